@@ -1,0 +1,25 @@
+import { loadConfig } from '../../config/config.js';
+import { openDatabase } from '../connect.js';
+import { migrateDown, migrateToLatest } from '../migrate.js';
+
+/** `npm run migrate` applies pending migrations; `npm run migrate -- down` undoes the newest. */
+async function main(): Promise<void> {
+  const direction = process.argv[2] ?? 'up';
+  if (direction !== 'up' && direction !== 'down') {
+    throw new Error(`Unknown direction "${direction}": use "up" (the default) or "down".`);
+  }
+  const config = loadConfig();
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = direction === 'up' ? await migrateToLatest(db) : await migrateDown(db);
+    const verb = direction === 'up' ? 'Applied' : 'Rolled back';
+    console.log(applied.length ? `${verb} on ${description}: ${applied.join(', ')}` : `Nothing to do on ${description}.`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

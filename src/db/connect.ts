@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Db } from './database.js';
+import { PGliteDialect } from './pglite-dialect.js';
+
+const DATE_OID = 1082;
+const keepAsString = (value: string) => value;
+
+export interface DatabaseOptions {
+  /** `postgres://…`: a real server through a node-postgres pool. Unset: the embedded database. */
+  url?: string | undefined;
+  /** Where the embedded database keeps its files; `memory://` keeps them in memory. */
+  dataDir: string;
+  /** Connections in the pool (real server only). @default 10 */
+  poolSize?: number;
+}
+
+export interface DatabaseHandle {
+  db: Db;
+  /** Which engine answered: shown at start and in test output. */
+  engine: 'postgres' | 'pglite';
+  /** A human description without credentials, safe to log. */
+  description: string;
+}
+
+/**
+ * Opens the database Warden runs on. DATE columns come back as `YYYY-MM-DD` strings on both
+ * engines: node-postgres would otherwise build a Date at local midnight, and a birth date could
+ * move by a day with the server's time zone.
+ */
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.url) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === DATE_OID ? keepAsString : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgres', description: describeUrl(options.url) };
+  }
+  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: keepAsString } });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', description: `embedded PostgreSQL (PGlite) in ${options.dataDir}` };
+}
+
+function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL)';
+  }
+}

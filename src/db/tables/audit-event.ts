@@ -1,0 +1,28 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+
+/** Rows are never updated or deleted: the database refuses it. */
+export interface AuditEventTable {
+  /** bigint: node-postgres returns it as a string. */
+  id: ColumnType<string, never, never>;
+  occurred_at: ColumnType<Date, Date | string | undefined, never>;
+  kind: string;
+  actor_kind: 'staff' | 'customer' | 'system' | 'anonymous';
+  actor_id: string | null;
+  actor_name: string | null;
+  subject_user_id: string | null;
+  account_id: string | null;
+  session_id: string | null;
+  request_id: string | null;
+  reason: string | null;
+  operation: string | null;
+  type_field: string | null;
+  path: string | null;
+  data_class: string | null;
+  decision: string | null;
+  policy_version: number | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  summary: string;
+}
+
+export type AuditEventRow = Selectable<AuditEventTable>;
+export type NewAuditEventRow = Insertable<AuditEventTable>;
