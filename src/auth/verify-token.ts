@@ -1,0 +1,75 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { readClaims, type TokenClaims } from './token-claims.js';
+
+export interface TokenVerifierOptions {
+  /** HS256 shared secret (`WARDEN_JWT_SECRET`). */
+  secret?: string | undefined;
+  /** An identity provider's key set (`WARDEN_JWKS_URL`); takes precedence over `secret`. */
+  jwksUrl?: string | undefined;
+  issuer?: string | undefined;
+  audience?: string | undefined;
+  /** Leeway for clock skew between Warden and the issuer. @default 5 */
+  clockToleranceSeconds?: number;
+}
+
+export type TokenRejection =
+  | { kind: 'malformed' }
+  | { kind: 'expired' }
+  | { kind: 'bad-signature' }
+  | { kind: 'invalid-claims'; reason: string };
+
+export type VerifiedToken = { kind: 'verified'; claims: TokenClaims };
+
+export type VerifyToken = (token: string) => Promise<VerifiedToken | TokenRejection>;
+
+const ASYMMETRIC_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'ES384', 'EdDSA'];
+
+/** Built once at start: the key (or remote key set, with its cache) is shared by all requests. */
+export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken {
+  let key: Uint8Array | JWTVerifyGetKey;
+  let algorithms: string[];
+  if (options.jwksUrl) {
+    key = createRemoteJWKSet(new URL(options.jwksUrl));
+    algorithms = ASYMMETRIC_ALGORITHMS;
+  } else if (options.secret) {
+    key = new TextEncoder().encode(options.secret);
+    algorithms = ['HS256'];
+  } else {
+    throw new Error('A token verifier needs a secret or a JWKS URL.');
+  }
+  const verifyOptions = {
+    algorithms,
+    issuer: options.issuer,
+    audience: options.audience,
+    clockTolerance: options.clockToleranceSeconds ?? 5,
+    requiredClaims: ['sub', 'exp'],
+  };
+
+  return async (token) => {
+    try {
+      const { payload } = await (typeof key === 'function'
+        ? jwtVerify(token, key, verifyOptions)
+        : jwtVerify(token, key, verifyOptions));
+      const claims = readClaims(payload);
+      return 'reason' in claims ? claims : { kind: 'verified', claims };
+    } catch (error) {
+      return classify(error);
+    }
+  };
+}
+
+function classify(error: unknown): TokenRejection {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ERR_JWT_EXPIRED':
+      return { kind: 'expired' };
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+    case 'ERR_JWKS_NO_MATCHING_KEY':
+    case 'ERR_JOSE_ALG_NOT_ALLOWED':
+      return { kind: 'bad-signature' };
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return { kind: 'invalid-claims', reason: (error as Error).message };
+    default:
+      return { kind: 'malformed' };
+  }
+}

@@ -1,0 +1,36 @@
+import type { Executor } from '../../db/database.js';
+import type { AccountRow } from '../../db/tables/account.js';
+
+export function findAccountById(db: Executor, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface DirectorySearch {
+  /** Matched case-insensitively against user names and account names. */
+  text: string;
+  limit: number;
+}
+
+/** The staff directory: names, account and plan only, never contact details or secrets. */
+export function searchDirectory(db: Executor, search: DirectorySearch) {
+  const pattern = `%${escapeLike(search.text)}%`;
+  return db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .select([
+      'users.id as userId',
+      'users.name as name',
+      'accounts.id as accountId',
+      'accounts.name as accountName',
+      'accounts.plan as plan',
+    ])
+    .where((eb) => eb.or([eb('users.name', 'ilike', pattern), eb('accounts.name', 'ilike', pattern)]))
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .limit(search.limit)
+    .execute();
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

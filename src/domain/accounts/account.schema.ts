@@ -1,0 +1,77 @@
+import type { WardenBuilder } from '../../graphql/builder.js';
+import { actingCustomer } from '../../graphql/acting-customer.js';
+import { wardenError } from '../../errors/index.js';
+import { findAccountById, searchDirectory } from './account.repository.js';
+
+const DIRECTORY_MAX = 50;
+
+export function defineAccountTypes(builder: WardenBuilder): void {
+  const Plan = builder.enumType('Plan', { values: ['free', 'team', 'enterprise'] as const });
+  const SupportAccess = builder.enumType('SupportAccess', {
+    description: 'Whether support staff may enter the account.',
+    values: {
+      allow: { value: 'allow', description: 'Support may enter under the normal rules.' },
+      ask_first: { value: 'ask_first', description: 'A manager must approve each entry.' },
+      never: { value: 'never', description: 'Support may not enter.' },
+    } as const,
+  });
+
+  builder.objectType('Account', {
+    description: 'A customer workspace: its people, billing and settings.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      name: t.exposeString('name'),
+      plan: t.field({ type: Plan, resolve: (account) => account.plan }),
+      region: t.exposeString('region'),
+      sensitive: t.exposeBoolean('sensitive', {
+        description: 'Regulated or enterprise accounts: support needs a manager to enter.',
+      }),
+      supportAccess: t.field({ type: SupportAccess, resolve: (account) => account.support_access }),
+      featureFlags: t.exposeStringList('feature_flags'),
+      createdAt: t.expose('created_at', { type: 'DateTime' }),
+    }),
+  });
+
+  builder.objectType('DirectoryEntry', {
+    description: 'A customer as the staff directory shows them: who they are and where, nothing more.',
+    fields: (t) => ({
+      userId: t.exposeID('userId'),
+      name: t.exposeString('name'),
+      accountId: t.exposeID('accountId'),
+      accountName: t.exposeString('accountName'),
+      plan: t.field({ type: Plan, resolve: (entry) => entry.plan }),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    account: t.field({
+      type: 'Account',
+      description: "The calling customer's own account.",
+      authScopes: { customer: true },
+      resolve: async (_root, _args, context) => {
+        const account = await findAccountById(context.db, actingCustomer(context).accountId);
+        if (!account) throw wardenError('NOT_FOUND', 'Your account no longer exists; sign in again.');
+        return account;
+      },
+    }),
+    directory: t.field({
+      type: ['DirectoryEntry'],
+      description: 'Staff only: find a customer by their name or their account name.',
+      authScopes: { staff: true },
+      args: {
+        search: t.arg.string({ required: true }),
+        first: t.arg.int({ required: true, defaultValue: 20 }),
+      },
+      resolve: (_root, { search, first }, context) => {
+        const text = search.trim();
+        if (text.length < 2) {
+          throw wardenError('BAD_USER_INPUT', 'Search with at least two characters of a name or an account name.');
+        }
+        if (first < 1 || first > DIRECTORY_MAX) {
+          throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${DIRECTORY_MAX} directory entries.`);
+        }
+        return searchDirectory(context.db, { text, limit: first });
+      },
+    }),
+  }));
+}

@@ -1,0 +1,2 @@
+export { defineAccountTypes } from './account.schema.js';
+export { findAccountById } from './account.repository.js';

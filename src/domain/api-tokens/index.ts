@@ -1,0 +1,1 @@
+export { defineApiTokenTypes } from './api-token.schema.js';

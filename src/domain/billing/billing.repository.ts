@@ -1,0 +1,53 @@
+import type { Executor } from '../../db/database.js';
+import type { InvoiceRow, InvoiceStatus } from '../../db/tables/invoice.js';
+import type { PaymentMethodRow } from '../../db/tables/payment-method.js';
+
+export function listPaymentMethods(db: Executor, accountId: string): Promise<PaymentMethodRow[]> {
+  return db
+    .selectFrom('payment_methods')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('is_default', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+export interface InvoiceListing {
+  status?: InvoiceStatus | null;
+  limit: number;
+}
+
+/** Newest first; the (account_id, issued_on) index serves it. */
+export function listInvoices(db: Executor, accountId: string, listing: InvoiceListing): Promise<InvoiceRow[]> {
+  let query = db.selectFrom('invoices').selectAll().where('account_id', '=', accountId);
+  if (listing.status) query = query.where('status', '=', listing.status);
+  return query.orderBy('issued_on', 'desc').orderBy('number', 'desc').limit(listing.limit).execute();
+}
+
+export function findInvoice(db: Executor, accountId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
+  return db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('id', '=', invoiceId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+export function lockInvoice(db: Executor, accountId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
+  return db
+    .selectFrom('invoices')
+    .selectAll()
+    .where('id', '=', invoiceId)
+    .where('account_id', '=', accountId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export function updateInvoiceTaxRate(db: Executor, invoiceId: string, taxRateBp: number): Promise<InvoiceRow> {
+  return db
+    .updateTable('invoices')
+    .set({ tax_rate_bp: taxRateBp })
+    .where('id', '=', invoiceId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

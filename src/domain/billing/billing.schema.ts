@@ -1,0 +1,98 @@
+import type { WardenBuilder } from '../../graphql/builder.js';
+import { actingCustomer } from '../../graphql/acting-customer.js';
+import { wardenError } from '../../errors/index.js';
+import { findInvoice, listInvoices, listPaymentMethods } from './billing.repository.js';
+import { changeInvoiceTaxRate } from './invoice.service.js';
+import { basisPointsToPercent } from './tax-rate.js';
+
+/** Large enough for a year of daily invoices; the benchmark lists 1,000 rows. */
+export const INVOICE_PAGE_MAX = 1000;
+
+export function defineBillingTypes(builder: WardenBuilder): void {
+  const InvoiceStatus = builder.enumType('InvoiceStatus', {
+    values: ['draft', 'open', 'paid', 'void', 'refunded'] as const,
+  });
+
+  builder.objectType('PaymentMethod', {
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      brand: t.exposeString('brand'),
+      cardNumber: t.exposeString('card_number'),
+      expMonth: t.exposeInt('exp_month'),
+      expYear: t.exposeInt('exp_year'),
+      billingAddress: t.exposeString('billing_address'),
+      isDefault: t.exposeBoolean('is_default'),
+    }),
+  });
+
+  builder.objectType('Invoice', {
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      number: t.exposeString('number'),
+      amountCents: t.exposeInt('amount_cents', { description: 'The amount in the smallest unit of the currency.' }),
+      currency: t.exposeString('currency'),
+      taxRate: t.float({
+        description: 'Percent: 20 means 20%.',
+        resolve: (invoice) => basisPointsToPercent(invoice.tax_rate_bp),
+      }),
+      status: t.field({ type: InvoiceStatus, resolve: (invoice) => invoice.status }),
+      issuedOn: t.expose('issued_on', { type: 'Date' }),
+    }),
+  });
+
+  builder.objectFields('Account', (t) => ({
+    paymentMethods: t.field({
+      type: ['PaymentMethod'],
+      resolve: (account, _args, context) => listPaymentMethods(context.db, account.id),
+    }),
+    invoices: t.field({
+      type: ['Invoice'],
+      description: 'Newest first.',
+      args: {
+        status: t.arg({ type: InvoiceStatus }),
+        first: t.arg.int({ required: true, defaultValue: 50 }),
+      },
+      resolve: (account, { status, first }, context) => {
+        if (first < 1 || first > INVOICE_PAGE_MAX) {
+          throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${INVOICE_PAGE_MAX} invoices.`);
+        }
+        return listInvoices(context.db, account.id, { status, limit: first });
+      },
+    }),
+  }));
+
+  builder.queryField('invoice', (t) =>
+    t.field({
+      type: 'Invoice',
+      nullable: true,
+      description: "An invoice of the calling customer's own account; null for any other id.",
+      authScopes: { customer: true },
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_root, { id }, context) =>
+        findInvoice(context.db, actingCustomer(context).accountId, String(id)).then((invoice) => invoice ?? null),
+    }),
+  );
+
+  const SetInvoiceTaxRateInput = builder.inputType('SetInvoiceTaxRateInput', {
+    fields: (t) => ({
+      invoiceId: t.id({ required: true }),
+      taxRate: t.float({ required: true, description: 'Percent, 0 to 100, at most two decimals.' }),
+    }),
+  });
+
+  builder.mutationField('setInvoiceTaxRate', (t) =>
+    t.field({
+      type: 'Invoice',
+      description: 'Changes the tax rate of a draft or open invoice (owners, admins and billing contacts).',
+      authScopes: { customer: true },
+      args: { input: t.arg({ type: SetInvoiceTaxRateInput, required: true }) },
+      resolve: (_root, { input }, context, info) =>
+        changeInvoiceTaxRate(
+          context.db,
+          actingCustomer(context),
+          { invoiceId: String(input.invoiceId), taxRate: input.taxRate },
+          { requestId: context.requestId, operation: info.operation.name?.value ?? null },
+        ),
+    }),
+  );
+}

@@ -1,0 +1,1 @@
+export { defineBillingTypes } from './billing.schema.js';

@@ -1,0 +1,1 @@
+export { definePrivateNoteTypes } from './private-note.schema.js';

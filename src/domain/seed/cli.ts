@@ -1,0 +1,23 @@
+import { loadConfig } from '../../config/config.js';
+import { openDatabase } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { seedDemoData } from './seed.js';
+
+/** `npm run seed`: migrates, then loads the demo data; rows that exist are kept. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(db);
+    const added = await seedDemoData(db);
+    const total = Object.values(added).reduce((a, b) => a + b, 0);
+    console.log(total ? `Seeded ${description}: ${JSON.stringify(added)}` : `Demo data already present in ${description}.`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,1 @@
+export { defineUserTypes } from './user.schema.js';

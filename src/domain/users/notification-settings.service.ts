@@ -1,0 +1,63 @@
+import { recordAuditEvent, type FieldChange } from '../../audit/index.js';
+import type { CustomerPrincipal } from '../../auth/principal.js';
+import type { Db } from '../../db/database.js';
+import type { NotificationSettingsRow } from '../../db/tables/notification-settings.js';
+import { wardenError } from '../../errors/index.js';
+import { findAccountById } from '../accounts/index.js';
+import { lockNotificationSettings, updateNotificationSettings } from './user.repository.js';
+
+export interface NotificationSettingsChange {
+  invoiceEmails?: boolean | null;
+  securityAlerts?: boolean | null;
+  productUpdates?: boolean | null;
+  smsAlerts?: boolean | null;
+}
+
+const SETTINGS = [
+  ['invoiceEmails', 'invoice_emails', 'invoice emails'],
+  ['securityAlerts', 'security_alerts', 'security alerts'],
+  ['productUpdates', 'product_updates', 'product update emails'],
+  ['smsAlerts', 'sms_alerts', 'SMS alerts'],
+] as const;
+
+/** Changes the caller's own notification settings and records the change in one transaction. */
+export async function changeNotificationSettings(
+  db: Db,
+  customer: CustomerPrincipal,
+  change: NotificationSettingsChange,
+  request: { requestId: string; operation: string | null },
+): Promise<NotificationSettingsRow> {
+  const requested = SETTINGS.filter(([input]) => typeof change[input] === 'boolean');
+  if (requested.length === 0) {
+    throw wardenError('BAD_USER_INPUT', 'Name at least one setting to change, e.g. { smsAlerts: false }.');
+  }
+  return db.transaction().execute(async (trx) => {
+    const before = await lockNotificationSettings(trx, customer.id);
+    const account = await findAccountById(trx, customer.accountId);
+    if (!before || !account) throw wardenError('NOT_FOUND', 'Your notification settings were not found; sign in again.');
+
+    const update = Object.fromEntries(requested.map(([input, column]) => [column, change[input] as boolean]));
+    const after = await updateNotificationSettings(trx, customer.id, update);
+    const changes: FieldChange[] = requested.map(([, column, label]) => ({
+      field: `NotificationSettings.${column}`,
+      label,
+      before: onOff(before[column]),
+      after: onOff(after[column]),
+    }));
+    await recordAuditEvent(
+      trx,
+      {
+        kind: 'mutation_executed',
+        typeField: 'Mutation.updateNotificationSettings',
+        account: { id: account.id, name: account.name },
+        subjectUserId: customer.id,
+        target: `the notification settings of ${customer.name}`,
+        changes,
+      },
+      { actor: { kind: 'customer', id: customer.id, name: customer.name }, ...request },
+    );
+    return after;
+  });
+}
+
+const onOff = (value: boolean) => (value ? 'on' : 'off');

@@ -1,0 +1,1 @@
+export { defineViewerTypes } from './viewer.schema.js';

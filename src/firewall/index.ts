@@ -1,0 +1,1 @@
+export { applyOperationFirewall, FIREWALL_RULES } from './operation-firewall.js';

@@ -1,0 +1,22 @@
+import { rule } from 'graphql-shield';
+import type { GatewayContext } from '../graphql/context.js';
+import { wardenError } from '../errors/index.js';
+
+// `contextual` caches each rule's answer per request: a document that calls five customer root
+// fields asks "is this a customer?" once.
+
+export const isAuthenticated = rule({ cache: 'contextual' })(
+  (_parent, _args, context: GatewayContext) => context.principal !== undefined,
+);
+
+export const isCustomer = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
+  context.principal.kind === 'customer'
+    ? true
+    : wardenError('FORBIDDEN', 'This field reads a customer account: sign in as the customer, or start an impersonation session.'),
+);
+
+export const isStaff = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
+  context.principal.kind === 'staff'
+    ? true
+    : wardenError('FORBIDDEN', 'This field is for Warden staff; customers cannot call it.'),
+);

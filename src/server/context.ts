@@ -1,0 +1,58 @@
+import type { YogaInitialContext } from 'graphql-yoga';
+import { loadPrincipal } from '../auth/authenticate.js';
+import type { TokenRejection, VerifyToken } from '../auth/verify-token.js';
+import type { Db } from '../db/database.js';
+import { wardenError } from '../errors/index.js';
+import type { GatewayContext } from '../graphql/context.js';
+import type { Logger } from '../log/logger.js';
+
+export interface ContextFactoryOptions {
+  db: Db;
+  verifyToken: VerifyToken;
+  logger: Logger;
+  requestIdOf: (request: Request) => string;
+}
+
+const BEARER = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_\-+/=]*)$/;
+
+const REJECTION_MESSAGES: Record<TokenRejection['kind'], string> = {
+  malformed: 'The bearer token is not a valid JWT; sign in again to get a new one.',
+  expired: 'Your token has expired; sign in again.',
+  'bad-signature': 'The bearer token was not signed by a key Warden trusts; sign in again.',
+  'invalid-claims': 'The bearer token lacks a claim Warden needs',
+};
+
+/**
+ * Authenticates every GraphQL request before anything executes: no valid token, no data.
+ * The error never says more than the caller needs to fix it (never which user ids exist).
+ */
+export function createContextFactory(options: ContextFactoryOptions) {
+  return async ({ request }: YogaInitialContext): Promise<GatewayContext> => {
+    const header = request.headers.get('authorization');
+    if (!header) {
+      throw wardenError('UNAUTHENTICATED', 'Send your token as "Authorization: Bearer <token>"; run `npm run token` for a demo one.');
+    }
+    const token = BEARER.exec(header.trim())?.[1];
+    if (!token) throw wardenError('UNAUTHENTICATED', REJECTION_MESSAGES.malformed);
+
+    const verified = await options.verifyToken(token);
+    if (verified.kind !== 'verified') {
+      const message =
+        verified.kind === 'invalid-claims'
+          ? `${REJECTION_MESSAGES['invalid-claims']} (${verified.reason}); sign in again.`
+          : REJECTION_MESSAGES[verified.kind];
+      throw wardenError('UNAUTHENTICATED', message);
+    }
+    const principal = await loadPrincipal(options.db, verified.claims);
+    if (principal.kind !== 'staff' && principal.kind !== 'customer') {
+      throw wardenError('UNAUTHENTICATED', 'Warden does not know the person this token names, or they were deactivated; sign in again.');
+    }
+    const requestId = options.requestIdOf(request);
+    return {
+      db: options.db,
+      principal,
+      requestId,
+      logger: options.logger.child({ requestId }),
+    };
+  };
+}

@@ -1,0 +1,104 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError } from 'graphql';
+import { sql } from 'kysely';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createTokenVerifier } from '../auth/verify-token.js';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import { applyOperationFirewall } from '../firewall/index.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { buildSchema } from '../graphql/schema.js';
+import type { Logger } from '../log/logger.js';
+import { createContextFactory } from './context.js';
+import { useAccessLog } from './plugins/use-access-log.js';
+import { useErrorCodes } from './plugins/use-error-codes.js';
+import { useHealthCheck } from './plugins/use-health-check.js';
+import { useRequestIds } from './plugins/use-request-id.js';
+
+export interface GatewayOptions {
+  db: Db;
+  config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits'>;
+  logger: Logger;
+}
+
+export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
+
+/** The header browsers cannot send cross-site without a preflight (CSRF prevention). */
+export const CSRF_HEADER = 'x-warden-csrf';
+
+/**
+ * The Warden gateway as a fetch handler: the schema behind its operation firewall, every
+ * request authenticated, secure defaults on. Tests call `gateway.fetch` and open no port.
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { db, config, logger } = options;
+  const schema = applyOperationFirewall(buildSchema());
+  const requestIds = useRequestIds();
+
+  const plugins: Plugin[] = [
+    useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
+    requestIds.plugin,
+    useAccessLog({ logger }),
+    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+    EnvelopArmorPlugin({
+      maxDepth: { n: config.limits.maxDepth, ...rejectWithCode('depth') },
+      maxAliases: { n: config.limits.maxAliases, ...rejectWithCode('aliases') },
+      costLimit: { maxCost: config.limits.maxCost, ...rejectWithCode('cost') },
+      maxDirectives: { n: config.limits.maxDirectives, ...rejectWithCode('directives') },
+      maxTokens: { n: config.limits.maxTokens },
+      blockFieldSuggestion: { enabled: true },
+    }),
+    useErrorCodes({ development: config.development }),
+  ];
+  if (config.production) plugins.push(useDisableIntrospection());
+
+  return createYoga<Record<string, unknown>, GatewayContext>({
+    schema,
+    context: createContextFactory({
+      db,
+      verifyToken: createTokenVerifier(config.jwt),
+      logger,
+      requestIdOf: requestIds.idOf,
+    }),
+    plugins,
+    graphiql: config.production
+      ? false
+      : { title: 'Warden', headers: JSON.stringify({ Authorization: 'Bearer <paste a token from the start-up output>' }) },
+    landingPage: false,
+    batching: false,
+    maskedErrors: { isDev: config.development },
+    // Our own /health checks the database; yoga's liveness probe moves out of its way.
+    healthCheckEndpoint: '/.well-known/yoga-liveness',
+    logging: {
+      debug: (...args) => logger.debug({ args: args.map(String) }, 'yoga'),
+      info: (...args) => logger.info({ args: args.map(String) }, 'yoga'),
+      warn: (...args) => logger.warn({ args: args.map(String) }, 'yoga'),
+      error: (...args) => logger.error({ args: args.map(String) }, 'yoga'),
+    },
+  });
+}
+
+type Limit = 'depth' | 'aliases' | 'cost' | 'directives';
+const LIMIT_ADVICE: Record<Limit, string> = {
+  depth: 'nest fewer selections',
+  aliases: 'use fewer aliases',
+  cost: 'ask for fewer fields or smaller lists',
+  directives: 'use fewer directives',
+};
+
+/** graphql-armor's rejections carry no code; report ours, with a sentence saying what to do. */
+function rejectWithCode(limit: Limit) {
+  return {
+    propagateOnRejection: false,
+    onReject: [
+      (context: { reportError: (error: GraphQLError) => void } | null, error: GraphQLError) =>
+        context?.reportError(
+          new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query or ${LIMIT_ADVICE[limit]}.`, {
+            extensions: { code: 'QUERY_TOO_COMPLEX' },
+          }),
+        ),
+    ],
+  };
+}

@@ -1,0 +1,97 @@
+import { createServer } from 'node:http';
+import { DEMO_ALIASES, demoSubject } from '../auth/demo-principals.js';
+import { mintDevToken } from '../auth/mint-token.js';
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { openDatabase } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { isEmpty, seedDemoData } from '../domain/seed/seed.js';
+import { createLogger } from '../log/logger.js';
+import { createGateway } from './gateway.js';
+
+/** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+
+  const applied = await migrateToLatest(db);
+  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  if (config.seedDemoData && (await isEmpty(db))) {
+    logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
+  }
+
+  const gateway = createGateway({ db, config, logger });
+  const server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+  logger.info({ url, database: description }, 'Warden is listening');
+  if (!config.production) await printDemoBanner(config, url, description);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      db.destroy().then(
+        () => {
+          logger.info('stopped cleanly');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'closing the database failed');
+          process.exit(1);
+        },
+      );
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** The start-up output a newcomer needs: where to go and a token for each demo role. */
+async function printDemoBanner(config: Config, url: string, database: string): Promise<void> {
+  const lines = [
+    '',
+    `  Warden gateway: ${url}  (GraphiQL in a browser)`,
+    `  Database: ${database}`,
+  ];
+  if (config.jwt.secret) {
+    if (config.jwt.usingDevelopmentSecret) {
+      lines.push(`  JWT secret: development default "${config.jwt.secret}" (set WARDEN_JWT_SECRET to change it)`);
+    }
+    lines.push('', '  Demo tokens (8 hours; `npm run token -- <name>` mints more):');
+    for (const alias of ['agent', 'manager', 'auditor', 'security', 'oncall', 'customer']) {
+      const subject = demoSubject(DEMO_ALIASES[alias] ?? alias);
+      if (!subject) continue;
+      const token = await mintDevToken(config.jwt.secret, subject);
+      lines.push(`  ${alias.padEnd(9)} ${subject.name} (${subject.sub}${subject.roles?.length ? `, ${subject.roles.join(', ')}` : ''})`, `            ${token}`);
+    }
+  }
+  lines.push(
+    '',
+    '  Try it: open the URL above, set the header {"Authorization": "Bearer <customer token>"} and run',
+    '    { me { name email } account { name plan invoices(first: 3) { number taxRate status } } }',
+    '',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Warden failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

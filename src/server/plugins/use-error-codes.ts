@@ -1,0 +1,64 @@
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+export interface ErrorCodesOptions {
+  /** Keep `extensions.originalError` (development only: it can echo request content). */
+  development: boolean;
+}
+
+/**
+ * Every error leaves with a stable `extensions.code`, and none echoes a value back.
+ *
+ * graphql-js writes input values into some messages ("Variable "$input" got invalid value
+ * "…"", "String cannot represent value: …"); a value sent in may be a secret copied from
+ * somewhere, and messages end up in logs and screenshots. Those sentences are rewritten
+ * without the value. Errors that reach here without a code get one from what they are.
+ */
+export function useErrorCodes(options: ErrorCodesOptions): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !isExecutionResult(result) || !result.errors?.length) return;
+      setResult({ ...result, errors: result.errors.map((error) => normalize(error, options)) });
+    },
+  };
+}
+
+function isExecutionResult(value: unknown): value is ExecutionResult {
+  return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);
+}
+
+function normalize(error: GraphQLError, options: ErrorCodesOptions): GraphQLError {
+  const extensions: Record<string, unknown> = { ...error.extensions };
+  if (!options.development) delete extensions['originalError'];
+  const message = withoutEchoedValues(error.message);
+  if (typeof extensions['code'] !== 'string') extensions['code'] = inferCode(error, message);
+  if (message === error.message && extensions['code'] === error.extensions['code'] && !('originalError' in error.extensions && !options.development)) {
+    return error;
+  }
+  return new GraphQLError(message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions,
+  });
+}
+
+function inferCode(error: GraphQLError, message: string): string {
+  const status = (error.extensions['http'] as { status?: number } | undefined)?.status;
+  if (message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
+  if (/limit of \d+ exceeded/.test(message)) return 'QUERY_TOO_COMPLEX';
+  if (status !== undefined && status >= 400 && status < 500) return 'BAD_REQUEST';
+  if (error.path === undefined && error.locations !== undefined) return 'GRAPHQL_VALIDATION_FAILED';
+  return 'INTERNAL_SERVER_ERROR';
+}
+
+/** Removes the echoed input from graphql-js coercion messages; keeps where and what type. */
+export function withoutEchoedValues(message: string): string {
+  return message
+    .replace(/^(Variable "\$[^"]+") got invalid value .*?(?=; |$)/s, '$1 got an invalid value')
+    .replace(/(cannot represent (?:a )?(?:non[- ][\w-]+ )?value): .*$/s, '$1 (value not shown)')
+    .replace(/(Expected value of type "[^"]+", found) .*?(?=;|$)/s, '$1 a value that does not fit')
+    .replace(/(Value) ".*?" (does not exist in "[^"]+" enum)/s, '$1 $2');
+}
