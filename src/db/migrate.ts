@@ -1,17 +1,11 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FileMigrationProvider, Migrator, type MigrationResult } from 'kysely';
+import { Migrator, type MigrationProvider, type MigrationResult } from 'kysely';
+import { migrations } from '../../migrations/index.js';
 import type { Db } from './database.js';
 
-/** `migrations/` at the top of the project: migrations are frozen files, not app modules. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 function migratorFor(db: Db): Migrator {
-  return new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_DIR }),
-  });
+  return new Migrator({ db, provider });
 }
 
 export class MigrationFailed extends Error {

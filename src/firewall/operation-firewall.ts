@@ -33,8 +33,8 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
  * decided when the schema is built; the firewall answers one question per root field ("may
  * this kind of caller run this operation at all?"), so its middleware is kept for root types.
  */
-export function applyOperationFirewall(schema: GraphQLSchema): GraphQLSchema {
-  const permissions = shield(FIREWALL_RULES, {
+export function applyOperationFirewall(schema: GraphQLSchema, rules: IRules = FIREWALL_RULES): GraphQLSchema {
+  const permissions = shield(rules, {
     fallbackRule: deny,
     // Resolver errors carry their own codes; without this shield would replace them all.
     allowExternalErrors: true,

@@ -40,6 +40,8 @@ export interface WardenSchemaTypes {
     PrivateNote: PrivateNoteRow;
     DirectoryEntry: DirectoryEntryShape;
   };
+  /** Fields are non-null unless they say otherwise; fields a policy may deny say so. */
+  DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     Date: { Input: string; Output: string };
@@ -57,6 +59,7 @@ export type WardenBuilder = PothosSchemaTypes.SchemaBuilder<
 export function createBuilder(): WardenBuilder {
   return new SchemaBuilder<WardenSchemaTypes>({
     plugins: [ScopeAuthPlugin],
+    defaultFieldNullability: false,
     scopeAuth: {
       authScopes: (context) => ({
         customer: context.principal.kind === 'customer',

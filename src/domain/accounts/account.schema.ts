@@ -36,7 +36,7 @@ export function defineAccountTypes(builder: WardenBuilder): void {
     description: 'A customer as the staff directory shows them: who they are and where, nothing more.',
     fields: (t) => ({
       userId: t.exposeID('userId'),
-      name: t.exposeString('name'),
+      name: t.exposeString('name', { nullable: true }),
       accountId: t.exposeID('accountId'),
       accountName: t.exposeString('accountName'),
       plan: t.field({ type: Plan, resolve: (entry) => entry.plan }),
@@ -46,6 +46,7 @@ export function defineAccountTypes(builder: WardenBuilder): void {
   builder.queryFields((t) => ({
     account: t.field({
       type: 'Account',
+      nullable: true,
       description: "The calling customer's own account.",
       authScopes: { customer: true },
       resolve: async (_root, _args, context) => {

@@ -11,7 +11,7 @@ export function defineApiTokenTypes(builder: WardenBuilder): void {
     fields: (t) => ({
       id: t.exposeID('id'),
       name: t.exposeString('name'),
-      secret: t.exposeString('secret', { description: 'The token itself, as stored; shown masked.' }),
+      secret: t.exposeString('secret', { nullable: true, description: 'The token itself, as stored; shown masked.' }),
       createdBy: t.exposeID('created_by'),
       lastUsedAt: t.expose('last_used_at', { type: 'DateTime', nullable: true }),
       createdAt: t.expose('created_at', { type: 'DateTime' }),

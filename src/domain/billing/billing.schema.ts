@@ -17,10 +17,10 @@ export function defineBillingTypes(builder: WardenBuilder): void {
     fields: (t) => ({
       id: t.exposeID('id'),
       brand: t.exposeString('brand'),
-      cardNumber: t.exposeString('card_number'),
+      cardNumber: t.exposeString('card_number', { nullable: true }),
       expMonth: t.exposeInt('exp_month'),
       expYear: t.exposeInt('exp_year'),
-      billingAddress: t.exposeString('billing_address'),
+      billingAddress: t.exposeString('billing_address', { nullable: true }),
       isDefault: t.exposeBoolean('is_default'),
     }),
   });

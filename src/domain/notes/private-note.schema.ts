@@ -12,7 +12,7 @@ export function definePrivateNoteTypes(builder: WardenBuilder): void {
     fields: (t) => ({
       id: t.exposeID('id'),
       authorId: t.exposeID('author_id'),
-      body: t.exposeString('body'),
+      body: t.exposeString('body', { nullable: true }),
       createdAt: t.expose('created_at', { type: 'DateTime' }),
     }),
   });

@@ -12,8 +12,8 @@ export function defineUserTypes(builder: WardenBuilder): void {
     fields: (t) => ({
       id: t.exposeID('id'),
       accountId: t.exposeID('account_id'),
-      name: t.exposeString('name'),
-      email: t.exposeString('email'),
+      name: t.exposeString('name', { nullable: true }),
+      email: t.exposeString('email', { nullable: true }),
       phone: t.exposeString('phone', { nullable: true }),
       role: t.field({ type: UserRole, resolve: (user) => user.role }),
       birthDate: t.expose('birth_date', { type: 'Date', nullable: true }),
@@ -50,6 +50,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
   builder.queryFields((t) => ({
     me: t.field({
       type: 'User',
+      nullable: true,
       description: 'The calling customer.',
       authScopes: { customer: true },
       resolve: async (_root, _args, context) => {

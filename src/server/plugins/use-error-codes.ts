@@ -1,4 +1,4 @@
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export interface ErrorCodesOptions {
@@ -16,9 +16,9 @@ export interface ErrorCodesOptions {
  */
 export function useErrorCodes(options: ErrorCodesOptions): Plugin {
   return {
-    onResultProcess({ result, setResult }) {
-      if (Array.isArray(result) || !isExecutionResult(result) || !result.errors?.length) return;
-      setResult({ ...result, errors: result.errors.map((error) => normalize(error, options)) });
+    onResultProcess({ result }) {
+      if (Array.isArray(result) || !isExecutionResult(result)) return;
+      for (const error of result.errors ?? []) normalize(error, options);
     },
   };
 }
@@ -27,22 +27,15 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
   return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);
 }
 
-function normalize(error: GraphQLError, options: ErrorCodesOptions): GraphQLError {
-  const extensions: Record<string, unknown> = { ...error.extensions };
+/**
+ * Edits the error in place: yoga reads the HTTP status from these same objects after this hook,
+ * and each error belongs to this one response.
+ */
+function normalize(error: GraphQLError, options: ErrorCodesOptions): void {
+  const extensions = error.extensions as Record<string, unknown>;
   if (!options.development) delete extensions['originalError'];
-  const message = withoutEchoedValues(error.message);
-  if (typeof extensions['code'] !== 'string') extensions['code'] = inferCode(error, message);
-  if (message === error.message && extensions['code'] === error.extensions['code'] && !('originalError' in error.extensions && !options.development)) {
-    return error;
-  }
-  return new GraphQLError(message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError,
-    extensions,
-  });
+  error.message = withoutEchoedValues(error.message);
+  if (typeof extensions['code'] !== 'string') extensions['code'] = inferCode(error, error.message);
 }
 
 function inferCode(error: GraphQLError, message: string): string {

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as referenceDomain from './20261121000100_reference_domain.js';
+import * as auditEvents from './20261121000200_audit_events.js';
+
+/**
+ * Every migration, by name. Listed statically (rather than read from the folder at run time)
+ * so the TypeScript loaders of `npm start` and the test runner both see them; a test checks
+ * that each file in this folder is listed here.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261121000100_reference_domain': referenceDomain,
+  '20261121000200_audit_events': auditEvents,
+};
