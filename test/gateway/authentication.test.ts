@@ -1,0 +1,122 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+const Viewer = graphql(`
+  query Viewer {
+    viewer {
+      id
+      kind
+      name
+      roles
+      accountId
+    }
+  }
+`);
+
+const ViewerQueryText = JSON.stringify({ query: '{ viewer { id } }' });
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.close());
+
+async function postWithAuthorization(authorization: string | undefined) {
+  const response = await t.fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+    body: ViewerQueryText,
+  });
+  return { status: response.status, body: (await response.json()) as { data?: unknown; errors: Array<{ extensions: { code: string }; message: string }> } };
+}
+
+describe('authentication', () => {
+  it('answers a valid customer token with the customer and their account', async () => {
+    const { body } = await t.execute(Viewer, { as: 'customer' });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.viewer).toEqual({ id: 'usr_jane', kind: 'customer', name: 'Jane Doe', roles: [], accountId: 'acc_acme' });
+  });
+
+  it('refuses a request without a token with UNAUTHENTICATED and status 401, never data', async () => {
+    const { status, body } = await postWithAuthorization(undefined);
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.errors[0]?.message).toMatch(/Authorization: Bearer/);
+  });
+
+  it.each([
+    ['a malformed token', 'Bearer not-a-jwt'],
+    ['a non-bearer scheme', 'Basic dXNlcjpwYXNz'],
+    ['an unsigned (alg none) token', `Bearer ${unsignedToken()}`],
+  ])('refuses %s', async (_name, authorization) => {
+    const { status, body } = await postWithAuthorization(authorization);
+    expect(status).toBe(401);
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await t.tokenFor('customer', { expiresInSeconds: -60 });
+    const { status, body } = await postWithAuthorization(`Bearer ${token}`);
+    expect(status).toBe(401);
+    expect(body.errors[0]?.message).toMatch(/expired/);
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const forged = await new SignJWT({ kind: 'staff', roles: ['auditor'], name: 'Dan Okafor', auth_time: now() })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('stf_dan')
+      .setExpirationTime(now() + 600)
+      .sign(new TextEncoder().encode('a-different-secret-that-is-long-enough-000'));
+    const { status, body } = await postWithAuthorization(`Bearer ${forged}`);
+    expect(status).toBe(401);
+    expect(body.errors[0]?.message).toMatch(/not signed by a key Warden trusts/);
+  });
+
+  it('refuses a validly signed token for someone Warden does not know', async () => {
+    const token = await t.tokenFor({ sub: 'usr_nobody', kind: 'customer', name: 'Nobody' });
+    const { status, body } = await postWithAuthorization(`Bearer ${token}`);
+    expect(status).toBe(401);
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a customer token that claims staff roles', async () => {
+    const token = await t.tokenFor({ sub: 'usr_jane', kind: 'customer', name: 'Jane Doe', roles: ['auditor'] });
+    const { status } = await postWithAuthorization(`Bearer ${token}`);
+    expect(status).toBe(401);
+  });
+
+  it("keeps only the staff roles Warden's record agrees with", async () => {
+    // Sarah is a support agent; a token claiming she is also an auditor does not make her one.
+    const token = await t.tokenFor({ sub: 'stf_sarah', kind: 'staff', name: 'Sarah Lee', roles: ['support_agent', 'auditor'] });
+    const response = await t.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ viewer { roles } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { viewer: { roles: ['support_agent'] } } });
+  });
+
+  it('refuses a deactivated staff member at once, even with a valid token', async () => {
+    const token = await t.tokenFor('oncall');
+    await t.db.updateTable('staff').set({ active: false }).where('id', '=', 'stf_ines').execute();
+    try {
+      const { status } = await postWithAuthorization(`Bearer ${token}`);
+      expect(status).toBe(401);
+    } finally {
+      await t.db.updateTable('staff').set({ active: true }).where('id', '=', 'stf_ines').execute();
+    }
+  });
+});
+
+function now(): number {
+  return Math.floor(Date.now() / 1000);
+}
+
+function unsignedToken(): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'stf_dan', kind: 'staff', roles: ['auditor'], name: 'Dan', auth_time: now(), exp: now() + 600 })}.`;
+}

@@ -1,0 +1,449 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, `YYYY-MM-DD`, with no time zone. */
+  Date: { input: string; output: string; }
+  /** A point in time, as an ISO 8601 string in UTC. */
+  DateTime: { input: string; output: string; }
+};
+
+/** A customer workspace: its people, billing and settings. */
+export type Account = {
+  __typename?: 'Account';
+  /** Newest first. */
+  activity: Array<AccountActivity>;
+  apiTokens: Array<ApiToken>;
+  billingContact?: Maybe<BillingContact>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  featureFlags?: Maybe<Array<Scalars['String']['output']>>;
+  id: Scalars['ID']['output'];
+  /** Newest first. */
+  invoices: Array<Invoice>;
+  name: Scalars['String']['output'];
+  paymentMethods: Array<PaymentMethod>;
+  plan: Plan;
+  privateNotes: Array<PrivateNote>;
+  region?: Maybe<Scalars['String']['output']>;
+  /** Regulated or enterprise accounts: support needs a manager to enter. */
+  sensitive?: Maybe<Scalars['Boolean']['output']>;
+  supportAccess: SupportAccess;
+  users: Array<User>;
+};
+
+
+/** A customer workspace: its people, billing and settings. */
+export type AccountActivityArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A customer workspace: its people, billing and settings. */
+export type AccountInvoicesArgs = {
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<InvoiceStatus>;
+};
+
+
+/** A customer workspace: its people, billing and settings. */
+export type AccountUsersArgs = {
+  filter?: InputMaybe<UserFilter>;
+  orderBy?: InputMaybe<UserOrder>;
+};
+
+/** Something created in an account: an invoice, a payment method or an API token. */
+export type AccountActivity = ApiToken | Invoice | PaymentMethod;
+
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  createdBy: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  /** The token itself, as stored; shown masked. */
+  secret?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who receives the invoices, and where. */
+export type BillingContact = Contact & {
+  __typename?: 'BillingContact';
+  address?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** Someone who can be reached: a user, or an account’s billing contact. */
+export type Contact = {
+  email?: Maybe<Scalars['String']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+/** A customer as the staff directory shows them: who they are and where, nothing more. */
+export type DirectoryEntry = {
+  __typename?: 'DirectoryEntry';
+  accountId: Scalars['ID']['output'];
+  accountName: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  plan: Plan;
+  userId: Scalars['ID']['output'];
+};
+
+/** A field of the schema, its data class and mask, and what each kind of caller gets under the active policy. */
+export type FieldPolicy = {
+  __typename?: 'FieldPolicy';
+  classification: Scalars['String']['output'];
+  customer: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+  impersonationReadOnly: Scalars['String']['output'];
+  impersonationReadWrite: Scalars['String']['output'];
+  mask: Scalars['String']['output'];
+  staff: Scalars['String']['output'];
+};
+
+export type Invoice = {
+  __typename?: 'Invoice';
+  /** The amount in the smallest unit of the currency. */
+  amountCents: Scalars['Int']['output'];
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  currency: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  issuedOn: Scalars['Date']['output'];
+  number: Scalars['String']['output'];
+  status: InvoiceStatus;
+  /** Percent: 20 means 20%. */
+  taxRate: Scalars['Float']['output'];
+};
+
+export type InvoiceStatus =
+  | 'draft'
+  | 'open'
+  | 'paid'
+  | 'refunded'
+  | 'void';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  approvePolicyVersion: PolicyVersion;
+  /** Publishes a policy version: in force at once if it only tightens, else pending a second security admin. */
+  publishPolicy: PolicyVersion;
+  rejectPolicyVersion: PolicyVersion;
+  /** Publishes an earlier version again (same rules: loosening waits for approval). */
+  rollbackPolicy: PolicyVersion;
+  /** Changes the tax rate of a draft or open invoice (owners, admins and billing contacts). */
+  setInvoiceTaxRate: Invoice;
+  /** Changes the calling customer's own notification settings. */
+  updateNotificationSettings: NotificationSettings;
+};
+
+
+export type MutationApprovePolicyVersionArgs = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationPublishPolicyArgs = {
+  input: PublishPolicyInput;
+};
+
+
+export type MutationRejectPolicyVersionArgs = {
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+
+export type MutationRollbackPolicyArgs = {
+  reason: Scalars['String']['input'];
+  toVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationSetInvoiceTaxRateArgs = {
+  input: SetInvoiceTaxRateInput;
+};
+
+
+export type MutationUpdateNotificationSettingsArgs = {
+  input: NotificationSettingsInput;
+};
+
+export type NotificationSettings = {
+  __typename?: 'NotificationSettings';
+  invoiceEmails?: Maybe<Scalars['Boolean']['output']>;
+  productUpdates?: Maybe<Scalars['Boolean']['output']>;
+  securityAlerts?: Maybe<Scalars['Boolean']['output']>;
+  smsAlerts?: Maybe<Scalars['Boolean']['output']>;
+  updatedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The settings to change; leave out the ones to keep. */
+export type NotificationSettingsInput = {
+  invoiceEmails?: InputMaybe<Scalars['Boolean']['input']>;
+  productUpdates?: InputMaybe<Scalars['Boolean']['input']>;
+  securityAlerts?: InputMaybe<Scalars['Boolean']['input']>;
+  smsAlerts?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type PaymentMethod = {
+  __typename?: 'PaymentMethod';
+  billingAddress?: Maybe<Scalars['String']['output']>;
+  brand: Scalars['String']['output'];
+  cardNumber?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  expMonth?: Maybe<Scalars['Int']['output']>;
+  expYear?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  isDefault: Scalars['Boolean']['output'];
+};
+
+export type Plan =
+  | 'enterprise'
+  | 'free'
+  | 'team';
+
+/** One rule that differs between two policy versions. */
+export type PolicyChange = {
+  __typename?: 'PolicyChange';
+  after: Scalars['String']['output'];
+  before: Scalars['String']['output'];
+  column?: Maybe<Scalars['String']['output']>;
+  direction: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+};
+
+/** A version of the field policy; version 0 is the baseline in schema/policy.json. */
+export type PolicyVersion = {
+  __typename?: 'PolicyVersion';
+  basedOn: Scalars['Int']['output'];
+  changes: Array<PolicyChange>;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['ID']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Scalars['ID']['output']>;
+  decisionNote?: Maybe<Scalars['String']['output']>;
+  document: Scalars['String']['output'];
+  loosens: Scalars['Boolean']['output'];
+  reason: Scalars['String']['output'];
+  status: PolicyVersionStatus;
+  version: Scalars['Int']['output'];
+};
+
+export type PolicyVersionStatus =
+  | 'active'
+  | 'pending'
+  | 'rejected'
+  | 'superseded';
+
+export type PrincipalKind =
+  | 'customer'
+  | 'staff';
+
+/** Notes the customer keeps for themselves; support should rarely need them. */
+export type PrivateNote = {
+  __typename?: 'PrivateNote';
+  authorId: Scalars['ID']['output'];
+  body?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+};
+
+export type PublishPolicyInput = {
+  /** The whole policy, as JSON (the format of schema/policy.json). */
+  document: Scalars['String']['input'];
+  /** Why: kept with the version and in the audit trail. */
+  reason: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** The calling customer's own account. */
+  account?: Maybe<Account>;
+  /** The policy version in force. */
+  activePolicy: PolicyVersion;
+  /** Staff only: find a customer by their name or their account name. */
+  directory: Array<DirectoryEntry>;
+  /** An invoice of the calling customer's own account; null for any other id. */
+  invoice?: Maybe<Invoice>;
+  /** The calling customer. */
+  me?: Maybe<User>;
+  /** What `to` changes relative to `from`, rule by rule. */
+  policyDiff: Array<PolicyChange>;
+  /** Every field with its class, mask and decision per kind of caller, under the active policy. */
+  policyFields: Array<FieldPolicy>;
+  /** Published versions, newest first (the baseline is version 0). */
+  policyVersions: Array<PolicyVersion>;
+  /** A user of the calling customer’s own account; null for anyone else. */
+  user?: Maybe<User>;
+  viewer: Viewer;
+};
+
+
+export type QueryDirectoryArgs = {
+  first?: Scalars['Int']['input'];
+  search: Scalars['String']['input'];
+};
+
+
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPolicyDiffArgs = {
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+};
+
+
+export type QueryPolicyVersionsArgs = {
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+export type SetInvoiceTaxRateInput = {
+  invoiceId: Scalars['ID']['input'];
+  /** Percent, 0 to 100, at most two decimals. */
+  taxRate: Scalars['Float']['input'];
+};
+
+/** Whether support staff may enter the account. */
+export type SupportAccess =
+  /** Support may enter under the normal rules. */
+  | 'allow'
+  /** A manager must approve each entry. */
+  | 'ask_first'
+  /** Support may not enter. */
+  | 'never';
+
+/** A person in a customer account. */
+export type User = Contact & {
+  __typename?: 'User';
+  accountId: Scalars['ID']['output'];
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  createdAt?: Maybe<Scalars['DateTime']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  hasPassword?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['ID']['output'];
+  mfaRecoveryCodesRemaining?: Maybe<Scalars['Int']['output']>;
+  name?: Maybe<Scalars['String']['output']>;
+  nationalId?: Maybe<Scalars['String']['output']>;
+  notificationSettings?: Maybe<NotificationSettings>;
+  phone?: Maybe<Scalars['String']['output']>;
+  role: UserRole;
+};
+
+export type UserFilter = {
+  /** Exact address, case-insensitive. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<UserRole>;
+};
+
+export type UserOrder =
+  | 'CREATED_AT'
+  | 'EMAIL'
+  | 'NAME'
+  | 'ROLE';
+
+export type UserRole =
+  | 'admin'
+  | 'billing'
+  | 'member'
+  | 'owner';
+
+/** Who the gateway thinks is calling: useful for a frontend to check its token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  accountId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  kind: PrincipalKind;
+  name: Scalars['String']['output'];
+  /** Staff roles both the token and Warden agree on; empty for customers. */
+  roles: Array<Scalars['String']['output']>;
+};
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', id: string, kind: PrincipalKind, name: string, roles: Array<string>, accountId?: string | null } };
+
+export type OwnAccountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnAccountQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, name?: string | null } | null, account?: { __typename?: 'Account', id: string, name: string, users: Array<{ __typename?: 'User', id: string }>, invoices: Array<{ __typename?: 'Invoice', id: string }>, paymentMethods: Array<{ __typename?: 'PaymentMethod', id: string }>, apiTokens: Array<{ __typename?: 'ApiToken', id: string }>, privateNotes: Array<{ __typename?: 'PrivateNote', id: string }> } | null };
+
+export type InvoiceByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type InvoiceByIdQuery = { __typename?: 'Query', invoice?: { __typename?: 'Invoice', id: string, number: string } | null };
+
+export type UserByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type UserByIdQuery = { __typename?: 'Query', user?: { __typename?: 'User', id: string, name?: string | null } | null };
+
+export type StaffDirectoryQueryVariables = Exact<{
+  search: Scalars['String']['input'];
+}>;
+
+
+export type StaffDirectoryQuery = { __typename?: 'Query', directory: Array<{ __typename?: 'DirectoryEntry', userId: string, name?: string | null, accountName: string, plan: Plan }> };
+
+export type SomethingSecretQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SomethingSecretQuery = { __typename?: 'Query', account?: { __typename?: 'Account', apiTokens: Array<{ __typename?: 'ApiToken', secret?: string | null }> } | null };
+
+export type SetTaxRateMutationVariables = Exact<{
+  input: SetInvoiceTaxRateInput;
+}>;
+
+
+export type SetTaxRateMutation = { __typename?: 'Mutation', setInvoiceTaxRate: { __typename?: 'Invoice', id: string, taxRate: number } };
+
+export type UpdateNotificationsMutationVariables = Exact<{
+  input: NotificationSettingsInput;
+}>;
+
+
+export type UpdateNotificationsMutation = { __typename?: 'Mutation', updateNotificationSettings: { __typename?: 'NotificationSettings', smsAlerts?: boolean | null, productUpdates?: boolean | null } };
+
+export type EveryUserFieldQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EveryUserFieldQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string, accountId: string, name?: string | null, email?: string | null, phone?: string | null, role: UserRole, birthDate?: string | null, nationalId?: string | null, hasPassword?: boolean | null, mfaRecoveryCodesRemaining?: number | null, createdAt?: string | null, notificationSettings?: { __typename?: 'NotificationSettings', invoiceEmails?: boolean | null, securityAlerts?: boolean | null, productUpdates?: boolean | null, smsAlerts?: boolean | null, updatedAt?: string | null } | null }> } | null };
+
+
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const OwnAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OwnAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privateNotes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<OwnAccountQuery, OwnAccountQueryVariables>;
+export const InvoiceByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoiceById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]} as unknown as DocumentNode<InvoiceByIdQuery, InvoiceByIdQueryVariables>;
+export const UserByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<UserByIdQuery, UserByIdQueryVariables>;
+export const StaffDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StaffDirectory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"directory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"accountName"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}}]}}]}}]} as unknown as DocumentNode<StaffDirectoryQuery, StaffDirectoryQueryVariables>;
+export const SomethingSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SomethingSecret"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]}}]} as unknown as DocumentNode<SomethingSecretQuery, SomethingSecretQueryVariables>;
+export const SetTaxRateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetTaxRate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetInvoiceTaxRateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setInvoiceTaxRate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"taxRate"}}]}}]}}]} as unknown as DocumentNode<SetTaxRateMutation, SetTaxRateMutationVariables>;
+export const UpdateNotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsAlerts"}},{"kind":"Field","name":{"kind":"Name","value":"productUpdates"}}]}}]}}]} as unknown as DocumentNode<UpdateNotificationsMutation, UpdateNotificationsMutationVariables>;
+export const EveryUserFieldDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EveryUserField"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"nationalId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPassword"}},{"kind":"Field","name":{"kind":"Name","value":"mfaRecoveryCodesRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"notificationSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceEmails"}},{"kind":"Field","name":{"kind":"Name","value":"securityAlerts"}},{"kind":"Field","name":{"kind":"Name","value":"productUpdates"}},{"kind":"Field","name":{"kind":"Name","value":"smsAlerts"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EveryUserFieldQuery, EveryUserFieldQueryVariables>;

@@ -1,0 +1,122 @@
+import { Writable } from 'node:stream';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type ExecutionResult } from 'graphql';
+import { demoSubject } from '../../src/auth/demo-principals.js';
+import { mintDevToken, type DevTokenSubject, type MintOptions } from '../../src/auth/mint-token.js';
+import { loadConfig, randomJwtSecret, type Config } from '../../src/config/config.js';
+import type { Db } from '../../src/db/database.js';
+import { createLogger } from '../../src/log/logger.js';
+import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gateway.js';
+import type { ResolveAccess } from '../../src/server/context.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { directAccess, impersonationAccess } from '../../src/policy/access.js';
+import { createSeededTestDatabase } from './test-database.js';
+
+export interface GraphQLResponse<TResult> {
+  status: number;
+  headers: Headers;
+  body: ExecutionResult<TResult> & { errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
+  /** The raw body text: what a canary search must not find anything in. */
+  text: string;
+}
+
+export interface TestGateway {
+  db: Db;
+  gateway: Gateway;
+  config: Config;
+  /** Everything the gateway logged, one JSON line per entry. */
+  logs: string[];
+  /** A token for a demo alias (`agent`, `customer`…) or id, signed with this gateway's secret. */
+  tokenFor(who: string | DevTokenSubject, options?: MintOptions): Promise<string>;
+  execute<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    options: {
+      as: string | null;
+      variables?: TVariables;
+      headers?: Record<string, string>;
+      /** Act as this customer (see ACT_AS_HEADER): `usr_jane read_only User.birthDate`. */
+      actAs?: string;
+      operationName?: string;
+    },
+  ): Promise<GraphQLResponse<TResult>>;
+  /** A raw request to the gateway, for HTTP-level behaviour. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Stands in for impersonation sessions in the policy tests: a staff caller sending
+ * `x-test-act-as: <userId> <read_only|read_write> [Type.field,…]` acts as that customer with
+ * those grants. Only test gateways install it.
+ */
+export const ACT_AS_HEADER = 'x-test-act-as';
+
+function actAsFromHeader(db: Db): ResolveAccess {
+  return async (principal, request) => {
+    const header = request.headers.get(ACT_AS_HEADER);
+    if (!header || principal.kind !== 'staff') return directAccess(principal);
+    const [userId = '', mode = 'read_only', grants = ''] = header.split(' ');
+    const user = await db.selectFrom('users').select(['id', 'name', 'account_id', 'role']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const customer = { kind: 'customer', id: user.id, name: user.name, accountId: user.account_id, role: user.role, authTime: principal.authTime } as const;
+    return impersonationAccess(customer, mode === 'read_write' ? 'read_write' : 'read_only', new Set(grants.split(',').filter(Boolean)));
+  };
+}
+
+export interface TestGatewayOptions {
+  /** False serves the same schema with data classes not enforced: the control run. */
+  policyEnforced?: boolean;
+}
+
+/** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
+export async function startTestGateway(env: Record<string, string> = {}, options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const database = await createSeededTestDatabase();
+  const secret = randomJwtSecret();
+  const config = loadConfig({ NODE_ENV: 'test', WARDEN_JWT_SECRET: secret, ...env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger('debug', sink);
+  const gateway = createGateway({
+    db: database.db,
+    config,
+    logger,
+    schema: buildWardenSchema({ policyEnforced: options.policyEnforced ?? true }),
+    resolveAccess: actAsFromHeader(database.db),
+  });
+
+  const tokenFor = async (who: string | DevTokenSubject, options?: MintOptions) => {
+    const subject = typeof who === 'string' ? demoSubject(who) : who;
+    if (!subject) throw new Error(`No demo principal "${String(who)}"`);
+    return mintDevToken(secret, subject, options);
+  };
+
+  const fetchGateway = (path: string, init?: RequestInit) =>
+    Promise.resolve(gateway.fetch(new Request(`http://warden.test${path}`, init)));
+
+  return {
+    db: database.db,
+    gateway,
+    config,
+    logs,
+    tokenFor,
+    fetch: fetchGateway,
+    async execute(document, { as, variables, headers = {}, actAs, operationName }) {
+      const authorization: Record<string, string> = as === null ? {} : { authorization: `Bearer ${await tokenFor(as)}` };
+      if (actAs) authorization[ACT_AS_HEADER] = actAs;
+      const response = await fetchGateway('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...authorization, ...headers },
+        body: JSON.stringify({ query: print(document), variables, operationName }),
+      });
+      const text = await response.text();
+      return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+    },
+    close: database.destroy,
+  };
+}
+
+export { CSRF_HEADER };
