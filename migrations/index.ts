@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as referenceDomain from './20261121000100_reference_domain.js';
 import * as auditEvents from './20261121000200_audit_events.js';
+import * as policyVersions from './20261121000300_policy_versions.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -10,4 +11,5 @@ import * as auditEvents from './20261121000200_audit_events.js';
 export const migrations: Record<string, Migration> = {
   '20261121000100_reference_domain': referenceDomain,
   '20261121000200_audit_events': auditEvents,
+  '20261121000300_policy_versions': policyVersions,
 };

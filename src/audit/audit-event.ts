@@ -3,7 +3,7 @@
  * plain-language summary needs. Values in `changes` are display strings already masked by the
  * field's data class; the audit table never holds a secret.
  */
-export type AuditEvent = MutationExecuted | DemoDataSeeded;
+export type AuditEvent = MutationExecuted | DemoDataSeeded | PolicyChanged;
 
 export interface FieldChange {
   /** `Type.field` of the changed value. */
@@ -23,6 +23,16 @@ export interface MutationExecuted {
   /** The thing changed, as a person names it: "invoice ACME-2026-001". */
   target: string;
   changes: FieldChange[];
+}
+
+/** A policy version published, activated, approved or rejected; names who, why and the diff. */
+export interface PolicyChanged {
+  kind: 'policy_changed';
+  action: 'published' | 'activated' | 'approved' | 'rejected';
+  version: number;
+  basedOn: number;
+  reason: string;
+  changes: Array<{ rule: string; column: string | null; before: string; after: string; direction: 'loosens' | 'tightens' }>;
 }
 
 export interface DemoDataSeeded {

@@ -10,6 +10,17 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
       const what = event.changes.map(describeChange).join(', ') || 'made no change';
       return `${actorLabel(actor)} ${what} on ${event.target} in account ${event.account.name}`;
     }
+    case 'policy_changed': {
+      const loosened = event.changes.filter((c) => c.direction === 'loosens').length;
+      const rules = `${event.changes.length} rule${event.changes.length === 1 ? '' : 's'}`;
+      const what = {
+        published: `proposed policy version ${event.version}, which changes ${rules} and loosens ${loosened}; it waits for a second security admin`,
+        activated: `put policy version ${event.version} in force, changing ${rules}`,
+        approved: `approved policy version ${event.version}, which loosens ${loosened} of ${rules}, and put it in force`,
+        rejected: `rejected policy version ${event.version}`,
+      }[event.action];
+      return `${actorLabel(actor)} ${what}: "${event.reason}"`;
+    }
     case 'demo_data_seeded': {
       const counts = Object.entries(event.rows)
         .map(([table, n]) => `${n} ${table.replaceAll('_', ' ')}`)

@@ -17,8 +17,12 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** LISTEN on a channel; resolves to a function that stops listening. */
+export type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+
 export interface DatabaseHandle {
   db: Db;
+  listen: Listen;
   /** Which engine answered: shown at start and in test output. */
   engine: 'postgres' | 'pglite';
   /** A human description without credentials, safe to log. */
@@ -41,12 +45,47 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', description: describeUrl(options.url) };
+    const url = options.url;
+    return { db, listen: (channel, onNotify) => listenOnServer(url, channel, onNotify), engine: 'postgres', description: describeUrl(url) };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: keepAsString } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', description: `embedded PostgreSQL (PGlite) in ${options.dataDir}` };
+  const listen: Listen = async (channel, onNotify) => {
+    const unlisten = await pglite.listen(channel, () => onNotify());
+    return () => (pglite.closed ? Promise.resolve() : unlisten());
+  };
+  return { db, listen, engine: 'pglite', description: `embedded PostgreSQL (PGlite) in ${options.dataDir}` };
+}
+
+/**
+ * A dedicated connection for LISTEN (a pooled one would lose it when returned). If the
+ * connection drops it reconnects after a second; callers poll as well, so a notification lost
+ * in between only delays a change.
+ */
+async function listenOnServer(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify();
+    });
+    next.on('error', () => {
+      client = null;
+      next.end().catch(() => undefined);
+      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    client = next;
+    onNotify(); // anything published while (re)connecting is picked up now
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end();
+  };
 }
 
 function describeUrl(url: string): string {

@@ -5,6 +5,7 @@ import type { AuditEventTable } from './tables/audit-event.js';
 import type { InvoiceTable } from './tables/invoice.js';
 import type { NotificationSettingsTable } from './tables/notification-settings.js';
 import type { PaymentMethodTable } from './tables/payment-method.js';
+import type { PolicyVersionTable } from './tables/policy-version.js';
 import type { PrivateNoteTable } from './tables/private-note.js';
 import type { StaffTable } from './tables/staff.js';
 import type { UserTable } from './tables/user.js';
@@ -19,6 +20,7 @@ export interface Database {
   private_notes: PrivateNoteTable;
   staff: StaffTable;
   audit_events: AuditEventTable;
+  policy_versions: PolicyVersionTable;
 }
 
 export type Db = Kysely<Database>;

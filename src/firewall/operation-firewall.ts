@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import { wardenError } from '../errors/index.js';
-import { isAuthenticated, isCustomer, isStaff } from './rules.js';
+import { isAuthenticated, isCustomer, isSecurityAdmin, isStaff } from './rules.js';
 
 /**
  * Which root fields each kind of caller may call. A root field missing here is denied to
@@ -16,10 +16,18 @@ export const FIREWALL_RULES = {
     user: isCustomer,
     invoice: isCustomer,
     directory: isStaff,
+    activePolicy: isSecurityAdmin,
+    policyVersions: isSecurityAdmin,
+    policyDiff: isSecurityAdmin,
+    policyFields: isSecurityAdmin,
   },
   Mutation: {
     updateNotificationSettings: isCustomer,
     setInvoiceTaxRate: isCustomer,
+    publishPolicy: isSecurityAdmin,
+    approvePolicyVersion: isSecurityAdmin,
+    rejectPolicyVersion: isSecurityAdmin,
+    rollbackPolicy: isSecurityAdmin,
   },
 } satisfies IRules;
 

@@ -1,6 +1,7 @@
 import { rule } from 'graphql-shield';
 import type { GatewayContext } from '../graphql/context.js';
 import { wardenError } from '../errors/index.js';
+import { hasRole } from '../auth/principal.js';
 
 // `contextual` caches each rule's answer per request: a document that calls five customer root
 // fields asks "is this a customer?" once.
@@ -10,7 +11,7 @@ export const isAuthenticated = rule({ cache: 'contextual' })(
 );
 
 export const isCustomer = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
-  context.principal.kind === 'customer'
+  context.access.actingAs !== null
     ? true
     : wardenError('FORBIDDEN', 'This field reads a customer account: sign in as the customer, or start an impersonation session.'),
 );
@@ -19,4 +20,10 @@ export const isStaff = rule({ cache: 'contextual' })((_parent, _args, context: G
   context.principal.kind === 'staff'
     ? true
     : wardenError('FORBIDDEN', 'This field is for Warden staff; customers cannot call it.'),
+);
+
+export const isSecurityAdmin = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
+  hasRole(context.principal, 'security_admin')
+    ? true
+    : wardenError('FORBIDDEN', 'Only security admins read or change the field policy.'),
 );

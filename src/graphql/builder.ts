@@ -1,5 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import WardenPolicyPlugin from '../policy/plugin/index.js';
 import type { AccountRow } from '../db/tables/account.js';
 import type { ApiTokenRow } from '../db/tables/api-token.js';
 import type { InvoiceRow } from '../db/tables/invoice.js';
@@ -22,6 +23,13 @@ export interface DirectoryEntryShape {
   plan: AccountRow['plan'];
 }
 
+/** What the `Contact` interface reads: users and billing contacts both have these. */
+export interface ContactShape {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
 export interface WardenSchemaTypes {
   Context: GatewayContext;
   AuthScopes: {
@@ -39,6 +47,10 @@ export interface WardenSchemaTypes {
     ApiToken: ApiTokenRow;
     PrivateNote: PrivateNoteRow;
     DirectoryEntry: DirectoryEntryShape;
+    BillingContact: ContactShape & { address: string | null };
+  };
+  Interfaces: {
+    Contact: ContactShape;
   };
   /** Fields are non-null unless they say otherwise; fields a policy may deny say so. */
   DefaultFieldNullability: false;
@@ -52,17 +64,29 @@ export type WardenBuilder = PothosSchemaTypes.SchemaBuilder<
   PothosSchemaTypes.ExtendDefaultTypes<WardenSchemaTypes>
 >;
 
+export interface BuilderOptions {
+  /** False builds the same schema with no data-class enforcement: the canary control run. */
+  policyEnforced?: boolean;
+  /** See `WardenPolicyPluginOptions.onUnclassified`. @default 'error' */
+  onUnclassified?: 'error' | 'secret';
+}
+
 /**
  * A fresh builder per schema build (no module-level builder), so tests can build the same
  * schema with and without a plugin and compare.
  */
-export function createBuilder(): WardenBuilder {
+export function createBuilder(options: BuilderOptions = {}): WardenBuilder {
   return new SchemaBuilder<WardenSchemaTypes>({
-    plugins: [ScopeAuthPlugin],
+    plugins: [ScopeAuthPlugin, WardenPolicyPlugin],
+    wardenPolicy: {
+      enabled: options.policyEnforced ?? true,
+      onUnclassified: options.onUnclassified ?? 'error',
+      requestPolicy: (context) => context.policy,
+    },
     defaultFieldNullability: false,
     scopeAuth: {
       authScopes: (context) => ({
-        customer: context.principal.kind === 'customer',
+        customer: context.access.actingAs !== null,
         staff: context.principal.kind === 'staff',
         staffRole: (role) => hasRole(context.principal, role),
       }),

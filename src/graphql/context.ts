@@ -1,11 +1,21 @@
 import type { Principal } from '../auth/principal.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
+import type { AccessContext } from '../policy/access.js';
+import type { RequestPolicy } from '../policy/plugin/types.js';
+import type { PolicyCatalog } from '../policy/policy-catalog.js';
 
 /** What every resolver receives; built once per request by the server's context factory. */
 export interface GatewayContext {
   db: Db;
+  /** Who authenticated: the customer, or the staff member (also while impersonating). */
   principal: Principal;
+  /** Whose data this request reaches, and through which policy column. */
+  access: AccessContext;
+  /** The policy version and decisions this request is served under. */
+  policy: RequestPolicy;
+  /** The schema's fields and the baseline policy, for policy administration. */
+  policyCatalog: PolicyCatalog;
   requestId: string;
   logger: Logger;
 }

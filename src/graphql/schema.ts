@@ -1,16 +1,18 @@
 import type { GraphQLSchema } from 'graphql';
 import { defineAccountTypes } from '../domain/accounts/index.js';
+import { defineActivityTypes } from '../domain/activity/index.js';
 import { defineApiTokenTypes } from '../domain/api-tokens/index.js';
 import { defineBillingTypes } from '../domain/billing/index.js';
 import { definePrivateNoteTypes } from '../domain/notes/index.js';
 import { defineUserTypes } from '../domain/users/index.js';
 import { defineViewerTypes } from '../domain/viewer/index.js';
-import { createBuilder } from './builder.js';
+import { definePolicyTypes } from '../policy/policy.schema.js';
+import { createBuilder, type BuilderOptions } from './builder.js';
 import { defineScalars } from './scalars.js';
 
 /** Builds the whole GraphQL schema: the reference domain on the Warden builder. */
-export function buildSchema(): GraphQLSchema {
-  const builder = createBuilder();
+export function buildSchema(options: BuilderOptions = {}): GraphQLSchema {
+  const builder = createBuilder(options);
   defineScalars(builder);
   builder.queryType({});
   builder.mutationType({});
@@ -20,5 +22,7 @@ export function buildSchema(): GraphQLSchema {
   defineBillingTypes(builder);
   defineApiTokenTypes(builder);
   definePrivateNoteTypes(builder);
+  defineActivityTypes(builder);
+  definePolicyTypes(builder);
   return builder.toSchema({ sortSchema: true });
 }

@@ -5,12 +5,23 @@ import type { Db } from '../db/database.js';
 import { wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
+import type { Principal } from '../auth/principal.js';
+import { directAccess, type AccessContext } from '../policy/access.js';
+import type { PolicySource } from '../policy/policy-source.js';
+import type { PolicyCatalog } from '../policy/policy-catalog.js';
+
+/** Decides whose data a request reaches; impersonation sessions plug in here. */
+export type ResolveAccess = (principal: Principal, request: Request) => Promise<AccessContext> | AccessContext;
 
 export interface ContextFactoryOptions {
   db: Db;
   verifyToken: VerifyToken;
   logger: Logger;
   requestIdOf: (request: Request) => string;
+  policy: PolicySource;
+  policyCatalog: PolicyCatalog;
+  /** @default direct access: customers reach their own account, staff the directory */
+  resolveAccess?: ResolveAccess;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_\-+/=]*)$/;
@@ -48,9 +59,14 @@ export function createContextFactory(options: ContextFactoryOptions) {
       throw wardenError('UNAUTHENTICATED', 'Warden does not know the person this token names, or they were deactivated; sign in again.');
     }
     const requestId = options.requestIdOf(request);
+    const access = await (options.resolveAccess ?? directAccess)(principal, request);
+    const compiled = options.policy.current();
     return {
       db: options.db,
       principal,
+      access,
+      policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants },
+      policyCatalog: options.policyCatalog,
       requestId,
       logger: options.logger.child({ requestId }),
     };

@@ -3,15 +3,19 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createTokenVerifier } from '../auth/verify-token.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { applyOperationFirewall } from '../firewall/index.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { buildSchema } from '../graphql/schema.js';
 import type { Logger } from '../log/logger.js';
-import { createContextFactory } from './context.js';
+import { compilePolicy } from '../policy/compile-policy.js';
+import type { PolicyCatalog } from '../policy/policy-catalog.js';
+import { staticPolicySource, type PolicySource } from '../policy/policy-source.js';
+import { useArgumentPolicy } from '../policy/use-argument-policy.js';
+import { createContextFactory, type ResolveAccess } from './context.js';
+import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
@@ -21,6 +25,12 @@ export interface GatewayOptions {
   db: Db;
   config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits'>;
   logger: Logger;
+  /** The schema to serve. @default the reference domain, enforced */
+  schema?: WardenSchema;
+  /** The live policy. @default the baseline in schema/policy.json, as version 0 */
+  policy?: PolicySource;
+  /** Whose data a request reaches. @default direct access (no impersonation) */
+  resolveAccess?: ResolveAccess;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -34,25 +44,10 @@ export const CSRF_HEADER = 'x-warden-csrf';
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { db, config, logger } = options;
-  const schema = applyOperationFirewall(buildSchema());
+  const built = options.schema ?? buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
+  const schema = applyOperationFirewall(built.schema);
+  const policy = options.policy ?? baselinePolicySource(built.catalog);
   const requestIds = useRequestIds();
-
-  const plugins: Plugin[] = [
-    useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
-    requestIds.plugin,
-    useAccessLog({ logger }),
-    useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
-    EnvelopArmorPlugin({
-      maxDepth: { n: config.limits.maxDepth, ...rejectWithCode('depth') },
-      maxAliases: { n: config.limits.maxAliases, ...rejectWithCode('aliases') },
-      costLimit: { maxCost: config.limits.maxCost, ...rejectWithCode('cost') },
-      maxDirectives: { n: config.limits.maxDirectives, ...rejectWithCode('directives') },
-      maxTokens: { n: config.limits.maxTokens },
-      blockFieldSuggestion: { enabled: true },
-    }),
-    useErrorCodes({ development: config.development }),
-  ];
-  if (config.production) plugins.push(useDisableIntrospection());
 
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -61,8 +56,27 @@ export function createGateway(options: GatewayOptions): Gateway {
       verifyToken: createTokenVerifier(config.jwt),
       logger,
       requestIdOf: requestIds.idOf,
+      policy,
+      policyCatalog: built.catalog,
+      resolveAccess: options.resolveAccess,
     }),
-    plugins,
+    plugins: [
+      useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
+      requestIds.plugin,
+      useAccessLog({ logger }),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.limits.maxDepth, ...rejectWithCode('depth') },
+        maxAliases: { n: config.limits.maxAliases, ...rejectWithCode('aliases') },
+        costLimit: { maxCost: config.limits.maxCost, ...rejectWithCode('cost') },
+        maxDirectives: { n: config.limits.maxDirectives, ...rejectWithCode('directives') },
+        maxTokens: { n: config.limits.maxTokens },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      useArgumentPolicy(),
+      useErrorCodes({ development: config.development }),
+      ...(config.production ? [useDisableIntrospection()] : []),
+    ],
     graphiql: config.production
       ? false
       : { title: 'Warden', headers: JSON.stringify({ Authorization: 'Bearer <paste a token from the start-up output>' }) },
@@ -78,6 +92,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       error: (...args) => logger.error({ args: args.map(String) }, 'yoga'),
     },
   });
+}
+
+/** The baseline policy as version 0, for gateways without a live policy store. */
+export function baselinePolicySource(catalog: PolicyCatalog): PolicySource {
+  return staticPolicySource(compilePolicy(0, catalog.baseline, catalog.fields.values()));
 }
 
 type Limit = 'depth' | 'aliases' | 'cost' | 'directives';

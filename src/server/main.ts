@@ -6,7 +6,9 @@ import { openDatabase } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { isEmpty, seedDemoData } from '../domain/seed/seed.js';
 import { createLogger } from '../log/logger.js';
+import { startPolicyStore } from '../policy/policy-store.js';
 import { createGateway } from './gateway.js';
+import { buildWardenSchema } from './warden-schema.js';
 
 /** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,7 +16,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, listen, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -22,7 +24,10 @@ async function main(): Promise<void> {
     logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
   }
 
-  const gateway = createGateway({ db, config, logger });
+  const schema = buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
+  const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
+  logger.info({ policyVersion: policy.current().version }, 'policy loaded');
+  const gateway = createGateway({ db, config, logger, schema, policy });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
@@ -42,7 +47,10 @@ async function main(): Promise<void> {
     }, SHUTDOWN_GRACE_MS);
     force.unref();
     server.close(() => {
-      db.destroy().then(
+      policy
+        .stop()
+        .then(() => db.destroy())
+        .then(
         () => {
           logger.info('stopped cleanly');
           process.exit(0);

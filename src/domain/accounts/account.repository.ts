@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { AccountRow } from '../../db/tables/account.js';
+import { escapeLike } from '../../db/escape-like.js';
 
 export function findAccountById(db: Executor, id: string): Promise<AccountRow | undefined> {
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -29,8 +30,4 @@ export function searchDirectory(db: Executor, search: DirectorySearch) {
     .orderBy('users.id')
     .limit(search.limit)
     .execute();
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

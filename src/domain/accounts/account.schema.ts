@@ -19,27 +19,29 @@ export function defineAccountTypes(builder: WardenBuilder): void {
   builder.objectType('Account', {
     description: 'A customer workspace: its people, billing and settings.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      name: t.exposeString('name'),
-      plan: t.field({ type: Plan, resolve: (account) => account.plan }),
-      region: t.exposeString('region'),
+      id: t.exposeID('id', { classification: 'public' }),
+      name: t.exposeString('name', { classification: 'public' }),
+      plan: t.field({ type: Plan, classification: 'public', resolve: (account) => account.plan }),
+      region: t.exposeString('region', { classification: 'internal', nullable: true }),
       sensitive: t.exposeBoolean('sensitive', {
+        classification: 'internal',
+        nullable: true,
         description: 'Regulated or enterprise accounts: support needs a manager to enter.',
       }),
-      supportAccess: t.field({ type: SupportAccess, resolve: (account) => account.support_access }),
-      featureFlags: t.exposeStringList('feature_flags'),
-      createdAt: t.expose('created_at', { type: 'DateTime' }),
+      supportAccess: t.field({ type: SupportAccess, classification: 'public', resolve: (account) => account.support_access }),
+      featureFlags: t.exposeStringList('feature_flags', { classification: 'internal', nullable: true }),
+      createdAt: t.expose('created_at', { type: 'DateTime', classification: 'internal', nullable: true }),
     }),
   });
 
   builder.objectType('DirectoryEntry', {
     description: 'A customer as the staff directory shows them: who they are and where, nothing more.',
     fields: (t) => ({
-      userId: t.exposeID('userId'),
-      name: t.exposeString('name', { nullable: true }),
-      accountId: t.exposeID('accountId'),
-      accountName: t.exposeString('accountName'),
-      plan: t.field({ type: Plan, resolve: (entry) => entry.plan }),
+      userId: t.exposeID('userId', { classification: 'public' }),
+      name: t.exposeString('name', { classification: 'pii', nullable: true }),
+      accountId: t.exposeID('accountId', { classification: 'public' }),
+      accountName: t.exposeString('accountName', { classification: 'public' }),
+      plan: t.field({ type: Plan, classification: 'public', resolve: (entry) => entry.plan }),
     }),
   });
 
@@ -47,6 +49,7 @@ export function defineAccountTypes(builder: WardenBuilder): void {
     account: t.field({
       type: 'Account',
       nullable: true,
+      classification: 'public',
       description: "The calling customer's own account.",
       authScopes: { customer: true },
       resolve: async (_root, _args, context) => {
@@ -57,10 +60,11 @@ export function defineAccountTypes(builder: WardenBuilder): void {
     }),
     directory: t.field({
       type: ['DirectoryEntry'],
+      classification: 'public',
       description: 'Staff only: find a customer by their name or their account name.',
       authScopes: { staff: true },
       args: {
-        search: t.arg.string({ required: true }),
+        search: t.arg.string({ required: true, filtersBy: 'DirectoryEntry.name' }),
         first: t.arg.int({ required: true, defaultValue: 20 }),
       },
       resolve: (_root, { search, first }, context) => {

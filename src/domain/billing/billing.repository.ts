@@ -51,3 +51,27 @@ export function updateInvoiceTaxRate(db: Executor, invoiceId: string, taxRateBp:
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/**
+ * The account's billing contact: its billing user (else its owner), with the default payment
+ * method's billing address.
+ */
+export async function findBillingContact(db: Executor, accountId: string) {
+  const person = await db
+    .selectFrom('users')
+    .select(['name', 'email', 'phone'])
+    .where('account_id', '=', accountId)
+    .where('role', 'in', ['billing', 'owner'])
+    .orderBy((eb) => eb.case().when('role', '=', 'billing').then(0).else(1).end())
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!person) return null;
+  const card = await db
+    .selectFrom('payment_methods')
+    .select('billing_address')
+    .where('account_id', '=', accountId)
+    .orderBy('is_default', 'desc')
+    .orderBy('id')
+    .executeTakeFirst();
+  return { ...person, address: card?.billing_address ?? null };
+}

@@ -1,7 +1,7 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { wardenError } from '../../errors/index.js';
-import { findInvoice, listInvoices, listPaymentMethods } from './billing.repository.js';
+import { findBillingContact, findInvoice, listInvoices, listPaymentMethods } from './billing.repository.js';
 import { changeInvoiceTaxRate } from './invoice.service.js';
 import { basisPointsToPercent } from './tax-rate.js';
 
@@ -15,41 +15,61 @@ export function defineBillingTypes(builder: WardenBuilder): void {
 
   builder.objectType('PaymentMethod', {
     fields: (t) => ({
-      id: t.exposeID('id'),
-      brand: t.exposeString('brand'),
-      cardNumber: t.exposeString('card_number', { nullable: true }),
-      expMonth: t.exposeInt('exp_month'),
-      expYear: t.exposeInt('exp_year'),
-      billingAddress: t.exposeString('billing_address', { nullable: true }),
-      isDefault: t.exposeBoolean('is_default'),
+      id: t.exposeID('id', { classification: 'public' }),
+      brand: t.exposeString('brand', { classification: 'public' }),
+      cardNumber: t.exposeString('card_number', { classification: 'secret', mask: 'last4', nullable: true }),
+      expMonth: t.exposeInt('exp_month', { classification: 'internal', nullable: true }),
+      expYear: t.exposeInt('exp_year', { classification: 'internal', nullable: true }),
+      billingAddress: t.exposeString('billing_address', { classification: 'pii', mask: 'redact', nullable: true }),
+      isDefault: t.exposeBoolean('is_default', { classification: 'public' }),
+      createdAt: t.expose('created_at', { type: 'DateTime', classification: 'internal', nullable: true }),
     }),
   });
 
   builder.objectType('Invoice', {
     fields: (t) => ({
-      id: t.exposeID('id'),
-      number: t.exposeString('number'),
-      amountCents: t.exposeInt('amount_cents', { description: 'The amount in the smallest unit of the currency.' }),
-      currency: t.exposeString('currency'),
+      id: t.exposeID('id', { classification: 'public' }),
+      number: t.exposeString('number', { classification: 'public' }),
+      amountCents: t.exposeInt('amount_cents', { classification: 'public', description: 'The amount in the smallest unit of the currency.' }),
+      currency: t.exposeString('currency', { classification: 'public' }),
       taxRate: t.float({
+        classification: 'public',
         description: 'Percent: 20 means 20%.',
         resolve: (invoice) => basisPointsToPercent(invoice.tax_rate_bp),
       }),
-      status: t.field({ type: InvoiceStatus, resolve: (invoice) => invoice.status }),
-      issuedOn: t.expose('issued_on', { type: 'Date' }),
+      status: t.field({ type: InvoiceStatus, classification: 'public', resolve: (invoice) => invoice.status }),
+      issuedOn: t.expose('issued_on', { type: 'Date', classification: 'public' }),
+      createdAt: t.expose('created_at', { type: 'DateTime', classification: 'internal', nullable: true }),
+    }),
+  });
+
+  builder.objectType('BillingContact', {
+    description: 'Who receives the invoices, and where.',
+    interfaces: ['Contact'],
+    isTypeOf: (value) => typeof value === 'object' && value !== null && 'address' in value,
+    fields: (t) => ({
+      address: t.exposeString('address', { classification: 'pii', mask: 'redact', nullable: true }),
     }),
   });
 
   builder.objectFields('Account', (t) => ({
+    billingContact: t.field({
+      type: 'BillingContact',
+      classification: 'public',
+      nullable: true,
+      resolve: (account, _args, context) => findBillingContact(context.db, account.id),
+    }),
     paymentMethods: t.field({
       type: ['PaymentMethod'],
+      classification: 'public',
       resolve: (account, _args, context) => listPaymentMethods(context.db, account.id),
     }),
     invoices: t.field({
       type: ['Invoice'],
+      classification: 'public',
       description: 'Newest first.',
       args: {
-        status: t.arg({ type: InvoiceStatus }),
+        status: t.arg({ type: InvoiceStatus, filtersBy: 'Invoice.status' }),
         first: t.arg.int({ required: true, defaultValue: 50 }),
       },
       resolve: (account, { status, first }, context) => {
@@ -65,6 +85,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
     t.field({
       type: 'Invoice',
       nullable: true,
+      classification: 'public',
       description: "An invoice of the calling customer's own account; null for any other id.",
       authScopes: { customer: true },
       args: { id: t.arg.id({ required: true }) },
@@ -83,6 +104,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
   builder.mutationField('setInvoiceTaxRate', (t) =>
     t.field({
       type: 'Invoice',
+      classification: 'public',
       description: 'Changes the tax rate of a draft or open invoice (owners, admins and billing contacts).',
       authScopes: { customer: true },
       args: { input: t.arg({ type: SetInvoiceTaxRateInput, required: true }) },

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { escapeLike } from '../../db/escape-like.js';
 import type { NotificationSettingsRow, NotificationSettingsUpdate } from '../../db/tables/notification-settings.js';
 import type { UserRow } from '../../db/tables/user.js';
 
@@ -11,10 +12,23 @@ export function findUserInAccount(db: Executor, accountId: string, userId: strin
     .executeTakeFirst();
 }
 
-export function listUsersOfAccount(db: Executor, accountId: string): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().where('account_id', '=', accountId).orderBy('name').execute();
+export interface UserListing {
+  role: UserRow['role'] | null;
+  nameContains: string | null;
+  email: string | null;
+  orderBy: 'NAME' | 'EMAIL' | 'CREATED_AT' | 'ROLE';
 }
 
+const ORDER_COLUMNS = { NAME: 'name', EMAIL: 'email', CREATED_AT: 'created_at', ROLE: 'role' } as const;
+
+export function listUsersOfAccount(db: Executor, accountId: string, listing: UserListing): Promise<UserRow[]> {
+  let query = db.selectFrom('users').selectAll().where('account_id', '=', accountId);
+  if (listing.role) query = query.where('role', '=', listing.role);
+  if (listing.nameContains) query = query.where('name', 'ilike', `%${escapeLike(listing.nameContains)}%`);
+  const email = listing.email?.toLowerCase();
+  if (email) query = query.where((eb) => eb(eb.fn('lower', ['email']), '=', email));
+  return query.orderBy(ORDER_COLUMNS[listing.orderBy]).orderBy('id').execute();
+}
 export function findNotificationSettings(db: Executor, userId: string): Promise<NotificationSettingsRow | undefined> {
   return db.selectFrom('notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }

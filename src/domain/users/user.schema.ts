@@ -7,23 +7,40 @@ import { changeNotificationSettings } from './notification-settings.service.js';
 export function defineUserTypes(builder: WardenBuilder): void {
   const UserRole = builder.enumType('UserRole', { values: ['owner', 'admin', 'billing', 'member'] as const });
 
+  builder.interfaceType('Contact', {
+    description: 'Someone who can be reached: a user, or an account’s billing contact.',
+    fields: (t) => ({
+      name: t.exposeString('name', { classification: 'pii', nullable: true }),
+      email: t.exposeString('email', { classification: 'pii', mask: 'email', nullable: true }),
+      phone: t.exposeString('phone', { classification: 'pii', mask: 'last4', nullable: true }),
+    }),
+  });
+
   builder.objectType('User', {
     description: 'A person in a customer account.',
+    interfaces: ['Contact'],
+    isTypeOf: (value) => typeof value === 'object' && value !== null && 'password_hash' in value,
     fields: (t) => ({
-      id: t.exposeID('id'),
-      accountId: t.exposeID('account_id'),
-      name: t.exposeString('name', { nullable: true }),
-      email: t.exposeString('email', { nullable: true }),
-      phone: t.exposeString('phone', { nullable: true }),
-      role: t.field({ type: UserRole, resolve: (user) => user.role }),
-      birthDate: t.expose('birth_date', { type: 'Date', nullable: true }),
-      nationalId: t.exposeString('national_id', { nullable: true }),
+      id: t.exposeID('id', { classification: 'public' }),
+      accountId: t.exposeID('account_id', { classification: 'public' }),
+      role: t.field({ type: UserRole, classification: 'public', resolve: (user) => user.role }),
+      birthDate: t.expose('birth_date', { type: 'Date', classification: 'sensitive', nullable: true }),
+      nationalId: t.exposeString('national_id', { classification: 'sensitive', mask: 'last2', nullable: true }),
       // The password hash and recovery codes themselves are never part of the schema.
-      hasPassword: t.boolean({ resolve: (user) => user.password_hash.length > 0 }),
-      mfaRecoveryCodesRemaining: t.int({ resolve: (user) => user.mfa_recovery_codes.length }),
-      createdAt: t.expose('created_at', { type: 'DateTime' }),
+      hasPassword: t.boolean({
+        classification: 'internal',
+        nullable: true,
+        resolve: (user) => user.password_hash.length > 0,
+      }),
+      mfaRecoveryCodesRemaining: t.int({
+        classification: 'internal',
+        nullable: true,
+        resolve: (user) => user.mfa_recovery_codes.length,
+      }),
+      createdAt: t.expose('created_at', { type: 'DateTime', classification: 'internal', nullable: true }),
       notificationSettings: t.field({
         type: 'NotificationSettings',
+        classification: 'public',
         nullable: true,
         resolve: (user, _args, context) => findNotificationSettings(context.db, user.id),
       }),
@@ -32,18 +49,42 @@ export function defineUserTypes(builder: WardenBuilder): void {
 
   builder.objectType('NotificationSettings', {
     fields: (t) => ({
-      invoiceEmails: t.exposeBoolean('invoice_emails'),
-      securityAlerts: t.exposeBoolean('security_alerts'),
-      productUpdates: t.exposeBoolean('product_updates'),
-      smsAlerts: t.exposeBoolean('sms_alerts'),
-      updatedAt: t.expose('updated_at', { type: 'DateTime' }),
+      invoiceEmails: t.exposeBoolean('invoice_emails', { classification: 'internal', nullable: true }),
+      securityAlerts: t.exposeBoolean('security_alerts', { classification: 'internal', nullable: true }),
+      productUpdates: t.exposeBoolean('product_updates', { classification: 'internal', nullable: true }),
+      smsAlerts: t.exposeBoolean('sms_alerts', { classification: 'internal', nullable: true }),
+      updatedAt: t.expose('updated_at', { type: 'DateTime', classification: 'internal', nullable: true }),
     }),
   });
+
+  const UserFilter = builder.inputType('UserFilter', {
+    fields: (t) => ({
+      role: t.field({ type: UserRole, filtersBy: 'User.role' }),
+      nameContains: t.string({ filtersBy: 'User.name' }),
+      email: t.string({ filtersBy: 'User.email', description: 'Exact address, case-insensitive.' }),
+    }),
+  });
+
+  const UserOrder = builder.enumType('UserOrder', { values: ['NAME', 'EMAIL', 'CREATED_AT', 'ROLE'] as const });
 
   builder.objectFields('Account', (t) => ({
     users: t.field({
       type: ['User'],
-      resolve: (account, _args, context) => listUsersOfAccount(context.db, account.id),
+      classification: 'public',
+      args: {
+        filter: t.arg({ type: UserFilter }),
+        orderBy: t.arg({
+          type: UserOrder,
+          filtersBy: { NAME: 'User.name', EMAIL: 'User.email', CREATED_AT: 'User.createdAt', ROLE: 'User.role' },
+        }),
+      },
+      resolve: (account, { filter, orderBy }, context) =>
+        listUsersOfAccount(context.db, account.id, {
+          role: filter?.role ?? null,
+          nameContains: filter?.nameContains ?? null,
+          email: filter?.email ?? null,
+          orderBy: orderBy ?? 'NAME',
+        }),
     }),
   }));
 
@@ -51,6 +92,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
     me: t.field({
       type: 'User',
       nullable: true,
+      classification: 'public',
       description: 'The calling customer.',
       authScopes: { customer: true },
       resolve: async (_root, _args, context) => {
@@ -63,6 +105,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
     user: t.field({
       type: 'User',
       nullable: true,
+      classification: 'public',
       description: 'A user of the calling customer’s own account; null for anyone else.',
       authScopes: { customer: true },
       args: { id: t.arg.id({ required: true }) },
@@ -84,6 +127,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
   builder.mutationFields((t) => ({
     updateNotificationSettings: t.field({
       type: 'NotificationSettings',
+      classification: 'public',
       description: "Changes the calling customer's own notification settings.",
       authScopes: { customer: true },
       args: { input: t.arg({ type: NotificationSettingsInput, required: true }) },

@@ -1,0 +1,1 @@
+export { defineActivityTypes } from './activity.schema.js';

@@ -1,0 +1,60 @@
+import { DATA_CLASSES, DECISION_RANK, POLICY_COLUMNS, type Decision, type PolicyColumn } from './data-class.js';
+import { decideField } from './decide.js';
+import type { PolicyDocument } from './policy-document.js';
+import type { FieldPlan } from './plugin/types.js';
+
+/** One rule that differs between two policies, in words a reviewer can check. */
+export interface PolicyChange {
+  /** `class pii`, `field User.email`, or `oncallMayImpersonate`. */
+  rule: string;
+  column: PolicyColumn | null;
+  before: string;
+  after: string;
+  direction: 'loosens' | 'tightens';
+}
+
+/**
+ * Rule by rule, what `after` changes relative to `before`: class rules cell by cell, and for
+ * every field with an override in either document, the decision that field actually gets
+ * (override, else its class rule). `fields` is the schema's inventory.
+ */
+export function diffPolicies(
+  before: PolicyDocument,
+  after: PolicyDocument,
+  fields: ReadonlyMap<string, FieldPlan>,
+): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  for (const cls of DATA_CLASSES) {
+    for (const column of POLICY_COLUMNS) {
+      const a = before.classes[cls][column];
+      const b = after.classes[cls][column];
+      if (a !== b) changes.push({ rule: `class ${cls}`, column, before: a, after: b, direction: direction(a, b) });
+    }
+  }
+  const overridden = new Set([...Object.keys(before.overrides), ...Object.keys(after.overrides)]);
+  for (const coordinate of [...overridden].sort()) {
+    const plan = fields.get(coordinate);
+    if (!plan) continue;
+    for (const column of POLICY_COLUMNS) {
+      // Columns the override leaves to the class rule are covered by the class diff above.
+      if (!before.overrides[coordinate]?.[column] && !after.overrides[coordinate]?.[column]) continue;
+      const a = decideField(plan, column, before);
+      const b = decideField(plan, column, after);
+      if (a !== b) changes.push({ rule: `field ${coordinate}`, column, before: a, after: b, direction: direction(a, b) });
+    }
+  }
+  if (before.oncallMayImpersonate !== after.oncallMayImpersonate) {
+    changes.push({
+      rule: 'oncallMayImpersonate',
+      column: null,
+      before: String(before.oncallMayImpersonate),
+      after: String(after.oncallMayImpersonate),
+      direction: after.oncallMayImpersonate ? 'loosens' : 'tightens',
+    });
+  }
+  return changes;
+}
+
+function direction(before: Decision, after: Decision): 'loosens' | 'tightens' {
+  return DECISION_RANK[after] > DECISION_RANK[before] ? 'loosens' : 'tightens';
+}

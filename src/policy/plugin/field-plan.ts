@@ -1,0 +1,56 @@
+import type { PothosOutputFieldConfig, PothosOutputFieldType, SchemaTypes } from '@pothos/core';
+import type { MaskName } from '../data-class.js';
+import type { FieldPlan } from './types.js';
+
+const STRING_SCALARS = new Set(['String', 'ID']);
+
+function namedType<Types extends SchemaTypes>(
+  type: PothosOutputFieldType<Types>,
+): Exclude<PothosOutputFieldType<Types>, { kind: 'List' }> {
+  return type.kind === 'List' ? namedType(type.type) : type;
+}
+
+/** Reads the plan for one field from its options and type; the index is assigned by the caller. */
+export function planField<Types extends SchemaTypes>(
+  config: PothosOutputFieldConfig<Types>,
+  index: number,
+): FieldPlan {
+  const named = namedType(config.type);
+  const leaf = named.kind === 'Scalar' || named.kind === 'Enum';
+  const refName = typeof named.ref === 'string' ? named.ref : (named.ref as { name?: string }).name;
+  const stringLike = named.kind === 'Scalar' && STRING_SCALARS.has(String(refName));
+  const classification = config.pothosOptions.classification ?? null;
+  return {
+    coordinate: `${config.parentType}.${config.name}`,
+    classification,
+    mask: config.pothosOptions.mask ?? null,
+    index,
+    nullable: config.type.nullable,
+    leaf,
+    stringLike,
+  };
+}
+
+/** The mask a field uses when the policy says `mask` and the field named none. */
+export function effectiveMask(plan: FieldPlan): MaskName {
+  return plan.mask ?? (plan.stringLike ? 'redact' : 'null');
+}
+
+/**
+ * Build-time problems with a plan. Every non-public field must be nullable, because a denial
+ * (or a `null` mask) resolves it to null; a non-null field would instead null its parent.
+ */
+export function planProblems(plan: FieldPlan): string[] {
+  const problems: string[] = [];
+  const cls = plan.classification;
+  if (cls !== null && cls !== 'public' && !plan.nullable) {
+    problems.push(`${plan.coordinate} is ${cls} but non-null: make it nullable so a denial can null it alone.`);
+  }
+  if (plan.mask !== null && plan.mask !== 'null' && !plan.stringLike) {
+    problems.push(`${plan.coordinate} has mask "${plan.mask}", which returns a string, but the field is not a String or ID.`);
+  }
+  if (plan.mask !== null && !plan.leaf) {
+    problems.push(`${plan.coordinate} has a mask but returns objects: classify its fields instead.`);
+  }
+  return problems;
+}

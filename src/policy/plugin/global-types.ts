@@ -1,0 +1,43 @@
+import type { FieldNullability, InputFieldMap, SchemaTypes, TypeParam, InputType, FieldRequiredness } from '@pothos/core';
+import type { DataClass, MaskName } from '../data-class.js';
+import type { WardenPolicyPlugin } from './index.js';
+import type { FiltersBy, WardenPolicyPluginOptions } from './types.js';
+
+declare global {
+  export namespace PothosSchemaTypes {
+    export interface Plugins<Types extends SchemaTypes> {
+      wardenPolicy: WardenPolicyPlugin<Types>;
+    }
+
+    export interface SchemaBuilderOptions<Types extends SchemaTypes> {
+      wardenPolicy: WardenPolicyPluginOptions<Types['Context']>;
+    }
+
+    export interface FieldOptions<
+      Types extends SchemaTypes,
+      ParentShape,
+      Type extends TypeParam<Types>,
+      Nullable extends FieldNullability<Type>,
+      Args extends InputFieldMap,
+      ResolveShape,
+      ResolveReturnShape,
+    > {
+      /** The field's data class; a field without one is hidden (treated as `secret`). */
+      classification?: DataClass;
+      /** How the value is shown when the policy says `mask`. Default: `redact` for strings, else `null`. */
+      mask?: MaskName;
+    }
+
+    export interface InputFieldOptions<
+      Types extends SchemaTypes,
+      Type extends InputType<Types> | [InputType<Types>],
+      Req extends FieldRequiredness<Type>,
+    > {
+      /**
+       * The output field this input filters, searches or sorts by (`User.email`), or one per enum
+       * value. Where the caller may not see that field in full, using this input is refused.
+       */
+      filtersBy?: FiltersBy;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { DataClass, MaskName } from '../data-class.js';
+
+/** Decision codes on the hot path: array lookups, no strings compared per field. */
+export const ALLOW = 0;
+export const MASK = 1;
+export const DENY = 2;
+export type DecisionCode = typeof ALLOW | typeof MASK | typeof DENY;
+
+/**
+ * What one request may see, picked once per request: the decision for each wrapped field (by
+ * the index the plugin gave it when the schema was built) under the active policy version and
+ * the caller's column, plus this session's field-access grants.
+ */
+export interface RequestPolicy {
+  version: number;
+  decisions: Uint8Array;
+  /** `Type.field` coordinates of sensitive fields a manager granted for this session. */
+  grants: ReadonlySet<string>;
+}
+
+/** What the plugin decided about a field when the schema was built; stored in its extensions. */
+export interface FieldPlan {
+  coordinate: string;
+  /** null: nobody classified it; it is handled as `secret`. */
+  classification: DataClass | null;
+  mask: MaskName | null;
+  /** Position in `RequestPolicy.decisions`; -1 for public fields, which are never wrapped. */
+  index: number;
+  nullable: boolean;
+  /** Scalar or enum (possibly in a list): a value that can be masked. */
+  leaf: boolean;
+  /** String or ID: masks other than `null` return strings. */
+  stringLike: boolean;
+}
+
+/**
+ * Where an argument or input field reads data: the output field whose value it filters, searches
+ * or sorts by. An enum argument can map each value to a field (sorting by NAME reads User.name).
+ */
+export type FiltersBy = string | Readonly<Record<string, string>>;
+
+export interface WardenPolicyPluginOptions<Context> {
+  /** The control switch: false builds the same schema with nothing enforced. @default true */
+  enabled?: boolean;
+  /**
+   * What an unclassified field does to the build: `error` lists them all and fails (development
+   * and test), `secret` treats each as `secret` at runtime (production keeps running).
+   */
+  onUnclassified: 'error' | 'secret';
+  /** The request's policy, built in the context factory. */
+  requestPolicy: (context: Context) => RequestPolicy;
+}

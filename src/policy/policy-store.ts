@@ -1,0 +1,82 @@
+import type { Listen } from '../db/connect.js';
+import type { Db } from '../db/database.js';
+import type { Logger } from '../log/logger.js';
+import { compilePolicy, type CompiledPolicy } from './compile-policy.js';
+import type { FieldPlan } from './plugin/types.js';
+import type { PolicyDocument } from './policy-document.js';
+import type { PolicySource } from './policy-source.js';
+import { findActivePolicyVersion, POLICY_CHANNEL } from './policy-versions.repository.js';
+
+
+export interface PolicyStoreOptions {
+  db: Db;
+  fields: ReadonlyMap<string, FieldPlan>;
+  /** Version 0: in force until a version is published. */
+  baseline: PolicyDocument;
+  /** LISTEN on the database; every instance hears a change the moment it commits. */
+  listen: Listen;
+  logger: Logger;
+  /** A safety net should a notification be lost (reconnects). @default 5000 */
+  pollMs?: number;
+}
+
+export interface PolicyStore extends PolicySource {
+  /** Reloads the active version now (also called on each notification). */
+  refresh(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps the active policy compiled in memory. Requests read it synchronously; a change
+ * published by any instance arrives by LISTEN/NOTIFY and is swapped in whole, so a request
+ * sees one version from start to end and every instance moves within a round trip.
+ */
+export async function startPolicyStore(options: PolicyStoreOptions): Promise<PolicyStore> {
+  const { db, fields, baseline, logger } = options;
+  let current: CompiledPolicy = compilePolicy(0, baseline, fields.values());
+  let loading: Promise<void> | null = null;
+  let again = false;
+
+  const load = async () => {
+    const active = await findActivePolicyVersion(db);
+    const version = active?.version ?? 0;
+    if (version === current.version) return;
+    current = compilePolicy(version, active?.document ?? baseline, fields.values());
+    logger.info({ policyVersion: version }, 'policy version in force');
+  };
+  // A notification that arrives while a load is running may be for a commit that load did not
+  // see: it asks for one more load rather than being folded into the running one.
+  const refresh = (): Promise<void> => {
+    if (loading) {
+      again = true;
+      return loading;
+    }
+    loading = (async () => {
+      do {
+        again = false;
+        await load();
+      } while (again);
+    })().finally(() => {
+      loading = null;
+    });
+    return loading;
+  };
+
+  await refresh();
+  const unlisten = await options.listen(POLICY_CHANNEL, () => {
+    refresh().catch((error: unknown) => logger.error({ err: error }, 'reloading the policy failed'));
+  });
+  const timer = setInterval(() => {
+    refresh().catch((error: unknown) => logger.warn({ err: error }, 'policy poll failed'));
+  }, options.pollMs ?? 5000);
+  timer.unref();
+
+  return {
+    current: () => current,
+    refresh,
+    async stop() {
+      clearInterval(timer);
+      await unlisten();
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import type { PolicyVersionRow } from '../db/tables/policy-version.js';
+import { wardenError } from '../errors/index.js';
+import type { WardenBuilder } from '../graphql/builder.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { POLICY_COLUMNS } from './data-class.js';
+import { decideField } from './decide.js';
+import { diffPolicies, type PolicyChange } from './diff-policies.js';
+import { effectiveMask } from './plugin/field-plan.js';
+import type { FieldPlan } from './plugin/types.js';
+import { formatPolicyDocument } from './policy-document.js';
+import { approvePolicyVersion, publishPolicy, rejectPolicyVersion, rollbackPolicy, type PolicyContext } from './policy.service.js';
+import { findActivePolicyVersion, findPolicyVersion, listPolicyVersions } from './policy-versions.repository.js';
+
+const ADMIN = { staffRole: 'security_admin' } as const;
+
+function policyContext(context: GatewayContext, operation: string | null): PolicyContext {
+  const admin = context.principal;
+  if (admin.kind !== 'staff') throw wardenError('FORBIDDEN', 'Only security admins change the policy.');
+  return { db: context.db, ...context.policyCatalog, admin, request: { requestId: context.requestId, operation } };
+}
+
+/** Version 0 is the baseline file, shown as a version so it can be diffed and rolled back to. */
+function baselineRow(context: GatewayContext): PolicyVersionRow {
+  return {
+    version: 0,
+    document: context.policyCatalog.baseline,
+    status: 'active',
+    based_on: 0,
+    loosens: false,
+    changes: [],
+    reason: 'Baseline policy from schema/policy.json',
+    created_by: 'system',
+    created_at: new Date(0),
+    decided_by: null,
+    decided_at: null,
+    decision_note: null,
+  };
+}
+
+async function versionOrBaseline(context: GatewayContext, version: number): Promise<PolicyVersionRow> {
+  if (version === 0) return baselineRow(context);
+  const row = await findPolicyVersion(context.db, version);
+  if (!row) throw wardenError('NOT_FOUND', `There is no policy version ${version}; list versions to pick one.`);
+  return row;
+}
+
+export function definePolicyTypes(builder: WardenBuilder): void {
+  const PolicyVersionStatus = builder.enumType('PolicyVersionStatus', {
+    values: ['pending', 'active', 'superseded', 'rejected'] as const,
+  });
+  const PolicyChangeRef = builder.objectRef<PolicyChange>('PolicyChange').implement({
+    description: 'One rule that differs between two policy versions.',
+    fields: (t) => ({
+      rule: t.exposeString('rule', { classification: 'public' }),
+      column: t.exposeString('column', { classification: 'public', nullable: true }),
+      before: t.exposeString('before', { classification: 'public' }),
+      after: t.exposeString('after', { classification: 'public' }),
+      direction: t.exposeString('direction', { classification: 'public' }),
+    }),
+  });
+  const PolicyVersionRef = builder.objectRef<PolicyVersionRow>('PolicyVersion').implement({
+    description: 'A version of the field policy; version 0 is the baseline in schema/policy.json.',
+    fields: (t) => ({
+      version: t.exposeInt('version', { classification: 'public' }),
+      status: t.field({ type: PolicyVersionStatus, classification: 'public', resolve: (row) => row.status }),
+      basedOn: t.exposeInt('based_on', { classification: 'public' }),
+      loosens: t.exposeBoolean('loosens', { classification: 'public' }),
+      reason: t.exposeString('reason', { classification: 'public' }),
+      createdBy: t.exposeID('created_by', { classification: 'public' }),
+      createdAt: t.expose('created_at', { type: 'DateTime', classification: 'public' }),
+      decidedBy: t.exposeID('decided_by', { classification: 'public', nullable: true }),
+      decidedAt: t.expose('decided_at', { type: 'DateTime', classification: 'public', nullable: true }),
+      decisionNote: t.exposeString('decision_note', { classification: 'public', nullable: true }),
+      document: t.string({ classification: 'public', resolve: (row) => formatPolicyDocument(row.document) }),
+      changes: t.field({ type: [PolicyChangeRef], classification: 'public', resolve: (row) => row.changes }),
+    }),
+  });
+  const FieldPolicyRef = builder.objectRef<{ plan: FieldPlan; decisions: Record<string, string> }>('FieldPolicy').implement({
+    description: 'A field of the schema, its data class and mask, and what each kind of caller gets under the active policy.',
+    fields: (t) => ({
+      field: t.string({ classification: 'public', resolve: ({ plan }) => plan.coordinate }),
+      classification: t.string({ classification: 'public', resolve: ({ plan }) => plan.classification ?? 'unclassified (treated as secret)' }),
+      mask: t.string({ classification: 'public', resolve: ({ plan }) => effectiveMask(plan) }),
+      customer: t.string({ classification: 'public', resolve: ({ decisions }) => decisions['customer'] ?? 'deny' }),
+      staff: t.string({ classification: 'public', resolve: ({ decisions }) => decisions['staff'] ?? 'deny' }),
+      impersonationReadOnly: t.string({ classification: 'public', resolve: ({ decisions }) => decisions['impersonation_read_only'] ?? 'deny' }),
+      impersonationReadWrite: t.string({ classification: 'public', resolve: ({ decisions }) => decisions['impersonation_read_write'] ?? 'deny' }),
+    }),
+  });
+
+  builder.queryFields((t) => ({
+    activePolicy: t.field({
+      type: PolicyVersionRef,
+      classification: 'public',
+      authScopes: ADMIN,
+      description: 'The policy version in force.',
+      resolve: async (_root, _args, context) => (await findActivePolicyVersion(context.db)) ?? baselineRow(context),
+    }),
+    policyVersions: t.field({
+      type: [PolicyVersionRef],
+      classification: 'public',
+      authScopes: ADMIN,
+      description: 'Published versions, newest first (the baseline is version 0).',
+      args: { first: t.arg.int({ required: true, defaultValue: 20 }) },
+      resolve: async (_root, { first }, context) => [
+        ...(await listPolicyVersions(context.db, Math.min(Math.max(first, 1), 200))),
+        baselineRow(context),
+      ],
+    }),
+    policyDiff: t.field({
+      type: [PolicyChangeRef],
+      classification: 'public',
+      authScopes: ADMIN,
+      description: 'What `to` changes relative to `from`, rule by rule.',
+      args: { from: t.arg.int({ required: true }), to: t.arg.int({ required: true }) },
+      resolve: async (_root, { from, to }, context) => {
+        const [a, b] = await Promise.all([versionOrBaseline(context, from), versionOrBaseline(context, to)]);
+        return diffPolicies(a.document, b.document, context.policyCatalog.fields);
+      },
+    }),
+    policyFields: t.field({
+      type: [FieldPolicyRef],
+      classification: 'public',
+      authScopes: ADMIN,
+      description: 'Every field with its class, mask and decision per kind of caller, under the active policy.',
+      resolve: async (_root, _args, context) => {
+        const active = (await findActivePolicyVersion(context.db))?.document ?? context.policyCatalog.baseline;
+        return [...context.policyCatalog.fields.values()].map((plan) => ({
+          plan,
+          decisions: Object.fromEntries(POLICY_COLUMNS.map((column) => [column, decideField(plan, column, active)])),
+        }));
+      },
+    }),
+  }));
+
+  const PublishPolicyInput = builder.inputType('PublishPolicyInput', {
+    fields: (t) => ({
+      document: t.string({ required: true, description: 'The whole policy, as JSON (the format of schema/policy.json).' }),
+      reason: t.string({ required: true, description: 'Why: kept with the version and in the audit trail.' }),
+    }),
+  });
+
+  builder.mutationFields((t) => ({
+    publishPolicy: t.field({
+      type: PolicyVersionRef,
+      classification: 'public',
+      authScopes: ADMIN,
+      description: 'Publishes a policy version: in force at once if it only tightens, else pending a second security admin.',
+      args: { input: t.arg({ type: PublishPolicyInput, required: true }) },
+      resolve: (_root, { input }, context, info) =>
+        publishPolicy(policyContext(context, info.operation.name?.value ?? null), input.document, input.reason),
+    }),
+    approvePolicyVersion: t.field({
+      type: PolicyVersionRef,
+      classification: 'public',
+      authScopes: ADMIN,
+      args: { version: t.arg.int({ required: true }), note: t.arg.string() },
+      resolve: (_root, { version, note }, context, info) =>
+        approvePolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, note ?? null),
+    }),
+    rejectPolicyVersion: t.field({
+      type: PolicyVersionRef,
+      classification: 'public',
+      authScopes: ADMIN,
+      args: { version: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+      resolve: (_root, { version, reason }, context, info) =>
+        rejectPolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, reason),
+    }),
+    rollbackPolicy: t.field({
+      type: PolicyVersionRef,
+      classification: 'public',
+      authScopes: ADMIN,
+      description: 'Publishes an earlier version again (same rules: loosening waits for approval).',
+      args: { toVersion: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+      resolve: (_root, { toVersion, reason }, context, info) =>
+        rollbackPolicy(policyContext(context, info.operation.name?.value ?? null), toVersion, reason),
+    }),
+  }));
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BASELINE_POLICY_PATH } from '../../src/policy/baseline.js';
+import { diffPolicies } from '../../src/policy/diff-policies.js';
+import { parsePolicyDocument, type PolicyDocument } from '../../src/policy/policy-document.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
+
+const { fields, baseline } = buildWardenSchema().catalog;
+const baselineText = readFileSync(BASELINE_POLICY_PATH, 'utf8');
+
+function edited(change: (doc: PolicyDocument) => void): PolicyDocument {
+  const doc = structuredClone(baseline);
+  change(doc);
+  return doc;
+}
+
+describe('the policy file is validated on load, with errors that name the line', () => {
+  it('accepts the baseline', () => {
+    expect(parsePolicyDocument(baselineText, fields)).toMatchObject({ ok: true });
+  });
+
+  it('names the line of a JSON syntax error', () => {
+    const broken = baselineText.replace('"staff": "allow",', '"staff": "allow"');
+    const parsed = parsePolicyDocument(broken, fields);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems[0]?.line).toBeGreaterThan(3);
+  });
+
+  it('names the line of an unknown decision, column, class or field', () => {
+    const text = baselineText
+      .replace('"impersonation_read_only": "mask"', '"impersonation_read_only": "hide"')
+      .replace('"User.name": {', '"User.nmae": {');
+    const parsed = parsePolicyDocument(text, fields);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const lines = text.split('\n');
+    const hide = parsed.problems.find((p) => p.message.includes('"hide"'));
+    expect(lines[(hide?.line ?? 0) - 1]).toContain('"hide"');
+    const unknownField = parsed.problems.find((p) => p.message.includes('User.nmae'));
+    expect(lines[(unknownField?.line ?? 0) - 1]).toContain('User.nmae');
+  });
+
+  it('refuses rules that would hide public fields, which the gateway never wraps', () => {
+    const text = JSON.stringify(edited((doc) => (doc.classes.public.staff = 'deny')), null, 2);
+    const parsed = parsePolicyDocument(text, fields);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems[0]?.message).toMatch(/Public fields/);
+    const override = parsePolicyDocument(JSON.stringify({ ...baseline, overrides: { 'Invoice.number': { staff: 'deny' } } }), fields);
+    expect(override.ok).toBe(false);
+  });
+});
+
+describe('diffing two policies', () => {
+  it('calls a stricter rule tightening and a more permissive one loosening', () => {
+    const tighter = edited((doc) => (doc.classes.pii.customer = 'mask'));
+    expect(diffPolicies(baseline, tighter, fields)).toEqual([
+      { rule: 'class pii', column: 'customer', before: 'allow', after: 'mask', direction: 'tightens' },
+    ]);
+    const looser = edited((doc) => (doc.overrides['User.birthDate'] = { impersonation_read_only: 'allow' }));
+    expect(diffPolicies(baseline, looser, fields)).toEqual([
+      { rule: 'field User.birthDate', column: 'impersonation_read_only', before: 'deny', after: 'allow', direction: 'loosens' },
+    ]);
+  });
+
+  it('sees that removing a restrictive override loosens', () => {
+    const withDeny = edited((doc) => (doc.overrides['User.phone'] = { customer: 'deny' }));
+    expect(diffPolicies(withDeny, baseline, fields).map((c) => c.direction)).toEqual(['loosens']);
+  });
+});
