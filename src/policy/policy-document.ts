@@ -158,8 +158,24 @@ function lineOf(text: string, needle: string | RegExp, after?: string): number |
 }
 
 function jsonErrorLine(text: string, error: unknown): number | null {
-  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  const message = (error as Error).message;
+  const position = /position (\d+)/.exec(message)?.[1] ?? unexpectedTokenPosition(text, message);
   if (position !== undefined) return text.slice(0, Number(position)).split('\n').length;
-  const line = /line (\d+)/.exec((error as Error).message)?.[1];
+  const line = /line (\d+)/.exec(message)?.[1];
   return line === undefined ? null : Number(line);
+}
+
+/**
+ * Node 20+ (V8) gives no position for the commonest typo, an unexpected token (`"customer": hide`):
+ * `Unexpected token 'h', ..."<10 characters before and after it>"... is not valid JSON`. The
+ * quoted context is found in the text instead; the token is 10 characters into it, or 10 from
+ * its end when the context starts at the beginning of the text.
+ */
+function unexpectedTokenPosition(text: string, message: string): string | undefined {
+  const match = /^Unexpected token '[\s\S]{1,2}', (\.\.\.)?"([\s\S]*)"(\.\.\.)? is not valid JSON$/.exec(message);
+  if (!match) return undefined;
+  const [, cutBefore, context = '', cutAfter] = match;
+  const start = text.indexOf(context);
+  if (start < 0 || (!cutBefore && !cutAfter)) return undefined; // the whole (short) text: no position
+  return String(cutBefore ? start + 10 : start + context.length - 10);
 }

@@ -1,5 +1,6 @@
 import {
   getNamedType,
+  getVariableValues,
   isInputObjectType,
   isListType,
   isNonNullType,
@@ -39,7 +40,12 @@ export function useArgumentPolicy(): Plugin<GatewayContext> {
           d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
       if (!operation || !context.policy) return;
-      const readBy = filtersUsed(args.schema, operation, args.document.definitions, args.variableValues ?? {});
+      // Coerced, not as sent: a variable left out takes its default (`$email: String = "…"`),
+      // which the raw values do not show. Variables that do not coerce: execution refuses the
+      // whole document with the same errors before any resolver runs.
+      const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+      if (!variables.coerced) return;
+      const readBy = filtersUsed(args.schema, operation, args.document.definitions, variables.coerced);
       const refused = [...new Set(readBy)].filter((coordinate) => !mayFilterBy(coordinate, plans, context.policy));
       if (refused.length > 0) {
         setResultAndStopExecution({

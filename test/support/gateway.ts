@@ -8,9 +8,10 @@ import type { Db } from '../../src/db/database.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gateway.js';
 import type { ResolveAccess } from '../../src/server/context.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
 import { directAccess, impersonationAccess } from '../../src/policy/access.js';
-import { createSeededTestDatabase } from './test-database.js';
+import { startPolicyStore, type PolicyStore } from '../../src/policy/policy-store.js';
+import { createSeededTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface GraphQLResponse<TResult> {
   status: number;
@@ -22,6 +23,10 @@ export interface GraphQLResponse<TResult> {
 
 export interface TestGateway {
   db: Db;
+  /** The database under `db`, to start another instance over it (`options.database`). */
+  database: TestDatabase;
+  /** The live policy store, when the gateway was started with `livePolicy`; else null. */
+  policyStore: PolicyStore | null;
   gateway: Gateway;
   config: Config;
   /** Everything the gateway logged, one JSON line per entry. */
@@ -65,11 +70,23 @@ function actAsFromHeader(db: Db): ResolveAccess {
 export interface TestGatewayOptions {
   /** False serves the same schema with data classes not enforced: the control run. */
   policyEnforced?: boolean;
+  /** Serve this schema (e.g. with a resolver instrumented by the test). @default the reference domain */
+  schema?: WardenSchema;
+  /**
+   * Serve the policy from a live store (LISTEN/NOTIFY plus a poll), as `npm start` does, instead
+   * of the fixed baseline: published versions then take effect. `pollMs` is the store's poll.
+   */
+  livePolicy?: { pollMs?: number };
+  /**
+   * Run over this database instead of a fresh seeded one: two instances, one database. Closing
+   * the gateway then leaves the database to whoever created it.
+   */
+  database?: TestDatabase;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
 export async function startTestGateway(env: Record<string, string> = {}, options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const database = await createSeededTestDatabase();
+  const database = options.database ?? (await createSeededTestDatabase());
   const secret = randomJwtSecret();
   const config = loadConfig({ NODE_ENV: 'test', WARDEN_JWT_SECRET: secret, ...env });
   const logs: string[] = [];
@@ -80,11 +97,16 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     },
   });
   const logger = createLogger('debug', sink);
+  const schema = options.schema ?? buildWardenSchema({ policyEnforced: options.policyEnforced ?? true });
+  const policyStore = options.livePolicy
+    ? await startPolicyStore({ db: database.db, listen: database.listen, logger, ...schema.catalog, pollMs: options.livePolicy.pollMs })
+    : null;
   const gateway = createGateway({
     db: database.db,
     config,
     logger,
-    schema: buildWardenSchema({ policyEnforced: options.policyEnforced ?? true }),
+    schema,
+    ...(policyStore ? { policy: policyStore } : {}),
     resolveAccess: actAsFromHeader(database.db),
   });
 
@@ -99,6 +121,8 @@ export async function startTestGateway(env: Record<string, string> = {}, options
 
   return {
     db: database.db,
+    database,
+    policyStore,
     gateway,
     config,
     logs,
@@ -115,7 +139,10 @@ export async function startTestGateway(env: Record<string, string> = {}, options
       const text = await response.text();
       return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
     },
-    close: database.destroy,
+    async close() {
+      await policyStore?.stop();
+      if (!options.database) await database.destroy();
+    },
   };
 }
 

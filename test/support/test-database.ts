@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import { openDatabase, type DatabaseHandle, type Listen } from '../../src/db/connect.js';
 import type { Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDemoData } from '../../src/domain/seed/seed.js';
@@ -15,6 +15,8 @@ export interface TestDatabase {
   /** The database's own URL on a server; null on PGlite, which has none. */
   url: string | null;
   engine: DatabaseHandle['engine'];
+  /** LISTEN on this database, as a policy store does (a connection of its own on a server). */
+  listen: Listen;
   /** Closes the connections and drops the database (on PGlite: frees its memory). */
   destroy(): Promise<void>;
 }
@@ -36,20 +38,21 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const migrated = options.migrated ?? true;
   const serverUrl = inject('databaseUrl');
   if (serverUrl === null) {
-    const { db, engine } = openDatabase({ dataDir: 'memory://' });
+    const { db, engine, listen } = openDatabase({ dataDir: 'memory://' });
     if (migrated) await migrateToLatest(db);
-    return { db, url: null, engine, destroy: () => db.destroy() };
+    return { db, url: null, engine, listen, destroy: () => db.destroy() };
   }
 
   const name = `warden_test_${randomBytes(6).toString('hex')}`;
   const template = migrated ? ` template ${TEMPLATE_DATABASE}` : '';
   await withAdminClient(serverUrl, (admin) => admin.query(`create database ${name}${template}`));
   const url = withDatabaseName(serverUrl, name);
-  const { db, engine } = openDatabase({ url, dataDir: 'memory://', poolSize: 4 });
+  const { db, engine, listen } = openDatabase({ url, dataDir: 'memory://', poolSize: 4 });
   return {
     db,
     url,
     engine,
+    listen,
     async destroy() {
       await db.destroy();
       await withAdminClient(serverUrl, (admin) => dropWhenIdle(admin, name));

@@ -49,9 +49,11 @@ function inferCode(error: GraphQLError, message: string): string {
 
 /** Removes the echoed input from graphql-js coercion messages; keeps where and what type. */
 export function withoutEchoedValues(message: string): string {
+  // A variable's message is rebuilt whole: the value it quotes may itself contain "; " or ": ".
+  const variable = /^Variable "\$([^"]+)" got invalid value/.exec(message);
+  if (variable) return `Variable "$${variable[1]}" got an invalid value; check it against the variable's type in the schema.`;
   return message
-    .replace(/^(Variable "\$[^"]+") got invalid value .*?(?=; |$)/s, '$1 got an invalid value')
-    .replace(/(cannot represent (?:a )?(?:non[- ][\w-]+ )?value): .*$/s, '$1 (value not shown)')
+    .replace(/(cannot represent [^:]*?value): .*$/s, '$1 (value not shown)')
     .replace(/(Expected value of type "[^"]+", found) .*?(?=;|$)/s, '$1 a value that does not fit')
     .replace(/(Value) ".*?" (does not exist in "[^"]+" enum)/s, '$1 $2');
 }

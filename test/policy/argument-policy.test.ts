@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
+
+const JANE_EMAIL = 'jane.doe@acme.example';
+
+const UsersByEmail = graphql(`
+  query UsersByEmail {
+    account {
+      users(filter: { email: "jane.doe@acme.example" }) {
+        id
+      }
+    }
+  }
+`);
+
+const UsersOrderedByEmail = graphql(`
+  query UsersOrderedByEmail {
+    account {
+      users(orderBy: EMAIL) {
+        id
+      }
+    }
+  }
+`);
+
+const UsersByEmailVariable = graphql(`
+  query UsersByEmailVariable($email: String) {
+    account {
+      users(filter: { email: $email }) {
+        id
+      }
+    }
+  }
+`);
+
+const UsersByFilterVariable = graphql(`
+  query UsersByFilterVariable($filter: UserFilter) {
+    account {
+      users(filter: $filter) {
+        id
+      }
+    }
+  }
+`);
+
+const UsersOrderedBy = graphql(`
+  query UsersOrderedBy($orderBy: UserOrder) {
+    account {
+      users(orderBy: $orderBy) {
+        id
+      }
+    }
+  }
+`);
+
+const UsersByDefaultEmail = graphql(`
+  query UsersByDefaultEmail($email: String = "jane.doe@acme.example") {
+    account {
+      users(filter: { email: $email }) {
+        id
+      }
+    }
+  }
+`);
+
+const UsersByDefaultOrder = graphql(`
+  query UsersByDefaultOrder($orderBy: UserOrder = EMAIL) {
+    account {
+      users(orderBy: $orderBy) {
+        id
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment UsersByEmailFields on Account {
+    users(filter: { email: "jane.doe@acme.example" }) {
+      id
+    }
+  }
+`);
+
+const UsersByEmailInFragment = graphql(`
+  query UsersByEmailInFragment {
+    account {
+      ...UsersByEmailFields
+    }
+  }
+`);
+
+const UsersByRole = graphql(`
+  query UsersByRole {
+    account {
+      users(filter: { role: billing }, orderBy: ROLE) {
+        id
+        role
+      }
+    }
+  }
+`);
+
+const UsersByName = graphql(`
+  query UsersByName {
+    account {
+      users(filter: { nameContains: "omar" }, orderBy: NAME) {
+        id
+        name
+      }
+    }
+  }
+`);
+
+const AllUsers = graphql(`
+  query AllUsers {
+    account {
+      users {
+        id
+      }
+    }
+  }
+`);
+
+/** Support acting as Jane, the Acme owner, in a read-only session. */
+const IMPERSONATING = { as: 'agent', actAs: 'usr_jane read_only' } as const;
+// Sorted by name (the default order): Jane Doe, Lena Berg, Omar Haddad, Tom Baker.
+const ACME_USERS = ['usr_jane', 'usr_lena', 'usr_omar', 'usr_tom'];
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t.close());
+
+/** Refused before execution: no `data` key at all (an executed operation always has one). */
+function expectRefusedBeforeExecution(response: GraphQLResponse<unknown>, coordinate: string) {
+  expect(response.body).not.toHaveProperty('data');
+  expect(response.body.errors).toEqual([
+    expect.objectContaining({
+      message: expect.stringContaining(coordinate),
+      extensions: expect.objectContaining({ code: 'FORBIDDEN', field: coordinate }),
+    }),
+  ]);
+}
+
+describe('under impersonation, filtering or sorting by a masked field is refused', () => {
+  it('refuses a filter on User.email', async () => {
+    expectRefusedBeforeExecution(await t.execute(UsersByEmail, IMPERSONATING), 'User.email');
+  });
+
+  it('refuses sorting by User.email', async () => {
+    expectRefusedBeforeExecution(await t.execute(UsersOrderedByEmail, IMPERSONATING), 'User.email');
+  });
+
+  it('refuses the email when it comes from a variable inside the filter', async () => {
+    const response = await t.execute(UsersByEmailVariable, { ...IMPERSONATING, variables: { email: JANE_EMAIL } });
+    expectRefusedBeforeExecution(response, 'User.email');
+  });
+
+  it('refuses the email when the whole filter is a variable', async () => {
+    const response = await t.execute(UsersByFilterVariable, { ...IMPERSONATING, variables: { filter: { email: JANE_EMAIL } } });
+    expectRefusedBeforeExecution(response, 'User.email');
+  });
+
+  it('refuses the sort order when it comes from a variable', async () => {
+    const response = await t.execute(UsersOrderedBy, { ...IMPERSONATING, variables: { orderBy: 'EMAIL' } });
+    expectRefusedBeforeExecution(response, 'User.email');
+  });
+
+  it("refuses the email when it is a variable's default value", async () => {
+    expectRefusedBeforeExecution(await t.execute(UsersByDefaultEmail, IMPERSONATING), 'User.email');
+  });
+
+  it("refuses the sort order when it is a variable's default value", async () => {
+    expectRefusedBeforeExecution(await t.execute(UsersByDefaultOrder, IMPERSONATING), 'User.email');
+  });
+
+  it('refuses the filter inside a fragment', async () => {
+    expectRefusedBeforeExecution(await t.execute(UsersByEmailInFragment, IMPERSONATING), 'User.email');
+  });
+});
+
+describe('under impersonation, filtering by what support sees in full works', () => {
+  it('filters by role (public) and sorts by it', async () => {
+    const { body } = await t.execute(UsersByRole, IMPERSONATING);
+    expect(body).toEqual({ data: { account: { users: [{ id: 'usr_lena', role: 'billing' }] } } });
+  });
+
+  it('filters by name (pii, but shown in full under impersonation by the baseline override)', async () => {
+    const { body } = await t.execute(UsersByName, IMPERSONATING);
+    expect(body).toEqual({ data: { account: { users: [{ id: 'usr_omar', name: 'Omar Haddad' }] } } });
+  });
+
+  it('accepts an absent filter, a null filter and a null email', async () => {
+    const absent = await t.execute(AllUsers, IMPERSONATING);
+    expect(absent.body.errors).toBeUndefined();
+    expect(absent.body.data?.account?.users.map((u) => u.id)).toEqual(ACME_USERS);
+
+    for (const variables of [{ filter: null }, { filter: { email: null } }, {}]) {
+      const response = await t.execute(UsersByFilterVariable, { ...IMPERSONATING, variables });
+      expect(response.body.errors, JSON.stringify(variables)).toBeUndefined();
+      expect(response.body.data?.account?.users.map((u) => u.id)).toEqual(ACME_USERS);
+    }
+    const noEmail = await t.execute(UsersByEmailVariable, { ...IMPERSONATING, variables: {} });
+    expect(noEmail.body.data?.account?.users.map((u) => u.id)).toEqual(ACME_USERS);
+  });
+});
+
+describe('the customer themselves', () => {
+  it('may filter and sort by their own account’s emails (control: same documents, full view)', async () => {
+    const byEmail = await t.execute(UsersByEmail, { as: 'customer' });
+    expect(byEmail.body).toEqual({ data: { account: { users: [{ id: 'usr_jane' }] } } });
+    const ordered = await t.execute(UsersOrderedByEmail, { as: 'customer' });
+    expect(ordered.body.errors).toBeUndefined();
+    expect(ordered.body.data?.account?.users).toHaveLength(4);
+    const byDefault = await t.execute(UsersByDefaultEmail, { as: 'customer' });
+    expect(byDefault.body).toEqual({ data: { account: { users: [{ id: 'usr_jane' }] } } });
+  });
+});
+
+describe('the refusal comes before any resolver runs', () => {
+  /** The served schema, with `Query.account` counting its calls (before the firewall wraps it). */
+  function countingSchema() {
+    const built = buildWardenSchema();
+    const account = built.schema.getQueryType()?.getFields()['account'];
+    const original = account?.resolve;
+    if (!account || !original) throw new Error('Query.account has no resolver');
+    const counter = { calls: 0 };
+    account.resolve = (...args) => {
+      counter.calls += 1;
+      return original(...args);
+    };
+    return { built, counter };
+  }
+
+  const { built, counter } = countingSchema();
+  let counted: TestGateway;
+  beforeAll(async () => {
+    counted = await startTestGateway({}, { schema: built });
+  });
+  afterAll(() => counted.close());
+
+  it('does not call the root resolver of a refused document', async () => {
+    const before = counter.calls;
+    expectRefusedBeforeExecution(await counted.execute(UsersByEmail, IMPERSONATING), 'User.email');
+    expectRefusedBeforeExecution(await counted.execute(UsersByDefaultOrder, IMPERSONATING), 'User.email');
+    expect(counter.calls).toBe(before);
+  });
+
+  it('control: the same resolver runs for an allowed filter, and for the customer with the same document', async () => {
+    const before = counter.calls;
+    expect((await counted.execute(UsersByRole, IMPERSONATING)).body.errors).toBeUndefined();
+    expect(counter.calls).toBe(before + 1);
+    const asCustomer = await counted.execute(UsersByEmail, { as: 'customer' });
+    expect(asCustomer.body).toEqual({ data: { account: { users: [{ id: 'usr_jane' }] } } });
+    expect(counter.calls).toBe(before + 2);
+  });
+});
