@@ -1,0 +1,79 @@
+import type { ApprovalKind } from '../db/tables/approval-request.js';
+import type { SessionEndReason, SessionMode } from '../db/tables/impersonation-session.js';
+
+/**
+ * What Warden tells the team, as a tagged union: each kind carries exactly the facts its
+ * message needs — names, ids, reasons, tickets — and nothing else. There is deliberately no
+ * field for a customer's values: a chat channel is read by more people than the audit table.
+ */
+export type Notification = SessionStarted | ApprovalRequested | SessionEnded | RepeatedDenials;
+
+/** A person or account: the id for machines, the name for people. */
+export interface Named {
+  id: string;
+  name: string;
+}
+
+export interface SessionStarted {
+  kind: 'session_started';
+  sessionId: string;
+  agent: Named;
+  customer: Named;
+  account: Named;
+  reason: string;
+  ticket: string;
+  mode: SessionMode;
+  endsAt: Date;
+}
+
+export interface ApprovalRequested {
+  kind: 'approval_requested';
+  requestId: string;
+  /** What is asked for (named so it does not shadow the union's `kind`). */
+  approvalKind: ApprovalKind;
+  requester: Named;
+  /**
+   * What approving would allow, as a person names it: "a read-write session as Jane Doe (Acme
+   * Co)", "setInvoiceTaxRate on invoice ACME-2026-001". Never a value or a variable.
+   */
+  target: string;
+  reason: string;
+}
+
+export interface SessionEnded {
+  kind: 'session_ended';
+  sessionId: string;
+  agent: Named;
+  customer: Named;
+  account: Named;
+  endReason: SessionEndReason;
+  durationMinutes: number;
+}
+
+export interface RepeatedDenials {
+  kind: 'repeated_denials';
+  agent: Named;
+  count: number;
+  windowMinutes: number;
+  /** When the threshold was crossed; with `windowMinutes` it makes one alert per agent per window. */
+  detectedAt: Date;
+}
+
+/**
+ * The outbox's idempotency key, also sent as the `Idempotency-Key` header: the same event
+ * enqueued twice (a retried request, two instances noticing one expiry) notifies once.
+ */
+export function notificationKey(notification: Notification): string {
+  switch (notification.kind) {
+    case 'session_started':
+    case 'session_ended':
+      return `${notification.kind}:${notification.sessionId}`;
+    case 'approval_requested':
+      return `${notification.kind}:${notification.requestId}`;
+    case 'repeated_denials': {
+      const windowMs = Math.max(1, notification.windowMinutes) * 60_000;
+      const window = Math.floor(notification.detectedAt.getTime() / windowMs);
+      return `${notification.kind}:${notification.agent.id}:${window}`;
+    }
+  }
+}

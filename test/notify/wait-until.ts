@@ -1,0 +1,15 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Checks every `everyMs` until `check` holds; fails after `timeoutMs`. Bounded in tries and time. */
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  { timeoutMs = 5000, everyMs = 20 }: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const tries = Math.ceil(timeoutMs / everyMs) + 1;
+  for (let i = 0; i < tries && Date.now() <= deadline; i++) {
+    if (await check()) return;
+    await sleep(everyMs);
+  }
+  throw new Error(`condition not met within ${timeoutMs} ms`);
+}
