@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as referenceDomain from './20261121000100_reference_domain.js';
 import * as auditEvents from './20261121000200_audit_events.js';
 import * as policyVersions from './20261121000300_policy_versions.js';
+import * as notificationOutbox from './20261122000100_notification_outbox.js';
+import * as impersonation from './20261122000200_impersonation.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '20261121000100_reference_domain': referenceDomain,
   '20261121000200_audit_events': auditEvents,
   '20261121000300_policy_versions': policyVersions,
+  '20261122000100_notification_outbox': notificationOutbox,
+  '20261122000200_impersonation': impersonation,
 };

@@ -3,7 +3,16 @@
  * plain-language summary needs. Values in `changes` are display strings already masked by the
  * field's data class; the audit table never holds a secret.
  */
-export type AuditEvent = MutationExecuted | DemoDataSeeded | PolicyChanged;
+export type AuditEvent =
+  | MutationExecuted
+  | MutationRefused
+  | DemoDataSeeded
+  | PolicyChanged
+  | SessionStarted
+  | SessionEnded
+  | ApprovalRequested
+  | ApprovalDecided
+  | AccessDenied;
 
 export interface FieldChange {
   /** `Type.field` of the changed value. */
@@ -35,13 +44,79 @@ export interface PolicyChanged {
   changes: Array<{ rule: string; column: string | null; before: string; after: string; direction: 'loosens' | 'tightens' }>;
 }
 
+/** Who the session (or request) concerns: its customer and account. */
+export interface AuditSubject {
+  user: { id: string; name: string };
+  account: { id: string; name: string };
+}
+
+export interface SessionStarted extends AuditSubject {
+  kind: 'session_started';
+  sessionId: string;
+  reason: string;
+  ticket: string;
+  mode: 'read_only' | 'read_write';
+  expiresAt: string;
+}
+
+export interface SessionEnded extends AuditSubject {
+  kind: 'session_ended' | 'session_expired' | 'session_revoked';
+  sessionId: string;
+  /** ended, idle_timeout, expired, revoked, role_lost or target_changed. */
+  how: string;
+  minutes: number;
+  note?: string | null;
+}
+
+export interface ApprovalRequested extends AuditSubject {
+  kind: 'approval_requested';
+  requestId: string;
+  requestKind: 'session_start' | 'mutation' | 'field_access';
+  /** What is asked for, as a person would say it: "a read-write session", "to run refundInvoice". */
+  what: string;
+  reason: string;
+  sessionId?: string | null;
+}
+
+export interface ApprovalDecided extends AuditSubject {
+  kind: 'approval_granted' | 'approval_denied';
+  requestId: string;
+  requestKind: 'session_start' | 'mutation' | 'field_access';
+  what: string;
+  requesterName: string;
+  note: string | null;
+  sessionId?: string | null;
+}
+
+/** A mutation the gate refused during a session. */
+export interface MutationRefused extends AuditSubject {
+  kind: 'mutation_refused';
+  typeField: string;
+  sessionId: string;
+  code: string;
+  why: string;
+}
+
+/** Anything refused that changes nothing: a session start, an approval, a firewall denial. */
+export interface AccessDenied {
+  kind: 'access_denied';
+  /** What was attempted, as a person would say it: "start a session as Jane Doe". */
+  attempted: string;
+  code: string;
+  why: string;
+  subject?: AuditSubject | null;
+  sessionId?: string | null;
+  typeField?: string | null;
+}
+
 export interface DemoDataSeeded {
   kind: 'demo_data_seeded';
   rows: Record<string, number>;
 }
 
 export type AuditActor =
-  | { kind: 'staff' | 'customer'; id: string; name: string }
+  | { kind: 'staff'; id: string; name: string; /** How the summary names them: "Agent", "Manager". */ title?: string }
+  | { kind: 'customer'; id: string; name: string }
   | { kind: 'system'; id: null; name: string };
 
 /** Facts about the request an event happened in. */

@@ -1,15 +1,19 @@
 import type { AuditActor, AuditEvent, FieldChange } from './audit-event.js';
 
 /**
- * The sentence an auditor reads: "Jane Doe changed the tax rate from 20% to 10% on invoice
- * ACME-2026-001 in account Acme Co". Pure, so every summary can be checked without a database.
+ * The sentence an auditor reads: "Agent Sarah Lee changed the tax rate from 20% to 10% on
+ * invoice ACME-2026-001 in account Acme Co". Pure, so every summary can be checked without a
+ * database, and readable by someone who does not build software.
  */
 export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string {
+  const who = actorLabel(actor);
   switch (event.kind) {
     case 'mutation_executed': {
-      const what = event.changes.map(describeChange).join(', ') || 'made no change';
-      return `${actorLabel(actor)} ${what} on ${event.target} in account ${event.account.name}`;
+      if (event.changes.length === 0) return `${who} ran ${event.typeField.replace('Mutation.', '')} (${event.target}) in account ${event.account.name}`;
+      return `${who} ${event.changes.map(describeChange).join(', ')} on ${event.target} in account ${event.account.name}`;
     }
+    case 'mutation_refused':
+      return `${who} was stopped from running ${event.typeField.replace('Mutation.', '')} as ${event.user.name} (${event.account.name}): ${event.why}`;
     case 'policy_changed': {
       const loosened = event.changes.filter((c) => c.direction === 'loosens').length;
       const rules = `${event.changes.length} rule${event.changes.length === 1 ? '' : 's'}`;
@@ -19,13 +23,26 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
         approved: `approved policy version ${event.version}, which loosens ${loosened} of ${rules}, and put it in force`,
         rejected: `rejected policy version ${event.version}`,
       }[event.action];
-      return `${actorLabel(actor)} ${what}: "${event.reason}"`;
+      return `${who} ${what}: "${event.reason}"`;
     }
+    case 'session_started':
+      return `${who} started a ${mode(event.mode)} session as ${event.user.name} (${event.account.name}) for ticket ${event.ticket}: "${event.reason}"`;
+    case 'session_ended':
+    case 'session_expired':
+    case 'session_revoked':
+      return `${who === 'Warden' ? 'Warden' : who} ${endPhrase(event.how)} the session as ${event.user.name} (${event.account.name}) after ${event.minutes} minute${event.minutes === 1 ? '' : 's'}${event.note ? `: "${event.note}"` : ''}`;
+    case 'approval_requested':
+      return `${who} asked for approval ${event.what} as ${event.user.name} (${event.account.name}): "${event.reason}"`;
+    case 'approval_granted':
+    case 'approval_denied':
+      return `${who} ${event.kind === 'approval_granted' ? 'approved' : 'denied'} ${event.requesterName}'s request ${event.what} as ${event.user.name} (${event.account.name})${event.note ? `: "${event.note}"` : ''}`;
+    case 'access_denied':
+      return `${who} was refused: ${event.attempted}. ${event.why}`;
     case 'demo_data_seeded': {
       const counts = Object.entries(event.rows)
         .map(([table, n]) => `${n} ${table.replaceAll('_', ' ')}`)
         .join(', ');
-      return `${actorLabel(actor)} loaded the demo data (${counts})`;
+      return `${who} loaded the demo data (${counts})`;
     }
   }
 }
@@ -39,10 +56,31 @@ function show(value: string | null): string {
   return value === null ? 'nothing' : value;
 }
 
+function mode(value: 'read_only' | 'read_write'): string {
+  return value === 'read_only' ? 'read-only' : 'read-write';
+}
+
+function endPhrase(how: string): string {
+  switch (how) {
+    case 'idle_timeout':
+      return 'closed (idle for too long)';
+    case 'expired':
+      return 'closed (time limit reached)';
+    case 'revoked':
+      return 'revoked';
+    case 'role_lost':
+      return 'closed (the agent lost the role)';
+    case 'target_changed':
+      return "closed (the customer's account changed)";
+    default:
+      return 'ended';
+  }
+}
+
 export function actorLabel(actor: AuditActor): string {
   switch (actor.kind) {
     case 'staff':
-      return `Staff member ${actor.name}`;
+      return `${actor.title ?? 'Staff member'} ${actor.name}`;
     case 'customer':
       return actor.name;
     case 'system':

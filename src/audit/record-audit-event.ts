@@ -14,6 +14,7 @@ export async function recordAuditEvent(
   scope: AuditScope,
 ): Promise<void> {
   const { kind, ...details } = event;
+  const facts = indexedFacts(event);
   await trx
     .insertInto('audit_events')
     .values({
@@ -21,19 +22,64 @@ export async function recordAuditEvent(
       actor_kind: scope.actor.kind,
       actor_id: scope.actor.id,
       actor_name: scope.actor.name,
-      subject_user_id: event.kind === 'mutation_executed' ? (event.subjectUserId ?? null) : null,
-      account_id: event.kind === 'mutation_executed' ? event.account.id : null,
-      session_id: scope.sessionId ?? null,
+      subject_user_id: facts.userId,
+      account_id: facts.accountId,
+      session_id: facts.sessionId ?? scope.sessionId ?? null,
       request_id: scope.requestId ?? null,
-      reason: event.kind === 'policy_changed' ? event.reason : null,
+      reason: facts.reason,
       operation: scope.operation ?? null,
-      type_field: event.kind === 'mutation_executed' ? event.typeField : null,
+      type_field: facts.typeField,
       path: null,
       data_class: null,
-      decision: null,
+      decision: facts.decision,
       policy_version: event.kind === 'policy_changed' ? event.version : (scope.policyVersion ?? null),
       details: JSON.stringify(details),
       summary: describeAuditEvent(event, scope.actor),
     })
     .execute();
+}
+
+interface IndexedFacts {
+  userId: string | null;
+  accountId: string | null;
+  sessionId: string | null;
+  reason: string | null;
+  typeField: string | null;
+  decision: string | null;
+}
+
+/** The columns auditors filter on, lifted out of each kind's details. */
+function indexedFacts(event: AuditEvent): IndexedFacts {
+  const none: IndexedFacts = { userId: null, accountId: null, sessionId: null, reason: null, typeField: null, decision: null };
+  switch (event.kind) {
+    case 'mutation_executed':
+      return { ...none, userId: event.subjectUserId ?? null, accountId: event.account.id, typeField: event.typeField, decision: 'executed' };
+    case 'mutation_refused':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId, typeField: event.typeField, decision: 'refused', reason: event.why };
+    case 'policy_changed':
+      return { ...none, reason: event.reason, decision: event.action };
+    case 'session_started':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId, reason: event.reason, decision: 'started' };
+    case 'session_ended':
+    case 'session_expired':
+    case 'session_revoked':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId, reason: event.note ?? null, decision: event.how };
+    case 'approval_requested':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId ?? null, reason: event.reason, decision: 'requested' };
+    case 'approval_granted':
+    case 'approval_denied':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId ?? null, reason: event.note, decision: event.kind === 'approval_granted' ? 'granted' : 'denied' };
+    case 'access_denied':
+      return {
+        ...none,
+        userId: event.subject?.user.id ?? null,
+        accountId: event.subject?.account.id ?? null,
+        sessionId: event.sessionId ?? null,
+        typeField: event.typeField ?? null,
+        reason: event.why,
+        decision: 'denied',
+      };
+    case 'demo_data_seeded':
+      return none;
+  }
 }

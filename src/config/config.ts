@@ -15,6 +15,22 @@ export interface Limits {
   maxDirectives: number;
 }
 
+/** Impersonation rules an operator may tune; the defaults follow DESIGN.md. */
+export interface ImpersonationSettings {
+  /** Staff must have signed in this recently to start a session. */
+  authMaxAgeMinutes: number;
+  defaultMinutes: number;
+  minMinutes: number;
+  maxMinutes: number;
+  idleMinutes: number;
+  /** A ticket reference must match this, e.g. SUP-1234. */
+  ticketPattern: RegExp;
+  /** A pending request lapses after this long. */
+  requestTtlMinutes: number;
+  /** An approved mutation must be run, and a field grant stops revealing, after this long. */
+  grantTtlMinutes: number;
+}
+
 export interface Config {
   production: boolean;
   /** NODE_ENV=development: errors keep their detail; tests and production mask them. */
@@ -30,9 +46,12 @@ export interface Config {
     audience: string | undefined;
     usingDevelopmentSecret: boolean;
   };
+  /** WARDEN_WEBHOOK_URL: where notifications go (Slack-compatible). A credential: never log it. */
+  webhookUrl: string | undefined;
   seedDemoData: boolean;
   logLevel: string;
   limits: Limits;
+  impersonation: ImpersonationSettings;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +107,26 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('WARDEN_JWT_SECRET is the published development secret: choose your own for production.');
   }
 
+  let ticketPattern = /^[A-Z][A-Z0-9]{1,9}-\d{1,8}$/;
+  const rawPattern = env['WARDEN_TICKET_PATTERN'];
+  if (rawPattern) {
+    try {
+      ticketPattern = new RegExp(rawPattern);
+    } catch {
+      problems.push(`WARDEN_TICKET_PATTERN is not a valid regular expression (got "${rawPattern}").`);
+    }
+  }
+  const minMinutes = int('WARDEN_SESSION_MIN_MINUTES', 15, 1, 1440);
+  const maxMinutes = int('WARDEN_SESSION_MAX_MINUTES', 60, 1, 1440);
+  const defaultMinutes = int('WARDEN_SESSION_DEFAULT_MINUTES', 30, 1, 1440);
+  if (!(minMinutes <= defaultMinutes && defaultMinutes <= maxMinutes)) {
+    problems.push('Session lengths must satisfy WARDEN_SESSION_MIN_MINUTES <= WARDEN_SESSION_DEFAULT_MINUTES <= WARDEN_SESSION_MAX_MINUTES.');
+  }
+
+  const webhookUrl = env['WARDEN_WEBHOOK_URL'] || undefined;
+  // Not echoed back: a Slack webhook URL is itself the secret.
+  if (webhookUrl && !isHttpUrl(webhookUrl)) problems.push('WARDEN_WEBHOOK_URL must be an absolute http(s) URL.');
+
   const config: Config = {
     production,
     development: nodeEnv === 'development',
@@ -102,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
       audience: env['WARDEN_JWT_AUDIENCE'] || undefined,
       usingDevelopmentSecret,
     },
+    webhookUrl,
     seedDemoData: bool('WARDEN_SEED_DEMO_DATA', !production),
     logLevel: env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info'),
     limits: {
@@ -111,11 +151,25 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: int('WARDEN_MAX_TOKENS', 2000, 50, 100_000),
       maxDirectives: int('WARDEN_MAX_DIRECTIVES', 20, 1, 1000),
     },
+    impersonation: {
+      authMaxAgeMinutes: int('WARDEN_AUTH_MAX_AGE_MINUTES', 5, 1, 1440),
+      defaultMinutes,
+      minMinutes,
+      maxMinutes,
+      idleMinutes: int('WARDEN_SESSION_IDLE_MINUTES', 15, 1, 1440),
+      ticketPattern,
+      requestTtlMinutes: int('WARDEN_REQUEST_TTL_MINUTES', 60, 1, 10080),
+      grantTtlMinutes: int('WARDEN_GRANT_TTL_MINUTES', 15, 1, 1440),
+    },
   };
   if (problems.length > 0) {
     throw new ConfigError(`Warden cannot start:\n- ${problems.join('\n- ')}`);
   }
   return config;
+}
+
+function isHttpUrl(raw: string): boolean {
+  return URL.canParse(raw) && ['http:', 'https:'].includes(new URL(raw).protocol);
 }
 
 /** A fresh random secret, for tests that must not use the published development one. */

@@ -1,8 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable } from './tables/account.js';
 import type { ApiTokenTable } from './tables/api-token.js';
+import type { ApprovalRequestTable } from './tables/approval-request.js';
+import type { ImpersonationSessionTable } from './tables/impersonation-session.js';
 import type { AuditEventTable } from './tables/audit-event.js';
 import type { InvoiceTable } from './tables/invoice.js';
+import type { NotificationOutboxTable } from './tables/notification-outbox.js';
 import type { NotificationSettingsTable } from './tables/notification-settings.js';
 import type { PaymentMethodTable } from './tables/payment-method.js';
 import type { PolicyVersionTable } from './tables/policy-version.js';
@@ -21,6 +24,9 @@ export interface Database {
   staff: StaffTable;
   audit_events: AuditEventTable;
   policy_versions: PolicyVersionTable;
+  notification_outbox: NotificationOutboxTable;
+  impersonation_sessions: ImpersonationSessionTable;
+  approval_requests: ApprovalRequestTable;
 }
 
 export type Db = Kysely<Database>;

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import { wardenError } from '../errors/index.js';
-import { isAuthenticated, isCustomer, isSecurityAdmin, isStaff } from './rules.js';
+import { isAuthenticated, isCustomer, isSecurityAdmin, isStaff, isSupportManager } from './rules.js';
 
 /**
  * Which root fields each kind of caller may call. A root field missing here is denied to
@@ -20,6 +20,10 @@ export const FIREWALL_RULES = {
     policyVersions: isSecurityAdmin,
     policyDiff: isSecurityAdmin,
     policyFields: isSecurityAdmin,
+    accessHistory: isCustomer,
+    myImpersonationSession: isStaff,
+    pendingApprovals: isSupportManager,
+    approvalRequest: isStaff,
   },
   Mutation: {
     updateNotificationSettings: isCustomer,
@@ -28,6 +32,17 @@ export const FIREWALL_RULES = {
     approvePolicyVersion: isSecurityAdmin,
     rejectPolicyVersion: isSecurityAdmin,
     rollbackPolicy: isSecurityAdmin,
+    refundInvoice: isCustomer,
+    exportInvoices: isCustomer,
+    setSupportAccess: isCustomer,
+    startImpersonation: isStaff,
+    claimImpersonation: isStaff,
+    endImpersonation: isStaff,
+    revokeImpersonation: isSupportManager,
+    approveRequest: isSupportManager,
+    denyRequest: isSupportManager,
+    requestFieldAccess: isStaff,
+    requestMutationApproval: isStaff,
   },
 } satisfies IRules;
 

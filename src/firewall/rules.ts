@@ -27,3 +27,9 @@ export const isSecurityAdmin = rule({ cache: 'contextual' })((_parent, _args, co
     ? true
     : wardenError('FORBIDDEN', 'Only security admins read or change the field policy.'),
 );
+
+export const isSupportManager = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
+  hasRole(context.principal, 'support_manager')
+    ? true
+    : wardenError('FORBIDDEN', 'Only support managers decide requests and revoke sessions.'),
+);

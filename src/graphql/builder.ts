@@ -9,6 +9,7 @@ import type { PaymentMethodRow } from '../db/tables/payment-method.js';
 import type { PrivateNoteRow } from '../db/tables/private-note.js';
 import type { StaffRole } from '../db/tables/staff.js';
 import type { UserRow } from '../db/tables/user.js';
+import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
 import type { Principal } from '../auth/principal.js';
 import { hasRole } from '../auth/principal.js';
 import { wardenError } from '../errors/index.js';
@@ -48,6 +49,7 @@ export interface WardenSchemaTypes {
     PrivateNote: PrivateNoteRow;
     DirectoryEntry: DirectoryEntryShape;
     BillingContact: ContactShape & { address: string | null };
+    ApprovalRequest: ApprovalRequestRow;
   };
   Interfaces: {
     Contact: ContactShape;

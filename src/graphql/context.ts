@@ -1,9 +1,11 @@
 import type { Principal } from '../auth/principal.js';
+import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
 import type { AccessContext } from '../policy/access.js';
 import type { RequestPolicy } from '../policy/plugin/types.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
+import type { PolicyDocument } from '../policy/policy-document.js';
 
 /** What every resolver receives; built once per request by the server's context factory. */
 export interface GatewayContext {
@@ -14,8 +16,12 @@ export interface GatewayContext {
   access: AccessContext;
   /** The policy version and decisions this request is served under. */
   policy: RequestPolicy;
+  /** The policy version in force, as a document (for rules beyond field decisions). */
+  policyDocument: PolicyDocument;
   /** The schema's fields and the baseline policy, for policy administration. */
   policyCatalog: PolicyCatalog;
+  /** Session lengths, ticket pattern and approval lifetimes in force. */
+  settings: ImpersonationSettings;
   requestId: string;
   logger: Logger;
 }

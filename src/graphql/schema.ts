@@ -7,6 +7,9 @@ import { definePrivateNoteTypes } from '../domain/notes/index.js';
 import { defineUserTypes } from '../domain/users/index.js';
 import { defineViewerTypes } from '../domain/viewer/index.js';
 import { definePolicyTypes } from '../policy/policy.schema.js';
+import { defineApprovalTypes } from '../approvals/approvals.schema.js';
+import { defineImpersonationTypes } from '../impersonation/impersonation.schema.js';
+import { defineAccessHistoryTypes } from '../impersonation/access-history.schema.js';
 import { createBuilder, type BuilderOptions } from './builder.js';
 import { defineScalars } from './scalars.js';
 
@@ -24,5 +27,8 @@ export function buildSchema(options: BuilderOptions = {}): GraphQLSchema {
   definePrivateNoteTypes(builder);
   defineActivityTypes(builder);
   definePolicyTypes(builder);
+  defineApprovalTypes(builder);
+  defineImpersonationTypes(builder);
+  defineAccessHistoryTypes(builder);
   return builder.toSchema({ sortSchema: true });
 }

@@ -145,6 +145,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       type: PolicyVersionRef,
       classification: 'public',
       authScopes: ADMIN,
+      risk: 'never-during-impersonation',
       description: 'Publishes a policy version: in force at once if it only tightens, else pending a second security admin.',
       args: { input: t.arg({ type: PublishPolicyInput, required: true }) },
       resolve: (_root, { input }, context, info) =>
@@ -154,6 +155,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       type: PolicyVersionRef,
       classification: 'public',
       authScopes: ADMIN,
+      risk: 'never-during-impersonation',
       args: { version: t.arg.int({ required: true }), note: t.arg.string() },
       resolve: (_root, { version, note }, context, info) =>
         approvePolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, note ?? null),
@@ -162,6 +164,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       type: PolicyVersionRef,
       classification: 'public',
       authScopes: ADMIN,
+      risk: 'never-during-impersonation',
       args: { version: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
       resolve: (_root, { version, reason }, context, info) =>
         rejectPolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, reason),
@@ -170,6 +173,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       type: PolicyVersionRef,
       classification: 'public',
       authScopes: ADMIN,
+      risk: 'never-during-impersonation',
       description: 'Publishes an earlier version again (same rules: loosening waits for approval).',
       args: { toVersion: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
       resolve: (_root, { toVersion, reason }, context, info) =>

@@ -137,5 +137,5 @@ function requireReason(reason: string): string {
 }
 
 function scopeOf(ctx: PolicyContext): AuditScope {
-  return { actor: { kind: 'staff', id: ctx.admin.id, name: ctx.admin.name }, ...ctx.request };
+  return { actor: { kind: 'staff', id: ctx.admin.id, name: ctx.admin.name, title: 'Security admin' }, ...ctx.request };
 }

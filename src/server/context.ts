@@ -6,6 +6,7 @@ import { wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
 import type { Principal } from '../auth/principal.js';
+import type { ImpersonationSettings } from '../config/config.js';
 import { directAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
@@ -20,6 +21,7 @@ export interface ContextFactoryOptions {
   requestIdOf: (request: Request) => string;
   policy: PolicySource;
   policyCatalog: PolicyCatalog;
+  settings: ImpersonationSettings;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
 }
@@ -66,7 +68,9 @@ export function createContextFactory(options: ContextFactoryOptions) {
       principal,
       access,
       policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants },
+      policyDocument: compiled.document,
       policyCatalog: options.policyCatalog,
+      settings: options.settings,
       requestId,
       logger: options.logger.child({ requestId }),
     };

@@ -16,6 +16,9 @@ import { staticPolicySource, type PolicySource } from '../policy/policy-source.j
 import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
+import { useMutationGate } from '../approvals/use-mutation-gate.js';
+import { createSessionAccessResolver } from '../impersonation/resolve-session-access.js';
+import { useImpersonationExtensions, withImpersonationExtension } from '../impersonation/use-impersonation-extensions.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
@@ -23,13 +26,13 @@ import { useRequestIds } from './plugins/use-request-id.js';
 
 export interface GatewayOptions {
   db: Db;
-  config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits'>;
+  config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits' | 'impersonation'>;
   logger: Logger;
   /** The schema to serve. @default the reference domain, enforced */
   schema?: WardenSchema;
   /** The live policy. @default the baseline in schema/policy.json, as version 0 */
   policy?: PolicySource;
-  /** Whose data a request reaches. @default direct access (no impersonation) */
+  /** Whose data a request reaches. @default impersonation sessions from the database */
   resolveAccess?: ResolveAccess;
 }
 
@@ -58,7 +61,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       requestIdOf: requestIds.idOf,
       policy,
       policyCatalog: built.catalog,
-      resolveAccess: options.resolveAccess,
+      settings: config.impersonation,
+      resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
     }),
     plugins: [
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
@@ -74,6 +78,8 @@ export function createGateway(options: GatewayOptions): Gateway {
         blockFieldSuggestion: { enabled: true },
       }),
       useArgumentPolicy(),
+      useMutationGate({ decorate: withImpersonationExtension }),
+      useImpersonationExtensions(),
       useErrorCodes({ development: config.development }),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],

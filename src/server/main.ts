@@ -7,6 +7,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { isEmpty, seedDemoData } from '../domain/seed/seed.js';
 import { createLogger } from '../log/logger.js';
 import { startPolicyStore } from '../policy/policy-store.js';
+import { startSessionSweeper } from '../impersonation/sweeper.js';
+import { startNotificationDispatcher } from '../notify/index.js';
 import { createGateway } from './gateway.js';
 import { buildWardenSchema } from './warden-schema.js';
 
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
   const gateway = createGateway({ db, config, logger, schema, policy });
+  const sweeper = startSessionSweeper({ db, logger });
+  const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const address = server.address();
@@ -46,9 +50,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     force.unref();
+    // The dispatcher finishes its POST in flight while requests drain.
+    const notificationsStopped = notifications.stop();
     server.close(() => {
-      policy
-        .stop()
+      Promise.all([policy.stop(), sweeper.stop(), notificationsStopped])
         .then(() => db.destroy())
         .then(
         () => {

@@ -23,6 +23,31 @@ type Documents = {
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.EveryUserFieldDocument,
+    "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailDocument,
+    "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": typeof types.UsersOrderedByEmailDocument,
+    "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailVariableDocument,
+    "\n  query UsersByFilterVariable($filter: UserFilter) {\n    account {\n      users(filter: $filter) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByFilterVariableDocument,
+    "\n  query UsersOrderedBy($orderBy: UserOrder) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n": typeof types.UsersOrderedByDocument,
+    "\n  query UsersByDefaultEmail($email: String = \"jane.doe@acme.example\") {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByDefaultEmailDocument,
+    "\n  query UsersByDefaultOrder($orderBy: UserOrder = EMAIL) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByDefaultOrderDocument,
+    "\n  fragment UsersByEmailFields on Account {\n    users(filter: { email: \"jane.doe@acme.example\" }) {\n      id\n    }\n  }\n": typeof types.UsersByEmailFieldsFragmentDoc,
+    "\n  query UsersByEmailInFragment {\n    account {\n      ...UsersByEmailFields\n    }\n  }\n": typeof types.UsersByEmailInFragmentDocument,
+    "\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n": typeof types.UsersByRoleDocument,
+    "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UsersByNameDocument,
+    "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": typeof types.AllUsersDocument,
+    "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": typeof types.AdminActivePolicyDocument,
+    "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": typeof types.AdminPolicyFieldsDocument,
+    "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": typeof types.AdminPolicyVersionsDocument,
+    "\n  query AdminPolicyDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n      direction\n    }\n  }\n": typeof types.AdminPolicyDiffDocument,
+    "\n  mutation AdminPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      createdBy\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": typeof types.AdminPublishPolicyDocument,
+    "\n  mutation AdminApprovePolicy($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": typeof types.AdminApprovePolicyDocument,
+    "\n  mutation AdminRejectPolicy($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": typeof types.AdminRejectPolicyDocument,
+    "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": typeof types.AdminRollbackPolicyDocument,
+    "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.AdminCustomerEmailDocument,
+    "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.AdminImpersonatedBirthDateDocument,
+    "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.InstancePublishPolicyDocument,
+    "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.InstanceApprovePolicyDocument,
+    "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": types.ViewerDocument,
@@ -34,6 +59,31 @@ const documents: Documents = {
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": types.EveryUserFieldDocument,
+    "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailDocument,
+    "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": types.UsersOrderedByEmailDocument,
+    "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailVariableDocument,
+    "\n  query UsersByFilterVariable($filter: UserFilter) {\n    account {\n      users(filter: $filter) {\n        id\n      }\n    }\n  }\n": types.UsersByFilterVariableDocument,
+    "\n  query UsersOrderedBy($orderBy: UserOrder) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n": types.UsersOrderedByDocument,
+    "\n  query UsersByDefaultEmail($email: String = \"jane.doe@acme.example\") {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.UsersByDefaultEmailDocument,
+    "\n  query UsersByDefaultOrder($orderBy: UserOrder = EMAIL) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n": types.UsersByDefaultOrderDocument,
+    "\n  fragment UsersByEmailFields on Account {\n    users(filter: { email: \"jane.doe@acme.example\" }) {\n      id\n    }\n  }\n": types.UsersByEmailFieldsFragmentDoc,
+    "\n  query UsersByEmailInFragment {\n    account {\n      ...UsersByEmailFields\n    }\n  }\n": types.UsersByEmailInFragmentDocument,
+    "\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n": types.UsersByRoleDocument,
+    "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": types.UsersByNameDocument,
+    "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": types.AllUsersDocument,
+    "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": types.AdminActivePolicyDocument,
+    "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": types.AdminPolicyFieldsDocument,
+    "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": types.AdminPolicyVersionsDocument,
+    "\n  query AdminPolicyDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n      direction\n    }\n  }\n": types.AdminPolicyDiffDocument,
+    "\n  mutation AdminPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      createdBy\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": types.AdminPublishPolicyDocument,
+    "\n  mutation AdminApprovePolicy($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": types.AdminApprovePolicyDocument,
+    "\n  mutation AdminRejectPolicy($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": types.AdminRejectPolicyDocument,
+    "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": types.AdminRollbackPolicyDocument,
+    "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.AdminCustomerEmailDocument,
+    "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.AdminImpersonatedBirthDateDocument,
+    "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.InstancePublishPolicyDocument,
+    "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.InstanceApprovePolicyDocument,
+    "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.InstanceCustomerEmailDocument,
 };
 
 /**
@@ -86,6 +136,106 @@ export function graphql(source: "\n  mutation UpdateNotifications($input: Notifi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByFilterVariable($filter: UserFilter) {\n    account {\n      users(filter: $filter) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersByFilterVariable($filter: UserFilter) {\n    account {\n      users(filter: $filter) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersOrderedBy($orderBy: UserOrder) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersOrderedBy($orderBy: UserOrder) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByDefaultEmail($email: String = \"jane.doe@acme.example\") {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersByDefaultEmail($email: String = \"jane.doe@acme.example\") {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByDefaultOrder($orderBy: UserOrder = EMAIL) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersByDefaultOrder($orderBy: UserOrder = EMAIL) {\n    account {\n      users(orderBy: $orderBy) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UsersByEmailFields on Account {\n    users(filter: { email: \"jane.doe@acme.example\" }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment UsersByEmailFields on Account {\n    users(filter: { email: \"jane.doe@acme.example\" }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByEmailInFragment {\n    account {\n      ...UsersByEmailFields\n    }\n  }\n"): (typeof documents)["\n  query UsersByEmailInFragment {\n    account {\n      ...UsersByEmailFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n"): (typeof documents)["\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n"): (typeof documents)["\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPolicyDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n      direction\n    }\n  }\n"): (typeof documents)["\n  query AdminPolicyDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n      direction\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      createdBy\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      createdBy\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminApprovePolicy($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"): (typeof documents)["\n  mutation AdminApprovePolicy($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRejectPolicy($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRejectPolicy($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n"): (typeof documents)["\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n"): (typeof documents)["\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -20,6 +20,40 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type AccessHistoryConnection = {
+  __typename?: 'AccessHistoryConnection';
+  edges: Array<AccessHistoryEdge>;
+  pageInfo: AccessHistoryPageInfo;
+};
+
+export type AccessHistoryEdge = {
+  __typename?: 'AccessHistoryEdge';
+  cursor: Scalars['String']['output'];
+  node: AccessHistoryEntry;
+};
+
+/** One visit by support to the account. */
+export type AccessHistoryEntry = {
+  __typename?: 'AccessHistoryEntry';
+  agentName: Scalars['String']['output'];
+  changes: Array<Scalars['String']['output']>;
+  endReason?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  minutes?: Maybe<Scalars['Int']['output']>;
+  mode: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  sessionId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  summary: Scalars['String']['output'];
+  ticket: Scalars['String']['output'];
+};
+
+export type AccessHistoryPageInfo = {
+  __typename?: 'AccessHistoryPageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
 /** A customer workspace: its people, billing and settings. */
 export type Account = {
   __typename?: 'Account';
@@ -77,6 +111,41 @@ export type ApiToken = {
   secret?: Maybe<Scalars['String']['output']>;
 };
 
+export type ApprovalKind =
+  | 'field_access'
+  | 'mutation'
+  | 'session_start';
+
+/** A request for a second person: to start a session, to run one risky mutation, or to see sensitive fields. */
+export type ApprovalRequest = {
+  __typename?: 'ApprovalRequest';
+  accountId: Scalars['ID']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Scalars['ID']['output']>;
+  decisionNote?: Maybe<Scalars['String']['output']>;
+  expiresAt: Scalars['DateTime']['output'];
+  grantExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: ApprovalKind;
+  /** The request as JSON: the mutation and its arguments, the fields, or the session terms. */
+  payload?: Maybe<Scalars['String']['output']>;
+  reason: Scalars['String']['output'];
+  requesterId: Scalars['ID']['output'];
+  sessionId?: Maybe<Scalars['ID']['output']>;
+  status: ApprovalStatus;
+  /** What is asked for, in words. */
+  summary: Scalars['String']['output'];
+  targetUserId: Scalars['ID']['output'];
+};
+
+export type ApprovalStatus =
+  | 'approved'
+  | 'denied'
+  | 'expired'
+  | 'pending'
+  | 'used';
+
 /** Who receives the invoices, and where. */
 export type BillingContact = Contact & {
   __typename?: 'BillingContact';
@@ -115,6 +184,26 @@ export type FieldPolicy = {
   staff: Scalars['String']['output'];
 };
 
+/** Support acting as a customer: who, as whom, why, and for how long. */
+export type ImpersonationSession = {
+  __typename?: 'ImpersonationSession';
+  accountId: Scalars['ID']['output'];
+  agentId: Scalars['ID']['output'];
+  approvalRequestId?: Maybe<Scalars['ID']['output']>;
+  endReason?: Maybe<Scalars['String']['output']>;
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  idleExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  minutes: Scalars['Int']['output'];
+  mode: SessionMode;
+  reason: Scalars['String']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: SessionStatus;
+  ticket: Scalars['String']['output'];
+  userId: Scalars['ID']['output'];
+};
+
 export type Invoice = {
   __typename?: 'Invoice';
   /** The amount in the smallest unit of the currency. */
@@ -139,13 +228,32 @@ export type InvoiceStatus =
 export type Mutation = {
   __typename?: 'Mutation';
   approvePolicyVersion: PolicyVersion;
+  approveRequest: ApprovalRequest;
+  /** After a manager approved the start: collect the session token (once). */
+  claimImpersonation: StartImpersonationPayload;
+  denyRequest: ApprovalRequest;
+  endImpersonation: ImpersonationSession;
+  /** The account's invoices as CSV (owners and admins). */
+  exportInvoices: Scalars['String']['output'];
   /** Publishes a policy version: in force at once if it only tightens, else pending a second security admin. */
   publishPolicy: PolicyVersion;
+  /** Refunds a paid invoice (owners, admins and billing contacts). */
+  refundInvoice: Invoice;
   rejectPolicyVersion: PolicyVersion;
+  /** Break-glass: ask a manager to show named sensitive fields in this session. */
+  requestFieldAccess: ApprovalRequest;
+  /** Ask a manager to approve one exact risky mutation (document and variables) in this session. */
+  requestMutationApproval: ApprovalRequest;
+  /** A manager ends another agent's session, with a reason. */
+  revokeImpersonation: ImpersonationSession;
   /** Publishes an earlier version again (same rules: loosening waits for approval). */
   rollbackPolicy: PolicyVersion;
   /** Changes the tax rate of a draft or open invoice (owners, admins and billing contacts). */
   setInvoiceTaxRate: Invoice;
+  /** Whether support may enter this account: allow, ask_first or never (owners and admins). */
+  setSupportAccess: Account;
+  /** Starts a session as a customer, or asks a manager first (then token is null). */
+  startImpersonation: StartImpersonationPayload;
   /** Changes the calling customer's own notification settings. */
   updateNotificationSettings: NotificationSettings;
 };
@@ -157,14 +265,57 @@ export type MutationApprovePolicyVersionArgs = {
 };
 
 
+export type MutationApproveRequestArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationClaimImpersonationArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationDenyRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationEndImpersonationArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type MutationPublishPolicyArgs = {
   input: PublishPolicyInput;
+};
+
+
+export type MutationRefundInvoiceArgs = {
+  invoiceId: Scalars['ID']['input'];
 };
 
 
 export type MutationRejectPolicyVersionArgs = {
   reason: Scalars['String']['input'];
   version: Scalars['Int']['input'];
+};
+
+
+export type MutationRequestFieldAccessArgs = {
+  input: RequestFieldAccessInput;
+};
+
+
+export type MutationRequestMutationApprovalArgs = {
+  input: RequestMutationApprovalInput;
+};
+
+
+export type MutationRevokeImpersonationArgs = {
+  reason: Scalars['String']['input'];
+  sessionId: Scalars['ID']['input'];
 };
 
 
@@ -176,6 +327,16 @@ export type MutationRollbackPolicyArgs = {
 
 export type MutationSetInvoiceTaxRateArgs = {
   input: SetInvoiceTaxRateInput;
+};
+
+
+export type MutationSetSupportAccessArgs = {
+  value: SupportAccess;
+};
+
+
+export type MutationStartImpersonationArgs = {
+  input: StartImpersonationInput;
 };
 
 
@@ -272,16 +433,24 @@ export type PublishPolicyInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Who from support entered the calling customer's account, when, why, and what they changed; newest first. */
+  accessHistory: AccessHistoryConnection;
   /** The calling customer's own account. */
   account?: Maybe<Account>;
   /** The policy version in force. */
   activePolicy: PolicyVersion;
+  /** One request: for its requester, and for managers. */
+  approvalRequest?: Maybe<ApprovalRequest>;
   /** Staff only: find a customer by their name or their account name. */
   directory: Array<DirectoryEntry>;
   /** An invoice of the calling customer's own account; null for any other id. */
   invoice?: Maybe<Invoice>;
   /** The calling customer. */
   me?: Maybe<User>;
+  /** The caller's open session (pending, approved or active), if any. */
+  myImpersonationSession?: Maybe<ImpersonationSession>;
+  /** Requests waiting for a manager, oldest first. */
+  pendingApprovals: Array<ApprovalRequest>;
   /** What `to` changes relative to `from`, rule by rule. */
   policyDiff: Array<PolicyChange>;
   /** Every field with its class, mask and decision per kind of caller, under the active policy. */
@@ -294,6 +463,17 @@ export type Query = {
 };
 
 
+export type QueryAccessHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryApprovalRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryDirectoryArgs = {
   first?: Scalars['Int']['input'];
   search: Scalars['String']['input'];
@@ -302,6 +482,11 @@ export type QueryDirectoryArgs = {
 
 export type QueryInvoiceArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPendingApprovalsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -320,10 +505,55 @@ export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type RequestFieldAccessInput = {
+  /** Sensitive fields as Type.field, e.g. User.birthDate. */
+  fields: Array<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+};
+
+export type RequestMutationApprovalInput = {
+  /** The exact mutation you will send. */
+  document: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  /** Its variables as JSON, exactly as you will send them. */
+  variables?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SessionMode =
+  | 'read_only'
+  | 'read_write';
+
+export type SessionStatus =
+  | 'active'
+  | 'approved'
+  | 'ended'
+  | 'pending_approval'
+  | 'refused';
+
 export type SetInvoiceTaxRateInput = {
   invoiceId: Scalars['ID']['input'];
   /** Percent, 0 to 100, at most two decimals. */
   taxRate: Scalars['Float']['input'];
+};
+
+export type StartImpersonationInput = {
+  /** Default 30; from 15 to 60. */
+  minutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Default read_only; read_write always needs a manager. */
+  mode?: InputMaybe<SessionMode>;
+  /** What the customer reported and what you will check. */
+  reason: Scalars['String']['input'];
+  /** The support ticket, e.g. SUP-1234. */
+  ticket: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
+};
+
+export type StartImpersonationPayload = {
+  __typename?: 'StartImpersonationPayload';
+  approvalRequest?: Maybe<ApprovalRequest>;
+  session: ImpersonationSession;
+  /** Send as X-Impersonation-Token with your own bearer token. Null while approval is pending. */
+  token?: Maybe<Scalars['String']['output']>;
 };
 
 /** Whether support staff may enter the account. */
@@ -437,7 +667,157 @@ export type EveryUserFieldQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type EveryUserFieldQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string, accountId: string, name?: string | null, email?: string | null, phone?: string | null, role: UserRole, birthDate?: string | null, nationalId?: string | null, hasPassword?: boolean | null, mfaRecoveryCodesRemaining?: number | null, createdAt?: string | null, notificationSettings?: { __typename?: 'NotificationSettings', invoiceEmails?: boolean | null, securityAlerts?: boolean | null, productUpdates?: boolean | null, smsAlerts?: boolean | null, updatedAt?: string | null } | null }> } | null };
 
+export type UsersByEmailQueryVariables = Exact<{ [key: string]: never; }>;
 
+
+export type UsersByEmailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersOrderedByEmailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersOrderedByEmailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersByEmailVariableQueryVariables = Exact<{
+  email?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UsersByEmailVariableQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersByFilterVariableQueryVariables = Exact<{
+  filter?: InputMaybe<UserFilter>;
+}>;
+
+
+export type UsersByFilterVariableQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersOrderedByQueryVariables = Exact<{
+  orderBy?: InputMaybe<UserOrder>;
+}>;
+
+
+export type UsersOrderedByQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersByDefaultEmailQueryVariables = Exact<{
+  email?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type UsersByDefaultEmailQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersByDefaultOrderQueryVariables = Exact<{
+  orderBy?: InputMaybe<UserOrder>;
+}>;
+
+
+export type UsersByDefaultOrderQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersByEmailFieldsFragment = { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> };
+
+export type UsersByEmailInFragmentQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersByEmailInFragmentQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type UsersByRoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersByRoleQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string, role: UserRole }> } | null };
+
+export type UsersByNameQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersByNameQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string, name?: string | null }> } | null };
+
+export type AllUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllUsersQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', id: string }> } | null };
+
+export type AdminActivePolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminActivePolicyQuery = { __typename?: 'Query', activePolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number, createdBy: string, document: string } };
+
+export type AdminPolicyFieldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminPolicyFieldsQuery = { __typename?: 'Query', policyFields: Array<{ __typename?: 'FieldPolicy', field: string, classification: string, mask: string, customer: string, staff: string, impersonationReadOnly: string, impersonationReadWrite: string }> };
+
+export type AdminPolicyVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminPolicyVersionsQuery = { __typename?: 'Query', policyVersions: Array<{ __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus }> };
+
+export type AdminPolicyDiffQueryVariables = Exact<{
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+}>;
+
+
+export type AdminPolicyDiffQuery = { __typename?: 'Query', policyDiff: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> };
+
+export type AdminPublishPolicyMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type AdminPublishPolicyMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number, loosens: boolean, reason: string, createdBy: string, changes: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> } };
+
+export type AdminApprovePolicyMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type AdminApprovePolicyMutation = { __typename?: 'Mutation', approvePolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, decidedBy?: string | null, decisionNote?: string | null } };
+
+export type AdminRejectPolicyMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type AdminRejectPolicyMutation = { __typename?: 'Mutation', rejectPolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, decidedBy?: string | null, decisionNote?: string | null } };
+
+export type AdminRollbackPolicyMutationVariables = Exact<{
+  toVersion: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type AdminRollbackPolicyMutation = { __typename?: 'Mutation', rollbackPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number, loosens: boolean, reason: string, document: string } };
+
+export type AdminCustomerEmailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminCustomerEmailQuery = { __typename?: 'Query', me?: { __typename?: 'User', email?: string | null } | null };
+
+export type AdminImpersonatedBirthDateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminImpersonatedBirthDateQuery = { __typename?: 'Query', me?: { __typename?: 'User', birthDate?: string | null } | null };
+
+export type InstancePublishPolicyMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type InstancePublishPolicyMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type InstanceApprovePolicyMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+}>;
+
+
+export type InstanceApprovePolicyMutation = { __typename?: 'Mutation', approvePolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type InstanceCustomerEmailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InstanceCustomerEmailQuery = { __typename?: 'Query', me?: { __typename?: 'User', email?: string | null } | null };
+
+export const UsersByEmailFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsersByEmailFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"StringValue","value":"jane.doe@acme.example","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UsersByEmailFieldsFragment, unknown>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
 export const OwnAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OwnAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethods"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"privateNotes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<OwnAccountQuery, OwnAccountQueryVariables>;
 export const InvoiceByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InvoiceById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}}]}}]}}]} as unknown as DocumentNode<InvoiceByIdQuery, InvoiceByIdQueryVariables>;
@@ -447,3 +827,27 @@ export const SomethingSecretDocument = {"kind":"Document","definitions":[{"kind"
 export const SetTaxRateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetTaxRate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetInvoiceTaxRateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setInvoiceTaxRate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"taxRate"}}]}}]}}]} as unknown as DocumentNode<SetTaxRateMutation, SetTaxRateMutationVariables>;
 export const UpdateNotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateNotifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsAlerts"}},{"kind":"Field","name":{"kind":"Name","value":"productUpdates"}}]}}]}}]} as unknown as DocumentNode<UpdateNotificationsMutation, UpdateNotificationsMutationVariables>;
 export const EveryUserFieldDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EveryUserField"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"nationalId"}},{"kind":"Field","name":{"kind":"Name","value":"hasPassword"}},{"kind":"Field","name":{"kind":"Name","value":"mfaRecoveryCodesRemaining"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"notificationSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoiceEmails"}},{"kind":"Field","name":{"kind":"Name","value":"securityAlerts"}},{"kind":"Field","name":{"kind":"Name","value":"productUpdates"}},{"kind":"Field","name":{"kind":"Name","value":"smsAlerts"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]}}]} as unknown as DocumentNode<EveryUserFieldQuery, EveryUserFieldQueryVariables>;
+export const UsersByEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"StringValue","value":"jane.doe@acme.example","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UsersByEmailQuery, UsersByEmailQueryVariables>;
+export const UsersOrderedByEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersOrderedByEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"EMAIL"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UsersOrderedByEmailQuery, UsersOrderedByEmailQueryVariables>;
+export const UsersByEmailVariableDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByEmailVariable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UsersByEmailVariableQuery, UsersByEmailVariableQueryVariables>;
+export const UsersByFilterVariableDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByFilterVariable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UsersByFilterVariableQuery, UsersByFilterVariableQueryVariables>;
+export const UsersOrderedByDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersOrderedBy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserOrder"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UsersOrderedByQuery, UsersOrderedByQueryVariables>;
+export const UsersByDefaultEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByDefaultEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}},"defaultValue":{"kind":"StringValue","value":"jane.doe@acme.example","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UsersByDefaultEmailQuery, UsersByDefaultEmailQueryVariables>;
+export const UsersByDefaultOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByDefaultOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserOrder"}},"defaultValue":{"kind":"EnumValue","value":"EMAIL"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<UsersByDefaultOrderQuery, UsersByDefaultOrderQueryVariables>;
+export const UsersByEmailInFragmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByEmailInFragment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UsersByEmailFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UsersByEmailFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"email"},"value":{"kind":"StringValue","value":"jane.doe@acme.example","block":false}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UsersByEmailInFragmentQuery, UsersByEmailInFragmentQueryVariables>;
+export const UsersByRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"billing"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"ROLE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<UsersByRoleQuery, UsersByRoleQueryVariables>;
+export const UsersByNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersByName"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"nameContains"},"value":{"kind":"StringValue","value":"omar","block":false}}]}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"EnumValue","value":"NAME"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<UsersByNameQuery, UsersByNameQueryVariables>;
+export const AllUsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllUsers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<AllUsersQuery, AllUsersQueryVariables>;
+export const AdminActivePolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminActivePolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activePolicy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"basedOn"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"document"}}]}}]}}]} as unknown as DocumentNode<AdminActivePolicyQuery, AdminActivePolicyQueryVariables>;
+export const AdminPolicyFieldsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminPolicyFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"classification"}},{"kind":"Field","name":{"kind":"Name","value":"mask"}},{"kind":"Field","name":{"kind":"Name","value":"customer"}},{"kind":"Field","name":{"kind":"Name","value":"staff"}},{"kind":"Field","name":{"kind":"Name","value":"impersonationReadOnly"}},{"kind":"Field","name":{"kind":"Name","value":"impersonationReadWrite"}}]}}]}}]} as unknown as DocumentNode<AdminPolicyFieldsQuery, AdminPolicyFieldsQueryVariables>;
+export const AdminPolicyVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminPolicyVersions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyVersions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<AdminPolicyVersionsQuery, AdminPolicyVersionsQueryVariables>;
+export const AdminPolicyDiffDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminPolicyDiff"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyDiff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}}]}}]} as unknown as DocumentNode<AdminPolicyDiffQuery, AdminPolicyDiffQueryVariables>;
+export const AdminPublishPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminPublishPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"basedOn"}},{"kind":"Field","name":{"kind":"Name","value":"loosens"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}}]}}]}}]} as unknown as DocumentNode<AdminPublishPolicyMutation, AdminPublishPolicyMutationVariables>;
+export const AdminApprovePolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminApprovePolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvePolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNote"}}]}}]}}]} as unknown as DocumentNode<AdminApprovePolicyMutation, AdminApprovePolicyMutationVariables>;
+export const AdminRejectPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRejectPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectPolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNote"}}]}}]}}]} as unknown as DocumentNode<AdminRejectPolicyMutation, AdminRejectPolicyMutationVariables>;
+export const AdminRollbackPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRollbackPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"toVersion"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollbackPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"toVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"toVersion"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"basedOn"}},{"kind":"Field","name":{"kind":"Name","value":"loosens"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"document"}}]}}]}}]} as unknown as DocumentNode<AdminRollbackPolicyMutation, AdminRollbackPolicyMutationVariables>;
+export const AdminCustomerEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCustomerEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<AdminCustomerEmailQuery, AdminCustomerEmailQueryVariables>;
+export const AdminImpersonatedBirthDateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminImpersonatedBirthDate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"birthDate"}}]}}]}}]} as unknown as DocumentNode<AdminImpersonatedBirthDateQuery, AdminImpersonatedBirthDateQueryVariables>;
+export const InstancePublishPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstancePublishPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<InstancePublishPolicyMutation, InstancePublishPolicyMutationVariables>;
+export const InstanceApprovePolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstanceApprovePolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvePolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<InstanceApprovePolicyMutation, InstanceApprovePolicyMutationVariables>;
+export const InstanceCustomerEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceCustomerEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<InstanceCustomerEmailQuery, InstanceCustomerEmailQueryVariables>;

@@ -2,6 +2,8 @@ import type { WardenBuilder } from '../../graphql/builder.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById, searchDirectory } from './account.repository.js';
+import { setSupportAccess } from './support-access.service.js';
+import { auditScopeOf } from '../../graphql/audit-scope.js';
 
 const DIRECTORY_MAX = 50;
 
@@ -44,6 +46,17 @@ export function defineAccountTypes(builder: WardenBuilder): void {
       plan: t.field({ type: Plan, classification: 'public', resolve: (entry) => entry.plan }),
     }),
   });
+
+  builder.mutationField('setSupportAccess', (t) =>
+    t.field({
+      type: 'Account',
+      classification: 'public',
+      risk: 'never-during-impersonation',
+      description: 'Whether support may enter this account: allow, ask_first or never (owners and admins).',
+      args: { value: t.arg({ type: SupportAccess, required: true }) },
+      resolve: (_root, { value }, context, info) => setSupportAccess(context.db, actingCustomer(context), value, auditScopeOf(context, info)),
+    }),
+  );
 
   builder.queryFields((t) => ({
     account: t.field({

@@ -1,8 +1,9 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
+import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { wardenError } from '../../errors/index.js';
 import { findBillingContact, findInvoice, listInvoices, listPaymentMethods } from './billing.repository.js';
-import { changeInvoiceTaxRate } from './invoice.service.js';
+import { changeInvoiceTaxRate, exportInvoicesCsv, refundInvoice } from './invoice.service.js';
 import { basisPointsToPercent } from './tax-rate.js';
 
 /** Large enough for a year of daily invoices; the benchmark lists 1,000 rows. */
@@ -101,10 +102,29 @@ export function defineBillingTypes(builder: WardenBuilder): void {
     }),
   });
 
+  builder.mutationFields((t) => ({
+    refundInvoice: t.field({
+      type: 'Invoice',
+      classification: 'public',
+      risk: 'risky',
+      description: 'Refunds a paid invoice (owners, admins and billing contacts).',
+      args: { invoiceId: t.arg.id({ required: true }) },
+      resolve: (_root, { invoiceId }, context, info) =>
+        refundInvoice(context.db, actingCustomer(context), String(invoiceId), auditScopeOf(context, info)),
+    }),
+    exportInvoices: t.string({
+      classification: 'public',
+      risk: 'never-during-impersonation',
+      description: "The account's invoices as CSV (owners and admins).",
+      resolve: (_root, _args, context, info) => exportInvoicesCsv(context.db, actingCustomer(context), auditScopeOf(context, info)),
+    }),
+  }));
+
   builder.mutationField('setInvoiceTaxRate', (t) =>
     t.field({
       type: 'Invoice',
       classification: 'public',
+      risk: 'routine',
       description: 'Changes the tax rate of a draft or open invoice (owners, admins and billing contacts).',
       authScopes: { customer: true },
       args: { input: t.arg({ type: SetInvoiceTaxRateInput, required: true }) },
@@ -113,7 +133,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
           context.db,
           actingCustomer(context),
           { invoiceId: String(input.invoiceId), taxRate: input.taxRate },
-          { requestId: context.requestId, operation: info.operation.name?.value ?? null },
+          auditScopeOf(context, info),
         ),
     }),
   );

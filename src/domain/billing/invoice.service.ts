@@ -1,4 +1,4 @@
-import { recordAuditEvent } from '../../audit/index.js';
+import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
 import type { InvoiceRow } from '../../db/tables/invoice.js';
@@ -15,7 +15,7 @@ export async function changeInvoiceTaxRate(
   db: Db,
   customer: CustomerPrincipal,
   input: { invoiceId: string; taxRate: number },
-  request: { requestId: string; operation: string | null },
+  scope: AuditScope,
 ): Promise<InvoiceRow> {
   if (!BILLING_ROLES.includes(customer.role)) {
     throw wardenError('FORBIDDEN', "Only the account's owner, admins and billing contacts can change tax settings.");
@@ -46,8 +46,54 @@ export async function changeInvoiceTaxRate(
           { field: 'Invoice.taxRate', label: 'tax rate', before: formatTaxRate(before.tax_rate_bp), after: formatTaxRate(after.tax_rate_bp) },
         ],
       },
-      { actor: { kind: 'customer', id: customer.id, name: customer.name }, ...request },
+      scope,
     );
     return after;
+  });
+}
+
+/** A refund marks a paid invoice refunded (the payment provider does the rest); risky by nature. */
+export async function refundInvoice(db: Db, customer: CustomerPrincipal, invoiceId: string, scope: AuditScope): Promise<InvoiceRow> {
+  if (!BILLING_ROLES.includes(customer.role)) {
+    throw wardenError('FORBIDDEN', "Only the account's owner, admins and billing contacts can refund invoices.");
+  }
+  return db.transaction().execute(async (trx) => {
+    const before = await lockInvoice(trx, customer.accountId, invoiceId);
+    const account = await findAccountById(trx, customer.accountId);
+    if (!before || !account) throw wardenError('NOT_FOUND', 'No invoice with that id in your account; list invoices to find its id.');
+    if (before.status !== 'paid') throw wardenError('BAD_USER_INPUT', `Invoice ${before.number} is ${before.status}; only paid invoices can be refunded.`);
+    const after = await trx.updateTable('invoices').set({ status: 'refunded' }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+    await recordAuditEvent(
+      trx,
+      {
+        kind: 'mutation_executed',
+        typeField: 'Mutation.refundInvoice',
+        account: { id: account.id, name: account.name },
+        subjectUserId: customer.id,
+        target: `invoice ${before.number}`,
+        changes: [{ field: 'Invoice.status', label: 'status', before: before.status, after: after.status }],
+      },
+      scope,
+    );
+    return after;
+  });
+}
+
+/** The account's invoices as CSV: public fields only. Never available during impersonation. */
+export async function exportInvoicesCsv(db: Db, customer: CustomerPrincipal, scope: AuditScope): Promise<string> {
+  if (customer.role !== 'owner' && customer.role !== 'admin') {
+    throw wardenError('FORBIDDEN', "Only the account's owner and admins can export its data.");
+  }
+  return db.transaction().execute(async (trx) => {
+    const account = await findAccountById(trx, customer.accountId);
+    if (!account) throw wardenError('NOT_FOUND', 'Your account no longer exists; sign in again.');
+    const rows = await trx.selectFrom('invoices').selectAll().where('account_id', '=', account.id).orderBy('issued_on').execute();
+    await recordAuditEvent(
+      trx,
+      { kind: 'mutation_executed', typeField: 'Mutation.exportInvoices', account: { id: account.id, name: account.name }, subjectUserId: customer.id, target: `an export of ${rows.length} invoices`, changes: [] },
+      scope,
+    );
+    const lines = rows.map((r) => [r.number, r.issued_on, r.status, r.currency, (r.amount_cents / 100).toFixed(2), formatTaxRate(r.tax_rate_bp)].join(','));
+    return ['number,issued_on,status,currency,amount,tax_rate', ...lines].join('\n');
   });
 }

@@ -1,4 +1,4 @@
-import { recordAuditEvent, type FieldChange } from '../../audit/index.js';
+import { recordAuditEvent, type AuditScope, type FieldChange } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
 import type { NotificationSettingsRow } from '../../db/tables/notification-settings.js';
@@ -25,7 +25,7 @@ export async function changeNotificationSettings(
   db: Db,
   customer: CustomerPrincipal,
   change: NotificationSettingsChange,
-  request: { requestId: string; operation: string | null },
+  scope: AuditScope,
 ): Promise<NotificationSettingsRow> {
   const requested = SETTINGS.filter(([input]) => typeof change[input] === 'boolean');
   if (requested.length === 0) {
@@ -54,7 +54,7 @@ export async function changeNotificationSettings(
         target: `the notification settings of ${customer.name}`,
         changes,
       },
-      { actor: { kind: 'customer', id: customer.id, name: customer.name }, ...request },
+      scope,
     );
     return after;
   });

@@ -1,5 +1,6 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
+import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { wardenError } from '../../errors/index.js';
 import { findNotificationSettings, findUserInAccount, listUsersOfAccount } from './user.repository.js';
 import { changeNotificationSettings } from './notification-settings.service.js';
@@ -128,14 +129,12 @@ export function defineUserTypes(builder: WardenBuilder): void {
     updateNotificationSettings: t.field({
       type: 'NotificationSettings',
       classification: 'public',
+      risk: 'routine',
       description: "Changes the calling customer's own notification settings.",
       authScopes: { customer: true },
       args: { input: t.arg({ type: NotificationSettingsInput, required: true }) },
       resolve: (_root, { input }, context, info) =>
-        changeNotificationSettings(context.db, actingCustomer(context), input, {
-          requestId: context.requestId,
-          operation: info.operation.name?.value ?? null,
-        }),
+        changeNotificationSettings(context.db, actingCustomer(context), input, auditScopeOf(context, info)),
     }),
   }));
 }

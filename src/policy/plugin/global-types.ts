@@ -1,7 +1,7 @@
 import type { FieldNullability, InputFieldMap, SchemaTypes, TypeParam, InputType, FieldRequiredness } from '@pothos/core';
 import type { DataClass, MaskName } from '../data-class.js';
 import type { WardenPolicyPlugin } from './index.js';
-import type { FiltersBy, WardenPolicyPluginOptions } from './types.js';
+import type { FiltersBy, MutationRisk, WardenPolicyPluginOptions } from './types.js';
 
 declare global {
   export namespace PothosSchemaTypes {
@@ -26,6 +26,11 @@ declare global {
       classification?: DataClass;
       /** How the value is shown when the policy says `mask`. Default: `redact` for strings, else `null`. */
       mask?: MaskName;
+      /**
+       * For mutations: what it takes to run during an impersonation session. Untagged counts as
+       * `risky`. See `MutationRisk`.
+       */
+      risk?: MutationRisk;
     }
 
     export interface InputFieldOptions<

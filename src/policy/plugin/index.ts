@@ -19,6 +19,8 @@ export default pluginName;
 export const PLAN_EXTENSION = 'warden';
 /** Where an input's `filtersBy` is kept: `arg.extensions.wardenFiltersBy`. */
 export const FILTERS_BY_EXTENSION = 'wardenFiltersBy';
+/** Where a mutation's risk tag is kept: `field.extensions.wardenRisk`. */
+export const RISK_EXTENSION = 'wardenRisk';
 
 /**
  * Data classes on every output field, decided once at build time:
@@ -46,7 +48,11 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
       plan = planField(fieldConfig, resolves && !isPublic ? this.nextIndex++ : -1);
       this.plans.set(coordinate, plan);
     }
-    return { ...fieldConfig, extensions: { ...fieldConfig.extensions, [PLAN_EXTENSION]: plan } };
+    const risk = fieldConfig.pothosOptions.risk;
+    return {
+      ...fieldConfig,
+      extensions: { ...fieldConfig.extensions, [PLAN_EXTENSION]: plan, ...(risk ? { [RISK_EXTENSION]: risk } : {}) },
+    };
   }
 
   override onInputFieldConfig(fieldConfig: PothosInputFieldConfig<Types>): PothosInputFieldConfig<Types> {

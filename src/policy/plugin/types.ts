@@ -50,3 +50,13 @@ export interface WardenPolicyPluginOptions<Context> {
   /** The request's policy, built in the context factory. */
   requestPolicy: (context: Context) => RequestPolicy;
 }
+
+/**
+ * What a mutation needs during an impersonation session:
+ * - `routine` (a setting, a tax rule): runs in a read-write session;
+ * - `risky` (refund, export, reset login or MFA, delete, change billing or email): needs a
+ *   manager's approval bound to this exact call, used once;
+ * - `never-during-impersonation` (exports, bulk downloads): always refused;
+ * - `session-control` (ending the session, asking for approvals): always allowed.
+ */
+export type MutationRisk = 'routine' | 'risky' | 'never-during-impersonation' | 'session-control';

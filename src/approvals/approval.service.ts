@@ -1,0 +1,227 @@
+import { parse, Kind, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { sql } from 'kysely';
+import { recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { hasRole, type StaffPrincipal } from '../auth/principal.js';
+import type { ImpersonationSettings } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import type { ApprovalPayload, ApprovalRequestRow } from '../db/tables/approval-request.js';
+import { wardenError } from '../errors/index.js';
+import { newId } from '../impersonation/start-session.js';
+import { checkReason } from '../impersonation/reason.js';
+import type { SessionInfo } from '../policy/access.js';
+import type { FieldPlan } from '../policy/plugin/types.js';
+import { insertApprovalRequest, lockApprovalRequest } from './approvals.repository.js';
+import { canonicalMutationHash } from './canonical-hash.js';
+import { rootMutationCalls } from './mutation-arguments.js';
+import { enqueueNotification } from '../notify/index.js';
+
+export interface DecisionContext {
+  db: Db;
+  settings: ImpersonationSettings;
+  manager: StaffPrincipal;
+  scope: AuditScope;
+}
+
+/** How a request is named in summaries: "for access to User.birthDate". */
+export function describeRequest(payload: ApprovalPayload): string {
+  switch (payload.kind) {
+    case 'session_start':
+      return `for a ${payload.mode === 'read_only' ? 'read-only' : 'read-write'} session of ${payload.minutes} minutes`;
+    case 'mutation':
+      return `to run ${payload.field}`;
+    case 'field_access':
+      return `for access to ${payload.fields.join(', ')}`;
+  }
+}
+
+/**
+ * A manager decides a pending request. Nobody decides their own (the database refuses it
+ * too); a lapsed request cannot be approved. Approving a session start lets its agent collect
+ * the token; approving a mutation or field access starts the grant's clock.
+ */
+export async function decideRequest(
+  ctx: DecisionContext,
+  id: string,
+  decision: 'approved' | 'denied',
+  note: string | null,
+): Promise<ApprovalRequestRow> {
+  if (!hasRole(ctx.manager, 'support_manager')) throw wardenError('FORBIDDEN', 'Only support managers decide approval requests.');
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = await lockApprovalRequest(trx, id);
+    if (!request) throw wardenError('NOT_FOUND', 'No approval request has that id; list pending requests to find it.');
+    if (request.requester_id === ctx.manager.id) throw wardenError('FORBIDDEN', 'Nobody decides their own request: ask another manager.');
+    if (request.status !== 'pending') throw wardenError('BAD_USER_INPUT', `This request is already ${request.status}.`);
+    if (request.expires_at.getTime() <= Date.now()) {
+      await trx.updateTable('approval_requests').set({ status: 'expired' }).where('id', '=', id).execute();
+      throw wardenError('BAD_USER_INPUT', 'This request lapsed before anyone decided it; the agent must ask again.');
+    }
+    const updated = await trx
+      .updateTable('approval_requests')
+      .set({
+        status: decision,
+        decided_by: ctx.manager.id,
+        decided_at: sql<Date>`now()`,
+        decision_note: note,
+        grant_expires_at: decision === 'approved' ? sql<Date>`now() + make_interval(mins => ${ctx.settings.grantTtlMinutes})` : null,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (request.kind === 'session_start' && request.session_id) {
+      await trx
+        .updateTable('impersonation_sessions')
+        .set(decision === 'approved' ? { status: 'approved' } : { status: 'refused', ended_at: sql<Date>`now()` })
+        .where('id', '=', request.session_id)
+        .where('status', '=', 'pending_approval')
+        .execute();
+    }
+    const names = await trx
+      .selectFrom('users')
+      .innerJoin('accounts', 'accounts.id', 'users.account_id')
+      .innerJoin('staff', (join) => join.on('staff.id', '=', request.requester_id))
+      .select(['users.name as userName', 'accounts.name as accountName', 'staff.name as requesterName'])
+      .where('users.id', '=', request.target_user_id)
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(
+      trx,
+      {
+        kind: decision === 'approved' ? 'approval_granted' : 'approval_denied',
+        requestId: id,
+        requestKind: request.kind,
+        what: describeRequest(request.payload),
+        requesterName: names.requesterName,
+        note,
+        sessionId: request.session_id,
+        user: { id: request.target_user_id, name: names.userName },
+        account: { id: request.account_id, name: names.accountName },
+      },
+      { ...ctx.scope, sessionId: request.session_id },
+    );
+    return updated;
+  });
+}
+
+export interface SessionRequestContext {
+  db: Db;
+  settings: ImpersonationSettings;
+  agent: StaffPrincipal;
+  session: SessionInfo;
+  scope: AuditScope;
+}
+
+/**
+ * Break-glass: ask to see named sensitive fields in this session. Secrets (and anything not
+ * sensitive) cannot be granted: what a grant reveals is bounded by the data class.
+ */
+export async function requestFieldAccess(
+  ctx: SessionRequestContext,
+  fields: readonly string[],
+  reasonText: string,
+  plans: ReadonlyMap<string, FieldPlan>,
+): Promise<ApprovalRequestRow> {
+  const reason = requireReason(reasonText);
+  const wanted = [...new Set(fields.map((f) => f.trim()))].sort();
+  if (wanted.length === 0) throw wardenError('BAD_USER_INPUT', 'Name the fields you need, as Type.field (e.g. User.birthDate).');
+  for (const field of wanted) {
+    const plan = plans.get(field);
+    if (!plan) throw wardenError('BAD_USER_INPUT', `There is no field ${field}; name fields as Type.field, e.g. User.birthDate.`);
+    if (plan.classification !== 'sensitive') {
+      throw wardenError(
+        'FORBIDDEN',
+        plan.classification === 'secret' || plan.classification === null
+          ? `${field} is secret and is never revealed, not even with approval.`
+          : `${field} is ${plan.classification}; only sensitive fields are granted (the policy decides the rest).`,
+      );
+    }
+  }
+  return createSessionRequest(ctx, { kind: 'field_access', fields: wanted }, reason, null);
+}
+
+/**
+ * Ask a manager to approve one exact mutation call. The document is parsed and validated here
+ * and its arguments coerced, so the hash the manager approves is the hash the gate will check.
+ */
+export async function requestMutationApproval(
+  ctx: SessionRequestContext,
+  schema: GraphQLSchema,
+  documentText: string,
+  variables: Record<string, unknown>,
+  reasonText: string,
+): Promise<ApprovalRequestRow> {
+  const reason = requireReason(reasonText);
+  let document;
+  try {
+    document = parse(documentText);
+  } catch {
+    throw wardenError('BAD_USER_INPUT', 'The document is not valid GraphQL; paste the exact mutation you will send.');
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) throw wardenError('BAD_USER_INPUT', `The mutation is not valid against the schema: ${invalid[0]?.message ?? ''}`);
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operations[0];
+  if (operations.length !== 1 || !operation || operation.operation !== 'mutation') {
+    throw wardenError('BAD_USER_INPUT', 'Send exactly one mutation operation, the one you will run.');
+  }
+  let calls;
+  try {
+    calls = rootMutationCalls(schema, document, operation, variables);
+  } catch {
+    throw wardenError('BAD_USER_INPUT', 'The variables do not fit the mutation; send the variables you will run it with.');
+  }
+  const call = calls[0];
+  if (calls.length !== 1 || !call) throw wardenError('BAD_USER_INPUT', 'Ask for one mutation field at a time.');
+  const hash = canonicalMutationHash(call.field.name, call.args);
+  return createSessionRequest(ctx, { kind: 'mutation', field: call.field.name, argumentsHash: hash, arguments: call.args }, reason, hash);
+}
+
+async function createSessionRequest(
+  ctx: SessionRequestContext,
+  payload: ApprovalPayload,
+  reason: string,
+  payloadHash: string | null,
+): Promise<ApprovalRequestRow> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const request = await insertApprovalRequest(trx, {
+      id: newId('apr'),
+      kind: payload.kind,
+      status: 'pending',
+      requester_id: ctx.agent.id,
+      session_id: ctx.session.id,
+      target_user_id: ctx.session.user.id,
+      account_id: ctx.session.account.id,
+      reason,
+      payload: JSON.stringify(payload),
+      payload_hash: payloadHash,
+      expires_at: new Date(Date.now() + ctx.settings.requestTtlMinutes * 60_000),
+    });
+    await recordAuditEvent(
+      trx,
+      {
+        kind: 'approval_requested',
+        requestId: request.id,
+        requestKind: payload.kind,
+        what: describeRequest(payload),
+        reason,
+        sessionId: ctx.session.id,
+        user: ctx.session.user,
+        account: ctx.session.account,
+      },
+      ctx.scope,
+    );
+    await enqueueNotification(trx, {
+      kind: 'approval_requested',
+      requestId: request.id,
+      approvalKind: payload.kind,
+      requester: { id: ctx.agent.id, name: ctx.agent.name },
+      target: `${describeRequest(payload).replace(/^(for |to )/, '')} as ${ctx.session.user.name} (${ctx.session.account.name})`,
+      reason,
+    });
+    return request;
+  });
+}
+
+function requireReason(text: string): string {
+  const verdict = checkReason(text);
+  if (!verdict.ok) throw wardenError('REASON_TOO_VAGUE', `The reason is too vague. ${verdict.problem}`);
+  return verdict.reason;
+}

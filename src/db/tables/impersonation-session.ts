@@ -1,0 +1,36 @@
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type { UserRole } from './user.js';
+
+export type SessionMode = 'read_only' | 'read_write';
+export type SessionStatus = 'pending_approval' | 'approved' | 'active' | 'ended' | 'refused';
+/** How a session ended; every session that started gets exactly one. */
+export type SessionEndReason = 'ended' | 'idle_timeout' | 'expired' | 'revoked' | 'role_lost' | 'target_changed';
+
+export interface ImpersonationSessionTable {
+  id: string;
+  agent_id: string;
+  user_id: string;
+  account_id: string;
+  reason: string;
+  ticket: string;
+  mode: SessionMode;
+  minutes: number;
+  status: SessionStatus;
+  /** SHA-256 of the session token; null until the session is active. */
+  token_hash: string | null;
+  approval_request_id: string | null;
+  target_role_at_start: UserRole;
+  account_sensitive_at_start: boolean;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  started_at: Date | null;
+  expires_at: Date | null;
+  idle_expires_at: Date | null;
+  last_seen_at: Date | null;
+  ended_at: Date | null;
+  end_reason: SessionEndReason | null;
+  ended_by: string | null;
+}
+
+export type ImpersonationSessionRow = Selectable<ImpersonationSessionTable>;
+export type NewImpersonationSessionRow = Insertable<ImpersonationSessionTable>;
+export type ImpersonationSessionUpdate = Updateable<ImpersonationSessionTable>;

@@ -1,0 +1,32 @@
+import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
+import type { CustomerPrincipal } from '../../auth/principal.js';
+import type { Db } from '../../db/database.js';
+import type { AccountRow, SupportAccess } from '../../db/tables/account.js';
+import { wardenError } from '../../errors/index.js';
+
+const WORDS: Record<SupportAccess, string> = { allow: 'allowed', ask_first: 'ask me first', never: 'never' };
+
+/** The customer decides whether support may enter; owners and admins only. */
+export async function setSupportAccess(db: Db, customer: CustomerPrincipal, value: SupportAccess, scope: AuditScope): Promise<AccountRow> {
+  if (customer.role !== 'owner' && customer.role !== 'admin') {
+    throw wardenError('FORBIDDEN', "Only the account's owner and admins decide whether support may enter.");
+  }
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('accounts').selectAll().where('id', '=', customer.accountId).forUpdate().executeTakeFirst();
+    if (!before) throw wardenError('NOT_FOUND', 'Your account no longer exists; sign in again.');
+    const after = await trx.updateTable('accounts').set({ support_access: value }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+    await recordAuditEvent(
+      trx,
+      {
+        kind: 'mutation_executed',
+        typeField: 'Mutation.setSupportAccess',
+        account: { id: before.id, name: before.name },
+        subjectUserId: customer.id,
+        target: 'the support access setting',
+        changes: [{ field: 'Account.supportAccess', label: 'support access', before: WORDS[before.support_access], after: WORDS[after.support_access] }],
+      },
+      scope,
+    );
+    return after;
+  });
+}

@@ -1,0 +1,33 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { AuditActor, AuditScope } from '../audit/index.js';
+import type { StaffRole } from '../db/tables/staff.js';
+import type { GatewayContext } from './context.js';
+
+const TITLES: ReadonlyArray<[StaffRole, string]> = [
+  ['security_admin', 'Security admin'],
+  ['support_manager', 'Manager'],
+  ['auditor', 'Auditor'],
+  ['support_agent', 'Agent'],
+  ['oncall_engineer', 'On-call engineer'],
+];
+
+/**
+ * Who did it, as the audit table names them. In an impersonation session the actor is the
+ * agent, never the customer they act as: the customer's name is the event's subject.
+ */
+export function auditActorOf(context: GatewayContext): AuditActor {
+  const principal = context.principal;
+  if (principal.kind === 'customer') return { kind: 'customer', id: principal.id, name: principal.name };
+  const title = context.access.session ? 'Agent' : TITLES.find(([role]) => principal.roles.includes(role))?.[1];
+  return { kind: 'staff', id: principal.id, name: principal.name, ...(title ? { title } : {}) };
+}
+
+export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo): AuditScope {
+  return {
+    actor: auditActorOf(context),
+    requestId: context.requestId,
+    operation: info?.operation.name?.value ?? null,
+    sessionId: context.access.session?.id ?? null,
+    policyVersion: context.policy.version,
+  };
+}

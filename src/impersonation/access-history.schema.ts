@@ -1,0 +1,62 @@
+import { wardenError } from '../errors/index.js';
+import { actingCustomer } from '../graphql/acting-customer.js';
+import type { WardenBuilder } from '../graphql/builder.js';
+import { describeVisit, listAccessHistory, type AccessHistoryEntry } from './access-history.js';
+
+const PAGE_MAX = 100;
+
+export function defineAccessHistoryTypes(builder: WardenBuilder): void {
+  const Entry = builder.objectRef<AccessHistoryEntry>('AccessHistoryEntry').implement({
+    description: 'One visit by support to the account.',
+    fields: (t) => ({
+      sessionId: t.exposeID('sessionId', { classification: 'public' }),
+      agentName: t.exposeString('agentName', { classification: 'public' }),
+      reason: t.exposeString('reason', { classification: 'public' }),
+      ticket: t.exposeString('ticket', { classification: 'public' }),
+      mode: t.exposeString('mode', { classification: 'public' }),
+      startedAt: t.expose('startedAt', { type: 'DateTime', classification: 'public' }),
+      endedAt: t.expose('endedAt', { type: 'DateTime', classification: 'public', nullable: true }),
+      endReason: t.exposeString('endReason', { classification: 'public', nullable: true }),
+      minutes: t.exposeInt('minutes', { classification: 'public', nullable: true }),
+      changes: t.exposeStringList('changes', { classification: 'public' }),
+      summary: t.string({ classification: 'public', resolve: describeVisit }),
+    }),
+  });
+  const Edge = builder.objectRef<AccessHistoryEntry>('AccessHistoryEdge').implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', { classification: 'public' }),
+      node: t.field({ type: Entry, classification: 'public', resolve: (entry) => entry }),
+    }),
+  });
+  const PageInfo = builder.objectRef<{ hasNextPage: boolean; endCursor: string | null }>('AccessHistoryPageInfo').implement({
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage', { classification: 'public' }),
+      endCursor: t.exposeString('endCursor', { classification: 'public', nullable: true }),
+    }),
+  });
+  const Connection = builder.objectRef<{ entries: AccessHistoryEntry[]; hasNextPage: boolean }>('AccessHistoryConnection').implement({
+    fields: (t) => ({
+      edges: t.field({ type: [Edge], classification: 'public', resolve: (c) => c.entries }),
+      pageInfo: t.field({
+        type: PageInfo,
+        classification: 'public',
+        resolve: (c) => ({ hasNextPage: c.hasNextPage, endCursor: c.entries.at(-1)?.cursor ?? null }),
+      }),
+    }),
+  });
+
+  builder.queryField('accessHistory', (t) =>
+    t.field({
+      type: Connection,
+      classification: 'public',
+      description: "Who from support entered the calling customer's account, when, why, and what they changed; newest first.",
+      args: { first: t.arg.int({ required: true, defaultValue: 20 }), after: t.arg.string() },
+      resolve: async (_root, { first, after }, context) => {
+        if (context.access.session) throw wardenError('FORBIDDEN', 'The access history is for the customer, not for support acting as them.');
+        if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} entries.`);
+        const rows = await listAccessHistory(context.db, actingCustomer(context).accountId, first + 1, after ?? null);
+        return { entries: rows.slice(0, first), hasNextPage: rows.length > first };
+      },
+    }),
+  );
+}

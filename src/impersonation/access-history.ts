@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import { wardenError } from '../errors/index.js';
+
+export interface AccessHistoryEntry {
+  sessionId: string;
+  agentName: string;
+  reason: string;
+  ticket: string;
+  mode: 'read_only' | 'read_write';
+  startedAt: Date;
+  endedAt: Date | null;
+  endReason: string | null;
+  minutes: number | null;
+  changes: string[];
+  cursor: string;
+}
+
+export function encodeCursor(startedAt: Date, id: string): string {
+  return Buffer.from(`${startedAt.toISOString()}|${id}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { startedAt: Date; id: string } {
+  const [time = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const startedAt = new Date(time);
+  if (!id || Number.isNaN(startedAt.getTime())) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
+  return { startedAt, id };
+}
+
+/**
+ * Who from support entered an account, newest first, with what each session changed (the
+ * summaries of its mutation events). Keyset pagination on (started_at, id).
+ */
+export async function listAccessHistory(db: Executor, accountId: string, first: number, after: string | null): Promise<AccessHistoryEntry[]> {
+  let query = db
+    .selectFrom('impersonation_sessions as s')
+    .innerJoin('staff', 'staff.id', 's.agent_id')
+    .select(['s.id', 's.reason', 's.ticket', 's.mode', 's.started_at', 's.ended_at', 's.end_reason', 'staff.name as agent_name'])
+    .where('s.account_id', '=', accountId)
+    .where('s.started_at', 'is not', null)
+    .orderBy('s.started_at', 'desc')
+    .orderBy('s.id', 'desc')
+    .limit(first);
+  if (after) {
+    const { startedAt, id } = decodeCursor(after);
+    query = query.where(sql<boolean>`(s.started_at, s.id) < (${startedAt}, ${id})`);
+  }
+  const sessions = await query.execute();
+  if (sessions.length === 0) return [];
+  const events = await db
+    .selectFrom('audit_events')
+    .select(['session_id', 'summary'])
+    .where('session_id', 'in', sessions.map((s) => s.id))
+    .where('kind', '=', 'mutation_executed')
+    .orderBy('occurred_at')
+    .execute();
+  return sessions.map((s) => {
+    const startedAt = s.started_at ?? new Date(0);
+    return {
+      sessionId: s.id,
+      agentName: s.agent_name,
+      reason: s.reason,
+      ticket: s.ticket,
+      mode: s.mode,
+      startedAt,
+      endedAt: s.ended_at,
+      endReason: s.end_reason,
+      minutes: s.ended_at ? Math.round((s.ended_at.getTime() - startedAt.getTime()) / 60_000) : null,
+      changes: events.filter((e) => e.session_id === s.id).map((e) => e.summary),
+      cursor: encodeCursor(startedAt, s.id),
+    };
+  });
+}
+
+/** One sentence per visit, for a customer who does not read audit logs. */
+export function describeVisit(entry: AccessHistoryEntry): string {
+  const when = `${entry.startedAt.toISOString().slice(0, 10)} at ${entry.startedAt.toISOString().slice(11, 16)} UTC`;
+  const stay = entry.minutes === null ? 'and is still there' : `and stayed ${entry.minutes} minute${entry.minutes === 1 ? '' : 's'}`;
+  const mode = entry.mode === 'read_only' ? 'read-only' : 'able to make approved changes';
+  const changed = entry.changes.length === 0 ? 'Nothing was changed.' : `Changes: ${entry.changes.join('; ')}.`;
+  return `${entry.agentName} from support entered on ${when} (${mode}) for ticket ${entry.ticket} — "${entry.reason}" — ${stay}. ${changed}`;
+}

@@ -1,0 +1,115 @@
+import { SYSTEM_ACTOR } from '../audit/index.js';
+import { recordDenial } from '../audit/record-denial.js';
+import type { Principal, StaffPrincipal } from '../auth/principal.js';
+import type { ImpersonationSettings } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import type { SessionEndReason } from '../db/tables/impersonation-session.js';
+import { wardenError } from '../errors/index.js';
+import { directAccess, impersonationAccess, type AccessContext } from '../policy/access.js';
+import type { PolicySource } from '../policy/policy-source.js';
+import { endSession } from './end-session.js';
+import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
+import { findSessionByTokenHash, lockSession, touchActiveSession, type TouchedSession } from './sessions.repository.js';
+
+export const IMPERSONATION_HEADER = 'x-impersonation-token';
+
+const PRIVILEGED_ROLES = new Set(['owner', 'admin', 'billing']);
+
+export interface SessionAccessOptions {
+  db: Db;
+  settings: ImpersonationSettings;
+  policy: PolicySource;
+}
+
+const END_MESSAGES: Record<SessionEndReason, string> = {
+  ended: 'This impersonation session has ended; start a new one if you still need it.',
+  idle_timeout: 'This impersonation session closed after being idle; start a new one if you still need it.',
+  expired: 'This impersonation session reached its time limit; start a new one if you still need it.',
+  revoked: 'A manager revoked this impersonation session.',
+  role_lost: 'Your session ended: you no longer hold a role that may impersonate.',
+  target_changed: "Your session ended: the customer's account changed (it became sensitive, the user's role changed, or the customer opted out).",
+};
+
+/**
+ * Whose data a request reaches. Without an impersonation token: the caller's own. With one,
+ * the caller must be the agent the session belongs to, still allowed to impersonate, and the
+ * session active and within both time limits; each use pushes the idle limit back. A session
+ * found broken here is ended here, with its end record, before the request is refused.
+ */
+export function createSessionAccessResolver(options: SessionAccessOptions) {
+  const { db, settings } = options;
+  return async (principal: Principal, request: Request): Promise<AccessContext> => {
+    const token = request.headers.get(IMPERSONATION_HEADER);
+    if (!token) return directAccess(principal);
+    if (principal.kind !== 'staff') {
+      throw wardenError('FORBIDDEN', 'Impersonation tokens are for support staff; send only your own bearer token.');
+    }
+    if (!looksLikeSessionToken(token)) {
+      throw wardenError('SESSION_EXPIRED', 'The impersonation token is not one Warden issued; start a session to get one.');
+    }
+    const tokenHash = hashSessionToken(token);
+    const session = await touchActiveSession(db, tokenHash, principal.id, settings.idleMinutes);
+    if (!session) throw await explainRefusal(tokenHash, principal);
+
+    const endReason = brokenBecause(session, principal, options.policy.current().document.oncallMayImpersonate);
+    if (endReason) {
+      await db.transaction().execute(async (trx) => {
+        const locked = await lockSession(trx, session.id);
+        if (locked?.status === 'active') await endSession(trx, locked, endReason, { actor: SYSTEM_ACTOR });
+      });
+      throw wardenError('SESSION_EXPIRED', END_MESSAGES[endReason]);
+    }
+    const customer = {
+      kind: 'customer' as const,
+      id: session.user_id,
+      name: session.user_name,
+      accountId: session.account_id,
+      role: session.user_role,
+      authTime: principal.authTime,
+    };
+    return impersonationAccess(customer, session.mode, new Set(session.grants ?? []), {
+      id: session.id,
+      mode: session.mode,
+      agent: { id: principal.id, name: principal.name },
+      user: { id: session.user_id, name: session.user_name },
+      account: { id: session.account_id, name: session.account_name },
+      expiresAt: session.expires_at ?? new Date(),
+      idleExpiresAt: session.idle_expires_at ?? new Date(),
+    });
+  };
+
+  /** Why the token did not open a session: someone else's, ended, or timed out (then end it). */
+  async function explainRefusal(tokenHash: string, agent: StaffPrincipal) {
+    const session = await findSessionByTokenHash(db, tokenHash);
+    if (!session) return wardenError('SESSION_EXPIRED', 'No session has this impersonation token; start a new session.');
+    if (session.agent_id !== agent.id) {
+      await db.transaction().execute((trx) =>
+        recordDenial(
+          trx,
+          { kind: 'access_denied', attempted: `use session ${session.id}, which belongs to another agent`, code: 'FORBIDDEN', why: 'A session token works only with the bearer token of the agent who started it.', sessionId: session.id },
+          { actor: { kind: 'staff', id: agent.id, name: agent.name } },
+        ),
+      );
+      return wardenError('FORBIDDEN', 'This impersonation token belongs to another agent; it works only with its own agent’s credential.');
+    }
+    if (session.status === 'active') {
+      const reason: SessionEndReason = session.expires_at && session.expires_at.getTime() <= Date.now() ? 'expired' : 'idle_timeout';
+      await db.transaction().execute(async (trx) => {
+        const locked = await lockSession(trx, session.id);
+        if (locked?.status === 'active') await endSession(trx, locked, reason, { actor: SYSTEM_ACTOR });
+      });
+      return wardenError('SESSION_EXPIRED', END_MESSAGES[reason]);
+    }
+    return wardenError('SESSION_EXPIRED', END_MESSAGES[session.end_reason ?? 'ended']);
+  }
+}
+
+/** A session that must end now: the agent may no longer impersonate, or the target changed. */
+function brokenBecause(session: TouchedSession, agent: StaffPrincipal, oncallAllowed: boolean): SessionEndReason | null {
+  const mayImpersonate = agent.roles.includes('support_agent') || (oncallAllowed && agent.roles.includes('oncall_engineer'));
+  if (!mayImpersonate) return 'role_lost';
+  if (session.account_support_access === 'never') return 'target_changed';
+  if (session.account_sensitive && !session.account_sensitive_at_start) return 'target_changed';
+  if (PRIVILEGED_ROLES.has(session.user_role) && !PRIVILEGED_ROLES.has(session.target_role_at_start)) return 'target_changed';
+  return null;
+}

@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type {
+  ImpersonationSessionRow,
+  ImpersonationSessionUpdate,
+  NewImpersonationSessionRow,
+  SessionEndReason,
+} from '../db/tables/impersonation-session.js';
+
+export function insertSession(db: Executor, row: NewImpersonationSessionRow): Promise<ImpersonationSessionRow> {
+  return db.insertInto('impersonation_sessions').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findSession(db: Executor, id: string): Promise<ImpersonationSessionRow | undefined> {
+  return db.selectFrom('impersonation_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function lockSession(db: Executor, id: string): Promise<ImpersonationSessionRow | undefined> {
+  return db.selectFrom('impersonation_sessions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findSessionByTokenHash(db: Executor, tokenHash: string): Promise<ImpersonationSessionRow | undefined> {
+  return db.selectFrom('impersonation_sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export function findOpenSessionOfAgent(db: Executor, agentId: string): Promise<ImpersonationSessionRow | undefined> {
+  return db
+    .selectFrom('impersonation_sessions')
+    .selectAll()
+    .where('agent_id', '=', agentId)
+    .where('status', 'in', ['pending_approval', 'approved', 'active'])
+    .executeTakeFirst();
+}
+
+export function updateSession(db: Executor, id: string, changes: ImpersonationSessionUpdate): Promise<ImpersonationSessionRow> {
+  return db.updateTable('impersonation_sessions').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Everything a request needs about its session, read while refreshing the idle timer. */
+export interface TouchedSession extends ImpersonationSessionRow {
+  user_name: string;
+  user_role: 'owner' | 'admin' | 'billing' | 'member';
+  account_name: string;
+  account_sensitive: boolean;
+  account_support_access: 'allow' | 'ask_first' | 'never';
+  agent_name: string;
+  grants: string[] | null;
+}
+
+/**
+ * One round trip per request: refreshes the idle timer of the agent's own active, unexpired
+ * session and returns it with its customer, account and live field grants. No row: the token
+ * is unknown, someone else's, or the session has ended or timed out.
+ */
+export async function touchActiveSession(
+  db: Executor,
+  tokenHash: string,
+  agentId: string,
+  idleMinutes: number,
+): Promise<TouchedSession | undefined> {
+  const result = await sql<TouchedSession>`
+    update impersonation_sessions s
+       set last_seen_at = now(),
+           idle_expires_at = least(now() + make_interval(mins => ${idleMinutes}), s.expires_at)
+      from users u, accounts a, staff st
+     where s.token_hash = ${tokenHash}
+       and s.agent_id = ${agentId}
+       and s.status = 'active'
+       and s.expires_at > now()
+       and s.idle_expires_at > now()
+       and u.id = s.user_id and a.id = s.account_id and st.id = s.agent_id
+    returning s.*,
+      u.name as user_name, u.role as user_role,
+      a.name as account_name, a.sensitive as account_sensitive, a.support_access as account_support_access,
+      st.name as agent_name,
+      (select array_agg(distinct f.field)
+         from approval_requests r, jsonb_array_elements_text(r.payload -> 'fields') as f(field)
+        where r.session_id = s.id and r.kind = 'field_access' and r.status = 'approved'
+          and r.grant_expires_at > now()) as grants`.execute(db);
+  return result.rows[0];
+}
+
+/**
+ * Active sessions past their hard or idle expiry, locked for this sweeper only: another
+ * instance's sweeper skips them (`SKIP LOCKED`) instead of ending them twice.
+ */
+export function lockTimedOutSessions(db: Executor, limit: number): Promise<ImpersonationSessionRow[]> {
+  return db
+    .selectFrom('impersonation_sessions')
+    .selectAll()
+    .where('status', '=', 'active')
+    .where((eb) => eb.or([eb('expires_at', '<=', sql<Date>`now()`), eb('idle_expires_at', '<=', sql<Date>`now()`)]))
+    .orderBy('idle_expires_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export function markSessionEnded(
+  db: Executor,
+  id: string,
+  reason: SessionEndReason,
+  endedBy: string | null,
+): Promise<ImpersonationSessionRow> {
+  return db
+    .updateTable('impersonation_sessions')
+    .set({ status: 'ended', end_reason: reason, ended_by: endedBy, ended_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,178 @@
+import { randomBytes } from 'node:crypto';
+import { recordAuditEvent, type AuditScope } from '../audit/index.js';
+import type { StaffPrincipal } from '../auth/principal.js';
+import type { ImpersonationSettings } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
+import type { ImpersonationSessionRow, SessionMode } from '../db/tables/impersonation-session.js';
+import { wardenError, type ErrorCode } from '../errors/index.js';
+import { activateSession } from './activate-session.js';
+import { checkReason } from './reason.js';
+import { findOpenSessionOfAgent, insertSession } from './sessions.repository.js';
+import { enqueueNotification } from '../notify/index.js';
+import { recordDenial } from '../audit/record-denial.js';
+
+export interface StartSessionInput {
+  userId: string;
+  reason: string;
+  ticket: string;
+  mode?: SessionMode | null;
+  minutes?: number | null;
+}
+
+export interface StartSessionContext {
+  db: Db;
+  settings: ImpersonationSettings;
+  agent: StaffPrincipal;
+  /** The caller is already in a session (sent an impersonation token). */
+  inSession: boolean;
+  oncallMayImpersonate: boolean;
+  scope: AuditScope;
+}
+
+export interface StartedSession {
+  session: ImpersonationSessionRow;
+  token: string | null;
+  approvalRequest: ApprovalRequestRow | null;
+}
+
+const PRIVILEGED_ROLES = new Set(['owner', 'admin', 'billing']);
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
+
+/**
+ * Starts a session, or asks a manager first. Every refusal is itself recorded (who tried to
+ * enter which account, and why not) before the error is returned.
+ */
+export async function startSession(ctx: StartSessionContext, input: StartSessionInput): Promise<StartedSession> {
+  const { db, settings, agent } = ctx;
+  const target = await db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .select([
+      'users.id as userId',
+      'users.name as userName',
+      'users.role as role',
+      'users.email as email',
+      'accounts.id as accountId',
+      'accounts.name as accountName',
+      'accounts.sensitive as sensitive',
+      'accounts.support_access as supportAccess',
+    ])
+    .where('users.id', '=', input.userId)
+    .executeTakeFirst();
+  const subject = target ? { user: { id: target.userId, name: target.userName }, account: { id: target.accountId, name: target.accountName } } : null;
+  const refuse = async (code: ErrorCode, why: string) => {
+    await db.transaction().execute((trx) =>
+      recordDenial(trx, { kind: 'access_denied', attempted: `start a session as ${target?.userName ?? input.userId}`, code, why, subject, typeField: 'Mutation.startImpersonation' }, ctx.scope),
+    );
+    return wardenError(code, why);
+  };
+
+  if (ctx.inSession) throw await refuse('FORBIDDEN', 'Sessions cannot nest: end the session you are in before starting another.');
+  const mayImpersonate = agent.roles.includes('support_agent') || (ctx.oncallMayImpersonate && agent.roles.includes('oncall_engineer'));
+  if (!mayImpersonate) throw await refuse('FORBIDDEN', 'Only support agents may start impersonation sessions.');
+  const ageMinutes = (Date.now() - agent.authTime.getTime()) / 60_000;
+  if (ageMinutes > settings.authMaxAgeMinutes) {
+    const error = await refuse('UNAUTHENTICATED', `You signed in ${Math.floor(ageMinutes)} minutes ago; sign in again (within ${settings.authMaxAgeMinutes} minutes) to start a session.`);
+    throw error;
+  }
+  const reason = checkReason(input.reason);
+  if (!reason.ok) throw await refuse('REASON_TOO_VAGUE', `The reason is too vague. ${reason.problem}`);
+  const ticket = input.ticket.trim();
+  if (!settings.ticketPattern.test(ticket)) {
+    throw await refuse('BAD_USER_INPUT', `"${ticket.slice(0, 40)}" is not a ticket reference; use the ticket's id, e.g. SUP-1234.`);
+  }
+  const minutes = input.minutes ?? settings.defaultMinutes;
+  if (!Number.isInteger(minutes) || minutes < settings.minMinutes || minutes > settings.maxMinutes) {
+    throw await refuse('BAD_USER_INPUT', `A session lasts from ${settings.minMinutes} to ${settings.maxMinutes} minutes (default ${settings.defaultMinutes}).`);
+  }
+  const mode = input.mode ?? 'read_only';
+  if (!target) throw await refuse('NOT_FOUND', 'No customer user has that id; find them in the directory first.');
+  const isStaff = await db
+    .selectFrom('staff')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', target.userId), eb(eb.fn('lower', ['email']), '=', target.email.toLowerCase())]))
+    .executeTakeFirst();
+  if (isStaff) throw await refuse('FORBIDDEN', 'Staff accounts cannot be impersonated.');
+  if (target.supportAccess === 'never') {
+    throw await refuse('FORBIDDEN', `${target.accountName} has asked that support never enter their account; ask the customer to change this in their settings.`);
+  }
+
+  const needsApproval: string[] = [];
+  if (target.sensitive) needsApproval.push('the account is flagged sensitive');
+  if (PRIVILEGED_ROLES.has(target.role)) needsApproval.push(`the user is the account's ${target.role}`);
+  if (target.supportAccess === 'ask_first') needsApproval.push('the customer asked to be asked first');
+  if (mode === 'read_write') needsApproval.push('read-write sessions are always approved by a manager');
+
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const open = await findOpenSessionOfAgent(trx, agent.id);
+      if (open) throw wardenError('BAD_USER_INPUT', `You already have session ${open.id} open (${open.status}); end it before starting another.`);
+      const session = await insertSession(trx, {
+        id: newId('ses'),
+        agent_id: agent.id,
+        user_id: target.userId,
+        account_id: target.accountId,
+        reason: reason.reason,
+        ticket,
+        mode,
+        minutes,
+        status: needsApproval.length > 0 ? 'pending_approval' : 'approved',
+        target_role_at_start: target.role,
+        account_sensitive_at_start: target.sensitive,
+      });
+      if (needsApproval.length === 0) {
+        const { session: active, token } = await activateSession(trx, session, settings, ctx.scope);
+        return { session: active, token, approvalRequest: null };
+      }
+      const request = await trx
+        .insertInto('approval_requests')
+        .values({
+          id: newId('apr'),
+          kind: 'session_start',
+          status: 'pending',
+          requester_id: agent.id,
+          session_id: session.id,
+          target_user_id: target.userId,
+          account_id: target.accountId,
+          reason: reason.reason,
+          payload: JSON.stringify({ kind: 'session_start', mode, minutes, why: needsApproval }),
+          expires_at: new Date(Date.now() + settings.requestTtlMinutes * 60_000),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('impersonation_sessions').set({ approval_request_id: request.id }).where('id', '=', session.id).execute();
+      await recordAuditEvent(
+        trx,
+        {
+          kind: 'approval_requested',
+          requestId: request.id,
+          requestKind: 'session_start',
+          what: `for a ${mode === 'read_only' ? 'read-only' : 'read-write'} session of ${minutes} minutes (${needsApproval.join('; ')})`,
+          reason: reason.reason,
+          sessionId: session.id,
+          ...(subject ?? { user: { id: target.userId, name: target.userName }, account: { id: target.accountId, name: target.accountName } }),
+        },
+        { ...ctx.scope, sessionId: session.id },
+      );
+      await enqueueNotification(trx, {
+        kind: 'approval_requested',
+        requestId: request.id,
+        approvalKind: 'session_start',
+        requester: { id: agent.id, name: agent.name },
+        target: `a ${mode === 'read_only' ? 'read-only' : 'read-write'} session as ${target.userName} (${target.accountName})`,
+        reason: reason.reason,
+      });
+      return { session: { ...session, approval_request_id: request.id }, token: null, approvalRequest: request };
+    });
+  } catch (error) {
+    // The unique index is the backstop for two starts racing on two instances.
+    if ((error as { code?: string }).code === '23505') {
+      throw wardenError('BAD_USER_INPUT', 'You already have a session open; end it before starting another.');
+    }
+    throw error;
+  }
+}
