@@ -1,6 +1,6 @@
 import { parse, Kind, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { sql } from 'kysely';
-import { recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { loadAuditSubject, recordAuditEvent, type AuditScope } from '../audit/index.js';
 import { hasRole, type StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
@@ -75,13 +75,8 @@ export async function decideRequest(
         .where('status', '=', 'pending_approval')
         .execute();
     }
-    const names = await trx
-      .selectFrom('users')
-      .innerJoin('accounts', 'accounts.id', 'users.account_id')
-      .innerJoin('staff', (join) => join.on('staff.id', '=', request.requester_id))
-      .select(['users.name as userName', 'accounts.name as accountName', 'staff.name as requesterName'])
-      .where('users.id', '=', request.target_user_id)
-      .executeTakeFirstOrThrow();
+    const subject = await loadAuditSubject(trx, request.target_user_id);
+    const requester = await trx.selectFrom('staff').select('name').where('id', '=', request.requester_id).executeTakeFirstOrThrow();
     await recordAuditEvent(
       trx,
       {
@@ -89,11 +84,10 @@ export async function decideRequest(
         requestId: id,
         requestKind: request.kind,
         what: describeRequest(request.payload),
-        requesterName: names.requesterName,
+        requesterName: requester.name,
         note,
         sessionId: request.session_id,
-        user: { id: request.target_user_id, name: names.userName },
-        account: { id: request.account_id, name: names.accountName },
+        ...subject,
       },
       { ...ctx.scope, sessionId: request.session_id },
     );

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { loadAuditSubject, recordAuditEvent, type AuditScope } from '../audit/index.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { ImpersonationSessionRow } from '../db/tables/impersonation-session.js';
@@ -32,12 +32,7 @@ export async function activateSession(
     .where('status', '=', 'approved')
     .returningAll()
     .executeTakeFirstOrThrow();
-  const names = await trx
-    .selectFrom('users')
-    .innerJoin('accounts', 'accounts.id', 'users.account_id')
-    .select(['users.name as userName', 'accounts.name as accountName'])
-    .where('users.id', '=', session.user_id)
-    .executeTakeFirstOrThrow();
+  const subject = await loadAuditSubject(trx, session.user_id);
   await recordAuditEvent(
     trx,
     {
@@ -47,8 +42,7 @@ export async function activateSession(
       ticket: session.ticket,
       mode: session.mode,
       expiresAt: (active.expires_at ?? new Date()).toISOString(),
-      user: { id: session.user_id, name: names.userName },
-      account: { id: session.account_id, name: names.accountName },
+      ...subject,
     },
     { ...scope, sessionId: session.id },
   );
@@ -57,8 +51,8 @@ export async function activateSession(
     kind: 'session_started',
     sessionId: session.id,
     agent,
-    customer: { id: session.user_id, name: names.userName },
-    account: { id: session.account_id, name: names.accountName },
+    customer: subject.user,
+    account: subject.account,
     reason: session.reason,
     ticket: session.ticket,
     mode: session.mode,
