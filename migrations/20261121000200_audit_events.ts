@@ -1,45 +1,66 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * The audit table's base. It is append-only from its first day: row triggers refuse UPDATE and
- * DELETE, a statement trigger refuses TRUNCATE (row triggers never see it).
+ * The audit table: append-only, hash-chained, partitioned by month.
+ *
+ * - Row triggers refuse UPDATE and DELETE; a statement trigger refuses TRUNCATE, on the parent
+ *   and on every partition (TRUNCATE on a partition does not fire the parent's trigger).
+ * - `chain_seq` is gapless and assigned under a lock on `audit_chain_head`, so each row's
+ *   `prev_hash` is its predecessor's `hash` even with many writers.
+ * - Old months leave by DETACH PARTITION (retention), a deliberate act of the table owner.
+ * - The application role `warden_app` may INSERT and SELECT and owns nothing.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable('audit_events')
-    .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn('occurred_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('actor_kind', 'text', (c) =>
-      c.notNull().check(sql`actor_kind in ('staff', 'customer', 'system', 'anonymous')`),
-    )
-    .addColumn('actor_id', 'text')
-    .addColumn('actor_name', 'text')
-    .addColumn('subject_user_id', 'text')
-    .addColumn('account_id', 'text')
-    .addColumn('session_id', 'text')
-    .addColumn('request_id', 'text')
-    .addColumn('reason', 'text')
-    .addColumn('operation', 'text')
-    .addColumn('type_field', 'text')
-    .addColumn('path', 'text')
-    .addColumn('data_class', 'text')
-    .addColumn('decision', 'text')
-    .addColumn('policy_version', 'integer')
-    .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-    .addColumn('summary', 'text', (c) => c.notNull())
-    .execute();
+  await sql`
+    create table audit_events (
+      chain_seq bigint not null,
+      occurred_at timestamptz not null,
+      kind text not null,
+      actor_kind text not null check (actor_kind in ('staff', 'customer', 'system', 'anonymous')),
+      actor_id text,
+      actor_name text,
+      subject_user_id text,
+      account_id text,
+      session_id text,
+      request_id text,
+      reason text,
+      operation text,
+      type_field text,
+      path text,
+      data_class text,
+      decision text,
+      policy_version integer,
+      details jsonb not null default '{}'::jsonb,
+      summary text not null,
+      prev_hash text not null,
+      hash text not null,
+      primary key (occurred_at, chain_seq)
+    ) partition by range (occurred_at)`.execute(db);
+  await sql`create table audit_events_default partition of audit_events default`.execute(db);
 
-  await db.schema
-    .createIndex('audit_events_account_id_occurred_at_idx')
-    .on('audit_events')
-    .columns(['account_id', 'occurred_at'])
-    .execute();
-  await db.schema
-    .createIndex('audit_events_actor_id_occurred_at_idx')
-    .on('audit_events')
-    .columns(['actor_id', 'occurred_at'])
-    .execute();
+  await sql`create index audit_events_occurred_at_brin on audit_events using brin (occurred_at)`.execute(db);
+  await sql`create index audit_events_chain_seq_idx on audit_events (chain_seq)`.execute(db);
+  await sql`create index audit_events_session_idx on audit_events (session_id, occurred_at) where session_id is not null`.execute(db);
+  await sql`create index audit_events_account_time_idx on audit_events (account_id, occurred_at desc)`.execute(db);
+  await sql`create index audit_events_actor_time_idx on audit_events (actor_id, occurred_at desc)`.execute(db);
+  await sql`create index audit_events_subject_time_idx on audit_events (subject_user_id, occurred_at desc) where subject_user_id is not null`.execute(db);
+
+  await sql`
+    create table audit_chain_head (
+      id boolean primary key default true check (id),
+      last_seq bigint not null,
+      last_hash text not null
+    )`.execute(db);
+  await sql`insert into audit_chain_head (last_seq, last_hash) values (0, ${'0'.repeat(64)})`.execute(db);
+
+  await sql`
+    create table audit_checkpoints (
+      chain_seq bigint primary key,
+      hash text not null,
+      signed_at timestamptz not null default now(),
+      key_id text not null,
+      signature text not null
+    )`.execute(db);
 
   await sql`
     create function audit_events_refuse_change() returns trigger language plpgsql as $$
@@ -47,19 +68,40 @@ export async function up(db: Kysely<any>): Promise<void> {
       raise exception 'audit_events is append-only: % is not allowed', TG_OP
         using errcode = 'insufficient_privilege';
     end;
-    $$
-  `.execute(db);
+    $$`.execute(db);
   await sql`
     create trigger audit_events_no_update_delete before update or delete on audit_events
-    for each row execute function audit_events_refuse_change()
-  `.execute(db);
+    for each row execute function audit_events_refuse_change()`.execute(db);
+  await sql`
+    create function audit_events_guard_partition(partition regclass) returns void language plpgsql as $$
+    begin
+      execute format('create trigger audit_events_no_truncate before truncate on %s
+                      for each statement execute function audit_events_refuse_change()', partition);
+    end;
+    $$`.execute(db);
   await sql`
     create trigger audit_events_no_truncate before truncate on audit_events
-    for each statement execute function audit_events_refuse_change()
-  `.execute(db);
+    for each statement execute function audit_events_refuse_change()`.execute(db);
+  await sql`select audit_events_guard_partition('audit_events_default')`.execute(db);
+  // Checkpoints are evidence too: nobody rewrites them.
+  await sql`
+    create trigger audit_checkpoints_append_only before update or delete on audit_checkpoints
+    for each row execute function audit_events_refuse_change()`.execute(db);
+
+  await sql`
+    do $$ begin
+      if not exists (select from pg_roles where rolname = 'warden_app') then
+        create role warden_app nologin;
+      end if;
+    end $$`.execute(db);
+  await sql`grant select, insert on audit_events, audit_checkpoints to warden_app`.execute(db);
+  await sql`grant select, update on audit_chain_head to warden_app`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropTable('audit_events').execute();
+  await sql`drop table audit_events`.execute(db);
+  await sql`drop table audit_chain_head`.execute(db);
+  await sql`drop table audit_checkpoints`.execute(db);
+  await sql`drop function audit_events_guard_partition(regclass)`.execute(db);
   await sql`drop function audit_events_refuse_change()`.execute(db);
 }

@@ -46,14 +46,15 @@ export async function decideRequest(
   note: string | null,
 ): Promise<ApprovalRequestRow> {
   if (!hasRole(ctx.manager, 'support_manager')) throw wardenError('FORBIDDEN', 'Only support managers decide approval requests.');
-  return ctx.db.transaction().execute(async (trx) => {
+  const decided = await ctx.db.transaction().execute(async (trx) => {
     const request = await lockApprovalRequest(trx, id);
     if (!request) throw wardenError('NOT_FOUND', 'No approval request has that id; list pending requests to find it.');
     if (request.requester_id === ctx.manager.id) throw wardenError('FORBIDDEN', 'Nobody decides their own request: ask another manager.');
     if (request.status !== 'pending') throw wardenError('BAD_USER_INPUT', `This request is already ${request.status}.`);
     if (request.expires_at.getTime() <= Date.now()) {
+      // Marked expired in a transaction that commits: throwing here would roll the mark back.
       await trx.updateTable('approval_requests').set({ status: 'expired' }).where('id', '=', id).execute();
-      throw wardenError('BAD_USER_INPUT', 'This request lapsed before anyone decided it; the agent must ask again.');
+      return null;
     }
     const updated = await trx
       .updateTable('approval_requests')
@@ -93,6 +94,8 @@ export async function decideRequest(
     );
     return updated;
   });
+  if (!decided) throw wardenError('BAD_USER_INPUT', 'This request lapsed before anyone decided it; the agent must ask again.');
+  return decided;
 }
 
 export interface SessionRequestContext {

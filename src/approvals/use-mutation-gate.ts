@@ -1,4 +1,4 @@
-import { Kind, type DefinitionNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { Kind, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { recordDenial } from '../audit/record-denial.js';
 import { wardenError, type ErrorCode } from '../errors/index.js';
@@ -10,11 +10,6 @@ import { consumeMutationApproval } from './approvals.repository.js';
 import { canonicalMutationHash } from './canonical-hash.js';
 import { rootMutationCalls } from './mutation-arguments.js';
 
-export interface MutationGateOptions {
-  /** Adds `extensions.impersonation` to a refusal, as to any other response in a session. */
-  decorate: (result: ExecutionResult, context: GatewayContext) => ExecutionResult;
-}
-
 /**
  * During an impersonation session, before any resolver runs, every root mutation must pass:
  * - `never-during-impersonation`: refused;
@@ -24,7 +19,7 @@ export interface MutationGateOptions {
  *   coerced arguments, hashed canonically), unexpired and unused; running it uses it up.
  * Refusals are recorded. Outside sessions the gate does nothing.
  */
-export function useMutationGate(options: MutationGateOptions): Plugin<GatewayContext> {
+export function useMutationGate(): Plugin<GatewayContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
@@ -50,7 +45,8 @@ export function useMutationGate(options: MutationGateOptions): Plugin<GatewayCon
             ),
           );
           const error = wardenError(refusal.code, refusal.why, { field: typeField, ...(refusal.hash ? { argumentsHash: refusal.hash } : {}) });
-          setResultAndStopExecution(options.decorate({ errors: [error] }, context));
+          context.audit?.recordedErrors.add(error);
+          setResultAndStopExecution({ errors: [error] });
           return;
         }
       }

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { AuditEvent, AuditScope } from './audit-event.js';
+import { appendAuditRows } from './append-audit-rows.js';
 import { describeAuditEvent } from './describe-audit-event.js';
 
 /**
@@ -15,9 +16,8 @@ export async function recordAuditEvent(
 ): Promise<void> {
   const { kind, ...details } = event;
   const facts = indexedFacts(event);
-  await trx
-    .insertInto('audit_events')
-    .values({
+  await appendAuditRows(trx, [
+    {
       kind,
       actor_kind: scope.actor.kind,
       actor_id: scope.actor.id,
@@ -33,10 +33,10 @@ export async function recordAuditEvent(
       data_class: null,
       decision: facts.decision,
       policy_version: event.kind === 'policy_changed' ? event.version : (scope.policyVersion ?? null),
-      details: JSON.stringify(details),
+      details,
       summary: describeAuditEvent(event, scope.actor),
-    })
-    .execute();
+    },
+  ]);
 }
 
 interface IndexedFacts {

@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
  */
 export const DEVELOPMENT_JWT_SECRET = 'warden-development-secret-change-me-0123456789';
 
+/** Signs audit checkpoints in development only; production refuses to start without its own key. */
+export const DEVELOPMENT_CHECKPOINT_KEY = 'warden-development-audit-checkpoint-key-0123';
+
 export interface Limits {
   maxDepth: number;
   maxAliases: number;
@@ -52,6 +55,13 @@ export interface Config {
   logLevel: string;
   limits: Limits;
   impersonation: ImpersonationSettings;
+  audit: {
+    /** Record customers' reads of their own account (staff and sessions are always recorded). */
+    customerReads: boolean;
+    /** Signs audit checkpoints; keep it outside the database. */
+    checkpointKey: string;
+    usingDevelopmentCheckpointKey: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +126,9 @@ export function loadConfig(env: Env = process.env): Config {
       problems.push(`WARDEN_TICKET_PATTERN is not a valid regular expression (got "${rawPattern}").`);
     }
   }
+  const checkpointKey = env['WARDEN_AUDIT_CHECKPOINT_KEY'] || undefined;
+  if (checkpointKey && checkpointKey.length < 32) problems.push('WARDEN_AUDIT_CHECKPOINT_KEY must be at least 32 characters long.');
+  if (production && !checkpointKey) problems.push('Set WARDEN_AUDIT_CHECKPOINT_KEY (32+ characters, kept outside the database): production has no default.');
   const minMinutes = int('WARDEN_SESSION_MIN_MINUTES', 15, 1, 1440);
   const maxMinutes = int('WARDEN_SESSION_MAX_MINUTES', 60, 1, 1440);
   const defaultMinutes = int('WARDEN_SESSION_DEFAULT_MINUTES', 30, 1, 1440);
@@ -150,6 +163,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('WARDEN_MAX_COST', 20000, 10, 10_000_000),
       maxTokens: int('WARDEN_MAX_TOKENS', 2000, 50, 100_000),
       maxDirectives: int('WARDEN_MAX_DIRECTIVES', 20, 1, 1000),
+    },
+    audit: {
+      customerReads: bool('WARDEN_AUDIT_CUSTOMER_READS', false),
+      checkpointKey: checkpointKey ?? DEVELOPMENT_CHECKPOINT_KEY,
+      usingDevelopmentCheckpointKey: !checkpointKey,
     },
     impersonation: {
       authMaxAgeMinutes: int('WARDEN_AUTH_MAX_AGE_MINUTES', 5, 1, 1440),

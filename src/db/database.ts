@@ -3,7 +3,7 @@ import type { AccountTable } from './tables/account.js';
 import type { ApiTokenTable } from './tables/api-token.js';
 import type { ApprovalRequestTable } from './tables/approval-request.js';
 import type { ImpersonationSessionTable } from './tables/impersonation-session.js';
-import type { AuditEventTable } from './tables/audit-event.js';
+import type { AuditChainHeadTable, AuditCheckpointTable, AuditEventTable } from './tables/audit-event.js';
 import type { InvoiceTable } from './tables/invoice.js';
 import type { NotificationOutboxTable } from './tables/notification-outbox.js';
 import type { NotificationSettingsTable } from './tables/notification-settings.js';
@@ -23,6 +23,8 @@ export interface Database {
   private_notes: PrivateNoteTable;
   staff: StaffTable;
   audit_events: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
+  audit_checkpoints: AuditCheckpointTable;
   policy_versions: PolicyVersionTable;
   notification_outbox: NotificationOutboxTable;
   impersonation_sessions: ImpersonationSessionTable;

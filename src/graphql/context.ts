@@ -2,6 +2,8 @@ import type { Principal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
+import type { GraphQLError } from 'graphql';
+import type { FieldReadRecorder } from '../audit/field-read-recorder.js';
 import type { AccessContext } from '../policy/access.js';
 import type { RequestPolicy } from '../policy/plugin/types.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
@@ -24,4 +26,12 @@ export interface GatewayContext {
   settings: ImpersonationSettings;
   requestId: string;
   logger: Logger;
+  /** What this request read and was refused, for the audit; null when its reads are not audited. */
+  audit: RequestAudit | null;
+}
+
+export interface RequestAudit {
+  recorder: FieldReadRecorder;
+  /** Refusals already written by the code that refused them (the mutation gate). */
+  recordedErrors: WeakSet<GraphQLError>;
 }

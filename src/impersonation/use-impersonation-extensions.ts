@@ -19,7 +19,7 @@ export function impersonationExtension(context: GatewayContext) {
   };
 }
 
-export function withImpersonationExtension(result: ExecutionResult, context: GatewayContext): ExecutionResult {
+function withImpersonationExtension(result: ExecutionResult, context: GatewayContext): ExecutionResult {
   const impersonation = impersonationExtension(context);
   return impersonation ? { ...result, extensions: { ...result.extensions, impersonation } } : result;
 }

@@ -1,4 +1,6 @@
 import type { YogaInitialContext } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { FieldReadRecorder } from '../audit/field-read-recorder.js';
 import { loadPrincipal } from '../auth/authenticate.js';
 import type { TokenRejection, VerifyToken } from '../auth/verify-token.js';
 import type { Db } from '../db/database.js';
@@ -22,6 +24,8 @@ export interface ContextFactoryOptions {
   policy: PolicySource;
   policyCatalog: PolicyCatalog;
   settings: ImpersonationSettings;
+  /** Record customers' reads of their own account too. @default false */
+  auditCustomerReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
 }
@@ -63,11 +67,13 @@ export function createContextFactory(options: ContextFactoryOptions) {
     const requestId = options.requestIdOf(request);
     const access = await (options.resolveAccess ?? directAccess)(principal, request);
     const compiled = options.policy.current();
+    const audit = access.column !== 'customer' || options.auditCustomerReads ? { recorder: new FieldReadRecorder(), recordedErrors: new WeakSet<GraphQLError>() } : null;
     return {
       db: options.db,
       principal,
       access,
-      policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants },
+      policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants, recorder: audit?.recorder ?? null },
+      audit,
       policyDocument: compiled.document,
       policyCatalog: options.policyCatalog,
       settings: options.settings,

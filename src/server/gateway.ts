@@ -18,7 +18,9 @@ import { createContextFactory, type ResolveAccess } from './context.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
 import { createSessionAccessResolver } from '../impersonation/resolve-session-access.js';
-import { useImpersonationExtensions, withImpersonationExtension } from '../impersonation/use-impersonation-extensions.js';
+import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
+import { createAuditWriter } from '../audit/audit-writer.js';
+import { useAuditTrail } from '../audit/use-audit-trail.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
@@ -26,7 +28,7 @@ import { useRequestIds } from './plugins/use-request-id.js';
 
 export interface GatewayOptions {
   db: Db;
-  config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits' | 'impersonation'>;
+  config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
   logger: Logger;
   /** The schema to serve. @default the reference domain, enforced */
   schema?: WardenSchema;
@@ -62,6 +64,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       policy,
       policyCatalog: built.catalog,
       settings: config.impersonation,
+      auditCustomerReads: config.audit.customerReads,
       resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
     }),
     plugins: [
@@ -77,9 +80,11 @@ export function createGateway(options: GatewayOptions): Gateway {
         maxTokens: { n: config.limits.maxTokens },
         blockFieldSuggestion: { enabled: true },
       }),
-      useArgumentPolicy(),
-      useMutationGate({ decorate: withImpersonationExtension }),
+      // Order matters: the audit trail and the banner see every result, refusals included.
+      useAuditTrail({ writer: createAuditWriter(db) }),
       useImpersonationExtensions(),
+      useArgumentPolicy(),
+      useMutationGate(),
       useErrorCodes({ development: config.development }),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],

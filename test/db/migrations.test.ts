@@ -1,3 +1,4 @@
+import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { readdirSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -65,12 +66,13 @@ describe('audit_events is append-only', () => {
   });
   afterEach(() => testDatabase.destroy());
 
-  const insertEvent = () =>
-    db
-      .insertInto('audit_events')
-      .values({ kind: 'test_event', actor_kind: 'system', summary: 'Warden tested its audit table' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+  const insertEvent = async () => {
+    await db.transaction().execute((trx) =>
+      appendAuditRows(trx, [{ kind: 'test_event', actor_kind: 'system', summary: 'Warden tested its audit table', details: {} }]),
+    );
+    const row = await db.selectFrom('audit_events').select('chain_seq').orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+    return { id: row.chain_seq };
+  };
 
   /** What the trigger raises: SQLSTATE 42501, insufficient_privilege. */
   const refusal = (operation: string) => ({
@@ -80,7 +82,7 @@ describe('audit_events is append-only', () => {
 
   it('accepts INSERT', async () => {
     const { id } = await insertEvent();
-    const row = await db.selectFrom('audit_events').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('audit_events').selectAll().where('chain_seq', '=', id).executeTakeFirst();
     expect(row).toMatchObject({ kind: 'test_event', actor_kind: 'system', summary: 'Warden tested its audit table' });
   });
 
@@ -88,12 +90,14 @@ describe('audit_events is append-only', () => {
     const { id } = await insertEvent();
 
     await expect(
-      sql`update audit_events set summary = 'rewritten' where id = ${id}`.execute(db),
+      sql`update audit_events set summary = 'rewritten' where chain_seq = ${id}`.execute(db),
     ).rejects.toMatchObject(refusal('UPDATE'));
-    await expect(db.deleteFrom('audit_events').where('id', '=', id).execute()).rejects.toMatchObject(refusal('DELETE'));
+    await expect(db.deleteFrom('audit_events').where('chain_seq', '=', id).execute()).rejects.toMatchObject(refusal('DELETE'));
     await expect(sql`truncate audit_events`.execute(db)).rejects.toMatchObject(refusal('TRUNCATE'));
+    // A partition truncated directly does not fire the parent's trigger: each has its own.
+    await expect(sql`truncate audit_events_default`.execute(db)).rejects.toMatchObject(refusal('TRUNCATE'));
 
-    const rows = await db.selectFrom('audit_events').select(['id', 'summary']).execute();
+    const rows = await db.selectFrom('audit_events').select(['chain_seq as id', 'summary']).execute();
     expect(rows).toEqual([{ id, summary: 'Warden tested its audit table' }]);
   });
 });

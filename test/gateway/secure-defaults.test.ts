@@ -8,7 +8,7 @@ let customerToken: string;
 beforeAll(async () => {
   [dev, prod] = await Promise.all([
     startTestGateway({ WARDEN_MAX_DEPTH: '3', WARDEN_MAX_ALIASES: '3', WARDEN_MAX_COST: '20' }),
-    startTestGateway({ NODE_ENV: 'production' }),
+    startTestGateway({ NODE_ENV: 'production', WARDEN_AUDIT_CHECKPOINT_KEY: 'test-checkpoint-key-'.padEnd(40, 'x') }),
   ]);
   customerToken = await dev.tokenFor('customer');
 });

@@ -23,6 +23,22 @@ type Documents = {
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.EveryUserFieldDocument,
+    "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
+    "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": typeof types.ImpStartDocument,
+    "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": typeof types.ImpClaimDocument,
+    "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": typeof types.ImpEndDocument,
+    "\n  mutation ImpRevoke($sessionId: ID!, $reason: String!) {\n    revokeImpersonation(sessionId: $sessionId, reason: $reason) {\n      id\n      status\n      endReason\n    }\n  }\n": typeof types.ImpRevokeDocument,
+    "\n  mutation ImpApprove($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n      decidedBy\n      grantExpiresAt\n    }\n  }\n": typeof types.ImpApproveDocument,
+    "\n  mutation ImpDeny($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": typeof types.ImpDenyDocument,
+    "\n  query ImpPending {\n    pendingApprovals {\n      id\n      kind\n      status\n      requesterId\n      targetUserId\n      sessionId\n      summary\n    }\n  }\n": typeof types.ImpPendingDocument,
+    "\n  query ImpMe {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ImpMeDocument,
+    "\n  query ImpMeBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": typeof types.ImpMeBirthDateDocument,
+    "\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.ImpSetTaxRateDocument,
+    "\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundDocument,
+    "\n  mutation ImpExport {\n    exportInvoices\n  }\n": typeof types.ImpExportDocument,
+    "\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n": typeof types.ImpUpdateNotificationsDocument,
+    "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": typeof types.ImpRequestMutationDocument,
+    "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": typeof types.ImpRequestFieldsDocument,
     "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailDocument,
     "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": typeof types.UsersOrderedByEmailDocument,
     "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailVariableDocument,
@@ -59,6 +75,22 @@ const documents: Documents = {
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": types.EveryUserFieldDocument,
+    "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
+    "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": types.ImpStartDocument,
+    "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": types.ImpClaimDocument,
+    "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": types.ImpEndDocument,
+    "\n  mutation ImpRevoke($sessionId: ID!, $reason: String!) {\n    revokeImpersonation(sessionId: $sessionId, reason: $reason) {\n      id\n      status\n      endReason\n    }\n  }\n": types.ImpRevokeDocument,
+    "\n  mutation ImpApprove($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n      decidedBy\n      grantExpiresAt\n    }\n  }\n": types.ImpApproveDocument,
+    "\n  mutation ImpDeny($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": types.ImpDenyDocument,
+    "\n  query ImpPending {\n    pendingApprovals {\n      id\n      kind\n      status\n      requesterId\n      targetUserId\n      sessionId\n      summary\n    }\n  }\n": types.ImpPendingDocument,
+    "\n  query ImpMe {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.ImpMeDocument,
+    "\n  query ImpMeBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": types.ImpMeBirthDateDocument,
+    "\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.ImpSetTaxRateDocument,
+    "\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundDocument,
+    "\n  mutation ImpExport {\n    exportInvoices\n  }\n": types.ImpExportDocument,
+    "\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n": types.ImpUpdateNotificationsDocument,
+    "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": types.ImpRequestMutationDocument,
+    "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": types.ImpRequestFieldsDocument,
     "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailDocument,
     "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": types.UsersOrderedByEmailDocument,
     "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailVariableDocument,
@@ -136,6 +168,70 @@ export function graphql(source: "\n  mutation UpdateNotifications($input: Notifi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n"): (typeof documents)["\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n"): (typeof documents)["\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRevoke($sessionId: ID!, $reason: String!) {\n    revokeImpersonation(sessionId: $sessionId, reason: $reason) {\n      id\n      status\n      endReason\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRevoke($sessionId: ID!, $reason: String!) {\n    revokeImpersonation(sessionId: $sessionId, reason: $reason) {\n      id\n      status\n      endReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpApprove($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n      decidedBy\n      grantExpiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation ImpApprove($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n      decidedBy\n      grantExpiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpDeny($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"): (typeof documents)["\n  mutation ImpDeny($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpPending {\n    pendingApprovals {\n      id\n      kind\n      status\n      requesterId\n      targetUserId\n      sessionId\n      summary\n    }\n  }\n"): (typeof documents)["\n  query ImpPending {\n    pendingApprovals {\n      id\n      kind\n      status\n      requesterId\n      targetUserId\n      sessionId\n      summary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpMe {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query ImpMe {\n    me {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpMeBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query ImpMeBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpExport {\n    exportInvoices\n  }\n"): (typeof documents)["\n  mutation ImpExport {\n    exportInvoices\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n"): (typeof documents)["\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -97,7 +97,7 @@ function buildTinySchema(options: TinyOptions = {}) {
 /** The baseline policy, compiled for the tiny schema's fields, as a request in `column` sees it. */
 function contextFor(schema: GraphQLSchema, column: PolicyColumn): TinyContext {
   const compiled = compilePolicy(0, loadBaselinePolicy(), fieldInventory(schema).values());
-  return { policy: { version: 0, decisions: compiled.columns[column], grants: new Set() } };
+  return { policy: { version: 0, decisions: compiled.columns[column], grants: new Set(), recorder: null } };
 }
 
 function profileField(schema: GraphQLSchema, name: string) {

@@ -206,7 +206,7 @@ function codeOf(response: GraphQLResponse<unknown>): unknown {
 }
 
 const auditRowsFor = (requestId: string) =>
-  t.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).orderBy('id').execute();
+  t.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).where('kind', '=', 'policy_changed').orderBy('chain_seq').execute();
 
 const policyVersionRows = () => t.db.selectFrom('policy_versions').select(['version', 'status']).orderBy('version').execute();
 

@@ -144,7 +144,8 @@ describe('two instances over one database', () => {
       .selectFrom('audit_events')
       .select(['request_id', 'kind', 'policy_version', 'actor_id'])
       .where('request_id', 'in', ['req-instances-publish', 'req-instances-propose', 'req-instances-approve'])
-      .orderBy('id')
+      .where('kind', '=', 'policy_changed')
+      .orderBy('chain_seq')
       .execute();
     expect(rows).toEqual([
       { request_id: 'req-instances-publish', kind: 'policy_changed', policy_version: 1, actor_id: 'stf_priya' },

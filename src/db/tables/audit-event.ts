@@ -2,9 +2,9 @@ import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /** Rows are never updated or deleted: the database refuses it. */
 export interface AuditEventTable {
-  /** bigint: node-postgres returns it as a string. */
-  id: ColumnType<string, never, never>;
-  occurred_at: ColumnType<Date, Date | string | undefined, never>;
+  /** Position in the hash chain: gapless, assigned under the chain head's lock. bigint → string. */
+  chain_seq: ColumnType<string, string, never>;
+  occurred_at: ColumnType<Date, Date, never>;
   kind: string;
   actor_kind: 'staff' | 'customer' | 'system' | 'anonymous';
   actor_id: string | null;
@@ -20,9 +20,26 @@ export interface AuditEventTable {
   data_class: string | null;
   decision: string | null;
   policy_version: number | null;
-  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  details: ColumnType<Record<string, unknown>, string, never>;
   summary: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  id: ColumnType<boolean, never, never>;
+  last_seq: ColumnType<string, never, string>;
+  last_hash: string;
+}
+
+export interface AuditCheckpointTable {
+  chain_seq: ColumnType<string, string, never>;
+  hash: string;
+  signed_at: ColumnType<Date, never, never>;
+  key_id: string;
+  signature: string;
 }
 
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEventRow = Insertable<AuditEventTable>;
+export type AuditCheckpointRow = Selectable<AuditCheckpointTable>;

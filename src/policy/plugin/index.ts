@@ -68,7 +68,7 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     const plan = this.plans.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
     if (this.policyOptions.enabled === false || !plan || plan.index < 0) return resolver;
 
-    const { index, coordinate } = plan;
+    const { index, coordinate, classification } = plan;
     const grantable = plan.classification === 'sensitive';
     const mask = MASKS[effectiveMask(plan)];
     const requestPolicy = this.policyOptions.requestPolicy;
@@ -80,8 +80,16 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
       if (decision === DENY && grantable && policy.grants.size > 0 && policy.grants.has(coordinate)) {
         decision = ALLOW;
       }
-      if (decision === ALLOW) return resolver(parent, args, context, info);
-      if (decision === DENY) throw fieldDenied(coordinate, info);
+      const recorder = policy.recorder;
+      if (decision === ALLOW) {
+        recorder?.read(coordinate, classification, 'allowed', parent, info);
+        return resolver(parent, args, context, info);
+      }
+      if (decision === DENY) {
+        recorder?.read(coordinate, classification, 'denied', parent, info);
+        throw fieldDenied(coordinate, info);
+      }
+      recorder?.read(coordinate, classification, 'masked', parent, info);
       const value: unknown = resolver(parent, args, context, info);
       return isPromiseLike(value) ? Promise.resolve(value).then((v) => applyMask(mask, v)) : applyMask(mask, value);
     };

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { DataClass, MaskName } from '../data-class.js';
 
 /** Decision codes on the hot path: array lookups, no strings compared per field. */
@@ -16,6 +17,19 @@ export interface RequestPolicy {
   decisions: Uint8Array;
   /** `Type.field` coordinates of sensitive fields a manager granted for this session. */
   grants: ReadonlySet<string>;
+  /** Where classified reads are recorded for the audit; null when this caller's reads are not audited. */
+  recorder: FieldReadSink | null;
+}
+
+/** Receives each read of a non-public field with its decision (0 allow, 1 mask, 2 deny). */
+export interface FieldReadSink {
+  read(
+    typeField: string,
+    dataClass: DataClass | null,
+    decision: 'allowed' | 'masked' | 'denied',
+    parent: unknown,
+    info: GraphQLResolveInfo | null,
+  ): void;
 }
 
 /** What the plugin decided about a field when the schema was built; stored in its extensions. */

@@ -1,0 +1,112 @@
+import { GraphQLError, Kind, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { wardenError } from '../errors/index.js';
+import { auditScopeOf } from '../graphql/audit-scope.js';
+import type { GatewayContext } from '../graphql/context.js';
+import type { AuditRowInput } from './append-audit-rows.js';
+import type { AuditWriter } from './audit-writer.js';
+import { actorLabel } from './describe-audit-event.js';
+import type { FieldReadGroup } from './field-read-recorder.js';
+import { publicReads } from './public-reads.js';
+
+export interface AuditTrailOptions {
+  writer: AuditWriter;
+}
+
+const DENIAL_CODES = new Set(['FORBIDDEN', 'APPROVAL_REQUIRED', 'FIELD_DENIED']);
+
+/**
+ * Writes what a request read (and was refused) before its response leaves: classified reads as
+ * the policy wrapper saw them, public reads counted from the result, refusals from its errors.
+ * If the write fails, the response carries no data: AUDIT_UNAVAILABLE, status 503.
+ */
+export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext> {
+  return {
+    onExecute({ args }) {
+      const context = args.contextValue;
+      const audit = context.audit;
+      if (!audit) return;
+      return {
+        async onExecuteDone({ result, setResult }) {
+          if (Symbol.asyncIterator in result) return;
+          const operation = args.document.definitions.find(
+            (d: DefinitionNode): d is OperationDefinitionNode =>
+              d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+          );
+          if (operation && result.data) {
+            for (const read of publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields)) {
+              audit.recorder.add(read.typeField, read.count, read.paths);
+            }
+          }
+          const rows = [
+            ...audit.recorder.groups().map((group) => fieldReadRow(context, group)),
+            ...(result.errors ?? []).filter((e) => isUnrecordedDenial(e, audit.recordedErrors)).map((e) => denialRow(context, e)),
+          ];
+          try {
+            await options.writer.write(rows);
+          } catch (error) {
+            context.logger.error({ err: error }, 'audit write failed; response withheld');
+            setResult({
+              errors: [wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so no data is returned. Try again in a moment.')],
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+function isUnrecordedDenial(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
+  const code = error.extensions['code'];
+  // FIELD_DENIED reads are already in the field-read groups.
+  return typeof code === 'string' && DENIAL_CODES.has(code) && code !== 'FIELD_DENIED' && !recorded.has(error);
+}
+
+function baseRow(context: GatewayContext) {
+  const scope = auditScopeOf(context);
+  const session = context.access.session;
+  const customer = context.access.actingAs;
+  return {
+    actor_kind: scope.actor.kind,
+    actor_id: scope.actor.id,
+    actor_name: scope.actor.name,
+    subject_user_id: customer?.id ?? null,
+    account_id: customer?.accountId ?? null,
+    session_id: session?.id ?? null,
+    request_id: context.requestId,
+    policy_version: context.policy.version,
+    who: actorLabel(scope.actor),
+    as: session ? ` as ${session.user.name} (${session.account.name})` : '',
+  };
+}
+
+function fieldReadRow(context: GatewayContext, group: FieldReadGroup): AuditRowInput {
+  const { who, as, ...base } = baseRow(context);
+  const times = group.count === 1 ? 'once' : `${group.count} times`;
+  const shown = group.decision === 'allowed' ? 'shown' : group.decision === 'masked' ? 'masked' : 'denied';
+  return {
+    ...base,
+    kind: 'field_read',
+    type_field: group.typeField,
+    data_class: group.dataClass ?? 'unclassified',
+    decision: group.decision,
+    path: group.paths[0] ?? null,
+    details: { count: group.count, objectIds: group.objectIds, paths: group.paths },
+    summary: `${who} read ${group.typeField} ${times} (${shown})${as}${group.objectIds.length ? `: ${group.objectIds.slice(0, 5).join(', ')}${group.objectIds.length > 5 ? ', …' : ''}` : ''}`,
+  };
+}
+
+function denialRow(context: GatewayContext, error: GraphQLError): AuditRowInput {
+  const { who, as, ...base } = baseRow(context);
+  const field = typeof error.extensions['field'] === 'string' ? error.extensions['field'] : error.path ? String(error.path[0]) : null;
+  return {
+    ...base,
+    kind: 'access_denied',
+    type_field: field,
+    decision: 'denied',
+    path: error.path?.join('.') ?? null,
+    reason: error.message,
+    details: { code: error.extensions['code'], message: error.message },
+    summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${error.message}`,
+  };
+}
