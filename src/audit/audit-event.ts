@@ -12,7 +12,8 @@ export type AuditEvent =
   | SessionEnded
   | ApprovalRequested
   | ApprovalDecided
-  | AccessDenied;
+  | AccessDenied
+  | AuditRead;
 
 export interface FieldChange {
   /** `Type.field` of the changed value. */
@@ -107,6 +108,13 @@ export interface AccessDenied {
   subject?: AuditSubject | null;
   sessionId?: string | null;
   typeField?: string | null;
+}
+
+/** Someone read the audit itself: which view, with which filter. */
+export interface AuditRead {
+  kind: 'audit_read';
+  what: string;
+  filter: unknown;
 }
 
 export interface DemoDataSeeded {

@@ -38,6 +38,8 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
       return `${who} ${event.kind === 'approval_granted' ? 'approved' : 'denied'} ${event.requesterName}'s request ${event.what} as ${event.user.name} (${event.account.name})${event.note ? `: "${event.note}"` : ''}`;
     case 'access_denied':
       return `${who} was refused: ${event.attempted}. ${event.why}`;
+    case 'audit_read':
+      return `${who} read the audit (${event.what})`;
     case 'demo_data_seeded': {
       const counts = Object.entries(event.rows)
         .map(([table, n]) => `${n} ${table.replaceAll('_', ' ')}`)

@@ -79,6 +79,8 @@ function indexedFacts(event: AuditEvent): IndexedFacts {
         reason: event.why,
         decision: 'denied',
       };
+    case 'audit_read':
+      return { ...none, decision: 'read' };
     case 'demo_data_seeded':
       return none;
   }

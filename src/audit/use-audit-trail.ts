@@ -59,7 +59,10 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
 function isUnrecordedDenial(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
   const code = error.extensions['code'];
   // FIELD_DENIED reads are already in the field-read groups.
-  return typeof code === 'string' && DENIAL_CODES.has(code) && code !== 'FIELD_DENIED' && !recorded.has(error);
+  // A resolver's error reaches the result wrapped (located) by graphql-js: check what it wraps too.
+  const original = error.originalError;
+  const alreadyRecorded = recorded.has(error) || (original instanceof GraphQLError && recorded.has(original));
+  return typeof code === 'string' && DENIAL_CODES.has(code) && code !== 'FIELD_DENIED' && !alreadyRecorded;
 }
 
 function baseRow(context: GatewayContext) {

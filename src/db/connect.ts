@@ -6,6 +6,7 @@ import type { Database, Db } from './database.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 const DATE_OID = 1082;
+const INT8_OID = 20;
 const keepAsString = (value: string) => value;
 
 export interface DatabaseOptions {
@@ -49,7 +50,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     return { db, listen: (channel, onNotify) => listenOnServer(url, channel, onNotify), engine: 'postgres', description: describeUrl(url) };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: keepAsString } });
+  // bigint stays a string on both engines (node-postgres does this by default).
+  const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: keepAsString, [INT8_OID]: keepAsString } });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   const listen: Listen = async (channel, onNotify) => {
     const unlisten = await pglite.listen(channel, () => onNotify());

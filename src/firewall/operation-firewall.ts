@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield, type IRules } from 'graphql-shield';
 import { wardenError } from '../errors/index.js';
-import { isAuthenticated, isCustomer, isSecurityAdmin, isStaff, isSupportManager } from './rules.js';
+import { isAuditor, isAuthenticated, isCustomer, isSecurityAdmin, isStaff, isSupportManager } from './rules.js';
 
 /**
  * Which root fields each kind of caller may call. A root field missing here is denied to
@@ -24,6 +24,10 @@ export const FIREWALL_RULES = {
     myImpersonationSession: isStaff,
     pendingApprovals: isSupportManager,
     approvalRequest: isStaff,
+    auditEvents: isAuditor,
+    impersonationSessions: isAuditor,
+    accessReview: isAuditor,
+    auditExport: isAuditor,
   },
   Mutation: {
     updateNotificationSettings: isCustomer,

@@ -28,6 +28,12 @@ export const isSecurityAdmin = rule({ cache: 'contextual' })((_parent, _args, co
     : wardenError('FORBIDDEN', 'Only security admins read or change the field policy.'),
 );
 
+export const isAuditor = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
+  hasRole(context.principal, 'auditor') || hasRole(context.principal, 'security_admin')
+    ? true
+    : wardenError('FORBIDDEN', 'Only auditors and security admins read the audit trail.'),
+);
+
 export const isSupportManager = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
   hasRole(context.principal, 'support_manager')
     ? true

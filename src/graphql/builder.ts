@@ -37,6 +37,8 @@ export interface WardenSchemaTypes {
     customer: boolean;
     staff: boolean;
     staffRole: StaffRole;
+    /** Auditors and security admins: who may read the audit trail. */
+    auditReader: boolean;
   };
   Objects: {
     Viewer: Principal;
@@ -91,6 +93,7 @@ export function createBuilder(options: BuilderOptions = {}): WardenBuilder {
         customer: context.access.actingAs !== null,
         staff: context.principal.kind === 'staff',
         staffRole: (role) => hasRole(context.principal, role),
+        auditReader: hasRole(context.principal, 'auditor') || hasRole(context.principal, 'security_admin'),
       }),
       unauthorizedError: (_parent, _context, info) =>
         wardenError(

@@ -10,6 +10,7 @@ import { definePolicyTypes } from '../policy/policy.schema.js';
 import { defineApprovalTypes } from '../approvals/approvals.schema.js';
 import { defineImpersonationTypes } from '../impersonation/impersonation.schema.js';
 import { defineAccessHistoryTypes } from '../impersonation/access-history.schema.js';
+import { defineAuditTypes } from '../audit/audit.schema.js';
 import { createBuilder, type BuilderOptions } from './builder.js';
 import { defineScalars } from './scalars.js';
 
@@ -30,5 +31,6 @@ export function buildSchema(options: BuilderOptions = {}): GraphQLSchema {
   defineApprovalTypes(builder);
   defineImpersonationTypes(builder);
   defineAccessHistoryTypes(builder);
+  defineAuditTypes(builder);
   return builder.toSchema({ sortSchema: true });
 }

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type { ImpersonationSessionRow } from '../db/tables/impersonation-session.js';
 import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
 import { wardenError } from '../errors/index.js';
@@ -98,7 +99,12 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
             scope: auditScopeOf(context, info),
           },
           { userId: String(input.userId), reason: input.reason, ticket: input.ticket, mode: input.mode ?? null, minutes: input.minutes ?? null },
-        ),
+        ).catch((error: unknown) => {
+          // startSession wrote its refusals itself (in a transaction, counted for repeated-denial
+          // alerts); the audit trail must not record them a second time.
+          if (error instanceof GraphQLError) context.audit?.recordedErrors.add(error);
+          throw error;
+        }),
     }),
     claimImpersonation: t.field({
       type: Payload,

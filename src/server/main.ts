@@ -9,6 +9,8 @@ import { createLogger } from '../log/logger.js';
 import { startPolicyStore } from '../policy/policy-store.js';
 import { startSessionSweeper } from '../impersonation/sweeper.js';
 import { startNotificationDispatcher } from '../notify/index.js';
+import { startCheckpointer } from '../audit/checkpoints.js';
+import { ensureAuditPartitions } from '../audit/partitions.js';
 import { createGateway } from './gateway.js';
 import { buildWardenSchema } from './warden-schema.js';
 
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
 
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  const partitions = await ensureAuditPartitions(db);
+  if (partitions.length) logger.info({ partitions }, 'audit partitions created');
   if (config.seedDemoData && (await isEmpty(db))) {
     logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
   }
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
   const gateway = createGateway({ db, config, logger, schema, policy });
   const sweeper = startSessionSweeper({ db, logger });
+  const checkpointer = startCheckpointer({ db, key: config.audit.checkpointKey, logger });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -53,7 +58,7 @@ async function main(): Promise<void> {
     // The dispatcher finishes its POST in flight while requests drain.
     const notificationsStopped = notifications.stop();
     server.close(() => {
-      Promise.all([policy.stop(), sweeper.stop(), notificationsStopped])
+      Promise.all([policy.stop(), sweeper.stop(), checkpointer.stop(), notificationsStopped])
         .then(() => db.destroy())
         .then(
         () => {

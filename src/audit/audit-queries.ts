@@ -1,0 +1,92 @@
+import { sql } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { AuditEventRow } from '../db/tables/audit-event.js';
+
+export interface AuditFilter {
+  actor?: string | null;
+  user?: string | null;
+  account?: string | null;
+  session?: string | null;
+  kinds?: readonly string[] | null;
+  decisions?: readonly string[] | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+/**
+ * Newest first, keyset-paginated on chain_seq. A time range lets PostgreSQL skip whole monthly
+ * partitions; actor, account and session each have an index that starts with them.
+ */
+export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number, beforeSeq: string | null): Promise<AuditEventRow[]> {
+  let query = db.selectFrom('audit_events').selectAll();
+  if (filter.actor) query = query.where('actor_id', '=', filter.actor);
+  if (filter.user) query = query.where('subject_user_id', '=', filter.user);
+  if (filter.account) query = query.where('account_id', '=', filter.account);
+  if (filter.session) query = query.where('session_id', '=', filter.session);
+  if (filter.kinds?.length) query = query.where('kind', 'in', [...filter.kinds]);
+  if (filter.decisions?.length) query = query.where('decision', 'in', [...filter.decisions]);
+  if (filter.from) query = query.where('occurred_at', '>=', filter.from);
+  if (filter.to) query = query.where('occurred_at', '<', filter.to);
+  if (beforeSeq) query = query.where(sql<boolean>`chain_seq < ${beforeSeq}::bigint`);
+  return query.orderBy('occurred_at', 'desc').orderBy('chain_seq', 'desc').limit(limit).execute();
+}
+
+export interface AccessReviewRow {
+  agentId: string;
+  agentName: string;
+  sessions: number;
+  minutes: number;
+  accounts: string[];
+  approvalsRequested: number;
+  approvalsGranted: number;
+  approvalsDenied: number;
+  refusals: number;
+}
+
+/** Per agent over a period: sessions, time spent, accounts entered, approvals and refusals. */
+export async function accessReview(db: Executor, from: Date, to: Date): Promise<AccessReviewRow[]> {
+  const result = await sql<AccessReviewRow>`
+    with sessions as (
+      select s.agent_id, count(*)::int as sessions,
+             coalesce(sum(extract(epoch from (coalesce(s.ended_at, now()) - s.started_at)) / 60), 0)::int as minutes,
+             array_agg(distinct a.name order by a.name) as accounts
+        from impersonation_sessions s join accounts a on a.id = s.account_id
+       where s.started_at >= ${from} and s.started_at < ${to}
+       group by s.agent_id),
+    events as (
+      select actor_id,
+             count(*) filter (where kind = 'approval_requested')::int as requested,
+             count(*) filter (where kind in ('access_denied', 'mutation_refused') or decision = 'denied')::int as refusals
+        from audit_events where occurred_at >= ${from} and occurred_at < ${to} and actor_kind = 'staff'
+       group by actor_id),
+    decisions as (
+      select r.requester_id,
+             count(*) filter (where r.status in ('approved', 'used'))::int as granted,
+             count(*) filter (where r.status = 'denied')::int as denied
+        from approval_requests r where r.created_at >= ${from} and r.created_at < ${to}
+       group by r.requester_id)
+    select st.id as "agentId", st.name as "agentName",
+           coalesce(s.sessions, 0) as sessions, coalesce(s.minutes, 0) as minutes, coalesce(s.accounts, '{}') as accounts,
+           coalesce(e.requested, 0) as "approvalsRequested", coalesce(d.granted, 0) as "approvalsGranted",
+           coalesce(d.denied, 0) as "approvalsDenied", coalesce(e.refusals, 0) as refusals
+      from staff st
+      left join sessions s on s.agent_id = st.id
+      left join events e on e.actor_id = st.id
+      left join decisions d on d.requester_id = st.id
+     where s.sessions is not null or e.requested > 0 or e.refusals > 0 or d.requester_id is not null
+     order by st.name`.execute(db);
+  return result.rows;
+}
+
+const CSV_COLUMNS = ['chain_seq', 'occurred_at', 'kind', 'actor_kind', 'actor_id', 'actor_name', 'subject_user_id', 'account_id', 'session_id', 'request_id', 'type_field', 'data_class', 'decision', 'policy_version', 'reason', 'summary'] as const;
+
+/** A filtered range as CSV (one row per event, the readable columns) or JSON Lines (everything). */
+export function formatAuditExport(rows: readonly AuditEventRow[], format: 'csv' | 'jsonl'): string {
+  if (format === 'jsonl') return rows.map((row) => JSON.stringify(row)).join('\n');
+  const cell = (value: unknown) => {
+    const text = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
+    // Quote always; a leading =,+,-,@ would be a formula in a spreadsheet, so it is prefixed.
+    return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+  };
+  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\n');
+}

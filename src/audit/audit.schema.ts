@@ -1,0 +1,165 @@
+import type { AuditEventRow } from '../db/tables/audit-event.js';
+import { wardenError } from '../errors/index.js';
+import { auditScopeOf } from '../graphql/audit-scope.js';
+import type { WardenBuilder } from '../graphql/builder.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { accessReview, findAuditEvents, formatAuditExport, type AuditFilter } from './audit-queries.js';
+import { recordAuditEvent } from './record-audit-event.js';
+import { sessionTimelines, type SessionTimeline } from './session-timelines.js';
+
+const AUDITORS = { auditReader: true } as const;
+const PAGE_MAX = 500;
+const EXPORT_MAX = 50_000;
+
+/** Reading the audit is itself recorded: who looked, at what, with which filter. */
+async function recordAuditRead(context: GatewayContext, what: string, filter: unknown): Promise<void> {
+  await context.db.transaction().execute((trx) => recordAuditEvent(trx, { kind: 'audit_read', what, filter }, auditScopeOf(context)));
+}
+
+export function defineAuditTypes(builder: WardenBuilder): void {
+  const AuditEvent = builder.objectRef<AuditEventRow>('AuditEvent').implement({
+    description: 'One audit record: who did or saw what, when, and a sentence saying so.',
+    fields: (t) => ({
+      id: t.exposeID('chain_seq', { classification: 'public' }),
+      occurredAt: t.expose('occurred_at', { type: 'DateTime', classification: 'public' }),
+      kind: t.exposeString('kind', { classification: 'public' }),
+      summary: t.exposeString('summary', { classification: 'public' }),
+      actorKind: t.exposeString('actor_kind', { classification: 'public' }),
+      actorId: t.exposeID('actor_id', { classification: 'public', nullable: true }),
+      actorName: t.exposeString('actor_name', { classification: 'public', nullable: true }),
+      userId: t.exposeID('subject_user_id', { classification: 'public', nullable: true }),
+      accountId: t.exposeID('account_id', { classification: 'public', nullable: true }),
+      sessionId: t.exposeID('session_id', { classification: 'public', nullable: true }),
+      requestId: t.exposeString('request_id', { classification: 'public', nullable: true }),
+      reason: t.exposeString('reason', { classification: 'public', nullable: true }),
+      operation: t.exposeString('operation', { classification: 'public', nullable: true }),
+      typeField: t.exposeString('type_field', { classification: 'public', nullable: true }),
+      path: t.exposeString('path', { classification: 'public', nullable: true }),
+      dataClass: t.exposeString('data_class', { classification: 'public', nullable: true }),
+      decision: t.exposeString('decision', { classification: 'public', nullable: true }),
+      policyVersion: t.exposeInt('policy_version', { classification: 'public', nullable: true }),
+      details: t.string({ classification: 'public', description: 'The event as JSON (values masked by class).', resolve: (row) => JSON.stringify(row.details) }),
+      hash: t.exposeString('hash', { classification: 'public' }),
+    }),
+  });
+
+  const Edge = builder.objectRef<AuditEventRow>('AuditEventEdge').implement({
+    fields: (t) => ({
+      cursor: t.exposeString('chain_seq', { classification: 'public' }),
+      node: t.field({ type: AuditEvent, classification: 'public', resolve: (row) => row }),
+    }),
+  });
+  const Connection = builder.objectRef<{ rows: AuditEventRow[]; hasNextPage: boolean }>('AuditEventConnection').implement({
+    fields: (t) => ({
+      edges: t.field({ type: [Edge], classification: 'public', resolve: (c) => c.rows }),
+      hasNextPage: t.boolean({ classification: 'public', resolve: (c) => c.hasNextPage }),
+      endCursor: t.string({ classification: 'public', nullable: true, resolve: (c) => c.rows.at(-1)?.chain_seq ?? null }),
+    }),
+  });
+
+  const Filter = builder.inputType('AuditEventFilter', {
+    fields: (t) => ({
+      actor: t.id({ description: 'Staff or customer id of who acted.' }),
+      user: t.id({ description: 'The customer the event concerns.' }),
+      account: t.id(),
+      session: t.id(),
+      kinds: t.stringList({ description: 'e.g. session_started, field_read, mutation_executed, access_denied.' }),
+      decisions: t.stringList({ description: 'e.g. allowed, masked, denied, refused.' }),
+      from: t.field({ type: 'DateTime' }),
+      to: t.field({ type: 'DateTime' }),
+    }),
+  });
+
+  const Timeline = builder.objectRef<SessionTimeline>('SessionTimeline').implement({
+    description: 'An impersonation session from start to end, in words a manager can read.',
+    fields: (t) => ({
+      sessionId: t.exposeID('sessionId', { classification: 'public' }),
+      agentName: t.exposeString('agentName', { classification: 'public' }),
+      userName: t.exposeString('userName', { classification: 'public' }),
+      accountName: t.exposeString('accountName', { classification: 'public' }),
+      reason: t.exposeString('reason', { classification: 'public' }),
+      ticket: t.exposeString('ticket', { classification: 'public' }),
+      status: t.exposeString('status', { classification: 'public' }),
+      startedAt: t.expose('startedAt', { type: 'DateTime', classification: 'public', nullable: true }),
+      endedAt: t.expose('endedAt', { type: 'DateTime', classification: 'public', nullable: true }),
+      story: t.exposeStringList('story', { classification: 'public', description: 'One line per step: started, viewed, masked or denied, changed, ended.' }),
+      events: t.field({ type: [AuditEvent], classification: 'public', resolve: (timeline) => timeline.events }),
+    }),
+  });
+  const SessionFilter = builder.inputType('ImpersonationSessionFilter', {
+    fields: (t) => ({ agent: t.id(), user: t.id(), account: t.id(), from: t.field({ type: 'DateTime' }), to: t.field({ type: 'DateTime' }) }),
+  });
+
+  const ReviewRow = builder
+    .objectRef<Awaited<ReturnType<typeof accessReview>>[number]>('AccessReviewRow')
+    .implement({
+      description: 'One agent over the review period.',
+      fields: (t) => ({
+        agentId: t.exposeID('agentId', { classification: 'public' }),
+        agentName: t.exposeString('agentName', { classification: 'public' }),
+        sessions: t.exposeInt('sessions', { classification: 'public' }),
+        minutes: t.exposeInt('minutes', { classification: 'public' }),
+        accounts: t.exposeStringList('accounts', { classification: 'public' }),
+        approvalsRequested: t.exposeInt('approvalsRequested', { classification: 'public' }),
+        approvalsGranted: t.exposeInt('approvalsGranted', { classification: 'public' }),
+        approvalsDenied: t.exposeInt('approvalsDenied', { classification: 'public' }),
+        refusals: t.exposeInt('refusals', { classification: 'public' }),
+      }),
+    });
+  const ExportFormat = builder.enumType('AuditExportFormat', { values: ['CSV', 'JSONL'] as const });
+
+  const toFilter = (filter: Partial<Record<keyof AuditFilter, unknown>> | null | undefined): AuditFilter => (filter ?? {}) as AuditFilter;
+
+  builder.queryFields((t) => ({
+    auditEvents: t.field({
+      type: Connection,
+      classification: 'public',
+      authScopes: AUDITORS,
+      description: 'Audit events, newest first, with a plain-language summary each.',
+      args: { filter: t.arg({ type: Filter }), first: t.arg.int({ required: true, defaultValue: 50 }), after: t.arg.string() },
+      resolve: async (_root, { filter, first, after }, context) => {
+        if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} events.`);
+        if (after && !/^\d{1,19}$/.test(after)) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
+        await recordAuditRead(context, 'auditEvents', filter ?? {});
+        const rows = await findAuditEvents(context.db, toFilter(filter), first + 1, after ?? null);
+        return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
+      },
+    }),
+    impersonationSessions: t.field({
+      type: [Timeline],
+      classification: 'public',
+      authScopes: AUDITORS,
+      description: 'Sessions with their timelines, newest first.',
+      args: { filter: t.arg({ type: SessionFilter }), first: t.arg.int({ required: true, defaultValue: 20 }) },
+      resolve: async (_root, { filter, first }, context) => {
+        if (first < 1 || first > 100) throw wardenError('BAD_USER_INPUT', 'Ask for between 1 and 100 sessions.');
+        await recordAuditRead(context, 'impersonationSessions', filter ?? {});
+        return sessionTimelines(context.db, { agent: filter?.agent ?? null, user: filter?.user ?? null, account: filter?.account ?? null, from: filter?.from ?? null, to: filter?.to ?? null }, first);
+      },
+    }),
+    accessReview: t.field({
+      type: [ReviewRow],
+      classification: 'public',
+      authScopes: AUDITORS,
+      description: 'The periodic access review: per agent, sessions, time, accounts entered, approvals and refusals.',
+      args: { from: t.arg({ type: 'DateTime', required: true }), to: t.arg({ type: 'DateTime', required: true }) },
+      resolve: async (_root, { from, to }, context) => {
+        if (to <= from) throw wardenError('BAD_USER_INPUT', '`to` must be after `from`, e.g. a quarter: from 2026-07-01 to 2026-10-01.');
+        await recordAuditRead(context, 'accessReview', { from, to });
+        return accessReview(context.db, from, to);
+      },
+    }),
+    auditExport: t.string({
+      classification: 'public',
+      authScopes: AUDITORS,
+      description: `A filtered range as CSV or JSON Lines (at most ${EXPORT_MAX} events, newest first).`,
+      args: { filter: t.arg({ type: Filter }), format: t.arg({ type: ExportFormat, required: true }), limit: t.arg.int({ required: true, defaultValue: 10_000 }) },
+      resolve: async (_root, { filter, format, limit }, context) => {
+        if (limit < 1 || limit > EXPORT_MAX) throw wardenError('BAD_USER_INPUT', `Export between 1 and ${EXPORT_MAX} events; narrow the time range for more.`);
+        await recordAuditRead(context, `auditExport (${format})`, filter ?? {});
+        const rows = await findAuditEvents(context.db, toFilter(filter), limit, null);
+        return formatAuditExport(rows, format === 'CSV' ? 'csv' : 'jsonl');
+      },
+    }),
+  }));
+}

@@ -1,0 +1,63 @@
+import type { Executor } from '../db/database.js';
+import type { AuditEventRow } from '../db/tables/audit-event.js';
+
+export interface SessionTimeline {
+  sessionId: string;
+  agentName: string;
+  userName: string;
+  accountName: string;
+  reason: string;
+  ticket: string;
+  status: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  story: string[];
+  events: AuditEventRow[];
+}
+
+export interface SessionTimelineFilter {
+  agent: string | null;
+  user: string | null;
+  account: string | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+/** Each session with its events in order, and one line per event: "14:02 Agent Sarah Lee …". */
+export async function sessionTimelines(db: Executor, filter: SessionTimelineFilter, limit: number): Promise<SessionTimeline[]> {
+  let query = db
+    .selectFrom('impersonation_sessions as s')
+    .innerJoin('staff', 'staff.id', 's.agent_id')
+    .innerJoin('users', 'users.id', 's.user_id')
+    .innerJoin('accounts', 'accounts.id', 's.account_id')
+    .select(['s.id', 's.reason', 's.ticket', 's.status', 's.started_at', 's.ended_at', 's.created_at', 'staff.name as agentName', 'users.name as userName', 'accounts.name as accountName']);
+  if (filter.agent) query = query.where('s.agent_id', '=', filter.agent);
+  if (filter.user) query = query.where('s.user_id', '=', filter.user);
+  if (filter.account) query = query.where('s.account_id', '=', filter.account);
+  if (filter.from) query = query.where('s.created_at', '>=', filter.from);
+  if (filter.to) query = query.where('s.created_at', '<', filter.to);
+  const sessions = await query.orderBy('s.created_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
+  if (sessions.length === 0) return [];
+  const events = await db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('session_id', 'in', sessions.map((s) => s.id))
+    .orderBy('chain_seq')
+    .execute();
+  return sessions.map((s) => {
+    const own = events.filter((e) => e.session_id === s.id);
+    return {
+      sessionId: s.id,
+      agentName: s.agentName,
+      userName: s.userName,
+      accountName: s.accountName,
+      reason: s.reason,
+      ticket: s.ticket,
+      status: s.status,
+      startedAt: s.started_at,
+      endedAt: s.ended_at,
+      story: own.map((e) => `${e.occurred_at.toISOString().slice(11, 16)} UTC — ${e.summary}`),
+      events: own,
+    };
+  });
+}
