@@ -20,6 +20,8 @@ export interface GatewayContext {
   policy: RequestPolicy;
   /** The policy version in force, as a document (for rules beyond field decisions). */
   policyDocument: PolicyDocument;
+  /** Reloads the policy in force on this instance (after publishing or approving a version). */
+  refreshPolicy: () => Promise<void>;
   /** The schema's fields and the baseline policy, for policy administration. */
   policyCatalog: PolicyCatalog;
   /** Session lengths, ticket pattern and approval lifetimes in force. */

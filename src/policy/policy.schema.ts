@@ -19,6 +19,14 @@ function policyContext(context: GatewayContext, operation: string | null): Polic
   return { db: context.db, ...context.policyCatalog, admin, request: { requestId: context.requestId, operation } };
 }
 
+/** After a change commits, this instance reloads at once (others hear it by LISTEN/NOTIFY). */
+function refreshed(context: GatewayContext) {
+  return async (row: PolicyVersionRow): Promise<PolicyVersionRow> => {
+    await context.refreshPolicy();
+    return row;
+  };
+}
+
 /** Version 0 is the baseline file, shown as a version so it can be diffed and rolled back to. */
 function baselineRow(context: GatewayContext): PolicyVersionRow {
   return {
@@ -149,7 +157,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       description: 'Publishes a policy version: in force at once if it only tightens, else pending a second security admin.',
       args: { input: t.arg({ type: PublishPolicyInput, required: true }) },
       resolve: (_root, { input }, context, info) =>
-        publishPolicy(policyContext(context, info.operation.name?.value ?? null), input.document, input.reason),
+        publishPolicy(policyContext(context, info.operation.name?.value ?? null), input.document, input.reason).then(refreshed(context)),
     }),
     approvePolicyVersion: t.field({
       type: PolicyVersionRef,
@@ -158,7 +166,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       risk: 'never-during-impersonation',
       args: { version: t.arg.int({ required: true }), note: t.arg.string() },
       resolve: (_root, { version, note }, context, info) =>
-        approvePolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, note ?? null),
+        approvePolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, note ?? null).then(refreshed(context)),
     }),
     rejectPolicyVersion: t.field({
       type: PolicyVersionRef,
@@ -177,7 +185,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       description: 'Publishes an earlier version again (same rules: loosening waits for approval).',
       args: { toVersion: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
       resolve: (_root, { toVersion, reason }, context, info) =>
-        rollbackPolicy(policyContext(context, info.operation.name?.value ?? null), toVersion, reason),
+        rollbackPolicy(policyContext(context, info.operation.name?.value ?? null), toVersion, reason).then(refreshed(context)),
     }),
   }));
 }

@@ -44,6 +44,9 @@ const REJECTION_MESSAGES: Record<TokenRejection['kind'], string> = {
  * The error never says more than the caller needs to fix it (never which user ids exist).
  */
 export function createContextFactory(options: ContextFactoryOptions) {
+  const refreshPolicy = async () => {
+    await options.policy.refresh?.();
+  };
   return async ({ request }: YogaInitialContext): Promise<GatewayContext> => {
     const header = request.headers.get('authorization');
     if (!header) {
@@ -76,6 +79,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
       audit,
       policyDocument: compiled.document,
       policyCatalog: options.policyCatalog,
+      refreshPolicy: refreshPolicy,
       settings: options.settings,
       requestId,
       logger: options.logger.child({ requestId }),

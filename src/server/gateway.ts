@@ -34,6 +34,11 @@ export interface GatewayOptions {
   schema?: WardenSchema;
   /** The live policy. @default the baseline in schema/policy.json, as version 0 */
   policy?: PolicySource;
+  /**
+   * Record reads and refusals in the audit trail. Only the benchmark's baseline turns this off,
+   * to measure what the audit costs. @default true
+   */
+  auditTrail?: boolean;
   /** Whose data a request reaches. @default impersonation sessions from the database */
   resolveAccess?: ResolveAccess;
 }
@@ -81,7 +86,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         blockFieldSuggestion: { enabled: true },
       }),
       // Order matters: the audit trail and the banner see every result, refusals included.
-      useAuditTrail({ writer: createAuditWriter(db) }),
+      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db) })]),
       useImpersonationExtensions(),
       useArgumentPolicy(),
       useMutationGate(),
