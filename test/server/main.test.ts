@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const ROOT = new URL('../../', import.meta.url);
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase({ migrated: false });
+});
+afterAll(() => database.destroy());
+
+/**
+ * The real entry point, as `npm start` runs it: it migrates and seeds an empty database,
+ * serves /health, prints demo tokens, and on SIGTERM stops accepting, finishes and exits 0.
+ */
+describe('npm start', () => {
+  it('serves, then shuts down gracefully on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        WARDEN_LOG_LEVEL: 'info',
+        ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', WARDEN_DATA_DIR: 'memory://' }),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const url = await waitFor(() => /"url":"(http:\/\/[^"]+)\/graphql"/.exec(output)?.[1], 60_000, () => output);
+      const health = await fetch(`${url}/health`);
+      expect(health.status).toBe(200);
+      await waitFor(() => (output.includes('Demo tokens') ? true : undefined), 10_000, () => output);
+      expect(output).toMatch(/customer\s+Jane Doe \(usr_jane\)\s+eyJ/);
+
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      expect(output).toContain('stopped cleanly');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 90_000);
+});
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, describe: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Timed out; output so far:\n${describe()}`);
+}
