@@ -27,6 +27,8 @@ export async function endSession(
   note: string | null = null,
 ): Promise<ImpersonationSessionRow> {
   const ended = await markSessionEnded(trx, session.id, reason, scope.actor?.id ?? null);
+  // Requests made from inside the session lapse with it: nothing is left for a manager to approve.
+  await trx.updateTable('approval_requests').set({ status: 'expired' }).where('session_id', '=', session.id).where('status', '=', 'pending').execute();
   if (!session.started_at) return ended;
   const names = await trx
     .selectFrom('users')

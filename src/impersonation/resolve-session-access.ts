@@ -1,4 +1,4 @@
-import { SYSTEM_ACTOR } from '../audit/index.js';
+import { loadAuditSubject, SYSTEM_ACTOR } from '../audit/index.js';
 import { recordDenial } from '../audit/record-denial.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
@@ -83,10 +83,17 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
     const session = await findSessionByTokenHash(db, tokenHash);
     if (!session) return wardenError('SESSION_EXPIRED', 'No session has this impersonation token; start a new session.');
     if (session.agent_id !== agent.id) {
-      await db.transaction().execute((trx) =>
+      await db.transaction().execute(async (trx) =>
         recordDenial(
           trx,
-          { kind: 'access_denied', attempted: `use session ${session.id}, which belongs to another agent`, code: 'FORBIDDEN', why: 'A session token works only with the bearer token of the agent who started it.', sessionId: session.id },
+          {
+            kind: 'access_denied',
+            attempted: `use session ${session.id}, which belongs to another agent`,
+            code: 'FORBIDDEN',
+            why: 'A session token works only with the bearer token of the agent who started it.',
+            sessionId: session.id,
+            subject: await loadAuditSubject(trx, session.user_id),
+          },
           { actor: { kind: 'staff', id: agent.id, name: agent.name } },
         ),
       );

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AuditScope } from '../audit/index.js';
 import { hasRole, type StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
@@ -22,15 +23,27 @@ export async function claimApprovedSession(
   if ((Date.now() - agent.authTime.getTime()) / 60_000 > settings.authMaxAgeMinutes) {
     throw wardenError('UNAUTHENTICATED', `Sign in again (within ${settings.authMaxAgeMinutes} minutes) to collect the session token.`);
   }
-  return db.transaction().execute(async (trx) => {
+  const claimed = await db.transaction().execute(async (trx) => {
     const session = await lockSession(trx, sessionId);
     if (!session || session.agent_id !== agent.id) throw wardenError('NOT_FOUND', 'You have no session with that id.');
     if (session.status === 'pending_approval') throw wardenError('APPROVAL_REQUIRED', 'A manager has not approved this session yet.');
     if (session.status !== 'approved') {
       throw wardenError('BAD_USER_INPUT', `This session is ${session.status}; its token was issued already or it can no longer start. Start a new one.`);
     }
+    // An approval expires unused: a start approved long ago cannot be collected any more.
+    const approval = session.approval_request_id
+      ? await trx.selectFrom('approval_requests').select('grant_expires_at').where('id', '=', session.approval_request_id).executeTakeFirst()
+      : undefined;
+    if (approval?.grant_expires_at && approval.grant_expires_at.getTime() <= Date.now()) {
+      // Closed in a transaction that commits (throwing here would roll it back); refused below.
+      await trx.updateTable('impersonation_sessions').set({ status: 'refused', ended_at: sql<Date>`now()` }).where('id', '=', session.id).execute();
+      await trx.updateTable('approval_requests').set({ status: 'expired' }).where('id', '=', session.approval_request_id ?? '').execute();
+      return null;
+    }
     return activateSession(trx, session, settings, scope);
   });
+  if (!claimed) throw wardenError('BAD_USER_INPUT', 'The approval for this session lapsed before you collected the token; start a new session.');
+  return claimed;
 }
 
 /** The agent ends their own session; a manager revokes anyone's (with a reason). */

@@ -42,6 +42,21 @@ export async function sweepTimedOutSessions(db: Db): Promise<number> {
       ),
     )
     .execute();
+  // Approved starts nobody collected before the approval lapsed free the agent's slot.
+  await db
+    .updateTable('impersonation_sessions')
+    .set({ status: 'refused', ended_at: sql<Date>`now()` })
+    .where('status', '=', 'approved')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('approval_requests')
+          .select('id')
+          .whereRef('approval_requests.id', '=', 'impersonation_sessions.approval_request_id')
+          .where('approval_requests.grant_expires_at', '<=', sql<Date>`now()`),
+      ),
+    )
+    .execute();
   return ended;
 }
 

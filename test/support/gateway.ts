@@ -82,6 +82,11 @@ export interface TestGatewayOptions {
    * the gateway then leaves the database to whoever created it.
    */
   database?: TestDatabase;
+  /**
+   * Resolve access from real impersonation sessions (the `X-Impersonation-Token` header, as
+   * `createGateway` does by default) instead of the test-only `x-test-act-as` stand-in.
+   */
+  realSessions?: boolean;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -107,7 +112,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     logger,
     schema,
     ...(policyStore ? { policy: policyStore } : {}),
-    resolveAccess: actAsFromHeader(database.db),
+    ...(options.realSessions ? {} : { resolveAccess: actAsFromHeader(database.db) }),
   });
 
   const tokenFor = async (who: string | DevTokenSubject, options?: MintOptions) => {

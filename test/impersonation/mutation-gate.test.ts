@@ -1,0 +1,287 @@
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import {
+  codeOf,
+  endSessionAs,
+  ImpApprove,
+  ImpExport,
+  ImpRefund,
+  ImpRequestMutation,
+  ImpSetTaxRate,
+  ImpUpdateNotifications,
+  messageOf,
+  openSession,
+  REFUND_DOCUMENT,
+  withSession,
+  type OpenSession,
+} from './sessions.js';
+
+const ImpRefundViaFragment = graphql(`
+  mutation ImpRefundViaFragment($invoiceId: ID!) {
+    ...ImpRefundIt
+  }
+  fragment ImpRefundIt on Mutation {
+    again: refundInvoice(invoiceId: $invoiceId) {
+      id
+      status
+    }
+  }
+`);
+
+const ImpRefundInline = graphql(`
+  mutation ImpRefundInline {
+    refundInvoice(invoiceId: "inv_acme_006") {
+      id
+      status
+    }
+  }
+`);
+
+const ImpTaxThenRefund = graphql(`
+  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {
+    setInvoiceTaxRate(input: $input) {
+      id
+    }
+    refundInvoice(invoiceId: $invoiceId) {
+      id
+    }
+  }
+`);
+
+const REFUND_REASON = 'Customer was double charged for the March invoice and asked for a refund on ticket SUP-1234';
+
+let t: TestGateway;
+/** The session the current test runs in. */
+let session: OpenSession;
+beforeAll(async () => {
+  t = await startTestGateway({}, { realSessions: true });
+});
+afterAll(() => t.close());
+
+afterEach(async () => {
+  const open = await t.db
+    .selectFrom('impersonation_sessions')
+    .select(['id', 'agent_id'])
+    .where('status', 'in', ['pending_approval', 'approved', 'active'])
+    .execute();
+  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+});
+
+const invoice = (id: string) => t.db.selectFrom('invoices').select(['status', 'tax_rate_bp']).where('id', '=', id).executeTakeFirstOrThrow();
+const sessionEvents = (sessionId: string, kind: string) =>
+  t.db.selectFrom('audit_events').selectAll().where('session_id', '=', sessionId).where('kind', '=', kind).orderBy('occurred_at').execute();
+
+/** Asks for, and has a manager approve, one refund of `invoiceId` in the session. */
+async function approvedRefund(session: OpenSession, invoiceId: string, agent = 'agent'): Promise<string> {
+  const requested = await t.execute(ImpRequestMutation, {
+    as: agent,
+    headers: withSession(session.token),
+    variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId }), reason: REFUND_REASON } },
+  });
+  expect(requested.body.errors).toBeUndefined();
+  const id = requested.body.data?.requestMutationApproval.id ?? '';
+  expect(requested.body.data?.requestMutationApproval).toMatchObject({ kind: 'mutation', status: 'pending', sessionId: session.sessionId });
+  const approved = await t.execute(ImpApprove, { as: 'manager', variables: { id, note: 'Refund confirmed with billing' } });
+  expect(approved.body.data?.approveRequest.status).toBe('approved');
+  return id;
+}
+
+describe('a read-only session', () => {
+  it.each([
+    ['routine setInvoiceTaxRate', () => t.execute(ImpSetTaxRate, { as: 'agent', headers: withSession(session.token), variables: { input: { invoiceId: 'inv_acme_012', taxRate: 5 } } }), 'setInvoiceTaxRate'],
+    ['routine updateNotificationSettings', () => t.execute(ImpUpdateNotifications, { as: 'agent', headers: withSession(session.token), variables: { input: { smsAlerts: true } } }), 'updateNotificationSettings'],
+    ['risky refundInvoice', () => t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_001' } }), 'refundInvoice'],
+  ])('refuses %s with APPROVAL_REQUIRED, records mutation_refused and changes nothing', async (_name, run, field) => {
+    session = await openSession(t, { userId: 'usr_tom' });
+    const before = await Promise.all([invoice('inv_acme_012'), invoice('inv_acme_001')]);
+    const settingsBefore = await t.db.selectFrom('notification_settings').selectAll().where('user_id', '=', 'usr_tom').executeTakeFirstOrThrow();
+
+    const { body } = await run();
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(messageOf(body)).toMatch(/This session is read-only/);
+    expect(body.data ?? null).toBeNull();
+    expect((body.extensions?.['impersonation'] as { mode: string } | undefined)?.mode).toBe('read_only');
+
+    expect(await Promise.all([invoice('inv_acme_012'), invoice('inv_acme_001')])).toEqual(before);
+    expect(await t.db.selectFrom('notification_settings').selectAll().where('user_id', '=', 'usr_tom').executeTakeFirstOrThrow()).toEqual(settingsBefore);
+    const [refused, ...more] = await sessionEvents(session.sessionId, 'mutation_refused');
+    expect(more).toEqual([]);
+    expect(refused).toMatchObject({ actor_id: 'stf_sarah', subject_user_id: 'usr_tom', type_field: `Mutation.${field}`, decision: 'refused' });
+    expect(await sessionEvents(session.sessionId, 'mutation_executed')).toEqual([]);
+  });
+
+  it('refuses exportInvoices with FORBIDDEN', async () => {
+    session = await openSession(t, { userId: 'usr_tom' });
+    const { body } = await t.execute(ImpExport, { as: 'agent', headers: withSession(session.token) });
+    expect(codeOf(body)).toBe('FORBIDDEN');
+    expect(body.data ?? null).toBeNull();
+  });
+});
+
+
+describe('a read-write session (approved by a manager at the start)', () => {
+  it('runs a routine change, recorded with the agent as actor and the customer as subject', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    expect(session.approvalRequestId).not.toBeNull();
+    const { body } = await t.execute(ImpSetTaxRate, {
+      as: 'agent',
+      headers: { ...withSession(session.token), 'x-request-id': 'req-imp-tax-0001' },
+      variables: { input: { invoiceId: 'inv_acme_012', taxRate: 10 } },
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.setInvoiceTaxRate).toEqual({ id: 'inv_acme_012', taxRate: 10 });
+    expect((body.extensions?.['impersonation'] as { mode: string }).mode).toBe('read_write');
+    expect((await invoice('inv_acme_012')).tax_rate_bp).toBe(1000);
+
+    const [executed, ...more] = await sessionEvents(session.sessionId, 'mutation_executed');
+    expect(more).toEqual([]);
+    expect(executed).toMatchObject({
+      actor_kind: 'staff',
+      actor_id: 'stf_sarah',
+      actor_name: 'Sarah Lee',
+      subject_user_id: 'usr_jane',
+      account_id: 'acc_acme',
+      session_id: session.sessionId,
+      request_id: 'req-imp-tax-0001',
+      type_field: 'Mutation.setInvoiceTaxRate',
+    });
+    expect(executed?.summary).toBe('Agent Sarah Lee changed the tax rate from 20% to 10% on invoice ACME-2026-012 in account Acme Co');
+  });
+
+  it('refuses a risky refund without an approval, naming the hash to approve', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_001' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(messageOf(body)).toMatch(/refundInvoice is a risky change: ask a manager to approve this exact call/);
+    expect(body.errors?.[0]?.extensions?.['argumentsHash']).toMatch(/^[0-9a-f]{64}$/);
+    expect((await invoice('inv_acme_001')).status).toBe('paid');
+    expect(await sessionEvents(session.sessionId, 'mutation_refused')).toHaveLength(1);
+  });
+
+  it('runs an approved refund once; the same call again is refused (single use)', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const requested = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_001' }), reason: REFUND_REASON } },
+    });
+    const requestId = requested.body.data?.requestMutationApproval.id ?? '';
+    // Asked is not approved.
+    const early = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_001' } });
+    expect(codeOf(early.body)).toBe('APPROVAL_REQUIRED');
+    // The requester cannot approve it, even were they a manager; another manager can.
+    await t.execute(ImpApprove, { as: 'manager', variables: { id: requestId } });
+
+    const first = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_001' } });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data?.refundInvoice).toEqual({ id: 'inv_acme_001', status: 'refunded' });
+    const used = await t.db.selectFrom('approval_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();
+    expect(used.status).toBe('used');
+    expect(used.used_at).not.toBeNull();
+
+    const replay = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_001' } });
+    expect(codeOf(replay.body)).toBe('APPROVAL_REQUIRED');
+    expect(replay.body.data ?? null).toBeNull();
+    const executed = await sessionEvents(session.sessionId, 'mutation_executed');
+    expect(executed.map((e) => e.summary)).toEqual(['Agent Sarah Lee changed the status from paid to refunded on invoice ACME-2026-001 in account Acme Co']);
+  });
+
+  it('refuses an approval used for other variables, and keeps it for its own', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const requestId = await approvedRefund(session, 'inv_acme_002');
+
+    const other = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_003' } });
+    expect(codeOf(other.body)).toBe('APPROVAL_REQUIRED');
+    expect((await invoice('inv_acme_003')).status).toBe('paid');
+    expect((await t.db.selectFrom('approval_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow()).status).toBe('approved');
+
+    const own = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_002' } });
+    expect(own.body.data?.refundInvoice.status).toBe('refunded');
+  });
+
+  it('refuses an expired approval', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const requestId = await approvedRefund(session, 'inv_acme_004');
+    await sql`update approval_requests set grant_expires_at = now() - interval '1 second' where id = ${requestId}`.execute(t.db);
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_004' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect((await invoice('inv_acme_004')).status).toBe('paid');
+    expect((await t.db.selectFrom('approval_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow()).status).toBe('approved');
+  });
+
+  it("refuses an approval granted in another agent's session", async () => {
+    const theirs = await openSession(t, { agent: 'agent2', userId: 'usr_jane', mode: 'read_write' });
+    await approvedRefund(theirs, 'inv_acme_005', 'agent2');
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_005' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect((await invoice('inv_acme_005')).status).toBe('paid');
+  });
+
+  it('binds the approval to the call, not to how it is written: inline arguments match approved variables', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await approvedRefund(session, 'inv_acme_006');
+    const { body } = await t.execute(ImpRefundInline, { as: 'agent', headers: withSession(session.token) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.refundInvoice.status).toBe('refunded');
+  });
+
+  it('sees a risky mutation hidden in a fragment under an alias', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const { body } = await t.execute(ImpRefundViaFragment, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_007' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect((await invoice('inv_acme_007')).status).toBe('paid');
+  });
+
+  it('refuses the whole operation when one of its mutations is refused', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const before = (await invoice('inv_acme_012')).tax_rate_bp;
+    const { body } = await t.execute(ImpTaxThenRefund, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { invoiceId: 'inv_acme_012', taxRate: 12 }, invoiceId: 'inv_acme_008' },
+    });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect((await invoice('inv_acme_012')).tax_rate_bp).toBe(before);
+    expect((await invoice('inv_acme_008')).status).toBe('paid');
+  });
+
+  it('refuses exportInvoices with FORBIDDEN, even read-write and even with an approval asked for', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const requested = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { document: 'mutation ImpExport { exportInvoices }', reason: 'Customer needs a CSV of all invoices for their annual audit' } },
+    });
+    const id = requested.body.data?.requestMutationApproval.id;
+    if (id) await t.execute(ImpApprove, { as: 'manager', variables: { id } });
+    const { body } = await t.execute(ImpExport, { as: 'agent', headers: withSession(session.token) });
+    expect(codeOf(body)).toBe('FORBIDDEN');
+    expect(messageOf(body)).toMatch(/exportInvoices is never run during impersonation/);
+    expect(body.data ?? null).toBeNull();
+    expect(await sessionEvents(session.sessionId, 'mutation_executed')).toEqual([]);
+    expect((await sessionEvents(session.sessionId, 'mutation_refused')).map((e) => e.type_field)).toEqual(['Mutation.exportInvoices']);
+  });
+
+  it('asks for approval of one valid mutation, with a specific reason', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const ask = (document: string, variables: string | null, reason: string) =>
+      t.execute(ImpRequestMutation, { as: 'agent', headers: withSession(session.token), variables: { input: { document, variables, reason } } });
+    expect(codeOf((await ask(REFUND_DOCUMENT, '{"invoiceId":"inv_acme_009"}', 'refund')).body)).toBe('REASON_TOO_VAGUE');
+    expect(codeOf((await ask('query { me { id } }', null, REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
+    expect(codeOf((await ask('mutation {', null, REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
+    expect(codeOf((await ask(REFUND_DOCUMENT, '{"invoiceId": 5', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
+    expect(codeOf((await ask(REFUND_DOCUMENT, '{}', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
+    expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).where('kind', '=', 'mutation').execute()).toEqual([]);
+  });
+});
+
+describe('outside sessions', () => {
+  it('the gate does nothing: the customer refunds their own invoice', async () => {
+    const { body } = await t.execute(ImpRefund, { as: 'customer', variables: { invoiceId: 'inv_acme_010' } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.refundInvoice.status).toBe('refunded');
+  });
+});
