@@ -28,7 +28,9 @@ export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number
   if (filter.from) query = query.where('occurred_at', '>=', filter.from);
   if (filter.to) query = query.where('occurred_at', '<', filter.to);
   if (beforeSeq) query = query.where(sql<boolean>`chain_seq < ${beforeSeq}::bigint`);
-  return query.orderBy('occurred_at', 'desc').orderBy('chain_seq', 'desc').limit(limit).execute();
+  // Ordered by chain_seq alone, the key the cursor names: occurred_at comes from each writer's
+  // clock, and with instances a little out of step a page boundary by time would skip rows.
+  return query.orderBy('chain_seq', 'desc').limit(limit).execute();
 }
 
 export interface AccessReviewRow {
@@ -56,7 +58,7 @@ export async function accessReview(db: Executor, from: Date, to: Date): Promise<
     events as (
       select actor_id,
              count(*) filter (where kind = 'approval_requested')::int as requested,
-             count(*) filter (where kind in ('access_denied', 'mutation_refused') or decision = 'denied')::int as refusals
+             count(*) filter (where kind in ('access_denied', 'mutation_refused') or (kind = 'field_read' and decision = 'denied'))::int as refusals
         from audit_events where occurred_at >= ${from} and occurred_at < ${to} and actor_kind = 'staff'
        group by actor_id),
     decisions as (
@@ -85,8 +87,8 @@ export function formatAuditExport(rows: readonly AuditEventRow[], format: 'csv' 
   if (format === 'jsonl') return rows.map((row) => JSON.stringify(row)).join('\n');
   const cell = (value: unknown) => {
     const text = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
-    // Quote always; a leading =,+,-,@ would be a formula in a spreadsheet, so it is prefixed.
-    return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
+    // Quote always; a leading =,+,-,@ (or tab, CR) would be a formula in a spreadsheet, so it is prefixed.
+    return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
   };
   return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\n');
 }

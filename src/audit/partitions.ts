@@ -24,6 +24,12 @@ export async function ensureAuditPartitions(db: Db, now = new Date(), monthsAhea
     const name = partitionName(from);
     const exists = await sql<{ found: boolean }>`select to_regclass(${name}) is not null as found`.execute(db);
     if (exists.rows[0]?.found) continue;
+    // Rows of that month already in the default partition would make the new partition's
+    // creation fail (and they cannot be moved: the table is append-only). They stay where they
+    // are; later months still get their partitions.
+    const stranded = await sql<{ found: boolean }>`
+      select exists (select 1 from audit_events_default where occurred_at >= ${from} and occurred_at < ${to}) as found`.execute(db);
+    if (stranded.rows[0]?.found) continue;
     await db.transaction().execute(async (trx) => {
       // DDL takes no bind parameters: the bounds are literals built from dates, never from input.
       await sql`create table ${sql.id(name)} partition of audit_events for values from (${sql.lit(from.toISOString())}) to (${sql.lit(to.toISOString())})`.execute(trx);

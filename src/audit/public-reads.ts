@@ -26,7 +26,8 @@ const MAX_PATHS = 20;
  * Public fields are never wrapped (that is what keeps lists fast), so their reads are counted
  * here from the result, after execution. Where the concrete type of an object is unknown (an
  * interface or union without `__typename` in the result), reads are counted under the
- * abstract type's name.
+ * abstract type's name. A field that raised an error (a firewall refusal, say) was not read:
+ * its null is not counted.
  */
 export function publicReads(
   schema: GraphQLSchema,
@@ -34,6 +35,8 @@ export function publicReads(
   operation: OperationDefinitionNode,
   data: unknown,
   plans: ReadonlyMap<string, FieldPlan>,
+  /** Paths (`a.b[0].c`) of fields that raised an error: refused or failed, so not read. */
+  erroredPaths: ReadonlySet<string> = new Set(),
 ): PublicRead[] {
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
@@ -69,6 +72,7 @@ export function publicReads(
         if (!field) continue;
         const typeField = `${owner.name}.${name}`;
         const fieldPath = path ? `${path}.${key}` : key;
+        if (erroredPaths.has(fieldPath)) continue;
         if (!concrete || plans.get(typeField)?.classification === 'public') count(typeField, fieldPath);
         const named = getNamedType(field.type);
         if (!isLeafType(named) && selection.selectionSet) walk(named, selection.selectionSet, record[key], fieldPath);
@@ -85,4 +89,9 @@ export function publicReads(
 
   walk(root, operation.selectionSet, data, '');
   return [...reads.values()];
+}
+
+/** An error's path in the form the reads use: `account.users[0].phone`. */
+export function readPathOf(path: ReadonlyArray<string | number>): string {
+  return path.reduce<string>((joined, part) => (typeof part === 'number' ? `${joined}[${part}]` : joined ? `${joined}.${part}` : part), '');
 }

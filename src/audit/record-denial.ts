@@ -18,7 +18,15 @@ export async function recordDenial(
   scope: AuditScope,
 ): Promise<void> {
   await recordAuditEvent(trx, event, scope);
-  const actor = scope.actor;
+  await alertOnRepeatedDenials(trx, scope.actor);
+}
+
+/**
+ * Queues the repeated-denials alert when this staff member's refusals already recorded (by
+ * `recordDenial`, or by the audit trail for firewall and argument refusals) reach the threshold
+ * within the window.
+ */
+export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: AuditScope['actor']): Promise<void> {
   if (actor.kind !== 'staff') return;
   const row = await trx
     .selectFrom('audit_events')

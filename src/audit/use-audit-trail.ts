@@ -7,7 +7,8 @@ import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
 import { actorLabel } from './describe-audit-event.js';
 import type { FieldReadGroup } from './field-read-recorder.js';
-import { publicReads } from './public-reads.js';
+import { publicReads, readPathOf } from './public-reads.js';
+import { alertOnRepeatedDenials } from './record-denial.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
@@ -34,13 +35,16 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
               d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
           );
           if (operation && result.data) {
-            for (const read of publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields)) {
+            const errored = new Set((result.errors ?? []).flatMap((e) => (e.path ? [readPathOf(e.path)] : [])));
+            for (const read of publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields, errored)) {
               audit.recorder.add(read.typeField, read.count, read.paths);
             }
           }
           const rows = [
             ...audit.recorder.groups().map((group) => fieldReadRow(context, group)),
-            ...(result.errors ?? []).filter((e) => isUnrecordedDenial(e, audit.recordedErrors)).map((e) => denialRow(context, e)),
+            ...(result.errors ?? [])
+              .filter((e) => isUnrecordedDenial(e, audit.recordedErrors))
+              .map((e) => denialRow(context, e, operation?.operation === 'mutation' ? 'Mutation' : 'Query')),
           ];
           try {
             await options.writer.write(rows);
@@ -49,6 +53,15 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
             setResult({
               errors: [wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so no data is returned. Try again in a moment.')],
             });
+            return;
+          }
+          // Refusals recorded here (firewall, argument policy) count towards the repeated-denials alert too.
+          const actor = auditScopeOf(context).actor;
+          if (actor.kind === 'staff' && rows.some((row) => row.kind === 'access_denied')) {
+            await context.db
+              .transaction()
+              .execute((trx) => alertOnRepeatedDenials(trx, actor))
+              .catch((error: unknown) => context.logger.error({ err: error }, 'repeated-denials check failed'));
           }
         },
       };
@@ -99,9 +112,10 @@ function fieldReadRow(context: GatewayContext, group: FieldReadGroup): AuditRowI
   };
 }
 
-function denialRow(context: GatewayContext, error: GraphQLError): AuditRowInput {
+function denialRow(context: GatewayContext, error: GraphQLError, rootType: 'Query' | 'Mutation'): AuditRowInput {
   const { who, as, ...base } = baseRow(context);
-  const field = typeof error.extensions['field'] === 'string' ? error.extensions['field'] : error.path ? String(error.path[0]) : null;
+  // Refusals without a named field are of root fields (the firewall, scope checks): `Query.me`.
+  const field = typeof error.extensions['field'] === 'string' ? error.extensions['field'] : error.path ? `${rootType}.${String(error.path[0])}` : null;
   return {
     ...base,
     kind: 'access_denied',

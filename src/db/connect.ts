@@ -45,6 +45,11 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
           oid === DATE_OID ? keepAsString : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error'. The
+    // query in flight already fails with it and the pool discards the client; unheard, the event
+    // would be an uncaught exception that takes the whole gateway down.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = options.url;
     return { db, listen: (channel, onNotify) => listenOnServer(url, channel, onNotify), engine: 'postgres', description: describeUrl(url) };

@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { ensureAuditPartitions } from '../../audit/partitions.js';
 import { seedDemoData } from './seed.js';
 
 /** `npm run seed`: migrates, then loads the demo data; rows that exist are kept. */
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(db);
+    await ensureAuditPartitions(db);
     const added = await seedDemoData(db);
     const total = Object.values(added).reduce((a, b) => a + b, 0);
     console.log(total ? `Seeded ${description}: ${JSON.stringify(added)}` : `Demo data already present in ${description}.`);

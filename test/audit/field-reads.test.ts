@@ -1,0 +1,275 @@
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { auditRowsOfRequest, codeOf, endOpenSessions, newRequestId, openAuditSession } from './audit-support.js';
+
+const AuditAccountPeople = graphql(`
+  query AuditAccountPeople {
+    account {
+      id
+      name
+      users {
+        id
+        name
+        phone
+        birthDate
+      }
+    }
+  }
+`);
+
+const AuditMyPhone = graphql(`
+  query AuditMyPhone {
+    me {
+      id
+      phone
+    }
+  }
+`);
+
+const AuditDirectory = graphql(`
+  query AuditDirectory($search: String!) {
+    directory(search: $search) {
+      userId
+      name
+      accountName
+    }
+  }
+`);
+
+const AuditViewer = graphql(`
+  query AuditViewer {
+    viewer {
+      id
+      name
+      roles
+    }
+  }
+`);
+
+const AuditUsersByEmail = graphql(`
+  query AuditUsersByEmail($email: String!) {
+    account {
+      users(filter: { email: $email }) {
+        id
+      }
+    }
+  }
+`);
+
+const ACME_USERS = ['usr_jane', 'usr_lena', 'usr_omar', 'usr_tom'];
+
+let t: TestGateway;
+let sessions: TestGateway;
+beforeAll(async () => {
+  [t, sessions] = await Promise.all([startTestGateway(), startTestGateway({}, { realSessions: true })]);
+});
+afterAll(async () => {
+  await Promise.all([t?.close(), sessions?.close()]);
+});
+
+const rowsOf = async (db: TestGateway['db'], requestId: string) => {
+  const rows = await auditRowsOfRequest(db, requestId);
+  return rows.map((row) => ({ ...row, details: row.details as { count?: number; objectIds?: string[]; paths?: string[]; code?: string } }));
+};
+
+describe('an impersonated request records every resolved field, grouped by field and decision', () => {
+  it('gives each type.field and decision one row with its count, object ids and paths', async () => {
+    const requestId = newRequestId('people');
+    const result = await t.execute(AuditAccountPeople, {
+      as: 'agent',
+      actAs: 'usr_jane read_only',
+      headers: { 'x-request-id': requestId },
+    });
+    // birthDate is sensitive: denied under impersonation, so the response has errors for it.
+    expect(result.body.data?.account?.users).toHaveLength(4);
+    const rows = await rowsOf(t.db, requestId);
+    const fieldReads = rows.filter((row) => row.kind === 'field_read');
+    const byKey = new Map(fieldReads.map((row) => [`${row.type_field}/${row.decision}`, row]));
+    // One row per (type.field, decision): no duplicates.
+    expect(byKey.size).toBe(fieldReads.length);
+
+    const phone = byKey.get('User.phone/masked');
+    expect(phone).toMatchObject({
+      actor_kind: 'staff',
+      actor_id: 'stf_sarah',
+      subject_user_id: 'usr_jane',
+      account_id: 'acc_acme',
+      data_class: 'pii',
+      decision: 'masked',
+    });
+    expect(phone?.details.count).toBe(4);
+    expect([...(phone?.details.objectIds ?? [])].sort()).toEqual(ACME_USERS);
+    expect([...(phone?.details.paths ?? [])].sort()).toEqual(['account.users[0].phone', 'account.users[1].phone', 'account.users[2].phone', 'account.users[3].phone']);
+    expect(phone?.summary).toMatch(/^Agent Sarah Lee read User\.phone 4 times \(masked\)/);
+
+    expect(byKey.get('User.birthDate/denied')).toMatchObject({ data_class: 'sensitive', decision: 'denied' });
+    expect(byKey.get('User.birthDate/denied')?.details.count).toBe(4);
+    expect(byKey.get('User.name/allowed')?.details.count).toBe(4);
+
+    // Public fields are counted too, from the result.
+    expect(byKey.get('User.id/allowed')).toMatchObject({ data_class: 'public', decision: 'allowed' });
+    expect(byKey.get('User.id/allowed')?.details.count).toBe(4);
+    expect(byKey.get('Query.account/allowed')?.details.count).toBe(1);
+    expect(byKey.get('Account.id/allowed')?.details.count).toBe(1);
+    expect(byKey.get('Account.name/allowed')?.details.count).toBe(1);
+    expect(byKey.get('Account.users/allowed')?.details.count).toBe(1);
+
+    // Every field the document selected, with its decision: nothing more, nothing less.
+    expect([...byKey.keys()].sort()).toEqual(
+      [
+        'Query.account/allowed',
+        'Account.id/allowed',
+        'Account.name/allowed',
+        'Account.users/allowed',
+        'User.id/allowed',
+        'User.name/allowed',
+        'User.phone/masked',
+        'User.birthDate/denied',
+      ].sort(),
+    );
+  });
+
+  it("answers 'did agent X see user Y's phone number on date Z' from a real session", async () => {
+    const session = await openAuditSession(sessions, { agent: 'agent', userId: 'usr_tom' });
+    const requestId = newRequestId('my-phone');
+    const result = await sessions.execute(AuditMyPhone, { as: 'agent', headers: { ...session.headers, 'x-request-id': requestId } });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.me?.id).toBe('usr_tom');
+    expect(result.body.data?.me?.phone).not.toBe('+44 20 7946 0104');
+    await endOpenSessions(sessions);
+
+    const today = new Date();
+    const dayStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+    const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+    const seen = (agent: string, user: string) =>
+      sessions.db
+        .selectFrom('audit_events')
+        .select(['chain_seq', 'session_id', 'request_id', 'decision', 'details', 'summary'])
+        .where('kind', '=', 'field_read')
+        .where('type_field', '=', 'User.phone')
+        .where('actor_id', '=', agent)
+        .where(sql<boolean>`(subject_user_id = ${user} or details->'objectIds' ? ${user})`)
+        .where('occurred_at', '>=', dayStart)
+        .where('occurred_at', '<', dayEnd)
+        .execute();
+    const [row, ...others] = await seen('stf_sarah', 'usr_tom');
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ session_id: session.sessionId, request_id: requestId, decision: 'masked' });
+    expect((row?.details as { objectIds: string[] }).objectIds).toEqual(['usr_tom']);
+    expect(row?.summary).toMatch(/^Agent Sarah Lee read User\.phone once \(masked\) as Tom Baker \(Acme Co\)/);
+    // Another agent saw nothing of the kind.
+    expect(await seen('stf_leo', 'usr_tom')).toEqual([]);
+  });
+
+  it("finds a user's phone read through someone else's session by its object id", async () => {
+    const requestId = newRequestId('others-phone');
+    await t.execute(AuditAccountPeople, { as: 'agent2', actAs: 'usr_jane read_only', headers: { 'x-request-id': requestId } });
+    const rows = await t.db
+      .selectFrom('audit_events')
+      .select(['subject_user_id', 'details'])
+      .where('request_id', '=', requestId)
+      .where('type_field', '=', 'User.phone')
+      .where('actor_id', '=', 'stf_leo')
+      .where(sql<boolean>`details->'objectIds' ? ${'usr_tom'}`)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.subject_user_id).toBe('usr_jane');
+  });
+});
+
+describe('staff reading outside a session are recorded too', () => {
+  it("records the directory's fields read by an agent, the pii ones with their class", async () => {
+    const requestId = newRequestId('directory');
+    const result = await t.execute(AuditDirectory, { as: 'agent', variables: { search: 'Acme' }, headers: { 'x-request-id': requestId } });
+    expect(result.body.errors).toBeUndefined();
+    const entries = result.body.data?.directory ?? [];
+    expect(entries.length).toBeGreaterThan(0);
+    const rows = await rowsOf(t.db, requestId);
+    const name = rows.find((row) => row.type_field === 'DirectoryEntry.name');
+    expect(name).toMatchObject({ kind: 'field_read', actor_id: 'stf_sarah', session_id: null, subject_user_id: null, data_class: 'pii', decision: 'allowed' });
+    expect(name?.details.count).toBe(entries.length);
+    const userId = rows.find((row) => row.type_field === 'DirectoryEntry.userId');
+    expect(userId).toMatchObject({ data_class: 'public', decision: 'allowed' });
+    expect(userId?.details.count).toBe(entries.length);
+  });
+
+  it('counts public fields read by any staff member (a security admin asking who they are)', async () => {
+    const requestId = newRequestId('viewer');
+    const result = await t.execute(AuditViewer, { as: 'security', headers: { 'x-request-id': requestId } });
+    expect(result.body.data?.viewer.id).toBe('stf_priya');
+    const rows = await rowsOf(t.db, requestId);
+    expect(rows.map((row) => `${row.type_field}:${row.details.count}`).sort()).toEqual(['Query.viewer:1', 'Viewer.id:1', 'Viewer.name:1', 'Viewer.roles:1']);
+    expect(rows.every((row) => row.actor_id === 'stf_priya' && row.kind === 'field_read' && row.data_class === 'public')).toBe(true);
+  });
+});
+
+describe("customers' reads of their own account", () => {
+  it('are not recorded by default', async () => {
+    const requestId = newRequestId('self');
+    const result = await t.execute(AuditMyPhone, { as: 'customer', headers: { 'x-request-id': requestId } });
+    expect(result.body.data?.me?.phone).toBe('+44 20 7946 0101');
+    expect(await auditRowsOfRequest(t.db, requestId)).toEqual([]);
+  });
+
+  it('are recorded with WARDEN_AUDIT_CUSTOMER_READS=true', async () => {
+    const recording = await startTestGateway({ WARDEN_AUDIT_CUSTOMER_READS: 'true' });
+    try {
+      const requestId = newRequestId('self-recorded');
+      const result = await recording.execute(AuditMyPhone, { as: 'customer', headers: { 'x-request-id': requestId } });
+      expect(result.body.data?.me?.phone).toBe('+44 20 7946 0101');
+      const rows = await rowsOf(recording.db, requestId);
+      const phone = rows.find((row) => row.type_field === 'User.phone');
+      expect(phone).toMatchObject({ kind: 'field_read', actor_kind: 'customer', actor_id: 'usr_jane', subject_user_id: 'usr_jane', decision: 'allowed' });
+      expect(phone?.details.objectIds).toEqual(['usr_jane']);
+      expect(rows.map((row) => row.type_field).sort()).toEqual(['Query.me', 'User.id', 'User.phone']);
+    } finally {
+      await recording.close();
+    }
+  });
+});
+
+describe('refusals are recorded as access_denied', () => {
+  it('records a firewall refusal (an agent asking for a customer-only field without a session)', async () => {
+    const requestId = newRequestId('firewall');
+    const result = await t.execute(AuditMyPhone, { as: 'agent', headers: { 'x-request-id': requestId } });
+    expect(codeOf(result.body)).toBe('FORBIDDEN');
+    expect(result.body.data?.me ?? null).toBeNull();
+    const rows = await rowsOf(t.db, requestId);
+    const denied = rows.filter((row) => row.kind === 'access_denied');
+    expect(denied).toHaveLength(1);
+    expect(denied[0]).toMatchObject({ actor_id: 'stf_sarah', decision: 'denied', type_field: 'Query.me', path: 'me' });
+    expect(denied[0]?.details.code).toBe('FORBIDDEN');
+    expect(denied[0]?.summary).toMatch(/^Agent Sarah Lee was refused/);
+    // Nothing was read: the refused field is not also recorded as read and shown.
+    expect(rows.filter((row) => row.kind === 'field_read')).toEqual([]);
+  });
+
+  it('records an argument-policy refusal (filtering by a masked field during impersonation)', async () => {
+    const requestId = newRequestId('argument');
+    const result = await t.execute(AuditUsersByEmail, {
+      as: 'agent',
+      actAs: 'usr_jane read_only',
+      variables: { email: 'tom.baker@acme.example' },
+      headers: { 'x-request-id': requestId },
+    });
+    expect(codeOf(result.body)).toBe('FORBIDDEN');
+    expect(result.body.data ?? null).toBeNull();
+    const rows = await rowsOf(t.db, requestId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      kind: 'access_denied',
+      actor_id: 'stf_sarah',
+      subject_user_id: 'usr_jane',
+      account_id: 'acc_acme',
+      type_field: 'User.email',
+      decision: 'denied',
+    });
+    expect(rows[0]?.details.code).toBe('FORBIDDEN');
+  });
+});
+
+afterEach(async () => {
+  await endOpenSessions(sessions);
+});
