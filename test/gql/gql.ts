@@ -14,6 +14,32 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n": typeof types.AuditStartSessionDocument,
+    "\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n": typeof types.AuditApproveStartDocument,
+    "\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n": typeof types.AuditClaimSessionDocument,
+    "\n  mutation AuditEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": typeof types.AuditEndSessionDocument,
+    "\n  query AuditApiEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          summary\n          actorId\n          userId\n          accountId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.AuditApiEventsDocument,
+    "\n  query AuditApiSessions($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n      events {\n        kind\n      }\n    }\n  }\n": typeof types.AuditApiSessionsDocument,
+    "\n  query AuditApiReview($from: DateTime!, $to: DateTime!) {\n    accessReview(from: $from, to: $to) {\n      agentId\n      agentName\n      sessions\n      accounts\n      approvalsRequested\n      approvalsGranted\n      refusals\n    }\n  }\n": typeof types.AuditApiReviewDocument,
+    "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n": typeof types.AuditApiExportDocument,
+    "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": typeof types.AuditApiMeDocument,
+    "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditApiTaxRateDocument,
+    "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": typeof types.AuditApiDirectoryDocument,
+    "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditLoadPeopleDocument,
+    "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditLoadDirectoryDocument,
+    "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": typeof types.AuditLoadRefusedDocument,
+    "\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditLoadTaxRateDocument,
+    "\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditFailPeopleDocument,
+    "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditFailDirectoryDocument,
+    "\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n": typeof types.AuditAccountPeopleDocument,
+    "\n  query AuditMyPhone {\n    me {\n      id\n      phone\n    }\n  }\n": typeof types.AuditMyPhoneDocument,
+    "\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n": typeof types.AuditDirectoryDocument,
+    "\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n": typeof types.AuditViewerDocument,
+    "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.AuditUsersByEmailDocument,
+    "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditDenyTaxRateDocument,
+    "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": typeof types.AuditDenyEventsDocument,
+    "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditTamperPeopleDocument,
+    "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditTamperTaxRateDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query OwnAccount {\n    me {\n      id\n      name\n    }\n    account {\n      id\n      name\n      users {\n        id\n      }\n      invoices(first: 100) {\n        id\n      }\n      paymentMethods {\n        id\n      }\n      apiTokens {\n        id\n      }\n      privateNotes {\n        id\n      }\n    }\n  }\n": typeof types.OwnAccountDocument,
     "\n  query InvoiceById($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n    }\n  }\n": typeof types.InvoiceByIdDocument,
@@ -71,6 +97,32 @@ type Documents = {
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
 };
 const documents: Documents = {
+    "\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n": types.AuditStartSessionDocument,
+    "\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n": types.AuditApproveStartDocument,
+    "\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n": types.AuditClaimSessionDocument,
+    "\n  mutation AuditEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": types.AuditEndSessionDocument,
+    "\n  query AuditApiEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          summary\n          actorId\n          userId\n          accountId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.AuditApiEventsDocument,
+    "\n  query AuditApiSessions($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n      events {\n        kind\n      }\n    }\n  }\n": types.AuditApiSessionsDocument,
+    "\n  query AuditApiReview($from: DateTime!, $to: DateTime!) {\n    accessReview(from: $from, to: $to) {\n      agentId\n      agentName\n      sessions\n      accounts\n      approvalsRequested\n      approvalsGranted\n      refusals\n    }\n  }\n": types.AuditApiReviewDocument,
+    "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n": types.AuditApiExportDocument,
+    "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": types.AuditApiMeDocument,
+    "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditApiTaxRateDocument,
+    "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": types.AuditApiDirectoryDocument,
+    "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditLoadPeopleDocument,
+    "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditLoadDirectoryDocument,
+    "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": types.AuditLoadRefusedDocument,
+    "\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditLoadTaxRateDocument,
+    "\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditFailPeopleDocument,
+    "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditFailDirectoryDocument,
+    "\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n": types.AuditAccountPeopleDocument,
+    "\n  query AuditMyPhone {\n    me {\n      id\n      phone\n    }\n  }\n": types.AuditMyPhoneDocument,
+    "\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n": types.AuditDirectoryDocument,
+    "\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n": types.AuditViewerDocument,
+    "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.AuditUsersByEmailDocument,
+    "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditDenyTaxRateDocument,
+    "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": types.AuditDenyEventsDocument,
+    "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditTamperPeopleDocument,
+    "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditTamperTaxRateDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": types.ViewerDocument,
     "\n  query OwnAccount {\n    me {\n      id\n      name\n    }\n    account {\n      id\n      name\n      users {\n        id\n      }\n      invoices(first: 100) {\n        id\n      }\n      paymentMethods {\n        id\n      }\n      apiTokens {\n        id\n      }\n      privateNotes {\n        id\n      }\n    }\n  }\n": types.OwnAccountDocument,
     "\n  query InvoiceById($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n    }\n  }\n": types.InvoiceByIdDocument,
@@ -142,6 +194,110 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AuditEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditApiEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          summary\n          actorId\n          userId\n          accountId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query AuditApiEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          summary\n          actorId\n          userId\n          accountId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditApiSessions($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n      events {\n        kind\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditApiSessions($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n      events {\n        kind\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditApiReview($from: DateTime!, $to: DateTime!) {\n    accessReview(from: $from, to: $to) {\n      agentId\n      agentName\n      sessions\n      accounts\n      approvalsRequested\n      approvalsGranted\n      refusals\n    }\n  }\n"): (typeof documents)["\n  query AuditApiReview($from: DateTime!, $to: DateTime!) {\n    accessReview(from: $from, to: $to) {\n      agentId\n      agentName\n      sessions\n      accounts\n      approvalsRequested\n      approvalsGranted\n      refusals\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n"): (typeof documents)["\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n"): (typeof documents)["\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n"): (typeof documents)["\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n"): (typeof documents)["\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n"): (typeof documents)["\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditMyPhone {\n    me {\n      id\n      phone\n    }\n  }\n"): (typeof documents)["\n  query AuditMyPhone {\n    me {\n      id\n      phone\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n"): (typeof documents)["\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n"): (typeof documents)["\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
