@@ -1,0 +1,278 @@
+/**
+ * The audit writer micro-benchmark: the same realistic rows appended to the real, partitioned,
+ * indexed audit_events table four ways, each a whole append as the gateway does it (lock the
+ * chain head, hash each row onto the chain, insert, move the head, commit):
+ *
+ * - `values (appendAuditRows)`: the project's writer as it ships (Kysely, one multi-row VALUES);
+ * - `values`: multi-row VALUES on node-postgres, chunked under PostgreSQL's 65,535 bind parameters;
+ * - `unnest`: one INSERT … SELECT FROM unnest($1::bigint[], …), 21 parameters whatever the size;
+ * - `copy`: COPY … FROM STDIN (text format) through pg-copy-streams.
+ *
+ * Methods alternate within each cycle so table growth does not favour one.
+ */
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { appendAuditRows, type AuditRowInput } from '../src/audit/append-audit-rows.js';
+import { hashAuditRow, type HashedAuditRow } from '../src/audit/audit-hash.js';
+import type { Db } from '../src/db/database.js';
+import { round, spread, type Spread } from './support/stats.js';
+
+export const WRITER_METHODS = ['values (appendAuditRows, as shipped)', 'values', 'unnest', 'copy'] as const;
+export type WriterMethod = (typeof WRITER_METHODS)[number];
+
+export interface WriterCell {
+  method: WriterMethod;
+  batch: number;
+  appends: number;
+  rowsPerSecond: Spread | null;
+  /**
+   * The insert statement(s) alone, without the lock, hashing and commit: what the database
+   * takes. Null for the shipped writer, whose steps cannot be timed apart from outside.
+   */
+  insertOnlyRowsPerSecond: Spread | null;
+  /** Why the method could not append a batch this size (e.g. too many bind parameters). */
+  error: string | null;
+}
+
+export interface WriterResult {
+  /** Average row size as stored in `details` + `summary` (JSON characters). */
+  averageRowChars: number;
+  /** Only hashing rows onto the chain, no database: the ceiling for any method. */
+  hashOnlyRowsPerSecond: number;
+  cells: WriterCell[];
+  /** The most rows a second at the largest batch. */
+  winner: { method: WriterMethod; batch: number; rowsPerSecond: number } | null;
+}
+
+/** The table's columns in insert order, with their types for unnest. */
+const COLUMNS = [
+  ['chain_seq', 'bigint'],
+  ['occurred_at', 'timestamptz'],
+  ['kind', 'text'],
+  ['actor_kind', 'text'],
+  ['actor_id', 'text'],
+  ['actor_name', 'text'],
+  ['subject_user_id', 'text'],
+  ['account_id', 'text'],
+  ['session_id', 'text'],
+  ['request_id', 'text'],
+  ['reason', 'text'],
+  ['operation', 'text'],
+  ['type_field', 'text'],
+  ['path', 'text'],
+  ['data_class', 'text'],
+  ['decision', 'text'],
+  ['policy_version', 'integer'],
+  ['details', 'jsonb'],
+  ['summary', 'text'],
+  ['prev_hash', 'text'],
+  ['hash', 'text'],
+] as const;
+type Column = (typeof COLUMNS)[number][0];
+type ChainedRow = Record<Column, string | number | null>;
+const COLUMN_LIST = COLUMNS.map(([name]) => name).join(', ');
+const MAX_PARAMETERS = 65_535;
+const VALUES_CHUNK = Math.floor(MAX_PARAMETERS / COLUMNS.length);
+
+export async function measureAuditWriter(options: { db: Db; url: string; batches: number[]; seconds: number }): Promise<WriterResult> {
+  const client = new pg.Client({ connectionString: options.url });
+  await client.connect();
+  try {
+    const largest = Math.max(...options.batches);
+    const sample = realisticRows(largest);
+    const averageRowChars = sample.reduce((n, r) => n + JSON.stringify(r.details).length + r.summary.length, 0) / sample.length;
+
+    const hashStart = process.hrtime.bigint();
+    chain(sample, '0', '0'.repeat(64));
+    const hashOnlyRowsPerSecond = sample.length / (Number(process.hrtime.bigint() - hashStart) / 1e9);
+
+    // Each resolves to the seconds its insert statements took (null: not timed apart).
+    const append: Record<WriterMethod, (rows: AuditRowInput[]) => Promise<number | null>> = {
+      'values (appendAuditRows, as shipped)': (rows) => options.db.transaction().execute((trx) => appendAuditRows(trx, rows)).then(() => null),
+      values: (rows) => inTransaction(client, rows, (chained) => insertValues(client, chained)),
+      unnest: (rows) => inTransaction(client, rows, (chained) => insertUnnest(client, chained)),
+      copy: (rows) => inTransaction(client, rows, (chained) => insertCopy(client, chained)),
+    };
+
+    const cells: WriterCell[] = [];
+    for (const batch of options.batches) {
+      const rows = sample.slice(0, batch);
+      const timings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
+      const insertTimings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
+      const errors = new Map<WriterMethod, string>();
+      const deadline = Date.now() + options.seconds * 1000 * WRITER_METHODS.length;
+      for (let cycle = 0; cycle < 1000 && (cycle < 3 || Date.now() < deadline); cycle++) {
+        for (const method of WRITER_METHODS) {
+          if (errors.has(method)) continue;
+          const start = process.hrtime.bigint();
+          let insertSeconds: number | null;
+          try {
+            insertSeconds = await append[method](rows);
+          } catch (error) {
+            errors.set(method, error instanceof Error ? error.message : String(error));
+            continue;
+          }
+          timings.get(method)?.push(batch / (Number(process.hrtime.bigint() - start) / 1e9));
+          if (insertSeconds !== null) insertTimings.get(method)?.push(batch / insertSeconds);
+        }
+      }
+      for (const method of WRITER_METHODS) {
+        const seen = timings.get(method) ?? [];
+        const inserts = insertTimings.get(method) ?? [];
+        cells.push({
+          method,
+          batch,
+          appends: seen.length,
+          rowsPerSecond: seen.length ? roundSpread(spread(seen)) : null,
+          insertOnlyRowsPerSecond: inserts.length ? roundSpread(spread(inserts)) : null,
+          error: errors.get(method) ?? null,
+        });
+      }
+    }
+    // The winner: the most rows a second at the largest batch (methods that failed there drop out).
+    const best = cells
+      .filter((c) => c.batch === largest && c.rowsPerSecond)
+      .sort((a, b) => (b.rowsPerSecond?.median ?? 0) - (a.rowsPerSecond?.median ?? 0))[0];
+    return {
+      averageRowChars: Math.round(averageRowChars),
+      hashOnlyRowsPerSecond: Math.round(hashOnlyRowsPerSecond),
+      cells,
+      winner: best?.rowsPerSecond ? { method: best.method, batch: largest, rowsPerSecond: best.rowsPerSecond.median } : null,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function roundSpread(s: Spread): Spread {
+  return { median: Math.round(s.median), min: Math.round(s.min), max: Math.round(s.max), stdev: round(s.stdev, 0), n: s.n };
+}
+
+/**
+ * What one request of an agent in a session writes: one row per (field, decision), most with a
+ * few object ids, one in four from a list (200 ids and 20 paths kept, as the recorder bounds them).
+ */
+function realisticRows(count: number): AuditRowInput[] {
+  const requestId = randomUUID();
+  const fields = ['Invoice.createdAt', 'User.email', 'PaymentMethod.cardNumber', 'User.name', 'Invoice.number', 'Account.region', 'User.phone', 'PaymentMethod.billingAddress'];
+  return Array.from({ length: count }, (_, i) => {
+    const list = i % 4 === 0;
+    const typeField = fields[i % fields.length] ?? 'Invoice.number';
+    const ids = Array.from({ length: list ? 200 : 1 + (i % 5) }, (_, j) => `inv_${String((i * 31 + j) % 100_000).padStart(5, '0')}`);
+    const paths = Array.from({ length: list ? 20 : 1 }, (_, j) => `account.invoices[${j}].${typeField.split('.')[1]}`);
+    const decision = i % 3 === 0 ? 'masked' : 'allowed';
+    return {
+      kind: 'field_read',
+      actor_kind: 'staff',
+      actor_id: 'stf_sarah',
+      actor_name: 'Sarah Lee',
+      subject_user_id: 'usr_tom',
+      account_id: 'acc_acme',
+      session_id: 'ses_bench_writer',
+      request_id: requestId,
+      policy_version: 0,
+      type_field: typeField,
+      data_class: decision === 'masked' ? 'pii' : 'internal',
+      decision,
+      path: paths[0] ?? null,
+      details: { count: list ? 1000 : ids.length, objectIds: ids, paths },
+      summary: `Agent Sarah Lee read ${typeField} ${list ? '1000 times' : 'once'} (${decision === 'masked' ? 'masked' : 'shown'}) as Tom Baker (Acme Co): ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`,
+    };
+  });
+}
+
+/** The chain step of appendAuditRows (src/audit/append-audit-rows.ts), for the raw methods. */
+function chain(rows: readonly AuditRowInput[], lastSeq: string, lastHash: string): { rows: ChainedRow[]; seq: bigint; hash: string } {
+  let seq = BigInt(lastSeq);
+  let prev = lastHash;
+  const now = new Date();
+  const chained = rows.map((row) => {
+    seq += 1n;
+    const hashed: HashedAuditRow = {
+      chain_seq: seq.toString(),
+      occurred_at: row.occurred_at ?? now,
+      kind: row.kind,
+      actor_kind: row.actor_kind,
+      actor_id: row.actor_id ?? null,
+      actor_name: row.actor_name ?? null,
+      subject_user_id: row.subject_user_id ?? null,
+      account_id: row.account_id ?? null,
+      session_id: row.session_id ?? null,
+      request_id: row.request_id ?? null,
+      reason: row.reason ?? null,
+      operation: row.operation ?? null,
+      type_field: row.type_field ?? null,
+      path: row.path ?? null,
+      data_class: row.data_class ?? null,
+      decision: row.decision ?? null,
+      policy_version: row.policy_version ?? null,
+      details: row.details,
+      summary: row.summary,
+      prev_hash: prev,
+    };
+    const hash = hashAuditRow(hashed);
+    prev = hash;
+    return { ...hashed, occurred_at: hashed.occurred_at.toISOString(), details: JSON.stringify(hashed.details), hash };
+  });
+  return { rows: chained, seq, hash: prev };
+}
+
+/** The append as appendAuditRows does it, on a raw connection; resolves to the insert's seconds. */
+async function inTransaction(client: pg.Client, rows: readonly AuditRowInput[], insert: (rows: ChainedRow[]) => Promise<void>): Promise<number> {
+  await client.query('begin');
+  try {
+    const head = await client.query<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head for update');
+    const { last_seq: lastSeq = '0', last_hash: lastHash = '' } = head.rows[0] ?? {};
+    const chained = chain(rows, lastSeq, lastHash);
+    const start = process.hrtime.bigint();
+    await insert(chained.rows);
+    const insertSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    await client.query('update audit_chain_head set last_seq = $1, last_hash = $2', [chained.seq.toString(), chained.hash]);
+    await client.query('commit');
+    return insertSeconds;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  }
+}
+
+async function insertValues(client: pg.Client, rows: ChainedRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += VALUES_CHUNK) {
+    const chunk = rows.slice(start, start + VALUES_CHUNK);
+    const params: Array<string | number | null> = [];
+    const tuples = chunk.map((row) => `(${COLUMNS.map(([name]) => `$${params.push(row[name])}`).join(', ')})`);
+    await client.query(`insert into audit_events (${COLUMN_LIST}) values ${tuples.join(', ')}`, params);
+  }
+}
+
+async function insertUnnest(client: pg.Client, rows: ChainedRow[]): Promise<void> {
+  const arrays = COLUMNS.map(([name]) => rows.map((row) => row[name]));
+  const casts = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+  await client.query(`insert into audit_events (${COLUMN_LIST}) select * from unnest(${casts})`, arrays);
+}
+
+async function insertCopy(client: pg.Client, rows: ChainedRow[]): Promise<void> {
+  const stream = client.query(copyFrom(`copy audit_events (${COLUMN_LIST}) from stdin`));
+  const lines = function* () {
+    // About 64 KiB a chunk: few writes, little memory.
+    let buffer = '';
+    for (const row of rows) {
+      buffer += `${COLUMNS.map(([name]) => copyText(row[name])).join('\t')}\n`;
+      if (buffer.length > 65_536) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    if (buffer) yield buffer;
+  };
+  await pipeline(Readable.from(lines()), stream);
+}
+
+/** COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
+function copyText(value: string | number | null): string {
+  if (value === null) return '\\N';
+  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+}

@@ -1,0 +1,147 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SERVER_MODES, isServerMode, type ServerMode } from './support/server-protocol.js';
+
+export const WORKLOAD_NAMES = ['user', 'list', 'nested', 'mutation', 'session'] as const;
+export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
+export const PIECES = ['http', 'shield', 'writer', 'auditor'] as const;
+export type Piece = (typeof PIECES)[number];
+
+export interface BenchOptions {
+  smoke: boolean;
+  pieces: Piece[];
+  workloads: WorkloadName[];
+  /** Length of one measured block (one mode, one workload), seconds. */
+  blockSeconds: number;
+  /** Unmeasured load on each server before a workload's first block, seconds. */
+  warmupSeconds: number;
+  /** Blocks per mode and workload; modes alternate, their order rotating each round. */
+  rounds: number;
+  /**
+   * A block during which processes outside the benchmark took more than this share of the
+   * machine (percent) is run again, at most twice, and at most 12 times a run.
+   */
+  maxOtherLoad: number;
+  /** Concurrent HTTP connections (the session workload uses one per demo agent). */
+  connections: number;
+  /** Bench invoices added to Acme for the list workload. */
+  invoices: number;
+  shieldSeconds: number;
+  writerBatches: number[];
+  /** Time spent on each (method, batch size) cell of the writer benchmark, seconds. */
+  writerSeconds: number;
+  auditRows: number;
+  auditMonths: number;
+  /** Timed queries per auditor query kind. */
+  auditorQueries: number;
+  /** Servers whose measured blocks are CPU-profiled (into <out-dir>/profiles). */
+  cpuProfile: ServerMode[];
+  /** Server log level (warn keeps per-request access logs out of the measurement). */
+  logLevel: string;
+  outDir: string;
+  /** Rewrite the measured part of docs/performance.md. */
+  writeDocs: boolean;
+}
+
+const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NAME> from the environment)
+
+  --smoke                 tiny sizes, ~1 s a piece, results to a temp dir, docs untouched (CI)
+  --only=http,shield,writer,auditor
+  --workloads=user,list,nested,mutation,session
+  --seconds=N             one measured block (default 5)
+  --warmup-seconds=N      warm-up per server and workload (default 2)
+  --rounds=N              blocks per mode and workload (default 4)
+  --connections=N         concurrent connections (default 4)
+  --max-other-load=PCT    re-run a block when other processes took more of the machine (default 20)
+  --invoices=N            bench invoices in Acme (default 1000)
+  --shield-seconds=N      graphql-shield in-process comparison, per variant and query (default 2)
+  --writer-batches=100,1000,10000
+  --writer-seconds=N      per writer method and batch size (default 1.5)
+  --audit-rows=N          synthetic audit rows for the auditor queries (default 1000000; 10000000 for the goal)
+  --audit-months=N        months those rows span (default 6)
+  --auditor-queries=N     timed queries per kind (default 200)
+  --cpu-prof=MODE,...     CPU-profile these servers' measured blocks (baseline, policy, policy+audit, all)
+                          into <out-dir>/profiles; read them with npx tsx bench/profile-summary.ts
+  --log-level=LEVEL       server log level (default warn)
+  --out-dir=DIR           where the results JSON goes (default bench/results)
+  --no-docs               do not rewrite docs/performance.md
+`;
+
+export function parseBenchOptions(argv: string[], env: Record<string, string | undefined> = process.env): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      help: { type: 'boolean' },
+      smoke: { type: 'boolean' },
+      only: { type: 'string' },
+      workloads: { type: 'string' },
+      seconds: { type: 'string' },
+      'warmup-seconds': { type: 'string' },
+      rounds: { type: 'string' },
+      connections: { type: 'string' },
+      'max-other-load': { type: 'string' },
+      invoices: { type: 'string' },
+      'shield-seconds': { type: 'string' },
+      'writer-batches': { type: 'string' },
+      'writer-seconds': { type: 'string' },
+      'audit-rows': { type: 'string' },
+      'audit-months': { type: 'string' },
+      'auditor-queries': { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'log-level': { type: 'string' },
+      'out-dir': { type: 'string' },
+      'no-docs': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const smoke = values.smoke ?? env['BENCH_SMOKE'] === '1';
+  const pick = (flag: string | undefined, name: string): string | undefined => flag ?? env[`BENCH_${name}`] ?? undefined;
+  const num = (flag: string | undefined, name: string, full: number, small: number, min: number, max: number): number => {
+    const raw = pick(flag, name);
+    if (raw === undefined || raw === '') return smoke ? small : full;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) throw new Error(`BENCH_${name} must be a number from ${min} to ${max} (got "${raw}")`);
+    return value;
+  };
+  const list = <T extends string>(raw: string | undefined, allowed: readonly T[], name: string): T[] => {
+    if (!raw) return [...allowed];
+    const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const item of items) if (!(allowed as readonly string[]).includes(item)) throw new Error(`BENCH_${name}: "${item}" is not one of ${allowed.join(', ')}`);
+    return items as T[];
+  };
+  const profile = pick(values['cpu-prof'], 'CPU_PROF');
+  const cpuProfile = !profile ? [] : profile === 'all' ? [...SERVER_MODES] : profile.split(',').map((m) => {
+    if (!isServerMode(m)) throw new Error(`BENCH_CPU_PROF: "${m}" is not baseline, policy, policy+audit or all`);
+    return m;
+  });
+  const batches = pick(values['writer-batches'], 'WRITER_BATCHES');
+  const writerBatches = batches ? batches.split(',').map((b) => Number(b)) : smoke ? [10, 100] : [100, 1000, 10_000];
+  if (writerBatches.some((b) => !Number.isInteger(b) || b < 1 || b > 100_000)) throw new Error('BENCH_WRITER_BATCHES: whole numbers from 1 to 100000');
+  const outDir = pick(values['out-dir'], 'OUT_DIR');
+
+  return {
+    smoke,
+    pieces: list(pick(values.only, 'ONLY'), PIECES, 'ONLY'),
+    workloads: list(pick(values.workloads, 'WORKLOADS'), WORKLOAD_NAMES, 'WORKLOADS'),
+    blockSeconds: num(values.seconds, 'SECONDS', 5, 0.3, 0.2, 600),
+    warmupSeconds: num(values['warmup-seconds'], 'WARMUP_SECONDS', 2, 0, 0, 600),
+    rounds: num(values.rounds, 'ROUNDS', 4, 1, 1, 50),
+    maxOtherLoad: num(values['max-other-load'], 'MAX_OTHER_LOAD', 20, 100, 0, 100),
+    connections: num(values.connections, 'CONNECTIONS', 4, 2, 1, 256),
+    invoices: num(values.invoices, 'INVOICES', 1000, 50, 1, 100_000),
+    shieldSeconds: num(values['shield-seconds'], 'SHIELD_SECONDS', 2, 0.2, 0.1, 600),
+    writerBatches,
+    writerSeconds: num(values['writer-seconds'], 'WRITER_SECONDS', 1.5, 0.2, 0.1, 600),
+    auditRows: num(values['audit-rows'], 'AUDIT_ROWS', 1_000_000, 5_000, 100, 100_000_000),
+    auditMonths: num(values['audit-months'], 'AUDIT_MONTHS', 6, 2, 1, 60),
+    auditorQueries: num(values['auditor-queries'], 'AUDITOR_QUERIES', 200, 10, 1, 100_000),
+    cpuProfile,
+    logLevel: pick(values['log-level'], 'LOG_LEVEL') ?? 'warn',
+    outDir: path.resolve(outDir ?? (smoke ? path.join(tmpdir(), 'warden-bench-smoke') : 'bench/results')),
+    writeDocs: !smoke && !values['no-docs'] && env['BENCH_DOCS'] !== '0',
+  };
+}
+
+export { HELP as BENCH_HELP };

@@ -1,0 +1,234 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AuditorResult } from './auditor-queries.js';
+import type { WriterResult } from './audit-writer.js';
+import type { WorkloadResult } from './http/run-http.js';
+import type { BenchOptions } from './options.js';
+import type { ShieldResult } from './shield.js';
+import type { MachineInfo, Revision } from './support/machine.js';
+import type { Spread } from './support/stats.js';
+
+export interface BenchResults {
+  version: 1;
+  date: string;
+  revision: Revision;
+  machine: MachineInfo;
+  postgres: { version: string; source: string };
+  options: BenchOptions;
+  seconds: number;
+  /** 1, 5 and 15 minute load averages before and after the run (2 cores: 2 is a full machine). */
+  loadAverage: { before: number[]; after: number[] };
+  http: WorkloadResult[] | null;
+  shield: ShieldResult[] | null;
+  writer: WriterResult | null;
+  auditor: AuditorResult | null;
+  goals: Goal[];
+}
+
+export interface Goal {
+  goal: string;
+  target: string;
+  measured: string;
+  /** null: not measured in this run (or not at the size the goal names). */
+  met: boolean | null;
+  /** How far from the target (negative: missed by that much), in the goal's own unit. */
+  margin: string;
+}
+
+export const GOAL_TARGETS = {
+  policyThroughput: 0.9,
+  auditThroughput: 0.8,
+  p99: 1.25,
+  auditorP50Ms: 50,
+  auditorRows: 10_000_000,
+  writerRowsPerSecond: 100_000,
+} as const;
+
+export function evaluateGoals(results: Pick<BenchResults, 'http' | 'writer' | 'auditor'>): Goal[] {
+  const goals: Goal[] = [];
+  const list = results.http?.find((w) => w.name === 'list');
+  const mode = (name: string) => list?.modes.find((m) => m.mode === name)?.ratios ?? null;
+  const ratioGoal = (goal: string, value: number | undefined, target: number, atLeast: boolean) => {
+    if (value === undefined) return goals.push({ goal, target: `${atLeast ? '≥' : '≤'} ${target}×`, measured: 'not run', met: null, margin: '' });
+    const met = atLeast ? value >= target : value <= target;
+    const margin = atLeast ? value - target : target - value;
+    goals.push({ goal, target: `${atLeast ? '≥' : '≤'} ${target}×`, measured: `${value.toFixed(3)}×`, met, margin: `${margin >= 0 ? '+' : ''}${margin.toFixed(3)}×` });
+  };
+  ratioGoal('policy: throughput on the 1,000-row list', mode('policy')?.throughput.median, GOAL_TARGETS.policyThroughput, true);
+  ratioGoal('policy + audit: throughput on the 1,000-row list', mode('policy+audit')?.throughput.median, GOAL_TARGETS.auditThroughput, true);
+  ratioGoal('policy: p99 on the 1,000-row list', mode('policy')?.p99.median, GOAL_TARGETS.p99, false);
+  ratioGoal('policy + audit: p99 on the 1,000-row list', mode('policy+audit')?.p99.median, GOAL_TARGETS.p99, false);
+
+  const auditor = results.auditor;
+  for (const q of auditor?.queries ?? []) {
+    const atSize = auditor !== null && auditor.rows >= GOAL_TARGETS.auditorRows;
+    const met = q.p50Ms < GOAL_TARGETS.auditorP50Ms;
+    goals.push({
+      goal: `auditor p50, ${q.query}`,
+      target: `< ${GOAL_TARGETS.auditorP50Ms} ms at 10,000,000 rows`,
+      measured: `${q.p50Ms} ms at ${auditor?.rows.toLocaleString('en')} rows`,
+      met: atSize ? met : null,
+      margin: `${(GOAL_TARGETS.auditorP50Ms - q.p50Ms).toFixed(2)} ms${atSize ? '' : ` (${met ? 'met' : 'missed'} at this size; 10M not run)`}`,
+    });
+  }
+  if (!auditor) goals.push({ goal: 'auditor p50', target: `< ${GOAL_TARGETS.auditorP50Ms} ms at 10,000,000 rows`, measured: 'not run', met: null, margin: '' });
+
+  const writer = results.writer;
+  if (writer?.winner) {
+    const value = writer.winner.rowsPerSecond;
+    goals.push({
+      goal: `audit writer (${writer.winner.method}, batch ${writer.winner.batch.toLocaleString('en')})`,
+      target: `≥ ${GOAL_TARGETS.writerRowsPerSecond.toLocaleString('en')} rows/s`,
+      measured: `${Math.round(value).toLocaleString('en')} rows/s`,
+      met: value >= GOAL_TARGETS.writerRowsPerSecond,
+      margin: `${value >= GOAL_TARGETS.writerRowsPerSecond ? '+' : ''}${Math.round(value - GOAL_TARGETS.writerRowsPerSecond).toLocaleString('en')} rows/s`,
+    });
+  } else {
+    goals.push({ goal: 'audit writer', target: `≥ ${GOAL_TARGETS.writerRowsPerSecond.toLocaleString('en')} rows/s`, measured: 'not run', met: null, margin: '' });
+  }
+  return goals;
+}
+
+export function writeResultsJson(results: BenchResults, outDir: string): string {
+  mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${results.date.slice(0, 10)}-${results.revision.commit}${results.revision.dirty ? '-dirty' : ''}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file;
+}
+
+const START = '<!-- bench:results:start (written by npm run bench; edit outside these markers) -->';
+const END = '<!-- bench:results:end -->';
+
+/** Replaces the measured part of docs/performance.md; the prose around it is kept. */
+export function updatePerformanceDoc(file: string, results: BenchResults, resultsFile: string): void {
+  const section = `${START}\n${renderResults(results, resultsFile)}\n${END}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : `# Performance\n\n${START}\n${END}\n`;
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next = start >= 0 && end > start ? `${current.slice(0, start)}${section}${current.slice(end + END.length)}` : `${current.trimEnd()}\n\n${section}\n`;
+  writeFileSync(file, next);
+}
+
+const n = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
+const range = (s: Spread, digits = 0) => `${n(s.median, digits)} (${n(s.min, digits)}–${n(s.max, digits)})`;
+const ratio = (r: { median: number; min: number; max: number } | undefined) => (r ? `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '1');
+const status = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
+
+export function renderResults(results: BenchResults, resultsFile: string): string {
+  const { machine, options } = results;
+  const out: string[] = [];
+  out.push(
+    `## Latest run`,
+    '',
+    `| | |`,
+    `|---|---|`,
+    `| date | ${results.date} |`,
+    `| commit | \`${results.revision.commit}\`${results.revision.dirty ? ' (with uncommitted changes)' : ''} |`,
+    `| machine | ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, ${machine.os} |`,
+    `| Node.js | ${machine.node} (autocannon ${machine.autocannon}) |`,
+    `| PostgreSQL | ${results.postgres.version}, ${results.postgres.source} |`,
+    `| settings | blocks of ${options.blockSeconds} s × ${options.rounds} rounds per mode, ${options.warmupSeconds} s warm-up, ${options.connections} connections, ${options.invoices} bench invoices, server log level ${options.logLevel} |`,
+    `| run time | ${n(results.seconds)} s |`,
+    `| load average (1, 5, 15 min) | before ${results.loadAverage.before.join(', ')}; after ${results.loadAverage.after.join(', ')} |`,
+    `| raw results | \`${resultsFile}\` |`,
+    '',
+    '### Goals',
+    '',
+    '| goal | target | measured | status | margin |',
+    '|---|---|---|---|---|',
+    ...results.goals.map((g) => `| ${g.goal} | ${g.target} | ${g.measured} | ${status(g.met)} | ${g.margin} |`),
+    '',
+  );
+  if (results.http) {
+    out.push(
+      '### Gateway over HTTP: three modes side by side',
+      '',
+      `Median over blocks, (min–max) over blocks; ratios are to the baseline, with the min–max of the ratios of blocks run in the same round. CPU is the server process (user + system) per request; DB CPU is the PostgreSQL backends per request (throwaway cluster only); "other load" is the most CPU that processes outside the benchmark took during any one block, as a share of the machine, among the blocks kept (a block above ${results.options.maxOtherLoad}% is measured again, at most twice).`,
+      '',
+    );
+    for (const w of results.http) {
+      out.push(
+        `#### ${w.name}: ${w.title} (${w.connections} connections)`,
+        '',
+        '| mode | req/s | × baseline | p50 ms | × | p99 ms | × | server CPU µs/req | DB CPU µs/req | audit rows/req | peak RSS MB | other load |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|',
+        ...w.modes.map(
+          (m) =>
+            `| ${m.mode} | ${range(m.requestsPerSecond, 1)} | ${ratio(m.ratios?.throughput)} | ${range(m.p50Ms, 2)} | ${ratio(m.ratios?.p50)} | ${range(m.p99Ms, 2)} | ${ratio(m.ratios?.p99)} | ${range(m.serverCpuUsPerRequest)} | ${m.dbCpuUsPerRequest ? range(m.dbCpuUsPerRequest) : '–'} | ${n(m.auditRowsPerRequest.median, 1)} | ${n(m.peakRssMb)} | ${m.foreignCpuPercentMax === null ? '–' : `${n(m.foreignCpuPercentMax)}%`}${m.reruns ? ` (${m.reruns} re-run)` : ''} |`,
+        ),
+        '',
+      );
+    }
+  }
+  if (results.shield) {
+    out.push(
+      '### graphql-shield on its own (in process, policy enforced, no HTTP, no audit write)',
+      '',
+      '| query | shield | CPU µs/execution | × off | wall µs/execution |',
+      '|---|---|---|---|---|',
+      ...results.shield.flatMap((q) => q.variants.map((v) => `| ${q.query} | ${v.variant} | ${range(v.cpuUsPerExecution)} | ${v.cpuRatio.toFixed(2)}× | ${range(v.wallUsPerExecution)} |`)),
+      '',
+    );
+  }
+  if (results.writer) {
+    const w = results.writer;
+    out.push(
+      '### Audit writer: rows per second (whole append: lock the chain head, hash, insert, commit)',
+      '',
+      `Realistic rows (about ${w.averageRowChars} characters of details and summary each; one in four from a list, with 200 object ids). Hashing alone (no database) runs at ${n(w.hashOnlyRowsPerSecond)} rows/s.`,
+      '',
+      `| method | ${results.options.writerBatches.map((b) => `batch ${n(b)}`).join(' | ')} |`,
+      `|---|${results.options.writerBatches.map(() => '---').join('|')}|`,
+      ...[...new Set(w.cells.map((c) => c.method))].map((method) => {
+        const cells = results.options.writerBatches.map((batch) => {
+          const cell = w.cells.find((c) => c.method === method && c.batch === batch);
+          if (!cell) return '–';
+          if (cell.error) return `fails: ${cell.error.slice(0, 80)}`;
+          return cell.rowsPerSecond ? range(cell.rowsPerSecond) : '–';
+        });
+        return `| ${method} | ${cells.join(' | ')} |`;
+      }),
+      '',
+      'The insert statements alone (no lock, hashing or commit), the database\'s share:',
+      '',
+      `| method | ${results.options.writerBatches.map((b) => `batch ${n(b)}`).join(' | ')} |`,
+      `|---|${results.options.writerBatches.map(() => '---').join('|')}|`,
+      ...[...new Set(w.cells.filter((c) => c.insertOnlyRowsPerSecond).map((c) => c.method))].map((method) => {
+        const cells = results.options.writerBatches.map((batch) => {
+          const cell = w.cells.find((c) => c.method === method && c.batch === batch);
+          return cell?.insertOnlyRowsPerSecond ? range(cell.insertOnlyRowsPerSecond) : '–';
+        });
+        return `| ${method} | ${cells.join(' | ')} |`;
+      }),
+      '',
+      w.winner ? `Winner at batch ${n(w.winner.batch)}: **${w.winner.method}**, ${n(w.winner.rowsPerSecond)} rows/s.` : 'No winner: no method completed the largest batch.',
+      '',
+    );
+  }
+  if (results.auditor) {
+    const a = results.auditor;
+    out.push(
+      `### Auditor queries on ${n(a.rows)} audit rows over ${a.months} months`,
+      '',
+      `Generated in ${a.generateSeconds} s (${n(a.tableSizeMb)} MB with indexes); ${n(a.shape.sessions)} sessions of ${a.shape.rowsPerSession} rows, ${a.shape.accounts} accounts, ${a.shape.actors} agents. First page of \`auditEvents\` (51 rows) through \`findAuditEvents\`.`,
+      '',
+      '| query | runs | p50 ms | p99 ms | max ms | rows | plan (top) |',
+      '|---|---|---|---|---|---|---|',
+      ...a.queries.map((q) => `| ${q.query} | ${q.runs} | ${q.p50Ms} | ${q.p99Ms} | ${q.maxMs} | ${q.rowsReturned} | ${planSummary(q.plan)} |`),
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+/** The plan's node types, top down, without costs: enough to see index use and pruning. */
+function planSummary(plan: string[]): string {
+  const nodes = plan
+    .map((line) => /(?:->\s*)?([A-Z][A-Za-z ]+?)(?: using ([a-z0-9_]+))?(?: on [a-z0-9_]+(?: [a-z0-9_]+)?)?\s+\(cost/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    // Each monthly partition has its own copy of an index: name the index, not the month.
+    .map((m) => `${m[1]}${m[2] ? ` (${m[2].replace(/^audit_events_(y\d{4}m\d{2}|default)_/, '')})` : ''}`);
+  const counted = new Map<string, number>();
+  for (const node of nodes) counted.set(node, (counted.get(node) ?? 0) + 1);
+  return [...counted].map(([node, count]) => (count > 1 ? `${count}× ${node}` : node)).join(' → ');
+}

@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: what the policy layer costs, measured side by side (issue 6).
+ * `npm run bench -- --help` lists the options; `npm run bench:smoke` is CI's short run.
+ *
+ * Everything runs on loopback against a real PostgreSQL (DATABASE_URL, else a throwaway
+ * cluster); every loop is bounded in time and count; servers, databases and the cluster are
+ * removed at the end, on an error and on Ctrl-C.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import type { Instance } from 'autocannon';
+import { loadConfig, randomJwtSecret } from '../src/config/config.js';
+import { openDatabase } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { ensureAuditPartitions } from '../src/audit/partitions.js';
+import { INVOICE_PAGE_MAX } from '../src/domain/billing/billing.schema.js';
+import { measureAuditorQueries } from './auditor-queries.js';
+import { measureAuditWriter } from './audit-writer.js';
+import { runHttpBenchmark } from './http/run-http.js';
+import { createWorkloads, CUSTOMER, endOpenSessions, READ_QUERIES, READ_SESSION_AGENT, startImpersonation, tokenFor, type ImpersonationHandle } from './http/workloads.js';
+import { BENCH_HELP, parseBenchOptions, type BenchOptions } from './options.js';
+import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResults } from './report.js';
+import { measureShieldCost } from './shield.js';
+import { prepareBenchDatabase } from './support/bench-data.js';
+import { gitRevision, machineInfo } from './support/machine.js';
+import { createBenchDatabase, findBenchServer, serverVersion, type BenchServer } from './support/postgres.js';
+import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
+
+/** Undo steps, newest first: run on success, on error and on Ctrl-C. */
+class Cleanup {
+  readonly #steps: Array<() => Promise<void>> = [];
+  #load: Instance | null = null;
+
+  /** Registers an undo step and returns it, run at most once, to call early as well. */
+  add(step: () => Promise<void>): () => Promise<void> {
+    let done: Promise<void> | null = null;
+    const once = () => (done ??= step());
+    this.#steps.push(once);
+    return once;
+  }
+
+  track = (instance: Instance | null): void => {
+    this.#load = instance;
+  };
+
+  async run(): Promise<void> {
+    this.#load?.stop();
+    while (this.#steps.length > 0) {
+      const step = this.#steps.pop();
+      await step?.().catch((error: unknown) => console.error('cleanup:', error instanceof Error ? error.message : error));
+    }
+  }
+}
+
+const startedAt = Date.now();
+const log = (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)}s ${line}`);
+
+async function main(): Promise<void> {
+  const parsed = parseBenchOptions(process.argv.slice(2));
+  if (parsed === 'help') {
+    process.stdout.write(BENCH_HELP);
+    return;
+  }
+  const options = parsed;
+  const cleanup = new Cleanup();
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: stopping the load, the servers and the database…`);
+    void cleanup.run().finally(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    const results: BenchResults = { ...(await runBench(options, cleanup)), seconds: Math.round((Date.now() - startedAt) / 1000) };
+    if (interrupted) return;
+    const file = writeResultsJson(results, options.outDir);
+    log(`results: ${file}`);
+    if (options.writeDocs) {
+      updatePerformanceDoc(path.resolve('docs/performance.md'), results, path.relative(process.cwd(), file));
+      log('docs/performance.md updated');
+    }
+    if (options.smoke) {
+      log('smoke run: every piece ran and answered correctly (goals are not judged at smoke sizes)');
+      return;
+    }
+    log('goals:');
+    for (const g of results.goals) log(`  ${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'} ${g.goal}: ${g.measured} (target ${g.target}) ${g.margin}`);
+  } finally {
+    await cleanup.run();
+  }
+}
+
+async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<BenchResults, 'seconds'>> {
+  // Other people's work on a shared machine skews every number: keep what the load was.
+  const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
+  const server = await findBenchServer();
+  cleanup.add(() => server.stop());
+  const postgresVersion = await serverVersion(server.url);
+  log(`PostgreSQL ${postgresVersion}: ${server.source}`);
+  const secrets = { jwt: randomJwtSecret(), checkpoint: randomBytes(32).toString('base64url') };
+
+  let http: BenchResults['http'] = null;
+  let shield: BenchResults['shield'] = null;
+  if (options.pieces.includes('http') || options.pieces.includes('shield')) {
+    ({ http, shield } = await runGatewayPieces(options, server, secrets, cleanup));
+  }
+  const writer = options.pieces.includes('writer') ? await runWriter(options, server, cleanup) : null;
+  const auditor = options.pieces.includes('auditor') ? await runAuditor(options, server, cleanup) : null;
+  const measured = { http, writer, auditor };
+  return {
+    version: 1,
+    date: new Date().toISOString(),
+    revision: gitRevision(),
+    machine: machineInfo(),
+    postgres: { version: postgresVersion, source: server.source.replace(/:\d+ /, ' ') },
+    options,
+    loadAverage: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) },
+    ...measured,
+    shield,
+    goals: evaluateGoals(measured),
+  };
+}
+
+async function runGatewayPieces(options: BenchOptions, server: BenchServer, secrets: { jwt: string; checkpoint: string }, cleanup: Cleanup) {
+  const database = await createBenchDatabase(server, 'gateway');
+  cleanup.add(() => database.drop());
+  const handle = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 4 });
+  cleanup.add(() => handle.db.destroy());
+  log(`preparing ${database.name}: migrations, demo data, ${options.invoices} bench invoices`);
+  const data = await prepareBenchDatabase(handle.db, options.invoices);
+
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    WARDEN_JWT_SECRET: secrets.jwt,
+    WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint,
+    WARDEN_LOG_LEVEL: options.logLevel,
+    WARDEN_SEED_DEMO_DATA: 'false',
+  };
+  const profileDir = options.cpuProfile.length ? path.resolve(options.outDir, 'profiles') : null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const modes: readonly ServerMode[] = options.pieces.includes('http') ? SERVER_MODES : ['baseline'];
+  const servers = new Map<ServerMode, ServerProcess>();
+  await Promise.all(
+    modes.map(async (mode) => {
+      const child = await startServerProcess({ mode, env, log: (line) => console.error(line) });
+      cleanup.add(() => child.stop());
+      servers.set(mode, child);
+    }),
+  );
+  const any = servers.get('baseline');
+  if (!any) throw new Error('no server started');
+  log(`servers: ${[...servers.values()].map((s) => `${s.mode} ${s.url} (pid ${s.pid})`).join(', ')}`);
+
+  let http: BenchResults['http'] = null;
+  if (options.pieces.includes('http')) {
+    const reads = options.workloads.filter((w) => w === 'list' || w === 'nested');
+    let session: ImpersonationHandle | null = reads.length ? await startImpersonation(any.url, secrets.jwt, READ_SESSION_AGENT) : null;
+    const byName = createWorkloads({ jwtSecret: secrets.jwt, connections: options.connections, acmeInvoices: data.accountInvoices, openInvoiceIds: data.openInvoiceIds, session });
+    http = await runHttpBenchmark({
+      options,
+      servers: { baseline: any, policy: required(servers, 'policy'), 'policy+audit': required(servers, 'policy+audit') },
+      workloads: options.workloads.map((name) => byName[name]),
+      postmasterPid: server.postmasterPid,
+      auditRows: async () => Number((await handle.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq),
+      profile: profileDir ? { modes: options.cpuProfile, dir: profileDir } : null,
+      track: cleanup.track,
+      log,
+      // The agent holding the read session is one of those the session workload starts with.
+      afterWorkload: async (name) => {
+        if (session && name === reads[reads.length - 1]) {
+          await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT]);
+          session = null;
+        }
+      },
+    });
+  }
+
+  let shield: BenchResults['shield'] = null;
+  if (options.pieces.includes('shield')) {
+    log('graphql-shield in process: off, root fields (as shipped), every field');
+    const readSession = await startImpersonation(any.url, secrets.jwt, READ_SESSION_AGENT);
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
+    const customer = await tokenFor(secrets.jwt, CUSTOMER);
+    const inSession = { bearer: readSession.agentToken, impersonationToken: readSession.impersonationToken };
+    shield = await measureShieldCost({
+      db: handle.db,
+      config,
+      seconds: options.shieldSeconds,
+      queries: [
+        { name: 'user', query: READ_QUERIES.user, bearer: customer },
+        { name: 'list', query: READ_QUERIES.list, variables: { first: Math.min(INVOICE_PAGE_MAX, data.accountInvoices) }, ...inSession },
+        { name: 'nested', query: READ_QUERIES.nested, ...inSession },
+      ],
+    });
+    for (const q of shield) log(`  ${q.query.padEnd(7)} ${q.variants.map((v) => `${v.variant}: ${Math.round(v.cpuUsPerExecution.median)} µs (${v.cpuRatio.toFixed(2)}×)`).join(', ')}`);
+    await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT]);
+  }
+  for (const child of servers.values()) await child.stop();
+  return { http, shield };
+}
+
+function required(servers: Map<ServerMode, ServerProcess>, mode: ServerMode): ServerProcess {
+  const found = servers.get(mode);
+  if (!found) throw new Error(`the ${mode} server is not running`);
+  return found;
+}
+
+async function runWriter(options: BenchOptions, server: BenchServer, cleanup: Cleanup) {
+  const database = await createBenchDatabase(server, 'writer');
+  const drop = cleanup.add(() => database.drop());
+  const { db } = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 2 });
+  const close = cleanup.add(() => db.destroy());
+  await migrateToLatest(db);
+  await ensureAuditPartitions(db);
+  log(`audit writer: batches of ${options.writerBatches.join(', ')} rows, ${options.writerSeconds} s per method and batch`);
+  const result = await measureAuditWriter({ db, url: database.url, batches: options.writerBatches, seconds: options.writerSeconds });
+  for (const cell of result.cells) {
+    log(`  ${cell.method.padEnd(36)} batch ${String(cell.batch).padStart(6)}: ${cell.error ? `fails (${cell.error.slice(0, 70)})` : `${Math.round(cell.rowsPerSecond?.median ?? 0).toLocaleString('en')} rows/s`}`);
+  }
+  await close();
+  await drop();
+  return result;
+}
+
+async function runAuditor(options: BenchOptions, server: BenchServer, cleanup: Cleanup) {
+  const database = await createBenchDatabase(server, 'auditor');
+  const drop = cleanup.add(() => database.drop());
+  const { db } = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 2 });
+  const close = cleanup.add(() => db.destroy());
+  await migrateToLatest(db);
+  log(`auditor queries on ${options.auditRows.toLocaleString('en')} rows`);
+  const result = await measureAuditorQueries({ db, url: database.url, rows: options.auditRows, months: options.auditMonths, queriesPerKind: options.auditorQueries, log });
+  await close();
+  await drop();
+  return result;
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
