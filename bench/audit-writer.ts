@@ -3,7 +3,9 @@
  * indexed audit_events table four ways, each a whole append as the gateway does it (lock the
  * chain head, hash each row onto the chain, insert, move the head, commit):
  *
- * - `values (appendAuditRows)`: the project's writer as it ships (Kysely, one multi-row VALUES);
+ * - `copy (copyAuditRows)`: the audit trail's group commit as it ships on a real server;
+ * - `values (appendAuditRows)`: the writer for a mutation's rows (inside the change's
+ *   transaction) and for the embedded database: Kysely multi-row VALUES;
  * - `values`: multi-row VALUES on node-postgres, chunked under PostgreSQL's 65,535 bind parameters;
  * - `unnest`: one INSERT … SELECT FROM unnest($1::bigint[], …), 21 parameters whatever the size;
  * - `copy`: COPY … FROM STDIN (text format) through pg-copy-streams.
@@ -15,12 +17,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { appendAuditRows, type AuditRowInput } from '../src/audit/append-audit-rows.js';
-import { hashAuditRow, type HashedAuditRow } from '../src/audit/audit-hash.js';
+import { appendAuditRows, chainAuditRows, type AuditRowInput } from '../src/audit/append-audit-rows.js';
+import { copyAuditRows } from '../src/audit/copy-audit-rows.js';
 import type { Db } from '../src/db/database.js';
 import { round, spread, type Spread } from './support/stats.js';
 
-export const WRITER_METHODS = ['values (appendAuditRows, as shipped)', 'values', 'unnest', 'copy'] as const;
+export const WRITER_METHODS = ['copy (copyAuditRows, as shipped)', 'values (appendAuditRows, as shipped)', 'values', 'unnest', 'copy'] as const;
 export type WriterMethod = (typeof WRITER_METHODS)[number];
 
 export interface WriterCell {
@@ -80,6 +82,7 @@ const VALUES_CHUNK = Math.floor(MAX_PARAMETERS / COLUMNS.length);
 export async function measureAuditWriter(options: { db: Db; url: string; batches: number[]; seconds: number }): Promise<WriterResult> {
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
+  const pool = new pg.Pool({ connectionString: options.url, max: 1 });
   try {
     const largest = Math.max(...options.batches);
     const sample = realisticRows(largest);
@@ -91,6 +94,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
 
     // Each resolves to the seconds its insert statements took (null: not timed apart).
     const append: Record<WriterMethod, (rows: AuditRowInput[]) => Promise<number | null>> = {
+      'copy (copyAuditRows, as shipped)': (rows) => copyAuditRows(pool, rows).then(() => null),
       'values (appendAuditRows, as shipped)': (rows) => options.db.transaction().execute((trx) => appendAuditRows(trx, rows)).then(() => null),
       values: (rows) => inTransaction(client, rows, (chained) => insertValues(client, chained)),
       unnest: (rows) => inTransaction(client, rows, (chained) => insertUnnest(client, chained)),
@@ -144,6 +148,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
     };
   } finally {
     await client.end();
+    await pool.end();
   }
 }
 
@@ -184,40 +189,10 @@ function realisticRows(count: number): AuditRowInput[] {
   });
 }
 
-/** The chain step of appendAuditRows (src/audit/append-audit-rows.ts), for the raw methods. */
+/** The chain step of appendAuditRows itself, with times as text for the raw methods. */
 function chain(rows: readonly AuditRowInput[], lastSeq: string, lastHash: string): { rows: ChainedRow[]; seq: bigint; hash: string } {
-  let seq = BigInt(lastSeq);
-  let prev = lastHash;
-  const now = new Date();
-  const chained = rows.map((row) => {
-    seq += 1n;
-    const hashed: HashedAuditRow = {
-      chain_seq: seq.toString(),
-      occurred_at: row.occurred_at ?? now,
-      kind: row.kind,
-      actor_kind: row.actor_kind,
-      actor_id: row.actor_id ?? null,
-      actor_name: row.actor_name ?? null,
-      subject_user_id: row.subject_user_id ?? null,
-      account_id: row.account_id ?? null,
-      session_id: row.session_id ?? null,
-      request_id: row.request_id ?? null,
-      reason: row.reason ?? null,
-      operation: row.operation ?? null,
-      type_field: row.type_field ?? null,
-      path: row.path ?? null,
-      data_class: row.data_class ?? null,
-      decision: row.decision ?? null,
-      policy_version: row.policy_version ?? null,
-      details: row.details,
-      summary: row.summary,
-      prev_hash: prev,
-    };
-    const hash = hashAuditRow(hashed);
-    prev = hash;
-    return { ...hashed, occurred_at: hashed.occurred_at.toISOString(), details: JSON.stringify(hashed.details), hash };
-  });
-  return { rows: chained, seq, hash: prev };
+  const chained = chainAuditRows(rows, lastSeq, lastHash);
+  return { rows: chained.rows.map((row) => ({ ...row, occurred_at: row.occurred_at.toISOString() })), seq: BigInt(chained.lastSeq), hash: chained.lastHash };
 }
 
 /** The append as appendAuditRows does it, on a raw connection; resolves to the insert's seconds. */

@@ -25,11 +25,11 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const { db, listen } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, listen, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   // The same schema and resolvers each time; only what the issue compares changes.
   const schema = buildWardenSchema({ policyEnforced: mode !== 'baseline', onUnclassified: config.production ? 'secret' : 'error' });
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
-  const gateway = createGateway({ db, config, logger, schema, policy, auditTrail: mode === 'policy+audit' });
+  const gateway = createGateway({ db, pool, config, logger, schema, policy, auditTrail: mode === 'policy+audit' });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { NewAuditEventRow } from '../db/tables/audit-event.js';
-import { hashAuditRow } from './audit-hash.js';
+import { hashAuditRow, type HashedAuditRow } from './audit-hash.js';
+import { canonicalJson } from './canonical-json.js';
 
 /** A row as callers describe it; its place in the chain is assigned here. */
 export type AuditRowInput = Omit<NewAuditEventRow, 'chain_seq' | 'prev_hash' | 'hash' | 'details' | 'occurred_at'> & {
@@ -9,22 +10,29 @@ export type AuditRowInput = Omit<NewAuditEventRow, 'chain_seq' | 'prev_hash' | '
   occurred_at?: Date;
 };
 
+/** A row with its place in the chain, ready to insert: `details` as the exact text that was hashed. */
+export type ChainedAuditRow = Omit<HashedAuditRow, 'details' | 'actor_kind'> & Pick<NewAuditEventRow, 'actor_kind'> & { details: string; hash: string };
+
 /**
- * Appends rows to the hash chain inside the caller's transaction. The chain head is locked
- * (FOR UPDATE) until that transaction ends, so concurrent writers take turns and every row's
- * `prev_hash` is the hash of the row before it; `chain_seq` has no gaps.
+ * Rows per INSERT: 21 bind parameters a row, and PostgreSQL takes at most 65,535 a statement.
+ * Larger batches (a busy group commit) go in several statements of the same transaction.
  */
-export async function appendAuditRows(trx: Transaction<Database>, rows: readonly AuditRowInput[]): Promise<void> {
-  if (rows.length === 0) return;
-  const head = await trx.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).forUpdate().executeTakeFirstOrThrow();
-  let seq = BigInt(head.last_seq);
-  let prev = head.last_hash;
-  const now = new Date();
-  const values = rows.map((row) => {
+const ROWS_PER_STATEMENT = 2_000;
+
+/**
+ * Places rows on the chain after (lastSeq, lastHash): numbers them, hashes each over its
+ * predecessor. `details` is serialised once, canonically, for the hash and for the table alike.
+ */
+export function chainAuditRows(rows: readonly AuditRowInput[], lastSeq: string, lastHash: string, now = new Date()): { rows: ChainedAuditRow[]; lastSeq: string; lastHash: string } {
+  let seq = BigInt(lastSeq);
+  let prev = lastHash;
+  const chained = rows.map((row): ChainedAuditRow => {
     seq += 1n;
-    const chained = {
-      ...row,
+    const hashed: HashedAuditRow = {
+      chain_seq: seq.toString(),
       occurred_at: row.occurred_at ?? now,
+      kind: row.kind,
+      actor_kind: row.actor_kind,
       actor_id: row.actor_id ?? null,
       actor_name: row.actor_name ?? null,
       subject_user_id: row.subject_user_id ?? null,
@@ -38,13 +46,28 @@ export async function appendAuditRows(trx: Transaction<Database>, rows: readonly
       data_class: row.data_class ?? null,
       decision: row.decision ?? null,
       policy_version: row.policy_version ?? null,
-      chain_seq: seq.toString(),
+      details: row.details,
+      summary: row.summary,
       prev_hash: prev,
     };
-    const hash = hashAuditRow(chained);
-    prev = hash;
-    return { ...chained, details: JSON.stringify(chained.details), hash };
+    const details = canonicalJson(row.details);
+    prev = hashAuditRow(hashed, details);
+    return { ...hashed, actor_kind: row.actor_kind, details, hash: prev };
   });
-  await trx.insertInto('audit_events').values(values).execute();
-  await trx.updateTable('audit_chain_head').set({ last_seq: seq.toString(), last_hash: prev }).execute();
+  return { rows: chained, lastSeq: seq.toString(), lastHash: prev };
+}
+
+/**
+ * Appends rows to the hash chain inside the caller's transaction. The chain head is locked
+ * (FOR UPDATE) until that transaction ends, so concurrent writers take turns and every row's
+ * `prev_hash` is the hash of the row before it; `chain_seq` has no gaps.
+ */
+export async function appendAuditRows(trx: Transaction<Database>, rows: readonly AuditRowInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  const head = await trx.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).forUpdate().executeTakeFirstOrThrow();
+  const chained = chainAuditRows(rows, head.last_seq, head.last_hash);
+  for (let start = 0; start < chained.rows.length; start += ROWS_PER_STATEMENT) {
+    await trx.insertInto('audit_events').values(chained.rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
+  }
+  await trx.updateTable('audit_chain_head').set({ last_seq: chained.lastSeq, last_hash: chained.lastHash }).execute();
 }

@@ -27,10 +27,43 @@ export interface HashedAuditRow {
   prev_hash: string;
 }
 
-/** SHA-256 over a canonical serialisation (sorted keys, ISO time): the same row always hashes alike. */
-export function hashAuditRow(row: HashedAuditRow): string {
-  const { occurred_at: occurredAt, ...rest } = row;
-  return createHash('sha256').update(canonicalJson({ ...rest, occurred_at: occurredAt.toISOString() })).digest('hex');
+/** The hashed columns in sorted order: the canonical serialisation's key order. */
+const HASHED_KEYS = [
+  'account_id',
+  'actor_id',
+  'actor_kind',
+  'actor_name',
+  'chain_seq',
+  'data_class',
+  'decision',
+  'details',
+  'kind',
+  'occurred_at',
+  'operation',
+  'path',
+  'policy_version',
+  'prev_hash',
+  'reason',
+  'request_id',
+  'session_id',
+  'subject_user_id',
+  'summary',
+  'type_field',
+] as const satisfies ReadonlyArray<keyof HashedAuditRow>;
+
+/**
+ * SHA-256 over a canonical serialisation (sorted keys, ISO time): the same row always hashes
+ * alike. Equal to `canonicalJson` of the row with `occurred_at` as an ISO string, built with the
+ * key order fixed so only `details` needs sorting. Pass `detailsJson` (its `canonicalJson`) when
+ * it is already serialised, to write the same text to the table without serialising twice.
+ */
+export function hashAuditRow(row: HashedAuditRow, detailsJson: string = canonicalJson(row.details)): string {
+  let text = '{';
+  for (const key of HASHED_KEYS) {
+    const value = key === 'details' ? detailsJson : key === 'occurred_at' ? JSON.stringify(row.occurred_at.toISOString()) : canonicalJson(row[key]);
+    text += `${key === 'account_id' ? '' : ','}"${key}":${value}`;
+  }
+  return createHash('sha256').update(`${text}}`).digest('hex');
 }
 
 /** A checkpoint's signature: HMAC with a key kept outside the database. */

@@ -8,6 +8,7 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -22,12 +23,32 @@ export interface PublicRead {
 
 const MAX_PATHS = 20;
 
+/** A field of a selection, resolved once per (selection set, type) and reused for every object. */
+interface FieldStep {
+  key: string;
+  typeField: string;
+  /** Counted here: public, or under an abstract type whose concrete type is unknown. */
+  counted: boolean;
+  childType: GraphQLNamedType | null;
+  childSelections: SelectionSetNode[];
+}
+
+/** A response path as a linked list: a string is built only when one is kept or compared. */
+interface PathLink {
+  prev: PathLink | undefined;
+  key: string | number;
+}
+
 /**
  * Public fields are never wrapped (that is what keeps lists fast), so their reads are counted
  * here from the result, after execution. Where the concrete type of an object is unknown (an
  * interface or union without `__typename` in the result), reads are counted under the
  * abstract type's name. A field that raised an error (a firewall refusal, say) was not read:
- * its null is not counted.
+ * its null is not counted. A field selected twice under one response key is read once.
+ *
+ * The selection is resolved against the schema once per selection set and type (fragments
+ * flattened, field definitions and policy looked up), so a list of a thousand objects costs a
+ * thousand passes over a short array, not a thousand walks of the document.
  */
 export function publicReads(
   schema: GraphQLSchema,
@@ -38,56 +59,96 @@ export function publicReads(
   /** Paths (`a.b[0].c`) of fields that raised an error: refused or failed, so not read. */
   erroredPaths: ReadonlySet<string> = new Set(),
 ): PublicRead[] {
-  const fragments = new Map(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
-  const reads = new Map<string, PublicRead>();
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root || typeof data !== 'object' || data === null) return [];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
 
-  const count = (typeField: string, path: string) => {
-    const read = reads.get(typeField) ?? { typeField, count: 0, paths: [] };
-    read.count += 1;
-    if (read.paths.length < MAX_PATHS) read.paths.push(path);
-    reads.set(typeField, read);
+  const reads = new Map<string, PublicRead>();
+  const stepsCache = new Map<SelectionSetNode, Map<string, FieldStep[]>>();
+  const checkErrors = erroredPaths.size > 0;
+
+  const stepsFor = (type: GraphQLNamedType, concrete: GraphQLObjectType | undefined, selectionSet: SelectionSetNode): FieldStep[] => {
+    let byType = stepsCache.get(selectionSet);
+    if (!byType) stepsCache.set(selectionSet, (byType = new Map()));
+    const cacheKey = `${type.name}\u0000${concrete?.name ?? ''}`;
+    let steps = byType.get(cacheKey);
+    if (!steps) byType.set(cacheKey, (steps = compile(type, concrete, selectionSet)));
+    return steps;
   };
 
-  const walk = (type: GraphQLNamedType, selectionSet: SelectionSetNode, value: unknown, path: string): void => {
+  const compile = (type: GraphQLNamedType, concrete: GraphQLObjectType | undefined, selectionSet: SelectionSetNode): FieldStep[] => {
+    const steps = new Map<string, FieldStep>();
+    const add = (owner: GraphQLNamedType, ownerConcrete: GraphQLObjectType | undefined, set: SelectionSetNode): void => {
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const name = selection.name.value;
+          if (name.startsWith('__')) continue;
+          const field = isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[name] : undefined;
+          if (!field) continue;
+          const key = selection.alias?.value ?? name;
+          const typeField = `${owner.name}.${name}`;
+          const stepKey = `${key}\u0000${typeField}`;
+          const named = getNamedType(field.type);
+          const childType = isLeafType(named) ? null : named;
+          let step = steps.get(stepKey);
+          if (!step) {
+            step = { key, typeField, counted: !ownerConcrete || plans.get(typeField)?.classification === 'public', childType, childSelections: [] };
+            steps.set(stepKey, step);
+          }
+          if (childType && selection.selectionSet) step.childSelections.push(selection.selectionSet);
+        } else {
+          const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
+          if (!fragment) continue;
+          const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : owner;
+          if (!condition || (!isObjectType(condition) && !isAbstractType(condition))) continue;
+          if (ownerConcrete && isObjectType(condition) && condition !== ownerConcrete) continue;
+          const next = ownerConcrete ?? condition;
+          add(next, isObjectType(next) ? next : undefined, fragment.selectionSet);
+        }
+      }
+    };
+    add(concrete ?? type, concrete, selectionSet);
+    return [...steps.values()];
+  };
+
+  const pathString = (link: PathLink | undefined): string => {
+    const parts: Array<string | number> = [];
+    for (let p = link; p; p = p.prev) parts.push(p.key);
+    return readPathOf(parts.reverse());
+  };
+
+  const walk = (type: GraphQLNamedType, selections: readonly SelectionSetNode[], value: unknown, path: PathLink | undefined): void => {
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(type, selectionSet, item, `${path}[${i}]`));
+      for (let i = 0; i < value.length; i += 1) walk(type, selections, value[i], { prev: path, key: i });
       return;
     }
     if (typeof value !== 'object') return;
     const record = value as Record<string, unknown>;
-    const typename = typeof record['__typename'] === 'string' ? schema.getType(record['__typename']) : undefined;
-    const concrete = isObjectType(type) ? type : isObjectType(typename) ? typename : undefined;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.name.value;
-        const key = selection.alias?.value ?? name;
-        if (name.startsWith('__') || !(key in record)) continue;
-        const owner = concrete ?? type;
-        const field = isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[name] : undefined;
-        if (!field) continue;
-        const typeField = `${owner.name}.${name}`;
-        const fieldPath = path ? `${path}.${key}` : key;
-        if (erroredPaths.has(fieldPath)) continue;
-        if (!concrete || plans.get(typeField)?.classification === 'public') count(typeField, fieldPath);
-        const named = getNamedType(field.type);
-        if (!isLeafType(named) && selection.selectionSet) walk(named, selection.selectionSet, record[key], fieldPath);
-      } else {
-        const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-        if (!fragment) continue;
-        const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : type;
-        if (!isObjectType(condition) && !isAbstractType(condition)) continue;
-        if (concrete && isObjectType(condition) && condition !== concrete) continue;
-        walk(concrete ?? condition, fragment.selectionSet, value, path);
+    let concrete: GraphQLObjectType | undefined;
+    if (isObjectType(type)) concrete = type;
+    else if (typeof record['__typename'] === 'string') {
+      const named = schema.getType(record['__typename']);
+      if (isObjectType(named)) concrete = named;
+    }
+    for (const selectionSet of selections) {
+      for (const step of stepsFor(type, concrete, selectionSet)) {
+        if (!(step.key in record)) continue;
+        const link: PathLink = { prev: path, key: step.key };
+        if (checkErrors && erroredPaths.has(pathString(link))) continue;
+        if (step.counted) {
+          let read = reads.get(step.typeField);
+          if (!read) reads.set(step.typeField, (read = { typeField: step.typeField, count: 0, paths: [] }));
+          read.count += 1;
+          if (read.paths.length < MAX_PATHS) read.paths.push(pathString(link));
+        }
+        if (step.childType && step.childSelections.length > 0) walk(step.childType, step.childSelections, record[step.key], link);
       }
     }
   };
 
-  walk(root, operation.selectionSet, data, '');
+  walk(root, [operation.selectionSet], data, undefined);
   return [...reads.values()];
 }
 

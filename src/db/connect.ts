@@ -28,6 +28,8 @@ export interface DatabaseHandle {
   engine: 'postgres' | 'pglite';
   /** A human description without credentials, safe to log. */
   description: string;
+  /** The node-postgres pool behind `db` on a real server (the audit trail COPYs through it); null on PGlite. */
+  pool: pg.Pool | null;
 }
 
 /**
@@ -52,7 +54,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const url = options.url;
-    return { db, listen: (channel, onNotify) => listenOnServer(url, channel, onNotify), engine: 'postgres', description: describeUrl(url) };
+    return { db, listen: (channel, onNotify) => listenOnServer(url, channel, onNotify), engine: 'postgres', description: describeUrl(url), pool };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   // bigint stays a string on both engines (node-postgres does this by default).
@@ -62,7 +64,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     const unlisten = await pglite.listen(channel, () => onNotify());
     return () => (pglite.closed ? Promise.resolve() : unlisten());
   };
-  return { db, listen, engine: 'pglite', description: `embedded PostgreSQL (PGlite) in ${options.dataDir}` };
+  return { db, listen, engine: 'pglite', description: `embedded PostgreSQL (PGlite) in ${options.dataDir}`, pool: null };
 }
 
 /**

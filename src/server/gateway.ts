@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createTokenVerifier } from '../auth/verify-token.js';
 import type { Config } from '../config/config.js';
+import type pg from 'pg';
 import type { Db } from '../db/database.js';
 import { applyOperationFirewall } from '../firewall/index.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -28,6 +29,8 @@ import { useRequestIds } from './plugins/use-request-id.js';
 
 export interface GatewayOptions {
   db: Db;
+  /** The node-postgres pool behind `db`, if any: the audit trail writes its batches with COPY through it. */
+  pool?: pg.Pool | null;
   config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
   logger: Logger;
   /** The schema to serve. @default the reference domain, enforced */
@@ -86,7 +89,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         blockFieldSuggestion: { enabled: true },
       }),
       // Order matters: the audit trail and the banner see every result, refusals included.
-      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db) })]),
+      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db, options.pool ?? null) })]),
       useImpersonationExtensions(),
       useArgumentPolicy(),
       useMutationGate(),

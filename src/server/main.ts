@@ -20,7 +20,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const { db, listen, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, listen, description, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const schema = buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
-  const gateway = createGateway({ db, config, logger, schema, policy });
+  const gateway = createGateway({ db, pool, config, logger, schema, policy });
   const sweeper = startSessionSweeper({ db, logger });
   const checkpointer = startCheckpointer({ db, key: config.audit.checkpointKey, logger });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });

@@ -108,6 +108,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     : null;
   const gateway = createGateway({
     db: database.db,
+    pool: database.pool,
     config,
     logger,
     schema,

@@ -15,6 +15,8 @@ export interface TestDatabase {
   /** The database's own URL on a server; null on PGlite, which has none. */
   url: string | null;
   engine: DatabaseHandle['engine'];
+  /** The node-postgres pool behind `db` on a server (the gateway's audit trail COPYs through it). */
+  pool: DatabaseHandle['pool'];
   /** LISTEN on this database, as a policy store does (a connection of its own on a server). */
   listen: Listen;
   /** Closes the connections and drops the database (on PGlite: frees its memory). */
@@ -38,20 +40,21 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const migrated = options.migrated ?? true;
   const serverUrl = inject('databaseUrl');
   if (serverUrl === null) {
-    const { db, engine, listen } = openDatabase({ dataDir: 'memory://' });
+    const { db, engine, listen, pool } = openDatabase({ dataDir: 'memory://' });
     if (migrated) await migrateToLatest(db);
-    return { db, url: null, engine, listen, destroy: () => db.destroy() };
+    return { db, url: null, engine, listen, pool, destroy: () => db.destroy() };
   }
 
   const name = `warden_test_${randomBytes(6).toString('hex')}`;
   const template = migrated ? ` template ${TEMPLATE_DATABASE}` : '';
   await withAdminClient(serverUrl, (admin) => admin.query(`create database ${name}${template}`));
   const url = withDatabaseName(serverUrl, name);
-  const { db, engine, listen } = openDatabase({ url, dataDir: 'memory://', poolSize: 4 });
+  const { db, engine, listen, pool } = openDatabase({ url, dataDir: 'memory://', poolSize: 4 });
   return {
     db,
     url,
     engine,
+    pool,
     listen,
     async destroy() {
       await db.destroy();

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
+import { createAuditWriter } from '../../src/audit/audit-writer.js';
+import { copyAuditRows } from '../../src/audit/copy-audit-rows.js';
+import { verifyAuditChain } from '../../src/audit/verify-chain.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const KEY = 'audit-writers-test-key-0123456789abcdef';
+
+/** Text COPY must escape (tab, newline, carriage return, backslash), quotes, unicode, JSON escapes. */
+const AWKWARD = 'tab\there\nnew line\r\\back\\slash "quoted" \\N é 日本 👩‍💻 \\t';
+
+function row(i: number, extra: Partial<AuditRowInput> = {}): AuditRowInput {
+  return {
+    kind: 'field_read',
+    actor_kind: 'staff',
+    actor_id: 'stf_sarah',
+    actor_name: `Sarah ${AWKWARD}`,
+    account_id: 'acc_acme',
+    session_id: i % 2 ? 'ses_writers' : null,
+    request_id: `req_writers_${i}`,
+    type_field: 'User.phone',
+    data_class: 'pii',
+    decision: 'masked',
+    policy_version: 3,
+    path: null,
+    details: { count: i, objectIds: [`usr_${i}`, AWKWARD], nested: { z: AWKWARD, a: [1, null, true, { b: '\u0000'.length }] } },
+    summary: `row ${i}: ${AWKWARD}`,
+    ...extra,
+  };
+}
+
+describe('the audit writers', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  it('keep every value exactly, whichever way the rows went in, and the chain verifies across both', async () => {
+    const viaInsert = Array.from({ length: 5 }, (_, i) => row(i));
+    await database.db.transaction().execute((trx) => appendAuditRows(trx, viaInsert));
+    const viaCopy = Array.from({ length: 5 }, (_, i) => row(100 + i));
+    if (database.pool) await copyAuditRows(database.pool, viaCopy);
+    else await database.db.transaction().execute((trx) => appendAuditRows(trx, viaCopy));
+
+    const stored = await database.db
+      .selectFrom('audit_events')
+      .select(['request_id', 'actor_name', 'summary', 'details', 'session_id', 'path', 'policy_version'])
+      .where('request_id', 'like', 'req_writers_%')
+      .orderBy('chain_seq')
+      .execute();
+    expect(stored).toEqual(
+      [...viaInsert, ...viaCopy].map((r) => ({
+        request_id: r.request_id,
+        actor_name: r.actor_name,
+        summary: r.summary,
+        details: r.details,
+        session_id: r.session_id,
+        path: null,
+        policy_version: 3,
+      })),
+    );
+    const report = await verifyAuditChain(database.db, KEY);
+    expect(report.problem).toBeNull();
+  });
+
+  it('append batches over PostgreSQL’s 65,535 bind parameters (a busy group commit) in one transaction', async () => {
+    const many = Array.from({ length: 3_500 }, (_, i) => row(1_000 + i, { request_id: `req_many_${i}` }));
+    await database.db.transaction().execute((trx) => appendAuditRows(trx, many));
+    const counted = await database.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('request_id', 'like', 'req_many_%')
+      .executeTakeFirstOrThrow();
+    expect(Number(counted.n)).toBe(3_500);
+    expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+  });
+
+  it('group commit: concurrent writers each learn of their own commit, and the chain stays gapless', async () => {
+    const writer = createAuditWriter(database.db, database.pool);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => writer.write([row(10_000 + i, { request_id: `req_group_${i}` }), row(20_000 + i, { request_id: `req_group_${i}` })])));
+    const counted = await database.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('request_id', 'like', 'req_group_%')
+      .executeTakeFirstOrThrow();
+    expect(Number(counted.n)).toBe(80);
+    expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+  });
+});

@@ -1,0 +1,46 @@
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { publicReads } from '../../src/audit/public-reads.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
+
+const { schema, catalog } = buildWardenSchema();
+
+/** Public reads of a document over a result, as the audit trail counts them after execution. */
+function readsOf(source: string, data: unknown, errored: string[] = []) {
+  const document = parse(source);
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (!operation) throw new Error('no operation');
+  const reads = publicReads(schema, document, operation, data, catalog.fields, new Set(errored));
+  return Object.fromEntries(reads.map((r) => [r.typeField, { count: r.count, paths: r.paths }]));
+}
+
+const invoices = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `inv_${i}`, number: `N-${i}`, createdAt: '2026-01-01T00:00:00Z' }));
+
+describe('public reads counted from the result', () => {
+  it('counts every object of a list, keeps 20 example paths, and leaves classified fields to the policy wrapper', () => {
+    const reads = readsOf('{ account { id invoices(first: 500) { id number createdAt } } }', { account: { id: 'acc_acme', invoices: invoices(500) } });
+    expect(reads['Invoice.number']?.count).toBe(500);
+    expect(reads['Invoice.number']?.paths).toHaveLength(20);
+    expect(reads['Invoice.number']?.paths[3]).toBe('account.invoices[3].number');
+    expect(reads['Account.invoices']).toEqual({ count: 1, paths: ['account.invoices'] });
+    // internal: recorded by the policy wrapper with object ids, not here.
+    expect(reads['Invoice.createdAt']).toBeUndefined();
+  });
+
+  it('counts a field selected twice under one response key once, and each alias on its own', () => {
+    const reads = readsOf(
+      `query { account { ...Ids id first: name second: name invoices { number ... on Invoice { number } } } }
+       fragment Ids on Account { id }`,
+      { account: { id: 'acc_acme', first: 'Acme', second: 'Acme', invoices: invoices(3) } },
+    );
+    expect(reads['Account.id']?.count).toBe(1);
+    expect(reads['Account.name']).toEqual({ count: 2, paths: ['account.first', 'account.second'] });
+    expect(reads['Invoice.number']?.count).toBe(3);
+  });
+
+  it('does not count a field whose error nulled it (refused or failed: not read)', () => {
+    const reads = readsOf('{ account { invoices { id number } } }', { account: { invoices: invoices(3) } }, ['account.invoices[1].number']);
+    expect(reads['Invoice.number']).toEqual({ count: 2, paths: ['account.invoices[0].number', 'account.invoices[2].number'] });
+    expect(reads['Invoice.id']?.count).toBe(3);
+  });
+});
