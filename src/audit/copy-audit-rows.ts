@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { chainAuditRows, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
@@ -45,20 +43,34 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
   if (rows.length === 0) return;
   const client = await pool.connect();
   try {
-    await client.query('begin');
-    const head = await client.query<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head for update');
-    const current = head.rows[0];
+    // Three round trips: begin and lock the head; the rows; move the head and commit. The
+    // statements without rows are plain SQL sent together (the simple query protocol).
+    const opened = (await client.query('begin; select last_seq, last_hash from audit_chain_head for update')) as unknown as Array<pg.QueryResult<{ last_seq: string; last_hash: string }>>;
+    const current = opened[1]?.rows[0];
     if (!current) throw new Error('audit_chain_head has no row: the audit migration did not run');
     const chained = chainAuditRows(rows, current.last_seq, current.last_hash);
-    await pipeline(Readable.from(copyText(chained.rows)), client.query(copyFrom(COPY_STATEMENT)));
-    await client.query('update audit_chain_head set last_seq = $1, last_hash = $2', [chained.lastSeq, chained.lastHash]);
-    await client.query('commit');
+    await copyIn(client, chained.rows);
+    // Inlined, not bound: both are checked to be what the chain makes (digits; 64 hex digits).
+    if (!/^\d+$/.test(chained.lastSeq) || !/^[0-9a-f]{64}$/.test(chained.lastHash)) throw new Error('the audit chain head is malformed');
+    await client.query(`update audit_chain_head set last_seq = ${chained.lastSeq}, last_hash = '${chained.lastHash}'; commit`);
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     client.release(true);
     throw error;
   }
   client.release();
+}
+
+/** COPY the rows in; resolves once the server has taken them all (pg-copy-streams holds 'finish' until then). */
+function copyIn(client: pg.PoolClient, rows: readonly ChainedAuditRow[]): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const stream = client.query(copyFrom(COPY_STATEMENT));
+    stream.on('error', reject);
+    stream.on('finish', () => resolve());
+    // The batch is in memory already; its text goes out in ~64 KiB writes without waiting on drain.
+    for (const chunk of copyText(rows)) stream.write(chunk);
+    stream.end();
+  });
 }
 
 /** The rows in COPY's text format, in chunks. */

@@ -21,40 +21,51 @@ const MAX_PATHS = 20;
  * every read is counted, but at most 200 object ids and 20 example paths are kept per group.
  */
 export class FieldReadRecorder {
-  readonly #groups = new Map<string, FieldReadGroup>();
-  readonly #ids = new Map<string, Set<string>>();
+  /** By field, then by decision: no key to build on a read, which runs once per field per object. */
+  readonly #groups = new Map<string, Partial<Record<ReadDecision, FieldReadGroup>>>();
+  readonly #ids = new WeakMap<FieldReadGroup, Set<string>>();
 
   read(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, info: GraphQLResolveInfo | null): void {
-    const key = `${typeField}\u0000${decision}`;
-    let group = this.#groups.get(key);
-    if (!group) {
-      group = { typeField, dataClass, decision, count: 0, objectIds: [], paths: [] };
-      this.#groups.set(key, group);
-      this.#ids.set(key, new Set());
-    }
+    const group = this.#group(typeField, dataClass, decision);
     group.count += 1;
     const id = typeof parent === 'object' && parent !== null ? (parent as { id?: unknown }).id : undefined;
-    const ids = this.#ids.get(key);
-    if (typeof id === 'string' && ids && ids.size < MAX_IDS && !ids.has(id)) {
-      ids.add(id);
-      group.objectIds.push(id);
+    if (typeof id === 'string' && group.objectIds.length < MAX_IDS) {
+      let ids = this.#ids.get(group);
+      if (!ids) this.#ids.set(group, (ids = new Set()));
+      if (!ids.has(id)) {
+        ids.add(id);
+        group.objectIds.push(id);
+      }
     }
     if (info && group.paths.length < MAX_PATHS) group.paths.push(pathOf(info.path));
   }
 
   /** Adds counted reads found after execution (public fields, from the result). */
   add(typeField: string, count: number, paths: string[]): void {
-    const key = `${typeField}\u0000allowed`;
-    const group = this.#groups.get(key) ?? { typeField, dataClass: 'public' as const, decision: 'allowed' as const, count: 0, objectIds: [], paths: [] };
+    const group = this.#group(typeField, 'public', 'allowed');
     group.count += count;
     for (const path of paths) if (group.paths.length < MAX_PATHS) group.paths.push(path);
-    this.#groups.set(key, group);
   }
 
   groups(): FieldReadGroup[] {
-    return [...this.#groups.values()];
+    const all: FieldReadGroup[] = [];
+    for (const byDecision of this.#groups.values()) {
+      for (const decision of DECISIONS) {
+        const group = byDecision[decision];
+        if (group) all.push(group);
+      }
+    }
+    return all;
+  }
+
+  #group(typeField: string, dataClass: DataClass | null, decision: ReadDecision): FieldReadGroup {
+    let byDecision = this.#groups.get(typeField);
+    if (!byDecision) this.#groups.set(typeField, (byDecision = {}));
+    return (byDecision[decision] ??= { typeField, dataClass, decision, count: 0, objectIds: [], paths: [] });
   }
 }
+
+const DECISIONS: readonly ReadDecision[] = ['allowed', 'masked', 'denied'];
 
 function pathOf(path: GraphQLResolveInfo['path'] | undefined): string {
   const parts: Array<string | number> = [];

@@ -27,8 +27,8 @@ const MAX_PATHS = 20;
 interface FieldStep {
   key: string;
   typeField: string;
-  /** Counted here: public, or under an abstract type whose concrete type is unknown. */
-  counted: boolean;
+  /** Where this request's reads of it are counted: public fields, or any field under an abstract type whose concrete type is unknown. */
+  read: PublicRead | null;
   childType: GraphQLNamedType | null;
   childSelections: SelectionSetNode[];
 }
@@ -93,7 +93,8 @@ export function publicReads(
           const childType = isLeafType(named) ? null : named;
           let step = steps.get(stepKey);
           if (!step) {
-            step = { key, typeField, counted: !ownerConcrete || plans.get(typeField)?.classification === 'public', childType, childSelections: [] };
+            const counted = !ownerConcrete || plans.get(typeField)?.classification === 'public';
+            step = { key, typeField, read: counted ? readOf(typeField) : null, childType, childSelections: [] };
             steps.set(stepKey, step);
           }
           if (childType && selection.selectionSet) step.childSelections.push(selection.selectionSet);
@@ -110,6 +111,12 @@ export function publicReads(
     };
     add(concrete ?? type, concrete, selectionSet);
     return [...steps.values()];
+  };
+
+  const readOf = (typeField: string): PublicRead => {
+    let read = reads.get(typeField);
+    if (!read) reads.set(typeField, (read = { typeField, count: 0, paths: [] }));
+    return read;
   };
 
   const pathString = (link: PathLink | undefined): string => {
@@ -135,21 +142,26 @@ export function publicReads(
     for (const selectionSet of selections) {
       for (const step of stepsFor(type, concrete, selectionSet)) {
         if (!(step.key in record)) continue;
+        const { read, childType } = step;
+        const descend = childType !== null && step.childSelections.length > 0;
+        // A leaf that is counted with its paths already kept needs no path at all: the common case in a list.
+        if (!descend && !checkErrors && (read === null || read.paths.length >= MAX_PATHS)) {
+          if (read) read.count += 1;
+          continue;
+        }
         const link: PathLink = { prev: path, key: step.key };
         if (checkErrors && erroredPaths.has(pathString(link))) continue;
-        if (step.counted) {
-          let read = reads.get(step.typeField);
-          if (!read) reads.set(step.typeField, (read = { typeField: step.typeField, count: 0, paths: [] }));
+        if (read) {
           read.count += 1;
           if (read.paths.length < MAX_PATHS) read.paths.push(pathString(link));
         }
-        if (step.childType && step.childSelections.length > 0) walk(step.childType, step.childSelections, record[step.key], link);
+        if (descend) walk(childType, step.childSelections, record[step.key], link);
       }
     }
   };
 
   walk(root, [operation.selectionSet], data, undefined);
-  return [...reads.values()];
+  return [...reads.values()].filter((read) => read.count > 0);
 }
 
 /** An error's path in the form the reads use: `account.users[0].phone`. */

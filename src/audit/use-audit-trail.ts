@@ -40,11 +40,12 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
               audit.recorder.add(read.typeField, read.count, read.paths);
             }
           }
+          const base = baseRow(context);
           const rows = [
-            ...audit.recorder.groups().map((group) => fieldReadRow(context, group)),
+            ...audit.recorder.groups().map((group) => fieldReadRow(base, group)),
             ...(result.errors ?? [])
               .filter((e) => isUnrecordedDenial(e, audit.recordedErrors))
-              .map((e) => denialRow(context, e, operation?.operation === 'mutation' ? 'Mutation' : 'Query')),
+              .map((e) => denialRow(base, e, operation?.operation === 'mutation' ? 'Mutation' : 'Query')),
           ];
           try {
             await options.writer.write(rows);
@@ -78,6 +79,9 @@ function isUnrecordedDenial(error: GraphQLError, recorded: WeakSet<GraphQLError>
   return typeof code === 'string' && DENIAL_CODES.has(code) && code !== 'FIELD_DENIED' && !alreadyRecorded;
 }
 
+type BaseRow = ReturnType<typeof baseRow>;
+
+/** What every row of a request shares: who, as whom, under which policy. Built once a request. */
 function baseRow(context: GatewayContext) {
   const scope = auditScopeOf(context);
   const session = context.access.session;
@@ -96,8 +100,7 @@ function baseRow(context: GatewayContext) {
   };
 }
 
-function fieldReadRow(context: GatewayContext, group: FieldReadGroup): AuditRowInput {
-  const { who, as, ...base } = baseRow(context);
+function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): AuditRowInput {
   const times = group.count === 1 ? 'once' : `${group.count} times`;
   const shown = group.decision === 'allowed' ? 'shown' : group.decision === 'masked' ? 'masked' : 'denied';
   return {
@@ -112,8 +115,7 @@ function fieldReadRow(context: GatewayContext, group: FieldReadGroup): AuditRowI
   };
 }
 
-function denialRow(context: GatewayContext, error: GraphQLError, rootType: 'Query' | 'Mutation'): AuditRowInput {
-  const { who, as, ...base } = baseRow(context);
+function denialRow({ who, as, ...base }: BaseRow, error: GraphQLError, rootType: 'Query' | 'Mutation'): AuditRowInput {
   // Refusals without a named field are of root fields (the firewall, scope checks): `Query.me`.
   const field = typeof error.extensions['field'] === 'string' ? error.extensions['field'] : error.path ? `${rootType}.${String(error.path[0])}` : null;
   return {
