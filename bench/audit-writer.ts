@@ -47,6 +47,12 @@ export interface WriterResult {
   cells: WriterCell[];
   /** The most rows a second at the largest batch. */
   winner: { method: WriterMethod; batch: number; rowsPerSecond: number } | null;
+  /**
+   * What bounds the writer, at the largest batch: the shipped COPY writer with slim rows (one
+   * object each, no list), and the realistic rows COPYed into a plain copy of the table with no
+   * indexes, partitions or triggers (insert only): the database's cost of the indexes.
+   */
+  bounds: { slimRowChars: number; slimRowsPerSecond: Spread | null; plainTableInsertOnlyRowsPerSecond: Spread | null } | null;
 }
 
 /** The table's columns in insert order, with their types for unnest. */
@@ -88,6 +94,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
     const sample = realisticRows(largest);
     const averageRowChars = sample.reduce((n, r) => n + JSON.stringify(r.details).length + r.summary.length, 0) / sample.length;
 
+    chain(sample, '0', '0'.repeat(64)); // once to warm up, then timed
     const hashStart = process.hrtime.bigint();
     chain(sample, '0', '0'.repeat(64));
     const hashOnlyRowsPerSecond = sample.length / (Number(process.hrtime.bigint() - hashStart) / 1e9);
@@ -140,16 +147,43 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
     const best = cells
       .filter((c) => c.batch === largest && c.rowsPerSecond)
       .sort((a, b) => (b.rowsPerSecond?.median ?? 0) - (a.rowsPerSecond?.median ?? 0))[0];
+    const bounds = await measureBounds(client, pool, sample, options.seconds);
     return {
       averageRowChars: Math.round(averageRowChars),
       hashOnlyRowsPerSecond: Math.round(hashOnlyRowsPerSecond),
       cells,
       winner: best?.rowsPerSecond ? { method: best.method, batch: largest, rowsPerSecond: best.rowsPerSecond.median } : null,
+      bounds,
     };
   } finally {
     await client.end();
     await pool.end();
   }
+}
+
+async function measureBounds(client: pg.Client, pool: pg.Pool, sample: AuditRowInput[], seconds: number): Promise<WriterResult['bounds']> {
+  const slim = sample.map((row, i) => ({ ...row, details: { count: 1, objectIds: [`usr_${String(i % 100_000).padStart(5, '0')}`], paths: ['account.users[0].phone'] }, summary: 'Agent Sarah Lee read User.phone once (masked) as Tom Baker (Acme Co): usr_00001' }));
+  const slimRowChars = Math.round(slim.reduce((n, r) => n + JSON.stringify(r.details).length + r.summary.length, 0) / slim.length);
+  const timed = async (run: () => Promise<number>) => {
+    const rates: number[] = [];
+    const deadline = Date.now() + seconds * 1000;
+    for (let i = 0; i < 100 && (i < 3 || Date.now() < deadline); i++) rates.push(await run());
+    return rates.length ? roundSpread(spread(rates)) : null;
+  };
+  const slimRowsPerSecond = await timed(async () => {
+    const start = process.hrtime.bigint();
+    await copyAuditRows(pool, slim);
+    return slim.length / (Number(process.hrtime.bigint() - start) / 1e9);
+  });
+  await client.query('create table audit_events_plain (like audit_events)');
+  const chained = chain(sample, '0', '0'.repeat(64)).rows;
+  const plainTableInsertOnlyRowsPerSecond = await timed(async () => {
+    const start = process.hrtime.bigint();
+    await insertCopy(client, chained, 'audit_events_plain');
+    return chained.length / (Number(process.hrtime.bigint() - start) / 1e9);
+  });
+  await client.query('drop table audit_events_plain');
+  return { slimRowChars, slimRowsPerSecond, plainTableInsertOnlyRowsPerSecond };
 }
 
 function roundSpread(s: Spread): Spread {
@@ -229,8 +263,8 @@ async function insertUnnest(client: pg.Client, rows: ChainedRow[]): Promise<void
   await client.query(`insert into audit_events (${COLUMN_LIST}) select * from unnest(${casts})`, arrays);
 }
 
-async function insertCopy(client: pg.Client, rows: ChainedRow[]): Promise<void> {
-  const stream = client.query(copyFrom(`copy audit_events (${COLUMN_LIST}) from stdin`));
+async function insertCopy(client: pg.Client, rows: ChainedRow[], table = 'audit_events'): Promise<void> {
+  const stream = client.query(copyFrom(`copy ${table} (${COLUMN_LIST}) from stdin`));
   const lines = function* () {
     // About 64 KiB a chunk: few writes, little memory.
     let buffer = '';

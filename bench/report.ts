@@ -203,6 +203,12 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
       '',
       w.winner ? `Winner at batch ${n(w.winner.batch)}: **${w.winner.method}**, ${n(w.winner.rowsPerSecond)} rows/s.` : 'No winner: no method completed the largest batch.',
       '',
+      ...(w.bounds
+        ? [
+            `What bounds it, at batch ${n(Math.max(...results.options.writerBatches))}: the shipped writer with slim rows (one object each, about ${w.bounds.slimRowChars} characters) appends ${w.bounds.slimRowsPerSecond ? range(w.bounds.slimRowsPerSecond) : '–'} rows/s; the realistic rows COPYed into a plain copy of the table (no indexes, partitions or triggers) go in at ${w.bounds.plainTableInsertOnlyRowsPerSecond ? range(w.bounds.plainTableInsertOnlyRowsPerSecond) : '–'} rows/s.`,
+            '',
+          ]
+        : []),
     );
   }
   if (results.auditor) {

@@ -20,17 +20,33 @@ export type ChainedAuditRow = Omit<HashedAuditRow, 'details' | 'actor_kind'> & P
 const ROWS_PER_STATEMENT = 2_000;
 
 /**
- * Places rows on the chain after (lastSeq, lastHash): numbers them, hashes each over its
+ * The chain from a given head on: each row appended is numbered and hashed over its
  * predecessor. `details` is serialised once, canonically, for the hash and for the table alike.
  */
-export function chainAuditRows(rows: readonly AuditRowInput[], lastSeq: string, lastHash: string, now = new Date()): { rows: ChainedAuditRow[]; lastSeq: string; lastHash: string } {
-  let seq = BigInt(lastSeq);
-  let prev = lastHash;
-  const chained = rows.map((row): ChainedAuditRow => {
-    seq += 1n;
+export class AuditChain {
+  #seq: bigint;
+  #prev: string;
+  readonly #now: Date;
+
+  constructor(lastSeq: string, lastHash: string, now = new Date()) {
+    this.#seq = BigInt(lastSeq);
+    this.#prev = lastHash;
+    this.#now = now;
+  }
+
+  get lastSeq(): string {
+    return this.#seq.toString();
+  }
+
+  get lastHash(): string {
+    return this.#prev;
+  }
+
+  append(row: AuditRowInput): ChainedAuditRow {
+    this.#seq += 1n;
     const hashed: HashedAuditRow = {
-      chain_seq: seq.toString(),
-      occurred_at: row.occurred_at ?? now,
+      chain_seq: this.#seq.toString(),
+      occurred_at: row.occurred_at ?? this.#now,
       kind: row.kind,
       actor_kind: row.actor_kind,
       actor_id: row.actor_id ?? null,
@@ -48,13 +64,19 @@ export function chainAuditRows(rows: readonly AuditRowInput[], lastSeq: string, 
       policy_version: row.policy_version ?? null,
       details: row.details,
       summary: row.summary,
-      prev_hash: prev,
+      prev_hash: this.#prev,
     };
     const details = canonicalJson(row.details);
-    prev = hashAuditRow(hashed, details);
-    return { ...hashed, actor_kind: row.actor_kind, details, hash: prev };
-  });
-  return { rows: chained, lastSeq: seq.toString(), lastHash: prev };
+    this.#prev = hashAuditRow(hashed, details);
+    return { ...hashed, actor_kind: row.actor_kind, details, hash: this.#prev };
+  }
+}
+
+/** Places rows on the chain after (lastSeq, lastHash), all at once. */
+export function chainAuditRows(rows: readonly AuditRowInput[], lastSeq: string, lastHash: string, now = new Date()): { rows: ChainedAuditRow[]; lastSeq: string; lastHash: string } {
+  const chain = new AuditChain(lastSeq, lastHash, now);
+  const chained = rows.map((row) => chain.append(row));
+  return { rows: chained, lastSeq: chain.lastSeq, lastHash: chain.lastHash };
 }
 
 /**

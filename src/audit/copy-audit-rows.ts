@@ -1,6 +1,7 @@
+import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { chainAuditRows, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
+import { AuditChain, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
 
 /** The columns in COPY order. */
 const COLUMNS = [
@@ -48,11 +49,11 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
     const opened = (await client.query('begin; select last_seq, last_hash from audit_chain_head for update')) as unknown as Array<pg.QueryResult<{ last_seq: string; last_hash: string }>>;
     const current = opened[1]?.rows[0];
     if (!current) throw new Error('audit_chain_head has no row: the audit migration did not run');
-    const chained = chainAuditRows(rows, current.last_seq, current.last_hash);
-    await copyIn(client, chained.rows);
+    const chain = new AuditChain(current.last_seq, current.last_hash);
+    await copyIn(client, chain, rows);
     // Inlined, not bound: both are checked to be what the chain makes (digits; 64 hex digits).
-    if (!/^\d+$/.test(chained.lastSeq) || !/^[0-9a-f]{64}$/.test(chained.lastHash)) throw new Error('the audit chain head is malformed');
-    await client.query(`update audit_chain_head set last_seq = ${chained.lastSeq}, last_hash = '${chained.lastHash}'; commit`);
+    if (!/^\d+$/.test(chain.lastSeq) || !/^[0-9a-f]{64}$/.test(chain.lastHash)) throw new Error('the audit chain head is malformed');
+    await client.query(`update audit_chain_head set last_seq = ${chain.lastSeq}, last_hash = '${chain.lastHash}'; commit`);
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     client.release(true);
@@ -61,34 +62,48 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
   client.release();
 }
 
-/** COPY the rows in; resolves once the server has taken them all (pg-copy-streams holds 'finish' until then). */
-function copyIn(client: pg.PoolClient, rows: readonly ChainedAuditRow[]): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const stream = client.query(copyFrom(COPY_STATEMENT));
-    stream.on('error', reject);
+/**
+ * COPY the rows in as they are hashed, about 64 KiB at a time, so the server stores one chunk
+ * while the next is hashed. Resolves once the server has taken them all (pg-copy-streams holds
+ * 'finish' until then).
+ */
+async function copyIn(client: pg.PoolClient, chain: AuditChain, rows: readonly AuditRowInput[]): Promise<void> {
+  const stream = client.query(copyFrom(COPY_STATEMENT));
+  // The server may refuse the COPY while rows are still being sent (a constraint, a lost
+  // connection): from then on nothing more is written, and its error is the one reported.
+  let refused = false;
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('error', (error) => {
+      refused = true;
+      reject(error);
+    });
     stream.on('finish', () => resolve());
-    // The batch is in memory already; its text goes out in ~64 KiB writes without waiting on drain.
-    for (const chunk of copyText(rows)) stream.write(chunk);
-    stream.end();
   });
-}
-
-/** The rows in COPY's text format, in chunks. */
-function* copyText(rows: readonly ChainedAuditRow[]): Generator<string> {
+  done.catch(() => undefined); // awaited below; it must not count as unhandled meanwhile
   let buffer = '';
   for (const row of rows) {
-    for (let i = 0; i < COLUMNS.length; i += 1) {
-      const column = COLUMNS[i] as (typeof COLUMNS)[number];
-      const value = row[column];
-      buffer += (i === 0 ? '' : '\t') + (value === null ? '\\N' : escapeCopy(value instanceof Date ? value.toISOString() : String(value)));
-    }
-    buffer += '\n';
+    buffer += copyLine(chain.append(row));
     if (buffer.length > CHUNK_CHARS) {
-      yield buffer;
+      const flowing = stream.write(buffer);
       buffer = '';
+      // Let the socket take the chunk (and the server work on it) before hashing the next.
+      if (!flowing) await Promise.race([once(stream, 'drain'), done]);
+      else await new Promise<void>((resolve) => setImmediate(resolve));
+      if (refused) return done;
     }
   }
-  if (buffer) yield buffer;
+  stream.end(buffer);
+  return done;
+}
+
+/** One row in COPY's text format. */
+function copyLine(row: ChainedAuditRow): string {
+  let line = '';
+  for (let i = 0; i < COLUMNS.length; i += 1) {
+    const value = row[COLUMNS[i] as (typeof COLUMNS)[number]];
+    line += (i === 0 ? '' : '\t') + (value === null ? '\\N' : escapeCopy(value instanceof Date ? value.toISOString() : String(value)));
+  }
+  return `${line}\n`;
 }
 
 const SPECIAL = /[\\\t\n\r]/g;

@@ -79,6 +79,28 @@ describe('the audit writers', () => {
     expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
   });
 
+  it('COPY streams a batch of many chunks as it hashes, and a row refused mid-stream leaves nothing behind', async () => {
+    if (!database.pool) return; // COPY is the real server's path; the embedded database inserts
+    const before = await database.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
+    const fat = (i: number, extra: Partial<AuditRowInput> = {}) =>
+      row(50_000 + i, { request_id: `req_fat_${i}`, details: { objectIds: Array.from({ length: 200 }, (_, j) => `inv_${i}_${j}`), note: AWKWARD }, ...extra });
+    // Row 1,500 breaks a check constraint: the server refuses the COPY after many chunks were sent.
+    const broken = Array.from({ length: 2_000 }, (_, i) => fat(i, i === 1_500 ? { actor_kind: 'robot' as AuditRowInput['actor_kind'] } : {}));
+    const refused = await copyAuditRows(database.pool, broken).catch((e: unknown) => e);
+    expect(String(refused)).toMatch(/actor_kind/);
+    const after = await database.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    const leftovers = await database.db.selectFrom('audit_events').select('chain_seq').where('request_id', 'like', 'req_fat_%').execute();
+    expect(leftovers).toEqual([]);
+
+    const whole = Array.from({ length: 2_000 }, (_, i) => fat(i));
+    await copyAuditRows(database.pool, whole);
+    const stored = await database.db.selectFrom('audit_events').select(['request_id', 'details']).where('request_id', 'like', 'req_fat_%').orderBy('chain_seq').execute();
+    expect(stored.map((r) => r.request_id)).toEqual(whole.map((r) => r.request_id));
+    expect(stored[1_999]?.details).toEqual(whole[1_999]?.details);
+    expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+  });
+
   it('group commit: concurrent writers each learn of their own commit, and the chain stays gapless', async () => {
     const writer = createAuditWriter(database.db, database.pool);
     await Promise.all(Array.from({ length: 40 }, (_, i) => writer.write([row(10_000 + i, { request_id: `req_group_${i}` }), row(20_000 + i, { request_id: `req_group_${i}` })])));
