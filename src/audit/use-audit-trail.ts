@@ -20,16 +20,27 @@ const DENIAL_CODES = new Set(['FORBIDDEN', 'APPROVAL_REQUIRED', 'FIELD_DENIED'])
  * Writes what a request read (and was refused) before its response leaves: classified reads as
  * the policy wrapper saw them, public reads counted from the result, refusals from its errors.
  * If the write fails, the response carries no data: AUDIT_UNAVAILABLE, status 503.
+ *
+ * Streamed results (subscriptions, and @defer or @stream should an executor ever produce them)
+ * are refused: their parts would leave one by one, before anything could be recorded.
  */
 export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext> {
   return {
+    onSubscribe({ setResultAndStopExecution }) {
+      setResultAndStopExecution({ errors: [streamRefused()] });
+    },
     onExecute({ args }) {
       const context = args.contextValue;
-      const audit = context.audit;
-      if (!audit) return;
       return {
         async onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result) return;
+          if (isAsyncIterable(result)) {
+            // Nothing of it has been read yet: close it, so its resolvers stop, and answer instead.
+            await result.return?.();
+            setResult({ errors: [streamRefused()] });
+            return;
+          }
+          const audit = context.audit;
+          if (!audit) return;
           const operation = args.document.definitions.find(
             (d: DefinitionNode): d is OperationDefinitionNode =>
               d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
@@ -68,6 +79,17 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
       };
     },
   };
+}
+
+function streamRefused(): GraphQLError {
+  return wardenError(
+    'BAD_REQUEST',
+    'Streamed results (subscriptions, @defer, @stream) are not served: every response is recorded in the audit trail before it leaves, and a stream cannot be. Ask for the data in one response.',
+  );
+}
+
+function isAsyncIterable<T>(value: T | AsyncIterableIterator<T>): value is AsyncIterableIterator<T> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 function isUnrecordedDenial(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
