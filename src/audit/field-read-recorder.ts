@@ -17,6 +17,12 @@ const MAX_IDS = 200;
 const MAX_PATHS = 20;
 
 /**
+ * What a request's audit keeps: every read (staff, sessions, customers when their reads are
+ * audited), or only the refused ones (customers reading their own account by default).
+ */
+export type RecordedReads = 'all' | 'refusals';
+
+/**
  * Collects what a request read, grouped by field and decision, while it executes. Bounded:
  * every read is counted, but at most 200 object ids and 20 example paths are kept per group.
  */
@@ -24,8 +30,19 @@ export class FieldReadRecorder {
   /** By field, then by decision: no key to build on a read, which runs once per field per object. */
   readonly #groups = new Map<string, Partial<Record<ReadDecision, FieldReadGroup>>>();
   readonly #ids = new WeakMap<FieldReadGroup, Set<string>>();
+  readonly #refusalsOnly: boolean;
+
+  constructor(reads: RecordedReads = 'all') {
+    this.#refusalsOnly = reads === 'refusals';
+  }
+
+  /** Whether reads that were shown are recorded too, or only refusals. */
+  get recordsReads(): boolean {
+    return !this.#refusalsOnly;
+  }
 
   read(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, info: GraphQLResolveInfo | null): void {
+    if (this.#refusalsOnly && decision !== 'denied') return;
     const group = this.#group(typeField, dataClass, decision);
     group.count += 1;
     const id = typeof parent === 'object' && parent !== null ? (parent as { id?: unknown }).id : undefined;

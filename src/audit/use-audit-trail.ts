@@ -45,7 +45,7 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
             (d: DefinitionNode): d is OperationDefinitionNode =>
               d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
           );
-          if (operation && result.data) {
+          if (operation && result.data && audit.recorder.recordsReads) {
             const errored = new Set((result.errors ?? []).flatMap((e) => (e.path ? [readPathOf(e.path)] : [])));
             for (const read of publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields, errored)) {
               audit.recorder.add(read.typeField, read.count, read.paths);

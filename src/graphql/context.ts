@@ -28,7 +28,7 @@ export interface GatewayContext {
   settings: ImpersonationSettings;
   requestId: string;
   logger: Logger;
-  /** What this request read and was refused, for the audit; null when its reads are not audited. */
+  /** What this request read and was refused, for the audit; null only where nothing is audited (a benchmark's baseline). */
   audit: RequestAudit | null;
 }
 

@@ -24,7 +24,7 @@ export interface ContextFactoryOptions {
   policy: PolicySource;
   policyCatalog: PolicyCatalog;
   settings: ImpersonationSettings;
-  /** Record customers' reads of their own account too. @default false */
+  /** Record customers' reads of their own account too (their refusals always are). @default false */
   auditCustomerReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
@@ -70,12 +70,14 @@ export function createContextFactory(options: ContextFactoryOptions) {
     const requestId = options.requestIdOf(request);
     const access = await (options.resolveAccess ?? directAccess)(principal, request);
     const compiled = options.policy.current();
-    const audit = access.column !== 'customer' || options.auditCustomerReads ? { recorder: new FieldReadRecorder(), recordedErrors: new WeakSet<GraphQLError>() } : null;
+    // Refusals are always recorded; customers' own reads only when asked for.
+    const reads = access.column !== 'customer' || options.auditCustomerReads ? 'all' : 'refusals';
+    const audit = { recorder: new FieldReadRecorder(reads), recordedErrors: new WeakSet<GraphQLError>() };
     return {
       db: options.db,
       principal,
       access,
-      policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants, recorder: audit?.recorder ?? null },
+      policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants, recorder: audit.recorder },
       audit,
       policyDocument: compiled.document,
       policyCatalog: options.policyCatalog,

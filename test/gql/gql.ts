@@ -29,6 +29,11 @@ type Documents = {
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": typeof types.AuditLoadRefusedDocument,
     "\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditLoadTaxRateDocument,
+    "\n  query CustomerAuditEvents {\n    auditEvents(first: 5) {\n      hasNextPage\n    }\n  }\n": typeof types.CustomerAuditEventsDocument,
+    "\n  query CustomerDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": typeof types.CustomerDirectoryDocument,
+    "\n  mutation CustomerStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      token\n    }\n  }\n": typeof types.CustomerStartSessionDocument,
+    "\n  mutation CustomerTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.CustomerTaxRateDocument,
+    "\n  query CustomerBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": typeof types.CustomerBirthDateDocument,
     "\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditFailPeopleDocument,
     "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditFailDirectoryDocument,
     "\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n": typeof types.AuditAccountPeopleDocument,
@@ -112,6 +117,11 @@ const documents: Documents = {
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": types.AuditLoadRefusedDocument,
     "\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditLoadTaxRateDocument,
+    "\n  query CustomerAuditEvents {\n    auditEvents(first: 5) {\n      hasNextPage\n    }\n  }\n": types.CustomerAuditEventsDocument,
+    "\n  query CustomerDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": types.CustomerDirectoryDocument,
+    "\n  mutation CustomerStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      token\n    }\n  }\n": types.CustomerStartSessionDocument,
+    "\n  mutation CustomerTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.CustomerTaxRateDocument,
+    "\n  query CustomerBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": types.CustomerBirthDateDocument,
     "\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditFailPeopleDocument,
     "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditFailDirectoryDocument,
     "\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n": types.AuditAccountPeopleDocument,
@@ -254,6 +264,26 @@ export function graphql(source: "\n  query AuditLoadRefused {\n    me {\n      i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation AuditLoadTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerAuditEvents {\n    auditEvents(first: 5) {\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query CustomerAuditEvents {\n    auditEvents(first: 5) {\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n"): (typeof documents)["\n  query CustomerDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomerStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CustomerTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CustomerTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query CustomerBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

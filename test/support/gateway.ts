@@ -10,6 +10,7 @@ import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gatew
 import type { ResolveAccess } from '../../src/server/context.js';
 import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
 import { directAccess, impersonationAccess } from '../../src/policy/access.js';
+import type { PolicySource } from '../../src/policy/policy-source.js';
 import { startPolicyStore, type PolicyStore } from '../../src/policy/policy-store.js';
 import { createSeededTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -77,6 +78,8 @@ export interface TestGatewayOptions {
    * of the fixed baseline: published versions then take effect. `pollMs` is the store's poll.
    */
   livePolicy?: { pollMs?: number };
+  /** Serve this fixed policy instead of the baseline (ignored with `livePolicy`). */
+  policy?: PolicySource;
   /**
    * Run over this database instead of a fresh seeded one: two instances, one database. Closing
    * the gateway then leaves the database to whoever created it.
@@ -112,7 +115,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     config,
     logger,
     schema,
-    ...(policyStore ? { policy: policyStore } : {}),
+    ...(policyStore ? { policy: policyStore } : options.policy ? { policy: options.policy } : {}),
     ...(options.realSessions ? {} : { resolveAccess: actAsFromHeader(database.db) }),
   });
 
