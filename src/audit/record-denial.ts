@@ -23,8 +23,9 @@ export async function recordDenial(
 
 /**
  * Queues the repeated-denials alert when this staff member's refusals already recorded (by
- * `recordDenial`, or by the audit trail for firewall and argument refusals) reach the threshold
- * within the window.
+ * `recordDenial`, or by the audit trail for firewall and argument refusals and denied fields)
+ * reach the threshold within the window. A denied field counts once per request, however many
+ * objects it was denied on.
  */
 export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: AuditScope['actor']): Promise<void> {
   if (actor.kind !== 'staff') return;
@@ -32,7 +33,7 @@ export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: 
     .selectFrom('audit_events')
     .select((eb) => eb.fn.countAll<string>().as('count'))
     .where('actor_id', '=', actor.id)
-    .where('kind', 'in', ['access_denied', 'mutation_refused'])
+    .where((eb) => eb.or([eb('kind', 'in', ['access_denied', 'mutation_refused']), eb.and([eb('kind', '=', 'field_read'), eb('decision', '=', 'denied')])]))
     .where('occurred_at', '>', sql<Date>`now() - make_interval(mins => ${REPEATED_DENIALS.windowMinutes})`)
     .executeTakeFirstOrThrow();
   const count = Number(row.count);

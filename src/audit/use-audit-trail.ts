@@ -67,9 +67,9 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
             });
             return;
           }
-          // Refusals recorded here (firewall, argument policy) count towards the repeated-denials alert too.
+          // Refusals recorded here (firewall, argument policy, denied fields) count towards the repeated-denials alert too.
           const actor = auditScopeOf(context).actor;
-          if (actor.kind === 'staff' && rows.some((row) => row.kind === 'access_denied')) {
+          if (actor.kind === 'staff' && rows.some((row) => row.decision === 'denied')) {
             await context.db
               .transaction()
               .execute((trx) => alertOnRepeatedDenials(trx, actor))

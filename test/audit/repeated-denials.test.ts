@@ -13,6 +13,16 @@ const AuditDenyTaxRate = graphql(`
   }
 `);
 
+const AuditDenyPersonalIds = graphql(`
+  query AuditDenyPersonalIds {
+    me {
+      id
+      birthDate
+      nationalId
+    }
+  }
+`);
+
 const AuditDenyEvents = graphql(`
   query AuditDenyEvents {
     auditEvents(first: 1) {
@@ -94,5 +104,24 @@ describe('repeated denials raise one alert through the notification outbox', () 
     const alerts = await alertsFor('stf_marcus');
     expect(alerts).toHaveLength(1);
     expect(JSON.stringify(alerts[0]?.payload)).toContain('Marcus Webb was refused access 5 times');
+  });
+
+  it('counts denied fields too: a session asking again and again for birth date and national id alerts once', async () => {
+    const session = await openAuditSession(t, { agent: 'manager2', userId: 'usr_tom' });
+    const ask = async () => {
+      const result = await t.execute(AuditDenyPersonalIds, { as: 'manager2', headers: session.headers });
+      expect(result.body.data?.me?.id).toBe('usr_tom');
+      expect(result.body.errors?.map((e) => e.extensions?.['code'])).toEqual(['FIELD_DENIED', 'FIELD_DENIED']);
+    };
+    // Two fields denied a request: four refusals after two requests, six after three.
+    await ask();
+    await ask();
+    expect(await alertsFor('stf_nadia')).toEqual([]);
+    await ask();
+    const denied = await t.db.selectFrom('audit_events').select('type_field').where('actor_id', '=', 'stf_nadia').where('kind', '=', 'field_read').where('decision', '=', 'denied').execute();
+    expect(denied).toHaveLength(6);
+    const alerts = await alertsFor('stf_nadia');
+    expect(alerts).toHaveLength(1);
+    expect(JSON.stringify(alerts[0]?.payload)).toContain('Nadia Rahman was refused access 6 times in 10 minutes');
   });
 });

@@ -42,6 +42,7 @@ type Documents = {
     "\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n": typeof types.AuditViewerDocument,
     "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.AuditUsersByEmailDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditDenyTaxRateDocument,
+    "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": typeof types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": typeof types.AuditDenyEventsDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditTamperTaxRateDocument,
@@ -130,6 +131,7 @@ const documents: Documents = {
     "\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n": types.AuditViewerDocument,
     "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.AuditUsersByEmailDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditDenyTaxRateDocument,
+    "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": types.AuditDenyEventsDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditTamperTaxRateDocument,
@@ -316,6 +318,10 @@ export function graphql(source: "\n  query AuditUsersByEmail($email: String!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n"): (typeof documents)["\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
