@@ -1,42 +1,55 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
+import { wardenError } from '../errors/index.js';
 import type { AuditEvent, AuditScope } from './audit-event.js';
-import { appendAuditRows } from './append-audit-rows.js';
+import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
 import { describeAuditEvent } from './describe-audit-event.js';
 
 /**
  * Records one event inside the caller's transaction, so the change and its record commit or
  * roll back together. It takes a `Transaction`, not a pool: an audit write outside the
  * change's transaction could succeed for a change that then rolled back, or the reverse.
+ *
+ * If the row cannot be written, it throws AUDIT_UNAVAILABLE (HTTP 503), the database's error
+ * kept as its `cause` for the log: thrown out of the transaction, it rolls the change back.
  */
 export async function recordAuditEvent(
   trx: Transaction<Database>,
   event: AuditEvent,
   scope: AuditScope,
 ): Promise<void> {
+  try {
+    await appendAuditRows(trx, [auditRowOf(event, scope)]);
+  } catch (error) {
+    throw Object.assign(
+      wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so nothing was done and nothing is returned. Try again in a moment.'),
+      { cause: error },
+    );
+  }
+}
+
+function auditRowOf(event: AuditEvent, scope: AuditScope): AuditRowInput {
   const { kind, ...details } = event;
   const facts = indexedFacts(event);
-  await appendAuditRows(trx, [
-    {
-      kind,
-      actor_kind: scope.actor.kind,
-      actor_id: scope.actor.id,
-      actor_name: scope.actor.name,
-      subject_user_id: facts.userId,
-      account_id: facts.accountId,
-      session_id: facts.sessionId ?? scope.sessionId ?? null,
-      request_id: scope.requestId ?? null,
-      reason: facts.reason,
-      operation: scope.operation ?? null,
-      type_field: facts.typeField,
-      path: null,
-      data_class: null,
-      decision: facts.decision,
-      policy_version: event.kind === 'policy_changed' ? event.version : (scope.policyVersion ?? null),
-      details,
-      summary: describeAuditEvent(event, scope.actor),
-    },
-  ]);
+  return {
+    kind,
+    actor_kind: scope.actor.kind,
+    actor_id: scope.actor.id,
+    actor_name: scope.actor.name,
+    subject_user_id: facts.userId,
+    account_id: facts.accountId,
+    session_id: facts.sessionId ?? scope.sessionId ?? null,
+    request_id: scope.requestId ?? null,
+    reason: facts.reason,
+    operation: scope.operation ?? null,
+    type_field: facts.typeField,
+    path: null,
+    data_class: null,
+    decision: facts.decision,
+    policy_version: event.kind === 'policy_changed' ? event.version : (scope.policyVersion ?? null),
+    details,
+    summary: describeAuditEvent(event, scope.actor),
+  };
 }
 
 interface IndexedFacts {

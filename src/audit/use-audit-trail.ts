@@ -41,6 +41,14 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           }
           const audit = context.audit;
           if (!audit) return;
+          // An operation's own audit record could not be written, and its change rolled back:
+          // nothing else of the response leaves either.
+          const unavailable = result.errors?.find((e) => e.extensions['code'] === 'AUDIT_UNAVAILABLE');
+          if (unavailable) {
+            context.logger.error({ err: unavailable.originalError ?? unavailable }, 'audit write failed inside the operation; response withheld');
+            setResult({ errors: [unavailable] });
+            return;
+          }
           const operation = args.document.definitions.find(
             (d: DefinitionNode): d is OperationDefinitionNode =>
               d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),

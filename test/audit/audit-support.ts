@@ -131,10 +131,14 @@ export function newRequestId(label: string): string {
   return `req-${label}-${process.pid}-${requestCounter}-${Date.now()}`;
 }
 
-/** Runs `fn` while every insert into audit_events fails, as an unavailable audit store would. */
-export async function withAuditInsertsFailing<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` while every insert into audit_events fails, as an unavailable audit store would;
+ * with `kind`, only inserts of rows of that kind.
+ */
+export async function withAuditInsertsFailing<T>(db: Db, fn: () => Promise<T>, kind?: string): Promise<T> {
   await sql`create or replace function audit_test_refuse_insert() returns trigger language plpgsql as $$ begin raise exception 'audit store down'; end $$`.execute(db);
-  await sql`create trigger audit_test_refuse_insert before insert on audit_events for each row execute function audit_test_refuse_insert()`.execute(db);
+  const when = kind === undefined ? sql`` : sql`when (new.kind = ${sql.lit(kind)})`;
+  await sql`create trigger audit_test_refuse_insert before insert on audit_events for each row ${when} execute function audit_test_refuse_insert()`.execute(db);
   try {
     return await fn();
   } finally {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { auditRowsOfRequest, carriesData, chainSeqs, codeOf, mapConcurrent, newRequestId, withAuditInsertsFailing, withOwnClient } from './audit-support.js';
+import { auditRowsOfRequest, carriesData, chainSeqs, codeOf, endAuditSession, mapConcurrent, newRequestId, openAuditSession, withAuditInsertsFailing, withOwnClient } from './audit-support.js';
 
 const AuditFailPeople = graphql(`
   query AuditFailPeople {
@@ -28,11 +28,37 @@ const AuditFailDirectory = graphql(`
   }
 `);
 
+const AuditFailTaxRate = graphql(`
+  mutation AuditFailTaxRate($input: SetInvoiceTaxRateInput!) {
+    setInvoiceTaxRate(input: $input) {
+      id
+      taxRate
+    }
+  }
+`);
+
+const AuditFailEvents = graphql(`
+  query AuditFailEvents {
+    auditEvents(first: 5) {
+      edges {
+        node {
+          summary
+        }
+      }
+    }
+  }
+`);
+
 let t: TestGateway;
+let sessions: TestGateway;
 beforeAll(async () => {
   t = await startTestGateway();
+  sessions = await startTestGateway({}, { realSessions: true, database: t.database });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await sessions?.close();
+  await t?.close();
+});
 
 const impersonating = (requestId: string) => ({ as: 'agent', actAs: 'usr_jane read_only', headers: { 'x-request-id': requestId } });
 
@@ -73,6 +99,60 @@ describe('when the audit write fails, the response carries no data', () => {
     const result = await withAuditInsertsFailing(t.db, () => t.execute(AuditFailPeople, { as: 'customer' }));
     expect(result.status).toBe(200);
     expect(result.body.data?.account?.users).toHaveLength(4);
+  });
+});
+
+describe("when an operation's own audit record cannot be written, it is 503 AUDIT_UNAVAILABLE", () => {
+  const taxRateOf = async (invoiceId: string) =>
+    (await t.db.selectFrom('invoices').select('tax_rate_bp').where('id', '=', invoiceId).executeTakeFirstOrThrow()).tax_rate_bp;
+
+  it('rolls a mutation back when its mutation_executed record fails, and answers with no data', async () => {
+    const before = await taxRateOf('inv_acme_012');
+    const requestId = newRequestId('mutation-record-down');
+    const variables = { input: { invoiceId: 'inv_acme_012', taxRate: 17 } };
+    const refused = await withAuditInsertsFailing(t.db, () => t.execute(AuditFailTaxRate, { as: 'customer', variables, headers: { 'x-request-id': requestId } }), 'mutation_executed');
+    expect(refused.status).toBe(503);
+    expect(codeOf(refused.body)).toBe('AUDIT_UNAVAILABLE');
+    expect(refused.body.errors).toHaveLength(1);
+    expect('data' in refused.body).toBe(false);
+    expect(refused.text).not.toContain('audit store down');
+    // The operator learns why, from the log.
+    expect(t.logs.some((line) => line.includes('audit write failed inside the operation') && line.includes('audit store down'))).toBe(true);
+    expect(await taxRateOf('inv_acme_012')).toBe(before);
+    expect(await auditRowsOfRequest(t.db, requestId)).toEqual([]);
+
+    // Control: with its record written, the same change goes through.
+    const answered = await t.execute(AuditFailTaxRate, { as: 'customer', variables });
+    expect(answered.status).toBe(200);
+    expect(answered.body.data?.setInvoiceTaxRate.taxRate).toBe(17);
+    expect(await taxRateOf('inv_acme_012')).toBe(1700);
+  });
+
+  it('withholds the audit from an auditor when the record of their reading it fails', async () => {
+    const refused = await withAuditInsertsFailing(t.db, () => t.execute(AuditFailEvents, { as: 'auditor' }), 'audit_read');
+    expect(refused.status).toBe(503);
+    expect(codeOf(refused.body)).toBe('AUDIT_UNAVAILABLE');
+    expect('data' in refused.body).toBe(false);
+    expect(refused.text).not.toContain('summary');
+
+    const answered = await t.execute(AuditFailEvents, { as: 'auditor' });
+    expect(answered.status).toBe(200);
+    expect(answered.body.data?.auditEvents.edges.length).toBeGreaterThan(0);
+  });
+
+  it("answers a session's refused mutation with 503 when the refusal cannot be recorded", async () => {
+    const session = await openAuditSession(sessions, { agent: 'agent2', userId: 'usr_tom' });
+    try {
+      const variables = { input: { invoiceId: 'inv_acme_012', taxRate: 3 } };
+      const refused = await withAuditInsertsFailing(t.db, () => sessions.execute(AuditFailTaxRate, { as: 'agent2', variables, headers: session.headers }), 'mutation_refused');
+      expect(refused.status).toBe(503);
+      expect(codeOf(refused.body)).toBe('AUDIT_UNAVAILABLE');
+
+      const recorded = await sessions.execute(AuditFailTaxRate, { as: 'agent2', variables, headers: session.headers });
+      expect(codeOf(recorded.body)).toBe('APPROVAL_REQUIRED');
+    } finally {
+      await endAuditSession(sessions, 'agent2', session.sessionId);
+    }
   });
 });
 

@@ -66,7 +66,8 @@ describe('a change and its audit event commit together', () => {
         variables: { input: { invoiceId: 'inv_acme_012', taxRate: 5 } },
       });
       expect(result.body.data?.setInvoiceTaxRate ?? null).toBeNull();
-      expect(result.body.errors?.[0]?.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+      expect(result.status).toBe(503);
+      expect(result.body.errors?.[0]?.extensions?.['code']).toBe('AUDIT_UNAVAILABLE');
       expect(result.text).not.toContain('audit store down');
       expect(await taxRateOf('inv_acme_012')).toBe(before);
     } finally {

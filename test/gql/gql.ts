@@ -36,6 +36,8 @@ type Documents = {
     "\n  query CustomerBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": typeof types.CustomerBirthDateDocument,
     "\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditFailPeopleDocument,
     "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditFailDirectoryDocument,
+    "\n  mutation AuditFailTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditFailTaxRateDocument,
+    "\n  query AuditFailEvents {\n    auditEvents(first: 5) {\n      edges {\n        node {\n          summary\n        }\n      }\n    }\n  }\n": typeof types.AuditFailEventsDocument,
     "\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n": typeof types.AuditAccountPeopleDocument,
     "\n  query AuditMyPhone {\n    me {\n      id\n      phone\n    }\n  }\n": typeof types.AuditMyPhoneDocument,
     "\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n": typeof types.AuditDirectoryDocument,
@@ -125,6 +127,8 @@ const documents: Documents = {
     "\n  query CustomerBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": types.CustomerBirthDateDocument,
     "\n  query AuditFailPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditFailPeopleDocument,
     "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditFailDirectoryDocument,
+    "\n  mutation AuditFailTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditFailTaxRateDocument,
+    "\n  query AuditFailEvents {\n    auditEvents(first: 5) {\n      edges {\n        node {\n          summary\n        }\n      }\n    }\n  }\n": types.AuditFailEventsDocument,
     "\n  query AuditAccountPeople {\n    account {\n      id\n      name\n      users {\n        id\n        name\n        phone\n        birthDate\n      }\n    }\n  }\n": types.AuditAccountPeopleDocument,
     "\n  query AuditMyPhone {\n    me {\n      id\n      phone\n    }\n  }\n": types.AuditMyPhoneDocument,
     "\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n": types.AuditDirectoryDocument,
@@ -294,6 +298,14 @@ export function graphql(source: "\n  query AuditFailPeople {\n    account {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n"): (typeof documents)["\n  query AuditFailDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuditFailTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation AuditFailTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditFailEvents {\n    auditEvents(first: 5) {\n      edges {\n        node {\n          summary\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditFailEvents {\n    auditEvents(first: 5) {\n      edges {\n        node {\n          summary\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
