@@ -1,7 +1,11 @@
+import type { DataClass } from '../policy/data-class.js';
+import type { FieldPlan } from '../policy/plugin/types.js';
+
 /**
  * What the audit table records, as a tagged union: each kind carries exactly the facts its
- * plain-language summary needs. Values in `changes` are display strings already masked by the
- * field's data class; the audit table never holds a secret.
+ * plain-language summary needs. Values in `changes` are display strings; `recordAuditEvent`
+ * masks them by the changed field's data class before they are stored, so the audit table
+ * never holds a secret.
  */
 export type AuditEvent =
   | MutationExecuted
@@ -16,12 +20,22 @@ export type AuditEvent =
   | AuditRead;
 
 export interface FieldChange {
-  /** `Type.field` of the changed value. */
+  /** `Type.field` of the changed value, as the schema names it: its class decides what is kept. */
   field: string;
   /** How a person names it: "tax rate". */
   label: string;
   before: string | null;
   after: string | null;
+}
+
+/**
+ * A change as stored: `before` and `after` as an impersonating agent would see the field
+ * (`shown` public and internal values, `masked` personal data, `withheld` for sensitive,
+ * secret and unclassified fields, whose values are never stored).
+ */
+export interface RecordedFieldChange extends FieldChange {
+  dataClass: DataClass | 'unclassified';
+  values: 'shown' | 'masked' | 'withheld';
 }
 
 export interface MutationExecuted {
@@ -32,6 +46,7 @@ export interface MutationExecuted {
   subjectUserId?: string | null;
   /** The thing changed, as a person names it: "invoice ACME-2026-001". */
   target: string;
+  /** As the service describes them; recorded as `RecordedFieldChange`s. */
   changes: FieldChange[];
 }
 
@@ -134,6 +149,8 @@ export interface AuditScope {
   operation?: string | null;
   sessionId?: string | null;
   policyVersion?: number | null;
+  /** The schema's fields by `Type.field`, to keep changed values as their class allows; without it every changed value is withheld. */
+  fields?: ReadonlyMap<string, FieldPlan>;
 }
 
 export const SYSTEM_ACTOR: AuditActor = { kind: 'system', id: null, name: 'Warden' };

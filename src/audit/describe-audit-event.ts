@@ -1,4 +1,4 @@
-import type { AuditActor, AuditEvent, FieldChange } from './audit-event.js';
+import type { AuditActor, AuditEvent, FieldChange, RecordedFieldChange } from './audit-event.js';
 
 /**
  * The sentence an auditor reads: "Agent Sarah Lee changed the tax rate from 20% to 10% on
@@ -49,7 +49,10 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
   }
 }
 
-function describeChange(change: FieldChange): string {
+function describeChange(change: FieldChange | RecordedFieldChange): string {
+  if ('values' in change && change.values === 'withheld') {
+    return `changed the ${change.label} (${change.dataClass === 'unclassified' ? 'an unclassified' : `a ${change.dataClass}`} value, not recorded)`;
+  }
   if (change.before === change.after) return `left the ${change.label} at ${show(change.after)}`;
   return `changed the ${change.label} from ${show(change.before)} to ${show(change.after)}`;
 }

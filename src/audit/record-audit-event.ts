@@ -4,11 +4,14 @@ import { wardenError } from '../errors/index.js';
 import type { AuditEvent, AuditScope } from './audit-event.js';
 import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
 import { describeAuditEvent } from './describe-audit-event.js';
+import { recordedFieldChange } from './recorded-field-change.js';
 
 /**
  * Records one event inside the caller's transaction, so the change and its record commit or
  * roll back together. It takes a `Transaction`, not a pool: an audit write outside the
  * change's transaction could succeed for a change that then rolled back, or the reverse.
+ *
+ * Changed values are kept as the changed field's class allows (`recordedFieldChange`).
  *
  * If the row cannot be written, it throws AUDIT_UNAVAILABLE (HTTP 503), the database's error
  * kept as its `cause` for the log: thrown out of the transaction, it rolls the change back.
@@ -18,8 +21,10 @@ export async function recordAuditEvent(
   event: AuditEvent,
   scope: AuditScope,
 ): Promise<void> {
+  const recorded: AuditEvent =
+    event.kind === 'mutation_executed' ? { ...event, changes: event.changes.map((change) => recordedFieldChange(change, scope.fields?.get(change.field))) } : event;
   try {
-    await appendAuditRows(trx, [auditRowOf(event, scope)]);
+    await appendAuditRows(trx, [auditRowOf(recorded, scope)]);
   } catch (error) {
     throw Object.assign(
       wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so nothing was done and nothing is returned. Try again in a moment.'),

@@ -29,5 +29,6 @@ export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo)
     operation: info?.operation.name?.value ?? null,
     sessionId: context.access.session?.id ?? null,
     policyVersion: context.policy.version,
+    fields: context.policyCatalog.fields,
   };
 }

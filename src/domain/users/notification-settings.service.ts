@@ -38,8 +38,8 @@ export async function changeNotificationSettings(
 
     const update = Object.fromEntries(requested.map(([input, column]) => [column, change[input] as boolean]));
     const after = await updateNotificationSettings(trx, customer.id, update);
-    const changes: FieldChange[] = requested.map(([, column, label]) => ({
-      field: `NotificationSettings.${column}`,
+    const changes: FieldChange[] = requested.map(([input, column, label]) => ({
+      field: `NotificationSettings.${input}`,
       label,
       before: onOff(before[column]),
       after: onOff(after[column]),

@@ -1,0 +1,31 @@
+import { MASKS } from '../policy/masks.js';
+import { effectiveMask } from '../policy/plugin/field-plan.js';
+import type { FieldPlan } from '../policy/plugin/types.js';
+import type { FieldChange, RecordedFieldChange } from './audit-event.js';
+
+/**
+ * A changed value as the audit keeps it: as the field's class is shown under impersonation,
+ * whatever the policy in force says. Public and internal values are kept; personal data is
+ * masked with the field's mask; sensitive, secret and unclassified values (a field the schema
+ * does not know, or nobody classified) are never stored.
+ */
+export function recordedFieldChange(change: FieldChange, plan: FieldPlan | undefined): RecordedFieldChange {
+  const dataClass = plan?.classification ?? null;
+  if (!plan || dataClass === null) return { ...change, before: null, after: null, dataClass: 'unclassified', values: 'withheld' };
+  switch (dataClass) {
+    case 'public':
+    case 'internal':
+      return { ...change, dataClass, values: 'shown' };
+    case 'pii': {
+      const mask = MASKS[effectiveMask(plan)];
+      const before = change.before === null ? null : mask(change.before);
+      const after = change.after === null ? null : mask(change.after);
+      // A mask that shows nothing (`null`) keeps nothing either.
+      if (before === null && after === null) return { ...change, before, after, dataClass, values: 'withheld' };
+      return { ...change, before, after, dataClass, values: 'masked' };
+    }
+    case 'sensitive':
+    case 'secret':
+      return { ...change, before: null, after: null, dataClass, values: 'withheld' };
+  }
+}
