@@ -20,7 +20,10 @@ export interface AuditFilter {
 export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number, beforeSeq: string | null): Promise<AuditEventRow[]> {
   let query = db.selectFrom('audit_events').selectAll();
   if (filter.actor) query = query.where('actor_id', '=', filter.actor);
-  if (filter.user) query = query.where('subject_user_id', '=', filter.user);
+  const user = filter.user;
+  // The customer of the session or request, or a user whose data was read in it (field reads'
+  // `subjectIds`, under a GIN index): Jane's phone seen in a session as Tom is Jane's too.
+  if (user) query = query.where((eb) => eb.or([eb('subject_user_id', '=', user), sql<boolean>`details -> 'subjectIds' @> ${JSON.stringify([user])}::jsonb`]));
   if (filter.account) query = query.where('account_id', '=', filter.account);
   if (filter.session) query = query.where('session_id', '=', filter.session);
   if (filter.kinds?.length) query = query.where('kind', 'in', [...filter.kinds]);

@@ -1,20 +1,23 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DataClass } from '../policy/data-class.js';
+import { AUDIT_SUBJECT_EXTENSION } from './audit-subject.js';
 
 export type ReadDecision = 'allowed' | 'masked' | 'denied';
 
-/** One line of the request's reading: a field, how it was shown, how often, of which objects. */
+/** One line of the request's reading: a field, how it was shown, how often, of which objects and people. */
 export interface FieldReadGroup {
   typeField: string;
   dataClass: DataClass | null;
   decision: ReadDecision;
   count: number;
+  /** The objects read (their `id`), at most 200. */
   objectIds: string[];
+  /** The users whose data was read, for types that say whose data they hold (`auditSubjectFrom`), at most 200. */
+  subjectIds: string[];
+  /** How many distinct objects and users were read, when more than the ids kept; else null. */
+  truncated: { objects: number; subjects: number } | null;
   paths: string[];
 }
-
-const MAX_IDS = 200;
-const MAX_PATHS = 20;
 
 /**
  * What a request's audit keeps: every read (staff, sessions, customers when their reads are
@@ -22,14 +25,30 @@ const MAX_PATHS = 20;
  */
 export type RecordedReads = 'all' | 'refusals';
 
+const MAX_IDS = 200;
+const MAX_PATHS = 20;
+
+/** A group while the request runs: every distinct id is counted, the first 200 are kept. */
+interface OpenGroup {
+  typeField: string;
+  dataClass: DataClass | null;
+  decision: ReadDecision;
+  count: number;
+  ids: Set<string>;
+  subjects: Set<string>;
+  /** Where the parent object names the user whose data it holds; decided when the group opens. */
+  subjectKey: string | null;
+  paths: string[];
+}
+
 /**
  * Collects what a request read, grouped by field and decision, while it executes. Bounded:
- * every read is counted, but at most 200 object ids and 20 example paths are kept per group.
+ * every read is counted, but at most 200 object ids, 200 user ids and 20 example paths are kept
+ * per group; a group that read more says so, with the distinct counts.
  */
 export class FieldReadRecorder {
   /** By field, then by decision: no key to build on a read, which runs once per field per object. */
-  readonly #groups = new Map<string, Partial<Record<ReadDecision, FieldReadGroup>>>();
-  readonly #ids = new WeakMap<FieldReadGroup, Set<string>>();
+  readonly #groups = new Map<string, Partial<Record<ReadDecision, OpenGroup>>>();
   readonly #refusalsOnly: boolean;
 
   constructor(reads: RecordedReads = 'all') {
@@ -43,23 +62,20 @@ export class FieldReadRecorder {
 
   read(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, info: GraphQLResolveInfo | null): void {
     if (this.#refusalsOnly && decision !== 'denied') return;
-    const group = this.#group(typeField, dataClass, decision);
+    const group = this.#group(typeField, dataClass, decision, info);
     group.count += 1;
-    const id = typeof parent === 'object' && parent !== null ? (parent as { id?: unknown }).id : undefined;
-    if (typeof id === 'string' && group.objectIds.length < MAX_IDS) {
-      let ids = this.#ids.get(group);
-      if (!ids) this.#ids.set(group, (ids = new Set()));
-      if (!ids.has(id)) {
-        ids.add(id);
-        group.objectIds.push(id);
-      }
+    const id = propertyOf(parent, 'id');
+    if (typeof id === 'string') group.ids.add(id);
+    if (group.subjectKey !== null) {
+      const subject = propertyOf(parent, group.subjectKey);
+      if (typeof subject === 'string') group.subjects.add(subject);
     }
     if (info && group.paths.length < MAX_PATHS) group.paths.push(pathOf(info.path));
   }
 
   /** Adds counted reads found after execution (public fields, from the result). */
   add(typeField: string, count: number, paths: string[]): void {
-    const group = this.#group(typeField, 'public', 'allowed');
+    const group = this.#group(typeField, 'public', 'allowed', null);
     group.count += count;
     for (const path of paths) if (group.paths.length < MAX_PATHS) group.paths.push(path);
   }
@@ -69,20 +85,53 @@ export class FieldReadRecorder {
     for (const byDecision of this.#groups.values()) {
       for (const decision of DECISIONS) {
         const group = byDecision[decision];
-        if (group) all.push(group);
+        if (group) all.push(closed(group));
       }
     }
     return all;
   }
 
-  #group(typeField: string, dataClass: DataClass | null, decision: ReadDecision): FieldReadGroup {
+  #group(typeField: string, dataClass: DataClass | null, decision: ReadDecision, info: GraphQLResolveInfo | null): OpenGroup {
     let byDecision = this.#groups.get(typeField);
     if (!byDecision) this.#groups.set(typeField, (byDecision = {}));
-    return (byDecision[decision] ??= { typeField, dataClass, decision, count: 0, objectIds: [], paths: [] });
+    let group = byDecision[decision];
+    if (!group) {
+      const subjectKey = info?.parentType.extensions[AUDIT_SUBJECT_EXTENSION];
+      group = { typeField, dataClass, decision, count: 0, ids: new Set(), subjects: new Set(), subjectKey: typeof subjectKey === 'string' ? subjectKey : null, paths: [] };
+      byDecision[decision] = group;
+    }
+    return group;
   }
 }
 
 const DECISIONS: readonly ReadDecision[] = ['allowed', 'masked', 'denied'];
+
+function closed(group: OpenGroup): FieldReadGroup {
+  const truncated = group.ids.size > MAX_IDS || group.subjects.size > MAX_IDS;
+  return {
+    typeField: group.typeField,
+    dataClass: group.dataClass,
+    decision: group.decision,
+    count: group.count,
+    objectIds: firstOf(group.ids),
+    subjectIds: firstOf(group.subjects),
+    truncated: truncated ? { objects: group.ids.size, subjects: group.subjects.size } : null,
+    paths: group.paths,
+  };
+}
+
+function firstOf(ids: Set<string>): string[] {
+  const kept: string[] = [];
+  for (const id of ids) {
+    if (kept.length === MAX_IDS) break;
+    kept.push(id);
+  }
+  return kept;
+}
+
+function propertyOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+}
 
 function pathOf(path: GraphQLResolveInfo['path'] | undefined): string {
   const parts: Array<string | number> = [];

@@ -140,7 +140,13 @@ function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): Aud
     data_class: group.dataClass ?? 'unclassified',
     decision: group.decision,
     path: group.paths[0] ?? null,
-    details: { count: group.count, objectIds: group.objectIds, paths: group.paths },
+    details: {
+      count: group.count,
+      objectIds: group.objectIds,
+      ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
+      ...(group.truncated ? { truncated: true, distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
+      paths: group.paths,
+    },
     summary: `${who} read ${group.typeField} ${times} (${shown})${as}${group.objectIds.length ? `: ${group.objectIds.slice(0, 5).join(', ')}${group.objectIds.length > 5 ? ', …' : ''}` : ''}`,
   };
 }

@@ -58,6 +58,48 @@ const AuditUsersByEmail = graphql(`
   }
 `);
 
+const AuditPeopleAndBilling = graphql(`
+  query AuditPeopleAndBilling {
+    account {
+      users {
+        id
+        phone
+      }
+      billingContact {
+        name
+        phone
+      }
+    }
+  }
+`);
+
+const AuditManyInvoices = graphql(`
+  query AuditManyInvoices {
+    account {
+      invoices(first: 1000) {
+        createdAt
+      }
+    }
+  }
+`);
+
+const AuditFieldReadEvents = graphql(`
+  query AuditFieldReadEvents($filter: AuditEventFilter!) {
+    auditEvents(filter: $filter, first: 100) {
+      edges {
+        node {
+          actorId
+          userId
+          sessionId
+          typeField
+          decision
+          details
+        }
+      }
+    }
+  }
+`);
+
 const ACME_USERS = ['usr_jane', 'usr_lena', 'usr_omar', 'usr_tom'];
 
 let t: TestGateway;
@@ -176,6 +218,81 @@ describe('an impersonated request records every resolved field, grouped by field
       .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.subject_user_id).toBe('usr_jane');
+  });
+});
+
+describe("'did agent X see user Y's phone number on date Z?', asked through auditEvents", () => {
+  const day = () => {
+    const now = new Date();
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
+  };
+  const fieldReads = async (actor: string, user: string) => {
+    const result = await sessions.execute(AuditFieldReadEvents, { as: 'auditor', variables: { filter: { actor, user, kinds: ['field_read'], ...day() } } });
+    expect(result.body.errors).toBeUndefined();
+    return (result.body.data?.auditEvents.edges ?? []).map(({ node }) => ({ ...node, details: JSON.parse(node.details) as { subjectIds?: string[]; objectIds: string[]; truncated?: boolean; distinctObjectIds?: number } }));
+  };
+
+  it("finds Jane's phone, read by an agent in a session as Tom, and her billing contact's", async () => {
+    const session = await openAuditSession(sessions, { agent: 'agent', userId: 'usr_tom' });
+    const result = await sessions.execute(AuditPeopleAndBilling, { as: 'agent', headers: session.headers });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.account?.users).toHaveLength(4);
+
+    const janes = await fieldReads('stf_sarah', 'usr_jane');
+    const phone = janes.find((row) => row.typeField === 'User.phone' && row.sessionId === session.sessionId);
+    // The session's customer is Tom; Jane is one of the users whose phone it read.
+    expect(phone).toMatchObject({ actorId: 'stf_sarah', userId: 'usr_tom', decision: 'masked' });
+    expect([...(phone?.details.subjectIds ?? [])].sort()).toEqual(ACME_USERS);
+
+    // The billing contact has no id of its own: it is Lena's data (Acme's billing user).
+    const lenas = await fieldReads('stf_sarah', 'usr_lena');
+    const billingPhone = lenas.find((row) => row.typeField === 'BillingContact.phone' && row.sessionId === session.sessionId);
+    expect(billingPhone).toMatchObject({ decision: 'masked' });
+    expect(billingPhone?.details.subjectIds).toEqual(['usr_lena']);
+    expect(lenas.some((row) => row.typeField === 'BillingContact.name')).toBe(true);
+
+    // Control: another agent saw nothing of Jane's, and a user of another account shows nothing.
+    expect(await fieldReads('stf_leo', 'usr_jane')).toEqual([]);
+    expect(await fieldReads('stf_sarah', 'usr_grace')).toEqual([]);
+  });
+
+  it("finds Jane's name read by staff in the directory, outside any session", async () => {
+    const result = await sessions.execute(AuditDirectory, { as: 'agent2', variables: { search: 'Jane' } });
+    expect(result.body.data?.directory.map((entry) => entry.userId)).toEqual(['usr_jane']);
+    const rows = await fieldReads('stf_leo', 'usr_jane');
+    const name = rows.find((row) => row.typeField === 'DirectoryEntry.name');
+    expect(name).toMatchObject({ actorId: 'stf_leo', userId: null, sessionId: null, decision: 'allowed' });
+    expect(name?.details.subjectIds).toEqual(['usr_jane']);
+  });
+
+  it('says when it kept only some of the ids, and how many there were', async () => {
+    const existing = await sessions.db.selectFrom('invoices').select('id').where('account_id', '=', 'acc_acme').execute();
+    await sessions.db
+      .insertInto('invoices')
+      .values(
+        Array.from({ length: 230 }, (_, i) => ({
+          id: `inv_audit_many_${i}`,
+          account_id: 'acc_acme',
+          number: `AUDIT-MANY-${i}`,
+          amount_cents: 100,
+          currency: 'EUR',
+          tax_rate_bp: 2000,
+          status: 'open' as const,
+          issued_on: '2026-01-01',
+        })),
+      )
+      .execute();
+    const session = await openAuditSession(sessions, { agent: 'agent', userId: 'usr_tom' });
+    const requestId = newRequestId('many-invoices');
+    const result = await sessions.execute(AuditManyInvoices, { as: 'agent', headers: { ...session.headers, 'x-request-id': requestId } });
+    expect(result.body.data?.account?.invoices).toHaveLength(existing.length + 230);
+    const [row] = (await rowsOf(sessions.db, requestId)).filter((r) => r.type_field === 'Invoice.createdAt');
+    const details = row?.details as { count: number; objectIds: string[]; truncated?: boolean; distinctObjectIds?: number };
+    expect(details.count).toBe(existing.length + 230);
+    expect(details.objectIds).toHaveLength(200);
+    expect(details.truncated).toBe(true);
+    expect(details.distinctObjectIds).toBe(existing.length + 230);
   });
 });
 

@@ -43,6 +43,9 @@ type Documents = {
     "\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n": typeof types.AuditDirectoryDocument,
     "\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n": typeof types.AuditViewerDocument,
     "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.AuditUsersByEmailDocument,
+    "\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditPeopleAndBillingDocument,
+    "\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n": typeof types.AuditManyInvoicesDocument,
+    "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditFieldReadEventsDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": typeof types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": typeof types.AuditDenyEventsDocument,
@@ -134,6 +137,9 @@ const documents: Documents = {
     "\n  query AuditDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n    }\n  }\n": types.AuditDirectoryDocument,
     "\n  query AuditViewer {\n    viewer {\n      id\n      name\n      roles\n    }\n  }\n": types.AuditViewerDocument,
     "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.AuditUsersByEmailDocument,
+    "\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n": types.AuditPeopleAndBillingDocument,
+    "\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n": types.AuditManyInvoicesDocument,
+    "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": types.AuditFieldReadEventsDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": types.AuditDenyEventsDocument,
@@ -326,6 +332,18 @@ export function graphql(source: "\n  query AuditViewer {\n    viewer {\n      id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

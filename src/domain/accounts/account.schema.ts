@@ -4,6 +4,7 @@ import { wardenError } from '../../errors/index.js';
 import { findAccountById, searchDirectory } from './account.repository.js';
 import { setSupportAccess } from './support-access.service.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
+import { auditSubjectFrom } from '../../audit/index.js';
 
 const DIRECTORY_MAX = 50;
 
@@ -38,6 +39,7 @@ export function defineAccountTypes(builder: WardenBuilder): void {
 
   builder.objectType('DirectoryEntry', {
     description: 'A customer as the staff directory shows them: who they are and where, nothing more.',
+    extensions: auditSubjectFrom('userId'),
     fields: (t) => ({
       userId: t.exposeID('userId', { classification: 'public' }),
       name: t.exposeString('name', { classification: 'pii', nullable: true }),

@@ -53,13 +53,13 @@ export function updateInvoiceTaxRate(db: Executor, invoiceId: string, taxRateBp:
 }
 
 /**
- * The account's billing contact: its billing user (else its owner), with the default payment
- * method's billing address.
+ * The account's billing contact: its billing user (else its owner, `userId` either way), with
+ * the default payment method's billing address.
  */
 export async function findBillingContact(db: Executor, accountId: string) {
   const person = await db
     .selectFrom('users')
-    .select(['name', 'email', 'phone'])
+    .select(['id as userId', 'name', 'email', 'phone'])
     .where('account_id', '=', accountId)
     .where('role', 'in', ['billing', 'owner'])
     .orderBy((eb) => eb.case().when('role', '=', 'billing').then(0).else(1).end())

@@ -1,5 +1,6 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
+import { auditSubjectFrom } from '../../audit/index.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { wardenError } from '../../errors/index.js';
 import { findBillingContact, findInvoice, listInvoices, listPaymentMethods } from './billing.repository.js';
@@ -47,6 +48,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
   builder.objectType('BillingContact', {
     description: 'Who receives the invoices, and where.',
     interfaces: ['Contact'],
+    extensions: auditSubjectFrom('userId'),
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'address' in value,
     fields: (t) => ({
       address: t.exposeString('address', { classification: 'pii', mask: 'redact', nullable: true }),

@@ -1,5 +1,6 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
+import { auditSubjectFrom } from '../../audit/index.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { wardenError } from '../../errors/index.js';
 import { findNotificationSettings, findUserInAccount, listUsersOfAccount } from './user.repository.js';
@@ -20,6 +21,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
   builder.objectType('User', {
     description: 'A person in a customer account.',
     interfaces: ['Contact'],
+    extensions: auditSubjectFrom('id'),
     isTypeOf: (value) => typeof value === 'object' && value !== null && 'password_hash' in value,
     fields: (t) => ({
       id: t.exposeID('id', { classification: 'public' }),
