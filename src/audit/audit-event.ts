@@ -125,11 +125,12 @@ export interface AccessDenied {
   typeField?: string | null;
 }
 
-/** Someone read the audit itself: which view, with which filter. */
+/** Someone read the audit itself: which view, with which filter, and which page or how many. */
 export interface AuditRead {
   kind: 'audit_read';
   what: string;
   filter: unknown;
+  page?: { first?: number; after?: string | null; limit?: number };
 }
 
 export interface DemoDataSeeded {

@@ -87,16 +87,3 @@ export async function accessReview(db: Executor, from: Date, to: Date): Promise<
      order by st.name`.execute(db);
   return result.rows;
 }
-
-const CSV_COLUMNS = ['chain_seq', 'occurred_at', 'kind', 'actor_kind', 'actor_id', 'actor_name', 'subject_user_id', 'account_id', 'session_id', 'request_id', 'type_field', 'data_class', 'decision', 'policy_version', 'reason', 'summary'] as const;
-
-/** A filtered range as CSV (one row per event, the readable columns) or JSON Lines (everything). */
-export function formatAuditExport(rows: readonly AuditEventRow[], format: 'csv' | 'jsonl'): string {
-  if (format === 'jsonl') return rows.map((row) => JSON.stringify(row)).join('\n');
-  const cell = (value: unknown) => {
-    const text = value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : String(value);
-    // Quote always; a leading =,+,-,@ (or tab, CR) would be a formula in a spreadsheet, so it is prefixed.
-    return `"${(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text).replaceAll('"', '""')}"`;
-  };
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\n');
-}

@@ -3,7 +3,9 @@ import { wardenError } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { accessReview, findAuditEvents, formatAuditExport, type AuditFilter } from './audit-queries.js';
+import type { AuditRead } from './audit-event.js';
+import { formatAuditExport, type AuditExport } from './audit-export.js';
+import { accessReview, findAuditEvents, type AuditFilter } from './audit-queries.js';
 import { recordAuditEvent } from './record-audit-event.js';
 import { sessionTimelines, type SessionTimeline } from './session-timelines.js';
 
@@ -11,9 +13,9 @@ const AUDITORS = { auditReader: true } as const;
 const PAGE_MAX = 500;
 const EXPORT_MAX = 50_000;
 
-/** Reading the audit is itself recorded: who looked, at what, with which filter. */
-async function recordAuditRead(context: GatewayContext, what: string, filter: unknown): Promise<void> {
-  await context.db.transaction().execute((trx) => recordAuditEvent(trx, { kind: 'audit_read', what, filter }, auditScopeOf(context)));
+/** Reading the audit is itself recorded: who looked, at what, with which filter and page. */
+async function recordAuditRead(context: GatewayContext, what: string, filter: unknown, page?: AuditRead['page']): Promise<void> {
+  await context.db.transaction().execute((trx) => recordAuditEvent(trx, { kind: 'audit_read', what, filter, ...(page ? { page } : {}) }, auditScopeOf(context)));
 }
 
 export function defineAuditTypes(builder: WardenBuilder): void {
@@ -107,6 +109,17 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       }),
     });
   const ExportFormat = builder.enumType('AuditExportFormat', { values: ['CSV', 'JSONL'] as const });
+  const Export = builder.objectRef<AuditExport>('AuditExport').implement({
+    description: 'Audit events as a file, and whether it holds every event that matched.',
+    fields: (t) => ({
+      content: t.exposeString('content', {
+        classification: 'public',
+        description: 'CSV (a header, then one row per event, `details` as JSON) or JSON Lines. A cut export ends with a line saying so.',
+      }),
+      events: t.exposeInt('events', { classification: 'public', description: 'How many events it holds.' }),
+      truncated: t.exposeBoolean('truncated', { classification: 'public', description: 'More events matched than `limit`: only the newest are here.' }),
+    }),
+  });
 
   const toFilter = (filter: Partial<Record<keyof AuditFilter, unknown>> | null | undefined): AuditFilter => (filter ?? {}) as AuditFilter;
 
@@ -120,7 +133,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       resolve: async (_root, { filter, first, after }, context) => {
         if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} events.`);
         if (after && !/^\d{1,19}$/.test(after)) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
-        await recordAuditRead(context, 'auditEvents', filter ?? {});
+        await recordAuditRead(context, 'auditEvents', filter ?? {}, { first, after: after ?? null });
         const rows = await findAuditEvents(context.db, toFilter(filter), first + 1, after ?? null);
         return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
       },
@@ -133,7 +146,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       args: { filter: t.arg({ type: SessionFilter }), first: t.arg.int({ required: true, defaultValue: 20 }) },
       resolve: async (_root, { filter, first }, context) => {
         if (first < 1 || first > 100) throw wardenError('BAD_USER_INPUT', 'Ask for between 1 and 100 sessions.');
-        await recordAuditRead(context, 'impersonationSessions', filter ?? {});
+        await recordAuditRead(context, 'impersonationSessions', filter ?? {}, { first });
         return sessionTimelines(context.db, { agent: filter?.agent ?? null, user: filter?.user ?? null, account: filter?.account ?? null, from: filter?.from ?? null, to: filter?.to ?? null }, first);
       },
     }),
@@ -149,16 +162,18 @@ export function defineAuditTypes(builder: WardenBuilder): void {
         return accessReview(context.db, from, to);
       },
     }),
-    auditExport: t.string({
+    auditExport: t.field({
+      type: Export,
       classification: 'public',
       authScopes: AUDITORS,
-      description: `A filtered range as CSV or JSON Lines (at most ${EXPORT_MAX} events, newest first).`,
+      description: `A filtered range as CSV or JSON Lines (at most ${EXPORT_MAX} events, newest first); says whether it was cut short.`,
       args: { filter: t.arg({ type: Filter }), format: t.arg({ type: ExportFormat, required: true }), limit: t.arg.int({ required: true, defaultValue: 10_000 }) },
       resolve: async (_root, { filter, format, limit }, context) => {
         if (limit < 1 || limit > EXPORT_MAX) throw wardenError('BAD_USER_INPUT', `Export between 1 and ${EXPORT_MAX} events; narrow the time range for more.`);
-        await recordAuditRead(context, `auditExport (${format})`, filter ?? {});
-        const rows = await findAuditEvents(context.db, toFilter(filter), limit, null);
-        return formatAuditExport(rows, format === 'CSV' ? 'csv' : 'jsonl');
+        await recordAuditRead(context, `auditExport (${format})`, filter ?? {}, { limit });
+        // One more than asked for: it tells whether the export was cut short.
+        const rows = await findAuditEvents(context.db, toFilter(filter), limit + 1, null);
+        return formatAuditExport(rows, format === 'CSV' ? 'csv' : 'jsonl', limit);
       },
     }),
   }));

@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { wardenError } from '../errors/index.js';
-import { auditScopeOf } from '../graphql/audit-scope.js';
+import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
@@ -59,7 +59,7 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
               audit.recorder.add(read.typeField, read.count, read.paths);
             }
           }
-          const base = baseRow(context);
+          const base = baseRow(context, operation);
           const rows = [
             ...audit.recorder.groups().map((group) => fieldReadRow(base, group)),
             ...(result.errors ?? [])
@@ -111,8 +111,8 @@ function isUnrecordedDenial(error: GraphQLError, recorded: WeakSet<GraphQLError>
 
 type BaseRow = ReturnType<typeof baseRow>;
 
-/** What every row of a request shares: who, as whom, under which policy. Built once a request. */
-function baseRow(context: GatewayContext) {
+/** What every row of a request shares: who, as whom, in which operation, under which policy. Built once a request. */
+function baseRow(context: GatewayContext, operation: OperationDefinitionNode | undefined) {
   const scope = auditScopeOf(context);
   const session = context.access.session;
   const customer = context.access.actingAs;
@@ -124,6 +124,7 @@ function baseRow(context: GatewayContext) {
     account_id: customer?.accountId ?? null,
     session_id: session?.id ?? null,
     request_id: context.requestId,
+    operation: operation ? operationLabel(operation) : null,
     policy_version: context.policy.version,
     who: actorLabel(scope.actor),
     as: session ? ` as ${session.user.name} (${session.account.name})` : '',

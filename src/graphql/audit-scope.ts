@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
 import type { AuditActor, AuditScope } from '../audit/index.js';
 import type { StaffRole } from '../db/tables/staff.js';
 import type { GatewayContext } from './context.js';
@@ -22,11 +22,16 @@ export function auditActorOf(context: GatewayContext): AuditActor {
   return { kind: 'staff', id: principal.id, name: principal.name, ...(title ? { title } : {}) };
 }
 
+/** How the audit names an operation: its name, else its type (`query`, `mutation`). */
+export function operationLabel(operation: OperationDefinitionNode): string {
+  return operation.name?.value ?? operation.operation;
+}
+
 export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo): AuditScope {
   return {
     actor: auditActorOf(context),
     requestId: context.requestId,
-    operation: info?.operation.name?.value ?? null,
+    operation: info ? operationLabel(info.operation) : null,
     sessionId: context.access.session?.id ?? null,
     policyVersion: context.policy.version,
     fields: context.policyCatalog.fields,

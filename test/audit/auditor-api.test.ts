@@ -66,8 +66,12 @@ const AuditApiReview = graphql(`
 `);
 
 const AuditApiExport = graphql(`
-  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {
-    auditExport(filter: $filter, format: $format)
+  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!, $limit: Int! = 10000) {
+    auditExport(filter: $filter, format: $format, limit: $limit) {
+      content
+      events
+      truncated
+    }
   }
 `);
 
@@ -286,26 +290,60 @@ describe('auditExport', () => {
   it('exports a filtered range as CSV: a header and one quoted row per event, no cell a formula', async () => {
     const result = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter: { actor: 'stf_csv' }, format: 'CSV' } });
     expect(result.body.errors).toBeUndefined();
-    const csv = result.body.data!.auditExport;
+    expect(result.body.data!.auditExport).toMatchObject({ events: 3, truncated: false });
+    const csv = result.body.data!.auditExport.content;
     const [header, ...lines] = csv.split(/\n(?=")/);
-    expect(header).toBe('chain_seq,occurred_at,kind,actor_kind,actor_id,actor_name,subject_user_id,account_id,session_id,request_id,type_field,data_class,decision,policy_version,reason,summary');
+    expect(header).toBe(
+      'chain_seq,occurred_at,kind,actor_kind,actor_id,actor_name,subject_user_id,account_id,session_id,request_id,operation,type_field,path,data_class,decision,policy_version,reason,summary,details',
+    );
     expect(lines).toHaveLength(3);
     const cells = lines.map(parseCsvLine);
     // Newest first.
     expect(cells.map((c) => c[5])).toEqual(['Plain, "quoted"', "'@SUM(A1)", `'=HYPERLINK("http://evil.example","x")`]);
-    expect(cells[1]![14]).toBe("'-2+3");
-    expect(cells[1]![15]).toBe(`'\t=cmd|" /C calc"!A0`);
-    expect(cells[2]![15]).toBe("'+1+2");
-    expect(cells[0]![15]).toBe('two\nlines');
+    expect(cells[1]![16]).toBe("'-2+3");
+    expect(cells[1]![17]).toBe(`'\t=cmd|" /C calc"!A0`);
+    expect(cells[2]![17]).toBe("'+1+2");
+    expect(cells[0]![17]).toBe('two\nlines');
     for (const row of cells) {
-      expect(row).toHaveLength(16);
+      expect(row).toHaveLength(19);
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
   });
 
+  it('exports the path and the details (object ids, paths) of each event as CSV columns', async () => {
+    const result = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter: { session: sessionId, kinds: ['field_read'], decisions: ['masked'] }, format: 'CSV' } });
+    const [header, ...lines] = result.body.data!.auditExport.content.split(/\n(?=")/);
+    const columns = header!.split(',');
+    const [phone, ...others] = lines.map(parseCsvLine).map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i]])));
+    expect(others).toEqual([]);
+    expect(phone).toMatchObject({ type_field: 'User.phone', path: 'me.phone', operation: 'AuditApiMe', decision: 'masked' });
+    expect(JSON.parse(phone!['details']!)).toMatchObject({ count: 1, objectIds: ['usr_tom'], subjectIds: ['usr_tom'], paths: ['me.phone'] });
+  });
+
+  it('says when it was cut short: in the field, and in a last line a reader sees', async () => {
+    const filter = { actor: 'stf_csv' };
+    const csv = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter, format: 'CSV', limit: 2 } });
+    expect(csv.body.data!.auditExport).toMatchObject({ events: 2, truncated: true });
+    const lines = csv.body.data!.auditExport.content.split(/\n(?=")/).map(parseCsvLine);
+    expect(lines).toHaveLength(4);
+    expect(lines.at(-1)![0]).toMatch(/^Cut short: more events matched than the 2 here, which are the newest/);
+    expect(lines.at(-1)!.slice(1).every((cell) => cell === '')).toBe(true);
+
+    const jsonl = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter, format: 'JSONL', limit: 2 } });
+    expect(jsonl.body.data!.auditExport).toMatchObject({ events: 2, truncated: true });
+    const records = jsonl.body.data!.auditExport.content.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records).toHaveLength(3);
+    expect(records.at(-1)).toEqual({ truncated: true, events: 2, note: expect.stringMatching(/^Cut short/) });
+
+    // Control: a limit the range fits in is not cut, and has no such line.
+    const whole = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter, format: 'JSONL', limit: 3 } });
+    expect(whole.body.data!.auditExport).toMatchObject({ events: 3, truncated: false });
+    expect(whole.body.data!.auditExport.content).not.toContain('Cut short');
+  });
+
   it('exports JSON Lines with every column', async () => {
     const result = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter: { session: sessionId }, format: 'JSONL' } });
-    const lines = result.body.data!.auditExport.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = result.body.data!.auditExport.content.split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     const expected = await t.db.selectFrom('audit_events').select('chain_seq').where('session_id', '=', sessionId).orderBy('chain_seq', 'desc').execute();
     expect(lines.map((l) => l['chain_seq'])).toEqual(expected.map((r) => r.chain_seq));
     expect(Object.keys(lines[0]!)).toEqual(expect.arrayContaining(['chain_seq', 'occurred_at', 'kind', 'summary', 'details', 'prev_hash', 'hash']));
@@ -336,6 +374,8 @@ describe('reading the audit', () => {
       [`${requestId}-4`, 'stf_dan', 'auditExport (JSONL)'],
     ]);
     expect((reads[0]!.details as { filter: unknown }).filter).toEqual({ user: 'usr_tom' });
+    // Which page, or how many: what the reader could have seen.
+    expect(reads.map((r) => (r.details as { page?: unknown }).page)).toEqual([{ first: 5, after: null }, { first: 20 }, undefined, { limit: 10_000 }]);
     expect(reads[0]!.summary).toBe('Auditor Dan Okafor read the audit (auditEvents)');
   });
 

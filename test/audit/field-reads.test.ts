@@ -131,6 +131,8 @@ describe('an impersonated request records every resolved field, grouped by field
     const byKey = new Map(fieldReads.map((row) => [`${row.type_field}/${row.decision}`, row]));
     // One row per (type.field, decision): no duplicates.
     expect(byKey.size).toBe(fieldReads.length);
+    // Each names the operation it was read in.
+    expect(fieldReads.every((row) => row.operation === 'AuditAccountPeople')).toBe(true);
 
     const phone = byKey.get('User.phone/masked');
     expect(phone).toMatchObject({
@@ -356,7 +358,7 @@ describe('refusals are recorded as access_denied', () => {
     const rows = await rowsOf(t.db, requestId);
     const denied = rows.filter((row) => row.kind === 'access_denied');
     expect(denied).toHaveLength(1);
-    expect(denied[0]).toMatchObject({ actor_id: 'stf_sarah', decision: 'denied', type_field: 'Query.me', path: 'me' });
+    expect(denied[0]).toMatchObject({ actor_id: 'stf_sarah', decision: 'denied', type_field: 'Query.me', path: 'me', operation: 'AuditMyPhone' });
     expect(denied[0]?.details.code).toBe('FORBIDDEN');
     expect(denied[0]?.summary).toMatch(/^Agent Sarah Lee was refused/);
     // Nothing was read: the refused field is not also recorded as read and shown.

@@ -21,7 +21,7 @@ type Documents = {
     "\n  query AuditApiEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          summary\n          actorId\n          userId\n          accountId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.AuditApiEventsDocument,
     "\n  query AuditApiSessions($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n      events {\n        kind\n      }\n    }\n  }\n": typeof types.AuditApiSessionsDocument,
     "\n  query AuditApiReview($from: DateTime!, $to: DateTime!) {\n    accessReview(from: $from, to: $to) {\n      agentId\n      agentName\n      sessions\n      accounts\n      approvalsRequested\n      approvalsGranted\n      refusals\n    }\n  }\n": typeof types.AuditApiReviewDocument,
-    "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n": typeof types.AuditApiExportDocument,
+    "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!, $limit: Int! = 10000) {\n    auditExport(filter: $filter, format: $format, limit: $limit) {\n      content\n      events\n      truncated\n    }\n  }\n": typeof types.AuditApiExportDocument,
     "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": typeof types.AuditApiMeDocument,
     "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditApiTaxRateDocument,
     "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": typeof types.AuditApiDirectoryDocument,
@@ -115,7 +115,7 @@ const documents: Documents = {
     "\n  query AuditApiEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          summary\n          actorId\n          userId\n          accountId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.AuditApiEventsDocument,
     "\n  query AuditApiSessions($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n      events {\n        kind\n      }\n    }\n  }\n": types.AuditApiSessionsDocument,
     "\n  query AuditApiReview($from: DateTime!, $to: DateTime!) {\n    accessReview(from: $from, to: $to) {\n      agentId\n      agentName\n      sessions\n      accounts\n      approvalsRequested\n      approvalsGranted\n      refusals\n    }\n  }\n": types.AuditApiReviewDocument,
-    "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n": types.AuditApiExportDocument,
+    "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!, $limit: Int! = 10000) {\n    auditExport(filter: $filter, format: $format, limit: $limit) {\n      content\n      events\n      truncated\n    }\n  }\n": types.AuditApiExportDocument,
     "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": types.AuditApiMeDocument,
     "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditApiTaxRateDocument,
     "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": types.AuditApiDirectoryDocument,
@@ -247,7 +247,7 @@ export function graphql(source: "\n  query AuditApiReview($from: DateTime!, $to:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n"): (typeof documents)["\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format)\n  }\n"];
+export function graphql(source: "\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!, $limit: Int! = 10000) {\n    auditExport(filter: $filter, format: $format, limit: $limit) {\n      content\n      events\n      truncated\n    }\n  }\n"): (typeof documents)["\n  query AuditApiExport($filter: AuditEventFilter, $format: AuditExportFormat!, $limit: Int! = 10000) {\n    auditExport(filter: $filter, format: $format, limit: $limit) {\n      content\n      events\n      truncated\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
