@@ -8,6 +8,7 @@ import { formatAuditExport, type AuditExport } from './audit-export.js';
 import { accessReview, findAuditEvents, type AuditFilter } from './audit-queries.js';
 import { recordAuditEvent } from './record-audit-event.js';
 import { sessionTimelines, type SessionTimeline } from './session-timelines.js';
+import { schemaLabels } from './story-labels.js';
 
 const AUDITORS = { auditReader: true } as const;
 const PAGE_MAX = 500;
@@ -84,8 +85,11 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       status: t.exposeString('status', { classification: 'public' }),
       startedAt: t.expose('startedAt', { type: 'DateTime', classification: 'public', nullable: true }),
       endedAt: t.expose('endedAt', { type: 'DateTime', classification: 'public', nullable: true }),
-      story: t.exposeStringList('story', { classification: 'public', description: 'One line per step: started, viewed, masked or denied, changed, ended.' }),
-      events: t.field({ type: [AuditEvent], classification: 'public', resolve: (timeline) => timeline.events }),
+      story: t.exposeStringList('story', {
+        classification: 'public',
+        description: 'What happened, request by request, in plain words: started, viewed, saw masked, was refused, changed, ended.',
+      }),
+      events: t.field({ type: [AuditEvent], classification: 'public', description: 'The audit rows the story is told from.', resolve: (timeline) => timeline.events }),
     }),
   });
   const SessionFilter = builder.inputType('ImpersonationSessionFilter', {
@@ -144,10 +148,11 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       authScopes: AUDITORS,
       description: 'Sessions with their timelines, newest first.',
       args: { filter: t.arg({ type: SessionFilter }), first: t.arg.int({ required: true, defaultValue: 20 }) },
-      resolve: async (_root, { filter, first }, context) => {
+      resolve: async (_root, { filter, first }, context, info) => {
         if (first < 1 || first > 100) throw wardenError('BAD_USER_INPUT', 'Ask for between 1 and 100 sessions.');
         await recordAuditRead(context, 'impersonationSessions', filter ?? {}, { first });
-        return sessionTimelines(context.db, { agent: filter?.agent ?? null, user: filter?.user ?? null, account: filter?.account ?? null, from: filter?.from ?? null, to: filter?.to ?? null }, first);
+        const sessionFilter = { agent: filter?.agent ?? null, user: filter?.user ?? null, account: filter?.account ?? null, from: filter?.from ?? null, to: filter?.to ?? null };
+        return sessionTimelines(context.db, sessionFilter, first, schemaLabels(info.schema));
       },
     }),
     accessReview: t.field({

@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { AuditEventRow } from '../db/tables/audit-event.js';
+import { readDetailsOf, sessionStory, type StoryLabels } from './session-story.js';
 
 export interface SessionTimeline {
   sessionId: string;
@@ -23,8 +24,8 @@ export interface SessionTimelineFilter {
   to: Date | null;
 }
 
-/** Each session with its events in order, and one line per event: "14:02 Agent Sarah Lee …". */
-export async function sessionTimelines(db: Executor, filter: SessionTimelineFilter, limit: number): Promise<SessionTimeline[]> {
+/** Each session with its events in chain order, told as a story (`sessionStory`). */
+export async function sessionTimelines(db: Executor, filter: SessionTimelineFilter, limit: number, labels: StoryLabels): Promise<SessionTimeline[]> {
   let query = db
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff', 'staff.id', 's.agent_id')
@@ -44,6 +45,7 @@ export async function sessionTimelines(db: Executor, filter: SessionTimelineFilt
     .where('session_id', 'in', sessions.map((s) => s.id))
     .orderBy('chain_seq')
     .execute();
+  const names = await namesOf(db, events);
   return sessions.map((s) => {
     const own = events.filter((e) => e.session_id === s.id);
     return {
@@ -56,8 +58,19 @@ export async function sessionTimelines(db: Executor, filter: SessionTimelineFilt
       status: s.status,
       startedAt: s.started_at,
       endedAt: s.ended_at,
-      story: own.map((e) => `${e.occurred_at.toISOString().slice(11, 16)} UTC — ${e.summary}`),
+      story: sessionStory(own, s.agentName, names, labels),
       events: own,
     };
   });
+}
+
+/** The names of the users whose data the events read. */
+async function namesOf(db: Executor, events: readonly AuditEventRow[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const event of events) {
+    for (const id of readDetailsOf(event.details).subjectIds) ids.add(id);
+  }
+  if (ids.size === 0) return new Map();
+  const users = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  return new Map(users.map((user) => [user.id, user.name]));
 }

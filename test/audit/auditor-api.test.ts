@@ -226,11 +226,10 @@ describe('impersonationSessions', () => {
     expect(timeline).toMatchObject({ sessionId, agentName: 'Sarah Lee', userName: 'Tom Baker', accountName: 'Acme Co', ticket: 'SUP-7001', status: 'ended' });
     expect(timeline!.endedAt).not.toBeNull();
     const story = timeline!.story;
-    expect(story.length).toBe(timeline!.events.length);
     expect(story.every((line) => /^\d\d:\d\d UTC — /.test(line))).toBe(true);
     const started = story.findIndex((l) => /started a read-only session as Tom Baker \(Acme Co\) for ticket SUP-7001: "Customer reports invoices/.test(l));
-    const viewed = story.findIndex((l) => /read User\.phone once \(masked\)/.test(l));
-    const denied = story.findIndex((l) => /read User\.birthDate once \(denied\)/.test(l));
+    const viewed = story.findIndex((l) => /Agent Sarah Lee saw Tom Baker's phone masked$/.test(l));
+    const denied = story.findIndex((l) => /Agent Sarah Lee was refused the birth date of Tom Baker$/.test(l));
     const stopped = story.findIndex((l) => /was stopped from running setInvoiceTaxRate as Tom Baker/.test(l));
     const ended = story.findIndex((l) => /Agent Sarah Lee ended the session as Tom Baker/.test(l));
     expect({ started, viewed, denied, stopped, ended }).toEqual({

@@ -49,6 +49,11 @@ type Documents = {
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": typeof types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": typeof types.AuditDenyEventsDocument,
+    "\n  query StoryBilling {\n    account {\n      name\n      plan\n      invoices(first: 3) {\n        number\n        status\n        taxRate\n      }\n      paymentMethods {\n        brand\n        cardNumber\n      }\n    }\n  }\n": typeof types.StoryBillingDocument,
+    "\n  query StoryPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n": typeof types.StoryPeopleDocument,
+    "\n  query StoryBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.StoryBirthDateDocument,
+    "\n  query StoryUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.StoryUsersByEmailDocument,
+    "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n": typeof types.StoryTimelineDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditTamperTaxRateDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": typeof types.ViewerDocument,
@@ -143,6 +148,11 @@ const documents: Documents = {
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": types.AuditDenyEventsDocument,
+    "\n  query StoryBilling {\n    account {\n      name\n      plan\n      invoices(first: 3) {\n        number\n        status\n        taxRate\n      }\n      paymentMethods {\n        brand\n        cardNumber\n      }\n    }\n  }\n": types.StoryBillingDocument,
+    "\n  query StoryPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n": types.StoryPeopleDocument,
+    "\n  query StoryBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.StoryBirthDateDocument,
+    "\n  query StoryUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.StoryUsersByEmailDocument,
+    "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n": types.StoryTimelineDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditTamperTaxRateDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": types.ViewerDocument,
@@ -356,6 +366,26 @@ export function graphql(source: "\n  query AuditDenyPersonalIds {\n    me {\n   
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoryBilling {\n    account {\n      name\n      plan\n      invoices(first: 3) {\n        number\n        status\n        taxRate\n      }\n      paymentMethods {\n        brand\n        cardNumber\n      }\n    }\n  }\n"): (typeof documents)["\n  query StoryBilling {\n    account {\n      name\n      plan\n      invoices(first: 3) {\n        number\n        status\n        taxRate\n      }\n      paymentMethods {\n        brand\n        cardNumber\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoryPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n"): (typeof documents)["\n  query StoryPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoryBirthDate {\n    me {\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query StoryBirthDate {\n    me {\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoryUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query StoryUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n"): (typeof documents)["\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

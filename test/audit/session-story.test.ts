@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionStory } from '../../src/audit/session-story.js';
+import { schemaLabels } from '../../src/audit/story-labels.js';
+import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { AUDIT_GOOD_REASON, AuditEndSession, codeOf, openAuditSession } from './audit-support.js';
+
+const StoryBilling = graphql(`
+  query StoryBilling {
+    account {
+      name
+      plan
+      invoices(first: 3) {
+        number
+        status
+        taxRate
+      }
+      paymentMethods {
+        brand
+        cardNumber
+      }
+    }
+  }
+`);
+
+const StoryPeople = graphql(`
+  query StoryPeople {
+    account {
+      users {
+        name
+        email
+      }
+    }
+  }
+`);
+
+const StoryBirthDate = graphql(`
+  query StoryBirthDate {
+    me {
+      birthDate
+    }
+  }
+`);
+
+const StoryUsersByEmail = graphql(`
+  query StoryUsersByEmail($email: String!) {
+    account {
+      users(filter: { email: $email }) {
+        id
+      }
+    }
+  }
+`);
+
+const StoryTimeline = graphql(`
+  query StoryTimeline($agent: ID) {
+    impersonationSessions(filter: { agent: $agent }) {
+      sessionId
+      story
+      events {
+        kind
+        typeField
+      }
+    }
+  }
+`);
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway({}, { realSessions: true });
+});
+afterAll(() => t?.close());
+
+describe('a session timeline reads as a story', () => {
+  it('tells a typical session request by request, in words', async () => {
+    // Leo enters Tom's account, looks at the billing, at the people, asks for Tom's birth date,
+    // searches the users by email (refused: it would reveal the masked addresses), and leaves.
+    const session = await openAuditSession(t, { agent: 'agent2', userId: 'usr_tom', ticket: 'SUP-8100' });
+    expect((await t.execute(StoryBilling, { as: 'agent2', headers: session.headers })).body.errors).toBeUndefined();
+    expect((await t.execute(StoryPeople, { as: 'agent2', headers: session.headers })).body.errors).toBeUndefined();
+    expect(codeOf((await t.execute(StoryBirthDate, { as: 'agent2', headers: session.headers })).body)).toBe('FIELD_DENIED');
+    const search = { as: 'agent2', headers: session.headers, variables: { email: 'jane.doe@acme.example' } };
+    expect(codeOf((await t.execute(StoryUsersByEmail, search)).body)).toBe('FORBIDDEN');
+    // Ended from inside the session: the mutation's own field read is in the session's rows.
+    const ended = await t.execute(AuditEndSession, { as: 'agent2', variables: { sessionId: session.sessionId }, headers: session.headers });
+    expect(ended.body.errors).toBeUndefined();
+
+    const result = await t.execute(StoryTimeline, { as: 'auditor', variables: { agent: 'stf_leo' } });
+    expect(result.body.errors).toBeUndefined();
+    const [timeline] = result.body.data!.impersonationSessions;
+    expect(timeline?.sessionId).toBe(session.sessionId);
+    expect(timeline!.story.every((line) => /^\d\d:\d\d UTC — /.test(line))).toBe(true);
+    expect(timeline!.story.map((line) => line.replace(/^\d\d:\d\d UTC — /, ''))).toEqual([
+      `Agent Leo Park started a read-only session as Tom Baker (Acme Co) for ticket SUP-8100: "${AUDIT_GOOD_REASON}"`,
+      'Agent Leo Park viewed the account, 3 invoices and 2 payment methods',
+      'Agent Leo Park saw the card number of 2 payment methods masked',
+      'Agent Leo Park viewed the account',
+      'Agent Leo Park saw the name of Jane Doe, Lena Berg, Omar Haddad and Tom Baker',
+      'Agent Leo Park saw the email of Jane Doe, Lena Berg, Omar Haddad and Tom Baker masked',
+      'Agent Leo Park was refused the birth date of Tom Baker',
+      expect.stringMatching(/^Agent Leo Park was refused the email: \S/),
+      expect.stringMatching(/^Agent Leo Park ended the session as Tom Baker \(Acme Co\) after \d+ minutes?$/),
+    ]);
+    // The rows it is told from are all there, schema names and all.
+    const typeFields = timeline!.events.map((event) => event.typeField);
+    expect(typeFields).toEqual(expect.arrayContaining(['Query.account', 'Invoice.number', 'PaymentMethod.cardNumber', 'User.email', 'User.birthDate', 'Mutation.endImpersonation']));
+    expect(timeline!.events.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the story of rows it cannot check against a live session', () => {
+  const labels = schemaLabels(buildWardenSchema().schema);
+  let seq = 0;
+  const row = (fields: Partial<AuditEventRow>): AuditEventRow => ({
+    chain_seq: String(++seq),
+    occurred_at: new Date('2026-11-02T14:05:00Z'),
+    kind: 'field_read',
+    actor_kind: 'staff',
+    actor_id: 'stf_sarah',
+    actor_name: 'Sarah Lee',
+    subject_user_id: 'usr_tom',
+    account_id: 'acc_acme',
+    session_id: 'ses_1',
+    request_id: 'req-1',
+    reason: null,
+    operation: 'query',
+    type_field: null,
+    path: null,
+    data_class: 'public',
+    decision: 'allowed',
+    policy_version: 0,
+    details: {},
+    summary: '',
+    prev_hash: '',
+    hash: '',
+    ...fields,
+  });
+
+  it('names a few people and counts the rest, and tells a mutation without an event of its own', () => {
+    const people = Array.from({ length: 200 }, (_, i) => `usr_${i}`);
+    const story = sessionStory(
+      [
+        row({ type_field: 'User.email', data_class: 'pii', decision: 'masked', details: { count: 230, subjectIds: people, truncated: true, distinctSubjectIds: 230 } }),
+        row({ request_id: 'req-2', operation: 'AskForFields', type_field: 'Mutation.requestFieldAccess' }),
+      ],
+      'Sarah Lee',
+      new Map([['usr_0', 'Ann'], ['usr_1', 'Bo'], ['usr_2', 'Cy'], ['usr_3', 'Di'], ['usr_4', 'Ed']]),
+      labels,
+    );
+    expect(story).toEqual([
+      '14:05 UTC — Agent Sarah Lee saw the email of Ann, Bo, Cy, Di, Ed and 225 others masked',
+      '14:05 UTC — Agent Sarah Lee ran request field access',
+    ]);
+  });
+});
