@@ -109,7 +109,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: ADMIN,
       description: 'Published versions, newest first (the baseline is version 0).',
-      args: { first: t.arg.int({ required: true, defaultValue: 20 }) },
+      args: { first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }) },
       resolve: async (_root, { first }, context) => [
         ...(await listPolicyVersions(context.db, Math.min(Math.max(first, 1), 200))),
         baselineRow(context),
@@ -120,7 +120,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: ADMIN,
       description: 'What `to` changes relative to `from`, rule by rule.',
-      args: { from: t.arg.int({ required: true }), to: t.arg.int({ required: true }) },
+      args: { from: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), to: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }) },
       resolve: async (_root, { from, to }, context) => {
         const [a, b] = await Promise.all([versionOrBaseline(context, from), versionOrBaseline(context, to)]);
         return diffPolicies(a.document, b.document, context.policyCatalog.fields);
@@ -143,8 +143,8 @@ export function definePolicyTypes(builder: WardenBuilder): void {
 
   const PublishPolicyInput = builder.inputType('PublishPolicyInput', {
     fields: (t) => ({
-      document: t.string({ required: true, description: 'The whole policy, as JSON (the format of schema/policy.json).' }),
-      reason: t.string({ required: true, description: 'Why: kept with the version and in the audit trail.' }),
+      document: t.string({ required: true, filtersBy: false, description: 'The whole policy, as JSON (the format of schema/policy.json).' }),
+      reason: t.string({ required: true, filtersBy: false, description: 'Why: kept with the version and in the audit trail.' }),
     }),
   });
 
@@ -164,7 +164,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
-      args: { version: t.arg.int({ required: true }), note: t.arg.string() },
+      args: { version: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), note: t.arg.string({ filtersBy: false }) },
       resolve: (_root, { version, note }, context, info) =>
         approvePolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, note ?? null).then(refreshed(context)),
     }),
@@ -173,7 +173,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
-      args: { version: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+      args: { version: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { version, reason }, context, info) =>
         rejectPolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, reason),
     }),
@@ -183,7 +183,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
       description: 'Publishes an earlier version again (same rules: loosening waits for approval).',
-      args: { toVersion: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+      args: { toVersion: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { toVersion, reason }, context, info) =>
         rollbackPolicy(policyContext(context, info.operation.name?.value ?? null), toVersion, reason).then(refreshed(context)),
     }),

@@ -1,3 +1,4 @@
+import { isInputObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { graphql } from '../gql/index.js';
@@ -205,6 +206,42 @@ describe('under impersonation, filtering by what support sees in full works', ()
     }
     const noEmail = await t.execute(UsersByEmailVariable, { ...IMPERSONATING, variables: {} });
     expect(noEmail.body.data?.account?.users.map((u) => u.id)).toEqual(ACME_USERS);
+  });
+});
+
+describe('an argument that does not declare what it reads (a production build)', () => {
+  /** The served schema built for production, with `UserFilter.nameContains`'s declaration removed. */
+  function schemaWithUndeclaredFilter() {
+    const built = buildWardenSchema({ onUnclassified: 'secret' });
+    const filter = built.schema.getType('UserFilter');
+    const field = isInputObjectType(filter) ? filter.getFields()['nameContains'] : undefined;
+    if (!field) throw new Error('UserFilter.nameContains is gone');
+    Object.assign(field, { extensions: {} });
+    return built;
+  }
+
+  let production: TestGateway;
+  beforeAll(async () => {
+    production = await startTestGateway({}, { schema: schemaWithUndeclaredFilter() });
+  });
+  afterAll(() => production.close());
+
+  it('is refused under impersonation, naming the argument, before anything runs', async () => {
+    const { body } = await production.execute(UsersByName, IMPERSONATING);
+    expect(body).not.toHaveProperty('data');
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('UserFilter.nameContains does not declare what data it reads'),
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', argument: 'UserFilter.nameContains' }),
+      }),
+    ]);
+  });
+
+  it('control: the customer may use it, and with its declaration support may too', async () => {
+    const asCustomer = await production.execute(UsersByName, { as: 'usr_omar' });
+    expect(asCustomer.body).toEqual({ data: { account: { users: [{ id: 'usr_omar', name: 'Omar Haddad' }] } } });
+    const declared = await t.execute(UsersByName, IMPERSONATING);
+    expect(declared.body.errors).toBeUndefined();
   });
 });
 

@@ -109,7 +109,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
       classification: 'public',
       description: 'A user of the calling customer’s own account; null for anyone else.',
       authScopes: { customer: true },
-      args: { id: t.arg.id({ required: true }) },
+      args: { id: t.arg.id({ required: true, filtersBy: 'User.id' }) },
       resolve: (_root, { id }, context) =>
         findUserInAccount(context.db, actingCustomer(context).accountId, String(id)).then((u) => u ?? null),
     }),
@@ -118,10 +118,10 @@ export function defineUserTypes(builder: WardenBuilder): void {
   const NotificationSettingsInput = builder.inputType('NotificationSettingsInput', {
     description: 'The settings to change; leave out the ones to keep.',
     fields: (t) => ({
-      invoiceEmails: t.boolean(),
-      securityAlerts: t.boolean(),
-      productUpdates: t.boolean(),
-      smsAlerts: t.boolean(),
+      invoiceEmails: t.boolean({ filtersBy: false }),
+      securityAlerts: t.boolean({ filtersBy: false }),
+      productUpdates: t.boolean({ filtersBy: false }),
+      smsAlerts: t.boolean({ filtersBy: false }),
     }),
   });
 

@@ -5,23 +5,21 @@ import SchemaBuilder, {
   type SchemaTypes,
 } from '@pothos/core';
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { argumentInventory, argumentProblems } from '../argument-inventory.js';
 import { DATA_CLASSES } from '../data-class.js';
+import { effectiveDecision } from '../decide.js';
+import { fieldInventory } from '../field-inventory.js';
 import { MASKS, applyMask } from '../masks.js';
 import './global-types.js';
 import { fieldDenied } from './field-denied.js';
 import { effectiveMask, planField, planProblems } from './field-plan.js';
-import { ALLOW, DENY, type FieldPlan } from './types.js';
+import { ALLOW, DENY, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan } from './types.js';
 
 const pluginName = 'wardenPolicy';
 
 export default pluginName;
 
-/** Where a field's plan is kept in the built schema: `field.extensions.warden`. */
-export const PLAN_EXTENSION = 'warden';
-/** Where an input's `filtersBy` is kept: `arg.extensions.wardenFiltersBy`. */
-export const FILTERS_BY_EXTENSION = 'wardenFiltersBy';
-/** Where a mutation's risk tag is kept: `field.extensions.wardenRisk`. */
-export const RISK_EXTENSION = 'wardenRisk';
+export { FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION };
 
 /**
  * Data classes on every output field, decided once at build time:
@@ -90,7 +88,7 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
 
   override onInputFieldConfig(fieldConfig: PothosInputFieldConfig<Types>): PothosInputFieldConfig<Types> {
     const filtersBy = fieldConfig.pothosOptions.filtersBy;
-    if (!filtersBy) return fieldConfig;
+    if (filtersBy === undefined) return fieldConfig;
     return { ...fieldConfig, extensions: { ...fieldConfig.extensions, [FILTERS_BY_EXTENSION]: filtersBy } };
   }
 
@@ -101,18 +99,13 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     const plan = this.plans.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
     if (this.policyOptions.enabled === false || !plan || plan.index < 0) return resolver;
 
-    const { index, coordinate, classification } = plan;
-    const grantable = plan.classification === 'sensitive';
+    const { coordinate, classification } = plan;
     const mask = MASKS[effectiveMask(plan)];
     const requestPolicy = this.policyOptions.requestPolicy;
 
     return (parent, args, context, info) => {
       const policy = requestPolicy(context);
-      // A missing entry (a field the policy was not compiled for) is denied: fail closed.
-      let decision = policy.decisions[index] ?? DENY;
-      if (decision === DENY && grantable && policy.grants.size > 0 && policy.grants.has(coordinate)) {
-        decision = ALLOW;
-      }
+      const decision = effectiveDecision(plan, policy);
       const recorder = policy.recorder;
       if (decision === ALLOW) {
         recorder?.read(coordinate, classification, 'allowed', parent, info);
@@ -141,6 +134,7 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
         );
       }
     }
+    problems.push(...argumentProblems(argumentInventory(schema), fieldInventory(schema), strict));
     if (problems.length > 0) {
       throw new Error(`The schema's data classes need attention:\n  - ${problems.join('\n  - ')}`);
     }
