@@ -77,6 +77,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
         orderBy: t.arg({
           type: UserOrder,
           filtersBy: { NAME: 'User.name', EMAIL: 'User.email', CREATED_AT: 'User.createdAt', ROLE: 'User.role' },
+          description: 'Left out: by id, which everyone sees (sorting by a masked field would reveal its order).',
         }),
       },
       resolve: (account, { filter, orderBy }, context) =>
@@ -84,7 +85,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
           role: filter?.role ?? null,
           nameContains: filter?.nameContains ?? null,
           email: filter?.email ?? null,
-          orderBy: orderBy ?? 'NAME',
+          orderBy: orderBy ?? null,
         }),
     }),
   }));
