@@ -40,6 +40,33 @@ describe('the policy file is validated on load, with errors that name the line',
     expect(lines[(unknownField?.line ?? 0) - 1]).toContain('User.nmae');
   });
 
+  it('refuses a key written twice in one object, naming the line of the repeat', () => {
+    // JSON.parse keeps the last one: the first User.name rule would vanish without a word.
+    const text = baselineText.replace(
+      '"overrides": {',
+      '"overrides": {\n    "User.name": { "impersonation_read_only": "deny" },',
+    );
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('"User.name"')) + 1;
+    const repeat = lines.findIndex((l, i) => i + 1 > first && l.includes('"User.name"')) + 1;
+    const parsed = parsePolicyDocument(text, fields);
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [{ line: repeat, message: `"User.name" is written twice in the same object (first on line ${first}); only the last would count, so merge them into one.` }],
+    });
+
+    const column = baselineText.replace('"customer": "mask",', '"customer": "mask",\n      "customer": "allow",');
+    const columnParsed = parsePolicyDocument(column, fields);
+    expect(columnParsed.ok).toBe(false);
+    if (!columnParsed.ok) expect(column.split('\n')[(columnParsed.problems[0]?.line ?? 0) - 1]).toContain('"customer": "allow"');
+  });
+
+  it('control: the same key in different objects is fine', () => {
+    // "customer" appears once per class row; that is no repeat.
+    expect(parsePolicyDocument(baselineText, fields)).toMatchObject({ ok: true });
+    expect(baselineText.split('"customer"').length).toBeGreaterThan(3);
+  });
+
   it('refuses rules that would hide public fields, which the gateway never wraps', () => {
     const text = JSON.stringify(edited((doc) => (doc.classes.public.staff = 'deny')), null, 2);
     const parsed = parsePolicyDocument(text, fields);
