@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_POLICY_PATH } from '../../src/policy/baseline.js';
-import { diffPolicies } from '../../src/policy/diff-policies.js';
+import { diffPolicies, tighteningsOf } from '../../src/policy/diff-policies.js';
 import { parsePolicyDocument, type PolicyDocument } from '../../src/policy/policy-document.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 
@@ -87,6 +87,26 @@ describe('diffing two policies', () => {
     expect(diffPolicies(baseline, looser, fields)).toEqual([
       { rule: 'field User.birthDate', column: 'impersonation_read_only', before: 'deny', after: 'allow', direction: 'loosens' },
     ]);
+  });
+
+  it('splits a change that does both into a tightening step and a loosening step', () => {
+    const before = edited((doc) => (doc.overrides['User.phone'] = { customer: 'mask' }));
+    const after = edited((doc) => {
+      doc.classes.pii.customer = 'mask';
+      doc.classes.internal.staff = 'deny';
+      doc.overrides['User.birthDate'] = { impersonation_read_only: 'allow' };
+      doc.oncallMayImpersonate = true;
+    });
+    const middle = tighteningsOf(before, after, fields);
+    const tightening = diffPolicies(before, middle, fields);
+    const loosening = diffPolicies(middle, after, fields);
+    expect(tightening.map((c) => c.direction)).toEqual(['tightens', 'tightens']);
+    expect(loosening.map((c) => c.direction)).toEqual(['loosens', 'loosens']);
+    expect([...tightening, ...loosening].map((c) => `${c.rule} ${c.column}`).sort()).toEqual(
+      diffPolicies(before, after, fields).map((c) => `${c.rule} ${c.column}`).sort(),
+    );
+    // User.phone for customers: masked by the override before, by the class rule after; no step changes it.
+    expect([...tightening, ...loosening].some((c) => c.rule === 'field User.phone')).toBe(false);
   });
 
   it('sees that removing a restrictive override loosens', () => {
