@@ -137,31 +137,31 @@ export async function approvePolicyVersion(ctx: PolicyContext, version: number, 
   });
 }
 
-export async function rejectPolicyVersion(ctx: PolicyContext, version: number, reason: string): Promise<PolicyVersionRow> {
-  const why = requireReason(reason);
-  return ctx.db.transaction().execute(async (trx) => {
-    await lockPolicyChanges(trx);
-    const pending = await requirePending(trx, version, ctx.admin, 'another admin');
-    const row = await setPolicyVersionStatus(trx, version, 'rejected', { by: ctx.admin.id, note: why });
-    await recordAuditEvent(
-      trx,
-      { kind: 'policy_changed', action: 'rejected', version, basedOn: pending.based_on, reason: why, changes: pending.changes },
-      scopeOf(ctx),
-    );
-    return row;
-  });
+/** Another security admin turns a pending version down. */
+export function rejectPolicyVersion(ctx: PolicyContext, version: number, reason: string): Promise<PolicyVersionRow> {
+  return closePendingVersion(ctx, version, reason, 'rejected');
 }
 
-/** The author takes back their own pending version; audited like a rejection. */
-export async function withdrawPolicyVersion(ctx: PolicyContext, version: number, reason: string): Promise<PolicyVersionRow> {
+/** The author takes back their own pending version. */
+export function withdrawPolicyVersion(ctx: PolicyContext, version: number, reason: string): Promise<PolicyVersionRow> {
+  return closePendingVersion(ctx, version, reason, 'withdrawn');
+}
+
+/** Ends a pending version without putting it in force, with the reason and an audit event. */
+async function closePendingVersion(
+  ctx: PolicyContext,
+  version: number,
+  reason: string,
+  outcome: 'rejected' | 'withdrawn',
+): Promise<PolicyVersionRow> {
   const why = requireReason(reason);
   return ctx.db.transaction().execute(async (trx) => {
     await lockPolicyChanges(trx);
-    const pending = await requirePending(trx, version, ctx.admin, 'its author');
-    const row = await setPolicyVersionStatus(trx, version, 'withdrawn', { by: ctx.admin.id, note: why });
+    const pending = await requirePending(trx, version, ctx.admin, outcome === 'withdrawn' ? 'its author' : 'another admin');
+    const row = await setPolicyVersionStatus(trx, version, outcome, { by: ctx.admin.id, note: why });
     await recordAuditEvent(
       trx,
-      { kind: 'policy_changed', action: 'withdrawn', version, basedOn: pending.based_on, reason: why, changes: pending.changes },
+      { kind: 'policy_changed', action: outcome, version, basedOn: pending.based_on, reason: why, changes: pending.changes },
       scopeOf(ctx),
     );
     return row;

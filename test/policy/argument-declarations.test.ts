@@ -11,6 +11,7 @@ import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import WardenPolicyPlugin from '../../src/policy/plugin/index.js';
 import { ALLOW, DENY, MASK, type FiltersBy, type RequestPolicy } from '../../src/policy/plugin/types.js';
 import { refusedArguments } from '../../src/policy/use-argument-policy.js';
+import { buildError } from './build-error.js';
 
 interface Row {
   id: string;
@@ -83,15 +84,6 @@ function buildTinySchema(options: TinyOptions = {}): GraphQLSchema {
 }
 
 const DECLARED: TinyOptions = { search: 'Row.email', phone: false };
-
-function buildError(build: () => unknown): string {
-  try {
-    build();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('The build succeeded');
-}
 
 /** A read-only support session's view under `document` (default: the baseline), with `grants`. */
 function supportPolicy(schema: GraphQLSchema, document: PolicyDocument = loadBaselinePolicy(), grants: string[] = []): RequestPolicy {

@@ -8,6 +8,7 @@ import type { DataClass, PolicyColumn } from '../../src/policy/data-class.js';
 import { fieldInventory } from '../../src/policy/field-inventory.js';
 import WardenPolicyPlugin, { PLAN_EXTENSION } from '../../src/policy/plugin/index.js';
 import type { FieldPlan, RequestPolicy } from '../../src/policy/plugin/types.js';
+import { buildError } from './build-error.js';
 
 /** The request state the tiny schema's policy reads: one decision array, chosen per request. */
 interface TinyContext {
@@ -111,15 +112,6 @@ function resolveDirectly(schema: GraphQLSchema, name: string, context: TinyConte
   const resolve = profileField(schema, name).resolve as GraphQLFieldResolver<Profile, TinyContext>;
   const info = { fieldName: name, parentType: schema.getType('Profile'), operation: { name: undefined } } as unknown as GraphQLResolveInfo;
   return resolve(PROFILE, {}, context, info);
-}
-
-function buildError(build: () => unknown): string {
-  try {
-    build();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('The build succeeded');
 }
 
 describe('unclassified fields', () => {
