@@ -5,6 +5,7 @@ import * as policyVersions from './20261121000300_policy_versions.js';
 import * as notificationOutbox from './20261122000100_notification_outbox.js';
 import * as impersonation from './20261122000200_impersonation.js';
 import * as auditSubjectIds from './20261123000100_audit_subject_ids.js';
+import * as policyBaselines from './20261124000100_policy_baselines_and_withdrawals.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261122000100_notification_outbox': notificationOutbox,
   '20261122000200_impersonation': impersonation,
   '20261123000100_audit_subject_ids': auditSubjectIds,
+  '20261124000100_policy_baselines_and_withdrawals': policyBaselines,
 };

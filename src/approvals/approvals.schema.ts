@@ -51,7 +51,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: { staffRole: 'support_manager' },
       description: 'Requests waiting for a manager, oldest first.',
-      args: { first: t.arg.int({ required: true, defaultValue: 50 }) },
+      args: { first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }) },
       resolve: (_root, { first }, context) => listPendingRequests(context.db, Math.min(Math.max(first, 1), 200)),
     }),
     approvalRequest: t.field({
@@ -59,7 +59,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       classification: 'public',
       nullable: true,
       description: 'One request: for its requester, and for managers.',
-      args: { id: t.arg.id({ required: true }) },
+      args: { id: t.arg.id({ required: true, filtersBy: 'ApprovalRequest.id' }) },
       resolve: async (_root, { id }, context) => {
         const staff = staffCaller(context);
         const request = await findApprovalRequest(context.db, String(id));
@@ -71,15 +71,15 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
 
   const FieldAccessInput = builder.inputType('RequestFieldAccessInput', {
     fields: (t) => ({
-      fields: t.stringList({ required: true, description: 'Sensitive fields as Type.field, e.g. User.birthDate.' }),
-      reason: t.string({ required: true }),
+      fields: t.stringList({ required: true, filtersBy: false, description: 'Sensitive fields as Type.field, e.g. User.birthDate.' }),
+      reason: t.string({ required: true, filtersBy: false }),
     }),
   });
   const MutationApprovalInput = builder.inputType('RequestMutationApprovalInput', {
     fields: (t) => ({
-      document: t.string({ required: true, description: 'The exact mutation you will send.' }),
-      variables: t.string({ description: 'Its variables as JSON, exactly as you will send them.' }),
-      reason: t.string({ required: true }),
+      document: t.string({ required: true, filtersBy: false, description: 'The exact mutation you will send.' }),
+      variables: t.string({ filtersBy: false, description: 'Its variables as JSON, exactly as you will send them.' }),
+      reason: t.string({ required: true, filtersBy: false }),
     }),
   });
 
@@ -93,7 +93,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       classification: 'public',
       risk: 'never-during-impersonation',
       authScopes: { staffRole: 'support_manager' },
-      args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+      args: { id: t.arg.id({ required: true, filtersBy: 'ApprovalRequest.id' }), note: t.arg.string({ filtersBy: false }) },
       resolve: (_root, { id, note }, context, info) => decide('approved')(context, String(id), note?.trim() || null, info),
     }),
     denyRequest: t.field({
@@ -101,7 +101,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       classification: 'public',
       risk: 'never-during-impersonation',
       authScopes: { staffRole: 'support_manager' },
-      args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+      args: { id: t.arg.id({ required: true, filtersBy: 'ApprovalRequest.id' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { id, reason }, context, info) => {
         if (reason.trim().length < 5) throw wardenError('BAD_USER_INPUT', 'Say why the request is denied; the agent and the auditors will read it.');
         return decide('denied')(context, String(id), reason.trim(), info);

@@ -50,10 +50,13 @@ export interface MutationExecuted {
   changes: FieldChange[];
 }
 
-/** A policy version published, activated, approved or rejected; names who, why and the diff. */
+/**
+ * A policy version published, activated, approved, rejected or withdrawn by its author, or a
+ * baseline (schema/policy.json) recorded at a gateway's start; names who, why and the diff.
+ */
 export interface PolicyChanged {
   kind: 'policy_changed';
-  action: 'published' | 'activated' | 'approved' | 'rejected';
+  action: 'published' | 'activated' | 'approved' | 'rejected' | 'withdrawn' | 'baseline';
   version: number;
   basedOn: number;
   reason: string;

@@ -62,14 +62,14 @@ export function defineAuditTypes(builder: WardenBuilder): void {
 
   const Filter = builder.inputType('AuditEventFilter', {
     fields: (t) => ({
-      actor: t.id({ description: 'Staff or customer id of who acted.' }),
-      user: t.id({ description: 'The customer the event concerns.' }),
-      account: t.id(),
-      session: t.id(),
-      kinds: t.stringList({ description: 'e.g. session_started, field_read, mutation_executed, access_denied.' }),
-      decisions: t.stringList({ description: 'e.g. allowed, masked, denied, refused.' }),
-      from: t.field({ type: 'DateTime' }),
-      to: t.field({ type: 'DateTime' }),
+      actor: t.id({ filtersBy: 'AuditEvent.actorId', description: 'Staff or customer id of who acted.' }),
+      user: t.id({ filtersBy: 'AuditEvent.userId', description: 'The customer the event concerns.' }),
+      account: t.id({ filtersBy: 'AuditEvent.accountId' }),
+      session: t.id({ filtersBy: 'AuditEvent.sessionId' }),
+      kinds: t.stringList({ filtersBy: 'AuditEvent.kind', description: 'e.g. session_started, field_read, mutation_executed, access_denied.' }),
+      decisions: t.stringList({ filtersBy: 'AuditEvent.decision', description: 'e.g. allowed, masked, denied, refused.' }),
+      from: t.field({ type: 'DateTime', filtersBy: 'AuditEvent.occurredAt' }),
+      to: t.field({ type: 'DateTime', filtersBy: 'AuditEvent.occurredAt' }),
     }),
   });
 
@@ -93,7 +93,13 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
   });
   const SessionFilter = builder.inputType('ImpersonationSessionFilter', {
-    fields: (t) => ({ agent: t.id(), user: t.id(), account: t.id(), from: t.field({ type: 'DateTime' }), to: t.field({ type: 'DateTime' }) }),
+    fields: (t) => ({
+      agent: t.id({ filtersBy: 'ImpersonationSession.agentId' }),
+      user: t.id({ filtersBy: 'ImpersonationSession.userId' }),
+      account: t.id({ filtersBy: 'ImpersonationSession.accountId' }),
+      from: t.field({ type: 'DateTime', filtersBy: 'ImpersonationSession.startedAt' }),
+      to: t.field({ type: 'DateTime', filtersBy: 'ImpersonationSession.startedAt' }),
+    }),
   });
 
   const ReviewRow = builder
@@ -133,7 +139,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: AUDITORS,
       description: 'Audit events, newest first, with a plain-language summary each.',
-      args: { filter: t.arg({ type: Filter }), first: t.arg.int({ required: true, defaultValue: 50 }), after: t.arg.string() },
+      args: { filter: t.arg({ type: Filter }), first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }), after: t.arg.string({ filtersBy: false }) },
       resolve: async (_root, { filter, first, after }, context) => {
         if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} events.`);
         if (after && !/^\d{1,19}$/.test(after)) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
@@ -147,7 +153,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: AUDITORS,
       description: 'Sessions with their timelines, newest first.',
-      args: { filter: t.arg({ type: SessionFilter }), first: t.arg.int({ required: true, defaultValue: 20 }) },
+      args: { filter: t.arg({ type: SessionFilter }), first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }) },
       resolve: async (_root, { filter, first }, context, info) => {
         if (first < 1 || first > 100) throw wardenError('BAD_USER_INPUT', 'Ask for between 1 and 100 sessions.');
         await recordAuditRead(context, 'impersonationSessions', filter ?? {}, { first });
@@ -160,7 +166,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: AUDITORS,
       description: 'The periodic access review: per agent, sessions, time, accounts entered, approvals and refusals.',
-      args: { from: t.arg({ type: 'DateTime', required: true }), to: t.arg({ type: 'DateTime', required: true }) },
+      args: { from: t.arg({ type: 'DateTime', required: true, filtersBy: 'ImpersonationSession.startedAt' }), to: t.arg({ type: 'DateTime', required: true, filtersBy: 'ImpersonationSession.startedAt' }) },
       resolve: async (_root, { from, to }, context) => {
         if (to <= from) throw wardenError('BAD_USER_INPUT', '`to` must be after `from`, e.g. a quarter: from 2026-07-01 to 2026-10-01.');
         await recordAuditRead(context, 'accessReview', { from, to });
@@ -172,7 +178,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: AUDITORS,
       description: `A filtered range as CSV or JSON Lines (at most ${EXPORT_MAX} events, newest first); says whether it was cut short.`,
-      args: { filter: t.arg({ type: Filter }), format: t.arg({ type: ExportFormat, required: true }), limit: t.arg.int({ required: true, defaultValue: 10_000 }) },
+      args: { filter: t.arg({ type: Filter }), format: t.arg({ type: ExportFormat, required: true, filtersBy: false }), limit: t.arg.int({ required: true, defaultValue: 10_000, filtersBy: false }) },
       resolve: async (_root, { filter, format, limit }, context) => {
         if (limit < 1 || limit > EXPORT_MAX) throw wardenError('BAD_USER_INPUT', `Export between 1 and ${EXPORT_MAX} events; narrow the time range for more.`);
         await recordAuditRead(context, `auditExport (${format})`, filter ?? {}, { limit });

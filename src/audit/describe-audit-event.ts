@@ -22,6 +22,8 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
         activated: `put policy version ${event.version} in force, changing ${rules}`,
         approved: `approved policy version ${event.version}, which loosens ${loosened} of ${rules}, and put it in force`,
         rejected: `rejected policy version ${event.version}`,
+        withdrawn: `withdrew policy version ${event.version}, which they had proposed`,
+        baseline: `recorded the baseline policy (schema/policy.json) as version ${event.version}, changing ${rules}`,
       }[event.action];
       return `${who} ${what}: "${event.reason}"`;
     }

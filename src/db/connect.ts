@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, Db } from './database.js';
+import { retryDelayMs } from '../notify/retry-delay.js';
 import { PGliteDialect } from './pglite-dialect.js';
 
 const DATE_OID = 1082;
@@ -36,6 +37,10 @@ export interface DatabaseHandle {
  * Opens the database Warden runs on. DATE columns come back as `YYYY-MM-DD` strings on both
  * engines: node-postgres would otherwise build a Date at local midnight, and a birth date could
  * move by a day with the server's time zone.
+ *
+ * The embedded database (PGlite) lives inside this process: it serves one gateway process only,
+ * and its LISTEN/NOTIFY reaches no other. Two processes on one data directory would corrupt it;
+ * several instances need a PostgreSQL server.
  */
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.url) {
@@ -67,33 +72,63 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   return { db, listen, engine: 'pglite', description: `embedded PostgreSQL (PGlite) in ${options.dataDir}`, pool: null };
 }
 
+/** How long LISTEN waits before reconnecting: doubling from a quarter second to 30 s. */
+const LISTEN_BACKOFF = { initialMs: 250, maxMs: 30_000, jitter: 0.2 } as const;
+
 /**
- * A dedicated connection for LISTEN (a pooled one would lose it when returned). If the
- * connection drops it reconnects after a second; callers poll as well, so a notification lost
- * in between only delays a change.
+ * A dedicated connection for LISTEN (a pooled one would lose it when returned). When the
+ * connection drops (a restart, a failover, pg_terminate_backend) it reconnects, retrying with
+ * capped backoff for as long as it takes, until stopped; every (re)connect calls `onNotify` once,
+ * since a change may have been published while nobody listened. Callers poll as well.
  */
 async function listenOnServer(url: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
   let stopped = false;
-  const connect = async (): Promise<void> => {
+
+  const open = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
     next.on('notification', (message) => {
       if (message.channel === channel) onNotify();
     });
-    next.on('error', () => {
+    // A dropped connection emits 'error' (unheard, it would crash the process), then 'end'.
+    next.on('error', () => void next.end().catch(() => undefined));
+    next.once('end', () => {
+      if (client !== next) return;
       client = null;
-      next.end().catch(() => undefined);
-      if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+      reconnect(1);
     });
-    await next.connect();
-    await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    } catch (error) {
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    if (stopped) {
+      await next.end();
+      return;
+    }
     client = next;
-    onNotify(); // anything published while (re)connecting is picked up now
+    onNotify();
   };
-  await connect();
+
+  const reconnect = (attempts: number): void => {
+    if (stopped) return;
+    retry = setTimeout(() => {
+      retry = null;
+      open().catch(() => reconnect(attempts + 1));
+    }, retryDelayMs(attempts, LISTEN_BACKOFF));
+    retry.unref();
+  };
+
+  await open();
   return async () => {
     stopped = true;
-    await client?.end();
+    if (retry) clearTimeout(retry);
+    const current = client;
+    client = null;
+    await current?.end();
   };
 }
 

@@ -35,6 +35,7 @@ export const FIREWALL_RULES = {
     publishPolicy: isSecurityAdmin,
     approvePolicyVersion: isSecurityAdmin,
     rejectPolicyVersion: isSecurityAdmin,
+    withdrawPolicyVersion: isSecurityAdmin,
     rollbackPolicy: isSecurityAdmin,
     refundInvoice: isCustomer,
     exportInvoices: isCustomer,

@@ -50,7 +50,7 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
       type: Connection,
       classification: 'public',
       description: "Who from support entered the calling customer's account, when, why, and what they changed; newest first.",
-      args: { first: t.arg.int({ required: true, defaultValue: 20 }), after: t.arg.string() },
+      args: { first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }), after: t.arg.string({ filtersBy: false }) },
       resolve: async (_root, { first, after }, context) => {
         if (context.access.session) throw wardenError('FORBIDDEN', 'The access history is for the customer, not for support acting as them.');
         if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} entries.`);

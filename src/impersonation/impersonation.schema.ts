@@ -63,11 +63,11 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
 
   const StartInput = builder.inputType('StartImpersonationInput', {
     fields: (t) => ({
-      userId: t.id({ required: true }),
-      reason: t.string({ required: true, description: 'What the customer reported and what you will check.' }),
-      ticket: t.string({ required: true, description: 'The support ticket, e.g. SUP-1234.' }),
-      mode: t.field({ type: SessionMode, description: 'Default read_only; read_write always needs a manager.' }),
-      minutes: t.int({ description: 'Default 30; from 15 to 60.' }),
+      userId: t.id({ required: true, filtersBy: 'User.id' }),
+      reason: t.string({ required: true, filtersBy: false, description: 'What the customer reported and what you will check.' }),
+      ticket: t.string({ required: true, filtersBy: false, description: 'The support ticket, e.g. SUP-1234.' }),
+      mode: t.field({ type: SessionMode, filtersBy: false, description: 'Default read_only; read_write always needs a manager.' }),
+      minutes: t.int({ filtersBy: false, description: 'Default 30; from 15 to 60.' }),
     }),
   });
 
@@ -111,7 +111,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
       classification: 'public',
       risk: 'session-control',
       description: 'After a manager approved the start: collect the session token (once).',
-      args: { sessionId: t.arg.id({ required: true }) },
+      args: { sessionId: t.arg.id({ required: true, filtersBy: 'ImpersonationSession.id' }) },
       resolve: async (_root, { sessionId }, context, info) => {
         if (context.access.session) throw wardenError('FORBIDDEN', 'Sessions cannot nest: end the session you are in first.');
         const claimed = await claimApprovedSession(context.db, context.settings, staffCaller(context), String(sessionId), auditScopeOf(context, info));
@@ -122,7 +122,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
       type: Session,
       classification: 'public',
       risk: 'session-control',
-      args: { sessionId: t.arg.id({ required: true }) },
+      args: { sessionId: t.arg.id({ required: true, filtersBy: 'ImpersonationSession.id' }) },
       resolve: (_root, { sessionId }, context, info) =>
         endImpersonationSession(context.db, staffCaller(context), String(sessionId), auditScopeOf(context, info)),
     }),
@@ -131,7 +131,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
       classification: 'public',
       risk: 'never-during-impersonation',
       description: "A manager ends another agent's session, with a reason.",
-      args: { sessionId: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+      args: { sessionId: t.arg.id({ required: true, filtersBy: 'ImpersonationSession.id' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { sessionId, reason }, context, info) => {
         if (reason.trim().length < 10) throw wardenError('BAD_USER_INPUT', 'Say why the session is revoked (at least 10 characters).');
         return endImpersonationSession(context.db, staffCaller(context), String(sessionId), auditScopeOf(context, info), reason.trim());

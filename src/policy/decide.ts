@@ -1,6 +1,6 @@
 import type { Decision, PolicyColumn } from './data-class.js';
 import type { PolicyDocument } from './policy-document.js';
-import type { FieldPlan } from './plugin/types.js';
+import { ALLOW, DENY, MASK, type DecisionCode, type FieldPlan, type RequestPolicy } from './plugin/types.js';
 
 /**
  * The decision for one field, for one column, under one policy, before grants. Pure: this is
@@ -19,4 +19,19 @@ export function decideField(plan: FieldPlan, column: PolicyColumn, policy: Polic
 /** Grants reveal `sensitive` fields only, and only during impersonation. */
 export function isGrantable(plan: FieldPlan): boolean {
   return plan.classification === 'sensitive';
+}
+
+/**
+ * What one request gets of a field: the compiled decision, where a grant turns a *denied*
+ * sensitive field into an allowed one (a field the policy masks stays masked: a grant lifts a
+ * denial, it does not widen a mask). Reading a field and filtering by it both ask this, so an
+ * argument can never reveal more than the field itself. Pure, allocation-free: it runs per field.
+ */
+export function effectiveDecision(plan: FieldPlan, policy: RequestPolicy): DecisionCode {
+  if (plan.classification === 'public') return ALLOW;
+  // A missing entry (a field the policy was not compiled for) is denied: fail closed.
+  const compiled = policy.decisions[plan.index];
+  const decision = compiled === ALLOW || compiled === MASK ? compiled : DENY;
+  if (decision === DENY && isGrantable(plan) && policy.grants.size > 0 && policy.grants.has(plan.coordinate)) return ALLOW;
+  return decision;
 }

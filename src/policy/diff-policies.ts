@@ -1,6 +1,6 @@
 import { DATA_CLASSES, DECISION_RANK, POLICY_COLUMNS, type Decision, type PolicyColumn } from './data-class.js';
 import { decideField } from './decide.js';
-import type { PolicyDocument } from './policy-document.js';
+import type { FieldOverrides, PolicyDocument } from './policy-document.js';
 import type { FieldPlan } from './plugin/types.js';
 
 /** One rule that differs between two policies, in words a reviewer can check. */
@@ -53,6 +53,39 @@ export function diffPolicies(
     });
   }
   return changes;
+}
+
+/**
+ * The part of `after` that only tightens `before`: every rule at the stricter of its two values.
+ * `before → result` then only tightens and `result → after` only loosens, which is how a version
+ * that does both is published (the tightening in force at once, the loosening pending).
+ */
+export function tighteningsOf(
+  before: PolicyDocument,
+  after: PolicyDocument,
+  fields: ReadonlyMap<string, FieldPlan>,
+): PolicyDocument {
+  const classes = structuredClone(before.classes);
+  for (const cls of DATA_CLASSES) {
+    for (const column of POLICY_COLUMNS) classes[cls][column] = stricter(before.classes[cls][column], after.classes[cls][column]);
+  }
+  const overrides: FieldOverrides = {};
+  for (const coordinate of new Set([...Object.keys(before.overrides), ...Object.keys(after.overrides)])) {
+    const plan = fields.get(coordinate);
+    if (!plan) continue;
+    for (const column of POLICY_COLUMNS) {
+      if (!before.overrides[coordinate]?.[column] && !after.overrides[coordinate]?.[column]) continue;
+      overrides[coordinate] = {
+        ...overrides[coordinate],
+        [column]: stricter(decideField(plan, column, before), decideField(plan, column, after)),
+      };
+    }
+  }
+  return { classes, overrides, oncallMayImpersonate: before.oncallMayImpersonate && after.oncallMayImpersonate };
+}
+
+function stricter(a: Decision, b: Decision): Decision {
+  return DECISION_RANK[a] <= DECISION_RANK[b] ? a : b;
 }
 
 function direction(before: Decision, after: Decision): 'loosens' | 'tightens' {

@@ -1,6 +1,5 @@
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { PLAN_EXTENSION } from './plugin/index.js';
-import type { FieldPlan } from './plugin/types.js';
+import { PLAN_EXTENSION, type FieldPlan } from './plugin/types.js';
 
 /**
  * Every field values come from (object types, including fields inherited from interfaces), with
@@ -11,7 +10,7 @@ export function fieldInventory(schema: GraphQLSchema): Map<string, FieldPlan> {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      const plan = field.extensions[PLAN_EXTENSION] as FieldPlan | undefined;
+      const plan = field.extensions[PLAN_EXTENSION];
       if (plan) inventory.set(plan.coordinate, plan);
     }
   }

@@ -8,6 +8,7 @@ import {
   type Decision,
   type PolicyColumn,
 } from './data-class.js';
+import { duplicateJsonKeys } from './duplicate-json-keys.js';
 import type { FieldPlan } from './plugin/types.js';
 
 export type ClassRules = Record<DataClass, Record<PolicyColumn, Decision>>;
@@ -42,9 +43,12 @@ export function parsePolicyDocument(text: string, fields?: ReadonlyMap<string, F
   } catch (error) {
     return { ok: false, problems: [{ line: jsonErrorLine(text, error), message: `Not valid JSON: ${(error as Error).message}` }] };
   }
-  const problems: PolicyProblem[] = [];
+  const problems: PolicyProblem[] = duplicateJsonKeys(text).map(({ key, line, firstLine }) => ({
+    line,
+    message: `"${key}" is written twice in the same object (first on line ${firstLine}); only the last would count, so merge them into one.`,
+  }));
   const at = (needle: string | RegExp, after?: string) => lineOf(text, needle, after);
-  if (!isRecord(raw)) return { ok: false, problems: [{ line: 1, message: 'The policy must be a JSON object with "classes" and "overrides".' }] };
+  if (!isRecord(raw)) return { ok: false, problems: [...problems, { line: 1, message: 'The policy must be a JSON object with "classes" and "overrides".' }] };
 
   for (const key of Object.keys(raw)) {
     if (!['classes', 'overrides', 'oncallMayImpersonate', 'description'].includes(key)) {

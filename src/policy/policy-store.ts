@@ -6,12 +6,15 @@ import type { FieldPlan } from './plugin/types.js';
 import type { PolicyDocument } from './policy-document.js';
 import type { PolicySource } from './policy-source.js';
 import { findActivePolicyVersion, POLICY_CHANNEL } from './policy-versions.repository.js';
-
+import { recordBaseline } from './record-baseline.js';
 
 export interface PolicyStoreOptions {
   db: Db;
   fields: ReadonlyMap<string, FieldPlan>;
-  /** Version 0: in force until a version is published. */
+  /**
+   * schema/policy.json as this gateway was deployed with it: recorded as a version (and audited)
+   * at start when it differs from the baseline recorded last; in force until one is published.
+   */
   baseline: PolicyDocument;
   /** LISTEN on the database; every instance hears a change the moment it commits. */
   listen: Listen;
@@ -29,10 +32,13 @@ export interface PolicyStore extends PolicySource {
 /**
  * Keeps the active policy compiled in memory. Requests read it synchronously; a change
  * published by any instance arrives by LISTEN/NOTIFY and is swapped in whole, so a request
- * sees one version from start to end and every instance moves within a round trip.
+ * sees one version from start to end and every instance moves within a round trip. First it
+ * records the deployed baseline, if it changed (see `recordBaseline`).
  */
 export async function startPolicyStore(options: PolicyStoreOptions): Promise<PolicyStore> {
   const { db, fields, baseline, logger } = options;
+  const recorded = await recordBaseline(db, baseline, fields);
+  if (recorded) logger.info({ policyVersion: recorded.version, status: recorded.status }, 'baseline policy recorded');
   let current: CompiledPolicy = compilePolicy(0, baseline, fields.values());
   let loading: Promise<void> | null = null;
   let again = false;

@@ -10,6 +10,11 @@ export function findPolicyVersion(db: Executor, version: number): Promise<Policy
   return db.selectFrom('policy_versions').selectAll().where('version', '=', version).executeTakeFirst();
 }
 
+/** The baseline a gateway recorded last (the schema/policy.json it started with), if any. */
+export function findLatestBaseline(db: Executor): Promise<PolicyVersionRow | undefined> {
+  return db.selectFrom('policy_versions').selectAll().where('baseline_hash', 'is not', null).orderBy('version', 'desc').executeTakeFirst();
+}
+
 export function listPolicyVersions(db: Executor, limit: number): Promise<PolicyVersionRow[]> {
   return db.selectFrom('policy_versions').selectAll().orderBy('version', 'desc').limit(limit).execute();
 }

@@ -8,7 +8,8 @@ import { diffPolicies, type PolicyChange } from './diff-policies.js';
 import { effectiveMask } from './plugin/field-plan.js';
 import type { FieldPlan } from './plugin/types.js';
 import { formatPolicyDocument } from './policy-document.js';
-import { approvePolicyVersion, publishPolicy, rejectPolicyVersion, rollbackPolicy, type PolicyContext } from './policy.service.js';
+import { approvePolicyVersion, publishPolicy, rejectPolicyVersion, rollbackPolicy, withdrawPolicyVersion, type PolicyContext } from './policy.service.js';
+import { baselineHash } from './record-baseline.js';
 import { findActivePolicyVersion, findPolicyVersion, listPolicyVersions } from './policy-versions.repository.js';
 
 const ADMIN = { staffRole: 'security_admin' } as const;
@@ -27,7 +28,10 @@ function refreshed(context: GatewayContext) {
   };
 }
 
-/** Version 0 is the baseline file, shown as a version so it can be diffed and rolled back to. */
+/**
+ * Version 0 where no gateway recorded a baseline yet (a gateway without a live policy store):
+ * schema/policy.json as it is now, shown as a version so it can be diffed and rolled back to.
+ */
 function baselineRow(context: GatewayContext): PolicyVersionRow {
   return {
     version: 0,
@@ -37,7 +41,8 @@ function baselineRow(context: GatewayContext): PolicyVersionRow {
     loosens: false,
     changes: [],
     reason: 'Baseline policy from schema/policy.json',
-    created_by: 'system',
+    created_by: null,
+    baseline_hash: baselineHash(context.policyCatalog.baseline),
     created_at: new Date(0),
     decided_by: null,
     decided_at: null,
@@ -46,15 +51,15 @@ function baselineRow(context: GatewayContext): PolicyVersionRow {
 }
 
 async function versionOrBaseline(context: GatewayContext, version: number): Promise<PolicyVersionRow> {
-  if (version === 0) return baselineRow(context);
   const row = await findPolicyVersion(context.db, version);
+  if (!row && version === 0) return baselineRow(context);
   if (!row) throw wardenError('NOT_FOUND', `There is no policy version ${version}; list versions to pick one.`);
   return row;
 }
 
 export function definePolicyTypes(builder: WardenBuilder): void {
   const PolicyVersionStatus = builder.enumType('PolicyVersionStatus', {
-    values: ['pending', 'active', 'superseded', 'rejected'] as const,
+    values: ['pending', 'active', 'superseded', 'rejected', 'withdrawn'] as const,
   });
   const PolicyChangeRef = builder.objectRef<PolicyChange>('PolicyChange').implement({
     description: 'One rule that differs between two policy versions.',
@@ -67,14 +72,18 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
   });
   const PolicyVersionRef = builder.objectRef<PolicyVersionRow>('PolicyVersion').implement({
-    description: 'A version of the field policy; version 0 is the baseline in schema/policy.json.',
+    description: 'A version of the field policy. Version 0 is the first baseline (schema/policy.json) recorded; a deploy that changes the file records the new baseline as a version too.',
     fields: (t) => ({
       version: t.exposeInt('version', { classification: 'public' }),
       status: t.field({ type: PolicyVersionStatus, classification: 'public', resolve: (row) => row.status }),
       basedOn: t.exposeInt('based_on', { classification: 'public' }),
       loosens: t.exposeBoolean('loosens', { classification: 'public' }),
       reason: t.exposeString('reason', { classification: 'public' }),
-      createdBy: t.exposeID('created_by', { classification: 'public' }),
+      createdBy: t.exposeID('created_by', {
+        classification: 'public',
+        nullable: true,
+        description: 'The security admin who published it; null for a baseline recorded from schema/policy.json.',
+      }),
       createdAt: t.expose('created_at', { type: 'DateTime', classification: 'public' }),
       decidedBy: t.exposeID('decided_by', { classification: 'public', nullable: true }),
       decidedAt: t.expose('decided_at', { type: 'DateTime', classification: 'public', nullable: true }),
@@ -108,19 +117,19 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       type: [PolicyVersionRef],
       classification: 'public',
       authScopes: ADMIN,
-      description: 'Published versions, newest first (the baseline is version 0).',
-      args: { first: t.arg.int({ required: true, defaultValue: 20 }) },
-      resolve: async (_root, { first }, context) => [
-        ...(await listPolicyVersions(context.db, Math.min(Math.max(first, 1), 200))),
-        baselineRow(context),
-      ],
+      description: 'Versions, newest first, baselines recorded from schema/policy.json included (the first is version 0).',
+      args: { first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }) },
+      resolve: async (_root, { first }, context) => {
+        const rows = await listPolicyVersions(context.db, Math.min(Math.max(first, 1), 200));
+        return (await findPolicyVersion(context.db, 0)) ? rows : [...rows, baselineRow(context)];
+      },
     }),
     policyDiff: t.field({
       type: [PolicyChangeRef],
       classification: 'public',
       authScopes: ADMIN,
       description: 'What `to` changes relative to `from`, rule by rule.',
-      args: { from: t.arg.int({ required: true }), to: t.arg.int({ required: true }) },
+      args: { from: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), to: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }) },
       resolve: async (_root, { from, to }, context) => {
         const [a, b] = await Promise.all([versionOrBaseline(context, from), versionOrBaseline(context, to)]);
         return diffPolicies(a.document, b.document, context.policyCatalog.fields);
@@ -143,8 +152,8 @@ export function definePolicyTypes(builder: WardenBuilder): void {
 
   const PublishPolicyInput = builder.inputType('PublishPolicyInput', {
     fields: (t) => ({
-      document: t.string({ required: true, description: 'The whole policy, as JSON (the format of schema/policy.json).' }),
-      reason: t.string({ required: true, description: 'Why: kept with the version and in the audit trail.' }),
+      document: t.string({ required: true, filtersBy: false, description: 'The whole policy, as JSON (the format of schema/policy.json).' }),
+      reason: t.string({ required: true, filtersBy: false, description: 'Why: kept with the version and in the audit trail.' }),
     }),
   });
 
@@ -154,7 +163,8 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
-      description: 'Publishes a policy version: in force at once if it only tightens, else pending a second security admin.',
+      description:
+        'Publishes a policy version: in force at once if it only tightens, pending a second security admin if it loosens. One that does both is split: its tightening part goes into force at once as its own version (the basedOn of the pending version returned).',
       args: { input: t.arg({ type: PublishPolicyInput, required: true }) },
       resolve: (_root, { input }, context, info) =>
         publishPolicy(policyContext(context, info.operation.name?.value ?? null), input.document, input.reason).then(refreshed(context)),
@@ -164,7 +174,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
-      args: { version: t.arg.int({ required: true }), note: t.arg.string() },
+      args: { version: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), note: t.arg.string({ filtersBy: false }) },
       resolve: (_root, { version, note }, context, info) =>
         approvePolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, note ?? null).then(refreshed(context)),
     }),
@@ -173,9 +183,19 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
-      args: { version: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+      args: { version: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { version, reason }, context, info) =>
         rejectPolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, reason),
+    }),
+    withdrawPolicyVersion: t.field({
+      type: PolicyVersionRef,
+      classification: 'public',
+      authScopes: ADMIN,
+      risk: 'never-during-impersonation',
+      description: 'Takes back a pending version you published yourself.',
+      args: { version: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), reason: t.arg.string({ required: true, filtersBy: false }) },
+      resolve: (_root, { version, reason }, context, info) =>
+        withdrawPolicyVersion(policyContext(context, info.operation.name?.value ?? null), version, reason),
     }),
     rollbackPolicy: t.field({
       type: PolicyVersionRef,
@@ -183,7 +203,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
       description: 'Publishes an earlier version again (same rules: loosening waits for approval).',
-      args: { toVersion: t.arg.int({ required: true }), reason: t.arg.string({ required: true }) },
+      args: { toVersion: t.arg.int({ required: true, filtersBy: 'PolicyVersion.version' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { toVersion, reason }, context, info) =>
         rollbackPolicy(policyContext(context, info.operation.name?.value ?? null), toVersion, reason).then(refreshed(context)),
     }),

@@ -1,37 +1,30 @@
-import {
-  getNamedType,
-  getVariableValues,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  Kind,
-  TypeInfo,
-  valueFromAST,
-  visit,
-  visitWithTypeInfo,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type FragmentDefinitionNode,
-  type DefinitionNode,
-} from 'graphql';
+import { getVariableValues, Kind, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { argumentReads, type ArgumentRead } from './argument-reads.js';
+import type { PolicyColumn } from './data-class.js';
+import { effectiveDecision } from './decide.js';
 import { fieldInventory } from './field-inventory.js';
-import { FILTERS_BY_EXTENSION } from './plugin/index.js';
-import { ALLOW, type FieldPlan, type FiltersBy, type RequestPolicy } from './plugin/types.js';
+import { ALLOW, type FieldPlan, type RequestPolicy } from './plugin/types.js';
+
+/** Why an argument was refused: it reads a field not shown in full, or nobody declared what it reads. */
+export type ArgumentRefusal =
+  | { kind: 'hidden-field'; argument: string; field: string }
+  | { kind: 'undeclared'; argument: string };
 
 /**
  * Arguments are classified too. Filtering, searching or sorting by a field the caller may not
  * see in full would be an oracle (ask "does the email start with a?" until it is read), so a
- * document that uses such an input is refused with FORBIDDEN before any resolver runs.
+ * document that uses such an input is refused with FORBIDDEN before any resolver runs. So is,
+ * under impersonation, an argument that does not declare what it reads (fail closed: the build
+ * refuses those in development and test, so this only guards a production build).
  */
 export function useArgumentPolicy(): Plugin<GatewayContext> {
-  let plans = new Map<string, FieldPlan>();
+  let fields = new Map<string, FieldPlan>();
   return {
     onSchemaChange({ schema }) {
-      plans = fieldInventory(schema);
+      fields = fieldInventory(schema);
     },
     onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
@@ -45,74 +38,51 @@ export function useArgumentPolicy(): Plugin<GatewayContext> {
       // whole document with the same errors before any resolver runs.
       const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
       if (!variables.coerced) return;
-      const readBy = filtersUsed(args.schema, operation, args.document.definitions, variables.coerced);
-      const refused = [...new Set(readBy)].filter((coordinate) => !mayFilterBy(coordinate, plans, context.policy));
-      if (refused.length > 0) {
-        setResultAndStopExecution({
-          errors: refused.map((coordinate) =>
-            wardenError(
-              'FORBIDDEN',
-              `You may not filter, search or sort by ${coordinate}: it is not shown to you in full. Filter by a field you can see.`,
-              { field: coordinate },
-            ),
-          ),
-        });
-      }
+      const reads = argumentReads(args.schema, args.document, operation, variables.coerced);
+      const refused = refusedArguments(reads, fields, context.policy, isImpersonation(context.access.column));
+      if (refused.length > 0) setResultAndStopExecution({ errors: refused.map(refusalError) });
     },
   };
 }
 
-/** Allowed only where the caller sees the field in full (grants count). Unknown fields: refused. */
-function mayFilterBy(coordinate: string, plans: ReadonlyMap<string, FieldPlan>, policy: RequestPolicy): boolean {
-  const plan = plans.get(coordinate);
-  if (!plan) return false;
-  if (plan.classification === 'public') return true;
-  if (policy.decisions[plan.index] === ALLOW) return true;
-  return plan.classification === 'sensitive' && policy.grants.has(coordinate);
+/**
+ * Which reads the request may not make: one naming a field it does not see in full (grants
+ * count exactly as they do for reading the field), or, under impersonation, an argument that
+ * declares nothing. One refusal per field or argument. Pure.
+ */
+export function refusedArguments(
+  reads: readonly ArgumentRead[],
+  fields: ReadonlyMap<string, FieldPlan>,
+  policy: RequestPolicy,
+  impersonating: boolean,
+): ArgumentRefusal[] {
+  const refusals = new Map<string, ArgumentRefusal>();
+  for (const { argument, field } of reads) {
+    if (field === null) {
+      if (impersonating) refusals.set(argument, { kind: 'undeclared', argument });
+      continue;
+    }
+    const plan = fields.get(field);
+    // A field the schema does not have is refused: nobody can say who may see it.
+    if (!plan || effectiveDecision(plan, policy) !== ALLOW) refusals.set(field, { kind: 'hidden-field', argument, field });
+  }
+  return [...refusals.values()];
 }
 
-/** Every `Type.field` the operation's arguments filter, search or sort by. */
-function filtersUsed(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  definitions: readonly DefinitionNode[],
-  variables: Record<string, unknown>,
-): string[] {
-  const found: string[] = [];
-  const typeInfo = new TypeInfo(schema);
-  const fragments = definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Argument(node) {
-      const arg = typeInfo.getArgument();
-      if (!arg) return;
-      const value = valueFromAST(node.value, arg.type, variables);
-      collect(arg.extensions[FILTERS_BY_EXTENSION] as FiltersBy | undefined, arg.type, value, found);
-    },
-  });
-  visit(operation, visitor);
-  for (const fragment of fragments) visit(fragment, visitor);
-  return found;
+function isImpersonation(column: PolicyColumn): boolean {
+  return column === 'impersonation_read_only' || column === 'impersonation_read_write';
 }
 
-function collect(filtersBy: FiltersBy | undefined, type: GraphQLInputType, value: unknown, found: string[]): void {
-  if (value === null || value === undefined) return;
-  if (filtersBy !== undefined) {
-    if (typeof filtersBy === 'string') found.push(filtersBy);
-    else for (const item of Array.isArray(value) ? value : [value]) {
-      const coordinate = filtersBy[String(item)];
-      if (coordinate) found.push(coordinate);
-    }
-  }
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner) && Array.isArray(value)) {
-    for (const item of value) collect(undefined, inner.ofType, item, found);
-    return;
-  }
-  const named = getNamedType(inner);
-  if (isInputObjectType(named) && typeof value === 'object') {
-    for (const [name, field] of Object.entries(named.getFields())) {
-      const fieldValue = (value as Record<string, unknown>)[name];
-      collect(field.extensions[FILTERS_BY_EXTENSION] as FiltersBy | undefined, field.type, fieldValue, found);
-    }
-  }
+function refusalError(refusal: ArgumentRefusal) {
+  return refusal.kind === 'hidden-field'
+    ? wardenError(
+        'FORBIDDEN',
+        `You may not filter, search or sort by ${refusal.field}: it is not shown to you in full. Filter by a field you can see.`,
+        { field: refusal.field, argument: refusal.argument },
+      )
+    : wardenError(
+        'FORBIDDEN',
+        `${refusal.argument} does not declare what data it reads, so it is refused during impersonation: leave it out, or ask for it to be declared (filtersBy) and reviewed.`,
+        { argument: refusal.argument },
+      );
 }

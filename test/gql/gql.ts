@@ -105,9 +105,14 @@ type Documents = {
     "\n  mutation AdminPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      createdBy\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": typeof types.AdminPublishPolicyDocument,
     "\n  mutation AdminApprovePolicy($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": typeof types.AdminApprovePolicyDocument,
     "\n  mutation AdminRejectPolicy($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": typeof types.AdminRejectPolicyDocument,
+    "\n  mutation AdminWithdrawPolicy($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": typeof types.AdminWithdrawPolicyDocument,
     "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": typeof types.AdminRollbackPolicyDocument,
     "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.AdminCustomerEmailDocument,
     "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.AdminImpersonatedBirthDateDocument,
+    "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": typeof types.BaselineDiffDocument,
+    "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": typeof types.BaselineVersionsDocument,
+    "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": typeof types.BaselineMeDocument,
+    "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.BaselinePublishDocument,
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
@@ -204,9 +209,14 @@ const documents: Documents = {
     "\n  mutation AdminPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      createdBy\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": types.AdminPublishPolicyDocument,
     "\n  mutation AdminApprovePolicy($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": types.AdminApprovePolicyDocument,
     "\n  mutation AdminRejectPolicy($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": types.AdminRejectPolicyDocument,
+    "\n  mutation AdminWithdrawPolicy($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": types.AdminWithdrawPolicyDocument,
     "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": types.AdminRollbackPolicyDocument,
     "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.AdminCustomerEmailDocument,
     "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.AdminImpersonatedBirthDateDocument,
+    "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": types.BaselineDiffDocument,
+    "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": types.BaselineVersionsDocument,
+    "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": types.BaselineMeDocument,
+    "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.BaselinePublishDocument,
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.InstanceCustomerEmailDocument,
@@ -593,6 +603,10 @@ export function graphql(source: "\n  mutation AdminRejectPolicy($version: Int!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AdminWithdrawPolicy($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"): (typeof documents)["\n  mutation AdminWithdrawPolicy($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -602,6 +616,22 @@ export function graphql(source: "\n  query AdminCustomerEmail {\n    me {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n"): (typeof documents)["\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n"): (typeof documents)["\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n"): (typeof documents)["\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

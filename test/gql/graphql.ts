@@ -326,7 +326,7 @@ export type Mutation = {
   endImpersonation: ImpersonationSession;
   /** The account's invoices as CSV (owners and admins). */
   exportInvoices: Scalars['String']['output'];
-  /** Publishes a policy version: in force at once if it only tightens, else pending a second security admin. */
+  /** Publishes a policy version: in force at once if it only tightens, pending a second security admin if it loosens. One that does both is split: its tightening part goes into force at once as its own version (the basedOn of the pending version returned). */
   publishPolicy: PolicyVersion;
   /** Refunds a paid invoice (owners, admins and billing contacts). */
   refundInvoice: Invoice;
@@ -347,6 +347,8 @@ export type Mutation = {
   startImpersonation: StartImpersonationPayload;
   /** Changes the calling customer's own notification settings. */
   updateNotificationSettings: NotificationSettings;
+  /** Takes back a pending version you published yourself. */
+  withdrawPolicyVersion: PolicyVersion;
 };
 
 
@@ -435,6 +437,12 @@ export type MutationUpdateNotificationSettingsArgs = {
   input: NotificationSettingsInput;
 };
 
+
+export type MutationWithdrawPolicyVersionArgs = {
+  reason: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
 export type NotificationSettings = {
   __typename?: 'NotificationSettings';
   invoiceEmails?: Maybe<Scalars['Boolean']['output']>;
@@ -479,13 +487,14 @@ export type PolicyChange = {
   rule: Scalars['String']['output'];
 };
 
-/** A version of the field policy; version 0 is the baseline in schema/policy.json. */
+/** A version of the field policy. Version 0 is the first baseline (schema/policy.json) recorded; a deploy that changes the file records the new baseline as a version too. */
 export type PolicyVersion = {
   __typename?: 'PolicyVersion';
   basedOn: Scalars['Int']['output'];
   changes: Array<PolicyChange>;
   createdAt: Scalars['DateTime']['output'];
-  createdBy: Scalars['ID']['output'];
+  /** The security admin who published it; null for a baseline recorded from schema/policy.json. */
+  createdBy?: Maybe<Scalars['ID']['output']>;
   decidedAt?: Maybe<Scalars['DateTime']['output']>;
   decidedBy?: Maybe<Scalars['ID']['output']>;
   decisionNote?: Maybe<Scalars['String']['output']>;
@@ -500,7 +509,8 @@ export type PolicyVersionStatus =
   | 'active'
   | 'pending'
   | 'rejected'
-  | 'superseded';
+  | 'superseded'
+  | 'withdrawn';
 
 export type PrincipalKind =
   | 'customer'
@@ -554,7 +564,7 @@ export type Query = {
   policyDiff: Array<PolicyChange>;
   /** Every field with its class, mask and decision per kind of caller, under the active policy. */
   policyFields: Array<FieldPolicy>;
-  /** Published versions, newest first (the baseline is version 0). */
+  /** Versions, newest first, baselines recorded from schema/policy.json included (the first is version 0). */
   policyVersions: Array<PolicyVersion>;
   /** A user of the calling customer’s own account; null for anyone else. */
   user?: Maybe<User>;
@@ -1279,7 +1289,7 @@ export type AllUsersQuery = { __typename?: 'Query', account?: { __typename?: 'Ac
 export type AdminActivePolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminActivePolicyQuery = { __typename?: 'Query', activePolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number, createdBy: string, document: string } };
+export type AdminActivePolicyQuery = { __typename?: 'Query', activePolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number, createdBy?: string | null, document: string } };
 
 export type AdminPolicyFieldsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1304,7 +1314,7 @@ export type AdminPublishPolicyMutationVariables = Exact<{
 }>;
 
 
-export type AdminPublishPolicyMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number, loosens: boolean, reason: string, createdBy: string, changes: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> } };
+export type AdminPublishPolicyMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number, loosens: boolean, reason: string, createdBy?: string | null, changes: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> } };
 
 export type AdminApprovePolicyMutationVariables = Exact<{
   version: Scalars['Int']['input'];
@@ -1321,6 +1331,14 @@ export type AdminRejectPolicyMutationVariables = Exact<{
 
 
 export type AdminRejectPolicyMutation = { __typename?: 'Mutation', rejectPolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, decidedBy?: string | null, decisionNote?: string | null } };
+
+export type AdminWithdrawPolicyMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type AdminWithdrawPolicyMutation = { __typename?: 'Mutation', withdrawPolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, decidedBy?: string | null, decisionNote?: string | null } };
 
 export type AdminRollbackPolicyMutationVariables = Exact<{
   toVersion: Scalars['Int']['input'];
@@ -1339,6 +1357,31 @@ export type AdminImpersonatedBirthDateQueryVariables = Exact<{ [key: string]: ne
 
 
 export type AdminImpersonatedBirthDateQuery = { __typename?: 'Query', me?: { __typename?: 'User', birthDate?: string | null } | null };
+
+export type BaselineDiffQueryVariables = Exact<{
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+}>;
+
+
+export type BaselineDiffQuery = { __typename?: 'Query', policyDiff: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string }> };
+
+export type BaselineVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BaselineVersionsQuery = { __typename?: 'Query', policyVersions: Array<{ __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, createdBy?: string | null, reason: string }> };
+
+export type BaselineMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BaselineMeQuery = { __typename?: 'Query', me?: { __typename?: 'User', email?: string | null } | null };
+
+export type BaselinePublishMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type BaselinePublishMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
 
 export type InstancePublishPolicyMutationVariables = Exact<{
   input: PublishPolicyInput;
@@ -1451,9 +1494,14 @@ export const AdminPolicyDiffDocument = {"kind":"Document","definitions":[{"kind"
 export const AdminPublishPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminPublishPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"basedOn"}},{"kind":"Field","name":{"kind":"Name","value":"loosens"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}}]}}]}}]} as unknown as DocumentNode<AdminPublishPolicyMutation, AdminPublishPolicyMutationVariables>;
 export const AdminApprovePolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminApprovePolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvePolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNote"}}]}}]}}]} as unknown as DocumentNode<AdminApprovePolicyMutation, AdminApprovePolicyMutationVariables>;
 export const AdminRejectPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRejectPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rejectPolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNote"}}]}}]}}]} as unknown as DocumentNode<AdminRejectPolicyMutation, AdminRejectPolicyMutationVariables>;
+export const AdminWithdrawPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminWithdrawPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawPolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNote"}}]}}]}}]} as unknown as DocumentNode<AdminWithdrawPolicyMutation, AdminWithdrawPolicyMutationVariables>;
 export const AdminRollbackPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRollbackPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"toVersion"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rollbackPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"toVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"toVersion"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"basedOn"}},{"kind":"Field","name":{"kind":"Name","value":"loosens"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"document"}}]}}]}}]} as unknown as DocumentNode<AdminRollbackPolicyMutation, AdminRollbackPolicyMutationVariables>;
 export const AdminCustomerEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminCustomerEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<AdminCustomerEmailQuery, AdminCustomerEmailQueryVariables>;
 export const AdminImpersonatedBirthDateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminImpersonatedBirthDate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"birthDate"}}]}}]}}]} as unknown as DocumentNode<AdminImpersonatedBirthDateQuery, AdminImpersonatedBirthDateQueryVariables>;
+export const BaselineDiffDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BaselineDiff"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyDiff"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}}]}}]}}]} as unknown as DocumentNode<BaselineDiffQuery, BaselineDiffQueryVariables>;
+export const BaselineVersionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BaselineVersions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyVersions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<BaselineVersionsQuery, BaselineVersionsQueryVariables>;
+export const BaselineMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BaselineMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<BaselineMeQuery, BaselineMeQueryVariables>;
+export const BaselinePublishDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BaselinePublish"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<BaselinePublishMutation, BaselinePublishMutationVariables>;
 export const InstancePublishPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstancePublishPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<InstancePublishPolicyMutation, InstancePublishPolicyMutationVariables>;
 export const InstanceApprovePolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstanceApprovePolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvePolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<InstanceApprovePolicyMutation, InstanceApprovePolicyMutationVariables>;
 export const InstanceCustomerEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceCustomerEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<InstanceCustomerEmailQuery, InstanceCustomerEmailQueryVariables>;

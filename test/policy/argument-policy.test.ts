@@ -1,3 +1,4 @@
+import { isInputObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { graphql } from '../gql/index.js';
@@ -125,12 +126,24 @@ const AllUsers = graphql(`
 
 /** Support acting as Jane, the Acme owner, in a read-only session. */
 const IMPERSONATING = { as: 'agent', actAs: 'usr_jane read_only' } as const;
-// Sorted by name (the default order): Jane Doe, Lena Berg, Omar Haddad, Tom Baker.
+// Sorted by id (the default order).
 const ACME_USERS = ['usr_jane', 'usr_lena', 'usr_omar', 'usr_tom'];
+
+/** An account whose users' names sort the other way round from their ids. */
+const ORDER_ACCOUNT = 'acc_order';
+const ORDER_USERS = [
+  { id: 'usr_order_1', name: 'Zora Young' },
+  { id: 'usr_order_2', name: 'Abe Xu' },
+];
 
 let t: TestGateway;
 beforeAll(async () => {
   t = await startTestGateway();
+  await t.db.insertInto('accounts').values({ id: ORDER_ACCOUNT, name: 'Order Ltd', plan: 'team', region: 'eu-west-2' }).execute();
+  await t.db
+    .insertInto('users')
+    .values(ORDER_USERS.map(({ id, name }, i) => ({ id, account_id: ORDER_ACCOUNT, name, email: `${id}@order.example`, role: i === 0 ? 'owner' : 'member', password_hash: '', mfa_recovery_codes: [] })))
+    .execute();
 });
 afterAll(() => t.close());
 
@@ -205,6 +218,54 @@ describe('under impersonation, filtering by what support sees in full works', ()
     }
     const noEmail = await t.execute(UsersByEmailVariable, { ...IMPERSONATING, variables: {} });
     expect(noEmail.body.data?.account?.users.map((u) => u.id)).toEqual(ACME_USERS);
+  });
+});
+
+describe('a list nobody asked to sort', () => {
+  it('comes in a public order (by id), not by a field support may not see in full', async () => {
+    const { body } = await t.execute(AllUsers, { as: 'agent', actAs: 'usr_order_1 read_only' });
+    expect(body).toEqual({ data: { account: { users: [{ id: 'usr_order_1' }, { id: 'usr_order_2' }] } } });
+  });
+
+  it('control: sorted by name on request, the same users come the other way round', async () => {
+    const ordered = await t.execute(UsersOrderedBy, { as: 'agent', actAs: 'usr_order_1 read_only', variables: { orderBy: 'NAME' } });
+    expect(ordered.body).toEqual({ data: { account: { users: [{ id: 'usr_order_2' }, { id: 'usr_order_1' }] } } });
+  });
+});
+
+describe('an argument that does not declare what it reads (a production build)', () => {
+  /** The served schema built for production, with `UserFilter.nameContains`'s declaration removed. */
+  function schemaWithUndeclaredFilter() {
+    const built = buildWardenSchema({ onUnclassified: 'secret' });
+    const filter = built.schema.getType('UserFilter');
+    const field = isInputObjectType(filter) ? filter.getFields()['nameContains'] : undefined;
+    if (!field) throw new Error('UserFilter.nameContains is gone');
+    Object.assign(field, { extensions: {} });
+    return built;
+  }
+
+  let production: TestGateway;
+  beforeAll(async () => {
+    production = await startTestGateway({}, { schema: schemaWithUndeclaredFilter() });
+  });
+  afterAll(() => production.close());
+
+  it('is refused under impersonation, naming the argument, before anything runs', async () => {
+    const { body } = await production.execute(UsersByName, IMPERSONATING);
+    expect(body).not.toHaveProperty('data');
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('UserFilter.nameContains does not declare what data it reads'),
+        extensions: expect.objectContaining({ code: 'FORBIDDEN', argument: 'UserFilter.nameContains' }),
+      }),
+    ]);
+  });
+
+  it('control: the customer may use it, and with its declaration support may too', async () => {
+    const asCustomer = await production.execute(UsersByName, { as: 'usr_omar' });
+    expect(asCustomer.body).toEqual({ data: { account: { users: [{ id: 'usr_omar', name: 'Omar Haddad' }] } } });
+    const declared = await t.execute(UsersByName, IMPERSONATING);
+    expect(declared.body.errors).toBeUndefined();
   });
 });
 

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DevTokenSubject } from '../../src/auth/mint-token.js';
 import type { PolicyColumn } from '../../src/policy/data-class.js';
 import { decideField } from '../../src/policy/decide.js';
-import type { DevTokenSubject } from '../../src/auth/mint-token.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { ImpApprove, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
 import { CANARIES, CANARY_USER, NEVER_SHOWN, seedCanaries, type Canary } from '../support/canaries.js';
-import { startTestGateway, ACT_AS_HEADER, type TestGateway } from '../support/gateway.js';
-import { generateQuery, QUERY_STYLES, type GeneratedQuery, type QueryStyle } from '../support/query-generator.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { generateQuery, QUERY_STYLES, selectableFields, type GeneratedQuery, type QueryStyle } from '../support/query-generator.js';
 
 const { schema, catalog } = buildWardenSchema();
 const GENEROUS_LIMITS = { WARDEN_MAX_ALIASES: '1000', WARDEN_MAX_COST: '10000000', WARDEN_MAX_DEPTH: '30', WARDEN_MAX_TOKENS: '100000' };
@@ -16,31 +17,37 @@ interface Viewer {
   name: string;
   column: PolicyColumn;
   as: string | DevTokenSubject;
-  actAs?: string;
-  grants?: string[];
+  /** A real impersonation session of `as`, as the canary account's owner, opened before the suite. */
+  session?: { mode: 'read_only' | 'read_write'; grants?: string[] };
   roots: Array<[root: string, args: string]>;
 }
 
-const SENSITIVE_GRANTS = ['User.birthDate', 'User.nationalId', 'PrivateNote.body', 'PaymentMethod.cardNumber', 'ApiToken.secret'];
+/** Every sensitive field of the canary account: what a manager can grant (secrets never are). */
+const SENSITIVE_GRANTS = ['PrivateNote.body', 'User.birthDate', 'User.nationalId'];
 
-const VIEWERS: Viewer[] = [
-  { name: 'the customer on their own account', column: 'customer', as: { sub: CANARY_USER, kind: 'customer', name: 'Canary owner' }, roots: [['account', ''], ['me', ''], ['user', `(id: "${CANARY_USER}")`]] },
-  { name: 'support, read-only session', column: 'impersonation_read_only', as: 'agent', actAs: `${CANARY_USER} read_only`, roots: [['account', ''], ['me', '']] },
-  { name: 'support, read-write session', column: 'impersonation_read_write', as: 'agent', actAs: `${CANARY_USER} read_write`, roots: [['account', ''], ['me', '']] },
-  {
-    name: 'support with every field-access grant asked for',
-    column: 'impersonation_read_only',
-    as: 'agent',
-    actAs: `${CANARY_USER} read_only ${SENSITIVE_GRANTS.join(',')}`,
-    grants: SENSITIVE_GRANTS,
-    roots: [['account', '']],
-  },
-  { name: 'staff without a session', column: 'staff', as: 'agent', roots: [['directory', '(search: "Cnryname")']] },
-];
+const CUSTOMER: Viewer = {
+  name: 'the customer on their own account',
+  column: 'customer',
+  as: { sub: CANARY_USER, kind: 'customer', name: 'Canary owner' },
+  roots: [['account', ''], ['me', ''], ['user', `(id: "${CANARY_USER}")`]],
+};
+// One agent per session: an agent has one open session at a time.
+const READ_ONLY: Viewer = { name: 'support, read-only session', column: 'impersonation_read_only', as: 'agent', session: { mode: 'read_only' }, roots: [['account', ''], ['me', '']] };
+const READ_WRITE: Viewer = { name: 'support, read-write session', column: 'impersonation_read_write', as: 'agent2', session: { mode: 'read_write' }, roots: [['account', ''], ['me', '']] };
+const GRANTED: Viewer = {
+  name: 'support with every field-access grant a manager can give',
+  column: 'impersonation_read_only',
+  as: 'manager2',
+  session: { mode: 'read_only', grants: SENSITIVE_GRANTS },
+  roots: [['account', ''], ['me', '']],
+};
+const STAFF: Viewer = { name: 'staff without a session', column: 'staff', as: 'agent', roots: [['directory', '(search: "Cnryname")']] };
+
+const VIEWERS: Viewer[] = [CUSTOMER, READ_ONLY, READ_WRITE, GRANTED, STAFF];
 
 /** Tokens that must not appear for this viewer: every canary its policy does not show in full. */
 function hiddenFrom(viewer: Viewer): Canary[] {
-  const grants = new Set(viewer.grants ?? []);
+  const grants = new Set(viewer.session?.grants ?? []);
   const hidden = CANARIES.filter((canary) => {
     const plan = catalog.fields.get(canary.field);
     if (!plan) throw new Error(`Canary for unknown field ${canary.field}`);
@@ -52,36 +59,95 @@ function hiddenFrom(viewer: Viewer): Canary[] {
   return [...hidden, ...NEVER_SHOWN];
 }
 
+const ECHO_STYLES = new Set<QueryStyle>(['echo-variables', 'echo-literals']);
+
+/** Opens `viewer`'s session on `gateway` (approved by a manager, grants too); null for no session. */
+async function openViewerSession(gateway: TestGateway, viewer: Viewer): Promise<OpenSession | null> {
+  if (!viewer.session || typeof viewer.as !== 'string') return null;
+  const session = await openSession(gateway, { agent: viewer.as, userId: CANARY_USER, mode: viewer.session.mode });
+  if (viewer.session.grants) {
+    const requested = await gateway.execute(ImpRequestFields, {
+      as: viewer.as,
+      headers: withSession(session.token),
+      variables: { input: { fields: viewer.session.grants, reason: 'Customer reports the national id on their invoices is wrong since the March update' } },
+    });
+    const id = requested.body.data?.requestFieldAccess.id;
+    if (!id) throw new Error(`requestFieldAccess failed: ${requested.text}`);
+    const approved = await gateway.execute(ImpApprove, { as: 'manager', variables: { id, note: 'Identity dispute, ticket checked' } });
+    expect(approved.body.errors).toBeUndefined();
+  }
+  return session;
+}
+
 let t: TestGateway;
 let control: TestGateway;
+const sessions = new Map<Viewer, OpenSession>();
+let controlSession: OpenSession | null;
 beforeAll(async () => {
   [t, control] = await Promise.all([
-    startTestGateway(GENEROUS_LIMITS),
-    startTestGateway(GENEROUS_LIMITS, { policyEnforced: false }),
+    startTestGateway(GENEROUS_LIMITS, { realSessions: true }),
+    startTestGateway(GENEROUS_LIMITS, { policyEnforced: false, realSessions: true }),
   ]);
   await Promise.all([seedCanaries(t.db), seedCanaries(control.db)]);
+  for (const viewer of VIEWERS) {
+    const session = await openViewerSession(t, viewer);
+    if (session) sessions.set(viewer, session);
+  }
+  controlSession = await openViewerSession(control, READ_ONLY);
 });
 afterAll(async () => {
   await Promise.all([t.close(), control.close()]);
 });
 
-async function run(gateway: TestGateway, viewer: Viewer, generated: GeneratedQuery) {
+interface Reply {
+  status: number;
+  text: string;
+  body: {
+    data?: unknown;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+    extensions?: { impersonation?: { sessionId?: string; mode?: string } };
+  };
+}
+
+async function run(gateway: TestGateway, viewer: Viewer, generated: GeneratedQuery, session = sessions.get(viewer) ?? null): Promise<Reply> {
   const token = await gateway.tokenFor(viewer.as);
   const response = await gateway.fetch('/graphql', {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${token}`,
-      ...(viewer.actAs ? { [ACT_AS_HEADER]: viewer.actAs } : {}),
-    },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(session ? withSession(session.token) : {}) },
     body: JSON.stringify(generated),
   });
   const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+  return { status: response.status, text, body: JSON.parse(text) as Reply['body'] };
 }
 
-function leaks(text: string, canaries: Canary[]): string[] {
+function leaks(text: string, canaries: readonly Canary[]): string[] {
   return canaries.filter((canary) => text.includes(canary.token)).map((canary) => canary.field);
+}
+
+/** Generates `style` from `root` for `viewer`; the error-echo styles send the viewer's hidden values. */
+function queryFor(viewer: Viewer, root: string, args: string, style: QueryStyle | readonly QueryStyle[], include?: ReadonlySet<string>): GeneratedQuery {
+  return generateQuery(schema, root, args, { style, echo: hiddenFrom(viewer).map((canary) => canary.value), ...(include ? { include } : {}) });
+}
+
+/** What every reply must satisfy: nothing hidden anywhere in it, and a session's banner when in one. */
+function expectNoLeak(viewer: Viewer, reply: Reply, echo: boolean): void {
+  expect(leaks(reply.text, hiddenFrom(viewer))).toEqual([]);
+  const codes = (reply.body.errors ?? []).map((e) => e.extensions?.code);
+  // Proof the request ran in the real session. A document that fails validation never reaches
+  // execution, and today such a reply carries no banner; the canary check above holds either way.
+  const session = sessions.get(viewer);
+  if (session && !codes.includes('GRAPHQL_VALIDATION_FAILED')) {
+    expect(reply.body.extensions?.impersonation).toMatchObject({ sessionId: session.sessionId, mode: viewer.session?.mode });
+  }
+  if (echo) {
+    // Refused as a whole, without repeating what was sent.
+    expect(reply.body.data ?? null).toBeNull();
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.every((code) => code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED'), JSON.stringify(codes)).toBe(true);
+  } else {
+    expect(reply.body.data, reply.text.slice(0, 500)).toBeTruthy();
+    expect(codes.filter((code) => code !== 'FIELD_DENIED')).toEqual([]);
+  }
 }
 
 describe('canaries: no masked or denied value leaves the gateway, on any path', () => {
@@ -89,92 +155,108 @@ describe('canaries: no masked or denied value leaves the gateway, on any path', 
     for (const style of QUERY_STYLES) {
       it(`${viewer.name}: ${style}`, async () => {
         for (const [root, args] of viewer.roots) {
-          const generated = generateQuery(schema, root, args, { style });
-          const { text, body } = await run(t, viewer, generated);
-          expect(body.data, text.slice(0, 500)).toBeTruthy();
-          const unexpected = (body.errors ?? []).filter((e) => e.extensions?.code !== 'FIELD_DENIED');
-          expect(unexpected).toEqual([]);
-          expect(leaks(text, hiddenFrom(viewer))).toEqual([]);
+          const reply = await run(t, viewer, queryFor(viewer, root, args, style));
+          expectNoLeak(viewer, reply, ECHO_STYLES.has(style));
         }
       });
     }
   }
 
   it('masks fields inherited from an interface, on every type that implements it', async () => {
-    const viewer = VIEWERS[1]!;
     const query = `query Contacts { account { billingContact { ... on Contact { name email phone } address } users { ... on Contact { email phone } email } } }`;
-    const { body, text } = await run(t, viewer, { query, variables: {}, operationName: 'Contacts' });
-    expect(leaks(text, hiddenFrom(viewer))).toEqual([]);
-    expect(body.data).toMatchObject({
+    const reply = await run(t, READ_ONLY, { query, variables: {}, operationName: 'Contacts' });
+    expectNoLeak(READ_ONLY, reply, false);
+    expect(reply.body.data).toMatchObject({
       account: { billingContact: { email: 'q•••@canary.example', phone: '•••• 1357', address: '[redacted]' } },
     });
   });
 
   it('resolves denied fields to null with FIELD_DENIED and the path, never the value', async () => {
-    const viewer = VIEWERS[1]!;
     const query = 'query Denied { me { id birthDate nationalId } }';
-    const { body } = await run(t, viewer, { query, variables: {}, operationName: 'Denied' });
-    expect(body.data).toEqual({ me: { id: CANARY_USER, birthDate: null, nationalId: null } });
-    expect(body.errors).toEqual([
+    const reply = await run(t, READ_ONLY, { query, variables: {}, operationName: 'Denied' });
+    expect(reply.body.data).toEqual({ me: { id: CANARY_USER, birthDate: null, nationalId: null } });
+    expect(reply.body.errors).toEqual([
       expect.objectContaining({ path: ['me', 'birthDate'], extensions: expect.objectContaining({ code: 'FIELD_DENIED', field: 'User.birthDate' }) }),
       expect.objectContaining({ path: ['me', 'nationalId'], extensions: expect.objectContaining({ code: 'FIELD_DENIED', field: 'User.nationalId' }) }),
     ]);
   });
 
-  it('lets a grant reveal a sensitive field, but never a secret', async () => {
-    const viewer = VIEWERS[3]!;
+  it('lets an approved grant reveal a sensitive field, but never a secret', async () => {
     const query = 'query Granted { me { birthDate nationalId } account { paymentMethods { cardNumber } apiTokens { secret } } }';
-    const { body } = await run(t, viewer, { query, variables: {}, operationName: 'Granted' });
-    expect(body.data).toEqual({
+    const reply = await run(t, GRANTED, { query, variables: {}, operationName: 'Granted' });
+    expect(reply.body.data).toEqual({
       me: { birthDate: '1931-07-19', nationalId: 'CNRYNATIONALID42zz' },
       account: { paymentMethods: [{ cardNumber: '•••• 9010' }], apiTokens: [{ secret: '••••••ab' }] },
     });
-  });
-
-  it('keeps canaries out of the logs and the audit table', async () => {
-    const everything = [...CANARIES, ...NEVER_SHOWN];
-    expect(leaks(t.logs.join('\n'), everything)).toEqual([]);
-    const rows = await t.db.selectFrom('audit_events').selectAll().execute();
-    expect(leaks(JSON.stringify(rows), everything)).toEqual([]);
+    const session = sessions.get(GRANTED);
+    if (!session) throw new Error('no granted session');
+    const secret = await t.execute(ImpRequestFields, {
+      as: 'manager2',
+      headers: withSession(session.token),
+      variables: { input: { fields: ['ApiToken.secret'], reason: 'Customer reports their API token stopped working after the rotation on Monday' } },
+    });
+    expect(secret.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
   it('control: with the policy plugin switched off, the same queries do leak (so this suite can fail)', async () => {
-    const viewer = VIEWERS[1]!;
-    const { text } = await run(control, viewer, generateQuery(schema, 'account', '', { style: 'plain' }));
-    expect(leaks(text, hiddenFrom(viewer))).toEqual(
+    const reply = await run(control, READ_ONLY, queryFor(READ_ONLY, 'account', '', 'plain'), controlSession);
+    expect(reply.body.extensions?.impersonation).toMatchObject({ sessionId: controlSession?.sessionId });
+    expect(leaks(reply.text, hiddenFrom(READ_ONLY))).toEqual(
       expect.arrayContaining(['User.email', 'User.birthDate', 'PaymentMethod.cardNumber', 'ApiToken.secret', 'PrivateNote.body']),
     );
   });
 });
 
-describe('property: random selection sets over the schema leak nothing', () => {
-  it('holds for any subset of fields, styles and viewers', async () => {
-    const viewers = VIEWERS.filter((v) => v.column !== 'customer');
-    await fc.assert(
-      fc.asyncProperty(
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.constantFrom(...viewers),
-        fc.constantFrom<QueryStyle>(...QUERY_STYLES),
-        async (seed, viewer, style) => {
-          const [root, args] = viewer.roots[seed % viewer.roots.length]!;
-          const generated = generateQuery(schema, root, args, { style, random: mulberry32(seed) });
-          const { text } = await run(t, viewer, generated);
-          expect(leaks(text, hiddenFrom(viewer))).toEqual([]);
-        },
+describe('property: random selections, mixed styles, every viewer', () => {
+  it('leaks nothing, whatever fields are selected and however the query is written', async () => {
+    const picks = fc.constantFrom(...VIEWERS).chain((viewer) =>
+      fc.constantFrom(...viewer.roots).chain(([root, args]) =>
+        fc.record({
+          viewer: fc.constant(viewer),
+          root: fc.constant(root),
+          args: fc.constant(args),
+          // fast-check's own generators, so a failure shrinks to the fewest fields and styles.
+          fields: fc.subarray(selectableFields(schema, root), { minLength: 1 }),
+          styles: fc.subarray([...QUERY_STYLES], { minLength: 1 }),
+        }),
       ),
+    );
+    await fc.assert(
+      fc.asyncProperty(picks, async ({ viewer, root, args, fields, styles }) => {
+        const reply = await run(t, viewer, queryFor(viewer, root, args, styles, new Set(fields)));
+        expect(leaks(reply.text, hiddenFrom(viewer))).toEqual([]);
+      }),
       { numRuns: 120 },
     );
   });
 });
 
-/** A small seeded generator, so a failing case reproduces from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+describe('and nothing hidden reached the logs or the audit table', () => {
+  it('keeps every canary out of the logs', () => {
+    expect(t.logs.length).toBeGreaterThan(0);
+    expect(leaks(t.logs.join('\n'), [...CANARIES, ...NEVER_SHOWN])).toEqual([]);
+  });
+
+  it("keeps every canary out of the audit rows' details and values", async () => {
+    const rows = await t.db.selectFrom('audit_events').selectAll().execute();
+    expect(rows.some((row) => row.kind === 'session_started')).toBe(true);
+    expect(rows.some((row) => row.kind === 'field_read' && row.decision === 'masked')).toBe(true);
+    // The customer's name is the one canary an audit row may hold, and only where it names the
+    // person the event concerns: the summary and the subject (`user`) in the details. Auditors
+    // need to read whose account was entered ("Agent Sarah Lee started a read-only session as
+    // <name>"), and the baseline shows support the name anyway. Every other canary stays out
+    // entirely, and the name stays out of every other column and value.
+    const name = CANARIES.find((canary) => canary.field === 'User.name');
+    const others = [...CANARIES, ...NEVER_SHOWN].filter((canary) => canary !== name);
+    expect(leaks(JSON.stringify(rows), others)).toEqual([]);
+    const withoutSubject = rows.map(({ summary: _summary, details, ...row }) => ({ ...row, details: withoutSubjectName(details) }));
+    expect(leaks(JSON.stringify(withoutSubject), name ? [name] : [])).toEqual([]);
+  });
+});
+
+/** `details` with the name of the customer it concerns (every `user: { id, name }`) taken out. */
+function withoutSubjectName(details: unknown): unknown {
+  return JSON.parse(JSON.stringify(details), (key: string, value: unknown) =>
+    key === 'user' && typeof value === 'object' && value !== null ? { ...value, name: '(the customer)' } : value,
+  );
 }

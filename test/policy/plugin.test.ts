@@ -4,10 +4,11 @@ import { graphql as execute, graphqlSync, type GraphQLFieldResolver, type GraphQ
 import { describe, expect, it } from 'vitest';
 import { loadBaselinePolicy } from '../../src/policy/baseline.js';
 import { compilePolicy } from '../../src/policy/compile-policy.js';
-import type { PolicyColumn } from '../../src/policy/data-class.js';
+import type { DataClass, PolicyColumn } from '../../src/policy/data-class.js';
 import { fieldInventory } from '../../src/policy/field-inventory.js';
 import WardenPolicyPlugin, { PLAN_EXTENSION } from '../../src/policy/plugin/index.js';
 import type { FieldPlan, RequestPolicy } from '../../src/policy/plugin/types.js';
+import { buildError } from './build-error.js';
 
 /** The request state the tiny schema's policy reads: one decision array, chosen per request. */
 interface TinyContext {
@@ -113,15 +114,6 @@ function resolveDirectly(schema: GraphQLSchema, name: string, context: TinyConte
   return resolve(PROFILE, {}, context, info);
 }
 
-function buildError(build: () => unknown): string {
-  try {
-    build();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('The build succeeded');
-}
-
 describe('unclassified fields', () => {
   it("fail the build in 'error' mode, with every unclassified field listed", () => {
     const message = buildError(() => buildTinySchema({ unclassified: true, onUnclassified: 'error' }));
@@ -156,6 +148,61 @@ describe('unclassified fields', () => {
 describe('build-time checks', () => {
   it('refuses a non-public field that is non-null, naming it', () => {
     expect(buildError(() => buildTinySchema({ nonNullPii: true }))).toMatch(/Profile\.phone is pii but non-null/);
+  });
+});
+
+/** A person who is also a contact, with `email` declared on both the interface and the object. */
+function buildContactSchema(classes: { contact: DataClass; person: DataClass }, onUnclassified: 'error' | 'secret' = 'error') {
+  const builder = new SchemaBuilder<{ Context: TinyContext; Objects: { Person: Profile }; Interfaces: { Contact: Profile } }>({
+    plugins: [ScopeAuthPlugin, WardenPolicyPlugin],
+    scopeAuth: { authScopes: () => ({}) },
+    wardenPolicy: { onUnclassified, requestPolicy: (context) => context.policy },
+  });
+  builder.interfaceType('Contact', {
+    fields: (t) => ({ email: t.exposeString('email', { classification: classes.contact, nullable: true }) }),
+  });
+  builder.objectType('Person', {
+    interfaces: ['Contact'],
+    isTypeOf: () => true,
+    fields: (t) => ({ email: t.exposeString('email', { classification: classes.person, mask: 'email', nullable: true }) }),
+  });
+  builder.queryType({
+    fields: (t) => ({ person: t.field({ type: 'Person', classification: 'public', resolve: () => PROFILE }) }),
+  });
+  return builder.toSchema();
+}
+
+describe('an object that redeclares a field of its interface', () => {
+  const asSupport = (schema: GraphQLSchema, source: string) => execute({ schema, source, contextValue: contextFor(schema, 'impersonation_read_only') });
+
+  it("is served under the object's own class and mask, on every path", async () => {
+    // The interface's copy alone would mask with the default for strings, `[redacted]`.
+    const schema = buildContactSchema({ contact: 'pii', person: 'pii' });
+    expect(await asSupport(schema, '{ person { email } }')).toEqual({ data: { person: { email: 'j•••@acme.example' } } });
+    expect(await asSupport(schema, '{ person { ... on Contact { email } } }')).toEqual({ data: { person: { email: 'j•••@acme.example' } } });
+  });
+
+  it('fails the build when the object is stricter than its interface, naming both', () => {
+    const message = buildError(() => buildContactSchema({ contact: 'public', person: 'pii' }));
+    expect(message).toContain('Person.email is pii but the same field of interface Contact (Contact.email) is public');
+  });
+
+  it('fails the build when the object is looser than its interface, naming both', () => {
+    const message = buildError(() => buildContactSchema({ contact: 'pii', person: 'public' }));
+    expect(message).toContain('Person.email is public but the same field of interface Contact (Contact.email) is pii');
+  });
+
+  it("in production ('secret'), uses the stricter of the two classes", async () => {
+    for (const classes of [{ contact: 'public', person: 'pii' }, { contact: 'pii', person: 'public' }] as const) {
+      const schema = buildContactSchema(classes, 'secret');
+      const { data } = await asSupport(schema, '{ person { email } }');
+      expect(JSON.stringify(data), JSON.stringify(classes)).not.toContain(PROFILE.email);
+    }
+  });
+
+  it('control: one class in both places builds, and that class decides', async () => {
+    const schema = buildContactSchema({ contact: 'internal', person: 'internal' });
+    expect(await asSupport(schema, '{ person { email } }')).toEqual({ data: { person: { email: PROFILE.email } } });
   });
 });
 

@@ -93,6 +93,17 @@ const AdminRejectPolicy = graphql(`
   }
 `);
 
+const AdminWithdrawPolicy = graphql(`
+  mutation AdminWithdrawPolicy($version: Int!, $reason: String!) {
+    withdrawPolicyVersion(version: $version, reason: $reason) {
+      version
+      status
+      decidedBy
+      decisionNote
+    }
+  }
+`);
+
 const AdminRollbackPolicy = graphql(`
   mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {
     rollbackPolicy(toVersion: $toVersion, reason: $reason) {
@@ -214,7 +225,7 @@ describe('reading the policy', () => {
   it('shows the baseline as version 0 while nothing is published', async () => {
     const { body } = await t.execute(AdminActivePolicy, { as: 'security' });
     expect(body.errors).toBeUndefined();
-    expect(body.data?.activePolicy).toMatchObject({ version: 0, status: 'active', basedOn: 0, createdBy: 'system' });
+    expect(body.data?.activePolicy).toMatchObject({ version: 0, status: 'active', basedOn: 0, createdBy: null });
     const parsed = parsePolicyDocument(body.data?.activePolicy.document ?? '');
     expect(parsed).toEqual({ ok: true, document: BASELINE });
   });
@@ -322,15 +333,84 @@ describe('a version that loosens', () => {
   });
 });
 
+/** Both: masks customers' pii (tightens), shows support birth dates and lets on-call in (loosen). */
+const MIXED = documentWith((d) => {
+  d.classes.pii.customer = 'mask';
+  d.overrides['User.birthDate'] = { impersonation_read_only: 'allow' };
+  d.oncallMayImpersonate = true;
+});
+
+describe('a version that both tightens and loosens', () => {
+  it('puts its tightening in force at once, as a version of its own, and leaves the loosening pending', async () => {
+    const requestId = nextRequestId();
+    const pending = await published('security', MIXED, 'Quarterly review of the field policy', requestId);
+    expect(pending).toMatchObject({ version: 2, status: 'pending', basedOn: 1, loosens: true, createdBy: 'stf_priya' });
+    expect(pending.changes.map((c) => [c.rule, c.direction])).toEqual([
+      ['field User.birthDate', 'loosens'],
+      ['oncallMayImpersonate', 'loosens'],
+    ]);
+    expect(await policyVersionRows()).toEqual([
+      { version: 1, status: 'active' },
+      { version: 2, status: 'pending' },
+    ]);
+
+    // The tightening is served from the next request; the loosening is not.
+    await servedVersion(1);
+    expect(await customerEmail()).toBe(JANE_EMAIL_MASKED);
+    expect(await birthDateUnderImpersonation()).toBe('FIELD_DENIED');
+    const tightening = await t.execute(AdminPolicyDiff, { as: 'security', variables: { from: 0, to: 1 } });
+    expect(tightening.body.data?.policyDiff).toEqual([{ rule: 'class pii', column: 'customer', before: 'allow', after: 'mask', direction: 'tightens' }]);
+    expect((await auditRowsFor(requestId)).map((row) => [row.policy_version, row.decision])).toEqual([
+      [1, 'activated'],
+      [2, 'published'],
+    ]);
+  });
+
+  it('adds only the loosening once a second security admin approves the rest', async () => {
+    const pending = await published('security', MIXED, 'Quarterly review of the field policy');
+    await approve('security2', pending.version, 'Agreed with the DPO');
+    await servedVersion(pending.version);
+    expect(await customerEmail()).toBe(JANE_EMAIL_MASKED);
+    expect(await birthDateUnderImpersonation()).toBe(JANE_BIRTH_DATE);
+  });
+});
+
+describe('withdrawing a pending version', () => {
+  it('is for its author, and is audited', async () => {
+    const { version } = await published('security', SHOW_BIRTH_DATE_TO_SUPPORT, 'Support verifies identity by birth date');
+    const requestId = nextRequestId();
+    const withdrawn = await t.execute(AdminWithdrawPolicy, {
+      as: 'security',
+      variables: { version, reason: 'Legal has not agreed yet' },
+      headers: { 'x-request-id': requestId },
+    });
+    expect(withdrawn.body.data?.withdrawPolicyVersion).toEqual({ version, status: 'withdrawn', decidedBy: 'stf_priya', decisionNote: 'Legal has not agreed yet' });
+    const [row] = await auditRowsFor(requestId);
+    expect(row).toMatchObject({ actor_id: 'stf_priya', decision: 'withdrawn', policy_version: version, reason: 'Legal has not agreed yet' });
+    expect(row?.summary).toContain(`Priya Nair withdrew policy version ${version}`);
+
+    const late = await approve('security2', version, 'Agreed');
+    expect(codeOf(late)).toBe('BAD_USER_INPUT');
+    expect(await birthDateUnderImpersonation()).toBe('FIELD_DENIED');
+  });
+
+  it('is refused to another security admin, who may reject it instead', async () => {
+    const { version } = await published('security', SHOW_BIRTH_DATE_TO_SUPPORT, 'Support verifies identity by birth date');
+    const response = await t.execute(AdminWithdrawPolicy, { as: 'security2', variables: { version, reason: 'I do not like this one' } });
+    expect(codeOf(response)).toBe('FORBIDDEN');
+    expect(await policyVersionRows()).toEqual([{ version, status: 'pending' }]);
+    const own = await t.execute(AdminRejectPolicy, { as: 'security', variables: { version, reason: 'Taking this back myself' } });
+    expect(own.body.errors?.[0]?.message).toContain('withdraw it (withdrawPolicyVersion)');
+  });
+});
+
 describe('policyDiff', () => {
   it('lists each changed rule with its direction', async () => {
     const mixed = documentWith((d) => {
-      d.classes.pii.customer = 'mask';
       d.overrides['User.birthDate'] = { impersonation_read_only: 'allow' };
       d.oncallMayImpersonate = true;
-    });
+    }, JSON.parse(MASK_PII_FOR_CUSTOMERS) as PolicyDocument);
     const version = await published('security', mixed, 'Quarterly review of the field policy');
-    // One loosening rule is enough to wait for approval.
     expect(version).toMatchObject({ status: 'pending', loosens: true });
 
     const { body } = await t.execute(AdminPolicyDiff, { as: 'security', variables: { from: 0, to: version.version } });
@@ -437,6 +517,7 @@ describe('what is refused', () => {
       ['publishPolicy', () => t.execute(AdminPublishPolicy, { as: who, variables: { input: { document: MASK_PII_FOR_CUSTOMERS, reason: 'I would like to change this' } } })],
       ['approvePolicyVersion', () => t.execute(AdminApprovePolicy, { as: who, variables: { version: 1 } })],
       ['rejectPolicyVersion', () => t.execute(AdminRejectPolicy, { as: who, variables: { version: 1, reason: 'I would like to stop this' } })],
+      ['withdrawPolicyVersion', () => t.execute(AdminWithdrawPolicy, { as: who, variables: { version: 1, reason: 'I would like to take this back' } })],
       ['rollbackPolicy', () => t.execute(AdminRollbackPolicy, { as: who, variables: { toVersion: 0, reason: 'I would like to undo this' } })],
     ];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_POLICY_PATH } from '../../src/policy/baseline.js';
-import { diffPolicies } from '../../src/policy/diff-policies.js';
+import { diffPolicies, tighteningsOf } from '../../src/policy/diff-policies.js';
 import { parsePolicyDocument, type PolicyDocument } from '../../src/policy/policy-document.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 
@@ -40,6 +40,33 @@ describe('the policy file is validated on load, with errors that name the line',
     expect(lines[(unknownField?.line ?? 0) - 1]).toContain('User.nmae');
   });
 
+  it('refuses a key written twice in one object, naming the line of the repeat', () => {
+    // JSON.parse keeps the last one: the first User.name rule would vanish without a word.
+    const text = baselineText.replace(
+      '"overrides": {',
+      '"overrides": {\n    "User.name": { "impersonation_read_only": "deny" },',
+    );
+    const lines = text.split('\n');
+    const first = lines.findIndex((l) => l.includes('"User.name"')) + 1;
+    const repeat = lines.findIndex((l, i) => i + 1 > first && l.includes('"User.name"')) + 1;
+    const parsed = parsePolicyDocument(text, fields);
+    expect(parsed).toEqual({
+      ok: false,
+      problems: [{ line: repeat, message: `"User.name" is written twice in the same object (first on line ${first}); only the last would count, so merge them into one.` }],
+    });
+
+    const column = baselineText.replace('"customer": "mask",', '"customer": "mask",\n      "customer": "allow",');
+    const columnParsed = parsePolicyDocument(column, fields);
+    expect(columnParsed.ok).toBe(false);
+    if (!columnParsed.ok) expect(column.split('\n')[(columnParsed.problems[0]?.line ?? 0) - 1]).toContain('"customer": "allow"');
+  });
+
+  it('control: the same key in different objects is fine', () => {
+    // "customer" appears once per class row; that is no repeat.
+    expect(parsePolicyDocument(baselineText, fields)).toMatchObject({ ok: true });
+    expect(baselineText.split('"customer"').length).toBeGreaterThan(3);
+  });
+
   it('refuses rules that would hide public fields, which the gateway never wraps', () => {
     const text = JSON.stringify(edited((doc) => (doc.classes.public.staff = 'deny')), null, 2);
     const parsed = parsePolicyDocument(text, fields);
@@ -60,6 +87,26 @@ describe('diffing two policies', () => {
     expect(diffPolicies(baseline, looser, fields)).toEqual([
       { rule: 'field User.birthDate', column: 'impersonation_read_only', before: 'deny', after: 'allow', direction: 'loosens' },
     ]);
+  });
+
+  it('splits a change that does both into a tightening step and a loosening step', () => {
+    const before = edited((doc) => (doc.overrides['User.phone'] = { customer: 'mask' }));
+    const after = edited((doc) => {
+      doc.classes.pii.customer = 'mask';
+      doc.classes.internal.staff = 'deny';
+      doc.overrides['User.birthDate'] = { impersonation_read_only: 'allow' };
+      doc.oncallMayImpersonate = true;
+    });
+    const middle = tighteningsOf(before, after, fields);
+    const tightening = diffPolicies(before, middle, fields);
+    const loosening = diffPolicies(middle, after, fields);
+    expect(tightening.map((c) => c.direction)).toEqual(['tightens', 'tightens']);
+    expect(loosening.map((c) => c.direction)).toEqual(['loosens', 'loosens']);
+    expect([...tightening, ...loosening].map((c) => `${c.rule} ${c.column}`).sort()).toEqual(
+      diffPolicies(before, after, fields).map((c) => `${c.rule} ${c.column}`).sort(),
+    );
+    // User.phone for customers: masked by the override before, by the class rule after; no step changes it.
+    expect([...tightening, ...loosening].some((c) => c.rule === 'field User.phone')).toBe(false);
   });
 
   it('sees that removing a restrictive override loosens', () => {

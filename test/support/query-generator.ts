@@ -11,10 +11,36 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 
-/** The ways a value can be asked for; each must be masked the same. */
-export type QueryStyle = 'plain' | 'aliases' | 'fragments' | 'inline-fragments' | 'variables' | 'several-operations';
+/**
+ * The ways a value can be asked for; each must be masked the same.
+ * - selection styles, per object selection: `plain`, `aliases`, `fragments`, `inline-fragments`;
+ * - document styles: `variables` (page sizes as variables), `several-operations` (a second
+ *   operation reading the same data);
+ * - error-echo styles, which send values that do not fit, so the errors must not repeat them:
+ *   `echo-variables` (as variables of the wrong type) and `echo-literals` (written in the document).
+ */
+export type QueryStyle =
+  | 'plain'
+  | 'aliases'
+  | 'fragments'
+  | 'inline-fragments'
+  | 'variables'
+  | 'several-operations'
+  | 'echo-variables'
+  | 'echo-literals';
 
-export const QUERY_STYLES: readonly QueryStyle[] = ['plain', 'aliases', 'fragments', 'inline-fragments', 'variables', 'several-operations'];
+export const QUERY_STYLES: readonly QueryStyle[] = [
+  'plain',
+  'aliases',
+  'fragments',
+  'inline-fragments',
+  'variables',
+  'several-operations',
+  'echo-variables',
+  'echo-literals',
+];
+
+const SELECTION_STYLES = new Set<QueryStyle>(['plain', 'aliases', 'fragments', 'inline-fragments']);
 
 export interface GeneratedQuery {
   query: string;
@@ -22,82 +48,141 @@ export interface GeneratedQuery {
   operationName: string;
 }
 
-/** Picks which fields to select and how; `random` lets the property test vary it. */
-interface Choices {
-  style: QueryStyle;
-  random?: () => number;
+/** What to select and how. */
+export interface Choices {
+  /** One style, or several mixed: object selections take the selection styles in turn. */
+  style: QueryStyle | readonly QueryStyle[];
+  /**
+   * The fields to select, as `Type.field`: a field is selected when it is named here or leads to
+   * one that is. @default every field
+   */
+  include?: ReadonlySet<string>;
+  /** The values the error-echo styles send where they do not fit (they must not come back). */
+  echo?: readonly string[];
 }
 
 const MAX_DEPTH = 4;
 
 /**
- * A query for every field reachable from `root` (a root field with its arguments), in one of the
- * styles above. Interfaces and unions are expanded through inline fragments on each possible
- * type, so fields inherited from an interface and union members are read too.
+ * A query for the fields reachable from `root` (a root field with its arguments), in the styles
+ * chosen. Interfaces and unions are expanded through inline fragments on each possible type, so
+ * fields inherited from an interface and union members are read too.
  */
 export function generateQuery(schema: GraphQLSchema, root: string, rootArgs: string, choices: Choices): GeneratedQuery {
+  const styles = new Set(typeof choices.style === 'string' ? [choices.style] : choices.style);
+  const selectionStyles = [...styles].filter((style) => SELECTION_STYLES.has(style));
+  const echo = choices.echo?.length ? choices.echo : ['CNRYECHO'];
   const fragments = new Map<string, string>();
   const variables: Record<string, unknown> = {};
   const variableDefinitions: string[] = [];
-  const keep = () => (choices.random ? choices.random() < 0.6 : true);
+  let selections = 0;
+  let echoes = 0;
+
+  /** A variable of `type` holding `value`, declared once per name. */
+  const variable = (name: string, type: string, value: unknown): string => {
+    if (!(name in variables)) {
+      variables[name] = value;
+      variableDefinitions.push(`$${name}: ${type}`);
+    }
+    return `$${name}`;
+  };
+  const nextEcho = () => echo[echoes++ % echo.length] ?? '';
+  /** A value that does not fit an `Int!`/`Boolean!`, in the error-echo styles; else null. */
+  const misfit = (name: string, type: 'Int!' | 'Boolean!'): string | null => {
+    if (styles.has('echo-literals')) return JSON.stringify(nextEcho());
+    if (styles.has('echo-variables')) return variable(name, type, nextEcho());
+    return null;
+  };
 
   const selection = (type: GraphQLNamedType, depth: number, path: string[]): string => {
     if (isAbstractType(type)) {
-      const parts = ['__typename'];
+      const parts: string[] = [];
       if (isInterfaceType(type)) parts.push(...fieldsOf(type.getFields(), type.name, depth, path));
-      for (const member of schema.getPossibleTypes(type)) parts.push(`... on ${member.name} { ${objectSelection(member, depth, path)} }`);
-      return parts.join(' ');
+      for (const member of schema.getPossibleTypes(type)) {
+        const body = objectSelection(member, depth, path);
+        if (body) parts.push(`... on ${member.name} { ${body} }`);
+      }
+      return parts.length ? ['__typename', ...parts].join(' ') : '';
     }
     return isObjectType(type) ? objectSelection(type, depth, path) : '';
   };
 
   const objectSelection = (type: GraphQLObjectType, depth: number, path: string[]): string => {
-    const body = fieldsOf(type.getFields(), type.name, depth, path).join(' ') || '__typename';
-    if (choices.style === 'fragments') {
+    const style = selectionStyles[selections++ % Math.max(1, selectionStyles.length)] ?? 'plain';
+    const body = fieldsOf(type.getFields(), type.name, depth, path, style === 'aliases').join(' ');
+    if (!body) return '';
+    if (style === 'fragments') {
       const name = `F_${type.name}_${path.length}_${fragments.size}`;
       fragments.set(name, `fragment ${name} on ${type.name} { ${body} }`);
       return `...${name}`;
     }
-    if (choices.style === 'inline-fragments') return `... on ${type.name} { ${body} }`;
-    return body;
+    return style === 'inline-fragments' ? `... on ${type.name} { ${body} }` : body;
   };
 
-  const fieldsOf = (fields: Record<string, GraphQLField<unknown, unknown>>, typeName: string, depth: number, path: string[]): string[] => {
+  const fieldsOf = (
+    fields: Record<string, GraphQLField<unknown, unknown>>,
+    typeName: string,
+    depth: number,
+    path: string[],
+    aliases = false,
+  ): string[] => {
     const out: string[] = [];
     for (const field of Object.values(fields)) {
       if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
-      if (!keep()) continue;
       const named = getNamedType(field.type);
+      const selected = !choices.include || choices.include.has(`${typeName}.${field.name}`);
       const args = argumentsFor(field, typeName);
       if (isLeafType(named)) {
-        if (choices.style === 'aliases') out.push(`a1_${field.name}: ${field.name}${args} a2_${field.name}: ${field.name}${args} ${field.name}${args}`);
-        else out.push(`${field.name}${args}`);
+        if (!selected) continue;
+        out.push(aliases ? `a1_${field.name}: ${field.name}${args} a2_${field.name}: ${field.name}${args} ${field.name}${args}` : `${field.name}${args}`);
       } else if (depth < MAX_DEPTH && !path.includes(named.name)) {
-        out.push(`${field.name}${args} { ${selection(named, depth + 1, [...path, named.name])} }`);
+        const body = selection(named, depth + 1, [...path, named.name]);
+        if (body) out.push(`${field.name}${args} { ${body} }`);
+        else if (selected) out.push(`${field.name}${args} { __typename }`);
       }
     }
     return out;
   };
 
   const argumentsFor = (field: GraphQLField<unknown, unknown>, typeName: string): string => {
-    const first = field.args.find((arg) => arg.name === 'first');
-    if (!first) return '';
-    if (choices.style !== 'variables') return '(first: 5)';
+    if (!field.args.some((arg) => arg.name === 'first')) return '';
     const name = `first_${typeName}_${field.name}`;
-    if (!(name in variables)) {
-      variables[name] = 5;
-      variableDefinitions.push(`$${name}: Int!`);
-    }
-    return `(first: $${name})`;
+    const value = misfit(name, 'Int!') ?? (styles.has('variables') ? variable(name, 'Int!', 5) : '5');
+    return `(first: ${value})`;
   };
 
   const [rootName = root] = root.split('(');
   const rootField = schema.getQueryType()?.getFields()[rootName];
   if (!rootField) throw new Error(`No root field ${rootName}`);
-  const body = `${rootName}${rootArgs} { ${selection(getNamedType(rootField.type), 1, [getNamedType(rootField.type).name])} }`;
+  const rootType = getNamedType(rootField.type);
+  const inner = selection(rootType, 1, [rootType.name]) || '__typename';
+  // A directive argument fits every document, even one with no page size to misuse.
+  const guard = misfit('echo_include', 'Boolean!');
+  const body = `${rootName}${rootArgs}${guard ? ` @include(if: ${guard})` : ''} { ${inner} }`;
   const definitions = variableDefinitions.length ? `(${variableDefinitions.join(', ')})` : '';
   const operations = [`query Canary${definitions} { ${body} }`];
   // A second operation in the same document reads the same data; only the first is run.
-  if (choices.style === 'several-operations') operations.push(`query Other { ${body} }`);
+  if (styles.has('several-operations')) operations.push(`query Other${definitions} { ${body} }`);
   return { query: [...operations, ...fragments.values()].join('\n'), variables, operationName: 'Canary' };
+}
+
+/** Every `Type.field` a generated query can select from `root`: what a property picks from. */
+export function selectableFields(schema: GraphQLSchema, root: string): string[] {
+  const found = new Set<string>();
+  const walk = (type: GraphQLNamedType, depth: number, path: string[]) => {
+    const types = isAbstractType(type) ? [...(isInterfaceType(type) ? [type] : []), ...schema.getPossibleTypes(type)] : isObjectType(type) ? [type] : [];
+    for (const owner of types) {
+      for (const field of Object.values(owner.getFields())) {
+        if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
+        found.add(`${owner.name}.${field.name}`);
+        const named = getNamedType(field.type);
+        if (!isLeafType(named) && depth < MAX_DEPTH && !path.includes(named.name)) walk(named, depth + 1, [...path, named.name]);
+      }
+    }
+  };
+  const rootField = schema.getQueryType()?.getFields()[root];
+  if (!rootField) throw new Error(`No root field ${root}`);
+  const rootType = getNamedType(rootField.type);
+  walk(rootType, 1, [rootType.name]);
+  return [...found].sort();
 }

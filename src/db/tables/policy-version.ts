@@ -2,7 +2,7 @@ import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 import type { PolicyChange } from '../../policy/diff-policies.js';
 import type { PolicyDocument } from '../../policy/policy-document.js';
 
-export type PolicyVersionStatus = 'pending' | 'active' | 'superseded' | 'rejected';
+export type PolicyVersionStatus = 'pending' | 'active' | 'superseded' | 'rejected' | 'withdrawn';
 
 export interface PolicyVersionTable {
   version: number;
@@ -13,7 +13,10 @@ export interface PolicyVersionTable {
   loosens: boolean;
   changes: ColumnType<PolicyChange[], string, never>;
   reason: string;
-  created_by: string;
+  /** The security admin who published it; null for a baseline recorded from schema/policy.json. */
+  created_by: string | null;
+  /** For a baseline recorded at a gateway's start: the SHA-256 of its canonical JSON; else null. */
+  baseline_hash: ColumnType<string | null, string | null | undefined, never>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   decided_by: string | null;
   decided_at: Date | null;

@@ -55,7 +55,7 @@ export function defineAccountTypes(builder: WardenBuilder): void {
       classification: 'public',
       risk: 'never-during-impersonation',
       description: 'Whether support may enter this account: allow, ask_first or never (owners and admins).',
-      args: { value: t.arg({ type: SupportAccess, required: true }) },
+      args: { value: t.arg({ type: SupportAccess, required: true, filtersBy: false }) },
       resolve: (_root, { value }, context, info) => setSupportAccess(context.db, actingCustomer(context), value, auditScopeOf(context, info)),
     }),
   );
@@ -80,7 +80,7 @@ export function defineAccountTypes(builder: WardenBuilder): void {
       authScopes: { staff: true },
       args: {
         search: t.arg.string({ required: true, filtersBy: 'DirectoryEntry.name' }),
-        first: t.arg.int({ required: true, defaultValue: 20 }),
+        first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }),
       },
       resolve: (_root, { search, first }, context) => {
         const text = search.trim();

@@ -33,7 +33,7 @@ export function defineActivityTypes(builder: WardenBuilder): void {
       type: [AccountActivity],
       classification: 'public',
       description: 'Newest first.',
-      args: { first: t.arg.int({ required: true, defaultValue: 20 }) },
+      args: { first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }) },
       resolve: (account, { first }, context) => {
         if (first < 1 || first > ACTIVITY_MAX) {
           throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${ACTIVITY_MAX} activity items.`);

@@ -73,7 +73,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
       description: 'Newest first.',
       args: {
         status: t.arg({ type: InvoiceStatus, filtersBy: 'Invoice.status' }),
-        first: t.arg.int({ required: true, defaultValue: 50 }),
+        first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }),
       },
       resolve: (account, { status, first }, context) => {
         if (first < 1 || first > INVOICE_PAGE_MAX) {
@@ -91,7 +91,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
       classification: 'public',
       description: "An invoice of the calling customer's own account; null for any other id.",
       authScopes: { customer: true },
-      args: { id: t.arg.id({ required: true }) },
+      args: { id: t.arg.id({ required: true, filtersBy: 'Invoice.id' }) },
       resolve: (_root, { id }, context) =>
         findInvoice(context.db, actingCustomer(context).accountId, String(id)).then((invoice) => invoice ?? null),
     }),
@@ -99,8 +99,8 @@ export function defineBillingTypes(builder: WardenBuilder): void {
 
   const SetInvoiceTaxRateInput = builder.inputType('SetInvoiceTaxRateInput', {
     fields: (t) => ({
-      invoiceId: t.id({ required: true }),
-      taxRate: t.float({ required: true, description: 'Percent, 0 to 100, at most two decimals.' }),
+      invoiceId: t.id({ required: true, filtersBy: 'Invoice.id' }),
+      taxRate: t.float({ required: true, filtersBy: false, description: 'Percent, 0 to 100, at most two decimals.' }),
     }),
   });
 
@@ -110,7 +110,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
       classification: 'public',
       risk: 'risky',
       description: 'Refunds a paid invoice (owners, admins and billing contacts).',
-      args: { invoiceId: t.arg.id({ required: true }) },
+      args: { invoiceId: t.arg.id({ required: true, filtersBy: 'Invoice.id' }) },
       resolve: (_root, { invoiceId }, context, info) =>
         refundInvoice(context.db, actingCustomer(context), String(invoiceId), auditScopeOf(context, info)),
     }),

@@ -16,7 +16,8 @@ export interface UserListing {
   role: UserRow['role'] | null;
   nameContains: string | null;
   email: string | null;
-  orderBy: 'NAME' | 'EMAIL' | 'CREATED_AT' | 'ROLE';
+  /** null: by id only. */
+  orderBy: 'NAME' | 'EMAIL' | 'CREATED_AT' | 'ROLE' | null;
 }
 
 const ORDER_COLUMNS = { NAME: 'name', EMAIL: 'email', CREATED_AT: 'created_at', ROLE: 'role' } as const;
@@ -27,7 +28,8 @@ export function listUsersOfAccount(db: Executor, accountId: string, listing: Use
   if (listing.nameContains) query = query.where('name', 'ilike', `%${escapeLike(listing.nameContains)}%`);
   const email = listing.email?.toLowerCase();
   if (email) query = query.where((eb) => eb(eb.fn('lower', ['email']), '=', email));
-  return query.orderBy(ORDER_COLUMNS[listing.orderBy]).orderBy('id').execute();
+  if (listing.orderBy) query = query.orderBy(ORDER_COLUMNS[listing.orderBy]);
+  return query.orderBy('id').execute();
 }
 export function findNotificationSettings(db: Executor, userId: string): Promise<NotificationSettingsRow | undefined> {
   return db.selectFrom('notification_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();

@@ -79,6 +79,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
         orderBy: t.arg({
           type: UserOrder,
           filtersBy: { NAME: 'User.name', EMAIL: 'User.email', CREATED_AT: 'User.createdAt', ROLE: 'User.role' },
+          description: 'Left out: by id, which everyone sees (sorting by a masked field would reveal its order).',
         }),
       },
       resolve: (account, { filter, orderBy }, context) =>
@@ -86,7 +87,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
           role: filter?.role ?? null,
           nameContains: filter?.nameContains ?? null,
           email: filter?.email ?? null,
-          orderBy: orderBy ?? 'NAME',
+          orderBy: orderBy ?? null,
         }),
     }),
   }));
@@ -111,7 +112,7 @@ export function defineUserTypes(builder: WardenBuilder): void {
       classification: 'public',
       description: 'A user of the calling customer’s own account; null for anyone else.',
       authScopes: { customer: true },
-      args: { id: t.arg.id({ required: true }) },
+      args: { id: t.arg.id({ required: true, filtersBy: 'User.id' }) },
       resolve: (_root, { id }, context) =>
         findUserInAccount(context.db, actingCustomer(context).accountId, String(id)).then((u) => u ?? null),
     }),
@@ -120,10 +121,10 @@ export function defineUserTypes(builder: WardenBuilder): void {
   const NotificationSettingsInput = builder.inputType('NotificationSettingsInput', {
     description: 'The settings to change; leave out the ones to keep.',
     fields: (t) => ({
-      invoiceEmails: t.boolean(),
-      securityAlerts: t.boolean(),
-      productUpdates: t.boolean(),
-      smsAlerts: t.boolean(),
+      invoiceEmails: t.boolean({ filtersBy: false }),
+      securityAlerts: t.boolean({ filtersBy: false }),
+      productUpdates: t.boolean({ filtersBy: false }),
+      smsAlerts: t.boolean({ filtersBy: false }),
     }),
   });
 

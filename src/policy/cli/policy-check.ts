@@ -1,38 +1,31 @@
-import { POLICY_COLUMNS } from '../data-class.js';
-import { decideField } from '../decide.js';
-import { effectiveMask } from '../plugin/field-plan.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { FIELD_INVENTORY_PATH } from '../inventory-report.js';
+import { checkPolicy } from '../policy-check.js';
 import { buildWardenSchema } from '../../server/warden-schema.js';
 
 /**
- * `npm run policy:check`: the field inventory for the security team's review (every
- * `Type.field`, its class, its mask, and what each kind of caller gets under the baseline
- * policy), and a failure if any field is unclassified or the baseline has a bad line.
+ * `npm run policy:check`: prints the field inventory for the security team's review (every
+ * `Type.field` with its class, mask and what each kind of caller gets under the baseline; every
+ * argument with what it reads) and compares it with the committed schema/field-inventory.md.
+ * Fails when a field is unclassified, an argument undeclared, an object and its interface
+ * disagree, the baseline has a bad line, or the committed inventory is out of date.
+ * `-- --write` rewrites the committed file instead of comparing it.
  */
-function main(): number {
-  let built;
-  try {
-    built = buildWardenSchema({ onUnclassified: 'error' });
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+function main(argv: string[]): number {
+  const { report, problems } = checkPolicy((onUnclassified) => buildWardenSchema({ onUnclassified }));
+  if (report !== null) console.log(report);
+  for (const problem of problems) console.error(problem);
+  if (report === null) return 1;
+  const path = relative(process.cwd(), FIELD_INVENTORY_PATH);
+  if (argv.includes('--write')) {
+    writeFileSync(FIELD_INVENTORY_PATH, report);
+    console.error(`Wrote ${path}.`);
+  } else if (!existsSync(FIELD_INVENTORY_PATH) || readFileSync(FIELD_INVENTORY_PATH, 'utf8') !== report) {
+    console.error(`${path} does not match the schema and the baseline: run \`npm run policy:check -- --write\` and commit it, so the change is reviewed.`);
     return 1;
   }
-  const { fields, baseline } = built.catalog;
-  const header = ['field', 'class', 'mask', ...POLICY_COLUMNS];
-  const rows = [...fields.values()].map((plan) => [
-    plan.coordinate,
-    plan.classification ?? 'UNCLASSIFIED',
-    plan.classification === 'public' ? '-' : effectiveMask(plan),
-    ...POLICY_COLUMNS.map((column) => decideField(plan, column, baseline)),
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  console.log(line(header));
-  console.log(line(widths.map((w) => '-'.repeat(w))));
-  for (const row of rows) console.log(line(row));
-  const counts = new Map<string, number>();
-  for (const plan of fields.values()) counts.set(plan.classification ?? 'unclassified', (counts.get(plan.classification ?? 'unclassified') ?? 0) + 1);
-  console.log(`\n${fields.size} fields: ${[...counts].map(([cls, n]) => `${n} ${cls}`).join(', ')}. Baseline policy: schema/policy.json.`);
-  return 0;
+  return problems.length > 0 ? 1 : 0;
 }
 
-process.exit(main());
+process.exit(main(process.argv.slice(2)));

@@ -1,7 +1,21 @@
 import type { FieldNullability, InputFieldMap, SchemaTypes, TypeParam, InputType, FieldRequiredness } from '@pothos/core';
 import type { DataClass, MaskName } from '../data-class.js';
 import type { WardenPolicyPlugin } from './index.js';
-import type { FiltersBy, MutationRisk, WardenPolicyPluginOptions } from './types.js';
+import type { FieldPlan, FiltersBy, MutationRisk, WardenPolicyPluginOptions } from './types.js';
+
+// What the plugin leaves in the built schema, typed for whoever reads it (see types.ts).
+declare module 'graphql' {
+  interface GraphQLFieldExtensions<_TSource, _TContext, _TArgs> {
+    warden?: FieldPlan;
+    wardenRisk?: MutationRisk;
+  }
+  interface GraphQLArgumentExtensions {
+    wardenFiltersBy?: FiltersBy;
+  }
+  interface GraphQLInputFieldExtensions {
+    wardenFiltersBy?: FiltersBy;
+  }
+}
 
 declare global {
   export namespace PothosSchemaTypes {
@@ -39,8 +53,9 @@ declare global {
       Req extends FieldRequiredness<Type>,
     > {
       /**
-       * The output field this input filters, searches or sorts by (`User.email`), or one per enum
-       * value. Where the caller may not see that field in full, using this input is refused.
+       * What this argument or input field reads: the output field it filters, searches or sorts by
+       * (`'User.email'`), one per enum value, or `false` for none. Required on every scalar and
+       * enum input; where the caller may not see that field in full, using the input is refused.
        */
       filtersBy?: FiltersBy;
     }

@@ -5,22 +5,21 @@ import SchemaBuilder, {
   type SchemaTypes,
 } from '@pothos/core';
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { argumentInventory, argumentProblems } from '../argument-inventory.js';
+import { DATA_CLASSES } from '../data-class.js';
+import { effectiveDecision } from '../decide.js';
+import { fieldInventory } from '../field-inventory.js';
 import { MASKS, applyMask } from '../masks.js';
 import './global-types.js';
 import { fieldDenied } from './field-denied.js';
 import { effectiveMask, planField, planProblems } from './field-plan.js';
-import { ALLOW, DENY, type FieldPlan } from './types.js';
+import { ALLOW, DENY, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan } from './types.js';
 
 const pluginName = 'wardenPolicy';
 
 export default pluginName;
 
-/** Where a field's plan is kept in the built schema: `field.extensions.warden`. */
-export const PLAN_EXTENSION = 'warden';
-/** Where an input's `filtersBy` is kept: `arg.extensions.wardenFiltersBy`. */
-export const FILTERS_BY_EXTENSION = 'wardenFiltersBy';
-/** Where a mutation's risk tag is kept: `field.extensions.wardenRisk`. */
-export const RISK_EXTENSION = 'wardenRisk';
+export { FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION };
 
 /**
  * Data classes on every output field, decided once at build time:
@@ -28,9 +27,20 @@ export const RISK_EXTENSION = 'wardenRisk';
  * - every other field gets one wrapper that looks its decision up by index in the request's
  *   policy and returns the value, a masked value, or a FIELD_DENIED error without calling the
  *   resolver. Sync resolvers stay sync: only a promise is awaited, and only to mask it.
+ *
+ * An object that redeclares a field of its interface is served by its own declaration, so its
+ * own class and mask decide. If the two classes differ the build fails (`onUnclassified:
+ * 'error'`), naming both; in production (`'secret'`) the stricter class of the two is used.
  */
 export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
+  /** The plan each `Type.field` resolves with: the owner's own declaration once it is seen. */
   private readonly plans = new Map<string, FieldPlan>();
+  /** Coordinates whose plan came from the owner's own declaration, not an interface's copy. */
+  private readonly declared = new Set<string>();
+  /** For a field an object inherits: the interface it comes from. */
+  private readonly inheritedFrom = new Map<string, string>();
+  /** Objects and interfaces that disagree about a field's class. */
+  private readonly conflicts: string[] = [];
   private nextIndex = 0;
 
   private get policyOptions() {
@@ -39,14 +49,16 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
 
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
     const coordinate = `${fieldConfig.parentType}.${fieldConfig.name}`;
-    let plan = this.plans.get(coordinate);
-    if (!plan) {
-      // An interface's own field never resolves; the copy each object inherits does, and keeps
-      // `kind: 'Interface'` (with `declaringType` set), so test the owner, not the kind.
-      const resolves = fieldConfig.kind !== 'Interface' || fieldConfig.declaringType !== undefined;
-      const isPublic = fieldConfig.pothosOptions.classification === 'public';
-      plan = planField(fieldConfig, resolves && !isPublic ? this.nextIndex++ : -1);
+    // Pothos hands an object the fields of its interfaces first (with `declaringType` set),
+    // then the object's own: an own declaration replaces an inherited plan, never the reverse.
+    const own = fieldConfig.declaringType === undefined;
+    const existing = this.plans.get(coordinate);
+    let plan = existing;
+    if (!existing || (own && !this.declared.has(coordinate))) {
+      plan = this.decidePlan(fieldConfig, existing, own);
       this.plans.set(coordinate, plan);
+      if (own) this.declared.add(coordinate);
+      else if (fieldConfig.declaringType) this.inheritedFrom.set(coordinate, fieldConfig.declaringType);
     }
     const risk = fieldConfig.pothosOptions.risk;
     return {
@@ -55,9 +67,28 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     };
   }
 
+  /** The plan for a field declaration; `inherited` is the plan its interface's copy got, if any. */
+  private decidePlan(fieldConfig: PothosOutputFieldConfig<Types>, inherited: FieldPlan | undefined, own: boolean): FieldPlan {
+    // An interface's own fields never resolve; the copies its objects get do.
+    const resolves = this.buildCache.getTypeConfig(fieldConfig.parentType).kind !== 'Interface';
+    const index = (candidate: FieldPlan) =>
+      !resolves || candidate.classification === 'public' ? -1 : inherited && inherited.index >= 0 ? inherited.index : this.nextIndex++;
+    const plan = planField(fieldConfig, 0);
+    if (!own || !inherited || plan.classification === null || inherited.classification === null) {
+      return { ...plan, index: index(plan) };
+    }
+    if (plan.classification === inherited.classification) return { ...plan, index: index(plan) };
+    const from = this.inheritedFrom.get(plan.coordinate) ?? 'its interface';
+    this.conflicts.push(
+      `${fieldConfig.parentType}.${fieldConfig.name} is ${plan.classification} but the same field of interface ${from} (${from}.${fieldConfig.name}) is ${inherited.classification}: give both one class.`,
+    );
+    const stricter = rank(plan) >= rank(inherited) ? plan : inherited;
+    return { ...stricter, index: index(stricter) };
+  }
+
   override onInputFieldConfig(fieldConfig: PothosInputFieldConfig<Types>): PothosInputFieldConfig<Types> {
     const filtersBy = fieldConfig.pothosOptions.filtersBy;
-    if (!filtersBy) return fieldConfig;
+    if (filtersBy === undefined) return fieldConfig;
     return { ...fieldConfig, extensions: { ...fieldConfig.extensions, [FILTERS_BY_EXTENSION]: filtersBy } };
   }
 
@@ -68,18 +99,13 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     const plan = this.plans.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
     if (this.policyOptions.enabled === false || !plan || plan.index < 0) return resolver;
 
-    const { index, coordinate, classification } = plan;
-    const grantable = plan.classification === 'sensitive';
+    const { coordinate, classification } = plan;
     const mask = MASKS[effectiveMask(plan)];
     const requestPolicy = this.policyOptions.requestPolicy;
 
     return (parent, args, context, info) => {
       const policy = requestPolicy(context);
-      // A missing entry (a field the policy was not compiled for) is denied: fail closed.
-      let decision = policy.decisions[index] ?? DENY;
-      if (decision === DENY && grantable && policy.grants.size > 0 && policy.grants.has(coordinate)) {
-        decision = ALLOW;
-      }
+      const decision = effectiveDecision(plan, policy);
       const recorder = policy.recorder;
       if (decision === ALLOW) {
         recorder?.read(coordinate, classification, 'allowed', parent, info);
@@ -97,8 +123,10 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
 
   override afterBuild(schema: GraphQLSchema): GraphQLSchema {
     const plans = [...this.plans.values()];
+    const strict = this.policyOptions.onUnclassified === 'error';
     const problems = plans.flatMap(planProblems);
-    if (this.policyOptions.onUnclassified === 'error') {
+    if (strict) {
+      problems.unshift(...this.conflicts);
       const unclassified = plans.filter((p) => p.classification === null).map((p) => p.coordinate);
       if (unclassified.length > 0) {
         problems.unshift(
@@ -106,11 +134,17 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
         );
       }
     }
+    problems.push(...argumentProblems(argumentInventory(schema), fieldInventory(schema), strict));
     if (problems.length > 0) {
       throw new Error(`The schema's data classes need attention:\n  - ${problems.join('\n  - ')}`);
     }
     return schema;
   }
+}
+
+/** How strict a plan's class is; unclassified counts as secret. */
+function rank(plan: FieldPlan): number {
+  return DATA_CLASSES.indexOf(plan.classification ?? 'secret');
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

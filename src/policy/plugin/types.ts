@@ -48,10 +48,21 @@ export interface FieldPlan {
 }
 
 /**
- * Where an argument or input field reads data: the output field whose value it filters, searches
- * or sorts by. An enum argument can map each value to a field (sorting by NAME reads User.name).
+ * What an argument or input field reads of stored data: the output field whose value it filters,
+ * searches or sorts by (`'User.email'`); for an enum, one entry per value (sorting by NAME reads
+ * `User.name`, `false` for a value that reads nothing); or `false` when it reads no stored data at
+ * all (page sizes, cursors, values to write, reasons). Every scalar or enum argument and input
+ * field must say one of these: an undeclared one fails the build in development and test, and is
+ * refused under impersonation in production.
  */
-export type FiltersBy = string | Readonly<Record<string, string>>;
+export type FiltersBy = string | false | Readonly<Record<string, string | false>>;
+
+/** Where a field's plan is kept in the built schema: `field.extensions.warden`. */
+export const PLAN_EXTENSION = 'warden';
+/** Where an argument's or input field's `filtersBy` is kept: `arg.extensions.wardenFiltersBy`. */
+export const FILTERS_BY_EXTENSION = 'wardenFiltersBy';
+/** Where a mutation's risk tag is kept: `field.extensions.wardenRisk`. */
+export const RISK_EXTENSION = 'wardenRisk';
 
 export interface WardenPolicyPluginOptions<Context> {
   /** The control switch: false builds the same schema with nothing enforced. @default true */

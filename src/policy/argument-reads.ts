@@ -1,0 +1,96 @@
+import {
+  getArgumentValues,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { FILTERS_BY_EXTENSION, type FiltersBy } from './plugin/types.js';
+
+/**
+ * One argument (or input field) with a value in an operation, and the field that value reads:
+ * `field: null` when the argument declares nothing, so nobody knows what it reads.
+ */
+export interface ArgumentRead {
+  argument: string;
+  field: string | null;
+}
+
+/**
+ * What the operation's arguments read, by their *effective* values: the value in the document,
+ * a variable's value or default, or else the schema's default for the argument or input field
+ * (`orderBy: UserOrder = EMAIL` sorts by email even when the document leaves it out). Fragments
+ * are searched too. A value that is null or absent with no default reads nothing.
+ */
+export function argumentReads(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): ArgumentRead[] {
+  const reads: ArgumentRead[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const field = typeInfo.getFieldDef();
+      const parent = typeInfo.getParentType();
+      if (!field || !parent || field.args.length === 0) return;
+      let values: Record<string, unknown>;
+      try {
+        values = getArgumentValues(field, node, variables);
+      } catch {
+        // Execution fails this field with the same error before its resolver runs.
+        return;
+      }
+      for (const arg of field.args) {
+        collect(`${parent.name}.${field.name}(${arg.name}:)`, arg.extensions[FILTERS_BY_EXTENSION], arg.type, values[arg.name], reads);
+      }
+    },
+  });
+  visit(operation, visitor);
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit<FragmentDefinitionNode>(definition, visitor);
+  }
+  return reads;
+}
+
+function collect(coordinate: string, filtersBy: FiltersBy | undefined, type: GraphQLInputType, value: unknown, reads: ArgumentRead[]): void {
+  if (value === null || value === undefined) return;
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) {
+    for (const item of Array.isArray(value) ? value : [value]) collect(coordinate, filtersBy, inner.ofType, item, reads);
+    return;
+  }
+  const named = getNamedType(inner);
+  if (typeof filtersBy === 'string') reads.push({ argument: coordinate, field: filtersBy });
+  if (isLeafType(named)) {
+    if (filtersBy === undefined) {
+      reads.push({ argument: coordinate, field: null });
+    } else if (typeof filtersBy === 'object') {
+      const entry = filtersBy[isEnumType(named) ? String(named.serialize(value)) : String(value)];
+      // A value the map leaves out is as unknown as an undeclared argument: fail closed.
+      if (entry !== false) reads.push({ argument: coordinate, field: entry ?? null });
+    }
+    return;
+  }
+  if (isInputObjectType(named) && isRecord(value)) {
+    for (const [name, field] of Object.entries(named.getFields())) {
+      collect(`${named.name}.${name}`, field.extensions[FILTERS_BY_EXTENSION], field.type, value[name], reads);
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log/logger.js';
+import { loadBaselinePolicy } from '../../src/policy/baseline.js';
+import type { PolicyDocument } from '../../src/policy/policy-document.js';
+import { startPolicyStore } from '../../src/policy/policy-store.js';
+import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { createSeededTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const BaselineDiff = graphql(`
+  query BaselineDiff($from: Int!, $to: Int!) {
+    policyDiff(from: $from, to: $to) {
+      rule
+      column
+      before
+      after
+    }
+  }
+`);
+
+const BaselineVersions = graphql(`
+  query BaselineVersions {
+    policyVersions {
+      version
+      status
+      createdBy
+      reason
+    }
+  }
+`);
+
+const BaselineMe = graphql(`
+  query BaselineMe {
+    me {
+      email
+    }
+  }
+`);
+
+const BaselinePublish = graphql(`
+  mutation BaselinePublish($input: PublishPolicyInput!) {
+    publishPolicy(input: $input) {
+      version
+      status
+    }
+  }
+`);
+
+const FILE = loadBaselinePolicy();
+const { catalog } = buildWardenSchema();
+
+function baselineWith(change: (document: PolicyDocument) => void): PolicyDocument {
+  const document = structuredClone(FILE);
+  change(document);
+  return document;
+}
+
+/** The file after a deploy that masks phone numbers for customers (a tightening). */
+const EDITED = baselineWith((d) => {
+  d.overrides['User.phone'] = { customer: 'mask' };
+});
+const PHONE_CHANGE = { rule: 'field User.phone', column: 'customer', before: 'allow', after: 'mask', direction: 'tightens' };
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createSeededTestDatabase();
+});
+afterAll(() => database.destroy());
+beforeEach(async () => {
+  await database.db.deleteFrom('policy_versions').execute();
+});
+
+/** Starts (and stops) a gateway's policy store over the test database, deployed with `baseline`. */
+async function deploy(baseline: PolicyDocument): Promise<number> {
+  const store = await startPolicyStore({ db: database.db, listen: database.listen, logger: createLogger('silent'), ...catalog, baseline, pollMs: 60_000 });
+  const version = store.current().version;
+  await store.stop();
+  return version;
+}
+
+const versions = () =>
+  database.db.selectFrom('policy_versions').select(['version', 'status', 'created_by', 'based_on', 'changes']).orderBy('version').execute();
+
+const baselineEvents = () =>
+  database.db
+    .selectFrom('audit_events')
+    .select(['policy_version', 'actor_kind', 'decision', 'reason', 'summary', 'details'])
+    .where('kind', '=', 'policy_changed')
+    .where('decision', '=', 'baseline')
+    .orderBy('chain_seq')
+    .execute();
+
+describe('the baseline in schema/policy.json is part of the policy history', () => {
+  it('is recorded as version 0 at the first start, with an audit event', async () => {
+    const before = (await baselineEvents()).length;
+    expect(await deploy(FILE)).toBe(0);
+    expect(await versions()).toEqual([{ version: 0, status: 'active', created_by: null, based_on: 0, changes: [] }]);
+    const events = (await baselineEvents()).slice(before);
+    expect(events).toEqual([
+      expect.objectContaining({ policy_version: 0, actor_kind: 'system', reason: expect.stringContaining('Baseline recorded from schema/policy.json') }),
+    ]);
+  });
+
+  it('records nothing when a gateway starts again with the same file', async () => {
+    await deploy(FILE);
+    const before = (await baselineEvents()).length;
+    expect(await deploy(structuredClone(FILE))).toBe(0);
+    expect(await versions()).toHaveLength(1);
+    expect(await baselineEvents()).toHaveLength(before);
+  });
+
+  it('records a deploy that edits it as a new version in force, audited with the diff', async () => {
+    await deploy(FILE);
+    const before = (await baselineEvents()).length;
+    expect(await deploy(EDITED)).toBe(1);
+    expect(await versions()).toEqual([
+      { version: 0, status: 'superseded', created_by: null, based_on: 0, changes: [] },
+      { version: 1, status: 'active', created_by: null, based_on: 0, changes: [PHONE_CHANGE] },
+    ]);
+    const [event] = (await baselineEvents()).slice(before);
+    expect(event).toMatchObject({ policy_version: 1, actor_kind: 'system', reason: 'Baseline changed by deploy (schema/policy.json); in force' });
+    expect(event?.details).toMatchObject({ action: 'baseline', version: 1, basedOn: 0, changes: [PHONE_CHANGE] });
+    expect(event?.summary).toContain('Warden recorded the baseline policy (schema/policy.json) as version 1, changing 1 rule');
+  });
+
+  it('while a published version is in force, records the new baseline but keeps the published one', async () => {
+    await deploy(FILE);
+    const admin = await startTestGateway({}, { database, livePolicy: { pollMs: 60_000 } });
+    try {
+      const tighter = baselineWith((d) => (d.classes.secret.customer = 'deny'));
+      const { body } = await admin.execute(BaselinePublish, { as: 'security', variables: { input: { document: JSON.stringify(tighter), reason: 'Customers see no secrets at all' } } });
+      expect(body.data?.publishPolicy).toEqual({ version: 1, status: 'active' });
+    } finally {
+      await admin.close();
+    }
+    expect(await deploy(EDITED)).toBe(1);
+    expect((await versions()).map((v) => [v.version, v.status])).toEqual([
+      [0, 'superseded'],
+      [1, 'active'],
+      [2, 'superseded'],
+    ]);
+    const [event] = (await baselineEvents()).slice(-1);
+    expect(event).toMatchObject({ policy_version: 2, reason: 'Baseline changed by deploy (schema/policy.json); version 1, published by a security admin, stays in force' });
+  });
+});
+
+describe('decisions made under a changed baseline are identifiable', () => {
+  /** A gateway deployed with the edited file: its schema's baseline is EDITED. */
+  const edited: WardenSchema = { ...buildWardenSchema(), catalog: { ...catalog, baseline: EDITED } };
+
+  it('audit rows name the new version, and policyDiff from 0 compares against the recorded first baseline', async () => {
+    await deploy(FILE);
+    const t = await startTestGateway({}, { database, schema: edited, livePolicy: { pollMs: 60_000 } });
+    try {
+      expect(t.policyStore?.current().version).toBe(1);
+      const read = await t.execute(BaselineMe, { as: 'agent', actAs: 'usr_jane read_only', headers: { 'x-request-id': 'req-baseline-read' } });
+      expect(read.body.errors).toBeUndefined();
+      const rows = await database.db.selectFrom('audit_events').select('policy_version').where('request_id', '=', 'req-baseline-read').execute();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((row) => row.policy_version))).toEqual(new Set([1]));
+
+      // Today's file is EDITED; version 0 is the file as first recorded, so the diff shows the deploy.
+      const diff = await t.execute(BaselineDiff, { as: 'security', variables: { from: 0, to: 1 } });
+      expect(diff.body.data?.policyDiff).toEqual([{ rule: 'field User.phone', column: 'customer', before: 'allow', after: 'mask' }]);
+      const listed = await t.execute(BaselineVersions, { as: 'security' });
+      expect(listed.body.data?.policyVersions).toEqual([
+        { version: 1, status: 'active', createdBy: null, reason: 'Baseline changed by deploy (schema/policy.json); in force' },
+        { version: 0, status: 'superseded', createdBy: null, reason: expect.stringContaining('at first start') },
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});
