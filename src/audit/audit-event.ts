@@ -12,6 +12,7 @@ export type AuditEvent =
   | SessionEnded
   | ApprovalRequested
   | ApprovalDecided
+  | ApprovalClosed
   | AccessDenied
   | AuditRead;
 
@@ -86,6 +87,22 @@ export interface ApprovalDecided extends AuditSubject {
   what: string;
   requesterName: string;
   note: string | null;
+  sessionId?: string | null;
+}
+
+/**
+ * A request or approval that closed without a manager's decision: it lapsed or no longer holds
+ * (`approval_expired`), its requester took it back (`approval_withdrawn`), or it was used up by
+ * the one mutation it allowed (`approval_used`).
+ */
+export interface ApprovalClosed extends AuditSubject {
+  kind: 'approval_expired' | 'approval_withdrawn' | 'approval_used';
+  requestId: string;
+  requestKind: 'session_start' | 'mutation' | 'field_access';
+  what: string;
+  requester: { id: string; name: string };
+  /** Why, as a person would say it: "nobody decided it within 60 minutes". */
+  why: string;
   sessionId?: string | null;
 }
 

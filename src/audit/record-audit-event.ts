@@ -69,6 +69,10 @@ function indexedFacts(event: AuditEvent): IndexedFacts {
     case 'approval_granted':
     case 'approval_denied':
       return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId ?? null, reason: event.note, decision: event.kind === 'approval_granted' ? 'granted' : 'denied' };
+    case 'approval_expired':
+    case 'approval_withdrawn':
+    case 'approval_used':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId ?? null, reason: event.why, decision: event.kind.replace('approval_', '') };
     case 'access_denied':
       return {
         ...none,

@@ -9,11 +9,10 @@ import { directAccess, impersonationAccess, type AccessContext } from '../policy
 import type { PolicySource } from '../policy/policy-source.js';
 import { endSession } from './end-session.js';
 import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
-import { findSessionByTokenHash, lockSession, touchActiveSession, type TouchedSession } from './sessions.repository.js';
+import { findSessionByTokenHash, lockSession, touchActiveSession } from './sessions.repository.js';
+import { mayImpersonate, sessionBrokenBecause } from './start-checks.js';
 
 export const IMPERSONATION_HEADER = 'x-impersonation-token';
-
-const PRIVILEGED_ROLES = new Set(['owner', 'admin', 'billing']);
 
 export interface SessionAccessOptions {
   db: Db;
@@ -51,7 +50,14 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
     const session = await touchActiveSession(db, tokenHash, principal.id, settings.idleMinutes);
     if (!session) throw await explainRefusal(tokenHash, principal);
 
-    const endReason = brokenBecause(session, principal, options.policy.current().document.oncallMayImpersonate);
+    const endReason = sessionBrokenBecause({
+      agentMayImpersonate: mayImpersonate(principal.roles, options.policy.current().document.oncallMayImpersonate),
+      supportAccess: session.account_support_access,
+      accountSensitive: session.account_sensitive,
+      accountSensitiveAtStart: session.account_sensitive_at_start,
+      userRole: session.user_role,
+      userRoleAtStart: session.target_role_at_start,
+    });
     if (endReason) {
       await db.transaction().execute(async (trx) => {
         const locked = await lockSession(trx, session.id);
@@ -109,14 +115,4 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
     }
     return wardenError('SESSION_EXPIRED', END_MESSAGES[session.end_reason ?? 'ended']);
   }
-}
-
-/** A session that must end now: the agent may no longer impersonate, or the target changed. */
-function brokenBecause(session: TouchedSession, agent: StaffPrincipal, oncallAllowed: boolean): SessionEndReason | null {
-  const mayImpersonate = agent.roles.includes('support_agent') || (oncallAllowed && agent.roles.includes('oncall_engineer'));
-  if (!mayImpersonate) return 'role_lost';
-  if (session.account_support_access === 'never') return 'target_changed';
-  if (session.account_sensitive && !session.account_sensitive_at_start) return 'target_changed';
-  if (PRIVILEGED_ROLES.has(session.user_role) && !PRIVILEGED_ROLES.has(session.target_role_at_start)) return 'target_changed';
-  return null;
 }

@@ -5,6 +5,7 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   auditOfSession,
   codeOf,
+  endOpenSessions,
   endSessionAs,
   ImpApprove,
   ImpClaim,
@@ -42,12 +43,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
 });
 
 const requestRow = (id: string) => t.db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

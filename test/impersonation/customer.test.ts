@@ -2,16 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { codeOf, endSessionAs, GOOD_REASON, ImpMe, ImpSetTaxRate, messageOf, openSession, start, withSession } from './sessions.js';
-
-const ImpSetSupportAccess = graphql(`
-  mutation ImpSetSupportAccess($value: SupportAccess!) {
-    setSupportAccess(value: $value) {
-      id
-      supportAccess
-    }
-  }
-`);
+import { codeOf, endOpenSessions, endSessionAs, GOOD_REASON, ImpMe, ImpSetSupportAccess, ImpSetTaxRate, messageOf, openSession, start, withSession } from './sessions.js';
 
 const ImpAccessHistory = graphql(`
   query ImpAccessHistory($first: Int!, $after: String) {
@@ -47,12 +38,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
   await sql`update accounts set support_access = 'allow' where id = 'acc_acme'`.execute(t.db);
 });
 

@@ -4,7 +4,7 @@ import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   codeOf,
-  endSessionAs,
+  endOpenSessions,
   ImpApprove,
   ImpExport,
   ImpRefund,
@@ -61,12 +61,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
 });
 
 const invoice = (id: string) => t.db.selectFrom('invoices').select(['status', 'tax_rate_bp']).where('id', '=', id).executeTakeFirstOrThrow();

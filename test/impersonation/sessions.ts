@@ -3,6 +3,9 @@ import { sql } from 'kysely';
 import { graphql } from '../gql/index.js';
 import type { GraphQLResponse, TestGateway } from '../support/gateway.js';
 
+/** Ends every session still open, as its agent, so each test can start its own. */
+export { endOpenSessions } from '../audit/audit-support.js';
+
 /**
  * Shared documents and steps for the impersonation tests: start, approve, claim and end real
  * sessions against a gateway started with `realSessions: true`.
@@ -154,6 +157,15 @@ export const ImpUpdateNotifications = graphql(`
   mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {
     updateNotificationSettings(input: $input) {
       smsAlerts
+    }
+  }
+`);
+
+export const ImpSetSupportAccess = graphql(`
+  mutation ImpSetSupportAccess($value: SupportAccess!) {
+    setSupportAccess(value: $value) {
+      id
+      supportAccess
     }
   }
 `);
