@@ -190,14 +190,10 @@ export async function requestMutationApproval(
   if (operations.length !== 1 || !operation || operation.operation !== 'mutation') {
     throw wardenError('BAD_USER_INPUT', 'Send exactly one mutation operation, the one you will run.');
   }
-  let calls;
-  try {
-    calls = rootMutationCalls(schema, document, operation, variables);
-  } catch {
-    throw wardenError('BAD_USER_INPUT', 'The variables do not fit the mutation; send the variables you will run it with.');
-  }
-  const call = calls[0];
-  if (calls.length !== 1 || !call) throw wardenError('BAD_USER_INPUT', 'Ask for one mutation field at a time.');
+  const found = rootMutationCalls(schema, document, operation, variables);
+  if (!found.ok) throw wardenError('BAD_USER_INPUT', 'The variables do not fit the mutation; send the variables you will run it with.');
+  const call = found.calls[0];
+  if (found.calls.length !== 1 || !call) throw wardenError('BAD_USER_INPUT', 'Ask for one mutation field at a time.');
   const hash = canonicalMutationHash(call.field.name, call.args);
   return createSessionRequest(ctx, { kind: 'mutation', field: call.field.name, argumentsHash: hash, arguments: call.args }, reason, hash);
 }

@@ -31,8 +31,10 @@ export function useMutationGate(): Plugin<GatewayContext> {
       );
       if (!operation || operation.operation !== 'mutation') return;
 
-      const calls = rootMutationCalls(args.schema, args.document, operation, args.variableValues ?? {});
-      for (const call of calls) {
+      // Variables that do not fit: execution refuses them before any resolver runs.
+      const found = rootMutationCalls(args.schema, args.document, operation, args.variableValues ?? {});
+      if (!found.ok) return;
+      for (const call of found.calls) {
         const risk = (call.field.extensions[RISK_EXTENSION] as MutationRisk | undefined) ?? 'risky';
         const refusal = await judge(context, risk, call.field.name, call.args);
         if (refusal) {

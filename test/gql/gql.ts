@@ -54,6 +54,7 @@ type Documents = {
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundInlineDocument,
     "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": typeof types.ImpTaxThenRefundDocument,
+    "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundWithDefaultDocument,
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": typeof types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": typeof types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": typeof types.ImpEndDocument,
@@ -137,6 +138,7 @@ const documents: Documents = {
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": types.ImpRefundInlineDocument,
     "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": types.ImpTaxThenRefundDocument,
+    "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n": types.ImpRefundWithDefaultDocument,
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": types.ImpEndDocument,
@@ -354,6 +356,10 @@ export function graphql(source: "\n  mutation ImpRefundInline {\n    refundInvoi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -50,6 +50,15 @@ const ImpTaxThenRefund = graphql(`
   }
 `);
 
+const ImpRefundWithDefault = graphql(`
+  mutation ImpRefundWithDefault($id: ID! = "inv_acme_009") {
+    refundInvoice(invoiceId: $id) {
+      id
+      status
+    }
+  }
+`);
+
 const REFUND_REASON = 'Customer was double charged for the March invoice and asked for a refund on ticket SUP-1234';
 
 let t: TestGateway;
@@ -270,6 +279,37 @@ describe('a read-write session (approved by a manager at the start)', () => {
     expect(codeOf((await ask(REFUND_DOCUMENT, '{"invoiceId": 5', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
     expect(codeOf((await ask(REFUND_DOCUMENT, '{}', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
     expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).where('kind', '=', 'mutation').execute()).toEqual([]);
+  });
+});
+
+describe('variables are read as execution reads them', () => {
+  it('applies a variable default: a read-only session is refused as read-only, not as an invalid document', async () => {
+    session = await openSession(t, { userId: 'usr_tom' });
+    const { body } = await t.execute(ImpRefundWithDefault, { as: 'agent', headers: withSession(session.token) });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(messageOf(body)).toMatch(/This session is read-only/);
+  });
+
+  it('an approval for the call with its variables covers the same call written with a default', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await approvedRefund(session, 'inv_acme_009');
+    const { body } = await t.execute(ImpRefundWithDefault, { as: 'agent', headers: withSession(session.token) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.refundInvoice).toEqual({ id: 'inv_acme_009', status: 'refunded' });
+  });
+
+  it('an approval asked for with a document that relies on a default covers the call with explicit variables', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const requested = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { document: 'mutation Refund($id: ID! = "inv_acme_011") { refundInvoice(invoiceId: $id) { id } }', reason: REFUND_REASON } },
+    });
+    expect(requested.body.errors).toBeUndefined();
+    await t.execute(ImpApprove, { as: 'manager', variables: { id: requested.body.data?.requestMutationApproval.id ?? '' } });
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_011' } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.refundInvoice.status).toBe('refunded');
   });
 });
 
