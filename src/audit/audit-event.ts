@@ -1,3 +1,6 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
+
 /**
  * What the audit table records, as a tagged union: each kind carries exactly the facts its
  * plain-language summary needs. Values in `changes` are display strings already masked by the
@@ -151,6 +154,14 @@ export interface AuditScope {
   operation?: string | null;
   sessionId?: string | null;
   policyVersion?: number | null;
+  /** Runs in the transaction of a `mutation_executed` event, just before it is recorded. */
+  withChange?: ChangeHook | null;
 }
+
+/**
+ * Work that must commit or roll back with the change a `mutation_executed` event records: using
+ * up the approval that let the mutation run. It may throw to refuse the change.
+ */
+export type ChangeHook = (trx: Transaction<Database>, scope: AuditScope) => Promise<void>;
 
 export const SYSTEM_ACTOR: AuditActor = { kind: 'system', id: null, name: 'Warden' };

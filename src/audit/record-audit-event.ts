@@ -14,6 +14,7 @@ export async function recordAuditEvent(
   event: AuditEvent,
   scope: AuditScope,
 ): Promise<void> {
+  if (event.kind === 'mutation_executed' && scope.withChange) await scope.withChange(trx, { ...scope, withChange: null });
   const { kind, ...details } = event;
   const facts = indexedFacts(event);
   await appendAuditRows(trx, [

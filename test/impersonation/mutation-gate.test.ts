@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import type { GatewayContext } from '../../src/graphql/context.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   codeOf,
@@ -14,6 +16,7 @@ import {
   messageOf,
   openSession,
   REFUND_DOCUMENT,
+  withAuditStoreDown,
   withSession,
   type OpenSession,
 } from './sessions.js';
@@ -53,6 +56,19 @@ const ImpTaxThenRefund = graphql(`
 const ImpRefundWithDefault = graphql(`
   mutation ImpRefundWithDefault($id: ID! = "inv_acme_009") {
     refundInvoice(invoiceId: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const ImpRefundTwo = graphql(`
+  mutation ImpRefundTwo($a: ID!, $b: ID!) {
+    x: refundInvoice(invoiceId: $a) {
+      id
+      status
+    }
+    y: refundInvoice(invoiceId: $b) {
       id
       status
     }
@@ -279,6 +295,121 @@ describe('a read-write session (approved by a manager at the start)', () => {
     expect(codeOf((await ask(REFUND_DOCUMENT, '{"invoiceId": 5', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
     expect(codeOf((await ask(REFUND_DOCUMENT, '{}', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
     expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).where('kind', '=', 'mutation').execute()).toEqual([]);
+  });
+});
+
+describe('an approval is used by the change it allowed, and only by it', () => {
+  /** The invoice is paid again (earlier cases may have refunded it). */
+  const paid = (id: string) => sql`update invoices set status = 'paid' where id = ${id}`.execute(t.db);
+  const approvalStatus = async (id: string) => (await t.db.selectFrom('approval_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('judges every call before any runs: one unapproved call refuses the operation and uses no approval', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await Promise.all([paid('inv_acme_003'), paid('inv_acme_004')]);
+    const approval = await approvedRefund(session, 'inv_acme_003');
+    const { body } = await t.execute(ImpRefundTwo, { as: 'agent', headers: withSession(session.token), variables: { a: 'inv_acme_003', b: 'inv_acme_004' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(body.data ?? null).toBeNull();
+    expect(await approvalStatus(approval)).toBe('approved');
+    expect((await invoice('inv_acme_003')).status).toBe('paid');
+    expect((await invoice('inv_acme_004')).status).toBe('paid');
+    expect(await sessionEvents(session.sessionId, 'approval_used')).toEqual([]);
+
+    // The approval is still there for the call it was given for.
+    const own = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_003' } });
+    expect(own.body.data?.refundInvoice.status).toBe('refunded');
+    expect(await approvalStatus(approval)).toBe('used');
+  });
+
+  it('two equal calls in one operation need two approvals', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await paid('inv_acme_005');
+    const approval = await approvedRefund(session, 'inv_acme_005');
+    const { body } = await t.execute(ImpRefundTwo, { as: 'agent', headers: withSession(session.token), variables: { a: 'inv_acme_005', b: 'inv_acme_005' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(await approvalStatus(approval)).toBe('approved');
+  });
+
+  it('records the use in the transaction of the change, right before it', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await paid('inv_acme_007');
+    const approval = await approvedRefund(session, 'inv_acme_007');
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: { ...withSession(session.token), 'x-request-id': 'req-imp-refund-used' }, variables: { invoiceId: 'inv_acme_007' } });
+    expect(body.data?.refundInvoice.status).toBe('refunded');
+    const [used, ...moreUsed] = await sessionEvents(session.sessionId, 'approval_used');
+    const executed = (await sessionEvents(session.sessionId, 'mutation_executed')).at(-1);
+    expect(moreUsed).toEqual([]);
+    expect(used).toMatchObject({ actor_id: 'stf_sarah', subject_user_id: 'usr_jane', request_id: 'req-imp-refund-used', decision: 'used' });
+    expect(used?.summary).toBe('Agent Sarah Lee used the approval to run refundInvoice as Jane Doe (Acme Co): approved by Marcus Webb');
+    expect(used?.details).toMatchObject({ requestId: approval });
+    // Nothing else was written in between: one transaction holds the chain from one to the other.
+    expect(BigInt(executed?.chain_seq ?? 0)).toBe(BigInt(used?.chain_seq ?? 0) + 1n);
+  });
+
+  it('keeps the approval when the call fails', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await sql`update invoices set status = 'open' where id = 'inv_acme_008'`.execute(t.db);
+    const approval = await approvedRefund(session, 'inv_acme_008');
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_008' } });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(await approvalStatus(approval)).toBe('approved');
+    expect(await sessionEvents(session.sessionId, 'approval_used')).toEqual([]);
+
+    await paid('inv_acme_008');
+    const retried = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_008' } });
+    expect(retried.body.data?.refundInvoice.status).toBe('refunded');
+    expect(await approvalStatus(approval)).toBe('used');
+  });
+
+  it('keeps the approval when the change rolls back (its record could not be written)', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await paid('inv_acme_004');
+    const approval = await approvedRefund(session, 'inv_acme_004');
+    const { body } = await withAuditStoreDown(t, () => t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_004' } }));
+    expect(body.data?.refundInvoice ?? null).toBeNull();
+    expect((await invoice('inv_acme_004')).status).toBe('paid');
+    expect(await approvalStatus(approval)).toBe('approved');
+  });
+});
+
+describe('a mutation that records no change of its own', () => {
+  /** The reference schema, with refundInvoice changed to refund without recording anything. */
+  function schemaWithSilentRefund() {
+    const built = buildWardenSchema();
+    const refund = built.schema.getMutationType()?.getFields()['refundInvoice'];
+    if (!refund) throw new Error('Mutation.refundInvoice is missing');
+    refund.resolve = async (_root, args: { invoiceId: string }, context: GatewayContext) =>
+      context.db.updateTable('invoices').set({ status: 'refunded' }).where('id', '=', args.invoiceId).returningAll().executeTakeFirstOrThrow();
+    return built;
+  }
+
+  it('still uses its approval up once it ran: the same call again is refused', async () => {
+    const silent = await startTestGateway({}, { schema: schemaWithSilentRefund(), database: t.database, realSessions: true });
+    try {
+      session = await openSession(silent, { userId: 'usr_jane', mode: 'read_write' });
+      await sql`update invoices set status = 'paid' where id = 'inv_acme_005'`.execute(t.db);
+      const requested = await silent.execute(ImpRequestMutation, {
+        as: 'agent',
+        headers: withSession(session.token),
+        variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_005' }), reason: REFUND_REASON } },
+      });
+      const id = requested.body.data?.requestMutationApproval.id ?? '';
+      await silent.execute(ImpApprove, { as: 'manager', variables: { id } });
+
+      const first = await silent.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_005' } });
+      expect(first.body.data?.refundInvoice.status).toBe('refunded');
+      expect((await t.db.selectFrom('approval_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('used');
+      expect(await sessionEvents(session.sessionId, 'approval_used')).toHaveLength(1);
+      expect(silent.logs.some((line) => line.includes('ran on an approval without recording its change'))).toBe(true);
+
+      await sql`update invoices set status = 'paid' where id = 'inv_acme_005'`.execute(t.db);
+      const replay = await silent.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_005' } });
+      expect(codeOf(replay.body)).toBe('APPROVAL_REQUIRED');
+      expect((await invoice('inv_acme_005')).status).toBe('paid');
+    } finally {
+      await endOpenSessions(silent);
+      await silent.close();
+    }
   });
 });
 
