@@ -1,7 +1,8 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import { FieldReadRecorder } from '../audit/field-read-recorder.js';
-import { loadPrincipal } from '../auth/authenticate.js';
+import { loadPrincipal, type AuthenticationFailure } from '../auth/authenticate.js';
+import type { TokenClaims } from '../auth/token-claims.js';
 import type { TokenRejection, VerifyToken } from '../auth/verify-token.js';
 import type { Db } from '../db/database.js';
 import { wardenError } from '../errors/index.js';
@@ -14,7 +15,10 @@ import type { PolicySource } from '../policy/policy-source.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 
 /** Decides whose data a request reaches; impersonation sessions plug in here. */
-export type ResolveAccess = (principal: Principal, request: Request) => Promise<AccessContext> | AccessContext;
+export type ResolveAccess = (principal: Principal, request: Request, requestId: string) => Promise<AccessContext> | AccessContext;
+
+/** Told of a signed token for someone Warden refuses, before the request is refused. */
+export type RefusePrincipal = (claims: TokenClaims, failure: AuthenticationFailure, request: Request, requestId: string) => Promise<void>;
 
 export interface ContextFactoryOptions {
   db: Db;
@@ -28,6 +32,8 @@ export interface ContextFactoryOptions {
   auditCustomerReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
+  /** Records the refusal (and ends a session the token was sent with). @default nothing */
+  refusePrincipal?: RefusePrincipal;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_\-+/=]*)$/;
@@ -64,11 +70,12 @@ export function createContextFactory(options: ContextFactoryOptions) {
       throw wardenError('UNAUTHENTICATED', message);
     }
     const principal = await loadPrincipal(options.db, verified.claims);
+    const requestId = options.requestIdOf(request);
     if (principal.kind !== 'staff' && principal.kind !== 'customer') {
+      await options.refusePrincipal?.(verified.claims, principal, request, requestId);
       throw wardenError('UNAUTHENTICATED', 'Warden does not know the person this token names, or they were deactivated; sign in again.');
     }
-    const requestId = options.requestIdOf(request);
-    const access = await (options.resolveAccess ?? directAccess)(principal, request);
+    const access = await (options.resolveAccess ?? directAccess)(principal, request, requestId);
     const compiled = options.policy.current();
     const audit = access.column !== 'customer' || options.auditCustomerReads ? { recorder: new FieldReadRecorder(), recordedErrors: new WeakSet<GraphQLError>() } : null;
     return {

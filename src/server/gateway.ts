@@ -18,7 +18,7 @@ import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
-import { createSessionAccessResolver } from '../impersonation/resolve-session-access.js';
+import { createSessionAccessResolver, refuseRejectedPrincipal } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
@@ -74,6 +74,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       settings: config.impersonation,
       auditCustomerReads: config.audit.customerReads,
       resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
+      refusePrincipal: (claims, failure, request, requestId) => refuseRejectedPrincipal(db, claims, failure, request, requestId),
     }),
     plugins: [
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
