@@ -48,12 +48,24 @@ const REJECTION_MESSAGES: Record<TokenRejection['kind'], string> = {
 /**
  * Authenticates every GraphQL request before anything executes: no valid token, no data.
  * The error never says more than the caller needs to fix it (never which user ids exist).
+ * A request's context is built once: asked again for the same request (the banner of a
+ * response refused before execution), the factory answers with the same one, or the same refusal.
  */
 export function createContextFactory(options: ContextFactoryOptions) {
   const refreshPolicy = async () => {
     await options.policy.refresh?.();
   };
-  return async ({ request }: YogaInitialContext): Promise<GatewayContext> => {
+  const built = new WeakMap<Request, Promise<GatewayContext>>();
+  const forRequest = (request: Request): Promise<GatewayContext> => {
+    const existing = built.get(request);
+    if (existing) return existing;
+    const context = buildContext(request);
+    built.set(request, context);
+    return context;
+  };
+  return Object.assign(({ request }: YogaInitialContext) => forRequest(request), { forRequest });
+
+  async function buildContext(request: Request): Promise<GatewayContext> {
     const header = request.headers.get('authorization');
     if (!header) {
       throw wardenError('UNAUTHENTICATED', 'Send your token as "Authorization: Bearer <token>"; run `npm run token` for a demo one.');
@@ -91,5 +103,5 @@ export function createContextFactory(options: ContextFactoryOptions) {
       requestId,
       logger: options.logger.child({ requestId }),
     };
-  };
+  }
 }

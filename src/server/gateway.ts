@@ -61,21 +61,22 @@ export function createGateway(options: GatewayOptions): Gateway {
   const schema = applyOperationFirewall(built.schema);
   const policy = options.policy ?? baselinePolicySource(built.catalog);
   const requestIds = useRequestIds();
+  const context = createContextFactory({
+    db,
+    verifyToken: createTokenVerifier(config.jwt),
+    logger,
+    requestIdOf: requestIds.idOf,
+    policy,
+    policyCatalog: built.catalog,
+    settings: config.impersonation,
+    auditCustomerReads: config.audit.customerReads,
+    resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
+    refusePrincipal: (claims, failure, request, requestId) => refuseRejectedPrincipal(db, claims, failure, request, requestId),
+  });
 
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
-    context: createContextFactory({
-      db,
-      verifyToken: createTokenVerifier(config.jwt),
-      logger,
-      requestIdOf: requestIds.idOf,
-      policy,
-      policyCatalog: built.catalog,
-      settings: config.impersonation,
-      auditCustomerReads: config.audit.customerReads,
-      resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
-      refusePrincipal: (claims, failure, request, requestId) => refuseRejectedPrincipal(db, claims, failure, request, requestId),
-    }),
+    context,
     plugins: [
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
       requestIds.plugin,
@@ -91,7 +92,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
       // Order matters: the audit trail and the banner see every result, refusals included.
       ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db, options.pool ?? null) })]),
-      useImpersonationExtensions(),
+      useImpersonationExtensions({ contextOf: context.forRequest }),
       useArgumentPolicy(),
       useMutationGate(),
       useErrorCodes({ development: config.development }),
