@@ -18,6 +18,7 @@ import { canonicalMutationHash } from './canonical-hash.js';
 import { closeApprovalRequests } from './close-approval-requests.js';
 import { describeRequest } from './describe-request.js';
 import { rootMutationCalls } from './mutation-arguments.js';
+import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
 import { enqueueNotification } from '../notify/index.js';
 
 export interface DecisionContext {
@@ -194,6 +195,13 @@ export async function requestMutationApproval(
   if (!found.ok) throw wardenError('BAD_USER_INPUT', 'The variables do not fit the mutation; send the variables you will run it with.');
   const call = found.calls[0];
   if (found.calls.length !== 1 || !call) throw wardenError('BAD_USER_INPUT', 'Ask for one mutation field at a time.');
+  // Nobody should approve a call that could never run.
+  const risk = mutationRiskOf(call.field);
+  if (risk === 'never-during-impersonation') throw wardenError('FORBIDDEN', `${neverDuringImpersonation(call.field.name)} No approval changes that.`);
+  if (ctx.session.mode === 'read_only') {
+    throw wardenError('BAD_USER_INPUT', 'This session is read-only, so no change runs in it, approved or not; start a read-write session (a manager approves it) and ask from there.');
+  }
+  if (risk !== 'risky') throw wardenError('BAD_USER_INPUT', `${call.field.name} needs no approval in a read-write session; send it as it is.`);
   const hash = canonicalMutationHash(call.field.name, call.args);
   return createSessionRequest(ctx, { kind: 'mutation', field: call.field.name, argumentsHash: hash, arguments: call.args }, reason, hash);
 }

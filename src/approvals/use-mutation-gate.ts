@@ -4,11 +4,11 @@ import { recordDenial } from '../audit/record-denial.js';
 import { wardenError, type ErrorCode } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { RISK_EXTENSION } from '../policy/plugin/index.js';
 import type { MutationRisk } from '../policy/plugin/types.js';
 import { approvalUseHook, approvedCallsOf, type ApprovedCall } from './approved-calls.js';
 import { findUsableMutationApprovals } from './approvals.repository.js';
 import { canonicalMutationHash } from './canonical-hash.js';
+import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
 import { rootMutationCalls, type RootMutationCall } from './mutation-arguments.js';
 
 /**
@@ -82,8 +82,7 @@ async function judgeAll(context: GatewayContext, calls: readonly RootMutationCal
   for (const call of calls) {
     // Fields that share a response key are merged by execution and run once.
     if (approved.has(call.responseKey)) continue;
-    const risk = (call.field.extensions[RISK_EXTENSION] as MutationRisk | undefined) ?? 'risky';
-    const judged = await judge(context, risk, call.field.name, call.args, taken);
+    const judged = await judge(context, mutationRiskOf(call.field), call.field.name, call.args, taken);
     if (judged && 'code' in judged) return { refusal: judged, call };
     if (judged) approved.set(call.responseKey, { approvalId: judged.approvalId, field: call.field.name, usedIn: null });
   }
@@ -104,7 +103,7 @@ async function judge(
   const session = context.access.session;
   if (!session || risk === 'session-control') return null;
   if (risk === 'never-during-impersonation') {
-    return { code: 'FORBIDDEN', why: `${field} is never run during impersonation (exports and bulk downloads stay with the customer).` };
+    return { code: 'FORBIDDEN', why: neverDuringImpersonation(field) };
   }
   if (session.mode === 'read_only') {
     return { code: 'APPROVAL_REQUIRED', why: `This session is read-only, so ${field} cannot run; start a read-write session (a manager approves it) to make changes.` };

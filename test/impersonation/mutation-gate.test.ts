@@ -11,6 +11,8 @@ import {
   ImpExport,
   ImpRefund,
   ImpRequestMutation,
+  ImpRevoke,
+  ImpSetSupportAccess,
   ImpSetTaxRate,
   ImpUpdateNotifications,
   messageOf,
@@ -137,6 +139,18 @@ describe('a read-only session', () => {
     const { body } = await t.execute(ImpExport, { as: 'agent', headers: withSession(session.token) });
     expect(codeOf(body)).toBe('FORBIDDEN');
     expect(body.data ?? null).toBeNull();
+  });
+
+  it('refuses to ask for approval of a change: nothing runs in a read-only session, approved or not', async () => {
+    session = await openSession(t, { userId: 'usr_tom' });
+    const { body } = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_001' }), reason: REFUND_REASON } },
+    });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(messageOf(body)).toMatch(/^This session is read-only, so no change runs in it, approved or not; start a read-write session/);
+    expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).execute()).toEqual([]);
   });
 });
 
@@ -268,21 +282,47 @@ describe('a read-write session (approved by a manager at the start)', () => {
     expect((await invoice('inv_acme_008')).status).toBe('paid');
   });
 
-  it('refuses exportInvoices with FORBIDDEN, even read-write and even with an approval asked for', async () => {
+  it('refuses exportInvoices with FORBIDDEN even read-write, and refuses to ask for an approval of it', async () => {
     session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
     const requested = await t.execute(ImpRequestMutation, {
       as: 'agent',
       headers: withSession(session.token),
-      variables: { input: { document: 'mutation ImpExport { exportInvoices }', reason: 'Customer needs a CSV of all invoices for their annual audit' } },
+      variables: { input: { document: 'mutation ImpExport { exportInvoices }', reason: 'Customer needs a CSV export of all 2026 invoices for their annual audit' } },
     });
-    const id = requested.body.data?.requestMutationApproval.id;
-    if (id) await t.execute(ImpApprove, { as: 'manager', variables: { id } });
+    expect(codeOf(requested.body)).toBe('FORBIDDEN');
+    expect(messageOf(requested.body)).toBe('exportInvoices is never run during impersonation: it stays with the customer, who can run it themselves. No approval changes that.');
     const { body } = await t.execute(ImpExport, { as: 'agent', headers: withSession(session.token) });
     expect(codeOf(body)).toBe('FORBIDDEN');
-    expect(messageOf(body)).toMatch(/exportInvoices is never run during impersonation/);
+    expect(messageOf(body)).toBe('exportInvoices is never run during impersonation: it stays with the customer, who can run it themselves.');
     expect(body.data ?? null).toBeNull();
     expect(await sessionEvents(session.sessionId, 'mutation_executed')).toEqual([]);
     expect((await sessionEvents(session.sessionId, 'mutation_refused')).map((e) => e.type_field)).toEqual(['Mutation.exportInvoices']);
+    expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).where('kind', '=', 'mutation').execute()).toEqual([]);
+  });
+
+  it('says why each never-run mutation is refused: the customer’s own, or a staff action', async () => {
+    session = await openSession(t, { agent: 'manager2', userId: 'usr_jane', mode: 'read_write' });
+    const setting = await t.execute(ImpSetSupportAccess, { as: 'manager2', headers: withSession(session.token), variables: { value: 'never' } });
+    expect(messageOf(setting.body)).toBe('setSupportAccess is never run during impersonation: it stays with the customer, who can run it themselves.');
+    const revoke = await t.execute(ImpRevoke, { as: 'manager2', headers: withSession(session.token), variables: { sessionId: session.sessionId, reason: 'Testing whether a session can revoke itself' } });
+    expect(messageOf(revoke.body)).toBe('revokeImpersonation is never run during impersonation: it is a staff action; send it without the impersonation token, as yourself.');
+  });
+
+  it('refuses to ask for approval of a call that needs none', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const { body } = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: {
+        input: {
+          document: 'mutation Tax($input: SetInvoiceTaxRateInput!) { setInvoiceTaxRate(input: $input) { id } }',
+          variables: JSON.stringify({ input: { invoiceId: 'inv_acme_012', taxRate: 10 } }),
+          reason: 'Customer reports invoice ACME-2026-012 shows 20% tax instead of 10%',
+        },
+      },
+    });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(messageOf(body)).toBe('setInvoiceTaxRate needs no approval in a read-write session; send it as it is.');
   });
 
   it('asks for approval of one valid mutation, with a specific reason', async () => {
