@@ -1,6 +1,10 @@
 import type { ApprovalPayload } from '../db/tables/approval-request.js';
 
-/** How a request is named in summaries: "for access to User.birthDate". */
+/**
+ * How a request is named in summaries: "for access to User.birthDate, for every user in the
+ * account (not only the customer)". A grant is per field, not per record: the summary says so,
+ * so that nobody approves more than they think.
+ */
 export function describeRequest(payload: ApprovalPayload): string {
   switch (payload.kind) {
     case 'session_start':
@@ -8,6 +12,6 @@ export function describeRequest(payload: ApprovalPayload): string {
     case 'mutation':
       return `to run ${payload.field}`;
     case 'field_access':
-      return `for access to ${payload.fields.join(', ')}`;
+      return `for access to ${payload.fields.join(', ')}, for every user in the account (not only the customer)`;
   }
 }

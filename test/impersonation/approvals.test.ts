@@ -242,6 +242,9 @@ describe('field access (break-glass)', () => {
     expect(requested.body.errors).toBeUndefined();
     const request = requested.body.data?.requestFieldAccess;
     expect(request).toMatchObject({ kind: 'field_access', status: 'pending', sessionId: mine.sessionId });
+    // What the manager reads says plainly that a grant is per field, for the whole account.
+    const queued = (await t.execute(ImpPending, { as: 'manager' })).body.data?.pendingApprovals.find((r) => r.id === request?.id);
+    expect(queued?.summary).toBe('for access to User.birthDate, for every user in the account (not only the customer)');
 
     // Pending is not approved.
     const pending = await t.execute(ImpMeBirthDate, { as: 'agent', headers: withSession(mine.token) });
