@@ -50,7 +50,6 @@ type Documents = {
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.EveryUserFieldDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
-    "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.ImpPublishPolicyDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundInlineDocument,
@@ -73,6 +72,8 @@ type Documents = {
     "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": typeof types.ImpSetSupportAccessDocument,
     "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": typeof types.ImpRequestMutationDocument,
     "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": typeof types.ImpRequestFieldsDocument,
+    "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.ImpPublishPolicyDocument,
+    "\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.ImpApprovePolicyDocument,
     "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailDocument,
     "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": typeof types.UsersOrderedByEmailDocument,
     "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailVariableDocument,
@@ -136,7 +137,6 @@ const documents: Documents = {
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": types.EveryUserFieldDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
-    "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.ImpPublishPolicyDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": types.ImpRefundInlineDocument,
@@ -159,6 +159,8 @@ const documents: Documents = {
     "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": types.ImpSetSupportAccessDocument,
     "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": types.ImpRequestMutationDocument,
     "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": types.ImpRequestFieldsDocument,
+    "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.ImpPublishPolicyDocument,
+    "\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.ImpApprovePolicyDocument,
     "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailDocument,
     "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": types.UsersOrderedByEmailDocument,
     "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailVariableDocument,
@@ -347,10 +349,6 @@ export function graphql(source: "\n  query ImpApprovalRequest($id: ID!) {\n    a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -436,6 +434,14 @@ export function graphql(source: "\n  mutation ImpRequestMutation($input: Request
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,24 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadBaselinePolicy } from '../../src/policy/baseline.js';
-import type { PolicyDocument } from '../../src/policy/policy-document.js';
-import { graphql } from '../gql/index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { codeOf, endOpenSessions, ImpMe, openSession, withSession } from './sessions.js';
+import { codeOf, endOpenSessions, ImpMe, openSession, putPolicyInForce, withSession } from './sessions.js';
 
 /**
  * Every response during a session carries `extensions.impersonation`, also one refused before
  * execution; never one for a token that does not open the caller's own session. Its names
  * reveal no more than the policy in force lets the session see of them.
  */
-
-const ImpPublishPolicy = graphql(`
-  mutation ImpPublishPolicy($input: PublishPolicyInput!) {
-    publishPolicy(input: $input) {
-      version
-      status
-    }
-  }
-`);
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -84,21 +72,8 @@ describe('responses refused before execution carry the banner during a session',
 });
 
 describe('the banner shows names as the policy shows them', () => {
-  /** Publishes a tightening of the baseline (in force at once) and waits until it is served. */
-  async function tighten(change: (document: PolicyDocument) => void): Promise<void> {
-    const document = structuredClone(loadBaselinePolicy());
-    change(document);
-    const { body } = await t.execute(ImpPublishPolicy, {
-      as: 'security',
-      variables: { input: { document: JSON.stringify(document), reason: 'Support sees customer names masked during calls' } },
-    });
-    expect(body.data?.publishPolicy.status).toBe('active');
-    const version = body.data?.publishPolicy.version;
-    await vi.waitFor(() => expect(t.policyStore?.current().version).toBe(version), { timeout: 5000, interval: 10 });
-  }
-
   it('masked when the policy masks User.name', async () => {
-    await tighten((d) => {
+    await putPolicyInForce(t, (d) => {
       delete d.overrides['User.name'];
     });
     const { token } = await openSession(t);
@@ -111,7 +86,7 @@ describe('the banner shows names as the policy shows them', () => {
   });
 
   it('left out when the policy denies User.name, on responses refused before execution too', async () => {
-    await tighten((d) => {
+    await putPolicyInForce(t, (d) => {
       d.overrides['User.name'] = { impersonation_read_only: 'deny', impersonation_read_write: 'deny' };
     });
     const { token } = await openSession(t);

@@ -122,6 +122,23 @@ describe('recent authentication', () => {
   });
 });
 
+describe('the ticket pattern', () => {
+  it('uses WARDEN_TICKET_PATTERN when it is set', async () => {
+    const incidents = await startTestGateway({ WARDEN_TICKET_PATTERN: '^INC\\d{7}$' }, { database: t.database, realSessions: true });
+    try {
+      const refused = await start(incidents, { ticket: 'SUP-1234' });
+      expect(codeOf(refused.body)).toBe('BAD_USER_INPUT');
+      expect(messageOf(refused.body)).toMatch(/"SUP-1234" is not a ticket reference/);
+      const accepted = await start(incidents, { ticket: 'INC0012345' });
+      expect(accepted.body.errors).toBeUndefined();
+      expect(accepted.body.data?.startImpersonation.session.status).toBe('active');
+    } finally {
+      await endOpenSessions(incidents);
+      await incidents.close();
+    }
+  });
+});
+
 describe('the length of a session', () => {
   it.each([14, 61, 0, -30, 600])('refuses %i minutes with BAD_USER_INPUT', async (minutes) => {
     const before = await sessionCount();
