@@ -6,6 +6,8 @@ import * as notificationOutbox from './20261122000100_notification_outbox.js';
 import * as impersonation from './20261122000200_impersonation.js';
 import * as auditSubjectIds from './20261123000100_audit_subject_ids.js';
 import * as policyBaselines from './20261124000100_policy_baselines_and_withdrawals.js';
+import * as approvalWithdrawn from './20261124000300_approval_withdrawn.js';
+import * as notificationOrder from './20261124000310_notification_order.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261122000200_impersonation': impersonation,
   '20261123000100_audit_subject_ids': auditSubjectIds,
   '20261124000100_policy_baselines_and_withdrawals': policyBaselines,
+  '20261124000300_approval_withdrawn': approvalWithdrawn,
+  '20261124000310_notification_order': notificationOrder,
 };

@@ -1,43 +1,42 @@
 import { parse, Kind, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { sql } from 'kysely';
-import { loadAuditSubject, recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { sql, type Transaction } from 'kysely';
+import { loadAuditSubject, recordAuditEvent, SYSTEM_ACTOR, type AuditScope } from '../audit/index.js';
 import { hasRole, type StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
-import type { Db } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import type { ApprovalPayload, ApprovalRequestRow } from '../db/tables/approval-request.js';
 import { wardenError } from '../errors/index.js';
+import { refuseUnstartedSession } from '../impersonation/end-session.js';
+import { lockSession } from '../impersonation/sessions.repository.js';
+import { approvalStillHolds, loadStartTarget, mayImpersonate } from '../impersonation/start-checks.js';
 import { newId } from '../impersonation/start-session.js';
 import { checkReason } from '../impersonation/reason.js';
 import type { SessionInfo } from '../policy/access.js';
 import type { FieldPlan } from '../policy/plugin/types.js';
 import { insertApprovalRequest, lockApprovalRequest } from './approvals.repository.js';
 import { canonicalMutationHash } from './canonical-hash.js';
+import { closeApprovalRequests } from './close-approval-requests.js';
+import { describeRequest } from './describe-request.js';
 import { rootMutationCalls } from './mutation-arguments.js';
+import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
 import { enqueueNotification } from '../notify/index.js';
 
 export interface DecisionContext {
   db: Db;
   settings: ImpersonationSettings;
   manager: StaffPrincipal;
+  /** The policy in force lets on-call engineers impersonate. */
+  oncallMayImpersonate: boolean;
   scope: AuditScope;
-}
-
-/** How a request is named in summaries: "for access to User.birthDate". */
-export function describeRequest(payload: ApprovalPayload): string {
-  switch (payload.kind) {
-    case 'session_start':
-      return `for a ${payload.mode === 'read_only' ? 'read-only' : 'read-write'} session of ${payload.minutes} minutes`;
-    case 'mutation':
-      return `to run ${payload.field}`;
-    case 'field_access':
-      return `for access to ${payload.fields.join(', ')}`;
-  }
 }
 
 /**
  * A manager decides a pending request. Nobody decides their own (the database refuses it
- * too); a lapsed request cannot be approved. Approving a session start lets its agent collect
- * the token; approving a mutation or field access starts the grant's clock.
+ * too); a lapsed request cannot be approved. Approving a session start checks the start rules
+ * again, as they are now (the agent may still impersonate, the customer may still be entered,
+ * the request still says why it needs approval): one that no longer holds is closed instead.
+ * Approving a session start lets its agent collect the token; approving a mutation or field
+ * access starts the grant's clock.
  */
 export async function decideRequest(
   ctx: DecisionContext,
@@ -46,15 +45,23 @@ export async function decideRequest(
   note: string | null,
 ): Promise<ApprovalRequestRow> {
   if (!hasRole(ctx.manager, 'support_manager')) throw wardenError('FORBIDDEN', 'Only support managers decide approval requests.');
-  const decided = await ctx.db.transaction().execute(async (trx) => {
+  const decided = await ctx.db.transaction().execute(async (trx): Promise<ApprovalRequestRow | { closed: string }> => {
     const request = await lockApprovalRequest(trx, id);
     if (!request) throw wardenError('NOT_FOUND', 'No approval request has that id; list pending requests to find it.');
     if (request.requester_id === ctx.manager.id) throw wardenError('FORBIDDEN', 'Nobody decides their own request: ask another manager.');
     if (request.status !== 'pending') throw wardenError('BAD_USER_INPUT', `This request is already ${request.status}.`);
+    // Closed in a transaction that commits (throwing here would roll it back); refused below.
     if (request.expires_at.getTime() <= Date.now()) {
-      // Marked expired in a transaction that commits: throwing here would roll the mark back.
-      await trx.updateTable('approval_requests').set({ status: 'expired' }).where('id', '=', id).execute();
-      return null;
+      const minutes = Math.round((request.expires_at.getTime() - request.created_at.getTime()) / 60_000);
+      await closeRequest(trx, request, `nobody decided it within ${minutes} minutes`, { ...ctx.scope, actor: SYSTEM_ACTOR });
+      return { closed: 'This request lapsed before anyone decided it; the agent must ask again.' };
+    }
+    if (decision === 'approved' && request.payload.kind === 'session_start') {
+      const refusal = await startStillHolds(trx, request, request.payload, ctx.oncallMayImpersonate);
+      if (refusal) {
+        await closeRequest(trx, request, `it no longer holds: ${refusal}`, { ...ctx.scope, actor: SYSTEM_ACTOR });
+        return { closed: `This request can no longer be approved: ${refusal} It was closed; the agent must start again if it is still needed.` };
+      }
     }
     const updated = await trx
       .updateTable('approval_requests')
@@ -94,8 +101,33 @@ export async function decideRequest(
     );
     return updated;
   });
-  if (!decided) throw wardenError('BAD_USER_INPUT', 'This request lapsed before anyone decided it; the agent must ask again.');
+  if ('closed' in decided) throw wardenError('BAD_USER_INPUT', decided.closed);
   return decided;
+}
+
+/** Closes a pending request nobody may approve any more, and the session start it was for. */
+async function closeRequest(trx: Transaction<Database>, request: ApprovalRequestRow, why: string, scope: AuditScope): Promise<void> {
+  const session = request.kind === 'session_start' && request.session_id ? await lockSession(trx, request.session_id) : undefined;
+  if (session?.status === 'pending_approval') await refuseUnstartedSession(trx, session, why, scope);
+  else await closeApprovalRequests(trx, [request], 'expired', why, scope);
+}
+
+/** Why an approved start would not hold now; null when it would. */
+async function startStillHolds(
+  trx: Transaction<Database>,
+  request: ApprovalRequestRow,
+  payload: Extract<ApprovalPayload, { kind: 'session_start' }>,
+  oncallMayImpersonate: boolean,
+): Promise<string | null> {
+  const agent = await trx.selectFrom('staff').select(['name', 'roles', 'active']).where('id', '=', request.requester_id).executeTakeFirstOrThrow();
+  const refusal = approvalStillHolds({
+    agentName: agent.name,
+    agentMayImpersonate: agent.active && mayImpersonate(agent.roles, oncallMayImpersonate),
+    target: await loadStartTarget(trx, request.target_user_id),
+    mode: payload.mode,
+    approvedReasons: payload.why,
+  });
+  return refusal?.why ?? null;
 }
 
 export interface SessionRequestContext {
@@ -159,14 +191,17 @@ export async function requestMutationApproval(
   if (operations.length !== 1 || !operation || operation.operation !== 'mutation') {
     throw wardenError('BAD_USER_INPUT', 'Send exactly one mutation operation, the one you will run.');
   }
-  let calls;
-  try {
-    calls = rootMutationCalls(schema, document, operation, variables);
-  } catch {
-    throw wardenError('BAD_USER_INPUT', 'The variables do not fit the mutation; send the variables you will run it with.');
+  const found = rootMutationCalls(schema, document, operation, variables);
+  if (!found.ok) throw wardenError('BAD_USER_INPUT', 'The variables do not fit the mutation; send the variables you will run it with.');
+  const call = found.calls[0];
+  if (found.calls.length !== 1 || !call) throw wardenError('BAD_USER_INPUT', 'Ask for one mutation field at a time.');
+  // Nobody should approve a call that could never run.
+  const risk = mutationRiskOf(call.field);
+  if (risk === 'never-during-impersonation') throw wardenError('FORBIDDEN', `${neverDuringImpersonation(call.field.name)} No approval changes that.`);
+  if (ctx.session.mode === 'read_only') {
+    throw wardenError('BAD_USER_INPUT', 'This session is read-only, so no change runs in it, approved or not; start a read-write session (a manager approves it) and ask from there.');
   }
-  const call = calls[0];
-  if (calls.length !== 1 || !call) throw wardenError('BAD_USER_INPUT', 'Ask for one mutation field at a time.');
+  if (risk !== 'risky') throw wardenError('BAD_USER_INPUT', `${call.field.name} needs no approval in a read-write session; send it as it is.`);
   const hash = canonicalMutationHash(call.field.name, call.args);
   return createSessionRequest(ctx, { kind: 'mutation', field: call.field.name, argumentsHash: hash, arguments: call.args }, reason, hash);
 }

@@ -27,30 +27,20 @@ export function listPendingRequests(db: Executor, limit: number): Promise<Approv
 }
 
 /**
- * Uses up one approval for this exact mutation call in this session: approved, unexpired,
- * unused, same canonical hash. Marked `used` in the same statement that finds it, so an
- * approval replayed (or raced by two requests) runs at most once.
+ * Approvals this session may run this exact call on (approved, unexpired, unused, same canonical
+ * hash), oldest decision first. Nothing is used up here: the mutation's own transaction does
+ * that (see `approvalUseHook`), so a call that does not commit keeps its approval.
  */
-export async function consumeMutationApproval(db: Executor, sessionId: string, payloadHash: string): Promise<string | null> {
-  const row = await db
-    .updateTable('approval_requests')
-    .set({ status: 'used', used_at: sql<Date>`now()` })
-    .where('id', '=', (eb) =>
-      eb
-        .selectFrom('approval_requests')
-        .select('id')
-        .where('session_id', '=', sessionId)
-        .where('kind', '=', 'mutation')
-        .where('status', '=', 'approved')
-        .where('payload_hash', '=', payloadHash)
-        .where('grant_expires_at', '>', sql<Date>`now()`)
-        .orderBy('decided_at')
-        .limit(1)
-        .forUpdate()
-        .skipLocked(),
-    )
+export async function findUsableMutationApprovals(db: Executor, sessionId: string, payloadHash: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('approval_requests')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('kind', '=', 'mutation')
     .where('status', '=', 'approved')
-    .returning('id')
-    .executeTakeFirst();
-  return row?.id ?? null;
+    .where('payload_hash', '=', payloadHash)
+    .where('grant_expires_at', '>', sql<Date>`now()`)
+    .orderBy('decided_at')
+    .execute();
+  return rows.map((row) => row.id);
 }

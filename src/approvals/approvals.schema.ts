@@ -5,7 +5,8 @@ import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { hasRole } from '../auth/principal.js';
 import { staffCaller } from '../impersonation/impersonation.schema.js';
-import { decideRequest, describeRequest, requestFieldAccess, requestMutationApproval, type SessionRequestContext } from './approval.service.js';
+import { decideRequest, requestFieldAccess, requestMutationApproval, type SessionRequestContext } from './approval.service.js';
+import { describeRequest } from './describe-request.js';
 import { findApprovalRequest, listPendingRequests } from './approvals.repository.js';
 
 function sessionRequestContext(context: GatewayContext): SessionRequestContext {
@@ -16,7 +17,7 @@ function sessionRequestContext(context: GatewayContext): SessionRequestContext {
 
 export function defineApprovalTypes(builder: WardenBuilder): void {
   const Kind = builder.enumType('ApprovalKind', { values: ['session_start', 'mutation', 'field_access'] as const });
-  const Status = builder.enumType('ApprovalStatus', { values: ['pending', 'approved', 'denied', 'expired', 'used'] as const });
+  const Status = builder.enumType('ApprovalStatus', { values: ['pending', 'approved', 'denied', 'expired', 'used', 'withdrawn'] as const });
 
   builder.objectType('ApprovalRequest', {
     description: 'A request for a second person: to start a session, to run one risky mutation, or to see sensitive fields.',
@@ -85,7 +86,18 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
 
   const decide = (decision: 'approved' | 'denied') =>
     (context: GatewayContext, id: string, note: string | null, info: Parameters<typeof auditScopeOf>[1]): Promise<ApprovalRequestRow> =>
-      decideRequest({ db: context.db, settings: context.settings, manager: staffCaller(context), scope: auditScopeOf(context, info) }, id, decision, note);
+      decideRequest(
+        {
+          db: context.db,
+          settings: context.settings,
+          manager: staffCaller(context),
+          oncallMayImpersonate: context.policyDocument.oncallMayImpersonate,
+          scope: auditScopeOf(context, info),
+        },
+        id,
+        decision,
+        note,
+      );
 
   builder.mutationFields((t) => ({
     approveRequest: t.field({

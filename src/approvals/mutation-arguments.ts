@@ -1,5 +1,7 @@
 import {
   getArgumentValues,
+  getVariableValues,
+  GraphQLError,
   Kind,
   type DocumentNode,
   type FieldNode,
@@ -13,22 +15,30 @@ import {
 export interface RootMutationCall {
   field: GraphQLField<unknown, unknown>;
   node: FieldNode;
+  /** The key the call answers under (its alias, else its name); calls with one key run once. */
+  responseKey: string;
   /** Coerced argument values: what the resolver will receive, whatever way they were written. */
   args: Record<string, unknown>;
 }
 
+export type RootMutationCalls = { ok: true; calls: RootMutationCall[] } | { ok: false };
+
 /**
- * The root mutation fields an operation will run, with their coerced arguments. Fragments on
- * Mutation are followed, so a fragment cannot hide a mutation from the gate.
+ * The root mutation fields an operation will run, with their arguments coerced as execution
+ * will coerce them: the request's variables first (defaults applied, values converted), then
+ * each field's arguments. Fragments on Mutation are followed, so a fragment cannot hide a
+ * mutation from the gate. Variables that do not fit give `ok: false`: execution refuses them too.
  */
 export function rootMutationCalls(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Record<string, unknown>,
-): RootMutationCall[] {
+  rawVariables: Readonly<Record<string, unknown>>,
+): RootMutationCalls {
   const mutationType = schema.getMutationType();
-  if (!mutationType || operation.operation !== 'mutation') return [];
+  if (!mutationType || operation.operation !== 'mutation') return { ok: true, calls: [] };
+  const variables = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
+  if (variables.errors) return { ok: false };
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
@@ -40,7 +50,8 @@ export function rootMutationCalls(
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
         const field = mutationType.getFields()[selection.name.value];
-        if (field) calls.push({ field, node: selection, args: getArgumentValues(field, selection, variables) });
+        const responseKey = selection.alias?.value ?? selection.name.value;
+        if (field) calls.push({ field, node: selection, responseKey, args: getArgumentValues(field, selection, variables.coerced) });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, seen);
       } else {
@@ -49,6 +60,11 @@ export function rootMutationCalls(
       }
     }
   };
-  visit(operation.selectionSet, new Set());
-  return calls;
+  try {
+    visit(operation.selectionSet, new Set());
+  } catch (error) {
+    if (error instanceof GraphQLError) return { ok: false };
+    throw error;
+  }
+  return { ok: true, calls };
 }

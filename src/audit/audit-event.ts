@@ -1,5 +1,7 @@
 import type { DataClass } from '../policy/data-class.js';
 import type { FieldPlan } from '../policy/plugin/types.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database.js';
 
 /**
  * What the audit table records, as a tagged union: each kind carries exactly the facts its
@@ -16,6 +18,7 @@ export type AuditEvent =
   | SessionEnded
   | ApprovalRequested
   | ApprovalDecided
+  | ApprovalClosed
   | AccessDenied
   | AuditRead;
 
@@ -107,6 +110,22 @@ export interface ApprovalDecided extends AuditSubject {
   sessionId?: string | null;
 }
 
+/**
+ * A request or approval that closed without a manager's decision: it lapsed or no longer holds
+ * (`approval_expired`), its requester took it back (`approval_withdrawn`), or it was used up by
+ * the one mutation it allowed (`approval_used`).
+ */
+export interface ApprovalClosed extends AuditSubject {
+  kind: 'approval_expired' | 'approval_withdrawn' | 'approval_used';
+  requestId: string;
+  requestKind: 'session_start' | 'mutation' | 'field_access';
+  what: string;
+  requester: { id: string; name: string };
+  /** Why, as a person would say it: "nobody decided it within 60 minutes". */
+  why: string;
+  sessionId?: string | null;
+}
+
 /** A mutation the gate refused during a session. */
 export interface MutationRefused extends AuditSubject {
   kind: 'mutation_refused';
@@ -155,6 +174,14 @@ export interface AuditScope {
   policyVersion?: number | null;
   /** The schema's fields by `Type.field`, to keep changed values as their class allows; without it every changed value is withheld. */
   fields?: ReadonlyMap<string, FieldPlan>;
+  /** Runs in the transaction of a `mutation_executed` event, just before it is recorded. */
+  withChange?: ChangeHook | null;
 }
+
+/**
+ * Work that must commit or roll back with the change a `mutation_executed` event records: using
+ * up the approval that let the mutation run. It may throw to refuse the change.
+ */
+export type ChangeHook = (trx: Transaction<Database>, scope: AuditScope) => Promise<void>;
 
 export const SYSTEM_ACTOR: AuditActor = { kind: 'system', id: null, name: 'Warden' };

@@ -38,6 +38,14 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
     case 'approval_granted':
     case 'approval_denied':
       return `${who} ${event.kind === 'approval_granted' ? 'approved' : 'denied'} ${event.requesterName}'s request ${event.what} as ${event.user.name} (${event.account.name})${event.note ? `: "${event.note}"` : ''}`;
+    case 'approval_expired':
+      return `${who} closed ${event.requester.name}'s request ${event.what} as ${event.user.name} (${event.account.name}): ${event.why}`;
+    case 'approval_withdrawn': {
+      const whose = actor.id === event.requester.id ? 'their' : `${event.requester.name}'s`;
+      return `${who} withdrew ${whose} request ${event.what} as ${event.user.name} (${event.account.name}): ${event.why}`;
+    }
+    case 'approval_used':
+      return `${who} used the approval ${event.what} as ${event.user.name} (${event.account.name}): ${event.why}`;
     case 'access_denied':
       return `${who} was refused: ${event.attempted}. ${event.why}`;
     case 'audit_read':

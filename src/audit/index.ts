@@ -1,4 +1,4 @@
-export type { AuditActor, AuditEvent, AuditScope, FieldChange } from './audit-event.js';
+export type { AuditActor, AuditEvent, AuditScope, ChangeHook, FieldChange } from './audit-event.js';
 export { SYSTEM_ACTOR } from './audit-event.js';
 export { describeAuditEvent } from './describe-audit-event.js';
 export { recordAuditEvent } from './record-audit-event.js';

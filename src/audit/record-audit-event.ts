@@ -21,6 +21,7 @@ export async function recordAuditEvent(
   event: AuditEvent,
   scope: AuditScope,
 ): Promise<void> {
+  if (event.kind === 'mutation_executed' && scope.withChange) await scope.withChange(trx, { ...scope, withChange: null });
   const recorded: AuditEvent =
     event.kind === 'mutation_executed' ? { ...event, changes: event.changes.map((change) => recordedFieldChange(change, scope.fields?.get(change.field))) } : event;
   try {
@@ -87,6 +88,10 @@ function indexedFacts(event: AuditEvent): IndexedFacts {
     case 'approval_granted':
     case 'approval_denied':
       return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId ?? null, reason: event.note, decision: event.kind === 'approval_granted' ? 'granted' : 'denied' };
+    case 'approval_expired':
+    case 'approval_withdrawn':
+    case 'approval_used':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId ?? null, reason: event.why, decision: event.kind.replace('approval_', '') };
     case 'access_denied':
       return {
         ...none,

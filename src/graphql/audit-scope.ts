@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
 import type { AuditActor, AuditScope } from '../audit/index.js';
 import type { StaffRole } from '../db/tables/staff.js';
 import type { GatewayContext } from './context.js';
+import { approvalUseHook } from '../approvals/approved-calls.js';
 
 const TITLES: ReadonlyArray<[StaffRole, string]> = [
   ['security_admin', 'Security admin'],
@@ -27,7 +28,12 @@ export function operationLabel(operation: OperationDefinitionNode): string {
   return operation.name?.value ?? operation.operation;
 }
 
+/**
+ * The scope a resolver records its events under. For a root mutation the gate let through on
+ * an approval, it carries the hook that uses the approval up in the mutation's transaction.
+ */
 export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo): AuditScope {
+  const rootMutation = info?.operation.operation === 'mutation' && info.path.prev === undefined;
   return {
     actor: auditActorOf(context),
     requestId: context.requestId,
@@ -35,5 +41,6 @@ export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo)
     sessionId: context.access.session?.id ?? null,
     policyVersion: context.policy.version,
     fields: context.policyCatalog.fields,
+    withChange: rootMutation ? approvalUseHook(context, String(info.path.key)) : null,
   };
 }

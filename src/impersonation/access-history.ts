@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { SessionEndReason } from '../db/tables/impersonation-session.js';
 import { wardenError } from '../errors/index.js';
 
 export interface AccessHistoryEntry {
@@ -10,7 +11,9 @@ export interface AccessHistoryEntry {
   mode: 'read_only' | 'read_write';
   startedAt: Date;
   endedAt: Date | null;
-  endReason: string | null;
+  endReason: SessionEndReason | null;
+  /** How the visit ended, in words a customer reads: "the visit closed by itself after the agent was idle". */
+  howItEnded: string | null;
   minutes: number | null;
   changes: string[];
   cursor: string;
@@ -26,6 +29,15 @@ function decodeCursor(cursor: string): { startedAt: Date; id: string } {
   if (!id || Number.isNaN(startedAt.getTime())) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
   return { startedAt, id };
 }
+
+const HOW_IT_ENDED: Record<SessionEndReason, string> = {
+  ended: 'the agent ended the visit',
+  idle_timeout: 'the visit closed by itself after the agent was idle',
+  expired: 'the visit closed by itself at its time limit',
+  revoked: 'a support manager ended the visit',
+  role_lost: 'the visit closed because the agent may no longer enter accounts',
+  target_changed: "the visit closed because your account's settings changed",
+};
 
 /**
  * Who from support entered an account, newest first, with what each session changed (the
@@ -65,6 +77,7 @@ export async function listAccessHistory(db: Executor, accountId: string, first: 
       startedAt,
       endedAt: s.ended_at,
       endReason: s.end_reason,
+      howItEnded: s.end_reason ? HOW_IT_ENDED[s.end_reason] : null,
       minutes: s.ended_at ? Math.round((s.ended_at.getTime() - startedAt.getTime()) / 60_000) : null,
       changes: events.filter((e) => e.session_id === s.id).map((e) => e.summary),
       cursor: encodeCursor(startedAt, s.id),
@@ -75,7 +88,10 @@ export async function listAccessHistory(db: Executor, accountId: string, first: 
 /** One sentence per visit, for a customer who does not read audit logs. */
 export function describeVisit(entry: AccessHistoryEntry): string {
   const when = `${entry.startedAt.toISOString().slice(0, 10)} at ${entry.startedAt.toISOString().slice(11, 16)} UTC`;
-  const stay = entry.minutes === null ? 'and is still there' : `and stayed ${entry.minutes} minute${entry.minutes === 1 ? '' : 's'}`;
+  const stay =
+    entry.minutes === null
+      ? 'and is still there'
+      : `and stayed ${entry.minutes} minute${entry.minutes === 1 ? '' : 's'}${entry.howItEnded ? ` (${entry.howItEnded})` : ''}`;
   const mode = entry.mode === 'read_only' ? 'read-only' : 'able to make approved changes';
   const changed = entry.changes.length === 0 ? 'Nothing was changed.' : `Changes: ${entry.changes.join('; ')}.`;
   return `${entry.agentName} from support entered on ${when} (${mode}) for ticket ${entry.ticket} — "${entry.reason}" — ${stay}. ${changed}`;

@@ -1,4 +1,5 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { closeApprovalRequests } from '../approvals/close-approval-requests.js';
 import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor, type AuditScope } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { ImpersonationSessionRow, SessionEndReason } from '../db/tables/impersonation-session.js';
@@ -14,22 +15,54 @@ const KIND_OF: Record<SessionEndReason, 'session_ended' | 'session_expired' | 's
   target_changed: 'session_revoked',
 };
 
+/** Why the requests still open in a session close when it ends, as a person would say it. */
+const REQUESTS_CLOSE_BECAUSE: Record<SessionEndReason, string> = {
+  ended: 'the session ended',
+  idle_timeout: 'the session closed after being idle',
+  expired: 'the session reached its time limit',
+  revoked: 'a manager revoked the session',
+  role_lost: 'the agent no longer holds a role that may impersonate',
+  target_changed: "the customer's account changed",
+};
+
+type EndScope = Omit<AuditScope, 'actor'> & { actor?: AuditActor };
+
 /**
  * Ends a session and writes its end record in the same transaction: every session that
  * started gets exactly one end, whoever ends it (the agent, a manager, a timeout, a change to
- * the agent or the customer). A session that never started is closed without an end record.
+ * the agent or the customer). A session that never started is closed without an end record;
+ * its agent ending it withdraws its start request. Requests still open in the session close
+ * with it, each recorded: nothing is left for a manager to approve.
  */
 export async function endSession(
   trx: Transaction<Database>,
   session: ImpersonationSessionRow,
   reason: SessionEndReason,
-  scope: Omit<AuditScope, 'actor'> & { actor?: AuditActor },
+  scope: EndScope,
   note: string | null = null,
 ): Promise<ImpersonationSessionRow> {
   const ended = await markSessionEnded(trx, session.id, reason, scope.actor?.id ?? null);
-  // Requests made from inside the session lapse with it: nothing is left for a manager to approve.
-  await trx.updateTable('approval_requests').set({ status: 'expired' }).where('session_id', '=', session.id).where('status', '=', 'pending').execute();
-  if (!session.started_at) return ended;
+  const fullScope = { ...scope, actor: scope.actor ?? SYSTEM_ACTOR };
+  if (session.started_at) await recordSessionEnd(trx, session, session.started_at, ended, reason, fullScope, note);
+  const open = await lockOpenRequestsOfSession(trx, session);
+  if (!session.started_at && reason === 'ended') {
+    await closeApprovalRequests(trx, open, 'withdrawn', 'they ended the session before it started', fullScope);
+  } else {
+    await closeApprovalRequests(trx, open, 'expired', note ? `${REQUESTS_CLOSE_BECAUSE[reason]} ("${note}")` : REQUESTS_CLOSE_BECAUSE[reason], fullScope);
+  }
+  return ended;
+}
+
+/** The end record and the session_ended notification of a session that started. */
+async function recordSessionEnd(
+  trx: Transaction<Database>,
+  session: ImpersonationSessionRow,
+  startedAt: Date,
+  ended: ImpersonationSessionRow,
+  reason: SessionEndReason,
+  scope: AuditScope,
+  note: string | null,
+): Promise<void> {
   const names = await trx
     .selectFrom('users')
     .innerJoin('accounts', 'accounts.id', 'users.account_id')
@@ -37,7 +70,7 @@ export async function endSession(
     .select(['users.name as userName', 'accounts.name as accountName', 'staff.name as agentName'])
     .where('users.id', '=', session.user_id)
     .executeTakeFirstOrThrow();
-  const minutes = Math.max(0, Math.round(((ended.ended_at ?? new Date()).getTime() - session.started_at.getTime()) / 60_000));
+  const minutes = Math.max(0, Math.round(((ended.ended_at ?? new Date()).getTime() - startedAt.getTime()) / 60_000));
   await recordAuditEvent(
     trx,
     {
@@ -49,7 +82,7 @@ export async function endSession(
       user: { id: session.user_id, name: names.userName },
       account: { id: session.account_id, name: names.accountName },
     },
-    { ...scope, actor: scope.actor ?? SYSTEM_ACTOR, sessionId: session.id },
+    { ...scope, sessionId: session.id },
   );
   await enqueueNotification(trx, {
     kind: 'session_ended',
@@ -60,5 +93,37 @@ export async function endSession(
     endReason: reason,
     durationMinutes: minutes,
   });
-  return ended;
+}
+
+/**
+ * Closes a session that never started (waiting for a manager, or approved and not collected)
+ * because it can no longer start: it is refused, and its requests close as expired with `why`.
+ */
+export async function refuseUnstartedSession(
+  trx: Transaction<Database>,
+  session: ImpersonationSessionRow,
+  why: string,
+  scope: AuditScope,
+): Promise<void> {
+  await trx.updateTable('impersonation_sessions').set({ status: 'refused', ended_at: sql<Date>`now()` }).where('id', '=', session.id).execute();
+  await closeApprovalRequests(trx, await lockOpenRequestsOfSession(trx, session), 'expired', why, scope);
+}
+
+/**
+ * Requests that could still be decided or used in this session: pending ones, approved
+ * mutations not yet run, and the start approval of a session nobody collected.
+ */
+function lockOpenRequestsOfSession(trx: Transaction<Database>, session: ImpersonationSessionRow) {
+  return trx
+    .selectFrom('approval_requests')
+    .selectAll()
+    .where('session_id', '=', session.id)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'pending'),
+        eb.and([eb('status', '=', 'approved'), eb('kind', 'in', session.started_at ? ['mutation'] : ['mutation', 'session_start'])]),
+      ]),
+    )
+    .forUpdate()
+    .execute();
 }

@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { ImpersonationSessionRow } from '../db/tables/impersonation-session.js';
 import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
 import { wardenError } from '../errors/index.js';
@@ -97,14 +96,12 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
             inSession: context.access.session !== null,
             oncallMayImpersonate: context.policyDocument.oncallMayImpersonate,
             scope: auditScopeOf(context, info),
+            // startSession records its refusals itself (in a transaction, counted for repeated-denial
+            // alerts); the audit trail must not record those a second time, and records the rest.
+            markRecorded: (error) => context.audit?.recordedErrors.add(error),
           },
           { userId: String(input.userId), reason: input.reason, ticket: input.ticket, mode: input.mode ?? null, minutes: input.minutes ?? null },
-        ).catch((error: unknown) => {
-          // startSession wrote its refusals itself (in a transaction, counted for repeated-denial
-          // alerts); the audit trail must not record them a second time.
-          if (error instanceof GraphQLError) context.audit?.recordedErrors.add(error);
-          throw error;
-        }),
+        ),
     }),
     claimImpersonation: t.field({
       type: Payload,
@@ -114,7 +111,16 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
       args: { sessionId: t.arg.id({ required: true, filtersBy: 'ImpersonationSession.id' }) },
       resolve: async (_root, { sessionId }, context, info) => {
         if (context.access.session) throw wardenError('FORBIDDEN', 'Sessions cannot nest: end the session you are in first.');
-        const claimed = await claimApprovedSession(context.db, context.settings, staffCaller(context), String(sessionId), auditScopeOf(context, info));
+        const claimed = await claimApprovedSession(
+          {
+            db: context.db,
+            settings: context.settings,
+            agent: staffCaller(context),
+            oncallMayImpersonate: context.policyDocument.oncallMayImpersonate,
+            scope: auditScopeOf(context, info),
+          },
+          String(sessionId),
+        );
         return { ...claimed, approvalRequest: null };
       },
     }),

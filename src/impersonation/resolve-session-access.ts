@@ -1,6 +1,7 @@
 import { loadAuditSubject, SYSTEM_ACTOR } from '../audit/index.js';
-import { recordDenial } from '../audit/record-denial.js';
+import type { AuthenticationFailure } from '../auth/authenticate.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
+import type { TokenClaims } from '../auth/token-claims.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import type { SessionEndReason } from '../db/tables/impersonation-session.js';
@@ -8,12 +9,12 @@ import { wardenError } from '../errors/index.js';
 import { directAccess, impersonationAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
 import { endSession } from './end-session.js';
+import { recordContextRefusal } from './record-context-refusal.js';
 import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
-import { findSessionByTokenHash, lockSession, touchActiveSession, type TouchedSession } from './sessions.repository.js';
+import { findSessionByTokenHash, lockSession, touchActiveSession } from './sessions.repository.js';
+import { mayImpersonate, sessionBrokenBecause } from './start-checks.js';
 
 export const IMPERSONATION_HEADER = 'x-impersonation-token';
-
-const PRIVILEGED_ROLES = new Set(['owner', 'admin', 'billing']);
 
 export interface SessionAccessOptions {
   db: Db;
@@ -38,20 +39,33 @@ const END_MESSAGES: Record<SessionEndReason, string> = {
  */
 export function createSessionAccessResolver(options: SessionAccessOptions) {
   const { db, settings } = options;
-  return async (principal: Principal, request: Request): Promise<AccessContext> => {
+  return async (principal: Principal, request: Request, requestId: string): Promise<AccessContext> => {
     const token = request.headers.get(IMPERSONATION_HEADER);
     if (!token) return directAccess(principal);
     if (principal.kind !== 'staff') {
-      throw wardenError('FORBIDDEN', 'Impersonation tokens are for support staff; send only your own bearer token.');
+      const why = 'Impersonation tokens are for support staff; send only your own bearer token.';
+      await recordContextRefusal(
+        db,
+        { kind: 'access_denied', attempted: 'send an impersonation token as a customer', code: 'FORBIDDEN', why, subject: await loadAuditSubject(db, principal.id) },
+        { actor: { kind: 'customer', id: principal.id, name: principal.name }, requestId },
+      );
+      throw wardenError('FORBIDDEN', why);
     }
     if (!looksLikeSessionToken(token)) {
       throw wardenError('SESSION_EXPIRED', 'The impersonation token is not one Warden issued; start a session to get one.');
     }
     const tokenHash = hashSessionToken(token);
     const session = await touchActiveSession(db, tokenHash, principal.id, settings.idleMinutes);
-    if (!session) throw await explainRefusal(tokenHash, principal);
+    if (!session) throw await explainRefusal(tokenHash, principal, requestId);
 
-    const endReason = brokenBecause(session, principal, options.policy.current().document.oncallMayImpersonate);
+    const endReason = sessionBrokenBecause({
+      agentMayImpersonate: mayImpersonate(principal.roles, options.policy.current().document.oncallMayImpersonate),
+      supportAccess: session.account_support_access,
+      accountSensitive: session.account_sensitive,
+      accountSensitiveAtStart: session.account_sensitive_at_start,
+      userRole: session.user_role,
+      userRoleAtStart: session.target_role_at_start,
+    });
     if (endReason) {
       await db.transaction().execute(async (trx) => {
         const locked = await lockSession(trx, session.id);
@@ -79,23 +93,21 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
   };
 
   /** Why the token did not open a session: someone else's, ended, or timed out (then end it). */
-  async function explainRefusal(tokenHash: string, agent: StaffPrincipal) {
+  async function explainRefusal(tokenHash: string, agent: StaffPrincipal, requestId: string) {
     const session = await findSessionByTokenHash(db, tokenHash);
     if (!session) return wardenError('SESSION_EXPIRED', 'No session has this impersonation token; start a new session.');
     if (session.agent_id !== agent.id) {
-      await db.transaction().execute(async (trx) =>
-        recordDenial(
-          trx,
-          {
-            kind: 'access_denied',
-            attempted: `use session ${session.id}, which belongs to another agent`,
-            code: 'FORBIDDEN',
-            why: 'A session token works only with the bearer token of the agent who started it.',
-            sessionId: session.id,
-            subject: await loadAuditSubject(trx, session.user_id),
-          },
-          { actor: { kind: 'staff', id: agent.id, name: agent.name } },
-        ),
+      await recordContextRefusal(
+        db,
+        {
+          kind: 'access_denied',
+          attempted: `use session ${session.id}, which belongs to another agent`,
+          code: 'FORBIDDEN',
+          why: 'A session token works only with the bearer token of the agent who started it.',
+          sessionId: session.id,
+          subject: await loadAuditSubject(db, session.user_id),
+        },
+        { actor: { kind: 'staff', id: agent.id, name: agent.name }, requestId },
       );
       return wardenError('FORBIDDEN', 'This impersonation token belongs to another agent; it works only with its own agent’s credential.');
     }
@@ -111,12 +123,41 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
   }
 }
 
-/** A session that must end now: the agent may no longer impersonate, or the target changed. */
-function brokenBecause(session: TouchedSession, agent: StaffPrincipal, oncallAllowed: boolean): SessionEndReason | null {
-  const mayImpersonate = agent.roles.includes('support_agent') || (oncallAllowed && agent.roles.includes('oncall_engineer'));
-  if (!mayImpersonate) return 'role_lost';
-  if (session.account_support_access === 'never') return 'target_changed';
-  if (session.account_sensitive && !session.account_sensitive_at_start) return 'target_changed';
-  if (PRIVILEGED_ROLES.has(session.user_role) && !PRIVILEGED_ROLES.has(session.target_role_at_start)) return 'target_changed';
-  return null;
+const WHO: Record<AuthenticationFailure['kind'], string> = {
+  'unknown-principal': 'a person Warden does not know',
+  'inactive-staff': 'a deactivated staff member',
+};
+
+/**
+ * A signed token for someone Warden refuses (unknown, or a deactivated staff member) is
+ * recorded, and a session it was sent with ends: its agent lost the right to impersonate
+ * (`role_lost`), whether or not anyone uses it again.
+ */
+export async function refuseRejectedPrincipal(
+  db: Db,
+  claims: TokenClaims,
+  failure: AuthenticationFailure,
+  request: Request,
+  requestId: string,
+): Promise<void> {
+  const token = request.headers.get(IMPERSONATION_HEADER);
+  const session = token && looksLikeSessionToken(token) ? await findSessionByTokenHash(db, hashSessionToken(token)) : undefined;
+  const own = session?.agent_id === claims.sub ? session : undefined;
+  const actor = claims.kind === 'staff' ? { kind: 'staff' as const, id: claims.sub, name: claims.name } : { kind: 'customer' as const, id: claims.sub, name: claims.name };
+  await recordContextRefusal(
+    db,
+    {
+      kind: 'access_denied',
+      attempted: `sign in with a token for ${WHO[failure.kind]}`,
+      code: 'UNAUTHENTICATED',
+      why: 'Warden does not know the person this token names, or they were deactivated.',
+      sessionId: own?.id ?? null,
+    },
+    { actor, requestId, sessionId: own?.id ?? null },
+    async (trx) => {
+      if (!own) return;
+      const locked = await lockSession(trx, own.id);
+      if (locked?.status === 'active') await endSession(trx, locked, 'role_lost', { requestId });
+    },
+  );
 }

@@ -6,6 +6,10 @@ import type {
   NewImpersonationSessionRow,
   SessionEndReason,
 } from '../db/tables/impersonation-session.js';
+import type { SupportAccess } from '../db/tables/account.js';
+import type { StaffRole } from '../db/tables/staff.js';
+import type { UserRole } from '../db/tables/user.js';
+import { PRIVILEGED_ROLES } from './start-checks.js';
 
 export function insertSession(db: Executor, row: NewImpersonationSessionRow): Promise<ImpersonationSessionRow> {
   return db.insertInto('impersonation_sessions').values(row).returningAll().executeTakeFirstOrThrow();
@@ -109,4 +113,45 @@ export function markSessionEnded(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** An active session with what it depends on now: its agent's record, its customer, its account. */
+export interface SessionWithStanding extends ImpersonationSessionRow {
+  agent_active: boolean;
+  agent_roles: StaffRole[];
+  user_role: UserRole;
+  account_support_access: SupportAccess;
+  account_sensitive: boolean;
+}
+
+/**
+ * Active sessions whose agent lost the role (or was deactivated) or whose customer changed
+ * since the start, locked for this sweeper only (`SKIP LOCKED`). The SQL narrows the rows; the
+ * caller decides each with `sessionBrokenBecause`, the rule a request applies too.
+ */
+export function lockSessionsThatMayHaveBroken(db: Executor, limit: number, oncallMayImpersonate: boolean): Promise<SessionWithStanding[]> {
+  const impersonatingRoles = oncallMayImpersonate ? ['support_agent', 'oncall_engineer'] : ['support_agent'];
+  const privileged = [...PRIVILEGED_ROLES];
+  return db
+    .selectFrom('impersonation_sessions as s')
+    .innerJoin('staff as st', 'st.id', 's.agent_id')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .selectAll('s')
+    .select(['st.active as agent_active', 'st.roles as agent_roles', 'u.role as user_role', 'a.support_access as account_support_access', 'a.sensitive as account_sensitive'])
+    .where('s.status', '=', 'active')
+    .where((eb) =>
+      eb.or([
+        eb('st.active', '=', false),
+        eb.not(sql<boolean>`st.roles && ${sql.val(impersonatingRoles)}::text[]`),
+        eb('a.support_access', '=', 'never'),
+        eb.and([eb('a.sensitive', '=', true), eb('s.account_sensitive_at_start', '=', false)]),
+        eb.and([eb('u.role', 'in', privileged), eb('s.target_role_at_start', 'not in', privileged)]),
+      ]),
+    )
+    .orderBy('s.id')
+    .limit(limit)
+    .forUpdate('s')
+    .skipLocked()
+    .execute();
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
 import { recordAuditEvent, type AuditScope } from '../audit/index.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
@@ -9,6 +10,7 @@ import { wardenError, type ErrorCode } from '../errors/index.js';
 import { activateSession } from './activate-session.js';
 import { checkReason } from './reason.js';
 import { findOpenSessionOfAgent, insertSession } from './sessions.repository.js';
+import { approvalReasons, loadStartTarget, mayImpersonate, targetRefusal } from './start-checks.js';
 import { enqueueNotification } from '../notify/index.js';
 import { recordDenial } from '../audit/record-denial.js';
 
@@ -28,6 +30,8 @@ export interface StartSessionContext {
   inSession: boolean;
   oncallMayImpersonate: boolean;
   scope: AuditScope;
+  /** Told of each refusal this function recorded itself, so the audit trail does not record it again. */
+  markRecorded: (error: GraphQLError) => void;
 }
 
 export interface StartedSession {
@@ -36,10 +40,15 @@ export interface StartedSession {
   approvalRequest: ApprovalRequestRow | null;
 }
 
-const PRIVILEGED_ROLES = new Set(['owner', 'admin', 'billing']);
-
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
+
+/** The agent's open session, found inside the start's transaction: refused, and recorded, after it rolls back. */
+class SessionAlreadyOpen extends Error {
+  constructor(readonly session: ImpersonationSessionRow | null) {
+    super('session already open');
+  }
 }
 
 /**
@@ -48,36 +57,22 @@ export function newId(prefix: string): string {
  */
 export async function startSession(ctx: StartSessionContext, input: StartSessionInput): Promise<StartedSession> {
   const { db, settings, agent } = ctx;
-  const target = await db
-    .selectFrom('users')
-    .innerJoin('accounts', 'accounts.id', 'users.account_id')
-    .select([
-      'users.id as userId',
-      'users.name as userName',
-      'users.role as role',
-      'users.email as email',
-      'accounts.id as accountId',
-      'accounts.name as accountName',
-      'accounts.sensitive as sensitive',
-      'accounts.support_access as supportAccess',
-    ])
-    .where('users.id', '=', input.userId)
-    .executeTakeFirst();
+  const target = await loadStartTarget(db, input.userId);
   const subject = target ? { user: { id: target.userId, name: target.userName }, account: { id: target.accountId, name: target.accountName } } : null;
   const refuse = async (code: ErrorCode, why: string) => {
     await db.transaction().execute((trx) =>
       recordDenial(trx, { kind: 'access_denied', attempted: `start a session as ${target?.userName ?? input.userId}`, code, why, subject, typeField: 'Mutation.startImpersonation' }, ctx.scope),
     );
-    return wardenError(code, why);
+    const error = wardenError(code, why);
+    ctx.markRecorded(error);
+    return error;
   };
 
   if (ctx.inSession) throw await refuse('FORBIDDEN', 'Sessions cannot nest: end the session you are in before starting another.');
-  const mayImpersonate = agent.roles.includes('support_agent') || (ctx.oncallMayImpersonate && agent.roles.includes('oncall_engineer'));
-  if (!mayImpersonate) throw await refuse('FORBIDDEN', 'Only support agents may start impersonation sessions.');
+  if (!mayImpersonate(agent.roles, ctx.oncallMayImpersonate)) throw await refuse('FORBIDDEN', 'Only support agents may start impersonation sessions.');
   const ageMinutes = (Date.now() - agent.authTime.getTime()) / 60_000;
   if (ageMinutes > settings.authMaxAgeMinutes) {
-    const error = await refuse('UNAUTHENTICATED', `You signed in ${Math.floor(ageMinutes)} minutes ago; sign in again (within ${settings.authMaxAgeMinutes} minutes) to start a session.`);
-    throw error;
+    throw await refuse('UNAUTHENTICATED', `You signed in ${Math.floor(ageMinutes)} minutes ago; sign in again (within ${settings.authMaxAgeMinutes} minutes) to start a session.`);
   }
   const reason = checkReason(input.reason);
   if (!reason.ok) throw await refuse('REASON_TOO_VAGUE', `The reason is too vague. ${reason.problem}`);
@@ -91,26 +86,14 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
   }
   const mode = input.mode ?? 'read_only';
   if (!target) throw await refuse('NOT_FOUND', 'No customer user has that id; find them in the directory first.');
-  const isStaff = await db
-    .selectFrom('staff')
-    .select('id')
-    .where((eb) => eb.or([eb('id', '=', target.userId), eb(eb.fn('lower', ['email']), '=', target.email.toLowerCase())]))
-    .executeTakeFirst();
-  if (isStaff) throw await refuse('FORBIDDEN', 'Staff accounts cannot be impersonated.');
-  if (target.supportAccess === 'never') {
-    throw await refuse('FORBIDDEN', `${target.accountName} has asked that support never enter their account; ask the customer to change this in their settings.`);
-  }
-
-  const needsApproval: string[] = [];
-  if (target.sensitive) needsApproval.push('the account is flagged sensitive');
-  if (PRIVILEGED_ROLES.has(target.role)) needsApproval.push(`the user is the account's ${target.role}`);
-  if (target.supportAccess === 'ask_first') needsApproval.push('the customer asked to be asked first');
-  if (mode === 'read_write') needsApproval.push('read-write sessions are always approved by a manager');
+  const refusal = targetRefusal(target);
+  if (refusal) throw await refuse(refusal.code, refusal.why);
+  const needsApproval = approvalReasons(target, mode);
 
   try {
     return await db.transaction().execute(async (trx) => {
       const open = await findOpenSessionOfAgent(trx, agent.id);
-      if (open) throw wardenError('BAD_USER_INPUT', `You already have session ${open.id} open (${open.status}); end it before starting another.`);
+      if (open) throw new SessionAlreadyOpen(open);
       const session = await insertSession(trx, {
         id: newId('ses'),
         agent_id: agent.id,
@@ -154,7 +137,8 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
           what: `for a ${mode === 'read_only' ? 'read-only' : 'read-write'} session of ${minutes} minutes (${needsApproval.join('; ')})`,
           reason: reason.reason,
           sessionId: session.id,
-          ...(subject ?? { user: { id: target.userId, name: target.userName }, account: { id: target.accountId, name: target.accountName } }),
+          user: { id: target.userId, name: target.userName },
+          account: { id: target.accountId, name: target.accountName },
         },
         { ...ctx.scope, sessionId: session.id },
       );
@@ -170,8 +154,13 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
     });
   } catch (error) {
     // The unique index is the backstop for two starts racing on two instances.
-    if ((error as { code?: string }).code === '23505') {
-      throw wardenError('BAD_USER_INPUT', 'You already have a session open; end it before starting another.');
+    const raced = (error as { code?: string }).code === '23505';
+    if (error instanceof SessionAlreadyOpen || raced) {
+      const open = error instanceof SessionAlreadyOpen ? error.session : null;
+      throw await refuse(
+        'BAD_USER_INPUT',
+        open ? `You already have session ${open.id} open (${open.status}); end it before starting another.` : 'You already have a session open; end it before starting another.',
+      );
     }
     throw error;
   }

@@ -1,68 +1,146 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { closeApprovalRequests } from '../approvals/close-approval-requests.js';
 import { SYSTEM_ACTOR } from '../audit/index.js';
-import type { Db } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
-import { endSession } from './end-session.js';
-import { lockTimedOutSessions } from './sessions.repository.js';
+import type { PolicySource } from '../policy/policy-source.js';
+import { endSession, refuseUnstartedSession } from './end-session.js';
+import { lockSessionsThatMayHaveBroken, lockTimedOutSessions } from './sessions.repository.js';
+import { mayImpersonate, sessionBrokenBecause } from './start-checks.js';
 
 const BATCH = 100;
+const SWEEPER = { actor: SYSTEM_ACTOR };
+
+export interface SweepOptions {
+  /** The policy in force lets on-call engineers impersonate. @default false */
+  oncallMayImpersonate?: boolean;
+}
 
 /**
- * Closes sessions nobody closed (the tab was shut, the laptop slept) and lapses requests
- * nobody decided. Safe on every instance at once: rows are claimed with SKIP LOCKED.
- * Returns how many sessions it ended.
+ * Closes what nobody closed, each with its audit record: sessions past their time limits (the
+ * tab was shut, the laptop slept), sessions whose agent lost the role or whose customer changed
+ * (nobody used them since), requests nobody decided, starts nobody collected and approved
+ * mutations nobody ran in time. Safe on every instance at once: rows are claimed with SKIP
+ * LOCKED. Returns how many sessions it ended.
  */
-export async function sweepTimedOutSessions(db: Db): Promise<number> {
-  let ended = 0;
-  for (;;) {
-    const count = await db.transaction().execute(async (trx) => {
-      const sessions = await lockTimedOutSessions(trx, BATCH);
-      for (const session of sessions) {
-        const hardExpired = session.expires_at !== null && session.expires_at.getTime() <= Date.now();
-        await endSession(trx, session, hardExpired ? 'expired' : 'idle_timeout', { actor: SYSTEM_ACTOR });
+export async function sweepSessions(db: Db, options: SweepOptions = {}): Promise<number> {
+  const oncallMayImpersonate = options.oncallMayImpersonate ?? false;
+  const timedOut = await inBatches(db, async (trx) => {
+    const sessions = await lockTimedOutSessions(trx, BATCH);
+    for (const session of sessions) {
+      const hardExpired = session.expires_at !== null && session.expires_at.getTime() <= Date.now();
+      await endSession(trx, session, hardExpired ? 'expired' : 'idle_timeout', SWEEPER);
+    }
+    return sessions.length;
+  });
+  const broken = await inBatches(db, async (trx) => {
+    const sessions = await lockSessionsThatMayHaveBroken(trx, BATCH, oncallMayImpersonate);
+    let ended = 0;
+    for (const session of sessions) {
+      const reason = sessionBrokenBecause({
+        agentMayImpersonate: session.agent_active && mayImpersonate(session.agent_roles, oncallMayImpersonate),
+        supportAccess: session.account_support_access,
+        accountSensitive: session.account_sensitive,
+        accountSensitiveAtStart: session.account_sensitive_at_start,
+        userRole: session.user_role,
+        userRoleAtStart: session.target_role_at_start,
+      });
+      if (reason) {
+        await endSession(trx, session, reason, SWEEPER);
+        ended++;
       }
-      return sessions.length;
-    });
-    ended += count;
-    if (count < BATCH) break;
+    }
+    // Counting only the sessions ended: a row the rule keeps can never make this loop spin.
+    return ended;
+  });
+  await inBatches(db, lapseUndecidedRequests);
+  await inBatches(db, lapseUncollectedStarts);
+  await inBatches(db, lapseUnusedMutationApprovals);
+  return timedOut + broken;
+}
+
+/** Runs `step` in its own transaction until it handles fewer rows than a batch. */
+async function inBatches(db: Db, step: (trx: Transaction<Database>) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const count = await db.transaction().execute(step);
+    total += count;
+    if (count < BATCH) return total;
   }
-  await db
-    .updateTable('approval_requests')
-    .set({ status: 'expired' })
+}
+
+const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 60_000);
+
+/** Pending requests past their lifetime; a session start waiting on one is refused with it. */
+async function lapseUndecidedRequests(trx: Transaction<Database>): Promise<number> {
+  const requests = await trx
+    .selectFrom('approval_requests')
+    .selectAll()
     .where('status', '=', 'pending')
     .where('expires_at', '<=', sql<Date>`now()`)
+    .orderBy('id')
+    .limit(BATCH)
+    .forUpdate()
+    .skipLocked()
     .execute();
-  await db
-    .updateTable('impersonation_sessions')
-    .set({ status: 'refused', ended_at: sql<Date>`now()` })
-    .where('status', '=', 'pending_approval')
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('approval_requests').select('id').whereRef('approval_requests.id', '=', 'impersonation_sessions.approval_request_id').where('approval_requests.status', '=', 'expired'),
-      ),
-    )
+  for (const request of requests) {
+    const why = `nobody decided it within ${minutesBetween(request.created_at, request.expires_at)} minutes`;
+    const session =
+      request.kind === 'session_start' && request.session_id
+        ? await trx.selectFrom('impersonation_sessions').selectAll().where('id', '=', request.session_id).where('status', '=', 'pending_approval').forUpdate().executeTakeFirst()
+        : undefined;
+    if (session) await refuseUnstartedSession(trx, session, why, SWEEPER);
+    else await closeApprovalRequests(trx, [request], 'expired', why, SWEEPER);
+  }
+  return requests.length;
+}
+
+/** Approved starts whose agent did not collect the token before the approval lapsed: the agent's slot frees. */
+async function lapseUncollectedStarts(trx: Transaction<Database>): Promise<number> {
+  const rows = await trx
+    .selectFrom('impersonation_sessions as s')
+    .innerJoin('approval_requests as r', 'r.id', 's.approval_request_id')
+    .selectAll('s')
+    .select(['r.decided_at as approved_at', 'r.grant_expires_at as approval_expires_at'])
+    .where('s.status', '=', 'approved')
+    .where('r.grant_expires_at', '<=', sql<Date>`now()`)
+    .orderBy('s.id')
+    .limit(BATCH)
+    .forUpdate('s')
+    .skipLocked()
     .execute();
-  // Approved starts nobody collected before the approval lapsed free the agent's slot.
-  await db
-    .updateTable('impersonation_sessions')
-    .set({ status: 'refused', ended_at: sql<Date>`now()` })
+  for (const { approved_at, approval_expires_at, ...session } of rows) {
+    const minutes = approved_at && approval_expires_at ? minutesBetween(approved_at, approval_expires_at) : null;
+    await refuseUnstartedSession(trx, session, `the agent did not collect the session token${minutes === null ? ' in time' : ` within ${minutes} minutes`}`, SWEEPER);
+  }
+  return rows.length;
+}
+
+/** Approved mutations nobody ran before the approval lapsed. */
+async function lapseUnusedMutationApprovals(trx: Transaction<Database>): Promise<number> {
+  const approvals = await trx
+    .selectFrom('approval_requests')
+    .selectAll()
+    .where('kind', '=', 'mutation')
     .where('status', '=', 'approved')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('approval_requests')
-          .select('id')
-          .whereRef('approval_requests.id', '=', 'impersonation_sessions.approval_request_id')
-          .where('approval_requests.grant_expires_at', '<=', sql<Date>`now()`),
-      ),
-    )
+    .where('grant_expires_at', '<=', sql<Date>`now()`)
+    .orderBy('id')
+    .limit(BATCH)
+    .forUpdate()
+    .skipLocked()
     .execute();
-  return ended;
+  for (const approval of approvals) {
+    const minutes = approval.decided_at && approval.grant_expires_at ? minutesBetween(approval.decided_at, approval.grant_expires_at) : null;
+    await closeApprovalRequests(trx, [approval], 'expired', `the approved call was not run${minutes === null ? ' in time' : ` within ${minutes} minutes`}`, SWEEPER);
+  }
+  return approvals.length;
 }
 
 export interface SweeperOptions {
   db: Db;
   logger: Logger;
+  /** The policy in force, for whether on-call engineers may impersonate. @default they may not */
+  policy?: PolicySource;
   /** @default 15000 */
   intervalMs?: number;
 }
@@ -71,8 +149,9 @@ export interface SweeperOptions {
 export function startSessionSweeper(options: SweeperOptions): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    running = sweepTimedOutSessions(options.db).then(
-      (n) => n > 0 && options.logger.info({ sessions: n }, 'timed-out sessions closed'),
+    const oncallMayImpersonate = options.policy?.current().document.oncallMayImpersonate ?? false;
+    running = sweepSessions(options.db, { oncallMayImpersonate }).then(
+      (n) => n > 0 && options.logger.info({ sessions: n }, 'sessions closed'),
       (error: unknown) => options.logger.error({ err: error }, 'session sweep failed'),
     );
   }, options.intervalMs ?? 15_000);

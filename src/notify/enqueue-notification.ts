@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
-import { notificationKey, type Notification } from './notification.js';
+import { notificationKey, orderingKeyOf, type Notification } from './notification.js';
 import { renderNotification } from './render-notification.js';
 
 /**
@@ -15,6 +15,7 @@ export async function enqueueNotification(trx: Transaction<Database>, notificati
     .values({
       idempotency_key: notificationKey(notification),
       kind: notification.kind,
+      ordering_key: orderingKeyOf(notification),
       payload: JSON.stringify(renderNotification(notification)),
     })
     .onConflict((conflict) => conflict.column('idempotency_key').doNothing())

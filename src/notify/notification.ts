@@ -77,3 +77,18 @@ export function notificationKey(notification: Notification): string {
     }
   }
 }
+
+/**
+ * What must arrive in order: everything about one session (started before ended, however
+ * long the webhook was down). Null: the message stands alone.
+ */
+export function orderingKeyOf(notification: Notification): string | null {
+  switch (notification.kind) {
+    case 'session_started':
+    case 'session_ended':
+      return `session:${notification.sessionId}`;
+    case 'approval_requested':
+    case 'repeated_denials':
+      return null;
+  }
+}

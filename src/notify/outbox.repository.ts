@@ -15,7 +15,8 @@ export interface ClaimedNotification {
  * dispatchers never take the same row, and neither waits for the other) and pushes their
  * `next_attempt_at` `leaseMs` ahead. The claim is that timestamp, not the lock: the lock ends
  * with the statement, and a dispatcher that dies before reporting leaves its rows due again
- * once the lease runs out. Times are the database's, so instances' clocks need not agree.
+ * once the lease runs out. Times are the database's, so instances' clocks need not agree. A
+ * message with an ordering key waits until the older ones with its key are delivered.
  */
 export async function claimDueNotifications(
   db: Db,
@@ -26,11 +27,26 @@ export async function claimDueNotifications(
       (cte) => cte('due').materialized(),
       (qb) =>
         qb
-          .selectFrom('notification_outbox')
-          .select('id')
-          .where('delivered_at', 'is', null)
-          .where('next_attempt_at', '<=', sql<Date>`now()`)
-          .orderBy('id')
+          .selectFrom('notification_outbox as o')
+          .select('o.id')
+          .where('o.delivered_at', 'is', null)
+          .where('o.next_attempt_at', '<=', sql<Date>`now()`)
+          // In order per key: not while an older message of the same session is undelivered.
+          .where(({ eb, not, exists, selectFrom }) =>
+            eb.or([
+              eb('o.ordering_key', 'is', null),
+              not(
+                exists(
+                  selectFrom('notification_outbox as older')
+                    .select('older.id')
+                    .whereRef('older.ordering_key', '=', 'o.ordering_key')
+                    .whereRef('older.id', '<', 'o.id')
+                    .where('older.delivered_at', 'is', null),
+                ),
+              ),
+            ]),
+          )
+          .orderBy('o.id')
           .limit(options.batchSize)
           .forUpdate()
           .skipLocked(),

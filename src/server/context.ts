@@ -1,7 +1,8 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import { FieldReadRecorder } from '../audit/field-read-recorder.js';
-import { loadPrincipal } from '../auth/authenticate.js';
+import { loadPrincipal, type AuthenticationFailure } from '../auth/authenticate.js';
+import type { TokenClaims } from '../auth/token-claims.js';
 import type { TokenRejection, VerifyToken } from '../auth/verify-token.js';
 import type { Db } from '../db/database.js';
 import { wardenError } from '../errors/index.js';
@@ -14,7 +15,10 @@ import type { PolicySource } from '../policy/policy-source.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 
 /** Decides whose data a request reaches; impersonation sessions plug in here. */
-export type ResolveAccess = (principal: Principal, request: Request) => Promise<AccessContext> | AccessContext;
+export type ResolveAccess = (principal: Principal, request: Request, requestId: string) => Promise<AccessContext> | AccessContext;
+
+/** Told of a signed token for someone Warden refuses, before the request is refused. */
+export type RefusePrincipal = (claims: TokenClaims, failure: AuthenticationFailure, request: Request, requestId: string) => Promise<void>;
 
 export interface ContextFactoryOptions {
   db: Db;
@@ -28,6 +32,8 @@ export interface ContextFactoryOptions {
   auditCustomerReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
+  /** Records the refusal (and ends a session the token was sent with). @default nothing */
+  refusePrincipal?: RefusePrincipal;
 }
 
 const BEARER = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_\-+/=]*)$/;
@@ -42,12 +48,24 @@ const REJECTION_MESSAGES: Record<TokenRejection['kind'], string> = {
 /**
  * Authenticates every GraphQL request before anything executes: no valid token, no data.
  * The error never says more than the caller needs to fix it (never which user ids exist).
+ * A request's context is built once: asked again for the same request (the banner of a
+ * response refused before execution), the factory answers with the same one, or the same refusal.
  */
 export function createContextFactory(options: ContextFactoryOptions) {
   const refreshPolicy = async () => {
     await options.policy.refresh?.();
   };
-  return async ({ request }: YogaInitialContext): Promise<GatewayContext> => {
+  const built = new WeakMap<Request, Promise<GatewayContext>>();
+  const forRequest = (request: Request): Promise<GatewayContext> => {
+    const existing = built.get(request);
+    if (existing) return existing;
+    const context = buildContext(request);
+    built.set(request, context);
+    return context;
+  };
+  return Object.assign(({ request }: YogaInitialContext) => forRequest(request), { forRequest });
+
+  async function buildContext(request: Request): Promise<GatewayContext> {
     const header = request.headers.get('authorization');
     if (!header) {
       throw wardenError('UNAUTHENTICATED', 'Send your token as "Authorization: Bearer <token>"; run `npm run token` for a demo one.');
@@ -64,11 +82,12 @@ export function createContextFactory(options: ContextFactoryOptions) {
       throw wardenError('UNAUTHENTICATED', message);
     }
     const principal = await loadPrincipal(options.db, verified.claims);
+    const requestId = options.requestIdOf(request);
     if (principal.kind !== 'staff' && principal.kind !== 'customer') {
+      await options.refusePrincipal?.(verified.claims, principal, request, requestId);
       throw wardenError('UNAUTHENTICATED', 'Warden does not know the person this token names, or they were deactivated; sign in again.');
     }
-    const requestId = options.requestIdOf(request);
-    const access = await (options.resolveAccess ?? directAccess)(principal, request);
+    const access = await (options.resolveAccess ?? directAccess)(principal, request, requestId);
     const compiled = options.policy.current();
     // Refusals are always recorded; customers' own reads only when asked for.
     const reads = access.column !== 'customer' || options.auditCustomerReads ? 'all' : 'refusals';
@@ -86,5 +105,5 @@ export function createContextFactory(options: ContextFactoryOptions) {
       requestId,
       logger: options.logger.child({ requestId }),
     };
-  };
+  }
 }

@@ -18,7 +18,7 @@ import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
-import { createSessionAccessResolver } from '../impersonation/resolve-session-access.js';
+import { createSessionAccessResolver, refuseRejectedPrincipal } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
@@ -61,20 +61,22 @@ export function createGateway(options: GatewayOptions): Gateway {
   const schema = applyOperationFirewall(built.schema);
   const policy = options.policy ?? baselinePolicySource(built.catalog);
   const requestIds = useRequestIds();
+  const context = createContextFactory({
+    db,
+    verifyToken: createTokenVerifier(config.jwt),
+    logger,
+    requestIdOf: requestIds.idOf,
+    policy,
+    policyCatalog: built.catalog,
+    settings: config.impersonation,
+    auditCustomerReads: config.audit.customerReads,
+    resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
+    refusePrincipal: (claims, failure, request, requestId) => refuseRejectedPrincipal(db, claims, failure, request, requestId),
+  });
 
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
-    context: createContextFactory({
-      db,
-      verifyToken: createTokenVerifier(config.jwt),
-      logger,
-      requestIdOf: requestIds.idOf,
-      policy,
-      policyCatalog: built.catalog,
-      settings: config.impersonation,
-      auditCustomerReads: config.audit.customerReads,
-      resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
-    }),
+    context,
     plugins: [
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
       requestIds.plugin,
@@ -90,7 +92,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
       // Order matters: the audit trail and the banner see every result, refusals included.
       ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db, options.pool ?? null) })]),
-      useImpersonationExtensions(),
+      useImpersonationExtensions({ contextOf: context.forRequest }),
       useArgumentPolicy(),
       useMutationGate(),
       useErrorCodes({ development: config.development }),

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
   const gateway = createGateway({ db, pool, config, logger, schema, policy });
-  const sweeper = startSessionSweeper({ db, logger });
+  const sweeper = startSessionSweeper({ db, logger, policy });
   const checkpointer = startCheckpointer({ db, key: config.audit.checkpointKey, logger });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   const server = createServer(gateway);

@@ -66,11 +66,12 @@ type Documents = {
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.EveryUserFieldDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
-    "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": typeof types.ImpSetSupportAccessDocument,
-    "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImpAccessHistoryDocument,
+    "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundInlineDocument,
     "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": typeof types.ImpTaxThenRefundDocument,
+    "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundWithDefaultDocument,
+    "\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundTwoDocument,
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": typeof types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": typeof types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": typeof types.ImpEndDocument,
@@ -84,8 +85,11 @@ type Documents = {
     "\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundDocument,
     "\n  mutation ImpExport {\n    exportInvoices\n  }\n": typeof types.ImpExportDocument,
     "\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n": typeof types.ImpUpdateNotificationsDocument,
+    "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": typeof types.ImpSetSupportAccessDocument,
     "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": typeof types.ImpRequestMutationDocument,
     "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": typeof types.ImpRequestFieldsDocument,
+    "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.ImpPublishPolicyDocument,
+    "\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.ImpApprovePolicyDocument,
     "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailDocument,
     "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": typeof types.UsersOrderedByEmailDocument,
     "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.UsersByEmailVariableDocument,
@@ -170,11 +174,12 @@ const documents: Documents = {
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": types.EveryUserFieldDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
-    "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": types.ImpSetSupportAccessDocument,
-    "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImpAccessHistoryDocument,
+    "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": types.ImpRefundInlineDocument,
     "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": types.ImpTaxThenRefundDocument,
+    "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n": types.ImpRefundWithDefaultDocument,
+    "\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n": types.ImpRefundTwoDocument,
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": types.ImpEndDocument,
@@ -188,8 +193,11 @@ const documents: Documents = {
     "\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundDocument,
     "\n  mutation ImpExport {\n    exportInvoices\n  }\n": types.ImpExportDocument,
     "\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n": types.ImpUpdateNotificationsDocument,
+    "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": types.ImpSetSupportAccessDocument,
     "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": types.ImpRequestMutationDocument,
     "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n": types.ImpRequestFieldsDocument,
+    "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.ImpPublishPolicyDocument,
+    "\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.ImpApprovePolicyDocument,
     "\n  query UsersByEmail {\n    account {\n      users(filter: { email: \"jane.doe@acme.example\" }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailDocument,
     "\n  query UsersOrderedByEmail {\n    account {\n      users(orderBy: EMAIL) {\n        id\n      }\n    }\n  }\n": types.UsersOrderedByEmailDocument,
     "\n  query UsersByEmailVariable($email: String) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.UsersByEmailVariableDocument,
@@ -447,11 +455,7 @@ export function graphql(source: "\n  query ImpApprovalRequest($id: ID!) {\n    a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n"): (typeof documents)["\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -464,6 +468,14 @@ export function graphql(source: "\n  mutation ImpRefundInline {\n    refundInvoi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -519,11 +531,23 @@ export function graphql(source: "\n  mutation ImpUpdateNotifications($input: Not
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n"): (typeof documents)["\n  mutation ImpSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {\n    requestMutationApproval(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRequestFields($input: RequestFieldAccessInput!) {\n    requestFieldAccess(input: $input) {\n      id\n      kind\n      status\n      sessionId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   auditOfSession,
   codeOf,
+  endOpenSessions,
   endSessionAs,
   ImpApprove,
   ImpClaim,
@@ -42,12 +43,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
 });
 
 const requestRow = (id: string) => t.db.selectFrom('approval_requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -246,6 +242,9 @@ describe('field access (break-glass)', () => {
     expect(requested.body.errors).toBeUndefined();
     const request = requested.body.data?.requestFieldAccess;
     expect(request).toMatchObject({ kind: 'field_access', status: 'pending', sessionId: mine.sessionId });
+    // What the manager reads says plainly that a grant is per field, for the whole account.
+    const queued = (await t.execute(ImpPending, { as: 'manager' })).body.data?.pendingApprovals.find((r) => r.id === request?.id);
+    expect(queued?.summary).toBe('for access to User.birthDate, for every user in the account (not only the customer)');
 
     // Pending is not approved.
     const pending = await t.execute(ImpMeBirthDate, { as: 'agent', headers: withSession(mine.token) });

@@ -2,16 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { codeOf, endSessionAs, GOOD_REASON, ImpMe, ImpSetTaxRate, messageOf, openSession, start, withSession } from './sessions.js';
-
-const ImpSetSupportAccess = graphql(`
-  mutation ImpSetSupportAccess($value: SupportAccess!) {
-    setSupportAccess(value: $value) {
-      id
-      supportAccess
-    }
-  }
-`);
+import { sweepSessions } from '../../src/impersonation/sweeper.js';
+import { codeOf, endOpenSessions, endSessionAs, GOOD_REASON, ImpMe, ImpSetSupportAccess, ImpSetTaxRate, messageOf, moveClocks, openSession, start, withSession } from './sessions.js';
 
 const ImpAccessHistory = graphql(`
   query ImpAccessHistory($first: Int!, $after: String) {
@@ -27,6 +19,7 @@ const ImpAccessHistory = graphql(`
           startedAt
           endedAt
           endReason
+          howItEnded
           minutes
           changes
           summary
@@ -47,12 +40,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
   await sql`update accounts set support_access = 'allow' where id = 'acc_acme'`.execute(t.db);
 });
 
@@ -135,6 +123,7 @@ describe("the account's access history", () => {
         ticket: 'SUP-202',
         mode: 'read_write',
         endedAt: null,
+        howItEnded: null,
         minutes: null,
         changes: ['Agent Leo Park changed the tax rate from 20% to 10% on invoice ACME-2026-012 in account Acme Co'],
       });
@@ -148,8 +137,17 @@ describe("the account's access history", () => {
       const history2 = page2.body.data?.accessHistory;
       expect(history2?.edges.map((e) => e.node.sessionId)).toEqual([first.sessionId]);
       expect(history2?.pageInfo.hasNextPage).toBe(false);
-      expect(history2?.edges[0]?.node).toMatchObject({ agentName: 'Sarah Lee', ticket: 'SUP-101', reason: GOOD_REASON, mode: 'read_only', endReason: 'ended', minutes: 12, changes: [] });
-      expect(history2?.edges[0]?.node.summary).toMatch(/\(read-only\) for ticket SUP-101 — ".+" — and stayed 12 minutes\. Nothing was changed\.$/);
+      expect(history2?.edges[0]?.node).toMatchObject({
+        agentName: 'Sarah Lee',
+        ticket: 'SUP-101',
+        reason: GOOD_REASON,
+        mode: 'read_only',
+        endReason: 'ended',
+        howItEnded: 'the agent ended the visit',
+        minutes: 12,
+        changes: [],
+      });
+      expect(history2?.edges[0]?.node.summary).toMatch(/\(read-only\) for ticket SUP-101 — ".+" — and stayed 12 minutes \(the agent ended the visit\)\. Nothing was changed\.$/);
 
       // Any user of the account sees the same slice; another account sees only its own.
       const tom = await h.execute(ImpAccessHistory, { as: 'usr_tom', variables: { first: 10 } });
@@ -161,6 +159,16 @@ describe("the account's access history", () => {
     } finally {
       await h.close();
     }
+  });
+
+  it('says in plain words how a visit that timed out ended', async () => {
+    const { sessionId } = await openSession(t, { userId: 'usr_tom' });
+    await moveClocks(t, sessionId, { idle: -1 });
+    await sweepSessions(t.db);
+    const { body } = await t.execute(ImpAccessHistory, { as: 'usr_tom', variables: { first: 1 } });
+    const visit = body.data?.accessHistory.edges[0]?.node;
+    expect(visit).toMatchObject({ sessionId, endReason: 'idle_timeout', howItEnded: 'the visit closed by itself after the agent was idle' });
+    expect(visit?.summary).toMatch(/and stayed 0 minutes \(the visit closed by itself after the agent was idle\)\. Nothing was changed\.$/);
   });
 
   it('is for the customer: not for staff, not for support acting as the customer', async () => {

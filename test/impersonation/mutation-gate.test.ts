@@ -1,19 +1,24 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
+import type { GatewayContext } from '../../src/graphql/context.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   codeOf,
-  endSessionAs,
+  endOpenSessions,
   ImpApprove,
   ImpExport,
   ImpRefund,
   ImpRequestMutation,
+  ImpRevoke,
+  ImpSetSupportAccess,
   ImpSetTaxRate,
   ImpUpdateNotifications,
   messageOf,
   openSession,
   REFUND_DOCUMENT,
+  withAuditStoreDown,
   withSession,
   type OpenSession,
 } from './sessions.js';
@@ -50,6 +55,28 @@ const ImpTaxThenRefund = graphql(`
   }
 `);
 
+const ImpRefundWithDefault = graphql(`
+  mutation ImpRefundWithDefault($id: ID! = "inv_acme_009") {
+    refundInvoice(invoiceId: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const ImpRefundTwo = graphql(`
+  mutation ImpRefundTwo($a: ID!, $b: ID!) {
+    x: refundInvoice(invoiceId: $a) {
+      id
+      status
+    }
+    y: refundInvoice(invoiceId: $b) {
+      id
+      status
+    }
+  }
+`);
+
 const REFUND_REASON = 'Customer was double charged for the March invoice and asked for a refund on ticket SUP-1234';
 
 let t: TestGateway;
@@ -61,12 +88,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
 });
 
 const invoice = (id: string) => t.db.selectFrom('invoices').select(['status', 'tax_rate_bp']).where('id', '=', id).executeTakeFirstOrThrow();
@@ -117,6 +139,18 @@ describe('a read-only session', () => {
     const { body } = await t.execute(ImpExport, { as: 'agent', headers: withSession(session.token) });
     expect(codeOf(body)).toBe('FORBIDDEN');
     expect(body.data ?? null).toBeNull();
+  });
+
+  it('refuses to ask for approval of a change: nothing runs in a read-only session, approved or not', async () => {
+    session = await openSession(t, { userId: 'usr_tom' });
+    const { body } = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_001' }), reason: REFUND_REASON } },
+    });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(messageOf(body)).toMatch(/^This session is read-only, so no change runs in it, approved or not; start a read-write session/);
+    expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).execute()).toEqual([]);
   });
 });
 
@@ -248,21 +282,47 @@ describe('a read-write session (approved by a manager at the start)', () => {
     expect((await invoice('inv_acme_008')).status).toBe('paid');
   });
 
-  it('refuses exportInvoices with FORBIDDEN, even read-write and even with an approval asked for', async () => {
+  it('refuses exportInvoices with FORBIDDEN even read-write, and refuses to ask for an approval of it', async () => {
     session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
     const requested = await t.execute(ImpRequestMutation, {
       as: 'agent',
       headers: withSession(session.token),
-      variables: { input: { document: 'mutation ImpExport { exportInvoices }', reason: 'Customer needs a CSV of all invoices for their annual audit' } },
+      variables: { input: { document: 'mutation ImpExport { exportInvoices }', reason: 'Customer needs a CSV export of all 2026 invoices for their annual audit' } },
     });
-    const id = requested.body.data?.requestMutationApproval.id;
-    if (id) await t.execute(ImpApprove, { as: 'manager', variables: { id } });
+    expect(codeOf(requested.body)).toBe('FORBIDDEN');
+    expect(messageOf(requested.body)).toBe('exportInvoices is never run during impersonation: it stays with the customer, who can run it themselves. No approval changes that.');
     const { body } = await t.execute(ImpExport, { as: 'agent', headers: withSession(session.token) });
     expect(codeOf(body)).toBe('FORBIDDEN');
-    expect(messageOf(body)).toMatch(/exportInvoices is never run during impersonation/);
+    expect(messageOf(body)).toBe('exportInvoices is never run during impersonation: it stays with the customer, who can run it themselves.');
     expect(body.data ?? null).toBeNull();
     expect(await sessionEvents(session.sessionId, 'mutation_executed')).toEqual([]);
     expect((await sessionEvents(session.sessionId, 'mutation_refused')).map((e) => e.type_field)).toEqual(['Mutation.exportInvoices']);
+    expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).where('kind', '=', 'mutation').execute()).toEqual([]);
+  });
+
+  it('says why each never-run mutation is refused: the customer’s own, or a staff action', async () => {
+    session = await openSession(t, { agent: 'manager2', userId: 'usr_jane', mode: 'read_write' });
+    const setting = await t.execute(ImpSetSupportAccess, { as: 'manager2', headers: withSession(session.token), variables: { value: 'never' } });
+    expect(messageOf(setting.body)).toBe('setSupportAccess is never run during impersonation: it stays with the customer, who can run it themselves.');
+    const revoke = await t.execute(ImpRevoke, { as: 'manager2', headers: withSession(session.token), variables: { sessionId: session.sessionId, reason: 'Testing whether a session can revoke itself' } });
+    expect(messageOf(revoke.body)).toBe('revokeImpersonation is never run during impersonation: it is a staff action; send it without the impersonation token, as yourself.');
+  });
+
+  it('refuses to ask for approval of a call that needs none', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const { body } = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: {
+        input: {
+          document: 'mutation Tax($input: SetInvoiceTaxRateInput!) { setInvoiceTaxRate(input: $input) { id } }',
+          variables: JSON.stringify({ input: { invoiceId: 'inv_acme_012', taxRate: 10 } }),
+          reason: 'Customer reports invoice ACME-2026-012 shows 20% tax instead of 10%',
+        },
+      },
+    });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(messageOf(body)).toBe('setInvoiceTaxRate needs no approval in a read-write session; send it as it is.');
   });
 
   it('asks for approval of one valid mutation, with a specific reason', async () => {
@@ -275,6 +335,152 @@ describe('a read-write session (approved by a manager at the start)', () => {
     expect(codeOf((await ask(REFUND_DOCUMENT, '{"invoiceId": 5', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
     expect(codeOf((await ask(REFUND_DOCUMENT, '{}', REFUND_REASON)).body)).toBe('BAD_USER_INPUT');
     expect(await t.db.selectFrom('approval_requests').select('id').where('session_id', '=', session.sessionId).where('kind', '=', 'mutation').execute()).toEqual([]);
+  });
+});
+
+describe('an approval is used by the change it allowed, and only by it', () => {
+  /** The invoice is paid again (earlier cases may have refunded it). */
+  const paid = (id: string) => sql`update invoices set status = 'paid' where id = ${id}`.execute(t.db);
+  const approvalStatus = async (id: string) => (await t.db.selectFrom('approval_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+
+  it('judges every call before any runs: one unapproved call refuses the operation and uses no approval', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await Promise.all([paid('inv_acme_003'), paid('inv_acme_004')]);
+    const approval = await approvedRefund(session, 'inv_acme_003');
+    const { body } = await t.execute(ImpRefundTwo, { as: 'agent', headers: withSession(session.token), variables: { a: 'inv_acme_003', b: 'inv_acme_004' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(body.data ?? null).toBeNull();
+    expect(await approvalStatus(approval)).toBe('approved');
+    expect((await invoice('inv_acme_003')).status).toBe('paid');
+    expect((await invoice('inv_acme_004')).status).toBe('paid');
+    expect(await sessionEvents(session.sessionId, 'approval_used')).toEqual([]);
+
+    // The approval is still there for the call it was given for.
+    const own = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_003' } });
+    expect(own.body.data?.refundInvoice.status).toBe('refunded');
+    expect(await approvalStatus(approval)).toBe('used');
+  });
+
+  it('two equal calls in one operation need two approvals', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await paid('inv_acme_005');
+    const approval = await approvedRefund(session, 'inv_acme_005');
+    const { body } = await t.execute(ImpRefundTwo, { as: 'agent', headers: withSession(session.token), variables: { a: 'inv_acme_005', b: 'inv_acme_005' } });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(await approvalStatus(approval)).toBe('approved');
+  });
+
+  it('records the use in the transaction of the change, right before it', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await paid('inv_acme_007');
+    const approval = await approvedRefund(session, 'inv_acme_007');
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: { ...withSession(session.token), 'x-request-id': 'req-imp-refund-used' }, variables: { invoiceId: 'inv_acme_007' } });
+    expect(body.data?.refundInvoice.status).toBe('refunded');
+    const [used, ...moreUsed] = await sessionEvents(session.sessionId, 'approval_used');
+    const executed = (await sessionEvents(session.sessionId, 'mutation_executed')).at(-1);
+    expect(moreUsed).toEqual([]);
+    expect(used).toMatchObject({ actor_id: 'stf_sarah', subject_user_id: 'usr_jane', request_id: 'req-imp-refund-used', decision: 'used' });
+    expect(used?.summary).toBe('Agent Sarah Lee used the approval to run refundInvoice as Jane Doe (Acme Co): approved by Marcus Webb');
+    expect(used?.details).toMatchObject({ requestId: approval });
+    // Nothing else was written in between: one transaction holds the chain from one to the other.
+    expect(BigInt(executed?.chain_seq ?? 0)).toBe(BigInt(used?.chain_seq ?? 0) + 1n);
+  });
+
+  it('keeps the approval when the call fails', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await sql`update invoices set status = 'open' where id = 'inv_acme_008'`.execute(t.db);
+    const approval = await approvedRefund(session, 'inv_acme_008');
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_008' } });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(await approvalStatus(approval)).toBe('approved');
+    expect(await sessionEvents(session.sessionId, 'approval_used')).toEqual([]);
+
+    await paid('inv_acme_008');
+    const retried = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_008' } });
+    expect(retried.body.data?.refundInvoice.status).toBe('refunded');
+    expect(await approvalStatus(approval)).toBe('used');
+  });
+
+  it('keeps the approval when the change rolls back (its record could not be written)', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await paid('inv_acme_004');
+    const approval = await approvedRefund(session, 'inv_acme_004');
+    const { body } = await withAuditStoreDown(t, () => t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_004' } }));
+    expect(body.data?.refundInvoice ?? null).toBeNull();
+    expect((await invoice('inv_acme_004')).status).toBe('paid');
+    expect(await approvalStatus(approval)).toBe('approved');
+  });
+});
+
+describe('a mutation that records no change of its own', () => {
+  /** The reference schema, with refundInvoice changed to refund without recording anything. */
+  function schemaWithSilentRefund() {
+    const built = buildWardenSchema();
+    const refund = built.schema.getMutationType()?.getFields()['refundInvoice'];
+    if (!refund) throw new Error('Mutation.refundInvoice is missing');
+    refund.resolve = async (_root, args: { invoiceId: string }, context: GatewayContext) =>
+      context.db.updateTable('invoices').set({ status: 'refunded' }).where('id', '=', args.invoiceId).returningAll().executeTakeFirstOrThrow();
+    return built;
+  }
+
+  it('still uses its approval up once it ran: the same call again is refused', async () => {
+    const silent = await startTestGateway({}, { schema: schemaWithSilentRefund(), database: t.database, realSessions: true });
+    try {
+      session = await openSession(silent, { userId: 'usr_jane', mode: 'read_write' });
+      await sql`update invoices set status = 'paid' where id = 'inv_acme_005'`.execute(t.db);
+      const requested = await silent.execute(ImpRequestMutation, {
+        as: 'agent',
+        headers: withSession(session.token),
+        variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_005' }), reason: REFUND_REASON } },
+      });
+      const id = requested.body.data?.requestMutationApproval.id ?? '';
+      await silent.execute(ImpApprove, { as: 'manager', variables: { id } });
+
+      const first = await silent.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_005' } });
+      expect(first.body.data?.refundInvoice.status).toBe('refunded');
+      expect((await t.db.selectFrom('approval_requests').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('used');
+      expect(await sessionEvents(session.sessionId, 'approval_used')).toHaveLength(1);
+      expect(silent.logs.some((line) => line.includes('ran on an approval without recording its change'))).toBe(true);
+
+      await sql`update invoices set status = 'paid' where id = 'inv_acme_005'`.execute(t.db);
+      const replay = await silent.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_005' } });
+      expect(codeOf(replay.body)).toBe('APPROVAL_REQUIRED');
+      expect((await invoice('inv_acme_005')).status).toBe('paid');
+    } finally {
+      await endOpenSessions(silent);
+      await silent.close();
+    }
+  });
+});
+
+describe('variables are read as execution reads them', () => {
+  it('applies a variable default: a read-only session is refused as read-only, not as an invalid document', async () => {
+    session = await openSession(t, { userId: 'usr_tom' });
+    const { body } = await t.execute(ImpRefundWithDefault, { as: 'agent', headers: withSession(session.token) });
+    expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
+    expect(messageOf(body)).toMatch(/This session is read-only/);
+  });
+
+  it('an approval for the call with its variables covers the same call written with a default', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    await approvedRefund(session, 'inv_acme_009');
+    const { body } = await t.execute(ImpRefundWithDefault, { as: 'agent', headers: withSession(session.token) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.refundInvoice).toEqual({ id: 'inv_acme_009', status: 'refunded' });
+  });
+
+  it('an approval asked for with a document that relies on a default covers the call with explicit variables', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const requested = await t.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { document: 'mutation Refund($id: ID! = "inv_acme_011") { refundInvoice(invoiceId: $id) { id } }', reason: REFUND_REASON } },
+    });
+    expect(requested.body.errors).toBeUndefined();
+    await t.execute(ImpApprove, { as: 'manager', variables: { id: requested.body.data?.requestMutationApproval.id ?? '' } });
+    const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_011' } });
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.refundInvoice.status).toBe('refunded');
   });
 });
 

@@ -3,6 +3,7 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   auditOfSession,
   codeOf,
+  endOpenSessions,
   endSessionAs,
   GOOD_REASON,
   ImpApprove,
@@ -24,12 +25,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
 });
 
 const count = async (table: 'impersonation_sessions' | 'notification_outbox' | 'approval_requests' | 'audit_events') =>

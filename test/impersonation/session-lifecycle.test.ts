@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sweepTimedOutSessions } from '../../src/impersonation/sweeper.js';
+import { sweepSessions } from '../../src/impersonation/sweeper.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   auditKindsOfSession,
   auditOfSession,
   codeOf,
+  endOpenSessions,
   endSessionAs,
   ImpEnd,
   ImpMe,
@@ -26,12 +27,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
 });
 
 const endRecords = (sessionId: string) =>
@@ -173,7 +169,7 @@ describe('the sweeper', () => {
     await moveClocks(t, idle.sessionId, { idle: -1 });
     await moveClocks(t, hard.sessionId, { hard: -2, idle: -1 });
 
-    expect(await sweepTimedOutSessions(t.db)).toBe(2);
+    expect(await sweepSessions(t.db)).toBe(2);
 
     expect(await sessionRow(t, idle.sessionId)).toMatchObject({ status: 'ended', end_reason: 'idle_timeout' });
     expect(await sessionRow(t, hard.sessionId)).toMatchObject({ status: 'ended', end_reason: 'expired' });
@@ -184,7 +180,7 @@ describe('the sweeper', () => {
     const endedKeys = (await outboxRows(t, 'session_ended')).map((r) => r.idempotency_key);
     expect(endedKeys).toEqual(expect.arrayContaining([`session_ended:${idle.sessionId}`, `session_ended:${hard.sessionId}`]));
 
-    expect(await sweepTimedOutSessions(t.db)).toBe(0);
+    expect(await sweepSessions(t.db)).toBe(0);
     expect(codeOf((await t.execute(ImpMe, { as: 'agent', headers: withSession(idle.token) })).body)).toBe('SESSION_EXPIRED');
     expect(await endRecords(idle.sessionId)).toHaveLength(1);
   });
@@ -203,7 +199,7 @@ describe('the sweeper', () => {
     }
     await sql`update impersonation_sessions set idle_expires_at = now() - interval '1 minute' where id in (${sql.join(ids)})`.execute(t.db);
 
-    const counts = await Promise.all([sweepTimedOutSessions(t.db), sweepTimedOutSessions(t.db), sweepTimedOutSessions(t.db)]);
+    const counts = await Promise.all([sweepSessions(t.db), sweepSessions(t.db), sweepSessions(t.db)]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(ids.length);
     for (const id of ids) {
       expect(await sessionRow(t, id)).toMatchObject({ status: 'ended', end_reason: 'idle_timeout' });
@@ -248,6 +244,32 @@ describe('a session ends when its reasons to exist do', () => {
       expect((await endRecords(sessionId)).map((r) => [r.kind, r.decision])).toEqual([['session_revoked', 'target_changed']]);
     } finally {
       await undo.execute(t.db);
+    }
+  });
+});
+
+describe('the sweeper ends sessions nobody uses once their reasons to exist are gone', () => {
+  it.each([
+    ['the agent is deactivated', 'role_lost', 'session_revoked', sql`update staff set active = false where id = 'stf_leo'`],
+    ['the agent loses the support_agent role', 'role_lost', 'session_revoked', sql`update staff set roles = array['support_manager']::text[] where id = 'stf_leo'`],
+    ['the account opts out', 'target_changed', 'session_revoked', sql`update accounts set support_access = 'never' where id = 'acc_acme'`],
+    ['the account becomes sensitive', 'target_changed', 'session_revoked', sql`update accounts set sensitive = true where id = 'acc_acme'`],
+    ['the customer becomes an admin', 'target_changed', 'session_revoked', sql`update users set role = 'admin' where id = 'usr_tom'`],
+  ])('when %s, the session ends (%s) with its end record', async (_name, reason, kind, change) => {
+    const { sessionId } = await openSession(t, { agent: 'agent2' });
+    const control = await openSession(t, { agent: 'manager2', userId: 'usr_carlos' });
+    await change.execute(t.db);
+    try {
+      expect(await sweepSessions(t.db)).toBe(1);
+      expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'ended', end_reason: reason });
+      expect((await endRecords(sessionId)).map((r) => [r.kind, r.decision, r.actor_kind])).toEqual([[kind, reason, 'system']]);
+      // A session in another account, of another agent, goes on.
+      expect((await sessionRow(t, control.sessionId)).status).toBe('active');
+      expect(await sweepSessions(t.db)).toBe(0);
+    } finally {
+      await sql`update staff set active = true, roles = array['support_agent']::text[] where id = 'stf_leo'`.execute(t.db);
+      await sql`update accounts set support_access = 'allow', sensitive = false where id = 'acc_acme'`.execute(t.db);
+      await sql`update users set role = 'member' where id = 'usr_tom'`.execute(t.db);
     }
   });
 });

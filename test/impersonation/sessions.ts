@@ -1,7 +1,12 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { sql } from 'kysely';
+import { loadBaselinePolicy } from '../../src/policy/baseline.js';
+import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import { graphql } from '../gql/index.js';
 import type { GraphQLResponse, TestGateway } from '../support/gateway.js';
+
+/** Ends every session still open, as its agent, so each test can start its own. */
+export { endOpenSessions } from '../audit/audit-support.js';
 
 /**
  * Shared documents and steps for the impersonation tests: start, approve, claim and end real
@@ -158,6 +163,15 @@ export const ImpUpdateNotifications = graphql(`
   }
 `);
 
+export const ImpSetSupportAccess = graphql(`
+  mutation ImpSetSupportAccess($value: SupportAccess!) {
+    setSupportAccess(value: $value) {
+      id
+      supportAccess
+    }
+  }
+`);
+
 export const ImpRequestMutation = graphql(`
   mutation ImpRequestMutation($input: RequestMutationApprovalInput!) {
     requestMutationApproval(input: $input) {
@@ -300,4 +314,43 @@ export async function withAuditStoreDown<T>(t: TestGateway, fn: () => Promise<T>
     await sql`drop trigger imp_refuse_audit on audit_events`.execute(t.db);
     await sql`drop function imp_refuse_audit()`.execute(t.db);
   }
+}
+
+export const ImpPublishPolicy = graphql(`
+  mutation ImpPublishPolicy($input: PublishPolicyInput!) {
+    publishPolicy(input: $input) {
+      version
+      status
+    }
+  }
+`);
+
+export const ImpApprovePolicy = graphql(`
+  mutation ImpApprovePolicy($version: Int!) {
+    approvePolicyVersion(version: $version) {
+      version
+      status
+    }
+  }
+`);
+
+/**
+ * Puts the baseline policy with `change` in force on a gateway with a live policy store: a
+ * security admin publishes it, a second one approves it if it loosens anything, and the call
+ * returns once the gateway serves it.
+ */
+export async function putPolicyInForce(t: TestGateway, change: (document: PolicyDocument) => void): Promise<void> {
+  const document = structuredClone(loadBaselinePolicy());
+  change(document);
+  const published = await t.execute(ImpPublishPolicy, {
+    as: 'security',
+    variables: { input: { document: JSON.stringify(document), reason: 'Support rules agreed for this quarter with the DPO' } },
+  });
+  const version = published.body.data?.publishPolicy;
+  if (!version) throw new Error(`publishPolicy failed: ${JSON.stringify(published.body.errors)}`);
+  if (version.status === 'pending') {
+    const approved = await t.execute(ImpApprovePolicy, { as: 'security2', variables: { version: version.version } });
+    expect(approved.body.data?.approvePolicyVersion.status).toBe('active');
+  }
+  await vi.waitFor(() => expect(t.policyStore?.current().version).toBe(version.version), { timeout: 5000, interval: 10 });
 }

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   auditOfSession,
   codeOf,
-  endSessionAs,
+  endOpenSessions,
   GOOD_REASON,
   ImpClaim,
   ImpMe,
@@ -23,12 +23,7 @@ afterAll(() => t.close());
 
 /** Every test leaves no session open, so the next can start one (one open session per agent). */
 afterEach(async () => {
-  const open = await t.db
-    .selectFrom('impersonation_sessions')
-    .select(['id', 'agent_id'])
-    .where('status', 'in', ['pending_approval', 'approved', 'active'])
-    .execute();
-  for (const session of open) await endSessionAs(t, session.agent_id, session.id);
+  await endOpenSessions(t);
 });
 
 const deniedStarts = (agentId: string) =>
@@ -127,6 +122,23 @@ describe('recent authentication', () => {
   });
 });
 
+describe('the ticket pattern', () => {
+  it('uses WARDEN_TICKET_PATTERN when it is set', async () => {
+    const incidents = await startTestGateway({ WARDEN_TICKET_PATTERN: '^INC\\d{7}$' }, { database: t.database, realSessions: true });
+    try {
+      const refused = await start(incidents, { ticket: 'SUP-1234' });
+      expect(codeOf(refused.body)).toBe('BAD_USER_INPUT');
+      expect(messageOf(refused.body)).toMatch(/"SUP-1234" is not a ticket reference/);
+      const accepted = await start(incidents, { ticket: 'INC0012345' });
+      expect(accepted.body.errors).toBeUndefined();
+      expect(accepted.body.data?.startImpersonation.session.status).toBe('active');
+    } finally {
+      await endOpenSessions(incidents);
+      await incidents.close();
+    }
+  });
+});
+
 describe('the length of a session', () => {
   it.each([14, 61, 0, -30, 600])('refuses %i minutes with BAD_USER_INPUT', async (minutes) => {
     const before = await sessionCount();
@@ -214,6 +226,50 @@ describe('who may start a session, and as whom', () => {
     // Another agent is not held back by it.
     const other = await start(t, { agent: 'agent2' });
     expect(other.body.data?.startImpersonation.session.status).toBe('active');
+  });
+
+  it('records the refusal of a second open session once, as a refusal of the agent', async () => {
+    const first = await openSession(t);
+    const before = (await deniedStarts('stf_sarah')).length;
+    const { body } = await start(t, { userId: 'usr_lena' });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    const rows = await deniedStarts('stf_sarah');
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ kind: 'access_denied', subject_user_id: 'usr_lena', decision: 'denied' });
+    expect(rows.at(-1)?.summary).toBe(`Agent Sarah Lee was refused: start a session as Lena Berg. You already have session ${first.sessionId} open (active); end it before starting another.`);
+  });
+
+  it('records the refusal when two starts race and the database refuses the second', async () => {
+    // Another instance's start holds the agent's one open session, not yet committed: this start
+    // finds none open, then waits on the unique index until that one commits.
+    const other = await t.db.startTransaction().execute();
+    let committed = false;
+    try {
+      await other
+        .insertInto('impersonation_sessions')
+        .values({ id: 'ses_race_other', agent_id: 'stf_sarah', user_id: 'usr_tom', account_id: 'acc_acme', reason: GOOD_REASON, ticket: 'SUP-1', mode: 'read_only', minutes: 30, status: 'pending_approval', target_role_at_start: 'member', account_sensitive_at_start: false })
+        .execute();
+      const before = (await deniedStarts('stf_sarah')).length;
+      const racing = start(t, { userId: 'usr_lena' });
+      await vi.waitFor(
+        async () => {
+          const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into "impersonation_sessions"%'`.execute(t.db);
+          expect(waiting.rows[0]?.n).toBe(1);
+        },
+        { timeout: 10_000, interval: 20 },
+      );
+      await other.commit().execute();
+      committed = true;
+      const { body } = await racing;
+      expect(codeOf(body)).toBe('BAD_USER_INPUT');
+      expect(messageOf(body)).toBe('You already have a session open; end it before starting another.');
+      const rows = await deniedStarts('stf_sarah');
+      expect(rows).toHaveLength(before + 1);
+      expect(rows.at(-1)?.summary).toMatch(/was refused: start a session as Lena Berg\. You already have a session open/);
+    } finally {
+      if (!committed) await other.rollback().execute();
+      await sql`update impersonation_sessions set status = 'refused' where id = 'ses_race_other'`.execute(t.db);
+    }
   });
 
   it('refuses a start sent with an impersonation token: sessions cannot nest', async () => {

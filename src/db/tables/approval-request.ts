@@ -1,7 +1,7 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 export type ApprovalKind = 'session_start' | 'mutation' | 'field_access';
-export type ApprovalStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'used';
+export type ApprovalStatus = 'pending' | 'approved' | 'denied' | 'expired' | 'used' | 'withdrawn';
 
 /** What was asked for, by kind. Values here are names and hashes, never customer data. */
 export type ApprovalPayload =

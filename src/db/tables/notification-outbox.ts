@@ -8,6 +8,8 @@ export interface NotificationOutboxTable {
   /** Derived from the notification (`session_started:<sessionId>`): a second insert is ignored. */
   idempotency_key: string;
   kind: string;
+  /** Rows with one key are delivered in id order: one waits while an older one is undelivered. */
+  ordering_key: string | null;
   /** Rendered when enqueued: the outbox never holds more than the message itself. */
   payload: ColumnType<SlackMessage, string, never>;
   created_at: ColumnType<Date, Date | string | undefined, never>;

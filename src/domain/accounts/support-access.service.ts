@@ -3,10 +3,15 @@ import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
 import type { AccountRow, SupportAccess } from '../../db/tables/account.js';
 import { wardenError } from '../../errors/index.js';
+import { closeSessionsOfOptedOutAccount } from '../../impersonation/close-account-sessions.js';
 
 const WORDS: Record<SupportAccess, string> = { allow: 'allowed', ask_first: 'ask me first', never: 'never' };
 
-/** The customer decides whether support may enter; owners and admins only. */
+/**
+ * The customer decides whether support may enter; owners and admins only. "Never" takes effect
+ * at once: the account's sessions, and starts waiting for a manager or for their agent, close
+ * in the same transaction.
+ */
 export async function setSupportAccess(db: Db, customer: CustomerPrincipal, value: SupportAccess, scope: AuditScope): Promise<AccountRow> {
   if (customer.role !== 'owner' && customer.role !== 'admin') {
     throw wardenError('FORBIDDEN', "Only the account's owner and admins decide whether support may enter.");
@@ -27,6 +32,7 @@ export async function setSupportAccess(db: Db, customer: CustomerPrincipal, valu
       },
       scope,
     );
+    if (after.support_access === 'never') await closeSessionsOfOptedOutAccount(trx, after, scope);
     return after;
   });
 }

@@ -1,0 +1,45 @@
+import { createContextCache } from '@pothos/core';
+import type { Transaction } from 'kysely';
+import type { ChangeHook } from '../audit/index.js';
+import type { Database } from '../db/database.js';
+import { wardenError } from '../errors/index.js';
+import { closeApprovalRequests } from './close-approval-requests.js';
+
+/** An approval the gate found for one root mutation call of this request, not used yet. */
+export interface ApprovedCall {
+  approvalId: string;
+  field: string;
+  /** The transaction that used it up, once the call's change was recorded. */
+  usedIn: Transaction<Database> | null;
+}
+
+/**
+ * The approvals the gate judged this request's calls by, keyed by the call's response key (its
+ * alias, else its name). Per request: a cache keyed by the context object.
+ */
+export const approvedCallsOf = createContextCache((_context: object) => new Map<string, ApprovedCall>());
+
+/**
+ * What makes an approval single-use and a rollback safe: the approval is used up inside the
+ * transaction of the change it allowed, when that change is recorded (`mutation_executed`). A
+ * call that fails rolls its change and the use back together, so the approval stays for a
+ * retry; two requests racing on one approval wait on its row lock, and the second is refused
+ * (its change rolls back). Null when the root field `responseKey` has no approval to use.
+ */
+export function approvalUseHook(context: object, responseKey: string): ChangeHook | null {
+  const call = approvedCallsOf(context).get(responseKey);
+  if (!call) return null;
+  return async (trx, scope) => {
+    if (call.usedIn === trx) return;
+    const approval = await trx.selectFrom('approval_requests').selectAll().where('id', '=', call.approvalId).forUpdate().executeTakeFirst();
+    const usable = approval?.status === 'approved' && approval.grant_expires_at !== null && approval.grant_expires_at.getTime() > Date.now();
+    if (!approval || !usable) {
+      throw wardenError('APPROVAL_REQUIRED', `The approval for this ${call.field} was used or lapsed while the call ran; nothing changed. Ask a manager to approve it again.`);
+    }
+    const decider = approval.decided_by
+      ? await trx.selectFrom('staff').select('name').where('id', '=', approval.decided_by).executeTakeFirst()
+      : undefined;
+    await closeApprovalRequests(trx, [approval], 'used', `approved by ${decider?.name ?? 'a manager'}`, scope);
+    call.usedIn = trx;
+  };
+}

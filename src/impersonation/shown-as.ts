@@ -1,0 +1,19 @@
+import type { GatewayContext } from '../graphql/context.js';
+import { MASKS } from '../policy/masks.js';
+import { effectiveMask } from '../policy/plugin/field-plan.js';
+import { ALLOW, DENY, MASK } from '../policy/plugin/types.js';
+
+/**
+ * A value as the request's policy shows the field `coordinate`: itself, masked, or null when
+ * denied (a field the schema does not have is denied). For values shown outside the data, such
+ * as the banner, so they reveal no more than the field would.
+ */
+export function shownAs(context: GatewayContext, coordinate: string, value: string): string | null {
+  const plan = context.policyCatalog.fields.get(coordinate);
+  if (!plan) return null;
+  if (plan.index < 0) return value;
+  let decision = context.policy.decisions[plan.index] ?? DENY;
+  if (decision === DENY && plan.classification === 'sensitive' && context.policy.grants.has(coordinate)) decision = ALLOW;
+  if (decision === ALLOW) return value;
+  return decision === MASK ? MASKS[effectiveMask(plan)](value) : null;
+}

@@ -1,0 +1,124 @@
+import type { Executor } from '../db/database.js';
+import type { SupportAccess } from '../db/tables/account.js';
+import type { SessionEndReason, SessionMode } from '../db/tables/impersonation-session.js';
+import type { StaffRole } from '../db/tables/staff.js';
+import type { UserRole } from '../db/tables/user.js';
+import type { ErrorCode } from '../errors/index.js';
+
+/** Users a session as whom always waits for a manager. */
+export const PRIVILEGED_ROLES: ReadonlySet<UserRole> = new Set(['owner', 'admin', 'billing']);
+
+/** The customer a session would act as, as the start rules need them now. */
+export interface StartTarget {
+  userId: string;
+  userName: string;
+  role: UserRole;
+  accountId: string;
+  accountName: string;
+  sensitive: boolean;
+  supportAccess: SupportAccess;
+  /** The user's id or email is a staff member's. */
+  isStaff: boolean;
+}
+
+export interface StartRefusal {
+  code: ErrorCode;
+  why: string;
+}
+
+/** The target as it is now; undefined when no customer user has that id. */
+export async function loadStartTarget(db: Executor, userId: string): Promise<StartTarget | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .select((eb) => [
+      'users.id as userId',
+      'users.name as userName',
+      'users.role as role',
+      'accounts.id as accountId',
+      'accounts.name as accountName',
+      'accounts.sensitive as sensitive',
+      'accounts.support_access as supportAccess',
+      eb
+        .exists(
+          eb
+            .selectFrom('staff')
+            .select('staff.id')
+            .where((staff) => staff.or([staff('staff.id', '=', staff.ref('users.id')), staff(staff.fn('lower', ['staff.email']), '=', staff.fn('lower', ['users.email']))])),
+        )
+        .as('isStaff'),
+    ])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return row ? { ...row, isStaff: Boolean(row.isStaff) } : undefined;
+}
+
+/** Support agents impersonate; on-call engineers too when the policy in force says so. */
+export function mayImpersonate(roles: readonly StaffRole[], oncallMayImpersonate: boolean): boolean {
+  return roles.includes('support_agent') || (oncallMayImpersonate && roles.includes('oncall_engineer'));
+}
+
+/** Targets nobody may enter, whoever approves: staff, and accounts whose customer said never. */
+export function targetRefusal(target: StartTarget): StartRefusal | null {
+  if (target.isStaff) return { code: 'FORBIDDEN', why: 'Staff accounts cannot be impersonated.' };
+  if (target.supportAccess === 'never') {
+    return { code: 'FORBIDDEN', why: `${target.accountName} has asked that support never enter their account; ask the customer to change this in their settings.` };
+  }
+  return null;
+}
+
+/** Why a start needs a manager's approval; empty when it does not. */
+export function approvalReasons(target: StartTarget, mode: SessionMode): string[] {
+  const reasons: string[] = [];
+  if (target.sensitive) reasons.push('the account is flagged sensitive');
+  if (PRIVILEGED_ROLES.has(target.role)) reasons.push(`the user is the account's ${target.role}`);
+  if (target.supportAccess === 'ask_first') reasons.push('the customer asked to be asked first');
+  if (mode === 'read_write') reasons.push('read-write sessions are always approved by a manager');
+  return reasons;
+}
+
+/**
+ * Whether an approved start still holds: the agent may still impersonate, the target may still
+ * be entered, and what the manager approved still covers why the start needs approval now (an
+ * account that became sensitive since, a member who became an admin, was not part of it).
+ */
+export function approvalStillHolds(input: {
+  agentName: string;
+  agentMayImpersonate: boolean;
+  target: StartTarget | undefined;
+  mode: SessionMode;
+  approvedReasons: readonly string[];
+}): StartRefusal | null {
+  if (!input.agentMayImpersonate) return { code: 'FORBIDDEN', why: `${input.agentName} may no longer start impersonation sessions.` };
+  if (!input.target) return { code: 'NOT_FOUND', why: 'The customer user no longer exists.' };
+  const refusal = targetRefusal(input.target);
+  if (refusal) return refusal;
+  const uncovered = approvalReasons(input.target, input.mode).filter((reason) => !input.approvedReasons.includes(reason));
+  if (uncovered.length > 0) {
+    return { code: 'FORBIDDEN', why: `The customer's account changed since the request (${uncovered.join('; ')}); start a new session so a manager approves it as it is now.` };
+  }
+  return null;
+}
+
+/** What a live session depends on, as it is now and as it was at the start. */
+export interface SessionStanding {
+  agentMayImpersonate: boolean;
+  supportAccess: SupportAccess;
+  accountSensitive: boolean;
+  accountSensitiveAtStart: boolean;
+  userRole: UserRole;
+  userRoleAtStart: UserRole;
+}
+
+/**
+ * A session that must end now, and why: the agent may no longer impersonate (`role_lost`), or
+ * the customer changed so that the start would need approval it did not have, or is refused
+ * outright (`target_changed`). Null while it holds.
+ */
+export function sessionBrokenBecause(standing: SessionStanding): SessionEndReason | null {
+  if (!standing.agentMayImpersonate) return 'role_lost';
+  if (standing.supportAccess === 'never') return 'target_changed';
+  if (standing.accountSensitive && !standing.accountSensitiveAtStart) return 'target_changed';
+  if (PRIVILEGED_ROLES.has(standing.userRole) && !PRIVILEGED_ROLES.has(standing.userRoleAtStart)) return 'target_changed';
+  return null;
+}
