@@ -26,6 +26,7 @@ import { useAccessLog } from './plugins/use-access-log.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
 import { useRequestIds } from './plugins/use-request-id.js';
+import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 
 export interface GatewayOptions {
   db: Db;
@@ -80,6 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       requestIds.plugin,
       useAccessLog({ logger }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useWellFormedInput(),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ...rejectWithCode('depth') },
         maxAliases: { n: config.limits.maxAliases, ...rejectWithCode('aliases') },
