@@ -45,6 +45,8 @@ export interface GatewayOptions {
   auditTrail?: boolean;
   /** Whose data a request reaches. @default impersonation sessions from the database */
   resolveAccess?: ResolveAccess;
+  /** What keeps the instance from full health (failing audit checkpoints, missing partitions): /health says "degraded". */
+  healthProblems?: () => string[];
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -77,7 +79,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
     }),
     plugins: [
-      useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
+      useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
       requestIds.plugin,
       useAccessLog({ logger }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),

@@ -9,6 +9,7 @@ import { createLogger } from '../log/logger.js';
 import { startPolicyStore } from '../policy/policy-store.js';
 import { startSessionSweeper } from '../impersonation/sweeper.js';
 import { startNotificationDispatcher } from '../notify/index.js';
+import { checkpointSigner } from '../audit/checkpoint-signature.js';
 import { startCheckpointer } from '../audit/checkpoints.js';
 import { ensureAuditPartitions } from '../audit/partitions.js';
 import { createGateway } from './gateway.js';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { db, listen, description, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 
+  const signer = checkpointSigner(config.audit.checkpointKey);
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
   const partitions = await ensureAuditPartitions(db);
@@ -33,9 +35,10 @@ async function main(): Promise<void> {
   const schema = buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
-  const gateway = createGateway({ db, pool, config, logger, schema, policy });
+  const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });
+  const healthProblems = () => [checkpointer.problem()].filter((problem) => problem !== null);
+  const gateway = createGateway({ db, pool, config, logger, schema, policy, healthProblems });
   const sweeper = startSessionSweeper({ db, logger });
-  const checkpointer = startCheckpointer({ db, key: config.audit.checkpointKey, logger });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -43,7 +43,7 @@ async function expectStoredSafely(label: string): Promise<void> {
     summary: `${label}: Agent Sarah Lee was refused\ufffd\ufffd`,
   });
   expect(refused.details).toEqual({ message: 'no \ufffd way', 'key\ufffd': ['a\ufffdb', { nested: '\ufffdx' }], kept: `${EMOJI} stays` });
-  expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+  expect((await verifyAuditChain(database.db, KEY)).problems).toEqual([]);
 }
 
 describe('the audit chain stores any text a caller sends', () => {
