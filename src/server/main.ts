@@ -11,7 +11,7 @@ import { startSessionSweeper } from '../impersonation/sweeper.js';
 import { startNotificationDispatcher } from '../notify/index.js';
 import { checkpointSigner } from '../audit/checkpoint-signature.js';
 import { startCheckpointer } from '../audit/checkpoints.js';
-import { ensureAuditPartitions } from '../audit/partitions.js';
+import { startPartitionUpkeep } from '../audit/partition-upkeep.js';
 import { createGateway } from './gateway.js';
 import { buildWardenSchema } from './warden-schema.js';
 
@@ -26,8 +26,7 @@ async function main(): Promise<void> {
   const signer = checkpointSigner(config.audit.checkpointKey);
   const applied = await migrateToLatest(db);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  const partitions = await ensureAuditPartitions(db);
-  if (partitions.length) logger.info({ partitions }, 'audit partitions created');
+  const partitions = await startPartitionUpkeep({ db, logger, create: true });
   if (config.seedDemoData && (await isEmpty(db))) {
     logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
   }
@@ -36,7 +35,7 @@ async function main(): Promise<void> {
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
   const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });
-  const healthProblems = () => [checkpointer.problem()].filter((problem) => problem !== null);
+  const healthProblems = () => [checkpointer.problem(), partitions.problem()].filter((problem) => problem !== null);
   const gateway = createGateway({ db, pool, config, logger, schema, policy, healthProblems });
   const sweeper = startSessionSweeper({ db, logger });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
@@ -61,7 +60,7 @@ async function main(): Promise<void> {
     // The dispatcher finishes its POST in flight while requests drain.
     const notificationsStopped = notifications.stop();
     server.close(() => {
-      Promise.all([policy.stop(), sweeper.stop(), checkpointer.stop(), notificationsStopped])
+      Promise.all([policy.stop(), sweeper.stop(), checkpointer.stop(), partitions.stop(), notificationsStopped])
         .then(() => db.destroy())
         .then(
         () => {

@@ -14,7 +14,7 @@ let partition: string;
 beforeAll(async () => {
   // Unseeded: the monthly partitions are created before any row, as `npm start` does.
   database = await createTestDatabase();
-  const created = await ensureAuditPartitions(database.db);
+  const { created } = await ensureAuditPartitions(database.db);
   partition = partitionName(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)));
   expect(created).toContain(partition);
   await database.db.transaction().execute((trx) => appendAuditRows(trx, [row('first'), row('second'), row('third')]));
