@@ -52,6 +52,8 @@ export interface Config {
   /** WARDEN_WEBHOOK_URL: where notifications go (Slack-compatible). A credential: never log it. */
   webhookUrl: string | undefined;
   seedDemoData: boolean;
+  /** Apply pending migrations at start (needs the owner's rights); otherwise refuse to start while any is pending. */
+  migrateOnStart: boolean;
   logLevel: string;
   limits: Limits;
   impersonation: ImpersonationSettings;
@@ -162,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     webhookUrl,
     seedDemoData: bool('WARDEN_SEED_DEMO_DATA', !production),
+    // A production gateway on a server runs as the application role, which cannot migrate.
+    migrateOnStart: bool('WARDEN_MIGRATE_ON_START', !(production && env['DATABASE_URL'])),
     logLevel: env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info'),
     limits: {
       maxDepth: int('WARDEN_MAX_DEPTH', 10, 2, 100),

@@ -3,7 +3,7 @@ import { DEMO_ALIASES, demoSubject } from '../auth/demo-principals.js';
 import { mintDevToken } from '../auth/mint-token.js';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { openDatabase } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
 import { isEmpty, seedDemoData } from '../domain/seed/seed.js';
 import { createLogger } from '../log/logger.js';
 import { startPolicyStore } from '../policy/policy-store.js';
@@ -24,9 +24,17 @@ async function main(): Promise<void> {
   const { db, listen, description, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 
   const signer = checkpointSigner(config.audit.checkpointKey);
-  const applied = await migrateToLatest(db);
-  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  const partitions = await startPartitionUpkeep({ db, logger, create: true });
+  if (config.migrateOnStart) {
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  } else {
+    const pending = await pendingMigrations(db);
+    if (pending.length) {
+      throw new Error(`the database lacks migrations ${pending.join(', ')}: run \`npm run migrate\` as the database owner (or set WARDEN_MIGRATE_ON_START=true where the gateway runs as the owner), then start again.`);
+    }
+  }
+  // The owner creates partitions ahead; the application role can only check and warn.
+  const partitions = await startPartitionUpkeep({ db, logger, create: config.migrateOnStart });
   if (config.seedDemoData && (await isEmpty(db))) {
     logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
   }

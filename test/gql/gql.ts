@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n": typeof types.AppRoleAccountDocument,
+    "\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AppRoleTaxRateDocument,
+    "\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n": typeof types.AppRoleAuditEventsDocument,
     "\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n": typeof types.AuditStartSessionDocument,
     "\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n": typeof types.AuditApproveStartDocument,
     "\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n": typeof types.AuditClaimSessionDocument,
@@ -99,6 +102,9 @@ type Documents = {
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
 };
 const documents: Documents = {
+    "\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n": types.AppRoleAccountDocument,
+    "\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AppRoleTaxRateDocument,
+    "\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n": types.AppRoleAuditEventsDocument,
     "\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n": types.AuditStartSessionDocument,
     "\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n": types.AuditApproveStartDocument,
     "\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n": types.AuditClaimSessionDocument,
@@ -198,6 +204,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
