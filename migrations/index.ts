@@ -8,6 +8,8 @@ import * as auditSubjectIds from './20261123000100_audit_subject_ids.js';
 import * as policyBaselines from './20261124000100_policy_baselines_and_withdrawals.js';
 import * as approvalWithdrawn from './20261124000300_approval_withdrawn.js';
 import * as notificationOrder from './20261124000310_notification_order.js';
+import * as auditCheckpointIntegrity from './20261124000400_audit_checkpoint_integrity.js';
+import * as applicationRoleGrants from './20261124000410_application_role_grants.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '20261124000100_policy_baselines_and_withdrawals': policyBaselines,
   '20261124000300_approval_withdrawn': approvalWithdrawn,
   '20261124000310_notification_order': notificationOrder,
+  '20261124000400_audit_checkpoint_integrity': auditCheckpointIntegrity,
+  '20261124000410_application_role_grants': applicationRoleGrants,
 };

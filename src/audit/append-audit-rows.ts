@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { NewAuditEventRow } from '../db/tables/audit-event.js';
 import { hashAuditRow, type HashedAuditRow } from './audit-hash.js';
-import { canonicalJson } from './canonical-json.js';
+import { storableJson, storableText } from './canonical-json.js';
 
 /** A row as callers describe it; its place in the chain is assigned here. */
 export type AuditRowInput = Omit<NewAuditEventRow, 'chain_seq' | 'prev_hash' | 'hash' | 'details' | 'occurred_at'> & {
@@ -42,34 +42,43 @@ export class AuditChain {
     return this.#prev;
   }
 
+  /**
+   * Every text is made storable first (see `storableText`): a NUL or a lone surrogate sent in
+   * by a caller must not make the write fail, which would lose the row (a refusal's, say) and
+   * every other row of its batch.
+   */
   append(row: AuditRowInput): ChainedAuditRow {
     this.#seq += 1n;
     const hashed: HashedAuditRow = {
       chain_seq: this.#seq.toString(),
       occurred_at: row.occurred_at ?? this.#now,
-      kind: row.kind,
+      kind: storableText(row.kind),
       actor_kind: row.actor_kind,
-      actor_id: row.actor_id ?? null,
-      actor_name: row.actor_name ?? null,
-      subject_user_id: row.subject_user_id ?? null,
-      account_id: row.account_id ?? null,
-      session_id: row.session_id ?? null,
-      request_id: row.request_id ?? null,
-      reason: row.reason ?? null,
-      operation: row.operation ?? null,
-      type_field: row.type_field ?? null,
-      path: row.path ?? null,
-      data_class: row.data_class ?? null,
-      decision: row.decision ?? null,
+      actor_id: nullableText(row.actor_id),
+      actor_name: nullableText(row.actor_name),
+      subject_user_id: nullableText(row.subject_user_id),
+      account_id: nullableText(row.account_id),
+      session_id: nullableText(row.session_id),
+      request_id: nullableText(row.request_id),
+      reason: nullableText(row.reason),
+      operation: nullableText(row.operation),
+      type_field: nullableText(row.type_field),
+      path: nullableText(row.path),
+      data_class: nullableText(row.data_class),
+      decision: nullableText(row.decision),
       policy_version: row.policy_version ?? null,
       details: row.details,
-      summary: row.summary,
+      summary: storableText(row.summary),
       prev_hash: this.#prev,
     };
-    const details = canonicalJson(row.details);
+    const details = storableJson(row.details);
     this.#prev = hashAuditRow(hashed, details);
     return { ...hashed, actor_kind: row.actor_kind, details, hash: this.#prev };
   }
+}
+
+function nullableText(text: string | null | undefined): string | null {
+  return text == null ? null : storableText(text);
 }
 
 /** Places rows on the chain after (lastSeq, lastHash), all at once. */

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -64,20 +64,4 @@ export function hashAuditRow(row: HashedAuditRow, detailsJson: string = canonica
     text += `${key === 'account_id' ? '' : ','}"${key}":${value}`;
   }
   return createHash('sha256').update(`${text}}`).digest('hex');
-}
-
-/** A checkpoint's signature: HMAC with a key kept outside the database. */
-export function signCheckpoint(key: string, chainSeq: string, hash: string): string {
-  return createHmac('sha256', key).update(`${chainSeq}:${hash}`).digest('hex');
-}
-
-export function checkpointSignatureValid(key: string, chainSeq: string, hash: string, signature: string): boolean {
-  const expected = Buffer.from(signCheckpoint(key, chainSeq, hash), 'hex');
-  const given = Buffer.from(signature, 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Names the key without revealing it, so verify can say which key a checkpoint needs. */
-export function keyId(key: string): string {
-  return createHash('sha256').update(`warden-audit-key:${key}`).digest('hex').slice(0, 12);
 }

@@ -36,3 +36,39 @@ export function canonicalJson(value: unknown): string {
   }
   return `${out}}`;
 }
+
+/** NUL or a surrogate: the only characters `storableText` may have to replace. */
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+/** NUL, and surrogates not part of a pair (well-formed pairs, emoji, are kept). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const EVERY_UNSTORABLE = new RegExp(UNSTORABLE.source, 'g');
+/** How JSON.stringify writes those: `\u0000`, and a lone surrogate as `\ud800`. */
+const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/;
+
+/**
+ * Text PostgreSQL will store: NUL (which no text column takes) and lone surrogates (not
+ * Unicode; the driver would silently replace them, and the stored row would then no longer
+ * match its hash) become U+FFFD. Whatever a caller sent, the audit row can be written.
+ */
+export function storableText(text: string): string {
+  return SUSPECT.test(text) ? text.replace(EVERY_UNSTORABLE, '\ufffd') : text;
+}
+
+/** True when `storableText` would leave `text` as it is. */
+export function isStorableText(text: string): boolean {
+  return !SUSPECT.test(text) || !UNSTORABLE.test(text);
+}
+
+/** `canonicalJson` of `value` with `storableText` applied to every string in it, keys included: what jsonb accepts. */
+export function storableJson(value: unknown): string {
+  const json = canonicalJson(value);
+  // Nearly always clean: the walk below runs only when the text shows an escape that could be one.
+  return ESCAPED_UNSTORABLE.test(json) ? canonicalJson(storableValue(value)) : json;
+}
+
+function storableValue(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storableValue);
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [storableText(key), storableValue(item)]));
+}

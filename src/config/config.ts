@@ -52,6 +52,8 @@ export interface Config {
   /** WARDEN_WEBHOOK_URL: where notifications go (Slack-compatible). A credential: never log it. */
   webhookUrl: string | undefined;
   seedDemoData: boolean;
+  /** Apply pending migrations at start (needs the owner's rights); otherwise refuse to start while any is pending. */
+  migrateOnStart: boolean;
   logLevel: string;
   limits: Limits;
   impersonation: ImpersonationSettings;
@@ -61,6 +63,12 @@ export interface Config {
     /** Signs audit checkpoints; keep it outside the database. */
     checkpointKey: string;
     usingDevelopmentCheckpointKey: boolean;
+    /** Keys `audit:verify` also accepts: those rotated out, or the public half of an Ed25519 key. */
+    verifyKeys: string[];
+    /** Each checkpoint is also appended here (JSON lines), for `audit:verify` to read back. */
+    checkpointFile: string | undefined;
+    /** `audit:verify` fails when rows have gone unsigned by any checkpoint this long. */
+    checkpointToleranceMinutes: number;
   };
 }
 
@@ -156,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     },
     webhookUrl,
     seedDemoData: bool('WARDEN_SEED_DEMO_DATA', !production),
+    // A production gateway on a server runs as the application role, which cannot migrate.
+    migrateOnStart: bool('WARDEN_MIGRATE_ON_START', !(production && env['DATABASE_URL'])),
     logLevel: env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info'),
     limits: {
       maxDepth: int('WARDEN_MAX_DEPTH', 10, 2, 100),
@@ -168,6 +178,9 @@ export function loadConfig(env: Env = process.env): Config {
       customerReads: bool('WARDEN_AUDIT_CUSTOMER_READS', false),
       checkpointKey: checkpointKey ?? DEVELOPMENT_CHECKPOINT_KEY,
       usingDevelopmentCheckpointKey: !checkpointKey,
+      verifyKeys: (env['WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
+      checkpointFile: env['WARDEN_AUDIT_CHECKPOINT_FILE'] ? path.resolve(env['WARDEN_AUDIT_CHECKPOINT_FILE']) : undefined,
+      checkpointToleranceMinutes: int('WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES', 3, 2, 10080),
     },
     impersonation: {
       authMaxAgeMinutes: int('WARDEN_AUTH_MAX_AGE_MINUTES', 5, 1, 1440),

@@ -33,3 +33,9 @@ export async function migrateDown(db: Db): Promise<string[]> {
   if (error) throw new MigrationFailed(results, error);
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** The migrations not applied yet. Reads the migration table only, as the application role may. */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const migrations = await migratorFor(db).getMigrations();
+  return migrations.filter((m) => !m.executedAt).map((m) => m.name);
+}

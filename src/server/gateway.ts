@@ -26,6 +26,7 @@ import { useAccessLog } from './plugins/use-access-log.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
 import { useRequestIds } from './plugins/use-request-id.js';
+import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 
 export interface GatewayOptions {
   db: Db;
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   auditTrail?: boolean;
   /** Whose data a request reaches. @default impersonation sessions from the database */
   resolveAccess?: ResolveAccess;
+  /** What keeps the instance from full health (failing audit checkpoints, missing partitions): /health says "degraded". */
+  healthProblems?: () => string[];
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -78,10 +81,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     context,
     plugins: [
-      useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
+      useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
       requestIds.plugin,
       useAccessLog({ logger }),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useWellFormedInput(),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ...rejectWithCode('depth') },
         maxAliases: { n: config.limits.maxAliases, ...rejectWithCode('aliases') },

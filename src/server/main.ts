@@ -3,14 +3,15 @@ import { DEMO_ALIASES, demoSubject } from '../auth/demo-principals.js';
 import { mintDevToken } from '../auth/mint-token.js';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { openDatabase } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
 import { isEmpty, seedDemoData } from '../domain/seed/seed.js';
 import { createLogger } from '../log/logger.js';
 import { startPolicyStore } from '../policy/policy-store.js';
 import { startSessionSweeper } from '../impersonation/sweeper.js';
 import { startNotificationDispatcher } from '../notify/index.js';
+import { checkpointSigner } from '../audit/checkpoint-signature.js';
 import { startCheckpointer } from '../audit/checkpoints.js';
-import { ensureAuditPartitions } from '../audit/partitions.js';
+import { startPartitionUpkeep } from '../audit/partition-upkeep.js';
 import { createGateway } from './gateway.js';
 import { buildWardenSchema } from './warden-schema.js';
 
@@ -22,10 +23,18 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { db, listen, description, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 
-  const applied = await migrateToLatest(db);
-  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  const partitions = await ensureAuditPartitions(db);
-  if (partitions.length) logger.info({ partitions }, 'audit partitions created');
+  const signer = checkpointSigner(config.audit.checkpointKey);
+  if (config.migrateOnStart) {
+    const applied = await migrateToLatest(db);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  } else {
+    const pending = await pendingMigrations(db);
+    if (pending.length) {
+      throw new Error(`the database lacks migrations ${pending.join(', ')}: run \`npm run migrate\` as the database owner (or set WARDEN_MIGRATE_ON_START=true where the gateway runs as the owner), then start again.`);
+    }
+  }
+  // The owner creates partitions ahead; the application role can only check and warn.
+  const partitions = await startPartitionUpkeep({ db, logger, create: config.migrateOnStart });
   if (config.seedDemoData && (await isEmpty(db))) {
     logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
   }
@@ -33,9 +42,10 @@ async function main(): Promise<void> {
   const schema = buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
-  const gateway = createGateway({ db, pool, config, logger, schema, policy });
+  const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });
+  const healthProblems = () => [checkpointer.problem(), partitions.problem()].filter((problem) => problem !== null);
+  const gateway = createGateway({ db, pool, config, logger, schema, policy, healthProblems });
   const sweeper = startSessionSweeper({ db, logger, policy });
-  const checkpointer = startCheckpointer({ db, key: config.audit.checkpointKey, logger });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
@@ -58,7 +68,7 @@ async function main(): Promise<void> {
     // The dispatcher finishes its POST in flight while requests drain.
     const notificationsStopped = notifications.stop();
     server.close(() => {
-      Promise.all([policy.stop(), sweeper.stop(), checkpointer.stop(), notificationsStopped])
+      Promise.all([policy.stop(), sweeper.stop(), checkpointer.stop(), partitions.stop(), notificationsStopped])
         .then(() => db.destroy())
         .then(
         () => {

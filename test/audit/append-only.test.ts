@@ -14,7 +14,7 @@ let partition: string;
 beforeAll(async () => {
   // Unseeded: the monthly partitions are created before any row, as `npm start` does.
   database = await createTestDatabase();
-  const created = await ensureAuditPartitions(database.db);
+  const { created } = await ensureAuditPartitions(database.db);
   partition = partitionName(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)));
   expect(created).toContain(partition);
   await database.db.transaction().execute((trx) => appendAuditRows(trx, [row('first'), row('second'), row('third')]));
@@ -44,12 +44,13 @@ describe('the database refuses changes to the audit table', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses rewriting or removing a signed checkpoint', async () => {
+  it('refuses rewriting, removing or truncating a signed checkpoint, even to the table owner', async () => {
     const own = await createTestDatabase();
     try {
-      await own.db.insertInto('audit_checkpoints').values({ chain_seq: '3', hash: 'h', key_id: 'k', signature: 's' }).execute();
+      await own.db.insertInto('audit_checkpoints').values({ chain_seq: '3', hash: 'h', signed_at: new Date(), key_id: 'k', scheme: 'hmac-sha256-v2', signature: 's' }).execute();
       await expect(sql`update audit_checkpoints set hash = 'x'`.execute(own.db)).rejects.toThrow(/append-only: UPDATE/);
       await expect(sql`delete from audit_checkpoints`.execute(own.db)).rejects.toThrow(/append-only: DELETE/);
+      await expect(sql`truncate audit_checkpoints`.execute(own.db)).rejects.toThrow(/append-only: TRUNCATE/);
       expect(await own.db.selectFrom('audit_checkpoints').select('hash').execute()).toEqual([{ hash: 'h' }]);
     } finally {
       await own.destroy();

@@ -1,17 +1,22 @@
+import { createHmac } from 'node:crypto';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
-import { hashAuditRow, keyId, signCheckpoint } from '../../src/audit/audit-hash.js';
-import { writeCheckpoint } from '../../src/audit/checkpoints.js';
-import { detachAuditPartitionsBefore, ensureAuditPartitions, partitionName } from '../../src/audit/partitions.js';
-import { describeChainProblem, verifyAuditChain } from '../../src/audit/verify-chain.js';
+import { hashAuditRow } from '../../src/audit/audit-hash.js';
+import { checkpointSigner, CheckpointKeyError, generateCheckpointKeyPair } from '../../src/audit/checkpoint-signature.js';
+import { checkpointToken, parseCheckpointToken, readCheckpointFile, writeCheckpoint, type PublishedCheckpoint } from '../../src/audit/checkpoints.js';
+import { describeChainProblem, verifyAuditChain, type ExternalCheckpoint } from '../../src/audit/verify-chain.js';
 import type { Db } from '../../src/db/database.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { chainSeqs, newRequestId } from './audit-support.js';
 
 const KEY = 'tamper-test-checkpoint-key-0123456789abcdef';
+const SIGNER = checkpointSigner(KEY);
+/** Verification long after the rows were written: whatever is unsigned by then has waited too long. */
+const TEN_MINUTES_ON = () => ({ now: new Date(Date.now() + 10 * 60_000) });
 
 const AuditTamperPeople = graphql(`
   query AuditTamperPeople {
@@ -35,12 +40,22 @@ const AuditTamperTaxRate = graphql(`
   }
 `);
 
-/** Owner-only: writes with the append-only triggers off for this transaction (replica mode). */
-async function asOwnerBypassingTriggers(db: Db, statement: ReturnType<typeof sql>): Promise<void> {
+/** Owner-only: runs statements with the append-only triggers off for this transaction (replica mode). */
+async function asOwnerBypassingTriggers(db: Db, ...statements: Array<ReturnType<typeof sql>>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await sql`set local session_replication_role = replica`.execute(trx);
-    await statement.execute(trx);
+    for (const statement of statements) await statement.execute(trx);
   });
+}
+
+/** Owner-only: removes the rows after `seq` and points the head at row `seq`, as if they had never been written. */
+async function cutChainAfter(db: Db, seq: number): Promise<void> {
+  const keep = await db.selectFrom('audit_events').select(['chain_seq', 'hash']).where('chain_seq', '=', String(seq)).executeTakeFirstOrThrow();
+  await asOwnerBypassingTriggers(
+    db,
+    sql`delete from audit_events where chain_seq > ${seq}`,
+    sql`update audit_chain_head set last_seq = ${keep.chain_seq}, last_hash = ${keep.hash}`,
+  );
 }
 
 async function traffic(t: TestGateway, requests = 4): Promise<void> {
@@ -54,20 +69,35 @@ async function traffic(t: TestGateway, requests = 4): Promise<void> {
 
 const lastSeq = async (db: Db) => (await chainSeqs(db)).at(-1) ?? 0;
 
-describe('the hash chain over a gateway’s traffic', () => {
-  let t: TestGateway;
-  beforeEach(async () => {
-    t = await startTestGateway({ WARDEN_AUDIT_CHECKPOINT_KEY: KEY });
-    await traffic(t);
-  });
-  afterEach(() => t?.close());
+async function checkpoint(db: Db, file?: string): Promise<PublishedCheckpoint> {
+  const written = await writeCheckpoint(db, SIGNER, { file });
+  if (!written) throw new Error('no checkpoint was written');
+  return written;
+}
 
+let t: TestGateway;
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'warden-checkpoints-'));
+  file = path.join(dir, 'checkpoints.jsonl');
+  t = await startTestGateway({ WARDEN_AUDIT_CHECKPOINT_KEY: KEY });
+  await traffic(t);
+});
+afterEach(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const fromFile = async (): Promise<ExternalCheckpoint[]> => (await readCheckpointFile(file)).checkpoints;
+
+describe('the hash chain over a gateway’s traffic', () => {
   it('verifies intact, with the signed checkpoint', async () => {
-    const checkpointed = await writeCheckpoint(t.db, KEY);
-    expect(checkpointed).toBe(String(await lastSeq(t.db)));
+    const checkpointed = await checkpoint(t.db);
+    expect(checkpointed.seq).toBe(String(await lastSeq(t.db)));
     await traffic(t, 2);
     const report = await verifyAuditChain(t.db, KEY);
-    expect(report).toEqual({ rows: (await chainSeqs(t.db)).length, checkpoints: 1, problem: null });
+    expect(report).toEqual({ rows: (await chainSeqs(t.db)).length, checkpoints: 1, problems: [], truncated: false, problem: null });
     expect(report.rows).toBeGreaterThan(20);
   });
 
@@ -80,8 +110,7 @@ describe('the hash chain over a gateway’s traffic', () => {
       .executeTakeFirstOrThrow();
     await asOwnerBypassingTriggers(t.db, sql`update audit_events set summary = 'Agent Sarah Lee read nothing' where chain_seq = ${target.chain_seq}`);
     const report = await verifyAuditChain(t.db, KEY);
-    expect(report.problem).toEqual({ kind: 'altered-row', seq: target.chain_seq });
-    expect(report.rows).toBe(Number(target.chain_seq) - 1);
+    expect(report.problems).toEqual([{ kind: 'altered-row', seq: target.chain_seq }]);
     expect(describeChainProblem(report.problem!)).toBe(`Row ${target.chain_seq} was changed after it was written (its content no longer matches its hash).`);
   });
 
@@ -103,154 +132,179 @@ describe('the hash chain over a gateway’s traffic', () => {
     const target = await t.db.selectFrom('audit_events').selectAll().where('type_field', '=', 'User.phone').orderBy('chain_seq').executeTakeFirstOrThrow();
     const { hash: _old, ...content } = target;
     const forged = { ...content, summary: 'Agent Sarah Lee read nothing' };
-    await asOwnerBypassingTriggers(
-      t.db,
-      sql`update audit_events set summary = ${forged.summary}, hash = ${hashAuditRow(forged)} where chain_seq = ${target.chain_seq}`,
-    );
-    expect((await verifyAuditChain(t.db, KEY)).problem).toEqual({ kind: 'broken-link', seq: String(Number(target.chain_seq) + 1) });
+    await asOwnerBypassingTriggers(t.db, sql`update audit_events set summary = ${forged.summary}, hash = ${hashAuditRow(forged)} where chain_seq = ${target.chain_seq}`);
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([{ kind: 'broken-link', seq: String(Number(target.chain_seq) + 1) }]);
   });
 
   it('catches a rewrite re-hashed to the end, head included, by the signed checkpoint', async () => {
-    await writeCheckpoint(t.db, KEY);
-    const checkpointSeq = String(await lastSeq(t.db));
-    const rows = await t.db.selectFrom('audit_events').selectAll().orderBy('chain_seq').execute();
-    const targetIndex = rows.findIndex((row) => row.type_field === 'User.phone');
-    // The attacker knows the hashing (it is no secret) and re-chains everything after the change.
-    let prev = rows[targetIndex - 1]!.hash;
-    await t.db.transaction().execute(async (trx) => {
-      await sql`set local session_replication_role = replica`.execute(trx);
-      for (const row of rows.slice(targetIndex)) {
-        const { hash: _old, ...content } = row;
-        const rewritten = { ...content, prev_hash: prev, summary: row === rows[targetIndex] ? 'Agent Sarah Lee read nothing' : row.summary };
-        const hash = hashAuditRow(rewritten);
-        await sql`update audit_events set summary = ${rewritten.summary}, prev_hash = ${prev}, hash = ${hash} where chain_seq = ${row.chain_seq}`.execute(trx);
-        prev = hash;
-      }
-      await trx.updateTable('audit_chain_head').set({ last_hash: prev }).execute();
-    });
-    expect((await verifyAuditChain(t.db, KEY)).problem).toEqual({ kind: 'checkpoint-hash-mismatch', seq: checkpointSeq });
+    const { seq } = await checkpoint(t.db);
+    await rewriteAndRehash(t.db);
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([{ kind: 'checkpoint-hash-mismatch', seq, source: 'database' }]);
   });
 
   it('catches the newest rows removed while the head was left alone', async () => {
-    await writeCheckpoint(t.db, KEY);
+    await checkpoint(t.db);
     const last = await lastSeq(t.db);
     await asOwnerBypassingTriggers(t.db, sql`delete from audit_events where chain_seq > ${last - 3}`);
-    expect((await verifyAuditChain(t.db, KEY)).problem).toEqual({ kind: 'head-mismatch', headSeq: String(last), lastSeq: String(last - 3) });
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([
+      { kind: 'checkpoint-missing-row', seq: String(last), source: 'database' },
+      { kind: 'head-mismatch', headSeq: String(last), lastSeq: String(last - 3) },
+    ]);
   });
 
   it('catches the newest rows removed with the head rewritten to match, by the signed checkpoint', async () => {
-    await writeCheckpoint(t.db, KEY);
+    await checkpoint(t.db);
     const last = await lastSeq(t.db);
-    const keep = await t.db.selectFrom('audit_events').select(['chain_seq', 'hash']).where('chain_seq', '=', String(last - 3)).executeTakeFirstOrThrow();
-    await t.db.transaction().execute(async (trx) => {
-      await sql`set local session_replication_role = replica`.execute(trx);
-      await sql`delete from audit_events where chain_seq > ${last - 3}`.execute(trx);
-      await trx.updateTable('audit_chain_head').set({ last_seq: keep.chain_seq, last_hash: keep.hash }).execute();
-    });
+    await cutChainAfter(t.db, last - 3);
     const report = await verifyAuditChain(t.db, KEY);
-    expect(report.problem).toEqual({ kind: 'checkpoint-missing-row', seq: String(last) });
+    expect(report.problems).toEqual([{ kind: 'checkpoint-missing-row', seq: String(last), source: 'database' }]);
     expect(report.rows).toBe(last - 3);
   });
 
   it('catches a forged checkpoint signature, and one signed with another key', async () => {
     const last = await t.db.selectFrom('audit_events').select(['chain_seq', 'hash']).orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+    const signedAt = new Date();
+    const forger = checkpointSigner('not-the-key-but-just-as-long-0123456789');
     await t.db
       .insertInto('audit_checkpoints')
-      .values({ chain_seq: last.chain_seq, hash: last.hash, key_id: keyId(KEY), signature: signCheckpoint('not-the-key-but-just-as-long-0123456789', last.chain_seq, last.hash) })
+      .values({ chain_seq: last.chain_seq, hash: last.hash, signed_at: signedAt, key_id: SIGNER.keyId, scheme: 'hmac-sha256-v2', signature: forger.sign({ seq: last.chain_seq, hash: last.hash, signedAt }) })
       .execute();
-    expect((await verifyAuditChain(t.db, KEY)).problem).toEqual({ kind: 'checkpoint-bad-signature', seq: last.chain_seq });
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([{ kind: 'checkpoint-bad-signature', seq: last.chain_seq, source: 'database' }]);
 
-    const other = await startTestGateway({ WARDEN_AUDIT_CHECKPOINT_KEY: KEY });
-    try {
-      await traffic(other, 1);
-      const head = await other.db.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).executeTakeFirstOrThrow();
-      const attackerKey = 'an-attacker-key-that-is-long-enough-0123';
-      await other.db
-        .insertInto('audit_checkpoints')
-        .values({ chain_seq: head.last_seq, hash: head.last_hash, key_id: keyId(attackerKey), signature: signCheckpoint(attackerKey, head.last_seq, head.last_hash) })
-        .execute();
-      expect((await verifyAuditChain(other.db, KEY)).problem).toEqual({ kind: 'checkpoint-unknown-key', seq: head.last_seq, keyId: keyId(attackerKey) });
-    } finally {
-      await other.close();
+    await traffic(t, 1);
+    const attacker = checkpointSigner('an-attacker-key-that-is-long-enough-0123');
+    const written = await writeCheckpoint(t.db, attacker);
+    expect((await verifyAuditChain(t.db, KEY)).problems).toContainEqual({ kind: 'checkpoint-unknown-key', seq: written?.seq, keyId: attacker.keyId, source: 'database' });
+  });
+
+  it('lists every break in chain order, names the first, and bounds the list', async () => {
+    const targets = await t.db.selectFrom('audit_events').select('chain_seq').where('type_field', '=', 'User.phone').orderBy('chain_seq').limit(3).execute();
+    expect(targets).toHaveLength(3);
+    for (const { chain_seq } of targets) {
+      await asOwnerBypassingTriggers(t.db, sql`update audit_events set summary = 'rewritten' where chain_seq = ${chain_seq}`);
     }
+    const altered = targets.map(({ chain_seq }) => ({ kind: 'altered-row', seq: chain_seq }));
+    expect(await verifyAuditChain(t.db, KEY)).toMatchObject({ problems: altered, problem: altered[0], truncated: false });
+    expect(await verifyAuditChain(t.db, KEY, { maxProblems: 2 })).toMatchObject({ problems: altered.slice(0, 2), problem: altered[0], truncated: true });
   });
 });
 
-describe('retention', () => {
-  let database: TestDatabase;
-  beforeEach(async () => {
-    database = await createTestDatabase();
-  });
-  afterEach(() => database?.destroy());
-
-  const oldRow = (month: Date, n: number): AuditRowInput => ({
-    kind: 'test_event',
-    actor_kind: 'system',
-    actor_name: 'Test',
-    occurred_at: new Date(month.getTime() + n * 3_600_000),
-    details: { n },
-    summary: `old event ${n}`,
+/**
+ * Whoever owns the database can switch every trigger off and rewrite rows, head and checkpoints
+ * alike. What they cannot reach is the checkpoints published outside it (the checkpoint file,
+ * the log line an operator keeps), nor the key, nor the clock.
+ */
+describe('checkpoints against the table owner', () => {
+  it('a checkpoint replayed under a newer time fails its signature (the signature covers signed_at)', async () => {
+    const { seq, hash, signature, keyId } = await checkpoint(t.db);
+    await asOwnerBypassingTriggers(t.db, sql`delete from audit_checkpoints`);
+    await t.db.insertInto('audit_checkpoints').values({ chain_seq: seq, hash, signed_at: new Date(Date.now() + 3_600_000), key_id: keyId, scheme: 'hmac-sha256-v2', signature }).execute();
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([{ kind: 'checkpoint-bad-signature', seq, source: 'database' }]);
   });
 
-  /** Two past months with rows (checkpointed, as the checkpointer would), then this month's. */
-  async function chainAcrossMonths(db: Db): Promise<{ march: Date; april: Date }> {
-    const march = new Date(Date.UTC(2025, 2, 1));
-    const april = new Date(Date.UTC(2025, 3, 1));
-    expect(await ensureAuditPartitions(db, march, 1)).toEqual([partitionName(march), partitionName(april)]);
-    await ensureAuditPartitions(db);
-    await db.transaction().execute((trx) => appendAuditRows(trx, [oldRow(march, 1), oldRow(march, 2), oldRow(march, 3)]));
-    await writeCheckpoint(db, KEY);
-    await db.transaction().execute((trx) => appendAuditRows(trx, [oldRow(april, 4), oldRow(april, 5)]));
-    await writeCheckpoint(db, KEY);
-    await db.transaction().execute((trx) =>
-      appendAuditRows(trx, [1, 2, 3].map((n) => ({ kind: 'test_event', actor_kind: 'system' as const, details: { n }, summary: `new event ${n}` }))),
-    );
-    await writeCheckpoint(db, KEY);
-    expect(await verifyAuditChain(db, KEY)).toEqual({ rows: 8, checkpoints: 3, problem: null });
-    return { march, april };
-  }
+  it('truncate-and-replay: the checkpoints truncated, old ones put back and the newest rows removed are caught by the file and by --expect', async () => {
+    const first = await checkpoint(t.db, file);
+    await traffic(t, 2);
+    const second = await checkpoint(t.db, file);
+    // TRUNCATE is refused even to the owner, until they switch its trigger off.
+    await expect(sql`truncate audit_checkpoints`.execute(t.db)).rejects.toThrow(/append-only: TRUNCATE/);
+    await sql`alter table audit_checkpoints disable trigger audit_checkpoints_no_truncate`.execute(t.db);
+    await sql`truncate audit_checkpoints`.execute(t.db);
+    await sql`alter table audit_checkpoints enable trigger audit_checkpoints_no_truncate`.execute(t.db);
+    await t.db
+      .insertInto('audit_checkpoints')
+      .values({ chain_seq: first.seq, hash: first.hash, signed_at: new Date(first.signedAt), key_id: first.keyId, scheme: first.scheme, signature: first.signature })
+      .execute();
+    await cutChainAfter(t.db, Number(first.seq));
 
-  it('detaches whole old months, keeps verify intact and records an audit_retention event', async () => {
-    const db = database.db;
-    const { march, april } = await chainAcrossMonths(db);
-    const detached = await detachAuditPartitionsBefore(db, new Date(Date.UTC(2025, 4, 1)), false);
-    expect(detached).toEqual([partitionName(march), partitionName(april)]);
-
-    expect(await chainSeqs(db)).toEqual([6, 7, 8, 9]);
-    const report = await verifyAuditChain(db, KEY);
-    expect(report.problem).toBeNull();
-    expect(report.rows).toBe(4);
-
-    const retention = await db.selectFrom('audit_events').selectAll().where('kind', '=', 'audit_retention').executeTakeFirstOrThrow();
-    expect(retention).toMatchObject({ chain_seq: '9', actor_kind: 'system' });
-    expect(retention.details).toMatchObject({ detached, dropped: false, keptFrom: '6' });
-    expect(retention.summary).toMatch(/detached the audit months before 2025-05/);
-    // Detached, not dropped: the rows are kept in standalone tables for the archive.
-    const archived = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(partitionName(march))}`.execute(db);
-    expect(archived.rows[0]?.n).toBe(3);
+    expect((await verifyAuditChain(t.db, KEY, { external: await fromFile() })).problems).toEqual([{ kind: 'checkpoint-missing-row', seq: second.seq, source: 'file' }]);
+    const expected = parseCheckpointToken(checkpointToken(second));
+    expect((await verifyAuditChain(t.db, KEY, { external: [expected!] })).problems).toEqual([{ kind: 'checkpoint-missing-row', seq: second.seq, source: 'expected' }]);
+    // A bare seq:hash, as copied from anywhere, is enough to show the chain no longer reaches it.
+    const bare = parseCheckpointToken(`${second.seq}:${second.hash}`);
+    expect((await verifyAuditChain(t.db, KEY, { external: [bare!] })).problem).toEqual({ kind: 'checkpoint-missing-row', seq: second.seq, source: 'expected' });
   });
 
-  it('still catches tampering with the rows it kept', async () => {
-    const db = database.db;
-    await chainAcrossMonths(db);
-    await detachAuditPartitionsBefore(db, new Date(Date.UTC(2025, 4, 1)), false);
-    await asOwnerBypassingTriggers(db, sql`update audit_events set summary = 'new event 0' where chain_seq = 7`);
-    expect((await verifyAuditChain(db, KEY)).problem).toEqual({ kind: 'altered-row', seq: '7' });
+  it('rewrite-and-rehash with the checkpoints removed: the file contradicts it, and the rows go unsigned', async () => {
+    const { seq } = await checkpoint(t.db, file);
+    await rewriteAndRehash(t.db);
+    await asOwnerBypassingTriggers(t.db, sql`delete from audit_checkpoints`);
+    expect((await verifyAuditChain(t.db, KEY, { external: await fromFile() })).problems).toEqual([{ kind: 'checkpoint-hash-mismatch', seq, source: 'file' }]);
+    // Without the file: no checkpoint vouches for any row any more, which verify reports once the tolerance has passed.
+    expect((await verifyAuditChain(t.db, KEY, TEN_MINUTES_ON())).problems).toEqual([
+      { kind: 'checkpoints-stale', checkpointSeq: null, firstUnsignedSeq: '1', unsignedSince: expect.any(String), toleranceMinutes: 3 },
+    ]);
   });
 
-  it('drops them with drop, and verify stays intact', async () => {
-    const db = database.db;
-    const { march } = await chainAcrossMonths(db);
-    await detachAuditPartitionsBefore(db, new Date(Date.UTC(2025, 4, 1)), true);
-    const exists = await sql<{ found: boolean }>`select to_regclass(${partitionName(march)}) is not null as found`.execute(db);
-    expect(exists.rows[0]?.found).toBe(false);
-    expect((await verifyAuditChain(db, KEY)).problem).toBeNull();
+  it('tail deletion with the checkpoints removed: rows left after the newest checkpoint go stale, and the file still names the removed one', async () => {
+    const first = await checkpoint(t.db, file);
+    await traffic(t, 2);
+    const second = await checkpoint(t.db, file);
+    await cutChainAfter(t.db, Number(first.seq) + 2);
+    await asOwnerBypassingTriggers(t.db, sql`delete from audit_checkpoints where chain_seq > ${first.seq}`);
+
+    const firstUnsigned = String(Number(first.seq) + 1);
+    expect((await verifyAuditChain(t.db, KEY, TEN_MINUTES_ON())).problems).toEqual([
+      { kind: 'checkpoints-stale', checkpointSeq: first.seq, firstUnsignedSeq: firstUnsigned, unsignedSince: expect.any(String), toleranceMinutes: 3 },
+    ]);
+    // Control: rows written moments ago are within the tolerance (a checkpointer signs each minute).
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([]);
+    expect((await verifyAuditChain(t.db, KEY, { external: await fromFile() })).problems).toEqual([{ kind: 'checkpoint-missing-row', seq: second.seq, source: 'file' }]);
   });
 
-  it('does not pass off the oldest rows removed without a retention event', async () => {
-    const db = database.db;
-    await chainAcrossMonths(db);
-    await sql`alter table audit_events detach partition ${sql.table(partitionName(new Date(Date.UTC(2025, 2, 1))))}`.execute(db);
-    expect((await verifyAuditChain(db, KEY)).problem).toEqual({ kind: 'gap', expectedSeq: '1', foundSeq: '4' });
+  it('reports a checkpoint file line that was edited', async () => {
+    await checkpoint(t.db, file);
+    appendFileSync(file, '{"seq":"1","hash":"not a hash"}\n');
+    expect(await readCheckpointFile(file)).toMatchObject({ malformedLines: [2] });
   });
 });
+
+describe('checkpoint keys', () => {
+  it('still verifies checkpoints of the old format (seq:hash), which prove the hash but not the time', async () => {
+    const head = await t.db.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).executeTakeFirstOrThrow();
+    const signature = createHmac('sha256', KEY).update(`${head.last_seq}:${head.last_hash}`).digest('hex');
+    await t.db.insertInto('audit_checkpoints').values({ chain_seq: head.last_seq, hash: head.last_hash, signed_at: new Date(), key_id: SIGNER.keyId, scheme: 'hmac-sha256-v1', signature }).execute();
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([]);
+    expect((await verifyAuditChain(t.db, KEY, TEN_MINUTES_ON())).problems).toEqual([expect.objectContaining({ kind: 'checkpoints-stale', checkpointSeq: null })]);
+
+    await asOwnerBypassingTriggers(t.db, sql`update audit_checkpoints set hash = ${'f'.repeat(64)}`);
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([{ kind: 'checkpoint-bad-signature', seq: head.last_seq, source: 'database' }]);
+  });
+
+  it('accepts every key given: after a rotation, the old key’s checkpoints verify when it is listed', async () => {
+    const oldKey = 'the-key-before-the-rotation-0123456789ab';
+    const before = await writeCheckpoint(t.db, checkpointSigner(oldKey));
+    await traffic(t, 1);
+    await checkpoint(t.db);
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([{ kind: 'checkpoint-unknown-key', seq: before?.seq, keyId: checkpointSigner(oldKey).keyId, source: 'database' }]);
+    expect((await verifyAuditChain(t.db, [KEY, oldKey])).problems).toEqual([]);
+  });
+
+  it('Ed25519: the gateway signs with the private key, verifiers need only the public one and cannot sign with it', async () => {
+    const pair = generateCheckpointKeyPair();
+    const signed = await writeCheckpoint(t.db, checkpointSigner(pair.privateKey), { file });
+    expect(signed?.scheme).toBe('ed25519-v2');
+    expect(await verifyAuditChain(t.db, pair.publicKey, { external: await fromFile() })).toMatchObject({ checkpoints: 2, problems: [] });
+    expect((await verifyAuditChain(t.db, generateCheckpointKeyPair().publicKey)).problems).toEqual([expect.objectContaining({ kind: 'checkpoint-unknown-key' })]);
+    expect(() => checkpointSigner(pair.publicKey)).toThrow(CheckpointKeyError);
+    expect(() => checkpointSigner('too short')).toThrow(/Ed25519 key .* or a secret of at least 32 characters/);
+  });
+});
+
+/** The attacker knows the hashing (it is no secret): changes one row and re-chains everything after it, head included. */
+async function rewriteAndRehash(db: Db): Promise<void> {
+  const rows = await db.selectFrom('audit_events').selectAll().orderBy('chain_seq').execute();
+  const targetIndex = rows.findIndex((row) => row.type_field === 'User.phone');
+  let prev = rows[targetIndex - 1]!.hash;
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    for (const row of rows.slice(targetIndex)) {
+      const { hash: _old, ...content } = row;
+      const rewritten = { ...content, prev_hash: prev, summary: row === rows[targetIndex] ? 'Agent Sarah Lee read nothing' : row.summary };
+      const hash = hashAuditRow(rewritten);
+      await sql`update audit_events set summary = ${rewritten.summary}, prev_hash = ${prev}, hash = ${hash} where chain_seq = ${row.chain_seq}`.execute(trx);
+      prev = hash;
+    }
+    await trx.updateTable('audit_chain_head').set({ last_hash: prev }).execute();
+  });
+}

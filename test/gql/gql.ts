@@ -14,6 +14,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n": typeof types.AppRoleAccountDocument,
+    "\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AppRoleTaxRateDocument,
+    "\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n": typeof types.AppRoleAuditEventsDocument,
     "\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n": typeof types.AuditStartSessionDocument,
     "\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n": typeof types.AuditApproveStartDocument,
     "\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n": typeof types.AuditClaimSessionDocument,
@@ -65,6 +68,8 @@ type Documents = {
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.EveryUserFieldDocument,
+    "\n  query WellFormedDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n    }\n  }\n": typeof types.WellFormedDirectoryDocument,
+    "\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n": typeof types.WellFormedStartDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundViaFragmentDocument,
@@ -122,6 +127,9 @@ type Documents = {
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
 };
 const documents: Documents = {
+    "\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n": types.AppRoleAccountDocument,
+    "\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AppRoleTaxRateDocument,
+    "\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n": types.AppRoleAuditEventsDocument,
     "\n  mutation AuditStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n      }\n    }\n  }\n": types.AuditStartSessionDocument,
     "\n  mutation AuditApproveStart($id: ID!) {\n    approveRequest(id: $id, note: \"Checked the ticket\") {\n      id\n      status\n    }\n  }\n": types.AuditApproveStartDocument,
     "\n  mutation AuditClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      token\n    }\n  }\n": types.AuditClaimSessionDocument,
@@ -173,6 +181,8 @@ const documents: Documents = {
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": types.UpdateNotificationsDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": types.EveryUserFieldDocument,
+    "\n  query WellFormedDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n    }\n  }\n": types.WellFormedDirectoryDocument,
+    "\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n": types.WellFormedStartDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundViaFragmentDocument,
@@ -244,6 +254,18 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation AppRoleTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AppRoleAuditEvents {\n    auditEvents(first: 5, filter: { kinds: [\"mutation_executed\"] }) {\n      edges {\n        node {\n          kind\n          summary\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -448,6 +470,14 @@ export function graphql(source: "\n  mutation UpdateNotifications($input: Notifi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WellFormedDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n    }\n  }\n"): (typeof documents)["\n  query WellFormedDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

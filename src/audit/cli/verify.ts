@@ -1,18 +1,80 @@
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
-import { describeChainProblem, verifyAuditChain } from '../verify-chain.js';
+import { checkpointVerifier } from '../checkpoint-signature.js';
+import { parseCheckpointToken, readCheckpointFile } from '../checkpoints.js';
+import { describeChainProblem, verifyAuditChain, type ExternalCheckpoint } from '../verify-chain.js';
 
-/** `npm run audit:verify`: walks the hash chain and the signed checkpoints; exit 1 names the first broken link. */
+const USAGE = `Usage: npm run audit:verify [-- options]
+
+Walks the audit hash chain and checks every signed checkpoint, in the table and kept outside it.
+
+  --expect SEQ:HASH[:SIGNED_AT:SIGNATURE]   a checkpoint you kept (the "expect" field of an
+                                            "audit checkpoint signed" log line); repeatable
+  --checkpoint-file PATH                    the gateway's checkpoint file
+                                            (default: WARDEN_AUDIT_CHECKPOINT_FILE)
+  --key KEY                                 a key checkpoints may be signed with: an HMAC secret
+                                            or an Ed25519 public key; repeatable (default:
+                                            WARDEN_AUDIT_CHECKPOINT_KEY and _VERIFY_KEYS)
+
+Exit 0: intact. Exit 1: broken (every problem is listed, the first first). Exit 2: could not run.`;
+
+/** `npm run audit:verify`: walks the hash chain and the signed checkpoints; exit 1 lists what is broken. */
 async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      expect: { type: 'string', multiple: true, default: [] },
+      'checkpoint-file': { type: 'string' },
+      key: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const config = loadConfig();
-  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    const report = await verifyAuditChain(db, config.audit.checkpointKey);
-    if (report.problem) {
-      console.error(`Audit chain in ${description} is BROKEN after ${report.rows} good rows.\n${describeChainProblem(report.problem)}`);
+  const external: ExternalCheckpoint[] = [];
+  for (const text of values.expect) {
+    const checkpoint = parseCheckpointToken(text);
+    if (!checkpoint) {
+      console.error(`--expect "${text}" is not a checkpoint: give SEQ:HASH, or the whole "expect" field of a checkpoint log line.\n\n${USAGE}`);
+      return 2;
+    }
+    external.push(checkpoint);
+  }
+  const file = values['checkpoint-file'] ?? config.audit.checkpointFile;
+  if (file) {
+    const read = await readCheckpointFile(file).catch((error: unknown) => {
+      throw new Error(`The checkpoint file ${file} cannot be read (${error instanceof Error ? error.message : String(error)}): check --checkpoint-file or WARDEN_AUDIT_CHECKPOINT_FILE.`);
+    });
+    if (read.malformedLines.length > 0) {
+      console.error(`The checkpoint file ${file} has lines that are not checkpoints (${read.malformedLines.join(', ')}): it was edited. Restore it from a copy, then verify again.`);
       return 1;
     }
-    console.log(`Audit chain in ${description} is intact: ${report.rows} rows, ${report.checkpoints} signed checkpoints.`);
+    external.push(...read.checkpoints);
+  }
+  // The development key is public: only trusted when no other key is given.
+  const given = [...(config.audit.usingDevelopmentCheckpointKey ? [] : [config.audit.checkpointKey]), ...config.audit.verifyKeys, ...values.key];
+  const keys = given.length > 0 ? given : [config.audit.checkpointKey];
+
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const report = await verifyAuditChain(db, keys, { external, toleranceMs: config.audit.checkpointToleranceMinutes * 60_000 });
+    const checked = `rows: ${report.rows}, checkpoints: ${report.checkpoints} (${external.length} kept outside the database), keys: ${keys.map((key) => checkpointVerifier(key).keyId).join(', ')}`;
+    if (report.problem) {
+      const listed = report.problems.map((problem) => `  - ${describeChainProblem(problem)}`);
+      console.error(
+        [
+          `Audit chain in ${description} is BROKEN (${checked}).`,
+          `First problem: ${describeChainProblem(report.problem)}`,
+          `All problems${report.truncated ? ` (the first ${report.problems.length})` : ''}:`,
+          ...listed,
+        ].join('\n'),
+      );
+      return 1;
+    }
+    console.log(`Audit chain in ${description} is intact: ${checked}.`);
     return 0;
   } finally {
     await db.destroy();

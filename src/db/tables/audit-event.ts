@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { CheckpointScheme } from '../../audit/checkpoint-signature.js';
 
 /** Rows are never updated or deleted: the database refuses it. */
 export interface AuditEventTable {
@@ -35,8 +36,10 @@ export interface AuditChainHeadTable {
 export interface AuditCheckpointTable {
   chain_seq: ColumnType<string, string, never>;
   hash: string;
-  signed_at: ColumnType<Date, never, never>;
+  /** Set by the signer: the v2 schemes sign it along with the sequence and hash. */
+  signed_at: ColumnType<Date, Date, never>;
   key_id: string;
+  scheme: CheckpointScheme;
   signature: string;
 }
 

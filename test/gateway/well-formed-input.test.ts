@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../gql/index.js';
+import { startTestGateway, type TestGateway } from '../support/gateway.js';
+
+const WellFormedDirectory = graphql(`
+  query WellFormedDirectory($search: String!) {
+    directory(search: $search) {
+      userId
+      name
+    }
+  }
+`);
+
+const WellFormedStart = graphql(`
+  mutation WellFormedStart($input: StartImpersonationInput!) {
+    startImpersonation(input: $input) {
+      session {
+        id
+      }
+      token
+    }
+  }
+`);
+
+const REFUSED = 'contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored: remove it and send the request again.';
+
+let t: TestGateway;
+beforeAll(async () => {
+  t = await startTestGateway();
+});
+afterAll(() => t?.close());
+
+const auditRowCount = async () => Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('strings PostgreSQL cannot store are refused before anything runs', () => {
+  it.each([
+    ['a NUL character', 'Acme\u0000'],
+    ['a lone high surrogate', 'Acme\ud800'],
+    ['a lone low surrogate', '\udc00Acme'],
+  ])('refuses a variable with %s: BAD_USER_INPUT naming the variable, no data, nothing read', async (_what, search) => {
+    const before = await auditRowCount();
+    const reply = await t.execute(WellFormedDirectory, { as: 'agent', variables: { search } });
+    expect(reply.body.errors).toEqual([{ message: `The variable $search ${REFUSED}`, extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(reply.body.data).toBeUndefined();
+    // Nothing was executed, so nothing was read or refused: the audit has nothing to record.
+    expect(await auditRowCount()).toBe(before);
+  });
+
+  it('keeps whole characters: the same search with an emoji answers (the control)', async () => {
+    const reply = await t.execute(WellFormedDirectory, { as: 'agent', variables: { search: 'Acme \u{1F600}' } });
+    expect(reply.body.errors).toBeUndefined();
+    expect(reply.body.data?.directory).toEqual([]);
+  });
+
+  it('refuses one nested in an input object, naming its path, before the session is started', async () => {
+    const reply = await t.execute(WellFormedStart, {
+      as: 'agent',
+      variables: { input: { userId: 'usr_tom', reason: 'Customer reports invoice ACME-2026-012 shows\u0000 20% tax', ticket: 'SUP-1234' } },
+    });
+    expect(reply.body.errors).toEqual([{ message: `The variable $input.reason ${REFUSED}`, extensions: { code: 'BAD_USER_INPUT' } }]);
+    expect(await t.db.selectFrom('impersonation_sessions').select('id').execute()).toEqual([]);
+  });
+
+  it('refuses an escaped NUL in a string literal of the document', async () => {
+    const response = await t.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${await t.tokenFor('agent')}` },
+      body: JSON.stringify({ query: '{ directory(search: "Acme\\u0000") { userId } }' }),
+    });
+    const body = (await response.json()) as { errors?: unknown[]; data?: unknown };
+    expect(body.errors).toEqual([expect.objectContaining({ message: `A string in the document ${REFUSED}`, extensions: { code: 'BAD_USER_INPUT' } })]);
+    expect(body.data).toBeUndefined();
+  });
+});
