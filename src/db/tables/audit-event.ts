@@ -26,20 +26,5 @@ export interface AuditEventTable {
   hash: string;
 }
 
-export interface AuditChainHeadTable {
-  id: ColumnType<boolean, never, never>;
-  last_seq: ColumnType<string, never, string>;
-  last_hash: string;
-}
-
-export interface AuditCheckpointTable {
-  chain_seq: ColumnType<string, string, never>;
-  hash: string;
-  signed_at: ColumnType<Date, never, never>;
-  key_id: string;
-  signature: string;
-}
-
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEventRow = Insertable<AuditEventTable>;
-export type AuditCheckpointRow = Selectable<AuditCheckpointTable>;
