@@ -16,6 +16,8 @@ export interface Limits {
   maxCost: number;
   maxTokens: number;
   maxDirectives: number;
+  /** Bytes a request body may hold; a policy document published whole is the largest legitimate one. */
+  maxBodyBytes: number;
 }
 
 /** Impersonation rules an operator may tune; the defaults follow DESIGN.md. */
@@ -163,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('WARDEN_MAX_COST', 20000, 10, 10_000_000),
       maxTokens: int('WARDEN_MAX_TOKENS', 2000, 50, 100_000),
       maxDirectives: int('WARDEN_MAX_DIRECTIVES', 20, 1, 1000),
+      maxBodyBytes: int('WARDEN_MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     },
     audit: {
       customerReads: bool('WARDEN_AUDIT_CUSTOMER_READS', false),

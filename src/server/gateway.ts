@@ -1,5 +1,4 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
@@ -23,8 +22,11 @@ import { useImpersonationExtensions } from '../impersonation/use-impersonation-e
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
 import { useAccessLog } from './plugins/use-access-log.js';
+import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
+import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
+import { useOperationChoice } from './plugins/use-operation-choice.js';
 import { useRequestIds } from './plugins/use-request-id.js';
 
 export interface GatewayOptions {
@@ -79,21 +81,24 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true) }),
       requestIds.plugin,
       useAccessLog({ logger }),
-      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useCsrfHeader({ header: CSRF_HEADER }),
+      useMediaTypeCheck(),
+      useOperationChoice(),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ...rejectWithCode('depth') },
         maxAliases: { n: config.limits.maxAliases, ...rejectWithCode('aliases') },
         costLimit: { maxCost: config.limits.maxCost, ...rejectWithCode('cost') },
         maxDirectives: { n: config.limits.maxDirectives, ...rejectWithCode('directives') },
-        maxTokens: { n: config.limits.maxTokens },
-        blockFieldSuggestion: { enabled: true },
+        maxTokens: { n: config.limits.maxTokens, ...rejectWithCode('tokens') },
+        // useErrorCodes drops every "Did you mean …?", enum values included (this one misses those).
+        blockFieldSuggestion: { enabled: false },
       }),
       // Order matters: the audit trail and the banner see every result, refusals included.
       ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db, options.pool ?? null) })]),
       useImpersonationExtensions(),
       useArgumentPolicy(),
       useMutationGate(),
-      useErrorCodes({ development: config.development }),
+      useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes }),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],
     graphiql: config.production
@@ -101,6 +106,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       : { title: 'Warden', headers: JSON.stringify({ Authorization: 'Bearer <paste a token from the start-up output>' }) },
     landingPage: false,
     batching: false,
+    maxRequestBodySize: config.limits.maxBodyBytes,
     maskedErrors: { isDev: config.development },
     // Our own /health checks the database; yoga's liveness probe moves out of its way.
     healthCheckEndpoint: '/.well-known/yoga-liveness',
@@ -118,12 +124,13 @@ export function baselinePolicySource(catalog: PolicyCatalog): PolicySource {
   return staticPolicySource(compilePolicy(0, catalog.baseline, catalog.fields.values()));
 }
 
-type Limit = 'depth' | 'aliases' | 'cost' | 'directives';
+type Limit = 'depth' | 'aliases' | 'cost' | 'directives' | 'tokens';
 const LIMIT_ADVICE: Record<Limit, string> = {
   depth: 'nest fewer selections',
   aliases: 'use fewer aliases',
   cost: 'ask for fewer fields or smaller lists',
   directives: 'use fewer directives',
+  tokens: 'ask for fewer fields',
 };
 
 /** graphql-armor's rejections carry no code; report ours, with a sentence saying what to do. */
@@ -131,12 +138,14 @@ function rejectWithCode(limit: Limit) {
   return {
     propagateOnRejection: false,
     onReject: [
-      (context: { reportError: (error: GraphQLError) => void } | null, error: GraphQLError) =>
-        context?.reportError(
-          new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query or ${LIMIT_ADVICE[limit]}.`, {
-            extensions: { code: 'QUERY_TOO_COMPLEX' },
-          }),
-        ),
+      (context: { reportError: (error: GraphQLError) => void } | null, error: GraphQLError) => {
+        const rejection = new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query or ${LIMIT_ADVICE[limit]}.`, {
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        });
+        // Tokens are counted while parsing, where there is no context to report to: throwing ends the parse.
+        if (!context) throw rejection;
+        context.reportError(rejection);
+      },
     ],
   };
 }
