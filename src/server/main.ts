@@ -12,6 +12,7 @@ import { startNotificationDispatcher } from '../notify/index.js';
 import { startCheckpointer } from '../audit/checkpoints.js';
 import { ensureAuditPartitions } from '../audit/partitions.js';
 import { createGateway } from './gateway.js';
+import { startListening } from './start-listening.js';
 import { buildWardenSchema } from './warden-schema.js';
 
 /** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const checkpointer = startCheckpointer({ db, key: config.audit.checkpointKey, logger });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   const server = createServer(gateway);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await startListening(server, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
