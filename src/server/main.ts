@@ -93,7 +93,7 @@ async function printDemoBanner(config: Config, url: string, database: string): P
     for (const alias of ['agent', 'manager', 'auditor', 'security', 'oncall', 'customer']) {
       const subject = demoSubject(DEMO_ALIASES[alias] ?? alias);
       if (!subject) continue;
-      const token = await mintDevToken(config.jwt.secret, subject);
+      const token = await mintDevToken(config.jwt.secret, subject, { issuer: config.jwt.issuer, audience: config.jwt.audience });
       lines.push(`  ${alias.padEnd(9)} ${subject.name} (${subject.sub}${subject.roles?.length ? `, ${subject.roles.join(', ')}` : ''})`, `            ${token}`);
     }
   }

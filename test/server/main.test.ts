@@ -26,6 +26,9 @@ describe('npm start', () => {
         PORT: '0',
         HOST: '127.0.0.1',
         WARDEN_LOG_LEVEL: 'info',
+        // The demo tokens printed must carry these, or the gateway itself would refuse them.
+        WARDEN_JWT_ISSUER: 'https://id.warden.test',
+        WARDEN_JWT_AUDIENCE: 'warden-gateway',
         ...(database.url ? { DATABASE_URL: database.url } : { DATABASE_URL: '', WARDEN_DATA_DIR: 'memory://' }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,7 +43,14 @@ describe('npm start', () => {
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);
       await waitFor(() => (output.includes('Demo tokens') ? true : undefined), 10_000, () => output);
-      expect(output).toMatch(/customer\s+Jane Doe \(usr_jane\)\s+eyJ/);
+      const customerToken = /customer\s+Jane Doe \(usr_jane\)\s+(eyJ[\w.-]+)/.exec(output)?.[1];
+      expect(customerToken).toBeDefined();
+      const viewer = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${customerToken}` },
+        body: JSON.stringify({ query: '{ viewer { id } }' }),
+      });
+      expect(await viewer.json()).toEqual({ data: { viewer: { id: 'usr_jane' } } });
 
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];
