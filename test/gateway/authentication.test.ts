@@ -42,6 +42,11 @@ describe('authentication', () => {
     expect(body.data?.viewer).toEqual({ id: 'usr_jane', kind: 'customer', name: 'Jane Doe', roles: [], accountId: 'acc_acme' });
   });
 
+  it.each(['bearer', 'BEARER'])('reads the scheme in any case: %s', async (scheme) => {
+    const { status, body } = await postWithAuthorization(`${scheme} ${await t.tokenFor('customer')}`);
+    expect({ status, body }).toEqual({ status: 200, body: { data: { viewer: { id: 'usr_jane' } } } });
+  });
+
   it('refuses a request without a token with UNAUTHENTICATED and status 401, never data', async () => {
     const { status, body } = await postWithAuthorization(undefined);
     expect(status).toBe(401);
