@@ -16,6 +16,7 @@ import { staticPolicySource, type PolicySource } from '../policy/policy-source.j
 import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
+import { yogaLogger } from './yoga-logger.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
 import { createSessionAccessResolver } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
@@ -110,12 +111,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { isDev: config.development },
     // Our own /health checks the database; yoga's liveness probe moves out of its way.
     healthCheckEndpoint: '/.well-known/yoga-liveness',
-    logging: {
-      debug: (...args) => logger.debug({ args: args.map(String) }, 'yoga'),
-      info: (...args) => logger.info({ args: args.map(String) }, 'yoga'),
-      warn: (...args) => logger.warn({ args: args.map(String) }, 'yoga'),
-      error: (...args) => logger.error({ args: args.map(String) }, 'yoga'),
-    },
+    logging: yogaLogger(logger),
   });
 }
 
