@@ -8,7 +8,8 @@ import { type Kysely, sql } from 'kysely';
  * - `chain_seq` is gapless and assigned under a lock on `audit_chain_head`, so each row's
  *   `prev_hash` is its predecessor's `hash` even with many writers.
  * - Old months leave by DETACH PARTITION (retention), a deliberate act of the table owner.
- * - The application role `warden_app` may INSERT and SELECT and owns nothing.
+ * - The application role `warden_app` may INSERT and SELECT and owns nothing. It is created only
+ *   when the migrating user may create roles; otherwise a notice says who must (README.md).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -88,14 +89,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     create trigger audit_checkpoints_append_only before update or delete on audit_checkpoints
     for each row execute function audit_events_refuse_change()`.execute(db);
 
+  // Roles belong to the whole server: a database owner without CREATEROLE (the usual managed
+  // setup) cannot create one, so it is left to an administrator, and granted once it exists.
   await sql`
     do $$ begin
       if not exists (select from pg_roles where rolname = 'warden_app') then
-        create role warden_app nologin;
+        if exists (select from pg_roles where rolname = current_user and (rolcreaterole or rolsuper)) then
+          create role warden_app nologin;
+        else
+          raise notice '% may not create roles, so the application role warden_app was not created. '
+            'Have an administrator create and grant it: see "On a real PostgreSQL server" in README.md.', current_user;
+        end if;
+      end if;
+      if exists (select from pg_roles where rolname = 'warden_app') then
+        grant select, insert on audit_events, audit_checkpoints to warden_app;
+        grant select, update on audit_chain_head to warden_app;
       end if;
     end $$`.execute(db);
-  await sql`grant select, insert on audit_events, audit_checkpoints to warden_app`.execute(db);
-  await sql`grant select, update on audit_chain_head to warden_app`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

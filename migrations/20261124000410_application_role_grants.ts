@@ -7,11 +7,19 @@ import { type Kysely, sql } from 'kysely';
  * its code, but cannot migrate; it deletes nothing and owns nothing.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  // Where the migrating user could not create the role (20261121000200), there is nothing to grant to.
+  if (!(await roleExists(db))) return;
   for (const grant of APP_GRANTS) await sql.raw(`grant ${grant} to warden_app`).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  if (!(await roleExists(db))) return;
   for (const grant of APP_GRANTS) await sql.raw(`revoke ${grant} from warden_app`).execute(db);
+}
+
+async function roleExists(db: Kysely<any>): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`select exists (select from pg_roles where rolname = 'warden_app') as found`.execute(db);
+  return rows[0]?.found === true;
 }
 
 /** Table by table: the reference domain's reads and mutations, sessions, approvals, policy, the outbox. */

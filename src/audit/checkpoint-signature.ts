@@ -1,11 +1,7 @@
 import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import type { CheckpointScheme } from '../db/tables/audit-checkpoint.js';
 
-/**
- * How a checkpoint was signed. `-v1` signed `seq:hash` (checkpoints from before signed_at was
- * covered: they still prove a row's hash, but not when it was seen); `-v2` signs
- * `seq:hash:signed_at`, so an old checkpoint cannot be passed off as recent.
- */
-export type CheckpointScheme = 'hmac-sha256-v1' | 'hmac-sha256-v2' | 'ed25519-v2';
+export type { CheckpointScheme };
 
 /** What a checkpoint asserts: row `seq` of the chain had `hash` at `signedAt`. */
 export interface CheckpointClaim {

@@ -13,6 +13,10 @@ export interface MintOptions {
   expiresInSeconds?: number;
   /** When the person last signed in; defaults to now. */
   authTime?: Date;
+  /** The `iss` claim: pass `WARDEN_JWT_ISSUER` when set, or the gateway refuses the token. */
+  issuer?: string | undefined;
+  /** The `aud` claim: pass `WARDEN_JWT_AUDIENCE` when set, or the gateway refuses the token. */
+  audience?: string | undefined;
 }
 
 /** Signs an HS256 token with the shared secret: for development, demos and tests only. */
@@ -23,7 +27,7 @@ export async function mintDevToken(
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const authTime = Math.floor((options.authTime?.getTime() ?? Date.now()) / 1000);
-  return new SignJWT({
+  const jwt = new SignJWT({
     kind: subject.kind,
     roles: [...(subject.roles ?? [])],
     name: subject.name,
@@ -32,6 +36,8 @@ export async function mintDevToken(
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject.sub)
     .setIssuedAt(now)
-    .setExpirationTime(now + (options.expiresInSeconds ?? 8 * 3600))
-    .sign(new TextEncoder().encode(secret));
+    .setExpirationTime(now + (options.expiresInSeconds ?? 8 * 3600));
+  if (options.issuer) jwt.setIssuer(options.issuer);
+  if (options.audience) jwt.setAudience(options.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
 }

@@ -16,6 +16,8 @@ export interface Limits {
   maxCost: number;
   maxTokens: number;
   maxDirectives: number;
+  /** Bytes a request body may hold; a policy document published whole is the largest legitimate one. */
+  maxBodyBytes: number;
 }
 
 /** Impersonation rules an operator may tune; the defaults follow DESIGN.md. */
@@ -76,10 +78,21 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * The modes Warden knows. Anything else is refused rather than guessed at: a `staging` that
+ * silently kept GraphiQL, the published JWT secret and the demo data would be worse than none.
+ */
+const NODE_ENVS = ['development', 'test', 'production'];
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
 /** Reads the environment once at start; every problem is reported together, naming the variable. */
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
-  const nodeEnv = env['NODE_ENV'] ?? 'development';
+  const nodeEnv = env['NODE_ENV'] || 'development';
+  if (!NODE_ENVS.includes(nodeEnv)) {
+    problems.push(`NODE_ENV must be development, test or production (got "${nodeEnv}"); use production for any deployment others rely on, staging included.`);
+  }
   const production = nodeEnv === 'production';
 
   const int = (name: string, fallback: number, min: number, max: number): number => {
@@ -114,9 +127,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!secret && !jwksUrl) {
     if (production) {
       problems.push('Set WARDEN_JWT_SECRET (32+ characters) or WARDEN_JWKS_URL: production has no default secret.');
+    } else {
+      secret = DEVELOPMENT_JWT_SECRET;
+      usingDevelopmentSecret = true;
     }
-    secret = DEVELOPMENT_JWT_SECRET;
-    usingDevelopmentSecret = true;
   }
   if (secret && secret.length < 32) {
     problems.push('WARDEN_JWT_SECRET must be at least 32 characters long (HS256 needs 256 bits).');
@@ -144,6 +158,14 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('Session lengths must satisfy WARDEN_SESSION_MIN_MINUTES <= WARDEN_SESSION_DEFAULT_MINUTES <= WARDEN_SESSION_MAX_MINUTES.');
   }
 
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  // Not echoed back: the URL usually carries the database password.
+  if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@host:5432/warden (unset it for the embedded database).');
+  }
+  const logLevel = env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`WARDEN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
+
   const webhookUrl = env['WARDEN_WEBHOOK_URL'] || undefined;
   // Not echoed back: a Slack webhook URL is itself the secret.
   if (webhookUrl && !isHttpUrl(webhookUrl)) problems.push('WARDEN_WEBHOOK_URL must be an absolute http(s) URL.');
@@ -153,8 +175,8 @@ export function loadConfig(env: Env = process.env): Config {
     development: nodeEnv === 'development',
     port: int('PORT', 4000, 0, 65535),
     host: env['HOST'] || '127.0.0.1',
-    databaseUrl: env['DATABASE_URL'] || undefined,
-    dataDir: path.resolve(env['WARDEN_DATA_DIR'] || '.warden/pgdata'),
+    databaseUrl,
+    dataDir: dataDirFrom(env['WARDEN_DATA_DIR'] || '.warden/pgdata'),
     jwt: {
       secret,
       jwksUrl,
@@ -166,13 +188,14 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemoData: bool('WARDEN_SEED_DEMO_DATA', !production),
     // A production gateway on a server runs as the application role, which cannot migrate.
     migrateOnStart: bool('WARDEN_MIGRATE_ON_START', !(production && env['DATABASE_URL'])),
-    logLevel: env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel,
     limits: {
       maxDepth: int('WARDEN_MAX_DEPTH', 10, 2, 100),
       maxAliases: int('WARDEN_MAX_ALIASES', 15, 1, 1000),
       maxCost: int('WARDEN_MAX_COST', 20000, 10, 10_000_000),
       maxTokens: int('WARDEN_MAX_TOKENS', 2000, 50, 100_000),
       maxDirectives: int('WARDEN_MAX_DIRECTIVES', 20, 1, 1000),
+      maxBodyBytes: int('WARDEN_MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     },
     audit: {
       customerReads: bool('WARDEN_AUDIT_CUSTOMER_READS', false),
@@ -201,6 +224,15 @@ export function loadConfig(env: Env = process.env): Config {
 
 function isHttpUrl(raw: string): boolean {
   return URL.canParse(raw) && ['http:', 'https:'].includes(new URL(raw).protocol);
+}
+
+/** A folder, made absolute; `memory://` (an embedded database that keeps nothing) stays as it is. */
+function dataDirFrom(raw: string): string {
+  return raw.startsWith('memory://') ? raw : path.resolve(raw);
+}
+
+function isPostgresUrl(raw: string): boolean {
+  return URL.canParse(raw) && ['postgres:', 'postgresql:'].includes(new URL(raw).protocol);
 }
 
 /** A fresh random secret, for tests that must not use the published development one. */

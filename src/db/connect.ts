@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import type { Database, Db } from './database.js';
 import { retryDelayMs } from '../notify/retry-delay.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -13,7 +14,10 @@ const keepAsString = (value: string) => value;
 export interface DatabaseOptions {
   /** `postgres://…`: a real server through a node-postgres pool. Unset: the embedded database. */
   url?: string | undefined;
-  /** Where the embedded database keeps its files; `memory://` keeps them in memory. */
+  /**
+   * Where the embedded database keeps its files; `memory://` keeps them in memory. A folder is
+   * held by one process at a time (a lock file in it) until `db.destroy()`.
+   */
   dataDir: string;
   /** Connections in the pool (real server only). @default 10 */
   poolSize?: number;
@@ -61,10 +65,14 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     const url = options.url;
     return { db, listen: (channel, onNotify) => listenOnServer(url, channel, onNotify), engine: 'postgres', description: describeUrl(url), pool };
   }
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (!options.dataDir.startsWith('memory://')) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
   // bigint stays a string on both engines (node-postgres does this by default).
   const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: keepAsString, [INT8_OID]: keepAsString } });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, unlock) });
   const listen: Listen = async (channel, onNotify) => {
     const unlisten = await pglite.listen(channel, () => onNotify());
     return () => (pglite.closed ? Promise.resolve() : unlisten());

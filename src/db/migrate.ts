@@ -1,4 +1,4 @@
-import { Migrator, type MigrationProvider, type MigrationResult } from 'kysely';
+import { Migrator, sql, type MigrationProvider, type MigrationResult } from 'kysely';
 import { migrations } from '../../migrations/index.js';
 import type { Db } from './database.js';
 
@@ -38,4 +38,13 @@ export async function migrateDown(db: Db): Promise<string[]> {
 export async function pendingMigrations(db: Db): Promise<string[]> {
   const migrations = await migratorFor(db).getMigrations();
   return migrations.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/**
+ * Whether the application role the audit migration grants to exists. The migration creates it
+ * only when the migrating user may create roles; its notice never reaches a node-postgres client.
+ */
+export async function applicationRoleExists(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`select exists (select from pg_roles where rolname = 'warden_app') as found`.execute(db);
+  return rows[0]?.found === true;
 }

@@ -20,14 +20,18 @@ import {
  * connection to one holder at a time and queues the rest, exactly as a pool of size one would.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /** `release` runs once the database is closed: it gives the data folder's lock back. */
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly release: () => void = () => {},
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.release);
   }
 
   createQueryCompiler() {
@@ -63,7 +67,10 @@ class PGliteDriver implements Driver {
   #held = false;
   readonly #waiting: Array<() => void> = [];
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly release: () => void,
+  ) {
     this.#connection = new PGliteConnection(pglite);
   }
 
@@ -99,6 +106,10 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    if (!this.pglite.closed) await this.pglite.close();
+    try {
+      if (!this.pglite.closed) await this.pglite.close();
+    } finally {
+      this.release();
+    }
   }
 }

@@ -47,3 +47,8 @@ export function errorCodeOf(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** The `code` of a Node.js system error (`EADDRINUSE`, `EEXIST`…), if it is one. */
+export function systemErrorCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}

@@ -36,7 +36,8 @@ export interface ContextFactoryOptions {
   refusePrincipal?: RefusePrincipal;
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_\-+/=]*)$/;
+/** The scheme is case-insensitive (RFC 9110): `bearer` and `BEARER` are as good as `Bearer`. */
+const BEARER = /^Bearer +([A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_\-+/=]*)$/i;
 
 const REJECTION_MESSAGES: Record<TokenRejection['kind'], string> = {
   malformed: 'The bearer token is not a valid JWT; sign in again to get a new one.',

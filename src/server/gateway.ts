@@ -1,5 +1,4 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { GraphQLError } from 'graphql';
 import { sql } from 'kysely';
@@ -17,14 +16,18 @@ import { staticPolicySource, type PolicySource } from '../policy/policy-source.j
 import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
+import { yogaLogger } from './yoga-logger.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
 import { createSessionAccessResolver, refuseRejectedPrincipal } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
 import { useAccessLog } from './plugins/use-access-log.js';
+import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
+import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
+import { useOperationChoice } from './plugins/use-operation-choice.js';
 import { useRequestIds } from './plugins/use-request-id.js';
 import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 
@@ -84,22 +87,25 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
       requestIds.plugin,
       useAccessLog({ logger }),
-      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      useCsrfHeader({ header: CSRF_HEADER }),
+      useMediaTypeCheck(),
+      useOperationChoice(),
       useWellFormedInput(),
       EnvelopArmorPlugin({
         maxDepth: { n: config.limits.maxDepth, ...rejectWithCode('depth') },
         maxAliases: { n: config.limits.maxAliases, ...rejectWithCode('aliases') },
         costLimit: { maxCost: config.limits.maxCost, ...rejectWithCode('cost') },
         maxDirectives: { n: config.limits.maxDirectives, ...rejectWithCode('directives') },
-        maxTokens: { n: config.limits.maxTokens },
-        blockFieldSuggestion: { enabled: true },
+        maxTokens: { n: config.limits.maxTokens, ...rejectWithCode('tokens') },
+        // useErrorCodes drops every "Did you mean …?", enum values included (this one misses those).
+        blockFieldSuggestion: { enabled: false },
       }),
       // Order matters: the audit trail and the banner see every result, refusals included.
       ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db, options.pool ?? null) })]),
       useImpersonationExtensions({ contextOf: context.forRequest }),
       useArgumentPolicy(),
       useMutationGate(),
-      useErrorCodes({ development: config.development }),
+      useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes }),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],
     graphiql: config.production
@@ -107,15 +113,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       : { title: 'Warden', headers: JSON.stringify({ Authorization: 'Bearer <paste a token from the start-up output>' }) },
     landingPage: false,
     batching: false,
+    maxRequestBodySize: config.limits.maxBodyBytes,
     maskedErrors: { isDev: config.development },
     // Our own /health checks the database; yoga's liveness probe moves out of its way.
     healthCheckEndpoint: '/.well-known/yoga-liveness',
-    logging: {
-      debug: (...args) => logger.debug({ args: args.map(String) }, 'yoga'),
-      info: (...args) => logger.info({ args: args.map(String) }, 'yoga'),
-      warn: (...args) => logger.warn({ args: args.map(String) }, 'yoga'),
-      error: (...args) => logger.error({ args: args.map(String) }, 'yoga'),
-    },
+    logging: yogaLogger(logger),
   });
 }
 
@@ -124,12 +126,13 @@ export function baselinePolicySource(catalog: PolicyCatalog): PolicySource {
   return staticPolicySource(compilePolicy(0, catalog.baseline, catalog.fields.values()));
 }
 
-type Limit = 'depth' | 'aliases' | 'cost' | 'directives';
+type Limit = 'depth' | 'aliases' | 'cost' | 'directives' | 'tokens';
 const LIMIT_ADVICE: Record<Limit, string> = {
   depth: 'nest fewer selections',
   aliases: 'use fewer aliases',
   cost: 'ask for fewer fields or smaller lists',
   directives: 'use fewer directives',
+  tokens: 'ask for fewer fields',
 };
 
 /** graphql-armor's rejections carry no code; report ours, with a sentence saying what to do. */
@@ -137,12 +140,14 @@ function rejectWithCode(limit: Limit) {
   return {
     propagateOnRejection: false,
     onReject: [
-      (context: { reportError: (error: GraphQLError) => void } | null, error: GraphQLError) =>
-        context?.reportError(
-          new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query or ${LIMIT_ADVICE[limit]}.`, {
-            extensions: { code: 'QUERY_TOO_COMPLEX' },
-          }),
-        ),
+      (context: { reportError: (error: GraphQLError) => void } | null, error: GraphQLError) => {
+        const rejection = new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query or ${LIMIT_ADVICE[limit]}.`, {
+          extensions: { code: 'QUERY_TOO_COMPLEX' },
+        });
+        // Tokens are counted while parsing, where there is no context to report to: throwing ends the parse.
+        if (!context) throw rejection;
+        context.reportError(rejection);
+      },
     ],
   };
 }

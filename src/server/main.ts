@@ -13,6 +13,7 @@ import { checkpointSigner } from '../audit/checkpoint-signature.js';
 import { startCheckpointer } from '../audit/checkpoints.js';
 import { startPartitionUpkeep } from '../audit/partition-upkeep.js';
 import { createGateway } from './gateway.js';
+import { startListening } from './start-listening.js';
 import { buildWardenSchema } from './warden-schema.js';
 
 /** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   const sweeper = startSessionSweeper({ db, logger, policy });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   const server = createServer(gateway);
-  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  await startListening(server, config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
@@ -102,7 +103,7 @@ async function printDemoBanner(config: Config, url: string, database: string): P
     for (const alias of ['agent', 'manager', 'auditor', 'security', 'oncall', 'customer']) {
       const subject = demoSubject(DEMO_ALIASES[alias] ?? alias);
       if (!subject) continue;
-      const token = await mintDevToken(config.jwt.secret, subject);
+      const token = await mintDevToken(config.jwt.secret, subject, { issuer: config.jwt.issuer, audience: config.jwt.audience });
       lines.push(`  ${alias.padEnd(9)} ${subject.name} (${subject.sub}${subject.roles?.length ? `, ${subject.roles.join(', ')}` : ''})`, `            ${token}`);
     }
   }

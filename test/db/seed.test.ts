@@ -51,6 +51,13 @@ describe('seedDemoData', () => {
     ]);
   });
 
+  it('loads invoices in every status, with ACME-2026-012 open at 20% tax', async () => {
+    await seedDemoData(db);
+    const invoices = await db.selectFrom('invoices').select(['number', 'status', 'tax_rate_bp']).execute();
+    expect(new Set(invoices.map((i) => i.status))).toEqual(new Set(['draft', 'open', 'paid', 'void', 'refunded']));
+    expect(invoices.find((i) => i.number === 'ACME-2026-012')).toEqual({ number: 'ACME-2026-012', status: 'open', tax_rate_bp: 2000 });
+  });
+
   it('loads at least one staff member with each role', async () => {
     await seedDemoData(db);
     const staff = await db.selectFrom('staff').select('roles').execute();

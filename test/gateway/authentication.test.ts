@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintDevToken } from '../../src/auth/mint-token.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -37,6 +40,11 @@ describe('authentication', () => {
     const { body } = await t.execute(Viewer, { as: 'customer' });
     expect(body.errors).toBeUndefined();
     expect(body.data?.viewer).toEqual({ id: 'usr_jane', kind: 'customer', name: 'Jane Doe', roles: [], accountId: 'acc_acme' });
+  });
+
+  it.each(['bearer', 'BEARER'])('reads the scheme in any case: %s', async (scheme) => {
+    const { status, body } = await postWithAuthorization(`${scheme} ${await t.tokenFor('customer')}`);
+    expect({ status, body }).toEqual({ status: 200, body: { data: { viewer: { id: 'usr_jane' } } } });
   });
 
   it('refuses a request without a token with UNAUTHENTICATED and status 401, never data', async () => {
@@ -109,6 +117,38 @@ describe('authentication', () => {
     } finally {
       await t.db.updateTable('staff').set({ active: true }).where('id', '=', 'stf_ines').execute();
     }
+  });
+});
+
+describe('with WARDEN_JWT_ISSUER and WARDEN_JWT_AUDIENCE set', () => {
+  const ISSUER = { WARDEN_JWT_ISSUER: 'https://id.warden.test', WARDEN_JWT_AUDIENCE: 'warden-gateway' };
+  let strict: TestGateway;
+  beforeAll(async () => {
+    strict = await startTestGateway(ISSUER, { database: t.database });
+  });
+  afterAll(() => strict.close());
+
+  const viewerWith = async (token: string) => {
+    const response = await strict.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: ViewerQueryText,
+    });
+    return { status: response.status, body: (await response.json()) as unknown };
+  };
+
+  it('accepts the development tokens `npm run token` mints', async () => {
+    const secret = strict.config.jwt.secret ?? '';
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/auth/cli/token.ts', 'customer'], {
+      cwd: new URL('../../', import.meta.url),
+      env: { ...process.env, NODE_ENV: 'test', WARDEN_JWT_SECRET: secret, ...ISSUER },
+    });
+    expect(await viewerWith(stdout.trim())).toEqual({ status: 200, body: { data: { viewer: { id: 'usr_jane' } } } });
+  }, 60_000);
+
+  it('refuses a token without them', async () => {
+    const bare = await mintDevToken(strict.config.jwt.secret ?? '', { sub: 'usr_jane', kind: 'customer', name: 'Jane Doe' });
+    expect(await viewerWith(bare)).toMatchObject({ status: 401 });
   });
 });
 

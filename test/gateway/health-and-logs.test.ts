@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printSchemaFile } from '../../src/server/print-schema.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -45,6 +47,45 @@ describe('logs', () => {
     const all = t.logs.join('\n');
     expect(all).not.toContain(token.split('.')[2]);
     expect(all).not.toContain(secret);
+  });
+});
+
+describe('logs of a failing query', () => {
+  /** Account.users fails as if its table had gone: an unexpected error, logged by yoga. */
+  function failingSchema() {
+    const built = buildWardenSchema();
+    const account = built.schema.getType('Account');
+    const field = isObjectType(account) ? account.getFields()['users'] : undefined;
+    if (!field) throw new Error('Account.users is missing');
+    field.resolve = () => {
+      throw new Error('relation "users" does not exist');
+    };
+    return built;
+  }
+
+  it('hold what failed and where, never the query text and its literal values', async () => {
+    const failing = await startTestGateway({}, { schema: failingSchema(), database: t.database });
+    try {
+      const literal = 'jane.doe.LITERAL.CANARY@acme.example';
+      const response = await failing.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await failing.tokenFor('customer')}` },
+        body: JSON.stringify({ query: `{ account { users(filter: { email: "${literal}" }) { id } } }` }),
+      });
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+
+      const yogaLines = failing.logs.map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry['msg'] === 'yoga');
+      expect(yogaLines).toContainEqual(
+        expect.objectContaining({
+          level: 50,
+          args: [{ message: 'relation "users" does not exist', path: ['account', 'users'] }],
+          err: expect.objectContaining({ message: 'relation "users" does not exist', stack: expect.any(String) }),
+        }),
+      );
+      expect(failing.logs.join('\n')).not.toContain('LITERAL.CANARY');
+    } finally {
+      await failing.close();
+    }
   });
 });
 

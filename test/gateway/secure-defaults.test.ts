@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
 import { CSRF_HEADER } from '../../src/server/gateway.js';
+import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let dev: TestGateway;
@@ -40,10 +42,13 @@ describe('HTTP-level protections', () => {
     expect(settings.sms_alerts).toBe(true);
   });
 
-  it('requires the CSRF header on requests a browser sends without a preflight', async () => {
+  it('requires the CSRF header on requests a browser sends without a preflight, and says so', async () => {
     const query = encodeURIComponent('{ viewer { id } }');
     const blocked = await dev.fetch(`/graphql?query=${query}`, { headers: { authorization: `Bearer ${customerToken}` } });
     expect(blocked.status).toBe(403);
+    expect(await blocked.json()).toEqual({
+      errors: [{ message: expect.stringContaining(`carry the "${CSRF_HEADER}" header (any value)`), extensions: { code: 'BAD_REQUEST' } }],
+    });
     const allowed = await dev.fetch(`/graphql?query=${query}`, { headers: { authorization: `Bearer ${customerToken}`, [CSRF_HEADER]: '1' } });
     expect(await allowed.json()).toEqual({ data: { viewer: { id: 'usr_jane' } } });
   });
@@ -67,19 +72,32 @@ describe('HTTP-level protections', () => {
     }
   });
 
-  it('answers a wrong content type with 415', async () => {
+  it('answers a wrong content type with 415 and what to send instead', async () => {
     const response = await dev.fetch('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/xml', authorization: `Bearer ${customerToken}`, [CSRF_HEADER]: '1' },
       body: '<query/>',
     });
     expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Send GraphQL requests as JSON with "Content-Type: application/json".', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
-  it('answers an unknown operation name with 400 and a code', async () => {
-    const { status, body } = await post(dev, { query: 'query A { viewer { id } }', operationName: 'B' });
+  it('answers an unknown operation name with 400, naming the operations the document has', async () => {
+    const { status, body } = await post(dev, { query: 'query A { viewer { id } } query C { viewer { id } }', operationName: 'B' });
     expect(status).toBe(400);
-    expect(body.errors?.[0]?.extensions?.code).toBeTypeOf('string');
+    expect(body.errors).toEqual([
+      { message: 'The document has no operation of the name sent as "operationName"; its operations are: A, C.', extensions: { code: 'BAD_REQUEST' } },
+    ]);
+  });
+
+  it('answers several operations without an operation name with 400, naming them', async () => {
+    const { status, body } = await post(dev, { query: 'query A { viewer { id } } query C { viewer { id } }' });
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      { message: 'The document holds 2 operations (A, C); set "operationName" to the one to run.', extensions: { code: 'BAD_REQUEST' } },
+    ]);
   });
 
   it('keeps serving after bad input', async () => {
@@ -94,12 +112,80 @@ describe('query limits', () => {
     ['too deep', '{ account { users { notificationSettings { smsAlerts } } } }', /depth limit of 3/],
     ['too many aliases', '{ a: viewer { id } b: viewer { id } c: viewer { id } d: viewer { id } }', /Aliases limit of 3/],
     ['too costly', '{ account { id name plan region sensitive supportAccess featureFlags createdAt } me { id name email phone role birthDate nationalId createdAt } }', /Cost limit of 20/],
+    ['too long', `{ ${'viewer { id } '.repeat(600)}}`, /Token limit of 2000/],
   ])('refuses a query that is %s with QUERY_TOO_COMPLEX and advice', async (_name, query, limit) => {
     const { body } = await post(dev, { query });
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(body.errors?.[0]?.message).toMatch(limit);
     expect(body.errors?.[0]?.message).toMatch(/Split the query/);
+  });
+});
+
+describe('suggestions', () => {
+  it.each([
+    ['an enum value', '{ account { invoices(status: pai) { number } } }', 'Value does not exist in "InvoiceStatus" enum.'],
+    ['a field', '{ account { invoicez { number } } }', 'Cannot query field "invoicez" on type "Account".'],
+    ['an argument', '{ account { invoices(statu: paid) { number } } }', 'Unknown argument "statu" on field "Account.invoices".'],
+    ['a type', 'query Q($s: InvoiceStatu) { account { invoices(status: $s) { number } } }', 'Unknown type "InvoiceStatu".'],
+  ])('are never made for %s, in production or development', async (_what, query, message) => {
+    for (const t of [prod, dev]) {
+      const { text, body } = await post(t, { query });
+      expect(body.errors?.[0]).toMatchObject({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+      expect(text).not.toMatch(/Did you mean|Suggestion/);
+    }
+  });
+});
+
+describe('request size', () => {
+  const tooLarge = {
+    message: 'The request body is over 100000 bytes; send a shorter query or smaller variables.',
+    extensions: { code: 'BAD_REQUEST' },
+  };
+  const comments = `{ viewer { id } }\n${'# padding\n'.repeat(20_000)}`;
+
+  it('refuses a body over the limit with 413, whether or not it declares its length', async () => {
+    const body = JSON.stringify({ query: comments });
+    const declared: Array<Record<string, string>> = [{ 'content-length': String(Buffer.byteLength(body)) }, {}];
+    for (const headers of declared) {
+      const response = await dev.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${customerToken}`, ...headers },
+        body,
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ errors: [tooLarge] });
+    }
+  });
+
+  it('takes its limit from WARDEN_MAX_BODY_BYTES', async () => {
+    const roomy = await startTestGateway({ WARDEN_MAX_BODY_BYTES: '1000000' }, { database: dev.database });
+    try {
+      const { status, body } = await post(roomy, { query: comments });
+      expect(status).toBe(200);
+      expect(body).toEqual({ data: { viewer: { id: 'usr_jane' } } });
+    } finally {
+      await roomy.close();
+    }
+  });
+
+  it('fits the largest legitimate request: a whole policy, every classified field overridden', async () => {
+    const { catalog } = buildWardenSchema();
+    const everyColumn = Object.fromEntries(POLICY_COLUMNS.map((column) => [column, 'deny']));
+    const overrides = Object.fromEntries(
+      [...catalog.fields.values()].filter((f) => f.classification !== 'public' && f.nullable).map((f) => [f.coordinate, everyColumn]),
+    );
+    const document = JSON.stringify({ ...catalog.baseline, overrides }, null, 2);
+    const { status, body } = await post(
+      dev,
+      {
+        query: 'mutation Publish($input: PublishPolicyInput!) { publishPolicy(input: $input) { version } }',
+        variables: { input: { document, reason: 'Deny every classified field while the DPO reviews the inventory' } },
+      },
+      { authorization: `Bearer ${await dev.tokenFor('security')}` },
+    );
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
   });
 });
 

@@ -60,6 +60,8 @@ type Documents = {
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditTamperTaxRateDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query ColleaguesPrivateData {\n    account {\n      users {\n        id\n        birthDate\n        nationalId\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n": typeof types.ColleaguesPrivateDataDocument,
+    "\n  query ColleagueById($id: ID!) {\n    user(id: $id) {\n      id\n      birthDate\n    }\n  }\n": typeof types.ColleagueByIdDocument,
     "\n  query OwnAccount {\n    me {\n      id\n      name\n    }\n    account {\n      id\n      name\n      users {\n        id\n      }\n      invoices(first: 100) {\n        id\n      }\n      paymentMethods {\n        id\n      }\n      apiTokens {\n        id\n      }\n      privateNotes {\n        id\n      }\n    }\n  }\n": typeof types.OwnAccountDocument,
     "\n  query InvoiceById($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n    }\n  }\n": typeof types.InvoiceByIdDocument,
     "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.UserByIdDocument,
@@ -173,6 +175,8 @@ const documents: Documents = {
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditTamperTaxRateDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": types.ViewerDocument,
+    "\n  query ColleaguesPrivateData {\n    account {\n      users {\n        id\n        birthDate\n        nationalId\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n": types.ColleaguesPrivateDataDocument,
+    "\n  query ColleagueById($id: ID!) {\n    user(id: $id) {\n      id\n      birthDate\n    }\n  }\n": types.ColleagueByIdDocument,
     "\n  query OwnAccount {\n    me {\n      id\n      name\n    }\n    account {\n      id\n      name\n      users {\n        id\n      }\n      invoices(first: 100) {\n        id\n      }\n      paymentMethods {\n        id\n      }\n      apiTokens {\n        id\n      }\n      privateNotes {\n        id\n      }\n    }\n  }\n": types.OwnAccountDocument,
     "\n  query InvoiceById($id: ID!) {\n    invoice(id: $id) {\n      id\n      number\n    }\n  }\n": types.InvoiceByIdDocument,
     "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": types.UserByIdDocument,
@@ -438,6 +442,14 @@ export function graphql(source: "\n  mutation AuditTamperTaxRate($input: SetInvo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ColleaguesPrivateData {\n    account {\n      users {\n        id\n        birthDate\n        nationalId\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n"): (typeof documents)["\n  query ColleaguesPrivateData {\n    account {\n      users {\n        id\n        birthDate\n        nationalId\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ColleagueById($id: ID!) {\n    user(id: $id) {\n      id\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query ColleagueById($id: ID!) {\n    user(id: $id) {\n      id\n      birthDate\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

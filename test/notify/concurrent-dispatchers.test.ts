@@ -67,7 +67,7 @@ describe('several gateway instances share one outbox', () => {
     const a = startNotificationDispatcher({ ...options, db, fetch: countingFetch(sentByA) });
     const b = startNotificationDispatcher({ ...options, db: otherInstance, fetch: countingFetch(sentByB) });
     try {
-      await waitUntil(async () => (await undelivered()) === 0, { timeoutMs: 10_000 });
+      await waitUntil(async () => (await undelivered()) === 0);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }

@@ -122,7 +122,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   const tokenFor = async (who: string | DevTokenSubject, options?: MintOptions) => {
     const subject = typeof who === 'string' ? demoSubject(who) : who;
     if (!subject) throw new Error(`No demo principal "${String(who)}"`);
-    return mintDevToken(secret, subject, options);
+    return mintDevToken(secret, subject, { issuer: config.jwt.issuer, audience: config.jwt.audience, ...options });
   };
 
   const fetchGateway = (path: string, init?: RequestInit) =>

@@ -96,7 +96,7 @@ export async function withAdminClient<T>(serverUrl: string, fn: (admin: pg.Clien
  * kill those closing sessions, and pg reports that as an unhandled error in whichever test file
  * runs next; so wait (briefly) for them to leave, and force only what is left after that.
  */
-async function dropWhenIdle(admin: pg.Client, database: string): Promise<void> {
+export async function dropWhenIdle(admin: pg.Client, database: string): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const { rows } = await admin.query<{ sessions: number }>(
       'select count(*)::int as sessions from pg_stat_activity where datname = $1',

@@ -43,6 +43,8 @@ async function main(): Promise<number> {
   const token = await mintDevToken(config.jwt.secret, subject, {
     expiresInSeconds: Math.round(minutes * 60),
     authTime: new Date(Date.now() - agoMinutes * 60_000),
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
   });
   console.log(token);
   return 0;

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../connect.js';
-import { migrateDown, migrateToLatest } from '../migrate.js';
+import { applicationRoleExists, migrateDown, migrateToLatest } from '../migrate.js';
 
 /** `npm run migrate` applies pending migrations; `npm run migrate -- down` undoes the newest. */
 async function main(): Promise<void> {
@@ -14,6 +14,12 @@ async function main(): Promise<void> {
     const applied = direction === 'up' ? await migrateToLatest(db) : await migrateDown(db);
     const verb = direction === 'up' ? 'Applied' : 'Rolled back';
     console.log(applied.length ? `${verb} on ${description}: ${applied.join(', ')}` : `Nothing to do on ${description}.`);
+    if (direction === 'up' && !(await applicationRoleExists(db))) {
+      console.warn(
+        'The application role warden_app does not exist: this user may not create roles. Have an administrator create ' +
+          'and grant it, as "On a real PostgreSQL server" in README.md shows.',
+      );
+    }
   } finally {
     await db.destroy();
   }

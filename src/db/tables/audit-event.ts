@@ -1,5 +1,4 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
-import type { CheckpointScheme } from '../../audit/checkpoint-signature.js';
 
 /** Rows are never updated or deleted: the database refuses it. */
 export interface AuditEventTable {
@@ -27,22 +26,5 @@ export interface AuditEventTable {
   hash: string;
 }
 
-export interface AuditChainHeadTable {
-  id: ColumnType<boolean, never, never>;
-  last_seq: ColumnType<string, never, string>;
-  last_hash: string;
-}
-
-export interface AuditCheckpointTable {
-  chain_seq: ColumnType<string, string, never>;
-  hash: string;
-  /** Set by the signer: the v2 schemes sign it along with the sequence and hash. */
-  signed_at: ColumnType<Date, Date, never>;
-  key_id: string;
-  scheme: CheckpointScheme;
-  signature: string;
-}
-
 export type AuditEventRow = Selectable<AuditEventTable>;
 export type NewAuditEventRow = Insertable<AuditEventTable>;
-export type AuditCheckpointRow = Selectable<AuditCheckpointTable>;

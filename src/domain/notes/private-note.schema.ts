@@ -1,9 +1,14 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
 import type { Executor } from '../../db/database.js';
 import type { PrivateNoteRow } from '../../db/tables/private-note.js';
+import { actingCustomer } from '../../graphql/acting-customer.js';
+import { seesColleaguesPrivateData } from '../users/index.js';
 
-function listPrivateNotes(db: Executor, accountId: string): Promise<PrivateNoteRow[]> {
-  return db.selectFrom('private_notes').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').execute();
+/** The account's notes; with `authorId`, only the ones that user wrote. */
+function listPrivateNotes(db: Executor, accountId: string, authorId: string | null): Promise<PrivateNoteRow[]> {
+  let query = db.selectFrom('private_notes').selectAll().where('account_id', '=', accountId);
+  if (authorId !== null) query = query.where('author_id', '=', authorId);
+  return query.orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
 export function definePrivateNoteTypes(builder: WardenBuilder): void {
@@ -21,7 +26,11 @@ export function definePrivateNoteTypes(builder: WardenBuilder): void {
     privateNotes: t.field({
       type: ['PrivateNote'],
       classification: 'public',
-      resolve: (account, _args, context) => listPrivateNotes(context.db, account.id),
+      description: "The account's private notes: all of them for its owners and admins, one's own for everyone else.",
+      resolve: (account, _args, context) => {
+        const viewer = actingCustomer(context);
+        return listPrivateNotes(context.db, account.id, seesColleaguesPrivateData(viewer) ? null : viewer.id);
+      },
     }),
   }));
 }

@@ -1,6 +1,6 @@
 import type { NewAccountRow } from '../../db/tables/account.js';
 import type { NewApiTokenRow } from '../../db/tables/api-token.js';
-import type { NewInvoiceRow } from '../../db/tables/invoice.js';
+import type { InvoiceStatus, NewInvoiceRow } from '../../db/tables/invoice.js';
 import type { NewNotificationSettingsRow } from '../../db/tables/notification-settings.js';
 import type { NewPaymentMethodRow } from '../../db/tables/payment-method.js';
 import type { NewPrivateNoteRow } from '../../db/tables/private-note.js';
@@ -58,21 +58,34 @@ const INVOICE_PLAN: Array<[accountId: string, prefix: string, count: number, cur
   ['acc_umbrella', 'UMBR', 3, 'USD', 850],
 ];
 
-const STATUSES = ['paid', 'paid', 'open', 'draft', 'void', 'refunded'] as const;
+/**
+ * Most invoices are paid and each account's newest is open; these show the other statuses. Acme's
+ * first ten stay paid (tests refund them) and ACME-2026-012 stays open at 20% (the README's
+ * "wrong tax rate" story).
+ */
+const OTHER_STATUSES: Record<string, InvoiceStatus> = {
+  'ACME-2026-011': 'refunded',
+  'GLBX-2026-004': 'void',
+  'GLBX-2026-005': 'open',
+  'GLBX-2026-006': 'draft',
+  'INIT-2026-002': 'refunded',
+  'UMBR-2026-001': 'void',
+};
 
 /** A year of monthly invoices per account, deterministic so tests can name them. */
 export const DEMO_INVOICES: NewInvoiceRow[] = INVOICE_PLAN.flatMap(([accountId, prefix, count, currency, taxRateBp]) =>
   Array.from({ length: count }, (_, i) => {
     const n = i + 1;
     const month = String(((i % 12) + 1)).padStart(2, '0');
+    const number = `${prefix}-2026-${String(n).padStart(3, '0')}`;
     return {
       id: `inv_${prefix.toLowerCase()}_${String(n).padStart(3, '0')}`,
       account_id: accountId,
-      number: `${prefix}-2026-${String(n).padStart(3, '0')}`,
+      number,
       amount_cents: 4900 + n * 1250,
       currency,
       tax_rate_bp: taxRateBp,
-      status: i === count - 1 ? 'open' : STATUSES[i % 2 === 0 ? 0 : 1],
+      status: OTHER_STATUSES[number] ?? (n === count ? 'open' : 'paid'),
       issued_on: `2026-${month}-01`,
     };
   }),

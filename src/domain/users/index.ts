@@ -1,1 +1,2 @@
+export { seesColleaguesPrivateData } from './colleague-privacy.js';
 export { defineUserTypes } from './user.schema.js';

@@ -3,6 +3,8 @@ import { actingCustomer } from '../../graphql/acting-customer.js';
 import { auditSubjectFrom } from '../../audit/index.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { wardenError } from '../../errors/index.js';
+import type { GatewayContext } from '../../graphql/context.js';
+import { seesPrivateDataOf } from './colleague-privacy.js';
 import { findNotificationSettings, findUserInAccount, listUsersOfAccount } from './user.repository.js';
 import { changeNotificationSettings } from './notification-settings.service.js';
 
@@ -27,8 +29,18 @@ export function defineUserTypes(builder: WardenBuilder): void {
       id: t.exposeID('id', { classification: 'public' }),
       accountId: t.exposeID('account_id', { classification: 'public' }),
       role: t.field({ type: UserRole, classification: 'public', resolve: (user) => user.role }),
-      birthDate: t.expose('birth_date', { type: 'Date', classification: 'sensitive', nullable: true }),
-      nationalId: t.exposeString('national_id', { classification: 'sensitive', mask: 'last2', nullable: true }),
+      birthDate: t.field({
+        type: 'Date',
+        classification: 'sensitive',
+        nullable: true,
+        resolve: (user, _args, context) => privateValueOf(user.birth_date, 'birth date', user.id, context),
+      }),
+      nationalId: t.string({
+        classification: 'sensitive',
+        mask: 'last2',
+        nullable: true,
+        resolve: (user, _args, context) => privateValueOf(user.national_id, 'national ID', user.id, context),
+      }),
       // The password hash and recovery codes themselves are never part of the schema.
       hasPassword: t.boolean({
         classification: 'internal',
@@ -140,4 +152,10 @@ export function defineUserTypes(builder: WardenBuilder): void {
         changeNotificationSettings(context.db, actingCustomer(context), input, auditScopeOf(context, info)),
     }),
   }));
+}
+
+/** A user's sensitive value, for themselves and their account's owners and admins only. */
+function privateValueOf<T>(value: T, label: string, userId: string, context: GatewayContext): T {
+  if (seesPrivateDataOf(actingCustomer(context), userId)) return value;
+  throw wardenError('FORBIDDEN', `Only the account's owners and admins see a colleague's ${label}; everyone sees their own.`);
 }

@@ -4,6 +4,8 @@ import type { Plugin } from 'graphql-yoga';
 export interface ErrorCodesOptions {
   /** Keep `extensions.originalError` (development only: it can echo request content). */
   development: boolean;
+  /** The request body limit, named in the error for a body over it. */
+  maxBodyBytes: number;
 }
 
 /**
@@ -12,7 +14,9 @@ export interface ErrorCodesOptions {
  * graphql-js writes input values into some messages ("Variable "$input" got invalid value
  * "…"", "String cannot represent value: …"); a value sent in may be a secret copied from
  * somewhere, and messages end up in logs and screenshots. Those sentences are rewritten
- * without the value. Errors that reach here without a code get one from what they are.
+ * without the value. No message suggests a name ("Did you mean …?"): suggestions would map a
+ * schema that introspection keeps closed in production. Errors that reach here without a code
+ * get one from what they are.
  */
 export function useErrorCodes(options: ErrorCodesOptions): Plugin {
   return {
@@ -34,7 +38,12 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
 function normalize(error: GraphQLError, options: ErrorCodesOptions): void {
   const extensions = error.extensions as Record<string, unknown>;
   if (!options.development) delete extensions['originalError'];
-  error.message = withoutEchoedValues(error.message);
+  error.message = withoutSuggestions(withoutEchoedValues(error.message));
+  if (extensions['code'] === 'REQUEST_ENTITY_TOO_LARGE') {
+    // yoga's "Request body too large", for a body over `maxRequestBodySize`; the status stays 413.
+    extensions['code'] = 'BAD_REQUEST';
+    error.message = `The request body is over ${options.maxBodyBytes} bytes; send a shorter query or smaller variables.`;
+  }
   if (typeof extensions['code'] !== 'string') extensions['code'] = inferCode(error, error.message);
 }
 
@@ -56,4 +65,9 @@ export function withoutEchoedValues(message: string): string {
     .replace(/(cannot represent [^:]*?value): .*$/s, '$1 (value not shown)')
     .replace(/(Expected value of type "[^"]+", found) .*?(?=;|$)/s, '$1 a value that does not fit')
     .replace(/(Value) ".*?" (does not exist in "[^"]+" enum)/s, '$1 $2');
+}
+
+/** Drops graphql-js's "Did you mean …?" hints: for fields, arguments, types and enum values alike. */
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }

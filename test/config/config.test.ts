@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config/config.js';
+
+const SECRET = 'a-jwt-secret-of-our-own-0123456789abcdef';
+const CHECKPOINT_KEY = 'an-audit-checkpoint-key-0123456789abcdef';
+const PRODUCTION = { NODE_ENV: 'production', WARDEN_JWT_SECRET: SECRET, WARDEN_AUDIT_CHECKPOINT_KEY: CHECKPOINT_KEY };
+
+/** The problems loadConfig reports, one per line, without the heading. */
+function problemsWith(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.message.split('\n- ').slice(1);
+  }
+  return [];
+}
+
+describe('production', () => {
+  it('starts with a JWT secret and an audit checkpoint key of its own, as README shows', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config).toMatchObject({ production: true, development: false, seedDemoData: false, jwt: { secret: SECRET, usingDevelopmentSecret: false } });
+  });
+
+  it('without a JWT secret, asks for one, and only that', () => {
+    const { WARDEN_JWT_SECRET: _, ...withoutSecret } = PRODUCTION;
+    expect(problemsWith(withoutSecret)).toEqual(['Set WARDEN_JWT_SECRET (32+ characters) or WARDEN_JWKS_URL: production has no default secret.']);
+  });
+
+  it('refuses the published development secret', () => {
+    expect(problemsWith({ ...PRODUCTION, WARDEN_JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual([
+      'WARDEN_JWT_SECRET is the published development secret: choose your own for production.',
+    ]);
+  });
+
+  it('without an audit checkpoint key, asks for one', () => {
+    const { WARDEN_AUDIT_CHECKPOINT_KEY: _, ...withoutKey } = PRODUCTION;
+    expect(problemsWith(withoutKey)).toEqual(['Set WARDEN_AUDIT_CHECKPOINT_KEY (32+ characters, kept outside the database): production has no default.']);
+  });
+});
+
+describe('NODE_ENV', () => {
+  it.each(['development', 'test', 'production'])('accepts %s', (mode) => {
+    expect(problemsWith({ ...PRODUCTION, NODE_ENV: mode })).toEqual([]);
+  });
+
+  it('defaults to development when unset', () => {
+    expect(loadConfig({})).toMatchObject({ development: true, production: false, jwt: { usingDevelopmentSecret: true } });
+  });
+
+  it('refuses any other mode instead of keeping the development defaults', () => {
+    expect(problemsWith({ ...PRODUCTION, NODE_ENV: 'staging' })).toEqual([
+      'NODE_ENV must be development, test or production (got "staging"); use production for any deployment others rely on, staging included.',
+    ]);
+  });
+});
+
+describe('a bad value stops the start, naming the variable', () => {
+  it('WARDEN_LOG_LEVEL', () => {
+    expect(problemsWith({ WARDEN_LOG_LEVEL: 'loud' })).toEqual([
+      'WARDEN_LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent (got "loud").',
+    ]);
+    expect(loadConfig({ WARDEN_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+  });
+
+  it.each(['not-a-url', 'mysql://root:hunter2@db:3306/warden', 'db.internal:5432/warden'])('DATABASE_URL %s, without echoing it', (url) => {
+    const problems = problemsWith({ DATABASE_URL: url });
+    expect(problems).toEqual([
+      'DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@host:5432/warden (unset it for the embedded database).',
+    ]);
+    expect(problems.join()).not.toContain(url);
+  });
+
+  it.each(['postgres://warden:secret@db.internal:5432/warden', 'postgresql://db.internal/warden'])('accepts DATABASE_URL %s', (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it('PORT', () => {
+    expect(problemsWith({ PORT: '70000' })).toEqual(['PORT must be a whole number from 0 to 65535 (got "70000").']);
+  });
+
+  it('WARDEN_MAX_BODY_BYTES', () => {
+    expect(problemsWith({ WARDEN_MAX_BODY_BYTES: '10' })).toEqual(['WARDEN_MAX_BODY_BYTES must be a whole number from 1000 to 100000000 (got "10").']);
+    expect(loadConfig({}).limits.maxBodyBytes).toBe(100_000);
+  });
+
+  it('several at once, each on its own line', () => {
+    expect(problemsWith({ WARDEN_LOG_LEVEL: 'loud', DATABASE_URL: 'nope', PORT: 'x' })).toHaveLength(3);
+  });
+});
+
+describe('WARDEN_DATA_DIR', () => {
+  it('is made absolute, except memory:// (nothing kept on disk)', () => {
+    expect(loadConfig({ WARDEN_DATA_DIR: 'data/pg' }).dataDir).toBe(`${process.cwd()}/data/pg`);
+    expect(loadConfig({ WARDEN_DATA_DIR: 'memory://' }).dataDir).toBe('memory://');
+  });
+});
