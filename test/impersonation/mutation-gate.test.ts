@@ -470,6 +470,7 @@ describe('variables are read as execution reads them', () => {
   });
 
   it('an approval asked for with a document that relies on a default covers the call with explicit variables', async () => {
+    await sql`update invoices set status = 'paid' where id = 'inv_acme_011'`.execute(t.db); // refunded in the demo data
     session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
     const requested = await t.execute(ImpRequestMutation, {
       as: 'agent',
