@@ -27,12 +27,16 @@ function isShortPhrase(text: string): boolean {
   return text.split(/\s+/).length <= 4 && !/[.:;!?]$/.test(text);
 }
 
-/** `birthDate` → "birth date", `PaymentMethod` → "payment method". */
+/** Words a person writes in capitals: "API token", not "api token". */
+const ACRONYMS = /\b(api|id|mfa|url)\b/g;
+
+/** `birthDate` → "birth date", `PaymentMethod` → "payment method", `ApiToken` → "API token". */
 function inWords(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(ACRONYMS, (word) => word.toUpperCase());
 }
 
 function plural(noun: string): string {

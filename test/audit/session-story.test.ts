@@ -154,4 +154,9 @@ describe('the story of rows it cannot check against a live session', () => {
       '14:05 UTC — Agent Sarah Lee ran request field access',
     ]);
   });
+
+  it('writes acronyms in capitals: API tokens, not api tokens', () => {
+    expect(labels.objects('ApiToken', 2)).toBe('2 API tokens');
+    expect(labels.field('User.nationalId')).toBe('national ID');
+  });
 });
