@@ -21,13 +21,19 @@ export interface RootMutationCall {
   args: Record<string, unknown>;
 }
 
-export type RootMutationCalls = { ok: true; calls: RootMutationCall[] } | { ok: false };
+/**
+ * `variables`: the request's variables do not fit the operation (execution refuses it whole).
+ * `arguments`: a root field's arguments do not coerce. Execution would fail that one field and
+ * run the others, so the gate must refuse the operation itself: otherwise the others run unjudged.
+ */
+export type RootMutationCalls = { ok: true; calls: RootMutationCall[] } | { ok: false; kind: 'variables' } | { ok: false; kind: 'arguments'; field: string };
 
 /**
  * The root mutation fields an operation will run, with their arguments coerced as execution
  * will coerce them: the request's variables first (defaults applied, values converted), then
  * each field's arguments. Fragments on Mutation are followed, so a fragment cannot hide a
- * mutation from the gate. Variables that do not fit give `ok: false`: execution refuses them too.
+ * mutation from the gate, and `@skip` / `@include` are ignored: a call that may be skipped is
+ * judged as if it ran, which can only refuse more.
  */
 export function rootMutationCalls(
   schema: GraphQLSchema,
@@ -38,20 +44,23 @@ export function rootMutationCalls(
   const mutationType = schema.getMutationType();
   if (!mutationType || operation.operation !== 'mutation') return { ok: true, calls: [] };
   const variables = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
-  if (variables.errors) return { ok: false };
+  if (variables.errors) return { ok: false, kind: 'variables' };
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d]),
   );
   const calls: RootMutationCall[] = [];
+  let current = '';
   const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         if (selection.name.value.startsWith('__')) continue;
         const field = mutationType.getFields()[selection.name.value];
         const responseKey = selection.alias?.value ?? selection.name.value;
-        if (field) calls.push({ field, node: selection, responseKey, args: getArgumentValues(field, selection, variables.coerced) });
+        if (!field) continue;
+        current = field.name;
+        calls.push({ field, node: selection, responseKey, args: getArgumentValues(field, selection, variables.coerced) });
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, seen);
       } else {
@@ -63,7 +72,7 @@ export function rootMutationCalls(
   try {
     visit(operation.selectionSet, new Set());
   } catch (error) {
-    if (error instanceof GraphQLError) return { ok: false };
+    if (error instanceof GraphQLError) return { ok: false, kind: 'arguments', field: current };
     throw error;
   }
   return { ok: true, calls };

@@ -35,13 +35,13 @@ export function useMutationGate(): Plugin<GatewayContext> {
       );
       if (!operation || operation.operation !== 'mutation') return;
 
-      // Variables that do not fit: execution refuses them before any resolver runs.
       const found = rootMutationCalls(args.schema, args.document, operation, args.variableValues ?? {});
-      if (!found.ok) return;
-      const verdict = await judgeAll(context, found.calls);
+      // Variables that do not fit: execution refuses the whole operation before any resolver runs.
+      if (!found.ok && found.kind === 'variables') return;
+      const verdict = found.ok ? await judgeAll(context, found.calls) : unjudgeable(found.field);
       if ('refusal' in verdict) {
-        const { refusal, call } = verdict;
-        const typeField = `Mutation.${call.field.name}`;
+        const { refusal, field } = verdict;
+        const typeField = `Mutation.${field}`;
         await context.db.transaction().execute((trx) =>
           recordDenial(
             trx,
@@ -73,7 +73,21 @@ interface Refusal {
   hash?: string;
 }
 
-type Verdict = { refusal: Refusal; call: RootMutationCall } | { approved: Map<string, ApprovedCall> };
+type Verdict = { refusal: Refusal; field: string } | { approved: Map<string, ApprovedCall> };
+
+/**
+ * A call whose arguments do not coerce cannot be judged. Execution would fail only that field
+ * and run the rest of the operation, unjudged, so the whole operation is refused instead.
+ */
+function unjudgeable(field: string): Verdict {
+  return {
+    refusal: {
+      code: 'BAD_USER_INPUT',
+      why: `The arguments of ${field} do not fit its types, so nothing in this operation ran: correct them (a null for a required argument, say) and send it again.`,
+    },
+    field,
+  };
+}
 
 /** Judges every call, in order, using nothing up; the first refusal refuses the operation. */
 async function judgeAll(context: GatewayContext, calls: readonly RootMutationCall[]): Promise<Verdict> {
@@ -83,7 +97,7 @@ async function judgeAll(context: GatewayContext, calls: readonly RootMutationCal
     // Fields that share a response key are merged by execution and run once.
     if (approved.has(call.responseKey)) continue;
     const judged = await judge(context, mutationRiskOf(call.field), call.field.name, call.args, taken);
-    if (judged && 'code' in judged) return { refusal: judged, call };
+    if (judged && 'code' in judged) return { refusal: judged, field: call.field.name };
     if (judged) approved.set(call.responseKey, { approvalId: judged.approvalId, field: call.field.name, usedIn: null });
   }
   return { approved };

@@ -79,6 +79,9 @@ type Documents = {
     "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": typeof types.ImpTaxThenRefundDocument,
     "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundWithDefaultDocument,
     "\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundTwoDocument,
+    "\n  mutation ImpExportBesideBrokenRefund($v: ID = \"x\") {\n    exportInvoices\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n": typeof types.ImpExportBesideBrokenRefundDocument,
+    "\n  mutation ImpRefundBesideBrokenRefund($invoiceId: ID!, $v: ID = \"x\") {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n": typeof types.ImpRefundBesideBrokenRefundDocument,
+    "\n  mutation ImpOptOutBesideBrokenRefund($v: ID = \"x\") {\n    setSupportAccess(value: never) {\n      supportAccess\n    }\n    z: refundInvoice(invoiceId: $v) {\n      id\n    }\n  }\n": typeof types.ImpOptOutBesideBrokenRefundDocument,
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": typeof types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": typeof types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": typeof types.ImpEndDocument,
@@ -194,6 +197,9 @@ const documents: Documents = {
     "\n  mutation ImpTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": types.ImpTaxThenRefundDocument,
     "\n  mutation ImpRefundWithDefault($id: ID! = \"inv_acme_009\") {\n    refundInvoice(invoiceId: $id) {\n      id\n      status\n    }\n  }\n": types.ImpRefundWithDefaultDocument,
     "\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n": types.ImpRefundTwoDocument,
+    "\n  mutation ImpExportBesideBrokenRefund($v: ID = \"x\") {\n    exportInvoices\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n": types.ImpExportBesideBrokenRefundDocument,
+    "\n  mutation ImpRefundBesideBrokenRefund($invoiceId: ID!, $v: ID = \"x\") {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n": types.ImpRefundBesideBrokenRefundDocument,
+    "\n  mutation ImpOptOutBesideBrokenRefund($v: ID = \"x\") {\n    setSupportAccess(value: never) {\n      supportAccess\n    }\n    z: refundInvoice(invoiceId: $v) {\n      id\n    }\n  }\n": types.ImpOptOutBesideBrokenRefundDocument,
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": types.ImpEndDocument,
@@ -518,6 +524,18 @@ export function graphql(source: "\n  mutation ImpRefundWithDefault($id: ID! = \"
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRefundTwo($a: ID!, $b: ID!) {\n    x: refundInvoice(invoiceId: $a) {\n      id\n      status\n    }\n    y: refundInvoice(invoiceId: $b) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpExportBesideBrokenRefund($v: ID = \"x\") {\n    exportInvoices\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ImpExportBesideBrokenRefund($v: ID = \"x\") {\n    exportInvoices\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpRefundBesideBrokenRefund($invoiceId: ID!, $v: ID = \"x\") {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ImpRefundBesideBrokenRefund($invoiceId: ID!, $v: ID = \"x\") {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n    z: refundInvoice(invoiceId: $v) @skip(if: true) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpOptOutBesideBrokenRefund($v: ID = \"x\") {\n    setSupportAccess(value: never) {\n      supportAccess\n    }\n    z: refundInvoice(invoiceId: $v) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ImpOptOutBesideBrokenRefund($v: ID = \"x\") {\n    setSupportAccess(value: never) {\n      supportAccess\n    }\n    z: refundInvoice(invoiceId: $v) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

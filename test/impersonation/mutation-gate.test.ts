@@ -77,6 +77,42 @@ const ImpRefundTwo = graphql(`
   }
 `);
 
+/**
+ * A nullable variable with a non-null default passes validation where an `ID!` goes, and `null`
+ * then fails only that field's argument coercion: execution would run the rest of the operation.
+ */
+const ImpExportBesideBrokenRefund = graphql(`
+  mutation ImpExportBesideBrokenRefund($v: ID = "x") {
+    exportInvoices
+    z: refundInvoice(invoiceId: $v) @skip(if: true) {
+      id
+    }
+  }
+`);
+
+const ImpRefundBesideBrokenRefund = graphql(`
+  mutation ImpRefundBesideBrokenRefund($invoiceId: ID!, $v: ID = "x") {
+    refundInvoice(invoiceId: $invoiceId) {
+      id
+      status
+    }
+    z: refundInvoice(invoiceId: $v) @skip(if: true) {
+      id
+    }
+  }
+`);
+
+const ImpOptOutBesideBrokenRefund = graphql(`
+  mutation ImpOptOutBesideBrokenRefund($v: ID = "x") {
+    setSupportAccess(value: never) {
+      supportAccess
+    }
+    z: refundInvoice(invoiceId: $v) {
+      id
+    }
+  }
+`);
+
 const REFUND_REASON = 'Customer was double charged for the March invoice and asked for a refund on ticket SUP-1234';
 
 let t: TestGateway;
@@ -482,6 +518,39 @@ describe('variables are read as execution reads them', () => {
     const { body } = await t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_011' } });
     expect(body.errors).toBeUndefined();
     expect(body.data?.refundInvoice.status).toBe('refunded');
+  });
+});
+
+describe('arguments that do not coerce', () => {
+  it('refuse the whole operation in a read-only session: an export beside a broken call does not run', async () => {
+    session = await openSession(t, { userId: 'usr_tom' });
+    const { body } = await t.execute(ImpExportBesideBrokenRefund, { as: 'agent', headers: withSession(session.token), variables: { v: null } });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(messageOf(body)).toMatch(/^The arguments of refundInvoice do not fit its types, so nothing in this operation ran/);
+    expect(body.data ?? null).toBeNull();
+    const [refused, ...more] = await sessionEvents(session.sessionId, 'mutation_refused');
+    expect(more).toEqual([]);
+    expect(refused).toMatchObject({ type_field: 'Mutation.refundInvoice', decision: 'refused' });
+    expect(await sessionEvents(session.sessionId, 'mutation_executed')).toEqual([]);
+  });
+
+  it('refuse the whole operation in a read-write session: no risky call runs without its approval', async () => {
+    await sql`update invoices set status = 'paid' where id = 'inv_acme_003'`.execute(t.db); // refundable, whatever ran before
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const { body } = await t.execute(ImpRefundBesideBrokenRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_003', v: null } });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(body.data ?? null).toBeNull();
+    expect((await invoice('inv_acme_003')).status).toBe('paid');
+    expect(await sessionEvents(session.sessionId, 'mutation_executed')).toEqual([]);
+  });
+
+  it('refuse the whole operation: the customer’s support-access setting is not changed beside a broken call', async () => {
+    session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const setting = () => t.db.selectFrom('accounts').select('support_access').where('id', '=', 'acc_acme').executeTakeFirstOrThrow();
+    const before = await setting();
+    const { body } = await t.execute(ImpOptOutBesideBrokenRefund, { as: 'agent', headers: withSession(session.token), variables: { v: null } });
+    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    expect(await setting()).toEqual(before);
   });
 });
 
