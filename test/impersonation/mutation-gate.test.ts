@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { GatewayContext } from '../../src/graphql/context.js';
+import { RISK_EXTENSION } from '../../src/policy/plugin/index.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
@@ -445,6 +446,38 @@ describe('an approval is used by the change it allowed, and only by it', () => {
     expect(body.data?.refundInvoice ?? null).toBeNull();
     expect((await invoice('inv_acme_004')).status).toBe('paid');
     expect(await approvalStatus(approval)).toBe('approved');
+  });
+});
+
+describe('a mutation nobody tagged', () => {
+  /** The reference schema with setInvoiceTaxRate's `routine` tag taken off, as if it had never been given one. */
+  function schemaWithUntaggedTaxRate() {
+    const built = buildWardenSchema();
+    const field = built.schema.getMutationType()?.getFields()['setInvoiceTaxRate'];
+    if (!field) throw new Error('Mutation.setInvoiceTaxRate is missing');
+    expect(field.extensions[RISK_EXTENSION]).toBe('routine');
+    field.extensions = Object.fromEntries(Object.entries(field.extensions).filter(([key]) => key !== RISK_EXTENSION));
+    return built;
+  }
+
+  it('counts as risky: a read-write session needs an approval for it, as it does not for the tagged one', async () => {
+    const untagged = await startTestGateway({}, { schema: schemaWithUntaggedTaxRate(), database: t.database, realSessions: true });
+    try {
+      session = await openSession(untagged, { userId: 'usr_jane', mode: 'read_write' });
+      const variables = { input: { invoiceId: 'inv_acme_012', taxRate: 15 } };
+      const refused = await untagged.execute(ImpSetTaxRate, { as: 'agent', headers: withSession(session.token), variables });
+      expect(codeOf(refused.body)).toBe('APPROVAL_REQUIRED');
+      expect(messageOf(refused.body)).toMatch(/^setInvoiceTaxRate is a risky change/);
+      expect((await invoice('inv_acme_012')).tax_rate_bp).not.toBe(1500);
+
+      // Control: the same call in the same session through the schema as tagged runs.
+      const ran = await t.execute(ImpSetTaxRate, { as: 'agent', headers: withSession(session.token), variables });
+      expect(ran.body.errors).toBeUndefined();
+      expect((await invoice('inv_acme_012')).tax_rate_bp).toBe(1500);
+    } finally {
+      await endOpenSessions(untagged);
+      await untagged.close();
+    }
   });
 });
 
