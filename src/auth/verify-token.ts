@@ -37,13 +37,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken 
   } else {
     throw new Error('A token verifier needs a secret or a JWKS URL.');
   }
-  const verifyOptions = {
-    algorithms,
-    issuer: options.issuer,
-    audience: options.audience,
-    clockTolerance: options.clockToleranceSeconds ?? 5,
-    requiredClaims: ['sub', 'exp'],
-  };
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
+  const verifyOptions = { algorithms, issuer: options.issuer, audience: options.audience, clockTolerance, requiredClaims: ['sub', 'exp'] };
 
   return async (token) => {
     try {
@@ -51,7 +46,12 @@ export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken 
         ? jwtVerify(token, key, verifyOptions)
         : jwtVerify(token, key, verifyOptions));
       const claims = readClaims(payload);
-      return 'reason' in claims ? claims : { kind: 'verified', claims };
+      if ('reason' in claims) return claims;
+      // A sign-in dated ahead would count as recent for ever (starting a session needs a recent one).
+      if (claims.auth_time > Date.now() / 1000 + clockTolerance) {
+        return { kind: 'invalid-claims', reason: '`auth_time` is in the future' };
+      }
+      return { kind: 'verified', claims };
     } catch (error) {
       return classify(error);
     }

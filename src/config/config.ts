@@ -143,7 +143,8 @@ export function loadConfig(env: Env = process.env): Config {
   const rawPattern = env['WARDEN_TICKET_PATTERN'];
   if (rawPattern) {
     try {
-      ticketPattern = new RegExp(rawPattern);
+      // The whole reference must match: unanchored, `SUP-\d+` would accept "see SUP-1 or anything".
+      ticketPattern = new RegExp(`^(?:${rawPattern})$`);
     } catch {
       problems.push(`WARDEN_TICKET_PATTERN is not a valid regular expression (got "${rawPattern}").`);
     }

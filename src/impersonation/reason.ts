@@ -20,6 +20,11 @@ const GENERIC_WORDS = new Set([
   'resolving', 'sort', 'fix', 'fixing', 'test', 'testing', 'request', 'requests', 'requested', 'asked', 'asks', 'asking',
   'called', 'call', 'calls', 'calling', 'contacted', 'reached', 'wrote', 'says', 'said', 'told', 'wants', 'want',
   'wanted', 'need', 'needs', 'needed', 'access', 'see', 'work', 'works', 'working', 'going', 'get', 'got',
+  'complained', 'complaint', 'complaints', 'reported', 'report', 'context', 'more', 'everything', 'everyone', 'take',
+  'taking', 'took', 'doing', 'done', 'job', 'task', 'duty', 'usual', 'normal', 'standard', 'regular', 'business',
+  'reason', 'sure', 'make', 'ensure', 'refer', 'reference', 'attached', 'above', 'below', 'mentioned', 'described',
+  // placeholder text
+  'lorem', 'ipsum', 'dolor', 'sit', 'amet', 'foo', 'bar', 'baz', 'asdf', 'qwerty',
   // filler
   'per', 'the', 'for', 'into', 'with', 'and', 'from', 'about', 'regarding', 'via', 'not', 'out', 'their', 'his', 'her',
   'its', 'they', 'them', 'she', 'him', 'you', 'your', 'our', 'this', 'that', 'these', 'those', 'there', 'here', 'was',

@@ -44,6 +44,13 @@ describe('NODE_ENV', () => {
     expect(problemsWith({ ...PRODUCTION, NODE_ENV: mode })).toEqual([]);
   });
 
+  it('makes WARDEN_TICKET_PATTERN match the whole ticket reference, anchored or not', () => {
+    for (const pattern of ['SUP-\\d+', '^SUP-\\d+$', 'SUP-\\d+|INC\\d+']) {
+      const { ticketPattern } = loadConfig({ WARDEN_TICKET_PATTERN: pattern }).impersonation;
+      expect(['SUP-12', 'see SUP-12 or whatever', 'SUP-12 and more', 'INC1x'].map((ticket) => ticketPattern.test(ticket))).toEqual([true, false, false, false]);
+    }
+  });
+
   it('defaults to development when unset', () => {
     expect(loadConfig({})).toMatchObject({ development: true, production: false, jwt: { usingDevelopmentSecret: true } });
   });

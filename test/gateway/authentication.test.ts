@@ -84,6 +84,16 @@ describe('authentication', () => {
     expect(body.errors[0]?.message).toMatch(/not signed by a key Warden trusts/);
   });
 
+  it('refuses a token whose sign-in time is in the future, which would count as recent for ever', async () => {
+    const ahead = await t.tokenFor('agent', { authTime: new Date(Date.now() + 3_600_000) });
+    const refused = await postWithAuthorization(`Bearer ${ahead}`);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0]?.message).toMatch(/`auth_time` is in the future/);
+    // Within the clock tolerance, a token from a slightly fast issuer clock is accepted.
+    const skewed = await t.tokenFor('agent', { authTime: new Date(Date.now() + 2_000) });
+    expect((await postWithAuthorization(`Bearer ${skewed}`)).status).toBe(200);
+  });
+
   it('refuses a validly signed token for someone Warden does not know', async () => {
     const token = await t.tokenFor({ sub: 'usr_nobody', kind: 'customer', name: 'Nobody' });
     const { status, body } = await postWithAuthorization(`Bearer ${token}`);

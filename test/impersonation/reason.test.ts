@@ -30,6 +30,10 @@ describe('a reason names what is wrong', () => {
     ['words without vowels', 'qwrtp sdfgh zxcvb mnbvc'],
     ['a detail with one word', 'invoice ACME-2026-012 ??????'],
     ['too short, however specific', 'tax 20% not 10%'],
+    ['a pointer to the ticket', 'See ticket SUP-1234 for more context'],
+    ['the job, as usual', 'Doing my job as usual today 123'],
+    ['a complaint about everything', 'Customer complained, will take a look at everything'],
+    ['placeholder text', 'lorem ipsum dolor sit amet'],
   ])('refuses %s: %j', (_name, reason) => {
     const verdict = checkReason(reason);
     expect(verdict.ok).toBe(false);
