@@ -28,6 +28,7 @@ import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
 import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
 import { useOperationChoice } from './plugins/use-operation-choice.js';
+import { useRequestErrors } from './plugins/use-request-errors.js';
 import { useRequestIds } from './plugins/use-request-id.js';
 import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 
@@ -106,6 +107,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useArgumentPolicy(),
       useMutationGate(),
       useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes }),
+      useRequestErrors(),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],
     graphiql: config.production

@@ -59,17 +59,54 @@ describe('HTTP-level protections', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
   });
 
-  it('answers malformed JSON with a code and without echoing the body', async () => {
+  it('answers malformed JSON with 400, a sentence saying what to send, and without echoing the body, in every mode', async () => {
     const malformed = '{"query": "{ viewer { id } }", "variables": {"x": "wdn_live_ECHO_CANARY"';
-    // GraphQL over HTTP: 400 for graphql-response+json clients; application/json clients get 200.
-    const modern = await post(dev, malformed, { accept: 'application/graphql-response+json' });
-    expect(modern.status).toBe(400);
-    const legacy = await post(dev, malformed);
-    for (const { body, text } of [modern, legacy]) {
-      expect(body.data).toBeUndefined();
-      expect(body.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
-      expect(text).not.toContain('ECHO_CANARY');
+    for (const t of [dev, prod]) {
+      for (const accept of ['application/graphql-response+json', 'application/json', '*/*']) {
+        const { status, body, text } = await post(t, malformed, { accept });
+        expect(status).toBe(400);
+        expect(body.data).toBeUndefined();
+        expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^The request body is not valid JSON; send/), extensions: { code: 'BAD_REQUEST' } });
+        expect(text).not.toContain('ECHO_CANARY');
+      }
     }
+  });
+
+  it.each([
+    ['no query', {}, /^The request has no "query"; send the GraphQL document/],
+    ['a query that is not a string', { query: 42 }, /^The "query" of the request must be a string/],
+    ['variables that are not an object', { query: '{ viewer { id } }', variables: 'x' }, /^The "variables" of the request must be an object/],
+    ['a body that is not an object', '"just a string"', /^The request body must be one JSON object/],
+  ])('answers a request with %s with 400 and what to send, in every mode', async (_what, request, message) => {
+    for (const t of [dev, prod]) {
+      const { status, body } = await post(t, request);
+      expect(status).toBe(400);
+      expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_REQUEST' } });
+    }
+  });
+
+  it.each([
+    ['a form post', 'application/x-www-form-urlencoded', 'query=%7B%20viewer%20%7B%20id%20%7D%20%7D'],
+    ['a multipart post', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ viewer { id } }"}\r\n--x--\r\n'],
+    ['an application/graphql post', 'application/graphql', '{ viewer { id } }'],
+  ])('refuses %s with 415 even with the CSRF header: only JSON is read', async (_what, contentType, body) => {
+    const response = await dev.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': contentType, authorization: `Bearer ${customerToken}`, [CSRF_HEADER]: '1' },
+      body,
+    });
+    expect(response.status).toBe(415);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Send GraphQL requests as JSON with "Content-Type: application/json".', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it.each(['DELETE', 'PUT', 'PATCH'])('answers %s with 405 and what to use instead', async (method) => {
+    const response = await dev.fetch('/graphql', { method, headers: { authorization: `Bearer ${customerToken}` } });
+    expect(response.status).toBe(405);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Send GraphQL requests with POST (or GET for queries); no other method is served.', extensions: { code: 'BAD_REQUEST' } }],
+    });
   });
 
   it('answers a wrong content type with 415 and what to send instead', async () => {

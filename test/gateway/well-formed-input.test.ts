@@ -71,4 +71,23 @@ describe('strings PostgreSQL cannot store are refused before anything runs', () 
     expect(body.errors).toEqual([expect.objectContaining({ message: `A string in the document ${REFUSED}`, extensions: { code: 'BAD_USER_INPUT' } })]);
     expect(body.data).toBeUndefined();
   });
+
+  it('refuses variables nested past any input of the API with 400, signed in or not, and keeps serving', async () => {
+    // Written out, since JSON.stringify itself would run out of stack on it.
+    const deep = `${'['.repeat(5_000)}"x"${']'.repeat(5_000)}`;
+    for (const authorization of [`Bearer ${await t.tokenFor('agent')}`, undefined]) {
+      const response = await t.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...(authorization ? { authorization } : {}) },
+        body: `{"query": "{ viewer { id } }", "variables": {"x": ${deep}}}`,
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors?: Array<{ message: string; extensions: { code: string } }>; data?: unknown };
+      expect(body.data).toBeUndefined();
+      expect(body.errors).toEqual([{ message: expect.stringMatching(/^The variables nest deeper than 64 levels/), extensions: { code: 'BAD_REQUEST' } }]);
+    }
+    // Control: an ordinary depth is read, and the gateway still answers.
+    const reply = await t.execute(WellFormedDirectory, { as: 'agent', variables: { search: 'Acme' } });
+    expect(reply.body.errors).toBeUndefined();
+  });
 });

@@ -17,6 +17,8 @@ const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/fo
 export function useCsrfHeader(options: CsrfHeaderOptions): Plugin {
   return {
     onRequestParse({ request }) {
+      // Other methods are refused as such (405) further on; a browser cannot send them cross-site unasked.
+      if (request.method !== 'GET' && request.method !== 'POST') return;
       const contentType = request.headers.get('content-type')?.toLowerCase();
       const preflighted = contentType !== undefined && !SIMPLE_CONTENT_TYPES.some((simple) => contentType.startsWith(simple));
       if (preflighted || request.headers.has(options.header)) return;
