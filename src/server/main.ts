@@ -24,6 +24,24 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { db, listen, description, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 
+  // A stop asked for while starting (migrations can take a while) ends the start between steps,
+  // with the database closed (and the embedded one's folder unlocked), not halfway through one.
+  let stopWhileStarting: string | null = null;
+  const onSignalWhileStarting = (signal: string) => {
+    stopWhileStarting = signal;
+    logger.info({ signal }, 'shutting down: stopping the start after its current step');
+  };
+  const sigtermWhileStarting = () => onSignalWhileStarting('SIGTERM');
+  const sigintWhileStarting = () => onSignalWhileStarting('SIGINT');
+  process.on('SIGTERM', sigtermWhileStarting);
+  process.on('SIGINT', sigintWhileStarting);
+  const stopIfAsked = async (): Promise<void> => {
+    if (stopWhileStarting === null) return;
+    await db.destroy();
+    logger.info('stopped cleanly before serving');
+    process.exit(0);
+  };
+
   const signer = checkpointSigner(config.audit.checkpointKey);
   if (config.migrateOnStart) {
     const applied = await migrateToLatest(db);
@@ -34,11 +52,15 @@ async function main(): Promise<void> {
       throw new Error(`the database lacks migrations ${pending.join(', ')}: run \`npm run migrate\` as the database owner (or set WARDEN_MIGRATE_ON_START=true where the gateway runs as the owner), then start again.`);
     }
   }
+  await stopIfAsked();
   // The owner creates partitions ahead; the application role can only check and warn.
   const partitions = await startPartitionUpkeep({ db, logger, create: config.migrateOnStart });
   if (config.seedDemoData && (await isEmpty(db))) {
     logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
   }
+
+  if (stopWhileStarting !== null) await partitions.stop();
+  await stopIfAsked();
 
   const schema = buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
@@ -84,8 +106,11 @@ async function main(): Promise<void> {
     });
     server.closeIdleConnections();
   };
+  process.off('SIGTERM', sigtermWhileStarting);
+  process.off('SIGINT', sigintWhileStarting);
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  if (stopWhileStarting !== null) stop(stopWhileStarting);
 }
 
 /** The start-up output a newcomer needs: where to go and a token for each demo role. */
