@@ -13,6 +13,7 @@ export interface TokenVerifierOptions {
 }
 
 export type TokenRejection =
+  | { kind: 'keys-unavailable' }
   | { kind: 'malformed' }
   | { kind: 'expired' }
   | { kind: 'bad-signature' }
@@ -53,13 +54,18 @@ export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken 
       }
       return { kind: 'verified', claims };
     } catch (error) {
-      return classify(error);
+      return classify(error, typeof key === 'function');
     }
   };
 }
 
-function classify(error: unknown): TokenRejection {
-  const code = (error as { code?: unknown } | null)?.code;
+function classify(error: unknown, remoteKeys: boolean): TokenRejection {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  // The key set could not be fetched or read: the token may be fine, so it is not called malformed.
+  // jose's own errors carry an ERR_J… code; a failed fetch (refused, DNS, TLS) is a plain error.
+  if (remoteKeys && (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID' || typeof code !== 'string' || !code.startsWith('ERR_J'))) {
+    return { kind: 'keys-unavailable' };
+  }
   switch (code) {
     case 'ERR_JWT_EXPIRED':
       return { kind: 'expired' };
@@ -68,7 +74,7 @@ function classify(error: unknown): TokenRejection {
     case 'ERR_JOSE_ALG_NOT_ALLOWED':
       return { kind: 'bad-signature' };
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      return { kind: 'invalid-claims', reason: (error as Error).message };
+      return { kind: 'invalid-claims', reason: error instanceof Error ? error.message : 'a claim is invalid' };
     default:
       return { kind: 'malformed' };
   }

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'AUDIT_UNAVAILABLE'
   | 'NOT_FOUND'
+  | 'IDENTITY_PROVIDER_UNAVAILABLE'
   | 'GRAPHQL_PARSE_FAILED'
   | 'GRAPHQL_VALIDATION_FAILED'
   | 'BAD_REQUEST'
@@ -23,6 +24,7 @@ export type ErrorCode =
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   AUDIT_UNAVAILABLE: 503,
+  IDENTITY_PROVIDER_UNAVAILABLE: 503,
 };
 
 /**

@@ -44,6 +44,7 @@ const REJECTION_MESSAGES: Record<TokenRejection['kind'], string> = {
   expired: 'Your token has expired; sign in again.',
   'bad-signature': 'The bearer token was not signed by a key Warden trusts; sign in again.',
   'invalid-claims': 'The bearer token lacks a claim Warden needs',
+  'keys-unavailable': "Warden could not fetch the identity provider's keys (WARDEN_JWKS_URL) to check your token; try again in a moment.",
 };
 
 /**
@@ -75,6 +76,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
     if (!token) throw wardenError('UNAUTHENTICATED', REJECTION_MESSAGES.malformed);
 
     const verified = await options.verifyToken(token);
+    if (verified.kind === 'keys-unavailable') throw wardenError('IDENTITY_PROVIDER_UNAVAILABLE', REJECTION_MESSAGES['keys-unavailable']);
     if (verified.kind !== 'verified') {
       const message =
         verified.kind === 'invalid-claims'
