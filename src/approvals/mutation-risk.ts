@@ -6,7 +6,14 @@ import type { MutationRisk } from '../policy/plugin/types.js';
 
 /** What a root mutation needs during a session, as tagged in the schema; untagged counts as risky. */
 export function mutationRiskOf(field: GraphQLField<unknown, unknown>): MutationRisk {
-  return (field.extensions[RISK_EXTENSION] as MutationRisk | undefined) ?? 'risky';
+  const risk = field.extensions[RISK_EXTENSION];
+  return isMutationRisk(risk) ? risk : 'risky';
+}
+
+const RISKS: readonly MutationRisk[] = ['routine', 'risky', 'never-during-impersonation', 'session-control'];
+
+function isMutationRisk(value: unknown): value is MutationRisk {
+  return RISKS.some((risk) => risk === value);
 }
 
 /**

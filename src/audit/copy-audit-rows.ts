@@ -46,8 +46,9 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
   try {
     // Three round trips: begin and lock the head; the rows; move the head and commit. The
     // statements without rows are plain SQL sent together (the simple query protocol).
-    const opened = (await client.query('begin; select last_seq, last_hash from audit_chain_head for update')) as unknown as Array<pg.QueryResult<{ last_seq: string; last_hash: string }>>;
-    const current = opened[1]?.rows[0];
+    // Several statements in one query answer with a result each (the driver's types know only one).
+    const opened: unknown = await client.query('begin; select last_seq, last_hash from audit_chain_head for update');
+    const current = Array.isArray(opened) ? headOf(opened[1]) : null;
     if (!current) throw new Error('audit_chain_head has no row: the audit migration did not run');
     const chain = new AuditChain(current.last_seq, current.last_hash);
     await copyIn(client, chain, rows);
@@ -60,6 +61,14 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
     throw error;
   }
   client.release();
+}
+
+/** The chain head from the result of its SELECT, checked as read. */
+function headOf(result: unknown): { last_seq: string; last_hash: string } | null {
+  const row: unknown = typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows) ? result.rows[0] : undefined;
+  if (typeof row !== 'object' || row === null || !('last_seq' in row) || !('last_hash' in row)) return null;
+  const { last_seq: lastSeq, last_hash: lastHash } = row;
+  return typeof lastSeq === 'string' && typeof lastHash === 'string' ? { last_seq: lastSeq, last_hash: lastHash } : null;
 }
 
 /**

@@ -52,6 +52,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       connectionString: options.url,
       max: options.poolSize ?? 10,
       types: {
+        // @types/pg declares getTypeParser by its overloads, which no single arrow function matches.
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           oid === DATE_OID ? keepAsString : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },

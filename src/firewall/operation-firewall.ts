@@ -69,6 +69,7 @@ export function applyOperationFirewall(schema: GraphQLSchema, rules: IRules = FI
     fallbackError: () =>
       wardenError('FORBIDDEN', 'This operation is not open to you; check that you are signed in with the right account.'),
   });
+  // Typed as any middleware (a function, options or a map); shield's generator always makes the map by type.
   const generated = permissions.generate(schema) as IMiddlewareTypeMap;
   const rootOnly: IMiddlewareTypeMap = {};
   for (const type of ROOT_TYPES) {
