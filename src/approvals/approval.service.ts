@@ -13,7 +13,7 @@ import { newId } from '../impersonation/start-session.js';
 import { checkReason } from '../impersonation/reason.js';
 import type { SessionInfo } from '../policy/access.js';
 import type { FieldPlan } from '../policy/plugin/types.js';
-import { insertApprovalRequest, lockApprovalRequest } from './approvals.repository.js';
+import { findApprovalRequest, insertApprovalRequest, lockApprovalRequest } from './approvals.repository.js';
 import { canonicalMutationHash } from './canonical-hash.js';
 import { closeApprovalRequests } from './close-approval-requests.js';
 import { describeRequest } from './describe-request.js';
@@ -46,6 +46,10 @@ export async function decideRequest(
 ): Promise<ApprovalRequestRow> {
   if (!hasRole(ctx.manager, 'support_manager')) throw wardenError('FORBIDDEN', 'Only support managers decide approval requests.');
   const decided = await ctx.db.transaction().execute(async (trx): Promise<ApprovalRequestRow | { closed: string }> => {
+    // A session before its requests, the order ending and collecting lock them in: the other
+    // order could deadlock with them. A request's session never changes, so it is read unlocked.
+    const sessionId = (await findApprovalRequest(trx, id))?.session_id;
+    if (sessionId) await lockSession(trx, sessionId);
     const request = await lockApprovalRequest(trx, id);
     if (!request) throw wardenError('NOT_FOUND', 'No approval request has that id; list pending requests to find it.');
     if (request.requester_id === ctx.manager.id) throw wardenError('FORBIDDEN', 'Nobody decides their own request: ask another manager.');

@@ -26,8 +26,12 @@ export interface StartRefusal {
   why: string;
 }
 
-/** The target as it is now; undefined when no customer user has that id. */
-export async function loadStartTarget(db: Executor, userId: string): Promise<StartTarget | undefined> {
+/**
+ * The target as it is now; undefined when no customer user has that id. `lock`: the user and
+ * account rows stay as read until the transaction ends, so an opt-out, a role change or the
+ * account turning sensitive waits for a start being made, or the start waits and sees it.
+ */
+export async function loadStartTarget(db: Executor, userId: string, lock = false): Promise<StartTarget | undefined> {
   const row = await db
     .selectFrom('users')
     .innerJoin('accounts', 'accounts.id', 'users.account_id')
@@ -49,6 +53,7 @@ export async function loadStartTarget(db: Executor, userId: string): Promise<Sta
         .as('isStaff'),
     ])
     .where('users.id', '=', userId)
+    .$if(lock, (query) => query.forShare())
     .executeTakeFirst();
   return row ? { ...row, isStaff: Boolean(row.isStaff) } : undefined;
 }

@@ -10,7 +10,7 @@ import { wardenError, type ErrorCode } from '../errors/index.js';
 import { activateSession } from './activate-session.js';
 import { checkReason } from './reason.js';
 import { findOpenSessionOfAgent, insertSession } from './sessions.repository.js';
-import { approvalReasons, loadStartTarget, mayImpersonate, targetRefusal } from './start-checks.js';
+import { approvalReasons, loadStartTarget, mayImpersonate, targetRefusal, type StartRefusal } from './start-checks.js';
 import { enqueueNotification } from '../notify/index.js';
 import { recordDenial } from '../audit/record-denial.js';
 
@@ -51,6 +51,15 @@ class SessionAlreadyOpen extends Error {
   }
 }
 
+const NO_SUCH_CUSTOMER: StartRefusal = { code: 'NOT_FOUND', why: 'No customer user has that id; find them in the directory first.' };
+
+/** The target, read again under lock inside the start's transaction, may no longer be entered. */
+class TargetRefusedNow extends Error {
+  constructor(readonly refusal: StartRefusal) {
+    super('target refused');
+  }
+}
+
 /**
  * Starts a session, or asks a manager first. Every refusal is itself recorded (who tried to
  * enter which account, and why not) before the error is returned.
@@ -85,27 +94,32 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
     throw await refuse('BAD_USER_INPUT', `A session lasts from ${settings.minMinutes} to ${settings.maxMinutes} minutes (default ${settings.defaultMinutes}).`);
   }
   const mode = input.mode ?? 'read_only';
-  if (!target) throw await refuse('NOT_FOUND', 'No customer user has that id; find them in the directory first.');
+  if (!target) throw await refuse(NO_SUCH_CUSTOMER.code, NO_SUCH_CUSTOMER.why);
   const refusal = targetRefusal(target);
   if (refusal) throw await refuse(refusal.code, refusal.why);
-  const needsApproval = approvalReasons(target, mode);
 
   try {
     return await db.transaction().execute(async (trx) => {
       const open = await findOpenSessionOfAgent(trx, agent.id);
       if (open) throw new SessionAlreadyOpen(open);
+      // Checked again on the rows as they are locked: the customer may have opted out meanwhile.
+      const locked = await loadStartTarget(trx, target.userId, true);
+      if (!locked) throw new TargetRefusedNow(NO_SUCH_CUSTOMER);
+      const refusedNow = targetRefusal(locked);
+      if (refusedNow) throw new TargetRefusedNow(refusedNow);
+      const needsApproval = approvalReasons(locked, mode);
       const session = await insertSession(trx, {
         id: newId('ses'),
         agent_id: agent.id,
-        user_id: target.userId,
-        account_id: target.accountId,
+        user_id: locked.userId,
+        account_id: locked.accountId,
         reason: reason.reason,
         ticket,
         mode,
         minutes,
         status: needsApproval.length > 0 ? 'pending_approval' : 'approved',
-        target_role_at_start: target.role,
-        account_sensitive_at_start: target.sensitive,
+        target_role_at_start: locked.role,
+        account_sensitive_at_start: locked.sensitive,
       });
       if (needsApproval.length === 0) {
         const { session: active, token } = await activateSession(trx, session, settings, ctx.scope);
@@ -119,8 +133,8 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
           status: 'pending',
           requester_id: agent.id,
           session_id: session.id,
-          target_user_id: target.userId,
-          account_id: target.accountId,
+          target_user_id: locked.userId,
+          account_id: locked.accountId,
           reason: reason.reason,
           payload: JSON.stringify({ kind: 'session_start', mode, minutes, why: needsApproval }),
           expires_at: new Date(Date.now() + settings.requestTtlMinutes * 60_000),
@@ -137,8 +151,8 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
           what: `for a ${mode === 'read_only' ? 'read-only' : 'read-write'} session of ${minutes} minutes (${needsApproval.join('; ')})`,
           reason: reason.reason,
           sessionId: session.id,
-          user: { id: target.userId, name: target.userName },
-          account: { id: target.accountId, name: target.accountName },
+          user: { id: locked.userId, name: locked.userName },
+          account: { id: locked.accountId, name: locked.accountName },
         },
         { ...ctx.scope, sessionId: session.id },
       );
@@ -147,12 +161,13 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
         requestId: request.id,
         approvalKind: 'session_start',
         requester: { id: agent.id, name: agent.name },
-        target: `a ${mode === 'read_only' ? 'read-only' : 'read-write'} session as ${target.userName} (${target.accountName})`,
+        target: `a ${mode === 'read_only' ? 'read-only' : 'read-write'} session as ${locked.userName} (${locked.accountName})`,
         reason: reason.reason,
       });
       return { session: { ...session, approval_request_id: request.id }, token: null, approvalRequest: request };
     });
   } catch (error) {
+    if (error instanceof TargetRefusedNow) throw await refuse(error.refusal.code, error.refusal.why);
     // The unique index is the backstop for two starts racing on two instances.
     const raced = (error as { code?: string }).code === '23505';
     if (error instanceof SessionAlreadyOpen || raced) {

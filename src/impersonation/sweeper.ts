@@ -83,16 +83,20 @@ async function lapseUndecidedRequests(trx: Transaction<Database>): Promise<numbe
     .forUpdate()
     .skipLocked()
     .execute();
+  let lapsed = 0;
   for (const request of requests) {
     const why = `nobody decided it within ${minutesBetween(request.created_at, request.expires_at)} minutes`;
-    const session =
-      request.kind === 'session_start' && request.session_id
-        ? await trx.selectFrom('impersonation_sessions').selectAll().where('id', '=', request.session_id).where('status', '=', 'pending_approval').forUpdate().executeTakeFirst()
-        : undefined;
-    if (session) await refuseUnstartedSession(trx, session, why, SWEEPER);
+    // Everyone else locks a session before its requests; waiting here for a session while holding
+    // its request could deadlock with them, so a session in use is left for the next sweep.
+    const session = request.kind === 'session_start' && request.session_id
+      ? await trx.selectFrom('impersonation_sessions').selectAll().where('id', '=', request.session_id).forUpdate().skipLocked().executeTakeFirst()
+      : null;
+    if (session === undefined) continue;
+    if (session?.status === 'pending_approval') await refuseUnstartedSession(trx, session, why, SWEEPER);
     else await closeApprovalRequests(trx, [request], 'expired', why, SWEEPER);
+    lapsed += 1;
   }
-  return requests.length;
+  return lapsed;
 }
 
 /** Approved starts whose agent did not collect the token before the approval lapsed: the agent's slot frees. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
@@ -186,6 +187,35 @@ describe('starts that need a manager', () => {
     expect(messageOf(body)).toMatch(/lapsed/);
     expect((await requestRow(requestId)).status).toBe('expired');
     expect((await sessionRow(t, started.body.data?.startImpersonation.session.id ?? '')).token_hash).toBeNull();
+  });
+});
+
+describe('locks', () => {
+  // Two connections at once: the embedded database has one.
+  it.skipIf(inject('databaseUrl') === null)('a decision takes the session before its request, in the order ending and collecting do, so they cannot deadlock', async () => {
+    const started = await start(t, { userId: 'usr_grace' });
+    const { session, approvalRequest } = started.body.data?.startImpersonation ?? {};
+    const url = t.database.url;
+    if (!url || !session || !approvalRequest) throw new Error('needs a PostgreSQL server and a pending start');
+    const ender = new pg.Client({ connectionString: url });
+    await ender.connect();
+    try {
+      // What ending the session does first: lock it. The decision must now wait, holding nothing.
+      await ender.query('begin');
+      await ender.query('select 1 from impersonation_sessions where id = $1 for update', [session.id]);
+      const deciding = t.execute(ImpApprove, { as: 'manager', variables: { id: approvalRequest.id } });
+      for (let i = 0; i < 200 && !(await ender.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`)).rowCount; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // Ending goes on to lock the session's requests: free, so no deadlock.
+      const request = await ender.query('select status from approval_requests where id = $1 for update nowait', [approvalRequest.id]);
+      expect(request.rows).toEqual([{ status: 'pending' }]);
+      await ender.query('commit');
+      expect((await deciding).body.data?.approveRequest.status).toBe('approved');
+    } finally {
+      await ender.query('rollback').catch(() => undefined);
+      await ender.end();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   auditKindsOfSession,
@@ -98,6 +99,42 @@ describe('the customer switches to never', () => {
     expect((await sessionRow(t, sessionId)).status).toBe('active');
   });
 });
+
+describe('a start racing an opt-out', () => {
+  // Two connections at once: the embedded database has one.
+  it.skipIf(inject('databaseUrl') === null)('waits for the change being made to the account, then sees it and refuses', async () => {
+    const url = t.database.url;
+    if (!url) throw new Error('needs a PostgreSQL server');
+    const owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    try {
+      // The customer's change, in flight: the account row is locked as an UPDATE would lock it.
+      await owner.query('begin');
+      await owner.query(`select 1 from accounts where id = 'acc_acme' for update`);
+      const starting = start(t, { userId: 'usr_tom' });
+      await waitForLockWaiter(owner);
+      await owner.query(`update accounts set support_access = 'never' where id = 'acc_acme'`);
+      await owner.query('commit');
+      const { body } = await starting;
+      expect(codeOf(body)).toBe('FORBIDDEN');
+      expect(messageOf(body)).toMatch(/never/i);
+      expect(await t.db.selectFrom('impersonation_sessions').select('id').where('user_id', '=', 'usr_tom').where('status', 'in', ['active', 'approved', 'pending_approval']).execute()).toEqual([]);
+    } finally {
+      await owner.query('rollback').catch(() => undefined);
+      await owner.end();
+    }
+  });
+});
+
+/** Until another backend waits for a lock: the start has read up to the account row and stopped there. */
+async function waitForLockWaiter(client: pg.Client): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    const waiting = await client.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`);
+    if (waiting.rowCount) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the start never waited for the account row');
+}
 
 describe('a manager approving a start checks the rules as they are now', () => {
   it('refuses to approve when the account said never meanwhile (however it changed), and closes the request', async () => {
