@@ -123,6 +123,7 @@ type Documents = {
     "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": typeof types.AdminRollbackPolicyDocument,
     "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.AdminCustomerEmailDocument,
     "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.AdminImpersonatedBirthDateDocument,
+    "\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n": typeof types.AdminImpersonatedNationalIdDocument,
     "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": typeof types.BaselineDiffDocument,
     "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": typeof types.BaselineVersionsDocument,
     "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": typeof types.BaselineMeDocument,
@@ -241,6 +242,7 @@ const documents: Documents = {
     "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": types.AdminRollbackPolicyDocument,
     "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.AdminCustomerEmailDocument,
     "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.AdminImpersonatedBirthDateDocument,
+    "\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n": types.AdminImpersonatedNationalIdDocument,
     "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": types.BaselineDiffDocument,
     "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": types.BaselineVersionsDocument,
     "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": types.BaselineMeDocument,
@@ -700,6 +702,10 @@ export function graphql(source: "\n  query AdminCustomerEmail {\n    me {\n     
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n"): (typeof documents)["\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
