@@ -127,7 +127,9 @@ type Documents = {
     "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": typeof types.BaselineDiffDocument,
     "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": typeof types.BaselineVersionsDocument,
     "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": typeof types.BaselineMeDocument,
+    "\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.BaselineBirthDateDocument,
     "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.BaselinePublishDocument,
+    "\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n": typeof types.BaselineApproveDocument,
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
@@ -246,7 +248,9 @@ const documents: Documents = {
     "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": types.BaselineDiffDocument,
     "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": types.BaselineVersionsDocument,
     "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": types.BaselineMeDocument,
+    "\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.BaselineBirthDateDocument,
     "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.BaselinePublishDocument,
+    "\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n": types.BaselineApproveDocument,
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.InstanceCustomerEmailDocument,
@@ -721,7 +725,15 @@ export function graphql(source: "\n  query BaselineMe {\n    me {\n      email\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n"): (typeof documents)["\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
