@@ -59,7 +59,7 @@ function hiddenFrom(viewer: Viewer): Canary[] {
   return [...hidden, ...NEVER_SHOWN];
 }
 
-const ECHO_STYLES = new Set<QueryStyle>(['echo-variables', 'echo-literals']);
+const ECHO_STYLES = new Set<QueryStyle>(['echo-variables', 'echo-literals', 'echo-syntax']);
 
 /** Opens `viewer`'s session on `gateway` (approved by a manager, grants too); null for no session. */
 async function openViewerSession(gateway: TestGateway, viewer: Viewer): Promise<OpenSession | null> {
@@ -129,21 +129,30 @@ function queryFor(viewer: Viewer, root: string, args: string, style: QueryStyle 
   return generateQuery(schema, root, args, { style, echo: hiddenFrom(viewer).map((canary) => canary.value), ...(include ? { include } : {}) });
 }
 
+/**
+ * The documents `style` is checked with: one, or for `echo-syntax` one per hidden value, since
+ * parsing stops at the first value out of place.
+ */
+function queriesFor(viewer: Viewer, root: string, args: string, style: QueryStyle): GeneratedQuery[] {
+  if (style !== 'echo-syntax') return [queryFor(viewer, root, args, style)];
+  return hiddenFrom(viewer).map((canary) => generateQuery(schema, root, args, { style, echo: [canary.value] }));
+}
+
 /** What every reply must satisfy: nothing hidden anywhere in it, and a session's banner when in one. */
 function expectNoLeak(viewer: Viewer, reply: Reply, echo: boolean): void {
   expect(leaks(reply.text, hiddenFrom(viewer))).toEqual([]);
   const codes = (reply.body.errors ?? []).map((e) => e.extensions?.code);
-  // Proof the request ran in the real session. A document that fails validation never reaches
-  // execution, and today such a reply carries no banner; the canary check above holds either way.
+  // Proof the request ran in the real session. A document that fails to parse or validate never
+  // reaches execution, and today such a reply carries no banner; the canary check above holds either way.
   const session = sessions.get(viewer);
-  if (session && !codes.includes('GRAPHQL_VALIDATION_FAILED')) {
+  if (session && !codes.some((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
     expect(reply.body.extensions?.impersonation).toMatchObject({ sessionId: session.sessionId, mode: viewer.session?.mode });
   }
   if (echo) {
     // Refused as a whole, without repeating what was sent.
     expect(reply.body.data ?? null).toBeNull();
     expect(codes.length).toBeGreaterThan(0);
-    expect(codes.every((code) => code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED'), JSON.stringify(codes)).toBe(true);
+    expect(codes.every((code) => code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED'), JSON.stringify(codes)).toBe(true);
   } else {
     expect(reply.body.data, reply.text.slice(0, 500)).toBeTruthy();
     expect(codes.filter((code) => code !== 'FIELD_DENIED')).toEqual([]);
@@ -155,8 +164,10 @@ describe('canaries: no masked or denied value leaves the gateway, on any path', 
     for (const style of QUERY_STYLES) {
       it(`${viewer.name}: ${style}`, async () => {
         for (const [root, args] of viewer.roots) {
-          const reply = await run(t, viewer, queryFor(viewer, root, args, style));
-          expectNoLeak(viewer, reply, ECHO_STYLES.has(style));
+          for (const query of queriesFor(viewer, root, args, style)) {
+            const reply = await run(t, viewer, query);
+            expectNoLeak(viewer, reply, ECHO_STYLES.has(style));
+          }
         }
       });
     }
