@@ -112,6 +112,7 @@ type Documents = {
     "\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n": typeof types.UsersByRoleDocument,
     "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UsersByNameDocument,
     "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": typeof types.AllUsersDocument,
+    "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.CanaryPublishPolicyDocument,
     "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": typeof types.AdminActivePolicyDocument,
     "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": typeof types.AdminPolicyFieldsDocument,
     "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": typeof types.AdminPolicyVersionsDocument,
@@ -233,6 +234,7 @@ const documents: Documents = {
     "\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n": types.UsersByRoleDocument,
     "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": types.UsersByNameDocument,
     "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": types.AllUsersDocument,
+    "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.CanaryPublishPolicyDocument,
     "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": types.AdminActivePolicyDocument,
     "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": types.AdminPolicyFieldsDocument,
     "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": types.AdminPolicyVersionsDocument,
@@ -662,6 +664,10 @@ export function graphql(source: "\n  query UsersByName {\n    account {\n      u
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -164,9 +164,15 @@ export function generateQuery(schema: GraphQLSchema, root: string, rootArgs: str
   const inner = selection(rootType, 1, [rootType.name]) || '__typename';
   // A directive argument fits every document, even one with no page size to misuse.
   const guard = misfit('echo_include', 'Boolean!');
+  // Every value is sent at least once: the page sizes and the guard take the first, a probe each the rest.
+  const probes: string[] = [];
+  while (guard && echoes < echo.length) {
+    const name = `echo_${echoes}`;
+    probes.push(`${name}: __typename @include(if: ${misfit(name, 'Boolean!') ?? ''})`);
+  }
   // Parsing stops at the first token out of place: one value per document.
-  const unparsable = styles.has('echo-syntax') ? `${syntaxToken(echo[0] ?? '')} ` : '';
-  const body = `${rootName}${rootArgs}${guard ? ` @include(if: ${guard})` : ''} { ${unparsable}${inner} }`;
+  const unparsable = styles.has('echo-syntax') ? syntaxToken(echo[0] ?? '') : '';
+  const body = `${rootName}${rootArgs}${guard ? ` @include(if: ${guard})` : ''} { ${[unparsable, ...probes, inner].filter(Boolean).join(' ')} }`;
   const definitions = variableDefinitions.length ? `(${variableDefinitions.join(', ')})` : '';
   const operations = [`query Canary${definitions} { ${body} }`];
   // A second operation in the same document reads the same data; only the first is run.

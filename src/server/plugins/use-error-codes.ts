@@ -6,6 +6,11 @@ export interface ErrorCodesOptions {
   development: boolean;
   /** The request body limit, named in the error for a body over it. */
   maxBodyBytes: number;
+  /**
+   * Rewrite messages that echo values and drop suggestions. Only a control run turns this off,
+   * to show that a test looking for echoed values can fail. @default true
+   */
+  cleanMessages?: boolean;
 }
 
 /**
@@ -38,7 +43,7 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
 function normalize(error: GraphQLError, options: ErrorCodesOptions): void {
   const extensions = error.extensions as Record<string, unknown>;
   if (!options.development) delete extensions['originalError'];
-  error.message = withoutSuggestions(withoutEchoedValues(error.message));
+  if (options.cleanMessages !== false) error.message = withoutSuggestions(withoutEchoedValues(error.message));
   if (extensions['code'] === 'REQUEST_ENTITY_TOO_LARGE') {
     // yoga's "Request body too large", for a body over `maxRequestBodySize`; the status stays 413.
     extensions['code'] = 'BAD_REQUEST';
