@@ -113,6 +113,7 @@ type Documents = {
     "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UsersByNameDocument,
     "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": typeof types.AllUsersDocument,
     "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.CanaryPublishPolicyDocument,
+    "\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CanaryNamesDocument,
     "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": typeof types.AdminActivePolicyDocument,
     "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": typeof types.AdminPolicyFieldsDocument,
     "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": typeof types.AdminPolicyVersionsDocument,
@@ -235,6 +236,7 @@ const documents: Documents = {
     "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": types.UsersByNameDocument,
     "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": types.AllUsersDocument,
     "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.CanaryPublishPolicyDocument,
+    "\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n": types.CanaryNamesDocument,
     "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": types.AdminActivePolicyDocument,
     "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": types.AdminPolicyFieldsDocument,
     "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": types.AdminPolicyVersionsDocument,
@@ -668,6 +670,10 @@ export function graphql(source: "\n  query AllUsers {\n    account {\n      user
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -20,6 +20,23 @@ const CanaryPublishPolicy = graphql(`
   }
 `);
 
+const CanaryNames = graphql(`
+  query CanaryNames {
+    me {
+      name
+    }
+    account {
+      billingContact {
+        name
+      }
+      users {
+        id
+        name
+      }
+    }
+  }
+`);
+
 const { schema, catalog } = buildWardenSchema();
 const GENEROUS_LIMITS = { WARDEN_MAX_ALIASES: '1000', WARDEN_MAX_COST: '10000000', WARDEN_MAX_DEPTH: '30', WARDEN_MAX_TOKENS: '100000' };
 
@@ -302,6 +319,25 @@ describe('control: with the plugin and the error cleaning switched off, every st
       expect([...leaked].sort()).toEqual(reachable.map((canary) => canary.field).sort());
     });
   }
+});
+
+describe("one person's name is shown the same way on every path", () => {
+  const cases = [
+    { policy: 'the baseline', gateway: () => t, shown: CANARIES.find((canary) => canary.field === 'User.name')?.value },
+    { policy: 'a policy that masks names in sessions', gateway: () => tight, shown: '[redacted]' },
+  ];
+
+  // The canary account's owner is also its billing contact.
+  it.each(cases)('under $policy: as the user, as the billing contact and in the banner', async ({ gateway, shown }) => {
+    const session = sessions.get(READ_ONLY);
+    if (!session) throw new Error('no read-only session');
+    const { body } = await gateway().execute(CanaryNames, { as: 'agent', headers: withSession(session.token) });
+    expect(body.errors).toBeUndefined();
+    const asUser = body.data?.account?.users.find((user) => user.id === CANARY_USER)?.name;
+    const names = { me: body.data?.me?.name, user: asUser, billingContact: body.data?.account?.billingContact?.name };
+    expect(names).toEqual({ me: shown, user: shown, billingContact: shown });
+    expect(body.extensions).toMatchObject({ impersonation: { user: { name: shown } } });
+  });
 });
 
 describe('property: random selections, mixed styles, every viewer', () => {

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { isInterfaceType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_POLICY_PATH } from '../../src/policy/baseline.js';
+import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
+import { decideField } from '../../src/policy/decide.js';
 import { diffPolicies, tighteningsOf } from '../../src/policy/diff-policies.js';
 import { parsePolicyDocument, type PolicyDocument } from '../../src/policy/policy-document.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 
-const { fields, baseline } = buildWardenSchema().catalog;
+const { schema, catalog } = buildWardenSchema();
+const { fields, baseline } = catalog;
 const baselineText = readFileSync(BASELINE_POLICY_PATH, 'utf8');
 
 function edited(change: (doc: PolicyDocument) => void): PolicyDocument {
@@ -147,5 +151,21 @@ describe('diffing two policies', () => {
   it('sees that removing a restrictive override loosens', () => {
     const withDeny = edited((doc) => (doc.overrides['User.phone'] = { customer: 'deny' }));
     expect(diffPolicies(withDeny, baseline, fields).map((c) => c.direction)).toEqual(['loosens']);
+  });
+});
+
+describe('the baseline decides a field an interface gives several types alike on each', () => {
+  // `User.name` and `BillingContact.name` are one person's name, reached by two paths.
+  const shared = Object.values(schema.getTypeMap())
+    .filter(isInterfaceType)
+    .flatMap((contract) => Object.keys(contract.getFields()).map((field) => ({ contract, field })));
+
+  it.each(shared.map(({ contract, field }) => [`${contract.name}.${field}`, contract, field] as const))('%s', (_name, contract, field) => {
+    const decisions = schema.getPossibleTypes(contract).map((type) => {
+      const plan = fields.get(`${type.name}.${field}`);
+      if (!plan) throw new Error(`No plan for ${type.name}.${field}`);
+      return [type.name, POLICY_COLUMNS.map((column) => decideField(plan, column, baseline)).join(' ')] as const;
+    });
+    expect(new Set(decisions.map(([, row]) => row)).size, JSON.stringify(decisions)).toBe(1);
   });
 });
