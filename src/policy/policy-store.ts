@@ -36,21 +36,6 @@ export interface PolicyStore extends PolicySource {
  * sees one version from start to end and every instance moves within a round trip. First it
  * records the deployed baseline, if it changed (see `recordBaseline`).
  */
-/** Says at every start, not only the first, when the deployed file is not what is in force. */
-function logBaseline(logger: Logger, { baseline, recorded, inForce }: BaselineRecord): void {
-  const fields = { policyVersion: baseline.version, status: baseline.status, policyVersionInForce: inForce };
-  if (baseline.status === 'pending') {
-    logger.warn(
-      fields,
-      `schema/policy.json loosens the policy in force: it waits as version ${baseline.version} until a security admin approves it (approvePolicyVersion); version ${inForce} stays in force until then`,
-    );
-  } else if (baseline.status === 'rejected' || baseline.status === 'withdrawn') {
-    logger.warn(fields, `schema/policy.json (version ${baseline.version}) was ${baseline.status}; version ${inForce} stays in force: change the file to propose another`);
-  } else if (recorded) {
-    logger.info(fields, 'baseline policy recorded');
-  }
-}
-
 export async function startPolicyStore(options: PolicyStoreOptions): Promise<PolicyStore> {
   const { db, fields, baseline, logger } = options;
   const record = await recordBaseline(db, baseline, fields);
@@ -103,4 +88,19 @@ export async function startPolicyStore(options: PolicyStoreOptions): Promise<Pol
       await unlisten();
     },
   };
+}
+
+/** Says at every start, not only the first, when the deployed file is not what is in force. */
+function logBaseline(logger: Logger, { baseline, recorded, inForce }: BaselineRecord): void {
+  const fields = { policyVersion: baseline.version, status: baseline.status, policyVersionInForce: inForce };
+  if (baseline.status === 'pending') {
+    logger.warn(
+      fields,
+      `schema/policy.json loosens the policy in force: it waits as version ${baseline.version} until a security admin approves it (approvePolicyVersion); version ${inForce} stays in force until then`,
+    );
+  } else if (baseline.status === 'rejected') {
+    logger.warn(fields, `schema/policy.json (version ${baseline.version}) was rejected; version ${inForce} stays in force: change the file to propose another`);
+  } else if (recorded) {
+    logger.info(fields, 'baseline policy recorded');
+  }
 }

@@ -212,6 +212,15 @@ describe('a deploy that loosens the policy waits for a security admin', () => {
     expect(await deploy(LOOSER)).toBe(1);
   });
 
+  it('stays out of force once rejected, and each start says so', async () => {
+    await deploy(FILE);
+    await deploy(LOOSER);
+    await database.db.updateTable('policy_versions').set({ status: 'rejected' }).where('version', '=', 1).execute();
+    const start = capturingLogger();
+    expect(await deploy(LOOSER, start.logger)).toBe(0);
+    expect(start.lines.some((line) => line.includes('schema/policy.json (version 1) was rejected; version 0 stays in force'))).toBe(true);
+  });
+
   it('is withdrawn by a later deploy, which is judged against the version in force', async () => {
     await deploy(FILE);
     await deploy(LOOSER);
