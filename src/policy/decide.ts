@@ -1,4 +1,4 @@
-import type { Decision, PolicyColumn } from './data-class.js';
+import type { DataClass, Decision, PolicyColumn } from './data-class.js';
 import type { PolicyDocument } from './policy-document.js';
 import { ALLOW, DENY, MASK, type DecisionCode, type FieldPlan, type RequestPolicy } from './plugin/types.js';
 
@@ -19,6 +19,14 @@ export function decideField(plan: FieldPlan, column: PolicyColumn, policy: Polic
 /** Grants reveal `sensitive` fields only, and only during impersonation. */
 export function isGrantable(plan: FieldPlan): boolean {
   return plan.classification === 'sensitive';
+}
+
+/**
+ * Whether a field-access grant can apply to a rule for fields of this class in this column: only
+ * impersonation sessions hold grants (see `AccessContext`), and only `sensitive` fields take them.
+ */
+export function grantReaches(classification: DataClass | null, column: PolicyColumn): boolean {
+  return classification === 'sensitive' && (column === 'impersonation_read_only' || column === 'impersonation_read_write');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DATA_CLASSES, DECISION_RANK, POLICY_COLUMNS, type Decision, type PolicyColumn } from './data-class.js';
-import { decideField } from './decide.js';
+import { decideField, grantReaches } from './decide.js';
 import type { FieldOverrides, PolicyDocument } from './policy-document.js';
 import type { FieldPlan } from './plugin/types.js';
 
@@ -17,6 +17,10 @@ export interface PolicyChange {
  * Rule by rule, what `after` changes relative to `before`: class rules cell by cell, and for
  * every field with an override in either document, the decision that field actually gets
  * (override, else its class rule). `fields` is the schema's inventory.
+ *
+ * Where a field-access grant can apply (sensitive fields, impersonation columns), a change
+ * loosens when it shows more either without a grant or with one: a grant lifts a denial but not
+ * a mask, so `mask → deny` shows a granted session the whole value where it saw a masked one.
  */
 export function diffPolicies(
   before: PolicyDocument,
@@ -28,7 +32,7 @@ export function diffPolicies(
     for (const column of POLICY_COLUMNS) {
       const a = before.classes[cls][column];
       const b = after.classes[cls][column];
-      if (a !== b) changes.push({ rule: `class ${cls}`, column, before: a, after: b, direction: direction(a, b) });
+      if (a !== b) changes.push({ rule: `class ${cls}`, column, before: a, after: b, direction: direction(a, b, grantReaches(cls, column)) });
     }
   }
   const overridden = new Set([...Object.keys(before.overrides), ...Object.keys(after.overrides)]);
@@ -40,7 +44,9 @@ export function diffPolicies(
       if (!before.overrides[coordinate]?.[column] && !after.overrides[coordinate]?.[column]) continue;
       const a = decideField(plan, column, before);
       const b = decideField(plan, column, after);
-      if (a !== b) changes.push({ rule: `field ${coordinate}`, column, before: a, after: b, direction: direction(a, b) });
+      if (a !== b) {
+        changes.push({ rule: `field ${coordinate}`, column, before: a, after: b, direction: direction(a, b, grantReaches(plan.classification, column)) });
+      }
     }
   }
   if (before.oncallMayImpersonate !== after.oncallMayImpersonate) {
@@ -67,7 +73,9 @@ export function tighteningsOf(
 ): PolicyDocument {
   const classes = structuredClone(before.classes);
   for (const cls of DATA_CLASSES) {
-    for (const column of POLICY_COLUMNS) classes[cls][column] = stricter(before.classes[cls][column], after.classes[cls][column]);
+    for (const column of POLICY_COLUMNS) {
+      classes[cls][column] = stricter(before.classes[cls][column], after.classes[cls][column], grantReaches(cls, column));
+    }
   }
   const overrides: FieldOverrides = {};
   for (const coordinate of new Set([...Object.keys(before.overrides), ...Object.keys(after.overrides)])) {
@@ -77,17 +85,33 @@ export function tighteningsOf(
       if (!before.overrides[coordinate]?.[column] && !after.overrides[coordinate]?.[column]) continue;
       overrides[coordinate] = {
         ...overrides[coordinate],
-        [column]: stricter(decideField(plan, column, before), decideField(plan, column, after)),
+        [column]: stricter(decideField(plan, column, before), decideField(plan, column, after), grantReaches(plan.classification, column)),
       };
     }
   }
   return { classes, overrides, oncallMayImpersonate: before.oncallMayImpersonate && after.oncallMayImpersonate };
 }
 
-function stricter(a: Decision, b: Decision): Decision {
-  return DECISION_RANK[a] <= DECISION_RANK[b] ? a : b;
+/**
+ * The stricter of two decisions for one rule. Where a grant can apply, `mask` and `deny` are not
+ * ordered (deny hides more without a grant, mask with one): neither is stricter, so the rule
+ * keeps `a`, the decision in force, and the change is left to the loosening part.
+ */
+function stricter(a: Decision, b: Decision, grantable: boolean): Decision {
+  return loosens(a, b, grantable) ? a : b;
 }
 
-function direction(before: Decision, after: Decision): 'loosens' | 'tightens' {
-  return DECISION_RANK[after] > DECISION_RANK[before] ? 'loosens' : 'tightens';
+function direction(before: Decision, after: Decision, grantable: boolean): 'loosens' | 'tightens' {
+  return loosens(before, after, grantable) ? 'loosens' : 'tightens';
+}
+
+/** Whether `after` shows more than `before` to someone: a session without a grant, or one with. */
+function loosens(before: Decision, after: Decision, grantable: boolean): boolean {
+  if (DECISION_RANK[after] > DECISION_RANK[before]) return true;
+  return grantable && DECISION_RANK[withGrant(after)] > DECISION_RANK[withGrant(before)];
+}
+
+/** What a session holding a grant gets: the grant turns a denial into the value, nothing else. */
+function withGrant(decision: Decision): Decision {
+  return decision === 'deny' ? 'allow' : decision;
 }

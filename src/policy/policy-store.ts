@@ -1,12 +1,13 @@
 import type { Listen } from '../db/connect.js';
 import type { Db } from '../db/database.js';
+import type { PolicyVersionRow } from '../db/tables/policy-version.js';
 import type { Logger } from '../log/logger.js';
 import { compilePolicy, type CompiledPolicy } from './compile-policy.js';
 import type { FieldPlan } from './plugin/types.js';
 import type { PolicyDocument } from './policy-document.js';
 import type { PolicySource } from './policy-source.js';
 import { findActivePolicyVersion, POLICY_CHANNEL } from './policy-versions.repository.js';
-import { recordBaseline } from './record-baseline.js';
+import { recordBaseline, type BaselineRecord } from './record-baseline.js';
 
 export interface PolicyStoreOptions {
   db: Db;
@@ -37,18 +38,20 @@ export interface PolicyStore extends PolicySource {
  */
 export async function startPolicyStore(options: PolicyStoreOptions): Promise<PolicyStore> {
   const { db, fields, baseline, logger } = options;
-  const recorded = await recordBaseline(db, baseline, fields);
-  if (recorded) logger.info({ policyVersion: recorded.version, status: recorded.status }, 'baseline policy recorded');
-  let current: CompiledPolicy = compilePolicy(0, baseline, fields.values());
+  const record = await recordBaseline(db, baseline, fields);
+  logBaseline(logger, record);
+  // What is in force, never the file itself: a deployed file that waits for approval is not.
+  const compileActive = (active: PolicyVersionRow | undefined): CompiledPolicy =>
+    compilePolicy(active?.version ?? 0, active?.document ?? baseline, fields.values());
+  let current = compileActive(await findActivePolicyVersion(db));
   let loading: Promise<void> | null = null;
   let again = false;
 
   const load = async () => {
     const active = await findActivePolicyVersion(db);
-    const version = active?.version ?? 0;
-    if (version === current.version) return;
-    current = compilePolicy(version, active?.document ?? baseline, fields.values());
-    logger.info({ policyVersion: version }, 'policy version in force');
+    if ((active?.version ?? 0) === current.version) return;
+    current = compileActive(active);
+    logger.info({ policyVersion: current.version }, 'policy version in force');
   };
   // A notification that arrives while a load is running may be for a commit that load did not
   // see: it asks for one more load rather than being folded into the running one.
@@ -85,4 +88,19 @@ export async function startPolicyStore(options: PolicyStoreOptions): Promise<Pol
       await unlisten();
     },
   };
+}
+
+/** Says at every start, not only the first, when the deployed file is not what is in force. */
+function logBaseline(logger: Logger, { baseline, recorded, inForce }: BaselineRecord): void {
+  const fields = { policyVersion: baseline.version, status: baseline.status, policyVersionInForce: inForce };
+  if (baseline.status === 'pending') {
+    logger.warn(
+      fields,
+      `schema/policy.json loosens the policy in force: it waits as version ${baseline.version} until a security admin approves it (approvePolicyVersion); version ${inForce} stays in force until then`,
+    );
+  } else if (baseline.status === 'rejected') {
+    logger.warn(fields, `schema/policy.json (version ${baseline.version}) was rejected; version ${inForce} stays in force: change the file to propose another`);
+  } else if (recorded) {
+    logger.info(fields, 'baseline policy recorded');
+  }
 }

@@ -15,6 +15,11 @@ export function findLatestBaseline(db: Executor): Promise<PolicyVersionRow | und
   return db.selectFrom('policy_versions').selectAll().where('baseline_hash', 'is not', null).orderBy('version', 'desc').executeTakeFirst();
 }
 
+/** Baselines recorded while they waited for a security admin's approval, still waiting. */
+export function findPendingBaselines(db: Executor): Promise<PolicyVersionRow[]> {
+  return db.selectFrom('policy_versions').selectAll().where('status', '=', 'pending').where('baseline_hash', 'is not', null).orderBy('version').execute();
+}
+
 export function listPolicyVersions(db: Executor, limit: number): Promise<PolicyVersionRow[]> {
   return db.selectFrom('policy_versions').selectAll().orderBy('version', 'desc').limit(limit).execute();
 }
@@ -43,7 +48,8 @@ export async function setPolicyVersionStatus(
   db: Executor,
   version: number,
   status: PolicyVersionStatus,
-  decision?: { by: string; note: string | null },
+  /** Who decided (null: Warden itself, for a baseline a later deploy replaced) and why. */
+  decision?: { by: string | null; note: string | null },
 ): Promise<PolicyVersionRow> {
   return db
     .updateTable('policy_versions')

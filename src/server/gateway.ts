@@ -49,6 +49,11 @@ export interface GatewayOptions {
   auditTrail?: boolean;
   /** Whose data a request reaches. @default impersonation sessions from the database */
   resolveAccess?: ResolveAccess;
+  /**
+   * Keep values out of error messages (see `useErrorCodes`). Only the canary suite's control run
+   * turns this off, to show its error-echo styles can fail. @default true
+   */
+  cleanErrorMessages?: boolean;
   /** What keeps the instance from full health (failing audit checkpoints, missing partitions): /health says "degraded". */
   healthProblems?: () => string[];
 }
@@ -106,7 +111,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useImpersonationExtensions({ contextOf: context.forRequest }),
       useArgumentPolicy(),
       useMutationGate(),
-      useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes }),
+      useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
       useRequestErrors(),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],

@@ -112,6 +112,8 @@ type Documents = {
     "\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n": typeof types.UsersByRoleDocument,
     "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": typeof types.UsersByNameDocument,
     "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": typeof types.AllUsersDocument,
+    "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.CanaryPublishPolicyDocument,
+    "\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CanaryNamesDocument,
     "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": typeof types.AdminActivePolicyDocument,
     "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": typeof types.AdminPolicyFieldsDocument,
     "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": typeof types.AdminPolicyVersionsDocument,
@@ -123,10 +125,13 @@ type Documents = {
     "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": typeof types.AdminRollbackPolicyDocument,
     "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.AdminCustomerEmailDocument,
     "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.AdminImpersonatedBirthDateDocument,
+    "\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n": typeof types.AdminImpersonatedNationalIdDocument,
     "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": typeof types.BaselineDiffDocument,
     "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": typeof types.BaselineVersionsDocument,
     "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": typeof types.BaselineMeDocument,
+    "\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.BaselineBirthDateDocument,
     "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.BaselinePublishDocument,
+    "\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n": typeof types.BaselineApproveDocument,
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
@@ -230,6 +235,8 @@ const documents: Documents = {
     "\n  query UsersByRole {\n    account {\n      users(filter: { role: billing }, orderBy: ROLE) {\n        id\n        role\n      }\n    }\n  }\n": types.UsersByRoleDocument,
     "\n  query UsersByName {\n    account {\n      users(filter: { nameContains: \"omar\" }, orderBy: NAME) {\n        id\n        name\n      }\n    }\n  }\n": types.UsersByNameDocument,
     "\n  query AllUsers {\n    account {\n      users {\n        id\n      }\n    }\n  }\n": types.AllUsersDocument,
+    "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.CanaryPublishPolicyDocument,
+    "\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n": types.CanaryNamesDocument,
     "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n": types.AdminActivePolicyDocument,
     "\n  query AdminPolicyFields {\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": types.AdminPolicyFieldsDocument,
     "\n  query AdminPolicyVersions {\n    policyVersions {\n      version\n      status\n    }\n  }\n": types.AdminPolicyVersionsDocument,
@@ -241,10 +248,13 @@ const documents: Documents = {
     "\n  mutation AdminRollbackPolicy($toVersion: Int!, $reason: String!) {\n    rollbackPolicy(toVersion: $toVersion, reason: $reason) {\n      version\n      status\n      basedOn\n      loosens\n      reason\n      document\n    }\n  }\n": types.AdminRollbackPolicyDocument,
     "\n  query AdminCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.AdminCustomerEmailDocument,
     "\n  query AdminImpersonatedBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.AdminImpersonatedBirthDateDocument,
+    "\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n": types.AdminImpersonatedNationalIdDocument,
     "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n": types.BaselineDiffDocument,
     "\n  query BaselineVersions {\n    policyVersions {\n      version\n      status\n      createdBy\n      reason\n    }\n  }\n": types.BaselineVersionsDocument,
     "\n  query BaselineMe {\n    me {\n      email\n    }\n  }\n": types.BaselineMeDocument,
+    "\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.BaselineBirthDateDocument,
     "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.BaselinePublishDocument,
+    "\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n": types.BaselineApproveDocument,
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.InstanceCustomerEmailDocument,
@@ -659,6 +669,14 @@ export function graphql(source: "\n  query AllUsers {\n    account {\n      user
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query CanaryNames {\n    me {\n      name\n    }\n    account {\n      billingContact {\n        name\n      }\n      users {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n"): (typeof documents)["\n  query AdminActivePolicy {\n    activePolicy {\n      version\n      status\n      basedOn\n      createdBy\n      document\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -703,6 +721,10 @@ export function graphql(source: "\n  query AdminImpersonatedBirthDate {\n    me 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n"): (typeof documents)["\n  query AdminImpersonatedNationalId {\n    me {\n      nationalId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n"): (typeof documents)["\n  query BaselineDiff($from: Int!, $to: Int!) {\n    policyDiff(from: $from, to: $to) {\n      rule\n      column\n      before\n      after\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -715,7 +737,15 @@ export function graphql(source: "\n  query BaselineMe {\n    me {\n      email\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n"): (typeof documents)["\n  query BaselineBirthDate {\n    me {\n      birthDate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation BaselinePublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n"): (typeof documents)["\n  mutation BaselineApprove($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n      decidedBy\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

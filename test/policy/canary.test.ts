@@ -3,11 +3,39 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DevTokenSubject } from '../../src/auth/mint-token.js';
 import type { PolicyColumn } from '../../src/policy/data-class.js';
 import { decideField } from '../../src/policy/decide.js';
+import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { graphql } from '../gql/index.js';
 import { ImpApprove, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
 import { CANARIES, CANARY_USER, NEVER_SHOWN, seedCanaries, type Canary } from '../support/canaries.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { generateQuery, QUERY_STYLES, selectableFields, type GeneratedQuery, type QueryStyle } from '../support/query-generator.js';
+
+const CanaryPublishPolicy = graphql(`
+  mutation CanaryPublishPolicy($input: PublishPolicyInput!) {
+    publishPolicy(input: $input) {
+      version
+      status
+    }
+  }
+`);
+
+const CanaryNames = graphql(`
+  query CanaryNames {
+    me {
+      name
+    }
+    account {
+      billingContact {
+        name
+      }
+      users {
+        id
+        name
+      }
+    }
+  }
+`);
 
 const { schema, catalog } = buildWardenSchema();
 const GENEROUS_LIMITS = { WARDEN_MAX_ALIASES: '1000', WARDEN_MAX_COST: '10000000', WARDEN_MAX_DEPTH: '30', WARDEN_MAX_TOKENS: '100000' };
@@ -45,21 +73,32 @@ const STAFF: Viewer = { name: 'staff without a session', column: 'staff', as: 'a
 
 const VIEWERS: Viewer[] = [CUSTOMER, READ_ONLY, READ_WRITE, GRANTED, STAFF];
 
-/** Tokens that must not appear for this viewer: every canary its policy does not show in full. */
-function hiddenFrom(viewer: Viewer): Canary[] {
+/** Tokens that must not appear for this viewer under `policy`: every canary it does not show in full. */
+function hiddenFrom(viewer: Viewer, policy: PolicyDocument = catalog.baseline): Canary[] {
   const grants = new Set(viewer.session?.grants ?? []);
   const hidden = CANARIES.filter((canary) => {
     const plan = catalog.fields.get(canary.field);
     if (!plan) throw new Error(`Canary for unknown field ${canary.field}`);
     if (viewer.column === 'staff') return canary.field !== 'User.name'; // staff reach only the directory
-    const decision = decideField(plan, viewer.column, catalog.baseline);
+    const decision = decideField(plan, viewer.column, policy);
     const granted = plan.classification === 'sensitive' && grants.has(canary.field);
     return decision !== 'allow' && !granted;
   });
   return [...hidden, ...NEVER_SHOWN];
 }
 
-const ECHO_STYLES = new Set<QueryStyle>(['echo-variables', 'echo-literals']);
+const ECHO_STYLES = new Set<QueryStyle>(['echo-variables', 'echo-literals', 'echo-syntax']);
+
+const SESSIONS_MASKED = { impersonation_read_only: 'mask', impersonation_read_write: 'mask' } as const;
+/**
+ * Tighter than the baseline, which shows support the customer's name: masked in sessions like
+ * other pii. Under the baseline no run checks that a hidden name stays hidden; under this one
+ * every run does.
+ */
+const TIGHTENED: PolicyDocument = {
+  ...catalog.baseline,
+  overrides: { ...catalog.baseline.overrides, 'User.name': SESSIONS_MASKED, 'BillingContact.name': SESSIONS_MASKED },
+};
 
 /** Opens `viewer`'s session on `gateway` (approved by a manager, grants too); null for no session. */
 async function openViewerSession(gateway: TestGateway, viewer: Viewer): Promise<OpenSession | null> {
@@ -81,12 +120,14 @@ async function openViewerSession(gateway: TestGateway, viewer: Viewer): Promise<
 
 let t: TestGateway;
 let control: TestGateway;
+/** A second instance over `t`'s database, serving TIGHTENED, published the way a security admin does. */
+let tight: TestGateway;
 const sessions = new Map<Viewer, OpenSession>();
 let controlSession: OpenSession | null;
 beforeAll(async () => {
   [t, control] = await Promise.all([
     startTestGateway(GENEROUS_LIMITS, { realSessions: true }),
-    startTestGateway(GENEROUS_LIMITS, { policyEnforced: false, realSessions: true }),
+    startTestGateway(GENEROUS_LIMITS, { policyEnforced: false, errorMessagesCleaned: false, realSessions: true }),
   ]);
   await Promise.all([seedCanaries(t.db), seedCanaries(control.db)]);
   for (const viewer of VIEWERS) {
@@ -94,8 +135,17 @@ beforeAll(async () => {
     if (session) sessions.set(viewer, session);
   }
   controlSession = await openViewerSession(control, READ_ONLY);
+
+  tight = await startTestGateway(GENEROUS_LIMITS, { database: t.database, realSessions: true, livePolicy: { pollMs: 60_000 } });
+  const published = await tight.execute(CanaryPublishPolicy, {
+    as: 'security',
+    variables: { input: { document: JSON.stringify(TIGHTENED), reason: 'Names masked in sessions: the canaries under a tighter policy' } },
+  });
+  expect(published.body.data?.publishPolicy.status, published.text).toBe('active');
+  expect(tight.policyStore?.current().version).toBe(published.body.data?.publishPolicy.version);
 });
 afterAll(async () => {
+  await tight.close();
   await Promise.all([t.close(), control.close()]);
 });
 
@@ -125,25 +175,55 @@ function leaks(text: string, canaries: readonly Canary[]): string[] {
 }
 
 /** Generates `style` from `root` for `viewer`; the error-echo styles send the viewer's hidden values. */
-function queryFor(viewer: Viewer, root: string, args: string, style: QueryStyle | readonly QueryStyle[], include?: ReadonlySet<string>): GeneratedQuery {
-  return generateQuery(schema, root, args, { style, echo: hiddenFrom(viewer).map((canary) => canary.value), ...(include ? { include } : {}) });
+function queryFor(
+  viewer: Viewer,
+  root: string,
+  args: string,
+  style: QueryStyle | readonly QueryStyle[],
+  policy: PolicyDocument = catalog.baseline,
+  include?: ReadonlySet<string>,
+): GeneratedQuery {
+  return generateQuery(schema, root, args, { style, echo: hiddenFrom(viewer, policy).map((canary) => canary.value), ...(include ? { include } : {}) });
+}
+
+/**
+ * The documents `style` is checked with: one, or for `echo-syntax` one per hidden value, since
+ * parsing stops at the first value out of place.
+ */
+function queriesFor(viewer: Viewer, root: string, args: string, style: QueryStyle, policy: PolicyDocument = catalog.baseline): GeneratedQuery[] {
+  if (style !== 'echo-syntax') return [queryFor(viewer, root, args, style, policy)];
+  return hiddenFrom(viewer, policy).map((canary) => generateQuery(schema, root, args, { style, echo: [canary.value] }));
+}
+
+/**
+ * The hidden canaries `query` would bring back if nothing stopped them: those of the fields it
+ * selects, or for the error-echo styles those of the values it sends.
+ */
+function reachedBy(viewer: Viewer, root: string, query: GeneratedQuery, style: QueryStyle): Canary[] {
+  const hidden = hiddenFrom(viewer);
+  if (ECHO_STYLES.has(style)) {
+    const sent = JSON.stringify(query);
+    return hidden.filter((canary) => sent.includes(canary.token));
+  }
+  const selectable = new Set(selectableFields(schema, root));
+  return hidden.filter((canary) => selectable.has(canary.field));
 }
 
 /** What every reply must satisfy: nothing hidden anywhere in it, and a session's banner when in one. */
-function expectNoLeak(viewer: Viewer, reply: Reply, echo: boolean): void {
-  expect(leaks(reply.text, hiddenFrom(viewer))).toEqual([]);
+function expectNoLeak(viewer: Viewer, reply: Reply, echo: boolean, policy: PolicyDocument = catalog.baseline): void {
+  expect(leaks(reply.text, hiddenFrom(viewer, policy))).toEqual([]);
   const codes = (reply.body.errors ?? []).map((e) => e.extensions?.code);
-  // Proof the request ran in the real session. A document that fails validation never reaches
-  // execution, and today such a reply carries no banner; the canary check above holds either way.
+  // Proof the request ran in the real session. A document that fails to parse or validate never
+  // reaches execution, and today such a reply carries no banner; the canary check above holds either way.
   const session = sessions.get(viewer);
-  if (session && !codes.includes('GRAPHQL_VALIDATION_FAILED')) {
+  if (session && !codes.some((code) => code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED')) {
     expect(reply.body.extensions?.impersonation).toMatchObject({ sessionId: session.sessionId, mode: viewer.session?.mode });
   }
   if (echo) {
     // Refused as a whole, without repeating what was sent.
     expect(reply.body.data ?? null).toBeNull();
     expect(codes.length).toBeGreaterThan(0);
-    expect(codes.every((code) => code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED'), JSON.stringify(codes)).toBe(true);
+    expect(codes.every((code) => code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED'), JSON.stringify(codes)).toBe(true);
   } else {
     expect(reply.body.data, reply.text.slice(0, 500)).toBeTruthy();
     expect(codes.filter((code) => code !== 'FIELD_DENIED')).toEqual([]);
@@ -155,8 +235,10 @@ describe('canaries: no masked or denied value leaves the gateway, on any path', 
     for (const style of QUERY_STYLES) {
       it(`${viewer.name}: ${style}`, async () => {
         for (const [root, args] of viewer.roots) {
-          const reply = await run(t, viewer, queryFor(viewer, root, args, style));
-          expectNoLeak(viewer, reply, ECHO_STYLES.has(style));
+          for (const query of queriesFor(viewer, root, args, style)) {
+            const reply = await run(tight, viewer, query);
+            expectNoLeak(viewer, reply, ECHO_STYLES.has(style));
+          }
         }
       });
     }
@@ -198,12 +280,63 @@ describe('canaries: no masked or denied value leaves the gateway, on any path', 
     expect(secret.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
-  it('control: with the policy plugin switched off, the same queries do leak (so this suite can fail)', async () => {
-    const reply = await run(control, READ_ONLY, queryFor(READ_ONLY, 'account', '', 'plain'), controlSession);
-    expect(reply.body.extensions?.impersonation).toMatchObject({ sessionId: controlSession?.sessionId });
-    expect(leaks(reply.text, hiddenFrom(READ_ONLY))).toEqual(
-      expect.arrayContaining(['User.email', 'User.birthDate', 'PaymentMethod.cardNumber', 'ApiToken.secret', 'PrivateNote.body']),
-    );
+});
+
+describe('under a tightened policy in force (names masked in sessions), the same holds', () => {
+  for (const viewer of VIEWERS) {
+    for (const style of QUERY_STYLES) {
+      it(`${viewer.name}: ${style}`, async () => {
+        for (const [root, args] of viewer.roots) {
+          for (const query of queriesFor(viewer, root, args, style, TIGHTENED)) {
+            const reply = await run(tight, viewer, query);
+            expectNoLeak(viewer, reply, ECHO_STYLES.has(style), TIGHTENED);
+          }
+        }
+      });
+    }
+  }
+
+  it('control: the tightened policy hides more than the baseline, the name included', () => {
+    expect(hiddenFrom(READ_ONLY, TIGHTENED).map((canary) => canary.field)).toEqual(['User.name', ...hiddenFrom(READ_ONLY).map((canary) => canary.field)]);
+  });
+});
+
+describe('control: with the plugin and the error cleaning switched off, every style leaks all it reaches (so this suite can fail)', () => {
+  for (const style of QUERY_STYLES) {
+    it(style, async () => {
+      const leaked = new Set<string>();
+      for (const [root, args] of READ_ONLY.roots) {
+        for (const query of queriesFor(READ_ONLY, root, args, style)) {
+          const reply = await run(control, READ_ONLY, query, controlSession);
+          if (!ECHO_STYLES.has(style)) expect(reply.body.extensions?.impersonation).toMatchObject({ sessionId: controlSession?.sessionId });
+          const reached = reachedBy(READ_ONLY, root, query, style).map((canary) => canary.field);
+          expect(leaks(reply.text, hiddenFrom(READ_ONLY))).toEqual(expect.arrayContaining(reached));
+          for (const field of reached) leaked.add(field);
+        }
+      }
+      // Between them the roots reach every hidden canary: through the schema, or sent as a value.
+      const reachable = hiddenFrom(READ_ONLY).filter((canary) => ECHO_STYLES.has(style) || !NEVER_SHOWN.includes(canary));
+      expect([...leaked].sort()).toEqual(reachable.map((canary) => canary.field).sort());
+    });
+  }
+});
+
+describe("one person's name is shown the same way on every path", () => {
+  const cases = [
+    { policy: 'the baseline', gateway: () => t, shown: CANARIES.find((canary) => canary.field === 'User.name')?.value },
+    { policy: 'a policy that masks names in sessions', gateway: () => tight, shown: '[redacted]' },
+  ];
+
+  // The canary account's owner is also its billing contact.
+  it.each(cases)('under $policy: as the user, as the billing contact and in the banner', async ({ gateway, shown }) => {
+    const session = sessions.get(READ_ONLY);
+    if (!session) throw new Error('no read-only session');
+    const { body } = await gateway().execute(CanaryNames, { as: 'agent', headers: withSession(session.token) });
+    expect(body.errors).toBeUndefined();
+    const asUser = body.data?.account?.users.find((user) => user.id === CANARY_USER)?.name;
+    const names = { me: body.data?.me?.name, user: asUser, billingContact: body.data?.account?.billingContact?.name };
+    expect(names).toEqual({ me: shown, user: shown, billingContact: shown });
+    expect(body.extensions).toMatchObject({ impersonation: { user: { name: shown } } });
   });
 });
 
@@ -223,7 +356,7 @@ describe('property: random selections, mixed styles, every viewer', () => {
     );
     await fc.assert(
       fc.asyncProperty(picks, async ({ viewer, root, args, fields, styles }) => {
-        const reply = await run(t, viewer, queryFor(viewer, root, args, styles, new Set(fields)));
+        const reply = await run(t, viewer, queryFor(viewer, root, args, styles, catalog.baseline, new Set(fields)));
         expect(leaks(reply.text, hiddenFrom(viewer))).toEqual([]);
       }),
       { numRuns: 120 },
@@ -233,8 +366,10 @@ describe('property: random selections, mixed styles, every viewer', () => {
 
 describe('and nothing hidden reached the logs or the audit table', () => {
   it('keeps every canary out of the logs', () => {
-    expect(t.logs.length).toBeGreaterThan(0);
-    expect(leaks(t.logs.join('\n'), [...CANARIES, ...NEVER_SHOWN])).toEqual([]);
+    for (const gateway of [t, tight]) {
+      expect(gateway.logs.length).toBeGreaterThan(0);
+      expect(leaks(gateway.logs.join('\n'), [...CANARIES, ...NEVER_SHOWN])).toEqual([]);
+    }
   });
 
   it("keeps every canary out of the audit rows' details and values", async () => {

@@ -4,7 +4,7 @@ import { graphql as execute, graphqlSync, type GraphQLFieldResolver, type GraphQ
 import { describe, expect, it } from 'vitest';
 import { loadBaselinePolicy } from '../../src/policy/baseline.js';
 import { compilePolicy } from '../../src/policy/compile-policy.js';
-import type { DataClass, PolicyColumn } from '../../src/policy/data-class.js';
+import type { DataClass, MaskName, PolicyColumn } from '../../src/policy/data-class.js';
 import { fieldInventory } from '../../src/policy/field-inventory.js';
 import WardenPolicyPlugin, { PLAN_EXTENSION } from '../../src/policy/plugin/index.js';
 import type { FieldPlan, RequestPolicy } from '../../src/policy/plugin/types.js';
@@ -58,6 +58,10 @@ interface TinyOptions {
   unclassified?: boolean;
   /** Adds a `pii` field that is non-null. */
   nonNullPii?: boolean;
+  /** Adds `scores`, a `pii` list of Ints (so masked with the default for non-strings, `null`), with items of this kind. */
+  scores?: 'non-null items' | 'nullable items';
+  /** Adds `tags`, a `pii` list of non-null Strings, with this mask. */
+  tags?: MaskName;
 }
 
 /** A small schema on the same plugins as the Warden builder: one field per data class. */
@@ -85,6 +89,10 @@ function buildTinySchema(options: TinyOptions = {}) {
           }
         : {}),
       ...(options.nonNullPii ? { phone: t.string({ classification: 'pii', nullable: false, resolve: () => '+44 20 7946 0101' }) } : {}),
+      ...(options.scores
+        ? { scores: t.intList({ classification: 'pii', nullable: { list: true, items: options.scores === 'nullable items' }, resolve: () => [7, 9] }) }
+        : {}),
+      ...(options.tags ? { tags: t.stringList({ classification: 'pii', mask: options.tags, nullable: true, resolve: () => ['CNRYTAG'] }) } : {}),
     }),
   });
   builder.queryType({
@@ -148,6 +156,19 @@ describe('unclassified fields', () => {
 describe('build-time checks', () => {
   it('refuses a non-public field that is non-null, naming it', () => {
     expect(buildError(() => buildTinySchema({ nonNullPii: true }))).toMatch(/Profile\.phone is pii but non-null/);
+  });
+
+  it('refuses a list of non-null items that would be masked to nulls, by default or by name', () => {
+    expect(buildError(() => buildTinySchema({ scores: 'non-null items' }))).toContain(
+      'Profile.scores is a list of non-null items with the default mask for a field that is not a String or ID, "null"',
+    );
+    expect(buildError(() => buildTinySchema({ tags: 'null' }))).toContain('Profile.tags is a list of non-null items with mask "null"');
+  });
+
+  it('control: a list whose items may be null is masked item by item to nulls, and one masked to strings keeps them', async () => {
+    const { schema } = buildTinySchema({ scores: 'nullable items', tags: 'redact' });
+    const result = await execute({ schema, source: '{ profile { scores tags } }', contextValue: contextFor(schema, 'impersonation_read_only') });
+    expect(result).toEqual({ data: { profile: { scores: [null, null], tags: ['[redacted]'] } } });
   });
 });
 

@@ -133,6 +133,14 @@ const AdminImpersonatedBirthDate = graphql(`
   }
 `);
 
+const AdminImpersonatedNationalId = graphql(`
+  query AdminImpersonatedNationalId {
+    me {
+      nationalId
+    }
+  }
+`);
+
 const BASELINE = loadBaselinePolicy();
 
 /** The baseline with one change, as the JSON text a security admin would publish. */
@@ -210,6 +218,12 @@ async function customerEmail(): Promise<string | null | undefined> {
 async function birthDateUnderImpersonation(): Promise<string | null | undefined> {
   const { body } = await t.execute(AdminImpersonatedBirthDate, { as: 'agent', actAs: 'usr_jane read_only' });
   return body.data?.me?.birthDate ?? (body.errors?.[0]?.extensions?.['code'] as string | undefined);
+}
+
+/** What a read-only session acting as Jane, holding a grant for her national ID, gets for it. */
+async function grantedNationalId(): Promise<string | null | undefined> {
+  const { body } = await t.execute(AdminImpersonatedNationalId, { as: 'agent', actAs: 'usr_jane read_only User.nationalId' });
+  return body.data?.me?.nationalId ?? (body.errors?.[0]?.extensions?.['code'] as string | undefined);
 }
 
 function codeOf(response: GraphQLResponse<unknown>): unknown {
@@ -330,6 +344,40 @@ describe('a version that loosens', () => {
     ]);
     await servedVersion(tightened.version);
     expect(await birthDateUnderImpersonation()).toBe('FIELD_DENIED');
+  });
+});
+
+/** Read-only sessions see national IDs masked (`••••••6C`) rather than denied: with a grant too. */
+const MASK_NATIONAL_ID_FOR_SUPPORT = documentWith((d) => {
+  d.overrides['User.nationalId'] = { impersonation_read_only: 'mask' };
+});
+const JANE_NATIONAL_ID = 'GB-QQ123456C';
+
+describe('where a field-access grant applies', () => {
+  it('counts mask → deny as loosening: a grant lifts the denial and shows the value in full', async () => {
+    const masked = await published('security', MASK_NATIONAL_ID_FOR_SUPPORT, 'Support reads the last two characters to verify');
+    await approve('security2', masked.version, 'Agreed with the DPO');
+    await servedVersion(masked.version);
+    expect(await grantedNationalId()).toBe('••••••6C');
+
+    // Back to the baseline's denial: less for a session without a grant, more for one with.
+    const denied = await published('security', JSON.stringify(BASELINE), 'Support no longer verifies by national ID');
+    expect(denied).toMatchObject({ status: 'pending', loosens: true, basedOn: masked.version });
+    expect(denied.changes).toEqual([
+      { rule: 'field User.nationalId', column: 'impersonation_read_only', before: 'mask', after: 'deny', direction: 'loosens' },
+    ]);
+    expect(await activeVersion()).toBe(masked.version);
+    expect(await grantedNationalId()).toBe('••••••6C');
+
+    await approve('security2', denied.version, 'Grants are reviewed per session');
+    await servedVersion(denied.version);
+    expect(await grantedNationalId()).toBe(JANE_NATIONAL_ID);
+  });
+
+  it('counts deny → mask as loosening too', async () => {
+    const version = await published('security', MASK_NATIONAL_ID_FOR_SUPPORT, 'Support reads the last two characters to verify');
+    expect(version).toMatchObject({ status: 'pending', loosens: true });
+    expect(await grantedNationalId()).toBe(JANE_NATIONAL_ID);
   });
 });
 

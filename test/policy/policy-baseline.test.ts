@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/log/logger.js';
+import { createLogger, type Logger } from '../../src/log/logger.js';
 import { loadBaselinePolicy } from '../../src/policy/baseline.js';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import { startPolicyStore } from '../../src/policy/policy-store.js';
 import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
 import { graphql } from '../gql/index.js';
+import { capturingLogger } from '../support/capturing-logger.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { createSeededTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -38,11 +39,29 @@ const BaselineMe = graphql(`
   }
 `);
 
+const BaselineBirthDate = graphql(`
+  query BaselineBirthDate {
+    me {
+      birthDate
+    }
+  }
+`);
+
 const BaselinePublish = graphql(`
   mutation BaselinePublish($input: PublishPolicyInput!) {
     publishPolicy(input: $input) {
       version
       status
+    }
+  }
+`);
+
+const BaselineApprove = graphql(`
+  mutation BaselineApprove($version: Int!, $note: String) {
+    approvePolicyVersion(version: $version, note: $note) {
+      version
+      status
+      decidedBy
     }
   }
 `);
@@ -61,6 +80,11 @@ const EDITED = baselineWith((d) => {
   d.overrides['User.phone'] = { customer: 'mask' };
 });
 const PHONE_CHANGE = { rule: 'field User.phone', column: 'customer', before: 'allow', after: 'mask', direction: 'tightens' };
+/** The file after a deploy that shows read-only sessions birth dates (a loosening). */
+const LOOSER = baselineWith((d) => {
+  d.overrides['User.birthDate'] = { impersonation_read_only: 'allow' };
+});
+const BIRTH_DATE_CHANGE = { rule: 'field User.birthDate', column: 'impersonation_read_only', before: 'deny', after: 'allow', direction: 'loosens' };
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -72,8 +96,8 @@ beforeEach(async () => {
 });
 
 /** Starts (and stops) a gateway's policy store over the test database, deployed with `baseline`. */
-async function deploy(baseline: PolicyDocument): Promise<number> {
-  const store = await startPolicyStore({ db: database.db, listen: database.listen, logger: createLogger('silent'), ...catalog, baseline, pollMs: 60_000 });
+async function deploy(baseline: PolicyDocument, logger: Logger = createLogger('silent')): Promise<number> {
+  const store = await startPolicyStore({ db: database.db, listen: database.listen, logger, ...catalog, baseline, pollMs: 60_000 });
   const version = store.current().version;
   await store.stop();
   return version;
@@ -142,6 +166,75 @@ describe('the baseline in schema/policy.json is part of the policy history', () 
     ]);
     const [event] = (await baselineEvents()).slice(-1);
     expect(event).toMatchObject({ policy_version: 2, reason: 'Baseline changed by deploy (schema/policy.json); version 1, published by a security admin, stays in force' });
+  });
+});
+
+describe('a deploy that loosens the policy waits for a security admin', () => {
+  const WAITING = /schema\/policy\.json loosens the policy in force: it waits as version 1 until a security admin approves it \(approvePolicyVersion\); version 0 stays in force/;
+
+  it('is recorded as pending, and the version in force stays, saying so at every start', async () => {
+    await deploy(FILE);
+    const first = capturingLogger();
+    expect(await deploy(LOOSER, first.logger)).toBe(0);
+    expect(await versions()).toEqual([
+      { version: 0, status: 'active', created_by: null, based_on: 0, changes: [] },
+      { version: 1, status: 'pending', created_by: null, based_on: 0, changes: [BIRTH_DATE_CHANGE] },
+    ]);
+    expect(first.lines.some((line) => line.includes('"level":40') && WAITING.test(line))).toBe(true);
+    const [event] = (await baselineEvents()).slice(-1);
+    expect(event).toMatchObject({ policy_version: 1, actor_kind: 'system', reason: expect.stringContaining("waits for a security admin's approval") });
+    expect(event?.details).toMatchObject({ action: 'baseline', version: 1, basedOn: 0, changes: [BIRTH_DATE_CHANGE] });
+
+    // A restart with the same file records nothing new and says it again.
+    const again = capturingLogger();
+    expect(await deploy(structuredClone(LOOSER), again.logger)).toBe(0);
+    expect(await versions()).toHaveLength(2);
+    expect(again.lines.some((line) => WAITING.test(line))).toBe(true);
+  });
+
+  it('goes into force once a security admin approves it through approvePolicyVersion', async () => {
+    await deploy(FILE);
+    const looser: WardenSchema = { ...buildWardenSchema(), catalog: { ...catalog, baseline: LOOSER } };
+    const t = await startTestGateway({}, { database, schema: looser, livePolicy: { pollMs: 60_000 } });
+    try {
+      expect(t.policyStore?.current().version).toBe(0);
+      const denied = await t.execute(BaselineBirthDate, { as: 'agent', actAs: 'usr_jane read_only' });
+      expect(denied.body.errors?.[0]?.extensions?.['code']).toBe('FIELD_DENIED');
+
+      const approved = await t.execute(BaselineApprove, { as: 'security', variables: { version: 1, note: 'Identity checks need it' } });
+      expect(approved.body.data?.approvePolicyVersion).toEqual({ version: 1, status: 'active', decidedBy: 'stf_priya' });
+      expect(t.policyStore?.current().version).toBe(1);
+      const shown = await t.execute(BaselineBirthDate, { as: 'agent', actAs: 'usr_jane read_only' });
+      expect(shown.body.data?.me?.birthDate).toBe('1986-04-12');
+    } finally {
+      await t.close();
+    }
+    expect(await deploy(LOOSER)).toBe(1);
+  });
+
+  it('stays out of force once rejected, and each start says so', async () => {
+    await deploy(FILE);
+    await deploy(LOOSER);
+    await database.db.updateTable('policy_versions').set({ status: 'rejected' }).where('version', '=', 1).execute();
+    const start = capturingLogger();
+    expect(await deploy(LOOSER, start.logger)).toBe(0);
+    expect(start.lines.some((line) => line.includes('schema/policy.json (version 1) was rejected; version 0 stays in force'))).toBe(true);
+  });
+
+  it('is withdrawn by a later deploy, which is judged against the version in force', async () => {
+    await deploy(FILE);
+    await deploy(LOOSER);
+    expect(await deploy(EDITED)).toBe(2);
+    expect((await versions()).map((v) => [v.version, v.status, v.changes])).toEqual([
+      [0, 'superseded', []],
+      [1, 'withdrawn', [BIRTH_DATE_CHANGE]],
+      [2, 'active', [PHONE_CHANGE]],
+    ]);
+  });
+
+  it('control: a deploy that only tightens is in force at once', async () => {
+    await deploy(FILE);
+    expect(await deploy(EDITED)).toBe(1);
   });
 });
 

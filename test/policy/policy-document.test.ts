@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { isInterfaceType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { BASELINE_POLICY_PATH } from '../../src/policy/baseline.js';
+import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
+import { decideField } from '../../src/policy/decide.js';
 import { diffPolicies, tighteningsOf } from '../../src/policy/diff-policies.js';
 import { parsePolicyDocument, type PolicyDocument } from '../../src/policy/policy-document.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 
-const { fields, baseline } = buildWardenSchema().catalog;
+const { schema, catalog } = buildWardenSchema();
+const { fields, baseline } = catalog;
 const baselineText = readFileSync(BASELINE_POLICY_PATH, 'utf8');
 
 function edited(change: (doc: PolicyDocument) => void): PolicyDocument {
@@ -109,8 +113,59 @@ describe('diffing two policies', () => {
     expect([...tightening, ...loosening].some((c) => c.rule === 'field User.phone')).toBe(false);
   });
 
+  it('where a grant can apply (sensitive fields, sessions), counts deny and mask each looser than the other', () => {
+    const masked = edited((doc) => (doc.overrides['User.nationalId'] = { impersonation_read_only: 'mask', customer: 'mask' }));
+    // mask → deny: a session with a grant sees the whole value where it saw a masked one.
+    expect(diffPolicies(masked, baseline, fields)).toEqual([
+      { rule: 'field User.nationalId', column: 'customer', before: 'mask', after: 'allow', direction: 'loosens' },
+      { rule: 'field User.nationalId', column: 'impersonation_read_only', before: 'mask', after: 'deny', direction: 'loosens' },
+    ]);
+    expect(diffPolicies(baseline, masked, fields).find((c) => c.column === 'impersonation_read_only')?.direction).toBe('loosens');
+    const classMasked = edited((doc) => (doc.classes.sensitive.impersonation_read_write = 'mask'));
+    expect(diffPolicies(classMasked, baseline, fields).map((c) => [c.rule, c.direction])).toEqual([['class sensitive', 'loosens']]);
+    // allow → deny still tightens: a grant gives back at most what was allowed.
+    const allowed = edited((doc) => (doc.overrides['User.nationalId'] = { impersonation_read_only: 'allow' }));
+    expect(diffPolicies(allowed, baseline, fields).map((c) => c.direction)).toEqual(['tightens']);
+  });
+
+  it('where no grant can apply, mask → deny tightens', () => {
+    const customerMasked = edited((doc) => (doc.overrides['User.nationalId'] = { customer: 'mask' }));
+    const customerDenied = edited((doc) => (doc.overrides['User.nationalId'] = { customer: 'deny' }));
+    expect(diffPolicies(customerMasked, customerDenied, fields).map((c) => c.direction)).toEqual(['tightens']);
+    const piiDenied = edited((doc) => (doc.classes.pii.impersonation_read_only = 'deny'));
+    expect(diffPolicies(baseline, piiDenied, fields).map((c) => [c.rule, c.direction])).toEqual([['class pii', 'tightens']]);
+  });
+
+  it('leaves mask → deny under a grant out of the tightening step of a split', () => {
+    const before = edited((doc) => (doc.overrides['User.nationalId'] = { impersonation_read_only: 'mask' }));
+    const after = edited((doc) => (doc.classes.pii.customer = 'mask'));
+    const middle = tighteningsOf(before, after, fields);
+    expect(diffPolicies(before, middle, fields)).toEqual([
+      { rule: 'class pii', column: 'customer', before: 'allow', after: 'mask', direction: 'tightens' },
+    ]);
+    expect(diffPolicies(middle, after, fields).map((c) => [c.rule, c.column, c.direction])).toEqual([
+      ['field User.nationalId', 'impersonation_read_only', 'loosens'],
+    ]);
+  });
+
   it('sees that removing a restrictive override loosens', () => {
     const withDeny = edited((doc) => (doc.overrides['User.phone'] = { customer: 'deny' }));
     expect(diffPolicies(withDeny, baseline, fields).map((c) => c.direction)).toEqual(['loosens']);
+  });
+});
+
+describe('the baseline decides a field an interface gives several types alike on each', () => {
+  // `User.name` and `BillingContact.name` are one person's name, reached by two paths.
+  const shared = Object.values(schema.getTypeMap())
+    .filter(isInterfaceType)
+    .flatMap((contract) => Object.keys(contract.getFields()).map((field) => ({ contract, field })));
+
+  it.each(shared.map(({ contract, field }) => [`${contract.name}.${field}`, contract, field] as const))('%s', (_name, contract, field) => {
+    const decisions = schema.getPossibleTypes(contract).map((type) => {
+      const plan = fields.get(`${type.name}.${field}`);
+      if (!plan) throw new Error(`No plan for ${type.name}.${field}`);
+      return [type.name, POLICY_COLUMNS.map((column) => decideField(plan, column, baseline)).join(' ')] as const;
+    });
+    expect(new Set(decisions.map(([, row]) => row)).size, JSON.stringify(decisions)).toBe(1);
   });
 });

@@ -71,6 +71,8 @@ function actAsFromHeader(db: Db): ResolveAccess {
 export interface TestGatewayOptions {
   /** False serves the same schema with data classes not enforced: the control run. */
   policyEnforced?: boolean;
+  /** False lets graphql-js's messages through with the values they quote: the control run. @default true */
+  errorMessagesCleaned?: boolean;
   /** Serve this schema (e.g. with a resolver instrumented by the test). @default the reference domain */
   schema?: WardenSchema;
   /**
@@ -117,6 +119,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     schema,
     ...(policyStore ? { policy: policyStore } : options.policy ? { policy: options.policy } : {}),
     ...(options.realSessions ? {} : { resolveAccess: actAsFromHeader(database.db) }),
+    cleanErrorMessages: options.errorMessagesCleaned ?? true,
   });
 
   const tokenFor = async (who: string | DevTokenSubject, options?: MintOptions) => {

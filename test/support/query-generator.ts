@@ -17,7 +17,8 @@ import {
  * - document styles: `variables` (page sizes as variables), `several-operations` (a second
  *   operation reading the same data);
  * - error-echo styles, which send values that do not fit, so the errors must not repeat them:
- *   `echo-variables` (as variables of the wrong type) and `echo-literals` (written in the document).
+ *   `echo-variables` (as variables of the wrong type), `echo-literals` (written in the document)
+ *   and `echo-syntax` (written where a field name goes, so the document does not parse).
  */
 export type QueryStyle =
   | 'plain'
@@ -27,7 +28,8 @@ export type QueryStyle =
   | 'variables'
   | 'several-operations'
   | 'echo-variables'
-  | 'echo-literals';
+  | 'echo-literals'
+  | 'echo-syntax';
 
 export const QUERY_STYLES: readonly QueryStyle[] = [
   'plain',
@@ -38,6 +40,7 @@ export const QUERY_STYLES: readonly QueryStyle[] = [
   'several-operations',
   'echo-variables',
   'echo-literals',
+  'echo-syntax',
 ];
 
 const SELECTION_STYLES = new Set<QueryStyle>(['plain', 'aliases', 'fragments', 'inline-fragments']);
@@ -57,7 +60,10 @@ export interface Choices {
    * one that is. @default every field
    */
   include?: ReadonlySet<string>;
-  /** The values the error-echo styles send where they do not fit (they must not come back). */
+  /**
+   * The values the error-echo styles send where they do not fit (they must not come back).
+   * `echo-syntax` sends the first only: parsing stops at it.
+   */
   echo?: readonly string[];
 }
 
@@ -158,12 +164,31 @@ export function generateQuery(schema: GraphQLSchema, root: string, rootArgs: str
   const inner = selection(rootType, 1, [rootType.name]) || '__typename';
   // A directive argument fits every document, even one with no page size to misuse.
   const guard = misfit('echo_include', 'Boolean!');
-  const body = `${rootName}${rootArgs}${guard ? ` @include(if: ${guard})` : ''} { ${inner} }`;
+  // Every value is sent at least once: the page sizes and the guard take the first, a probe each the rest.
+  const probes: string[] = [];
+  while (guard && echoes < echo.length) {
+    const name = `echo_${echoes}`;
+    probes.push(`${name}: __typename @include(if: ${misfit(name, 'Boolean!') ?? ''})`);
+  }
+  // Parsing stops at the first token out of place: one value per document.
+  const unparsable = styles.has('echo-syntax') ? syntaxToken(echo[0] ?? '') : '';
+  const body = `${rootName}${rootArgs}${guard ? ` @include(if: ${guard})` : ''} { ${[unparsable, ...probes, inner].filter(Boolean).join(' ')} }`;
   const definitions = variableDefinitions.length ? `(${variableDefinitions.join(', ')})` : '';
   const operations = [`query Canary${definitions} { ${body} }`];
   // A second operation in the same document reads the same data; only the first is run.
   if (styles.has('several-operations')) operations.push(`query Other${definitions} { ${body} }`);
   return { query: [...operations, ...fragments.values()].join('\n'), variables, operationName: 'Canary' };
+}
+
+/**
+ * `value` as the token it makes where a field name goes, so each kind the parser names in its
+ * error is met: digits alone as a number (an Int token), a value with a space as a block string,
+ * any other as a string.
+ */
+function syntaxToken(value: string): string {
+  if (/^\d+$/.test(value)) return value;
+  if (value.includes(' ')) return `"""${value.replaceAll('"""', '\\"""')}"""`;
+  return JSON.stringify(value);
 }
 
 /** Every `Type.field` a generated query can select from `root`: what a property picks from. */

@@ -4,6 +4,7 @@ import type { FieldPlan } from './types.js';
 
 const STRING_SCALARS = new Set(['String', 'ID']);
 
+/** The named type under any lists, with its nullability there (a list's items, for a list). */
 function namedType<Types extends SchemaTypes>(
   type: PothosOutputFieldType<Types>,
 ): Exclude<PothosOutputFieldType<Types>, { kind: 'List' }> {
@@ -28,6 +29,7 @@ export function planField<Types extends SchemaTypes>(
     nullable: config.type.nullable,
     leaf,
     stringLike,
+    nonNullItems: config.type.kind === 'List' && !named.nullable,
   };
 }
 
@@ -38,7 +40,9 @@ export function effectiveMask(plan: FieldPlan): MaskName {
 
 /**
  * Build-time problems with a plan. Every non-public field must be nullable, because a denial
- * (or a `null` mask) resolves it to null; a non-null field would instead null its parent.
+ * (or a `null` mask) resolves it to null; a non-null field would instead null its parent. For
+ * the same reason a list masked to null items (`null` mask, the default for non-strings) must
+ * allow null items: masking `[Int!]` would otherwise be an error, not a value of its type.
  */
 export function planProblems(plan: FieldPlan): string[] {
   const problems: string[] = [];
@@ -51,6 +55,13 @@ export function planProblems(plan: FieldPlan): string[] {
   }
   if (plan.mask !== null && !plan.leaf) {
     problems.push(`${plan.coordinate} has a mask but returns objects: classify its fields instead.`);
+  }
+  // Public fields are never masked; a field nobody classified is masked like a secret.
+  if (cls !== 'public' && plan.leaf && plan.nonNullItems && effectiveMask(plan) === 'null') {
+    const which = plan.mask === null ? 'the default mask for a field that is not a String or ID, "null"' : 'mask "null"';
+    problems.push(
+      `${plan.coordinate} is a list of non-null items with ${which}: masking would put null items in it, which its type forbids. Make its items nullable, or give it a String or ID type and a mask that returns a value.`,
+    );
   }
   return problems;
 }

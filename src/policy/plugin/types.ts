@@ -45,6 +45,8 @@ export interface FieldPlan {
   leaf: boolean;
   /** String or ID: masks other than `null` return strings. */
   stringLike: boolean;
+  /** A list whose items are non-null (`[X!]`, at any depth): masked item by item, no item may be null. */
+  nonNullItems: boolean;
 }
 
 /**
