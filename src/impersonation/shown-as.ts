@@ -1,7 +1,8 @@
 import type { GatewayContext } from '../graphql/context.js';
 import { MASKS } from '../policy/masks.js';
 import { effectiveMask } from '../policy/plugin/field-plan.js';
-import { ALLOW, DENY, MASK } from '../policy/plugin/types.js';
+import { effectiveDecision } from '../policy/decide.js';
+import { ALLOW, MASK } from '../policy/plugin/types.js';
 
 /**
  * A value as the request's policy shows the field `coordinate`: itself, masked, or null when
@@ -12,8 +13,7 @@ export function shownAs(context: GatewayContext, coordinate: string, value: stri
   const plan = context.policyCatalog.fields.get(coordinate);
   if (!plan) return null;
   if (plan.index < 0) return value;
-  let decision = context.policy.decisions[plan.index] ?? DENY;
-  if (decision === DENY && plan.classification === 'sensitive' && context.policy.grants.has(coordinate)) decision = ALLOW;
+  const decision = effectiveDecision(plan, context.policy);
   if (decision === ALLOW) return value;
   return decision === MASK ? MASKS[effectiveMask(plan)](value) : null;
 }
