@@ -189,6 +189,30 @@ describe('the hash chain over a gateway’s traffic', () => {
   });
 });
 
+/** A row a gateway never wrote, numbered `seq`, as whoever holds INSERT can add one: Leo "read" Jane's national id. */
+function forgedRow(seq: number) {
+  return sql`insert into audit_events (chain_seq, occurred_at, kind, actor_kind, actor_id, actor_name, summary, prev_hash, hash)
+    values (${seq}, now(), 'field_read', 'staff', 'stf_leo', 'Leo Park', 'Agent Leo Park read User.nationalId of Jane Doe (allowed)', 'x', 'y')`;
+}
+
+/** As the application role: INSERT and SELECT on audit_events, nothing more. */
+async function asApplicationRole(db: Db, statement: ReturnType<typeof sql>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local role warden_app`.execute(trx);
+    await statement.execute(trx);
+  });
+}
+
+describe('rows numbered outside the chain', () => {
+  it('the database refuses a row numbered 0 or below, even from the application role, which may INSERT', async () => {
+    for (const seq of [0, -5]) {
+      await expect(asApplicationRole(t.db, forgedRow(seq))).rejects.toThrow(/audit_events_chain_seq_positive/);
+    }
+    // Control: the same role may append a row numbered as the chain goes on (verify then reports its bad link).
+    await asApplicationRole(t.db, forgedRow((await lastSeq(t.db)) + 1));
+  });
+});
+
 /**
  * Whoever owns the database can switch every trigger off and rewrite rows, head and checkpoints
  * alike. What they cannot reach is the checkpoints published outside it (the checkpoint file,
