@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
 import type { CheckpointScheme, CheckpointSigner } from './checkpoint-signature.js';
 import { repeatTask } from './repeat-task.js';
-import type { ExternalCheckpoint } from './verify-chain.js';
+import type { ExternalCheckpoint } from './chain-report.js';
 
 /** A signed checkpoint as published outside the database (log line, checkpoint file). */
 export interface PublishedCheckpoint {

@@ -2,8 +2,11 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
 import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
-import { writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { detachAuditPartitionsBefore, ensureAuditPartitions, moveStrandedAuditRows, partitionName, RetentionRefused } from '../../src/audit/partitions.js';
+import { hashAuditRow } from '../../src/audit/audit-hash.js';
+import { canonicalJson } from '../../src/audit/canonical-json.js';
+import { describeChainProblem } from '../../src/audit/chain-report.js';
+import { writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Db } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -137,5 +140,26 @@ describe('retention', () => {
     expect(await detachAuditPartitionsBefore(db, MAY, false)).toEqual([partitionName(MARCH), partitionName(APRIL)]);
     expect(await chainSeqs(db)).toEqual([4, 5]);
     expect((await verifyAuditChain(db, KEY)).problems).toEqual([]);
+  });
+});
+
+describe('rows outside the range verify walks after retention', () => {
+  it('a detached row put back, and a second row under the first kept number, are reported', async () => {
+    const db = database.db;
+    await chainAcrossMonths(db);
+    await detachAuditPartitionsBefore(db, MAY, false);
+    // Row 3, copied back from the archive: March has no partition any more, so it lands in the default one.
+    await sql`insert into audit_events select * from ${sql.table(partitionName(MARCH))} where chain_seq = 3`.execute(db);
+    const six = await db.selectFrom('audit_events').selectAll().where('chain_seq', '=', '6').executeTakeFirstOrThrow();
+    const { hash: _hash, ...content } = six;
+    const copy = { ...content, occurred_at: new Date(six.occurred_at.getTime() + 1000), summary: 'a row that was never written' };
+    await db.insertInto('audit_events').values({ ...copy, details: canonicalJson(copy.details), hash: hashAuditRow(copy) }).execute();
+
+    const report = await verifyAuditChain(db, KEY);
+    expect(report.problems).toEqual([
+      { kind: 'row-before-start', seq: '3', startSeq: '6' },
+      { kind: 'repeated-row', seq: '6' },
+    ]);
+    expect(describeChainProblem(report.problem!)).toMatch(/^Row 3 lies before the row the chain starts at \(6\).*or retention did not detach it as its record says\.$/);
   });
 });

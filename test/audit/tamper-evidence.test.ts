@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { hashAuditRow } from '../../src/audit/audit-hash.js';
 import { checkpointSigner, CheckpointKeyError, generateCheckpointKeyPair } from '../../src/audit/checkpoint-signature.js';
 import { checkpointToken, parseCheckpointToken, readCheckpointFile, writeCheckpoint, type PublishedCheckpoint } from '../../src/audit/checkpoints.js';
-import { describeChainProblem, verifyAuditChain, type ExternalCheckpoint } from '../../src/audit/verify-chain.js';
+import { describeChainProblem, type ExternalCheckpoint } from '../../src/audit/chain-report.js';
+import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Db } from '../../src/db/database.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -97,7 +99,15 @@ describe('the hash chain over a gateway’s traffic', () => {
     expect(checkpointed.seq).toBe(String(await lastSeq(t.db)));
     await traffic(t, 2);
     const report = await verifyAuditChain(t.db, KEY);
-    expect(report).toEqual({ rows: (await chainSeqs(t.db)).length, checkpoints: 1, problems: [], truncated: false, problem: null });
+    expect(report).toEqual({
+      rows: (await chainSeqs(t.db)).length,
+      checkpoints: 1,
+      start: { seq: '1', reason: 'first-row' },
+      lastSeq: String(await lastSeq(t.db)),
+      problems: [],
+      truncated: false,
+      problem: null,
+    });
     expect(report.rows).toBeGreaterThan(20);
   });
 
@@ -210,6 +220,38 @@ describe('rows numbered outside the chain', () => {
     }
     // Control: the same role may append a row numbered as the chain goes on (verify then reports its bad link).
     await asApplicationRole(t.db, forgedRow((await lastSeq(t.db)) + 1));
+  });
+
+  it('verify reports every row numbered before the chain starts, repeats included, though auditors would read them as real', async () => {
+    // A database forged before the check existed (or by an owner who dropped it).
+    await sql`alter table audit_events drop constraint audit_events_chain_seq_positive`.execute(t.db);
+    for (const seq of [0, 0, -3]) await asApplicationRole(t.db, forgedRow(seq));
+    const report = await verifyAuditChain(t.db, KEY);
+    expect(report.problems).toEqual([
+      { kind: 'row-before-start', seq: '-3', startSeq: '1' },
+      { kind: 'row-before-start', seq: '0', startSeq: '1' },
+      { kind: 'row-before-start', seq: '0', startSeq: '1' },
+    ]);
+    expect(describeChainProblem(report.problem!)).toBe(
+      "Row -3 lies before the row the chain starts at (1), so no link vouches for it: it was inserted behind the gateway's back.",
+    );
+    expect(report.rows).toBe((await chainSeqs(t.db)).length);
+  });
+});
+
+describe('a retention record forged to hide the oldest rows removed', () => {
+  it('does not move the chain’s start when it is not what retention writes: the rows removed are a gap', async () => {
+    await asOwnerBypassingTriggers(t.db, sql`delete from audit_events where chain_seq <= 10`);
+    await t.db.transaction().execute((trx) =>
+      appendAuditRows(trx, [{ kind: 'audit_retention', actor_kind: 'system', actor_name: 'Warden', details: { keptFrom: '11' }, summary: 'Warden detached old audit months' }]),
+    );
+    const forged = String(await lastSeq(t.db));
+    const report = await verifyAuditChain(t.db, KEY);
+    expect(report.start).toEqual({ seq: '1', reason: 'first-row' });
+    expect(report.problems).toEqual([
+      { kind: 'retention-malformed', retentionSeq: forged },
+      { kind: 'gap', expectedSeq: '1', foundSeq: '11' },
+    ]);
   });
 });
 

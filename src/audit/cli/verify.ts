@@ -3,7 +3,8 @@ import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
 import { checkpointVerifier } from '../checkpoint-signature.js';
 import { parseCheckpointToken, readCheckpointFile } from '../checkpoints.js';
-import { describeChainProblem, verifyAuditChain, type ExternalCheckpoint } from '../verify-chain.js';
+import { describeChainProblem, describeChainStart, type ExternalCheckpoint } from '../chain-report.js';
+import { verifyAuditChain } from '../verify-chain.js';
 
 const USAGE = `Usage: npm run audit:verify [-- options]
 
@@ -70,11 +71,12 @@ async function main(): Promise<number> {
           `First problem: ${describeChainProblem(report.problem)}`,
           `All problems${report.truncated ? ` (the first ${report.problems.length})` : ''}:`,
           ...listed,
+          describeChainStart(report.start),
         ].join('\n'),
       );
       return 1;
     }
-    console.log(`Audit chain in ${description} is intact: ${checked}.`);
+    console.log([`Audit chain in ${description} is intact: ${checked}.`, describeChainStart(report.start)].join('\n'));
     return 0;
   } finally {
     await db.destroy();

@@ -1,0 +1,116 @@
+/** Where a checkpoint came from: the table, the checkpoint file, or `--expect` on the command line. */
+export type CheckpointSource = 'database' | 'file' | 'expected';
+
+/**
+ * A checkpoint kept outside the database. A bare `seq:hash` (no signature) is taken on the
+ * word of whoever kept it; a signed one must verify with one of the keys given.
+ */
+export interface ExternalCheckpoint {
+  source: Exclude<CheckpointSource, 'database'>;
+  seq: string;
+  hash: string;
+  signed?: { signedAt: Date; signature: string; keyId?: string; scheme?: string };
+}
+
+/** A checkpoint whose signature held (or an unsigned one kept outside): what it says is checked against the rows. */
+export interface TrustedCheckpoint {
+  source: CheckpointSource;
+  seq: bigint;
+  hash: string;
+  /** Its signature covers the time, so it also says how recent the signed chain is. */
+  signedAt: Date | null;
+}
+
+/**
+ * Where the walk begins, and why: row 1, or the first row kept after retention detached old
+ * months, as the newest `audit_retention` record in the chain says (`retentionSeq`).
+ */
+export type ChainStart =
+  | { seq: string; reason: 'first-row' }
+  | { seq: string; reason: 'retention'; retentionSeq: string; before: string; detached: string[] };
+
+export type ChainProblem =
+  | { kind: 'row-before-start'; seq: string; startSeq: string }
+  | { kind: 'retention-malformed'; retentionSeq: string }
+  | { kind: 'gap'; expectedSeq: string; foundSeq: string }
+  | { kind: 'repeated-row'; seq: string }
+  | { kind: 'broken-link'; seq: string }
+  | { kind: 'altered-row'; seq: string }
+  | { kind: 'head-mismatch'; headSeq: string; lastSeq: string }
+  | { kind: 'checkpoint-missing-row'; seq: string; source: CheckpointSource }
+  | { kind: 'checkpoint-hash-mismatch'; seq: string; source: CheckpointSource }
+  | { kind: 'checkpoint-bad-signature'; seq: string; source: CheckpointSource }
+  | { kind: 'checkpoint-unknown-key'; seq: string; keyId: string; source: CheckpointSource }
+  | { kind: 'checkpoints-stale'; checkpointSeq: string | null; firstUnsignedSeq: string; unsignedSince: string; toleranceMinutes: number };
+
+export interface ChainReport {
+  /** Rows read, those before the start included. */
+  rows: number;
+  /** Checkpoints checked: the table's and the external ones. */
+  checkpoints: number;
+  /** Where the walk began, and why. */
+  start: ChainStart;
+  /** The last row the walk reached ("0" for an empty chain). */
+  lastSeq: string;
+  /** The problems found, in chain order, at most `maxProblems`. */
+  problems: ChainProblem[];
+  /** True when there were more problems than listed. */
+  truncated: boolean;
+  /** The first problem; null when the chain is whole. */
+  problem: ChainProblem | null;
+}
+
+const SOURCE: Record<CheckpointSource, string> = { database: 'Signed checkpoint', file: 'Checkpoint in the checkpoint file', expected: 'Expected checkpoint' };
+
+/** "the audit_retention record at row 57" */
+const retention = (seq: string) => `the audit_retention record at row ${seq}`;
+
+/** The sentence `npm run audit:verify` prints for a problem: which link, and what it means. */
+export function describeChainProblem(problem: ChainProblem): string {
+  switch (problem.kind) {
+    case 'row-before-start':
+      return (
+        `Row ${problem.seq} lies before the row the chain starts at (${problem.startSeq}), so no link vouches for it: it was inserted behind the gateway's back` +
+        `${problem.startSeq === '1' ? '' : ', or retention did not detach it as its record says'}.`
+      );
+    case 'retention-malformed':
+      return `${capitalised(retention(problem.retentionSeq))} does not say consistently which months it detached, before which month and from which row the chain goes on: Warden's retention did not write it.`;
+    case 'gap':
+      return `Row ${problem.expectedSeq} is missing (the next row is ${problem.foundSeq}): rows were removed.`;
+    case 'repeated-row':
+      return `Row ${problem.seq} appears more than once: a row was inserted with a number already taken.`;
+    case 'broken-link':
+      return `Row ${problem.seq} does not follow the row before it (its prev_hash differs): a row before it was changed, removed or inserted.`;
+    case 'altered-row':
+      return `Row ${problem.seq} was changed after it was written (its content no longer matches its hash).`;
+    case 'head-mismatch':
+      return `The chain ends at row ${problem.lastSeq}, but the head says row ${problem.headSeq}: the newest rows were removed or the head was altered.`;
+    case 'checkpoint-missing-row':
+      return `${SOURCE[problem.source]} at row ${problem.seq} finds no such row: rows up to it were removed.`;
+    case 'checkpoint-hash-mismatch':
+      return `${SOURCE[problem.source]} at row ${problem.seq} does not match the row's hash: rows up to it were rewritten.`;
+    case 'checkpoint-bad-signature':
+      return `${SOURCE[problem.source]} at row ${problem.seq} has a signature that does not verify with the keys given: it was forged or altered.`;
+    case 'checkpoint-unknown-key':
+      return `${SOURCE[problem.source]} at row ${problem.seq} was signed with key ${problem.keyId}, which is not among the keys given: add it (WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS or --key).`;
+    case 'checkpoints-stale':
+      return (
+        `Rows from ${problem.firstUnsignedSeq} on (since ${problem.unsignedSince}) are covered by no signed checkpoint ` +
+        `${problem.checkpointSeq ? `(the newest covers row ${problem.checkpointSeq})` : '(there is none)'}, longer than the ${problem.toleranceMinutes} minutes allowed: ` +
+        'the newest checkpoints were removed, or no gateway has been signing. Compare with the checkpoints published outside the database (log, checkpoint file).'
+      );
+  }
+}
+
+/** Where the chain starts and why, for `npm run audit:verify`. */
+export function describeChainStart(start: ChainStart): string {
+  if (start.reason === 'first-row') return 'The chain starts at row 1: no retention record says older rows were detached.';
+  return (
+    `The chain starts at row ${start.seq}: ${retention(start.retentionSeq)} says the months before ${start.before.slice(0, 7)} ` +
+    `(${start.detached.join(', ')}) were detached under the retention policy.`
+  );
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
