@@ -32,6 +32,11 @@ export type ChainStart =
 export type ChainProblem =
   | { kind: 'row-before-start'; seq: string; startSeq: string }
   | { kind: 'retention-malformed'; retentionSeq: string }
+  | { kind: 'retention-partition-attached'; retentionSeq: string; partition: string }
+  | { kind: 'retention-row-before-boundary'; retentionSeq: string; seq: string; before: string }
+  | { kind: 'retention-checkpoint-after-boundary'; retentionSeq: string; seq: string; source: CheckpointSource; signedAt: string; boundary: string }
+  | { kind: 'retention-link-mismatch'; retentionSeq: string; seq: string; keptFrom: string; source: CheckpointSource | 'detached-partition' }
+  | { kind: 'retention-detached-overlap'; retentionSeq: string; partition: string; seq: string; keptFrom: string }
   | { kind: 'gap'; expectedSeq: string; foundSeq: string }
   | { kind: 'repeated-row'; seq: string }
   | { kind: 'broken-link'; seq: string }
@@ -75,6 +80,22 @@ export function describeChainProblem(problem: ChainProblem): string {
       );
     case 'retention-malformed':
       return `${capitalised(retention(problem.retentionSeq))} does not say consistently which months it detached, before which month and from which row the chain goes on: Warden's retention did not write it.`;
+    case 'retention-partition-attached':
+      return `${capitalised(retention(problem.retentionSeq))} says ${problem.partition} was detached, but it is still attached: the record was forged to explain rows removed.`;
+    case 'retention-row-before-boundary':
+      return `Row ${problem.seq} was written before ${problem.before}, yet ${retention(problem.retentionSeq)} says every month before then was detached: the record was forged to explain rows removed.`;
+    case 'retention-checkpoint-after-boundary':
+      return (
+        `${SOURCE[problem.source]} at row ${problem.seq} was signed at ${problem.signedAt}, after ${problem.boundary}, when the month of the first kept row began; ` +
+        `so rows after row ${problem.seq} were written in a month that was kept, yet they are gone, and ${retention(problem.retentionSeq)} explains them away: rows were removed and the record forged.`
+      );
+    case 'retention-link-mismatch':
+      return (
+        `${problem.source === 'detached-partition' ? 'The last detached row' : SOURCE[problem.source]} at row ${problem.seq} is not the row the first kept row (${problem.keptFrom}) follows: ` +
+        `the chain does not start where ${retention(problem.retentionSeq)} says a detached month ended.`
+      );
+    case 'retention-detached-overlap':
+      return `${problem.partition}, which ${retention(problem.retentionSeq)} says was detached, holds row ${problem.seq}, at or after the row the chain is said to go on from (${problem.keptFrom}): the record does not describe that detach.`;
     case 'gap':
       return `Row ${problem.expectedSeq} is missing (the next row is ${problem.foundSeq}): rows were removed.`;
     case 'repeated-row':

@@ -54,15 +54,16 @@ export async function verifyAuditChain(db: Db, keys: string | readonly string[],
     else trusted.push(judged);
   }
   trusted.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
-  const retention = await judgeRetention(db);
+  const retention = await judgeRetention(db, trusted);
   problems.push(...retention.problems);
   const { start, startSeq } = retention;
 
   let expectedSeq = startSeq;
-  // After retention the first kept row's link points at a detached row: it is taken as it is.
+  // After retention the first kept row's link points at a detached row: it is taken as it is
+  // (retention-boundary.ts checks it against what is left of the detached rows).
   let prev: string | null = start.reason === 'first-row' ? GENESIS_HASH : null;
   let rows = 0;
-  // A checkpoint of rows retention detached has no row to find.
+  // Checkpoints of detached rows have no row to find; retention-boundary.ts judged them.
   const checkpoints = new CheckpointCursor(
     trusted.filter((c) => start.reason === 'first-row' || c.seq >= startSeq),
     problems,
