@@ -57,6 +57,12 @@ export interface ChainReport {
   start: ChainStart;
   /** The last row the walk reached ("0" for an empty chain). */
   lastSeq: string;
+  /**
+   * The newest checkpoint kept outside the database that matched its row, if any: removal of
+   * rows after it, back to a checkpoint, together with the checkpoints after that, is ruled out
+   * up to it and no further.
+   */
+  newestExternal: { seq: string; source: Exclude<CheckpointSource, 'database'>; signedAt: string | null } | null;
   /** The problems found, in chain order, at most `maxProblems`. */
   problems: ChainProblem[];
   /** True when there were more problems than listed. */
@@ -129,6 +135,30 @@ export function describeChainStart(start: ChainStart): string {
   return (
     `The chain starts at row ${start.seq}: ${retention(start.retentionSeq)} says the months before ${start.before.slice(0, 7)} ` +
     `(${start.detached.join(', ')}) were detached under the retention policy.`
+  );
+}
+
+/**
+ * What the checkpoints kept outside the database rule out, for `npm run audit:verify`. Only they
+ * show the newest rows removed back to a checkpoint together with every checkpoint after it:
+ * whoever owns the database can do that and leave the chain whole.
+ */
+export function describeOutsideCheckpoints(report: Pick<ChainReport, 'newestExternal' | 'lastSeq'>): string {
+  const how =
+    'Give the newest checkpoint kept outside: --expect with the "expect" field of the newest "audit checkpoint signed" log line, ' +
+    'or --checkpoint-file PATH (WARDEN_AUDIT_CHECKPOINT_FILE).';
+  const external = report.newestExternal;
+  if (!external) {
+    return (
+      'NOT RULED OUT: the newest rows removed back to a checkpoint, with every checkpoint after it. No check inside the database can show that; ' +
+      `no checkpoint kept outside it was given. ${how}`
+    );
+  }
+  const from = `${external.source === 'file' ? 'the checkpoint file' : '--expect'}${external.signedAt ? `, signed at ${external.signedAt}` : ''}`;
+  if (external.seq === report.lastSeq) return `The newest row, ${external.seq}, is vouched for by a checkpoint kept outside the database (${from}).`;
+  return (
+    `Rows up to ${external.seq} are vouched for by a checkpoint kept outside the database (${from}). ` +
+    `NOT RULED OUT: rows after it removed back to a later checkpoint, with every checkpoint after that. ${how}`
   );
 }
 

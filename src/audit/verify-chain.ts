@@ -126,6 +126,7 @@ export async function verifyAuditChain(db: Db, keys: string | readonly string[],
     checkpoints: candidates.length,
     start,
     lastSeq,
+    newestExternal: checkpoints.newestExternal,
     problems: problems.slice(0, max),
     truncated: problems.length > max,
     problem: problems[0] ?? null,
@@ -140,6 +141,8 @@ class CheckpointCursor {
   #next = 0;
   /** The newest checkpoint that vouches for its time and matched its row. */
   newestSigned: bigint | null = null;
+  /** The newest checkpoint kept outside the database that matched its row. */
+  newestExternal: ChainReport['newestExternal'] = null;
 
   constructor(
     private readonly checkpoints: readonly TrustedCheckpoint[],
@@ -152,7 +155,10 @@ class CheckpointCursor {
       const at = { seq: c.seq.toString(), source: c.source };
       if (c.seq < seq) this.problems.push({ kind: 'checkpoint-missing-row', ...at });
       else if (c.hash !== hash) this.problems.push({ kind: 'checkpoint-hash-mismatch', ...at });
-      else if (c.signedAt) this.newestSigned = c.seq;
+      else {
+        if (c.signedAt) this.newestSigned = c.seq;
+        if (c.source !== 'database') this.newestExternal = { seq: at.seq, source: c.source, signedAt: c.signedAt?.toISOString() ?? null };
+      }
     }
   }
 

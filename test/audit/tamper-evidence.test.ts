@@ -7,11 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { hashAuditRow } from '../../src/audit/audit-hash.js';
 import { checkpointSigner, CheckpointKeyError, generateCheckpointKeyPair } from '../../src/audit/checkpoint-signature.js';
-import { checkpointToken, parseCheckpointToken, readCheckpointFile, writeCheckpoint, type PublishedCheckpoint } from '../../src/audit/checkpoints.js';
+import { checkpointToken, parseCheckpointToken, readCheckpointFile, startCheckpointer, writeCheckpoint, type PublishedCheckpoint } from '../../src/audit/checkpoints.js';
 import { describeChainProblem, type ExternalCheckpoint } from '../../src/audit/chain-report.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Db } from '../../src/db/database.js';
 import { graphql } from '../gql/index.js';
+import { capturingLogger } from '../support/capturing-logger.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { chainSeqs, newRequestId } from './audit-support.js';
 
@@ -104,6 +105,7 @@ describe('the hash chain over a gateway’s traffic', () => {
       checkpoints: 1,
       start: { seq: '1', reason: 'first-row' },
       lastSeq: String(await lastSeq(t.db)),
+      newestExternal: null,
       problems: [],
       truncated: false,
       problem: null,
@@ -316,6 +318,28 @@ describe('checkpoints against the table owner', () => {
     // Control: rows written moments ago are within the tolerance (a checkpointer signs each minute).
     expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([]);
     expect((await verifyAuditChain(t.db, KEY, { external: await fromFile() })).problems).toEqual([{ kind: 'checkpoint-missing-row', seq: second.seq, source: 'file' }]);
+  });
+
+  it('tail removal back to a checkpoint, with the gateway signing new rows on top: only the checkpoint it logged shows it', async () => {
+    const kept = await checkpoint(t.db);
+    await traffic(t, 2);
+    // The gateway's checkpointer signs (here: as it stops) and logs the checkpoint, for a log pipeline to keep.
+    const { logger, lines } = capturingLogger();
+    await startCheckpointer({ db: t.db, signer: SIGNER, logger, intervalMs: 3_600_000 }).stop();
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; auditCheckpoint?: PublishedCheckpoint & { expect: string } }).find((line) => line.msg === 'audit checkpoint signed');
+    const removed = logged?.auditCheckpoint;
+    expect(removed).toMatchObject({ seq: String(await lastSeq(t.db)), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    await cutChainAfter(t.db, Number(kept.seq));
+    await asOwnerBypassingTriggers(t.db, sql`delete from audit_checkpoints where chain_seq > ${kept.seq}`);
+    await traffic(t, 3);
+    await checkpoint(t.db);
+    expect(await lastSeq(t.db)).toBeGreaterThan(Number(removed!.seq));
+
+    // Control: inside the database the chain is whole, signed and fresh.
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([]);
+    const report = await verifyAuditChain(t.db, KEY, { external: [parseCheckpointToken(removed!.expect)!] });
+    expect(report.problems).toEqual([{ kind: 'checkpoint-hash-mismatch', seq: removed!.seq, source: 'expected' }]);
   });
 
   it('reports a checkpoint file line that was edited', async () => {

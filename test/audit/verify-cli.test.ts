@@ -90,13 +90,15 @@ describe.skipIf(inject('databaseUrl') === null)('npm run audit:verify (PostgreSQ
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('exits 0 on an intact chain and names where it starts', async () => {
+  it('exits 0 on an intact chain, names where it starts, and says what it cannot rule out without an outside checkpoint', async () => {
     const rows = (await chainSeqs(t.db)).length;
     await checkpoint(t.db);
     const run = await auditVerify(url);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain(`is intact: rows: ${rows}, checkpoints: 1 (0 kept outside the database)`);
+    expect(run.stdout).toContain(`is intact as far as the database shows: rows: ${rows}, checkpoints: 1 (0 kept outside the database)`);
     expect(run.stdout).toContain('The chain starts at row 1: no retention record says older rows were detached.');
+    expect(run.stdout).toContain('NOT RULED OUT: the newest rows removed back to a checkpoint');
+    expect(run.stdout).toContain('--expect with the "expect" field of the newest "audit checkpoint signed" log line, or --checkpoint-file PATH');
   }, 60_000);
 
   it('exits 1 for a row the table owner changed behind the gateway’s back, naming it as the first broken link', async () => {
@@ -125,8 +127,10 @@ describe.skipIf(inject('databaseUrl') === null)('npm run audit:verify (PostgreSQ
     await checkpoint(t.db);
     expect((await chainSeqs(t.db)).at(-1)).toBeGreaterThan(Number(removed.seq));
 
-    // Inside the database nothing shows it.
-    expect((await auditVerify(url)).code).toBe(0);
+    // Inside the database nothing shows it, and the command says it cannot rule it out.
+    const inside = await auditVerify(url);
+    expect(inside.code).toBe(0);
+    expect(inside.stdout).toContain('NOT RULED OUT');
 
     const expected = await auditVerify(url, '--expect', checkpointToken(removed));
     expect(expected.code).toBe(1);
@@ -140,5 +144,6 @@ describe.skipIf(inject('databaseUrl') === null)('npm run audit:verify (PostgreSQ
     const older = await auditVerify(url, '--expect', checkpointToken(kept));
     expect(older.code).toBe(0);
     expect(older.stdout).toContain(`is intact: rows:`);
+    expect(older.stdout).toContain(`Rows up to ${kept.seq} are vouched for by a checkpoint kept outside the database (--expect, signed at ${kept.signedAt}). NOT RULED OUT: rows after it`);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
 import { checkpointVerifier } from '../checkpoint-signature.js';
 import { parseCheckpointToken, readCheckpointFile } from '../checkpoints.js';
-import { describeChainProblem, describeChainStart, type ExternalCheckpoint } from '../chain-report.js';
+import { describeChainProblem, describeChainStart, describeOutsideCheckpoints, type ExternalCheckpoint } from '../chain-report.js';
 import { verifyAuditChain } from '../verify-chain.js';
 
 const USAGE = `Usage: npm run audit:verify [-- options]
@@ -17,6 +17,10 @@ Walks the audit hash chain and checks every signed checkpoint, in the table and 
   --key KEY                                 a key checkpoints may be signed with: an HMAC secret
                                             or an Ed25519 public key; repeatable (default:
                                             WARDEN_AUDIT_CHECKPOINT_KEY and _VERIFY_KEYS)
+
+Without a checkpoint kept outside the database (--expect, the file), the newest rows removed
+back to a checkpoint, together with every checkpoint after it, cannot be ruled out: whoever
+owns the database can do that and leave the chain whole. The output says so.
 
 Exit 0: intact. Exit 1: broken (every problem is listed, the first first). Exit 2: could not run.`;
 
@@ -76,7 +80,8 @@ async function main(): Promise<number> {
       );
       return 1;
     }
-    console.log([`Audit chain in ${description} is intact: ${checked}.`, describeChainStart(report.start)].join('\n'));
+    const intact = report.newestExternal ? 'is intact' : 'is intact as far as the database shows';
+    console.log([`Audit chain in ${description} ${intact}: ${checked}.`, describeChainStart(report.start), describeOutsideCheckpoints(report)].join('\n'));
     return 0;
   } finally {
     await db.destroy();
