@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
 import type { CheckpointScheme, CheckpointSigner } from './checkpoint-signature.js';
 import { repeatTask } from './repeat-task.js';
-import type { ExternalCheckpoint } from './verify-chain.js';
+import type { ExternalCheckpoint } from './chain-report.js';
 
 /** A signed checkpoint as published outside the database (log line, checkpoint file). */
 export interface PublishedCheckpoint {
@@ -98,6 +98,21 @@ export function startCheckpointer(options: CheckpointerOptions): Checkpointer {
       await attempt();
     },
   };
+}
+
+/**
+ * Why a production gateway's checkpoints may not survive the database owner: with no
+ * checkpoint file they are kept outside the database only in the log, and only if someone
+ * ships that log where the owner cannot edit it. Null when a file is configured, or outside
+ * production. (With no file and a log level that hides them, loadConfig refuses to start.)
+ */
+export function checkpointPublishingWarning(config: { production: boolean; audit: { checkpointFile: string | undefined } }): string | null {
+  if (!config.production || config.audit.checkpointFile) return null;
+  return (
+    'WARDEN_AUDIT_CHECKPOINT_FILE is unset: audit checkpoints are kept outside the database only in the "audit checkpoint signed" log lines. ' +
+    'Ship them to a store the database owner cannot edit, or set WARDEN_AUDIT_CHECKPOINT_FILE to a file on append-only storage; ' +
+    'without an outside checkpoint, removal of the newest audit rows back to a checkpoint goes undetected (docs/audit.md, "Keeping checkpoints outside").'
+  );
 }
 
 const TOKEN = /^(\d+):([0-9a-f]{64})(?::(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z):([0-9a-f]+))?$/;

@@ -167,6 +167,15 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`WARDEN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
 
+  const checkpointFile = env['WARDEN_AUDIT_CHECKPOINT_FILE'] ? path.resolve(env['WARDEN_AUDIT_CHECKPOINT_FILE']) : undefined;
+  // Checkpoints are logged at info: above it, with no file either, none would leave the database.
+  if (production && !checkpointFile && LOG_LEVELS.indexOf(logLevel) > LOG_LEVELS.indexOf('info')) {
+    problems.push(
+      `WARDEN_LOG_LEVEL=${logLevel} hides the "audit checkpoint signed" lines and WARDEN_AUDIT_CHECKPOINT_FILE is unset, so no audit checkpoint would be kept outside the database: ` +
+        'set WARDEN_AUDIT_CHECKPOINT_FILE (a file on append-only storage), or log at info and ship those lines where the database owner cannot edit them.',
+    );
+  }
+
   const webhookUrl = env['WARDEN_WEBHOOK_URL'] || undefined;
   // Not echoed back: a Slack webhook URL is itself the secret.
   if (webhookUrl && !isHttpUrl(webhookUrl)) problems.push('WARDEN_WEBHOOK_URL must be an absolute http(s) URL.');
@@ -203,7 +212,7 @@ export function loadConfig(env: Env = process.env): Config {
       checkpointKey: checkpointKey ?? DEVELOPMENT_CHECKPOINT_KEY,
       usingDevelopmentCheckpointKey: !checkpointKey,
       verifyKeys: (env['WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
-      checkpointFile: env['WARDEN_AUDIT_CHECKPOINT_FILE'] ? path.resolve(env['WARDEN_AUDIT_CHECKPOINT_FILE']) : undefined,
+      checkpointFile,
       checkpointToleranceMinutes: int('WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES', 3, 2, 10080),
     },
     impersonation: {

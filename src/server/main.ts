@@ -10,7 +10,7 @@ import { startPolicyStore } from '../policy/policy-store.js';
 import { startSessionSweeper } from '../impersonation/sweeper.js';
 import { startNotificationDispatcher } from '../notify/index.js';
 import { checkpointSigner } from '../audit/checkpoint-signature.js';
-import { startCheckpointer } from '../audit/checkpoints.js';
+import { checkpointPublishingWarning, startCheckpointer } from '../audit/checkpoints.js';
 import { startPartitionUpkeep } from '../audit/partition-upkeep.js';
 import { createGateway } from './gateway.js';
 import { startListening } from './start-listening.js';
@@ -43,6 +43,8 @@ async function main(): Promise<void> {
   };
 
   const signer = checkpointSigner(config.audit.checkpointKey);
+  const unpublished = checkpointPublishingWarning(config);
+  if (unpublished) logger.warn(unpublished);
   if (config.migrateOnStart) {
     const applied = await migrateToLatest(db);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');

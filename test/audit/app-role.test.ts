@@ -199,6 +199,8 @@ describe.skipIf(inject('databaseUrl') === null)('npm start as a login role in wa
       const url = /"url":"(http:\/\/[^"]+)\/graphql"/.exec(output.text)![1];
       expect(output.text).not.toContain('migrations applied');
       expect(output.text).toContain('AUDIT PARTITIONS MISSING');
+      // No checkpoint file: the log is the only place checkpoints leave the database, and the start says so.
+      expect(output.text).toContain('WARDEN_AUDIT_CHECKPOINT_FILE is unset: audit checkpoints are kept outside the database only in the');
 
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { hashAuditRow } from '../../src/audit/audit-hash.js';
@@ -28,5 +29,21 @@ describe('rows inserted under a number already taken', () => {
       { kind: 'repeated-row', seq: '5000' },
       { kind: 'repeated-row', seq: '5001' },
     ]);
+  });
+
+  it('are reported when written less than a millisecond after the row they copy', async () => {
+    const db = await createTestDatabase();
+    try {
+      const rows = Array.from({ length: 5 }, (_, i) => ({ kind: 'test_event', actor_kind: 'system' as const, details: { i }, summary: `event ${i}` }));
+      await db.db.transaction().execute((trx) => appendAuditRows(trx, rows));
+      await sql`insert into audit_events (chain_seq, occurred_at, kind, actor_kind, details, summary, prev_hash, hash)
+        select chain_seq, occurred_at + interval '1 microsecond', kind, actor_kind, details, 'a row that was never written', prev_hash, hash from audit_events where chain_seq = 3`.execute(db.db);
+      expect((await verifyAuditChain(db.db, KEY)).problems).toEqual([
+        { kind: 'repeated-row', seq: '3' },
+        { kind: 'altered-row', seq: '3' },
+      ]);
+    } finally {
+      await db.destroy();
+    }
   });
 });

@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
 import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
-import { writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { detachAuditPartitionsBefore, ensureAuditPartitions, moveStrandedAuditRows, partitionName, RetentionRefused } from '../../src/audit/partitions.js';
+import { hashAuditRow } from '../../src/audit/audit-hash.js';
+import { canonicalJson } from '../../src/audit/canonical-json.js';
+import { describeChainProblem, describeChainStart } from '../../src/audit/chain-report.js';
+import { readCheckpointFile, writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Db } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -32,9 +38,23 @@ const oldRow = (month: Date, n: number): AuditRowInput => ({
 
 const newRows = (...ns: number[]): AuditRowInput[] => ns.map((n) => ({ kind: 'test_event', actor_kind: 'system', details: { n }, summary: `new event ${n}` }));
 
-async function append(db: Db, rows: AuditRowInput[]): Promise<void> {
+/** Appends `rows` and signs them as the checkpointer would have: a moment after the newest was written. */
+async function append(db: Db, rows: AuditRowInput[], file?: string): Promise<void> {
   await db.transaction().execute((trx) => appendAuditRows(trx, rows));
-  await writeCheckpoint(db, SIGNER);
+  const written = rows.flatMap((row) => (row.occurred_at ? [row.occurred_at.getTime()] : []));
+  if (written.length < rows.length) return void (await writeCheckpoint(db, SIGNER, { file }));
+  await signedAt(new Date(Math.max(...written) + 30_000), () => writeCheckpoint(db, SIGNER, { file }));
+}
+
+/** Runs `fn` with the clock at `at` (Date only: timers and the database driver keep real time). */
+async function signedAt<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(at);
+  try {
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 /** Two past months with rows (checkpointed, as the checkpointer would), then this month's. */
@@ -60,7 +80,11 @@ describe('retention', () => {
     expect(detached).toEqual([partitionName(MARCH), partitionName(APRIL)]);
 
     expect(await chainSeqs(db)).toEqual([6, 7, 8, 9]);
-    expect(await verifyAuditChain(db, KEY)).toMatchObject({ rows: 4, problems: [] });
+    const report = await verifyAuditChain(db, KEY);
+    expect(report).toMatchObject({ rows: 4, problems: [] });
+    expect(describeChainStart(report.start)).toBe(
+      'The chain starts at row 6: the audit_retention record at row 9 says the months before 2025-05 (audit_events_y2025m03, audit_events_y2025m04) were detached under the retention policy.',
+    );
 
     const retention = await db.selectFrom('audit_events').selectAll().where('kind', '=', 'audit_retention').executeTakeFirstOrThrow();
     expect(retention).toMatchObject({ chain_seq: '9', actor_kind: 'system' });
@@ -137,5 +161,116 @@ describe('retention', () => {
     expect(await detachAuditPartitionsBefore(db, MAY, false)).toEqual([partitionName(MARCH), partitionName(APRIL)]);
     expect(await chainSeqs(db)).toEqual([4, 5]);
     expect((await verifyAuditChain(db, KEY)).problems).toEqual([]);
+  });
+});
+
+/** Owner-only: runs statements with the append-only triggers off for this transaction (replica mode). */
+async function asOwnerBypassingTriggers(db: Db, ...statements: Array<ReturnType<typeof sql>>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    for (const statement of statements) await statement.execute(trx);
+  });
+}
+
+/** A properly chained audit_retention record saying what `details` says, as the owner can append one. */
+async function appendRetentionRecord(db: Db, details: Record<string, unknown>): Promise<string> {
+  await db.transaction().execute((trx) => appendAuditRows(trx, [{ kind: 'audit_retention', actor_kind: 'system', actor_name: 'Warden', details, summary: 'Warden detached old audit months' }]));
+  return String((await chainSeqs(db)).at(-1));
+}
+
+describe('rows outside the range verify walks after retention', () => {
+  it('a detached row put back, and a second row under the first kept number, are reported', async () => {
+    const db = database.db;
+    await chainAcrossMonths(db);
+    await detachAuditPartitionsBefore(db, MAY, false);
+    // Row 3, copied back from the archive: March has no partition any more, so it lands in the default one.
+    await sql`insert into audit_events select * from ${sql.table(partitionName(MARCH))} where chain_seq = 3`.execute(db);
+    const six = await db.selectFrom('audit_events').selectAll().where('chain_seq', '=', '6').executeTakeFirstOrThrow();
+    const { hash: _hash, ...content } = six;
+    const copy = { ...content, occurred_at: new Date(six.occurred_at.getTime() + 1000), summary: 'a row that was never written' };
+    await db.insertInto('audit_events').values({ ...copy, details: canonicalJson(copy.details), hash: hashAuditRow(copy) }).execute();
+
+    const report = await verifyAuditChain(db, KEY);
+    expect(report.problems).toEqual([
+      { kind: 'row-before-start', seq: '3', startSeq: '6' },
+      { kind: 'repeated-row', seq: '6' },
+    ]);
+    expect(describeChainProblem(report.problem!)).toMatch(/^Row 3 lies before the row the chain starts at \(6\).*or retention did not detach it as its record says\.$/);
+  });
+});
+
+/**
+ * The owner removes the oldest rows (part of a month) and appends a properly chained
+ * audit_retention record saying they were detached. What is left of them, outside the rows,
+ * contradicts it: partitions, times, checkpoints, the detached tables.
+ */
+describe('a forged retention record', () => {
+  const FEBRUARY = '2025-02-01T00:00:00.000Z';
+
+  /** Rows 1-2 and 3-5 in early March (each batch signed), 6-7 in April, 8-10 this month. */
+  async function chainSignedAsWritten(db: Db, file?: string): Promise<void> {
+    await ensureAuditPartitions(db, MARCH, 1);
+    await ensureAuditPartitions(db);
+    await append(db, [oldRow(MARCH, 1), oldRow(MARCH, 2)], file);
+    await append(db, [oldRow(MARCH, 3), oldRow(MARCH, 4), oldRow(MARCH, 5)], file);
+    await append(db, [oldRow(APRIL, 6), oldRow(APRIL, 7)], file);
+    await append(db, newRows(8, 9, 10), file);
+    expect((await verifyAuditChain(db, KEY)).problems).toEqual([]);
+  }
+
+  it('is caught when it names a month still attached, and rows it kept are older than its cutoff', async () => {
+    const db = database.db;
+    await chainSignedAsWritten(db);
+    await asOwnerBypassingTriggers(db, sql`delete from audit_events where chain_seq <= 2`);
+    const forged = await appendRetentionRecord(db, { detached: [partitionName(MARCH)], dropped: true, before: APRIL.toISOString(), keptFrom: '3' });
+    const report = await verifyAuditChain(db, KEY);
+    expect(report.start).toEqual({ seq: '3', reason: 'retention', retentionSeq: forged, before: APRIL.toISOString(), detached: [partitionName(MARCH)] });
+    expect(report.problems).toEqual([
+      { kind: 'retention-partition-attached', retentionSeq: forged, partition: partitionName(MARCH) },
+      { kind: 'retention-row-before-boundary', retentionSeq: forged, seq: '3', before: APRIL.toISOString() },
+    ]);
+  });
+
+  it('is caught, when it is self-consistent, by a checkpoint signed after the month of the first kept row began', async () => {
+    const db = database.db;
+    await chainSignedAsWritten(db);
+    await asOwnerBypassingTriggers(db, sql`delete from audit_events where chain_seq <= 4`);
+    // February never had a partition: nothing in the database says it was not detached.
+    const forged = await appendRetentionRecord(db, { detached: ['audit_events_y2025m02'], dropped: true, before: FEBRUARY.replace('02-01', '03-01'), keptFrom: '5' });
+    expect((await verifyAuditChain(db, KEY)).problems).toEqual([
+      // The checkpoint of rows 1-2, signed on 1 March: row 3 was written after it, in March, which was kept.
+      { kind: 'retention-checkpoint-after-boundary', retentionSeq: forged, seq: '2', source: 'database', signedAt: '2025-03-01T02:00:30.000Z', boundary: MARCH.toISOString() },
+    ]);
+  });
+
+  it('is caught by the checkpoint file when the checkpoints in the table went too; without any, it cannot be', async () => {
+    const db = database.db;
+    const dir = mkdtempSync(path.join(tmpdir(), 'warden-retention-'));
+    try {
+      const file = path.join(dir, 'checkpoints.jsonl');
+      await chainSignedAsWritten(db, file);
+      await asOwnerBypassingTriggers(db, sql`delete from audit_events where chain_seq <= 4`, sql`delete from audit_checkpoints where chain_seq < 5`);
+      const forged = await appendRetentionRecord(db, { detached: ['audit_events_y2025m02'], dropped: true, before: MARCH.toISOString(), keptFrom: '5' });
+      const external = (await readCheckpointFile(file)).checkpoints;
+      expect((await verifyAuditChain(db, KEY, { external })).problems).toEqual([
+        { kind: 'retention-checkpoint-after-boundary', retentionSeq: forged, seq: '2', source: 'file', signedAt: '2025-03-01T02:00:30.000Z', boundary: MARCH.toISOString() },
+      ]);
+      // The limit: with no trace of the removed rows left anywhere, the record explains them away.
+      expect((await verifyAuditChain(db, KEY)).problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is caught when the detached table it names does not end where the kept rows begin', async () => {
+    const db = database.db;
+    await chainSignedAsWritten(db);
+    await detachAuditPartitionsBefore(db, MAY, false);
+    // Genuine so far (rows 1-7 detached, kept from 8); then rows 8-9 removed, and a second record.
+    await asOwnerBypassingTriggers(db, sql`delete from audit_events where chain_seq <= 9`, sql`delete from audit_checkpoints where chain_seq > 7`);
+    const forged = await appendRetentionRecord(db, { detached: [partitionName(APRIL)], dropped: false, before: MAY.toISOString(), keptFrom: '10' });
+    expect((await verifyAuditChain(db, KEY)).problems).toEqual([
+      { kind: 'retention-link-mismatch', retentionSeq: forged, seq: '7', keptFrom: '10', source: 'detached-partition' },
+    ]);
   });
 });

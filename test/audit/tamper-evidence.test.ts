@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { hashAuditRow } from '../../src/audit/audit-hash.js';
 import { checkpointSigner, CheckpointKeyError, generateCheckpointKeyPair } from '../../src/audit/checkpoint-signature.js';
-import { checkpointToken, parseCheckpointToken, readCheckpointFile, writeCheckpoint, type PublishedCheckpoint } from '../../src/audit/checkpoints.js';
-import { describeChainProblem, verifyAuditChain, type ExternalCheckpoint } from '../../src/audit/verify-chain.js';
+import { checkpointToken, parseCheckpointToken, readCheckpointFile, startCheckpointer, writeCheckpoint, type PublishedCheckpoint } from '../../src/audit/checkpoints.js';
+import { describeChainProblem, type ExternalCheckpoint } from '../../src/audit/chain-report.js';
+import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Db } from '../../src/db/database.js';
 import { graphql } from '../gql/index.js';
+import { capturingLogger } from '../support/capturing-logger.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { chainSeqs, newRequestId } from './audit-support.js';
 
@@ -97,7 +100,16 @@ describe('the hash chain over a gateway’s traffic', () => {
     expect(checkpointed.seq).toBe(String(await lastSeq(t.db)));
     await traffic(t, 2);
     const report = await verifyAuditChain(t.db, KEY);
-    expect(report).toEqual({ rows: (await chainSeqs(t.db)).length, checkpoints: 1, problems: [], truncated: false, problem: null });
+    expect(report).toEqual({
+      rows: (await chainSeqs(t.db)).length,
+      checkpoints: 1,
+      start: { seq: '1', reason: 'first-row' },
+      lastSeq: String(await lastSeq(t.db)),
+      newestExternal: null,
+      problems: [],
+      truncated: false,
+      problem: null,
+    });
     expect(report.rows).toBeGreaterThan(20);
   });
 
@@ -189,6 +201,62 @@ describe('the hash chain over a gateway’s traffic', () => {
   });
 });
 
+/** A row a gateway never wrote, numbered `seq`, as whoever holds INSERT can add one: Leo "read" Jane's national id. */
+function forgedRow(seq: number) {
+  return sql`insert into audit_events (chain_seq, occurred_at, kind, actor_kind, actor_id, actor_name, summary, prev_hash, hash)
+    values (${seq}, now(), 'field_read', 'staff', 'stf_leo', 'Leo Park', 'Agent Leo Park read User.nationalId of Jane Doe (allowed)', 'x', 'y')`;
+}
+
+/** As the application role: INSERT and SELECT on audit_events, nothing more. */
+async function asApplicationRole(db: Db, statement: ReturnType<typeof sql>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local role warden_app`.execute(trx);
+    await statement.execute(trx);
+  });
+}
+
+describe('rows numbered outside the chain', () => {
+  it('the database refuses a row numbered 0 or below, even from the application role, which may INSERT', async () => {
+    for (const seq of [0, -5]) {
+      await expect(asApplicationRole(t.db, forgedRow(seq))).rejects.toThrow(/audit_events_chain_seq_positive/);
+    }
+    // Control: the same role may append a row numbered as the chain goes on (verify then reports its bad link).
+    await asApplicationRole(t.db, forgedRow((await lastSeq(t.db)) + 1));
+  });
+
+  it('verify reports every row numbered before the chain starts, repeats included, though auditors would read them as real', async () => {
+    // A database forged before the check existed (or by an owner who dropped it).
+    await sql`alter table audit_events drop constraint audit_events_chain_seq_positive`.execute(t.db);
+    for (const seq of [0, 0, -3]) await asApplicationRole(t.db, forgedRow(seq));
+    const report = await verifyAuditChain(t.db, KEY);
+    expect(report.problems).toEqual([
+      { kind: 'row-before-start', seq: '-3', startSeq: '1' },
+      { kind: 'row-before-start', seq: '0', startSeq: '1' },
+      { kind: 'row-before-start', seq: '0', startSeq: '1' },
+    ]);
+    expect(describeChainProblem(report.problem!)).toBe(
+      "Row -3 lies before the row the chain starts at (1), so no link vouches for it: it was inserted behind the gateway's back.",
+    );
+    expect(report.rows).toBe((await chainSeqs(t.db)).length);
+  });
+});
+
+describe('a retention record forged to hide the oldest rows removed', () => {
+  it('does not move the chain’s start when it is not what retention writes: the rows removed are a gap', async () => {
+    await asOwnerBypassingTriggers(t.db, sql`delete from audit_events where chain_seq <= 10`);
+    await t.db.transaction().execute((trx) =>
+      appendAuditRows(trx, [{ kind: 'audit_retention', actor_kind: 'system', actor_name: 'Warden', details: { keptFrom: '11' }, summary: 'Warden detached old audit months' }]),
+    );
+    const forged = String(await lastSeq(t.db));
+    const report = await verifyAuditChain(t.db, KEY);
+    expect(report.start).toEqual({ seq: '1', reason: 'first-row' });
+    expect(report.problems).toEqual([
+      { kind: 'retention-malformed', retentionSeq: forged },
+      { kind: 'gap', expectedSeq: '1', foundSeq: '11' },
+    ]);
+  });
+});
+
 /**
  * Whoever owns the database can switch every trigger off and rewrite rows, head and checkpoints
  * alike. What they cannot reach is the checkpoints published outside it (the checkpoint file,
@@ -250,6 +318,28 @@ describe('checkpoints against the table owner', () => {
     // Control: rows written moments ago are within the tolerance (a checkpointer signs each minute).
     expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([]);
     expect((await verifyAuditChain(t.db, KEY, { external: await fromFile() })).problems).toEqual([{ kind: 'checkpoint-missing-row', seq: second.seq, source: 'file' }]);
+  });
+
+  it('tail removal back to a checkpoint, with the gateway signing new rows on top: only the checkpoint it logged shows it', async () => {
+    const kept = await checkpoint(t.db);
+    await traffic(t, 2);
+    // The gateway's checkpointer signs (here: as it stops) and logs the checkpoint, for a log pipeline to keep.
+    const { logger, lines } = capturingLogger();
+    await startCheckpointer({ db: t.db, signer: SIGNER, logger, intervalMs: 3_600_000 }).stop();
+    const logged = lines.map((line) => JSON.parse(line) as { msg: string; auditCheckpoint?: PublishedCheckpoint & { expect: string } }).find((line) => line.msg === 'audit checkpoint signed');
+    const removed = logged?.auditCheckpoint;
+    expect(removed).toMatchObject({ seq: String(await lastSeq(t.db)), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+    await cutChainAfter(t.db, Number(kept.seq));
+    await asOwnerBypassingTriggers(t.db, sql`delete from audit_checkpoints where chain_seq > ${kept.seq}`);
+    await traffic(t, 3);
+    await checkpoint(t.db);
+    expect(await lastSeq(t.db)).toBeGreaterThan(Number(removed!.seq));
+
+    // Control: inside the database the chain is whole, signed and fresh.
+    expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([]);
+    const report = await verifyAuditChain(t.db, KEY, { external: [parseCheckpointToken(removed!.expect)!] });
+    expect(report.problems).toEqual([{ kind: 'checkpoint-hash-mismatch', seq: removed!.seq, source: 'expected' }]);
   });
 
   it('reports a checkpoint file line that was edited', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkpointPublishingWarning } from '../../src/audit/checkpoints.js';
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config/config.js';
 
 const SECRET = 'a-jwt-secret-of-our-own-0123456789abcdef';
@@ -36,6 +37,25 @@ describe('production', () => {
   it('without an audit checkpoint key, asks for one', () => {
     const { WARDEN_AUDIT_CHECKPOINT_KEY: _, ...withoutKey } = PRODUCTION;
     expect(problemsWith(withoutKey)).toEqual(['Set WARDEN_AUDIT_CHECKPOINT_KEY (32+ characters, kept outside the database): production has no default.']);
+  });
+});
+
+describe('audit checkpoints kept outside the database, in production', () => {
+  it('refuses a log level that hides the checkpoint lines when there is no checkpoint file either', () => {
+    expect(problemsWith({ ...PRODUCTION, WARDEN_LOG_LEVEL: 'warn' })).toEqual([
+      'WARDEN_LOG_LEVEL=warn hides the "audit checkpoint signed" lines and WARDEN_AUDIT_CHECKPOINT_FILE is unset, so no audit checkpoint would be kept outside the database: ' +
+        'set WARDEN_AUDIT_CHECKPOINT_FILE (a file on append-only storage), or log at info and ship those lines where the database owner cannot edit them.',
+    ]);
+    // Either channel is enough; outside production, neither is asked for.
+    expect(problemsWith({ ...PRODUCTION, WARDEN_LOG_LEVEL: 'warn', WARDEN_AUDIT_CHECKPOINT_FILE: '/archive/checkpoints.jsonl' })).toEqual([]);
+    expect(problemsWith({ ...PRODUCTION, WARDEN_LOG_LEVEL: 'info' })).toEqual([]);
+    expect(problemsWith({ WARDEN_LOG_LEVEL: 'silent' })).toEqual([]);
+  });
+
+  it('warns at start when the log is the only place checkpoints are kept', () => {
+    expect(checkpointPublishingWarning(loadConfig(PRODUCTION))).toMatch(/^WARDEN_AUDIT_CHECKPOINT_FILE is unset: audit checkpoints are kept outside the database only in the "audit checkpoint signed" log lines\./);
+    expect(checkpointPublishingWarning(loadConfig({ ...PRODUCTION, WARDEN_AUDIT_CHECKPOINT_FILE: '/archive/checkpoints.jsonl' }))).toBeNull();
+    expect(checkpointPublishingWarning(loadConfig({}))).toBeNull();
   });
 });
 

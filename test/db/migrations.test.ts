@@ -1,6 +1,6 @@
 import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { readdirSync } from 'node:fs';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import type { Db } from '../../src/db/database.js';
@@ -99,5 +99,33 @@ describe('audit_events is append-only', () => {
 
     const rows = await db.selectFrom('audit_events').select(['chain_seq as id', 'summary']).execute();
     expect(rows).toEqual([{ id, summary: 'Warden tested its audit table' }]);
+  });
+});
+
+describe('audit_events numbers its rows from 1', () => {
+  let testDatabase: TestDatabase;
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase({ migrated: false });
+  });
+  afterEach(() => testDatabase.destroy());
+
+  const rowNumbered = (seq: number) => sql`insert into audit_events (chain_seq, occurred_at, kind, actor_kind, summary, prev_hash, hash) values (${seq}, now(), 'test_event', 'system', 'forged', 'x', 'y')`;
+  const check = async (db: Db) =>
+    (await sql<{ validated: boolean }>`select convalidated as validated from pg_constraint where conname = 'audit_events_chain_seq_positive' and conrelid = 'audit_events'::regclass`.execute(db)).rows;
+
+  it('refuses a row numbered 0, checked against the rows already there', async () => {
+    const { db } = testDatabase;
+    await migrateToLatest(db);
+    expect(await check(db)).toEqual([{ validated: true }]);
+    await expect(rowNumbered(0).execute(db)).rejects.toThrow(/audit_events_chain_seq_positive/);
+  });
+
+  it('a row numbered 0 written before the check does not stop the migration (verify lists it); new ones are refused', async () => {
+    const { db } = testDatabase;
+    await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('20261124000410_application_role_grants');
+    await rowNumbered(0).execute(db);
+    expect(await migrateToLatest(db)).toContain('20261125000100_audit_chain_seq_positive');
+    expect(await check(db)).toEqual([{ validated: false }]);
+    await expect(rowNumbered(-1).execute(db)).rejects.toThrow(/audit_events_chain_seq_positive/);
   });
 });

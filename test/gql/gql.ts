@@ -59,6 +59,7 @@ type Documents = {
     "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n": typeof types.StoryTimelineDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.AuditTamperTaxRateDocument,
+    "\n  query VerifyCliPeople {\n    account {\n      users {\n        id\n        phone\n      }\n    }\n  }\n": typeof types.VerifyCliPeopleDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query ColleaguesPrivateData {\n    account {\n      users {\n        id\n        birthDate\n        nationalId\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n": typeof types.ColleaguesPrivateDataDocument,
     "\n  query ColleagueById($id: ID!) {\n    user(id: $id) {\n      id\n      birthDate\n    }\n  }\n": typeof types.ColleagueByIdDocument,
@@ -182,6 +183,7 @@ const documents: Documents = {
     "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n": types.StoryTimelineDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditTamperPeopleDocument,
     "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.AuditTamperTaxRateDocument,
+    "\n  query VerifyCliPeople {\n    account {\n      users {\n        id\n        phone\n      }\n    }\n  }\n": types.VerifyCliPeopleDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n      accountId\n    }\n  }\n": types.ViewerDocument,
     "\n  query ColleaguesPrivateData {\n    account {\n      users {\n        id\n        birthDate\n        nationalId\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n": types.ColleaguesPrivateDataDocument,
     "\n  query ColleagueById($id: ID!) {\n    user(id: $id) {\n      id\n      birthDate\n    }\n  }\n": types.ColleagueByIdDocument,
@@ -454,6 +456,10 @@ export function graphql(source: "\n  query AuditTamperPeople {\n    account {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation AuditTamperTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyCliPeople {\n    account {\n      users {\n        id\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query VerifyCliPeople {\n    account {\n      users {\n        id\n        phone\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -3,7 +3,8 @@ import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
 import { checkpointVerifier } from '../checkpoint-signature.js';
 import { parseCheckpointToken, readCheckpointFile } from '../checkpoints.js';
-import { describeChainProblem, verifyAuditChain, type ExternalCheckpoint } from '../verify-chain.js';
+import { describeChainProblem, describeChainStart, describeOutsideCheckpoints, type ExternalCheckpoint } from '../chain-report.js';
+import { verifyAuditChain } from '../verify-chain.js';
 
 const USAGE = `Usage: npm run audit:verify [-- options]
 
@@ -16,6 +17,10 @@ Walks the audit hash chain and checks every signed checkpoint, in the table and 
   --key KEY                                 a key checkpoints may be signed with: an HMAC secret
                                             or an Ed25519 public key; repeatable (default:
                                             WARDEN_AUDIT_CHECKPOINT_KEY and _VERIFY_KEYS)
+
+Without a checkpoint kept outside the database (--expect, the file), the newest rows removed
+back to a checkpoint, together with every checkpoint after it, cannot be ruled out: whoever
+owns the database can do that and leave the chain whole. The output says so.
 
 Exit 0: intact. Exit 1: broken (every problem is listed, the first first). Exit 2: could not run.`;
 
@@ -70,11 +75,13 @@ async function main(): Promise<number> {
           `First problem: ${describeChainProblem(report.problem)}`,
           `All problems${report.truncated ? ` (the first ${report.problems.length})` : ''}:`,
           ...listed,
+          describeChainStart(report.start),
         ].join('\n'),
       );
       return 1;
     }
-    console.log(`Audit chain in ${description} is intact: ${checked}.`);
+    const intact = report.newestExternal ? 'is intact' : 'is intact as far as the database shows';
+    console.log([`Audit chain in ${description} ${intact}: ${checked}.`, describeChainStart(report.start), describeOutsideCheckpoints(report)].join('\n'));
     return 0;
   } finally {
     await db.destroy();
