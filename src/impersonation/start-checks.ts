@@ -27,9 +27,9 @@ export interface StartRefusal {
 }
 
 /**
- * The target as it is now; undefined when no customer user has that id. `lock`: the user and
- * account rows stay as read until the transaction ends, so an opt-out, a role change or the
- * account turning sensitive waits for a start being made, or the start waits and sees it.
+ * The target as it is now; undefined when no customer user has that id. `lock`: the account
+ * row stays as read until the transaction ends, so an opt-out or the account turning
+ * sensitive waits for a start being made, or the start waits and sees it.
  */
 export async function loadStartTarget(db: Executor, userId: string, lock = false): Promise<StartTarget | undefined> {
   const row = await db
@@ -53,7 +53,9 @@ export async function loadStartTarget(db: Executor, userId: string, lock = false
         .as('isStaff'),
     ])
     .where('users.id', '=', userId)
-    .$if(lock, (query) => query.forShare())
+    // The account row only: FOR SHARE needs UPDATE rights, which the application role has on
+    // accounts, not users (a user who becomes an admin ends the session on its next request).
+    .$if(lock, (query) => query.forShare('accounts'))
     .executeTakeFirst();
   return row ? { ...row, isStaff: Boolean(row.isStaff) } : undefined;
 }
