@@ -101,6 +101,19 @@ const AuditApiDirectory = graphql(`
   }
 `);
 
+const AuditApiAccessHistory = graphql(`
+  query AuditApiAccessHistory {
+    accessHistory(first: 5) {
+      edges {
+        node {
+          sessionId
+          agentName
+        }
+      }
+    }
+  }
+`);
+
 let t: TestGateway;
 let sessionId: string;
 let afterSession: Date;
@@ -376,6 +389,26 @@ describe('reading the audit', () => {
     // Which page, or how many: what the reader could have seen.
     expect(reads.map((r) => (r.details as { page?: unknown }).page)).toEqual([{ first: 5, after: null }, { first: 20 }, undefined, { limit: 10_000 }]);
     expect(reads[0]!.summary).toBe('Auditor Dan Okafor read the audit (auditEvents)');
+  });
+
+  it('records what an export held: how many events, and the chain_seq of its first and last', async () => {
+    const requestId = newRequestId('export-sent');
+    const result = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter: { session: sessionId }, format: 'JSONL', limit: 3 }, headers: { 'x-request-id': requestId } });
+    expect(result.body.data?.auditExport.truncated).toBe(true);
+    const exported = result.body.data!.auditExport.content.split('\n').map((line) => JSON.parse(line) as { chain_seq?: string }).filter((line) => line.chain_seq);
+    expect(exported).toHaveLength(3);
+    const [read] = await t.db.selectFrom('audit_events').selectAll().where('kind', '=', 'audit_read').where('request_id', '=', requestId).execute();
+    expect((read?.details as { sent?: unknown }).sent).toEqual({ events: 3, firstChainSeq: exported[0]!.chain_seq, lastChainSeq: exported[2]!.chain_seq, truncated: true });
+  });
+
+  it("records a customer reading their account's access history, in that account's slice", async () => {
+    const requestId = newRequestId('access-history');
+    const result = await t.execute(AuditApiAccessHistory, { as: 'usr_tom', headers: { 'x-request-id': requestId } });
+    expect(result.body.data?.accessHistory.edges.map((e) => e.node.sessionId)).toContain(sessionId);
+    const rows = await t.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
+    expect(rows.map((r) => [r.kind, r.actor_kind, r.actor_id, r.subject_user_id, r.account_id])).toEqual([['audit_read', 'customer', 'usr_tom', 'usr_tom', 'acc_acme']]);
+    expect(rows[0]?.details).toMatchObject({ what: 'accessHistory', filter: { account: 'acc_acme' }, page: { first: 5, after: null } });
+    expect(rows[0]?.summary).toBe('Tom Baker read the audit (accessHistory)');
   });
 
   it.each(['agent', 'manager', 'customer', 'oncall'])('is refused to %s with FORBIDDEN, and nothing of the audit is returned', async (who) => {

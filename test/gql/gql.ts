@@ -28,6 +28,7 @@ type Documents = {
     "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": typeof types.AuditApiMeDocument,
     "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditApiTaxRateDocument,
     "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": typeof types.AuditApiDirectoryDocument,
+    "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": typeof types.AuditApiAccessHistoryDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": typeof types.AuditLoadRefusedDocument,
@@ -146,6 +147,7 @@ const documents: Documents = {
     "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": types.AuditApiMeDocument,
     "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditApiTaxRateDocument,
     "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": types.AuditApiDirectoryDocument,
+    "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": types.AuditApiAccessHistoryDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": types.AuditLoadRefusedDocument,
@@ -320,6 +322,10 @@ export function graphql(source: "\n  mutation AuditApiTaxRate($input: SetInvoice
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n"): (typeof documents)["\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
