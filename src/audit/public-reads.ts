@@ -23,6 +23,9 @@ export interface PublicRead {
 
 const MAX_PATHS = 20;
 
+/** The root fields through which a caller reads the schema. */
+const INTROSPECTION = new Set(['__schema', '__type', '__typename']);
+
 /** A field of a selection, resolved once per (selection set, type) and reused for every object. */
 interface FieldStep {
   key: string;
@@ -45,6 +48,8 @@ interface PathLink {
  * interface or union without `__typename` in the result), reads are counted under the
  * abstract type's name. A field that raised an error (a firewall refusal, say) was not read:
  * its null is not counted. A field selected twice under one response key is read once.
+ * Introspection at the root (`__schema`, `__type`, `__typename`) is a read of the schema, and
+ * counted as one.
  *
  * The selection is resolved against the schema once per selection set and type (fragments
  * flattened, field definitions and policy looked up), so a list of a thousand objects costs a
@@ -83,10 +88,18 @@ export function publicReads(
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           const name = selection.name.value;
-          if (name.startsWith('__')) continue;
+          const key = selection.alias?.value ?? name;
+          if (name.startsWith('__')) {
+            // Introspection at the root reads the schema itself (`Query.__schema`), counted as one
+            // read; its insides are not data. Below the root, `__typename` only names a type.
+            if (owner === root && INTROSPECTION.has(name) && !steps.has(`${key}\u0000${root.name}.${name}`)) {
+              const typeField = `${root.name}.${name}`;
+              steps.set(`${key}\u0000${typeField}`, { key, typeField, read: readOf(typeField), childType: null, childSelections: [] });
+            }
+            continue;
+          }
           const field = isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[name] : undefined;
           if (!field) continue;
-          const key = selection.alias?.value ?? name;
           const typeField = `${owner.name}.${name}`;
           const stepKey = `${key}\u0000${typeField}`;
           const named = getNamedType(field.type);

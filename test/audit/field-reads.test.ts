@@ -100,6 +100,22 @@ const AuditFieldReadEvents = graphql(`
   }
 `);
 
+const AuditSchemaTypes = graphql(`
+  query AuditSchemaTypes {
+    __schema {
+      types {
+        name
+      }
+    }
+  }
+`);
+
+const AuditRootTypename = graphql(`
+  query AuditRootTypename {
+    __typename
+  }
+`);
+
 const ACME_USERS = ['usr_jane', 'usr_lena', 'usr_omar', 'usr_tom'];
 
 let t: TestGateway;
@@ -321,6 +337,30 @@ describe('staff reading outside a session are recorded too', () => {
     const rows = await rowsOf(t.db, requestId);
     expect(rows.map((row) => `${row.type_field}:${row.details.count}`).sort()).toEqual(['Query.viewer:1', 'Viewer.id:1', 'Viewer.name:1', 'Viewer.roles:1']);
     expect(rows.every((row) => row.actor_id === 'stf_priya' && row.kind === 'field_read' && row.data_class === 'public')).toBe(true);
+  });
+});
+
+describe('reading the schema itself (introspection)', () => {
+  it('is recorded for staff, outside a session and inside one', async () => {
+    for (const actAs of [undefined, 'usr_tom read_only']) {
+      const requestId = newRequestId('introspection');
+      const result = await t.execute(AuditSchemaTypes, { as: 'agent', ...(actAs ? { actAs } : {}), headers: { 'x-request-id': requestId } });
+      expect(result.body.errors).toBeUndefined();
+      expect(result.body.data?.__schema.types.length).toBeGreaterThan(10);
+      const rows = await rowsOf(t.db, requestId);
+      expect(rows.map((row) => [row.kind, row.type_field, row.decision, row.details.count, row.subject_user_id])).toEqual([
+        ['field_read', 'Query.__schema', 'allowed', 1, actAs ? 'usr_tom' : null],
+      ]);
+    }
+  });
+
+  it('counts a bare { __typename } too, but not a customer reading their own account', async () => {
+    const staff = newRequestId('typename');
+    expect((await t.execute(AuditRootTypename, { as: 'agent', headers: { 'x-request-id': staff } })).body.data?.__typename).toBe('Query');
+    expect((await rowsOf(t.db, staff)).map((row) => row.type_field)).toEqual(['Query.__typename']);
+    const customer = newRequestId('typename-customer');
+    expect((await t.execute(AuditRootTypename, { as: 'customer', headers: { 'x-request-id': customer } })).body.data?.__typename).toBe('Query');
+    expect(await auditRowsOfRequest(t.db, customer)).toEqual([]);
   });
 });
 

@@ -43,4 +43,20 @@ describe('public reads counted from the result', () => {
     expect(reads['Invoice.number']).toEqual({ count: 2, paths: ['account.invoices[0].number', 'account.invoices[2].number'] });
     expect(reads['Invoice.id']?.count).toBe(3);
   });
+
+  it('counts root introspection as one read of the schema, and nothing inside it', () => {
+    const reads = readsOf('{ __typename __schema { types { name } } t: __type(name: "User") { name fields { name } } account { __typename id } }', {
+      __typename: 'Query',
+      __schema: { types: [{ name: 'Query' }, { name: 'User' }] },
+      t: { name: 'User', fields: [{ name: 'id' }] },
+      account: { __typename: 'Account', id: 'acc_acme' },
+    });
+    expect(reads).toEqual({
+      'Query.__typename': { count: 1, paths: ['__typename'] },
+      'Query.__schema': { count: 1, paths: ['__schema'] },
+      'Query.__type': { count: 1, paths: ['t'] },
+      'Query.account': { count: 1, paths: ['account'] },
+      'Account.id': { count: 1, paths: ['account.id'] },
+    });
+  });
 });

@@ -50,6 +50,8 @@ type Documents = {
     "\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditPeopleAndBillingDocument,
     "\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n": typeof types.AuditManyInvoicesDocument,
     "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditFieldReadEventsDocument,
+    "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": typeof types.AuditSchemaTypesDocument,
+    "\n  query AuditRootTypename {\n    __typename\n  }\n": typeof types.AuditRootTypenameDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": typeof types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": typeof types.AuditDenyEventsDocument,
@@ -169,6 +171,8 @@ const documents: Documents = {
     "\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n": types.AuditPeopleAndBillingDocument,
     "\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n": types.AuditManyInvoicesDocument,
     "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": types.AuditFieldReadEventsDocument,
+    "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": types.AuditSchemaTypesDocument,
+    "\n  query AuditRootTypename {\n    __typename\n  }\n": types.AuditRootTypenameDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": types.AuditDenyEventsDocument,
@@ -410,6 +414,14 @@ export function graphql(source: "\n  query AuditManyInvoices {\n    account {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditRootTypename {\n    __typename\n  }\n"): (typeof documents)["\n  query AuditRootTypename {\n    __typename\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
