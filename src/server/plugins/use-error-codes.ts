@@ -1,5 +1,6 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { shownMessage } from '../../errors/index.js';
 
 export interface ErrorCodesOptions {
   /** Keep `extensions.originalError` (development only: it can echo request content). */
@@ -38,7 +39,7 @@ function isExecutionResult(value: unknown): value is ExecutionResult {
 function normalize(error: GraphQLError, options: ErrorCodesOptions): void {
   const extensions = error.extensions as Record<string, unknown>;
   if (!options.development) delete extensions['originalError'];
-  error.message = withoutSuggestions(withoutEchoedValues(error.message));
+  error.message = shownMessage(error.message);
   if (extensions['code'] === 'REQUEST_ENTITY_TOO_LARGE') {
     // yoga's "Request body too large", for a body over `maxRequestBodySize`; the status stays 413.
     extensions['code'] = 'BAD_REQUEST';
@@ -54,20 +55,4 @@ function inferCode(error: GraphQLError, message: string): string {
   if (status !== undefined && status >= 400 && status < 500) return 'BAD_REQUEST';
   if (error.path === undefined && error.locations !== undefined) return 'GRAPHQL_VALIDATION_FAILED';
   return 'INTERNAL_SERVER_ERROR';
-}
-
-/** Removes the echoed input from graphql-js coercion messages; keeps where and what type. */
-export function withoutEchoedValues(message: string): string {
-  // A variable's message is rebuilt whole: the value it quotes may itself contain "; " or ": ".
-  const variable = /^Variable "\$([^"]+)" got invalid value/.exec(message);
-  if (variable) return `Variable "$${variable[1]}" got an invalid value; check it against the variable's type in the schema.`;
-  return message
-    .replace(/(cannot represent [^:]*?value): .*$/s, '$1 (value not shown)')
-    .replace(/(Expected value of type "[^"]+", found) .*?(?=;|$)/s, '$1 a value that does not fit')
-    .replace(/(Value) ".*?" (does not exist in "[^"]+" enum)/s, '$1 $2');
-}
-
-/** Drops graphql-js's "Did you mean …?" hints: for fields, arguments, types and enum values alike. */
-function withoutSuggestions(message: string): string {
-  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }
