@@ -1,6 +1,6 @@
 import { GraphQLError, Kind, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { wardenError } from '../errors/index.js';
+import { shownMessage, wardenError } from '../errors/index.js';
 import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { AuditRowInput } from './append-audit-rows.js';
@@ -8,13 +8,11 @@ import type { AuditWriter } from './audit-writer.js';
 import { actorLabel } from './describe-audit-event.js';
 import type { FieldReadGroup } from './field-read-recorder.js';
 import { publicReads, readPathOf } from './public-reads.js';
-import { alertOnRepeatedDenials } from './record-denial.js';
+import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
 }
-
-const DENIAL_CODES = new Set(['FORBIDDEN', 'APPROVAL_REQUIRED', 'FIELD_DENIED']);
 
 /**
  * Writes what a request read (and was refused) before its response leaves: classified reads as
@@ -60,28 +58,25 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
             }
           }
           const base = baseRow(context, operation);
+          const groups = audit.recorder.groups();
+          const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
           const rows = [
-            ...audit.recorder.groups().map((group) => fieldReadRow(base, group)),
-            ...(result.errors ?? [])
-              .filter((e) => isUnrecordedDenial(e, audit.recordedErrors))
-              .map((e) => denialRow(base, e, operation?.operation === 'mutation' ? 'Mutation' : 'Query')),
+            ...groups.map((group) => fieldReadRow(base, group)),
+            ...refusals.map((e) => denialRow(base, e, operation?.operation === 'mutation' ? 'Mutation' : 'Query')),
           ];
+          // Denials recorded here (firewall, argument policy, resolvers' refusals, denied fields)
+          // count towards the repeated-denials alert, checked in the same transaction as the rows.
+          const actor = auditScopeOf(context).actor;
+          const denied =
+            actor.kind === 'staff' && (groups.some((group) => group.decision === 'denied') || refusals.some((e) => isDenialCode(refusalCodeOf(e))));
           try {
-            await options.writer.write(rows);
+            await options.writer.write(rows, denied ? actor : null);
           } catch (error) {
             context.logger.error({ err: error }, 'audit write failed; response withheld');
             setResult({
               errors: [wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so no data is returned. Try again in a moment.')],
             });
             return;
-          }
-          // Refusals recorded here (firewall, argument policy, denied fields) count towards the repeated-denials alert too.
-          const actor = auditScopeOf(context).actor;
-          if (actor.kind === 'staff' && rows.some((row) => row.decision === 'denied')) {
-            await context.db
-              .transaction()
-              .execute((trx) => alertOnRepeatedDenials(trx, actor))
-              .catch((error: unknown) => context.logger.error({ err: error }, 'repeated-denials check failed'));
           }
         },
       };
@@ -100,13 +95,17 @@ function isAsyncIterable<T>(value: T | AsyncIterableIterator<T>): value is Async
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-function isUnrecordedDenial(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
-  const code = error.extensions['code'];
-  // FIELD_DENIED reads are already in the field-read groups.
+/**
+ * Every refusal in the response, whatever its code (a denial, a typo in the input, a vague
+ * reason, a lapsed sign-in), except those already recorded: FIELD_DENIED reads are in the
+ * field-read groups, and some code records its own refusals (`recordedErrors`).
+ */
+function isUnrecordedRefusal(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
+  const code = refusalCodeOf(error);
   // A resolver's error reaches the result wrapped (located) by graphql-js: check what it wraps too.
   const original = error.originalError;
   const alreadyRecorded = recorded.has(error) || (original instanceof GraphQLError && recorded.has(original));
-  return typeof code === 'string' && DENIAL_CODES.has(code) && code !== 'FIELD_DENIED' && !alreadyRecorded;
+  return code !== null && code !== 'FIELD_DENIED' && !alreadyRecorded;
 }
 
 type BaseRow = ReturnType<typeof baseRow>;
@@ -155,14 +154,16 @@ function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): Aud
 function denialRow({ who, as, ...base }: BaseRow, error: GraphQLError, rootType: 'Query' | 'Mutation'): AuditRowInput {
   // Refusals without a named field are of root fields (the firewall, scope checks): `Query.me`.
   const field = typeof error.extensions['field'] === 'string' ? error.extensions['field'] : error.path ? `${rootType}.${String(error.path[0])}` : null;
+  // As the response will say it: a message about bad input may quote the input.
+  const message = shownMessage(error.message);
   return {
     ...base,
     kind: 'access_denied',
     type_field: field,
     decision: 'denied',
     path: error.path?.join('.') ?? null,
-    reason: error.message,
-    details: { code: error.extensions['code'], message: error.message },
-    summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${error.message}`,
+    reason: message,
+    details: { code: error.extensions['code'], message },
+    summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${message}`,
   };
 }
