@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DataClass } from '../policy/data-class.js';
 import { AUDIT_SUBJECT_EXTENSION } from './audit-subject.js';
+import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 
 export type ReadDecision = 'allowed' | 'masked' | 'denied';
 
@@ -73,6 +74,29 @@ export class FieldReadRecorder {
     if (info && group.paths.length < MAX_PATHS) group.paths.push(pathOf(info.path));
   }
 
+  /**
+   * A read recorded as `shown` whose resolver threw: nothing was shown, so it is taken back, and
+   * recorded as denied (of that object) when the error denied the caller something. Runs only
+   * when a resolver throws.
+   */
+  failed(typeField: string, dataClass: DataClass | null, shown: 'allowed' | 'masked', error: unknown, parent: unknown, info: GraphQLResolveInfo): void {
+    const group = this.#groups.get(typeField)?.[shown];
+    // (An object read twice in one group, under two aliases, and refused once loses its id from
+    // the shown group: resolvers refuse per object and viewer, so both reads are refused alike.)
+    if (group) {
+      group.count -= 1;
+      const id = propertyOf(parent, 'id');
+      if (typeof id === 'string') group.ids.delete(id);
+      if (group.subjectKey !== null) {
+        const subject = propertyOf(parent, group.subjectKey);
+        if (typeof subject === 'string') group.subjects.delete(subject);
+      }
+      const at = group.paths.indexOf(pathOf(info.path));
+      if (at >= 0) group.paths.splice(at, 1);
+    }
+    if (isDenialCode(refusalCodeOf(error))) this.read(typeField, dataClass, 'denied', parent, info);
+  }
+
   /** Adds counted reads found after execution (public fields, from the result). */
   add(typeField: string, count: number, paths: string[]): void {
     const group = this.#group(typeField, 'public', 'allowed', null);
@@ -85,7 +109,8 @@ export class FieldReadRecorder {
     for (const byDecision of this.#groups.values()) {
       for (const decision of DECISIONS) {
         const group = byDecision[decision];
-        if (group) all.push(closed(group));
+        // A group whose every read was taken back (`failed`) read nothing.
+        if (group && group.count > 0) all.push(closed(group));
       }
     }
     return all;

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type ASTNode, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { shownMessage, wardenError } from '../errors/index.js';
 import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
@@ -6,6 +6,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
 import { actorLabel } from './describe-audit-event.js';
+import { fieldCoordinatesOf } from './field-coordinates.js';
 import type { FieldReadGroup } from './field-read-recorder.js';
 import { publicReads, readPathOf } from './public-reads.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
@@ -13,6 +14,9 @@ import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 export interface AuditTrailOptions {
   writer: AuditWriter;
 }
+
+/** Example paths kept per refusal row, as per field-read row. */
+const MAX_PATHS = 20;
 
 /**
  * Writes what a request read (and was refused) before its response leaves: classified reads as
@@ -60,10 +64,7 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           const base = baseRow(context, operation);
           const groups = audit.recorder.groups();
           const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
-          const rows = [
-            ...groups.map((group) => fieldReadRow(base, group)),
-            ...refusals.map((e) => denialRow(base, e, operation?.operation === 'mutation' ? 'Mutation' : 'Query')),
-          ];
+          const rows = [...groups.map((group) => fieldReadRow(base, group)), ...refusalRows(base, refusals, fieldCoordinatesOf(args.schema, args.document, refusals))];
           // Denials recorded here (firewall, argument policy, resolvers' refusals, denied fields)
           // count towards the repeated-denials alert, checked in the same transaction as the rows.
           const actor = auditScopeOf(context).actor;
@@ -151,19 +152,38 @@ function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): Aud
   };
 }
 
-function denialRow({ who, as, ...base }: BaseRow, error: GraphQLError, rootType: 'Query' | 'Mutation'): AuditRowInput {
-  // Refusals without a named field are of root fields (the firewall, scope checks): `Query.me`.
-  const field = typeof error.extensions['field'] === 'string' ? error.extensions['field'] : error.path ? `${rootType}.${String(error.path[0])}` : null;
-  // As the response will say it: a message about bad input may quote the input.
-  const message = shownMessage(error.message);
-  return {
-    ...base,
-    kind: 'access_denied',
-    type_field: field,
-    decision: 'denied',
-    path: error.path?.join('.') ?? null,
-    reason: message,
-    details: { code: error.extensions['code'], message },
-    summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${message}`,
-  };
+/**
+ * One row per field, code and message refused in the request (a colleague's birth date refused
+ * on three users is one row, counted three times, with the paths), named by the field refused:
+ * its `extensions.field`, else the field the error was raised at.
+ */
+function refusalRows({ who, as, ...base }: BaseRow, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>): AuditRowInput[] {
+  const rows = new Map<string, AuditRowInput & { details: { count: number; paths: string[] } }>();
+  for (const error of errors) {
+    const named = error.extensions['field'];
+    const node = error.nodes?.[0];
+    const field = typeof named === 'string' ? named : ((node && coordinates.get(node)) ?? null);
+    const code = error.extensions['code'];
+    // As the response will say it: a message about bad input may quote the input.
+    const message = shownMessage(error.message);
+    const path = error.path ? readPathOf(error.path) : null;
+    const key = `${field ?? ''}\u0000${String(code)}\u0000${message}`;
+    const row = rows.get(key);
+    if (row) {
+      row.details.count += 1;
+      if (path !== null && row.details.paths.length < MAX_PATHS) row.details.paths.push(path);
+      continue;
+    }
+    rows.set(key, {
+      ...base,
+      kind: 'access_denied',
+      type_field: field,
+      decision: 'denied',
+      path,
+      reason: message,
+      details: { code, message, count: 1, paths: path === null ? [] : [path] },
+      summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${message}`,
+    });
+  }
+  return [...rows.values()];
 }

@@ -116,6 +116,27 @@ const AuditRootTypename = graphql(`
   }
 `);
 
+const AuditBirthDates = graphql(`
+  query AuditBirthDates {
+    account {
+      users {
+        id
+        birthDate
+      }
+    }
+  }
+`);
+
+const AuditTooManyInvoices = graphql(`
+  query AuditTooManyInvoices {
+    account {
+      many: invoices(first: 0) {
+        id
+      }
+    }
+  }
+`);
+
 const ACME_USERS = ['usr_jane', 'usr_lena', 'usr_omar', 'usr_tom'];
 
 let t: TestGateway;
@@ -337,6 +358,45 @@ describe('staff reading outside a session are recorded too', () => {
     const rows = await rowsOf(t.db, requestId);
     expect(rows.map((row) => `${row.type_field}:${row.details.count}`).sort()).toEqual(['Query.viewer:1', 'Viewer.id:1', 'Viewer.name:1', 'Viewer.roles:1']);
     expect(rows.every((row) => row.actor_id === 'stf_priya' && row.kind === 'field_read' && row.data_class === 'public')).toBe(true);
+  });
+});
+
+describe('a value the resolver refused is recorded as denied, for that object', () => {
+  it("a member's colleagues' birth dates, granted but refused by the account's privacy rule", async () => {
+    const requestId = newRequestId('colleague-birth-dates');
+    const result = await t.execute(AuditBirthDates, { as: 'agent', actAs: 'usr_tom read_only User.birthDate', headers: { 'x-request-id': requestId } });
+    const shown = (result.body.data?.account?.users ?? []).filter((user) => user.birthDate !== null).map((user) => user.id);
+    expect(shown).toEqual(['usr_tom']);
+    expect(result.body.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+
+    const rows = await rowsOf(t.db, requestId);
+    const birthDate = (decision: string) => rows.find((row) => row.kind === 'field_read' && row.type_field === 'User.birthDate' && row.decision === decision);
+    expect(birthDate('allowed')?.details).toMatchObject({ count: 1, objectIds: ['usr_tom'], subjectIds: ['usr_tom'], paths: [expect.stringMatching(/^account\.users\[\d\]\.birthDate$/)] });
+    const denied = birthDate('denied')?.details as { count: number; objectIds: string[]; subjectIds: string[] } | undefined;
+    expect(denied?.count).toBe(3);
+    expect([...(denied?.objectIds ?? [])].sort()).toEqual(['usr_jane', 'usr_lena', 'usr_omar']);
+    expect([...(denied?.subjectIds ?? [])].sort()).toEqual(['usr_jane', 'usr_lena', 'usr_omar']);
+    // The refusal itself, once for the field, named by it (not by the root it was under).
+    const refusals = rows.filter((row) => row.kind === 'access_denied');
+    expect(refusals.map((row) => [row.type_field, row.details.code, row.details.count])).toEqual([['User.birthDate', 'FORBIDDEN', 3]]);
+    expect(refusals[0]?.reason).toMatch(/^Only the account's owners and admins see a colleague's birth date/);
+    expect(refusals[0]?.details.paths).toHaveLength(3);
+  });
+
+  it("control: the account's owner, with the same grant, is shown all four", async () => {
+    const requestId = newRequestId('owner-birth-dates');
+    const result = await t.execute(AuditBirthDates, { as: 'agent', actAs: 'usr_jane read_only User.birthDate', headers: { 'x-request-id': requestId } });
+    expect(result.body.errors).toBeUndefined();
+    const rows = (await rowsOf(t.db, requestId)).filter((row) => row.type_field === 'User.birthDate');
+    expect(rows.map((row) => [row.kind, row.decision, row.details.count])).toEqual([['field_read', 'allowed', 4]]);
+  });
+
+  it('names a refused nested field by its type and name, not its alias or root', async () => {
+    const requestId = newRequestId('nested-refusal');
+    const result = await t.execute(AuditTooManyInvoices, { as: 'agent', actAs: 'usr_tom read_only', headers: { 'x-request-id': requestId } });
+    expect(codeOf(result.body)).toBe('BAD_USER_INPUT');
+    const refusals = (await rowsOf(t.db, requestId)).filter((row) => row.kind === 'access_denied');
+    expect(refusals.map((row) => [row.type_field, row.path, row.details.code])).toEqual([['Account.invoices', 'account.many', 'BAD_USER_INPUT']]);
   });
 });
 

@@ -52,6 +52,8 @@ type Documents = {
     "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditFieldReadEventsDocument,
     "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": typeof types.AuditSchemaTypesDocument,
     "\n  query AuditRootTypename {\n    __typename\n  }\n": typeof types.AuditRootTypenameDocument,
+    "\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n": typeof types.AuditBirthDatesDocument,
+    "\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n": typeof types.AuditTooManyInvoicesDocument,
     "\n  query RefusalAccessHistory($first: Int!) {\n    accessHistory(first: $first) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.RefusalAccessHistoryDocument,
     "\n  query RefusalDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n    }\n  }\n": typeof types.RefusalDirectoryDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditDenyTaxRateDocument,
@@ -175,6 +177,8 @@ const documents: Documents = {
     "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": types.AuditFieldReadEventsDocument,
     "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": types.AuditSchemaTypesDocument,
     "\n  query AuditRootTypename {\n    __typename\n  }\n": types.AuditRootTypenameDocument,
+    "\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n": types.AuditBirthDatesDocument,
+    "\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n": types.AuditTooManyInvoicesDocument,
     "\n  query RefusalAccessHistory($first: Int!) {\n    accessHistory(first: $first) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.RefusalAccessHistoryDocument,
     "\n  query RefusalDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n    }\n  }\n": types.RefusalDirectoryDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditDenyTaxRateDocument,
@@ -426,6 +430,14 @@ export function graphql(source: "\n  query AuditSchemaTypes {\n    __schema {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditRootTypename {\n    __typename\n  }\n"): (typeof documents)["\n  query AuditRootTypename {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,7 +4,7 @@ import SchemaBuilder, {
   type PothosOutputFieldConfig,
   type SchemaTypes,
 } from '@pothos/core';
-import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { argumentInventory, argumentProblems } from '../argument-inventory.js';
 import { DATA_CLASSES } from '../data-class.js';
 import { effectiveDecision } from '../decide.js';
@@ -13,7 +13,7 @@ import { MASKS, applyMask } from '../masks.js';
 import './global-types.js';
 import { fieldDenied } from './field-denied.js';
 import { effectiveMask, planField, planProblems } from './field-plan.js';
-import { ALLOW, DENY, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan } from './types.js';
+import { ALLOW, DENY, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan, type FieldReadSink } from './types.js';
 
 const pluginName = 'wardenPolicy';
 
@@ -26,7 +26,9 @@ export { FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION };
  * - public fields keep their original resolver (nothing to enforce, nothing added);
  * - every other field gets one wrapper that looks its decision up by index in the request's
  *   policy and returns the value, a masked value, or a FIELD_DENIED error without calling the
- *   resolver. Sync resolvers stay sync: only a promise is awaited, and only to mask it.
+ *   resolver. Sync resolvers stay sync: only a promise is awaited, and only to mask it;
+ * - a read is recorded as its decision said, and taken back when the resolver throws or its
+ *   promise rejects (the sink's `failed`): a value the resolver refused was not shown.
  *
  * An object that redeclares a field of its interface is served by its own declaration, so its
  * own class and mask decide. If the two classes differ the build fails (`onUnclassified:
@@ -102,21 +104,34 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     const { coordinate, classification } = plan;
     const mask = MASKS[effectiveMask(plan)];
     const requestPolicy = this.policyOptions.requestPolicy;
+    // A property read (`t.expose…`) refuses nothing; any other resolver may refuse or fail
+    // (a colleague's birth date, say), and a read whose value was not shown is taken back.
+    const readsProperty = resolver === defaultFieldResolver;
+    const watched = (recorder: FieldReadSink, shown: 'allowed' | 'masked', parent: unknown, args: object, context: Types['Context'], info: GraphQLResolveInfo): unknown => {
+      let value: unknown;
+      try {
+        value = resolver(parent, args, context, info);
+      } catch (error) {
+        recorder.failed(coordinate, classification, shown, error, parent, info);
+        throw error;
+      }
+      // Observed, not replaced: execution awaits the resolver's own promise.
+      if (isPromiseLike(value)) value.then(undefined, (error: unknown) => recorder.failed(coordinate, classification, shown, error, parent, info));
+      return value;
+    };
 
     return (parent, args, context, info) => {
       const policy = requestPolicy(context);
       const decision = effectiveDecision(plan, policy);
       const recorder = policy.recorder;
-      if (decision === ALLOW) {
-        recorder?.read(coordinate, classification, 'allowed', parent, info);
-        return resolver(parent, args, context, info);
-      }
       if (decision === DENY) {
         recorder?.read(coordinate, classification, 'denied', parent, info);
         throw fieldDenied(coordinate, info);
       }
-      recorder?.read(coordinate, classification, 'masked', parent, info);
-      const value: unknown = resolver(parent, args, context, info);
+      const shown = decision === ALLOW ? 'allowed' : 'masked';
+      recorder?.read(coordinate, classification, shown, parent, info);
+      const value = recorder === null || readsProperty ? resolver(parent, args, context, info) : watched(recorder, shown, parent, args, context, info);
+      if (decision === ALLOW) return value;
       return isPromiseLike(value) ? Promise.resolve(value).then((v) => applyMask(mask, v)) : applyMask(mask, value);
     };
   }
