@@ -51,6 +51,8 @@ export class FieldReadRecorder {
   /** By field, then by decision: no key to build on a read, which runs once per field per object. */
   readonly #groups = new Map<string, Partial<Record<ReadDecision, OpenGroup>>>();
   readonly #refusalsOnly: boolean;
+  /** What fields returning people's data returned, by response path (`returned`). */
+  readonly #returned = new Map<string, unknown>();
 
   constructor(reads: RecordedReads = 'all') {
     this.#refusalsOnly = reads === 'refusals';
@@ -97,11 +99,29 @@ export class FieldReadRecorder {
     if (isDenialCode(refusalCodeOf(error))) this.read(typeField, dataClass, 'denied', parent, info);
   }
 
-  /** Adds counted reads found after execution (public fields, from the result). */
-  add(typeField: string, count: number, paths: string[]): void {
+  /**
+   * What a field returning objects that say whose data they hold returned (or will: a promise),
+   * kept by response path until the public reads are counted from the result.
+   */
+  returned(info: GraphQLResolveInfo, value: unknown): void {
+    if (this.#refusalsOnly) return;
+    const path = pathOf(info.path);
+    if (isPromiseLike(value)) value.then((resolved) => void this.#returned.set(path, resolved), ignore);
+    else this.#returned.set(path, value);
+  }
+
+  /** The objects `returned` was told of, by response path (`account.users`). */
+  get returnedObjects(): ReadonlyMap<string, unknown> {
+    return this.#returned;
+  }
+
+  /** Adds counted reads found after execution (public fields, from the result), with the objects and users they were of, where known. */
+  add(typeField: string, count: number, paths: readonly string[], objectIds: Iterable<string> = [], subjectIds: Iterable<string> = []): void {
     const group = this.#group(typeField, 'public', 'allowed', null);
     group.count += count;
     for (const path of paths) if (group.paths.length < MAX_PATHS) group.paths.push(path);
+    for (const id of objectIds) group.ids.add(id);
+    for (const id of subjectIds) group.subjects.add(id);
   }
 
   groups(): FieldReadGroup[] {
@@ -153,6 +173,13 @@ function firstOf(ids: Set<string>): string[] {
   }
   return kept;
 }
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+}
+
+/** A rejected field is an error in the result; nothing of it is kept here. */
+function ignore(): void {}
 
 function propertyOf(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;

@@ -1,4 +1,4 @@
-import { GraphQLError, Kind, type ASTNode, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type ASTNode, type DefinitionNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { shownMessage, wardenError } from '../errors/index.js';
 import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
@@ -9,6 +9,7 @@ import { actorLabel } from './describe-audit-event.js';
 import { fieldCoordinatesOf } from './field-coordinates.js';
 import type { FieldReadGroup } from './field-read-recorder.js';
 import { publicReads, readPathOf } from './public-reads.js';
+import { rootArguments, type RootArguments } from './root-arguments.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 
 export interface AuditTrailOptions {
@@ -57,17 +58,21 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           );
           if (operation && result.data && audit.recorder.recordsReads) {
             const errored = new Set((result.errors ?? []).flatMap((e) => (e.path ? [readPathOf(e.path)] : [])));
-            for (const read of publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields, errored)) {
-              audit.recorder.add(read.typeField, read.count, read.paths);
-            }
+            const reads = publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields, errored, audit.recorder.returnedObjects);
+            for (const read of reads) audit.recorder.add(read.typeField, read.count, read.paths, read.objectIds, read.subjectIds);
           }
           const base = baseRow(context, operation);
           const groups = audit.recorder.groups();
           const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
-          const rows = [...groups.map((group) => fieldReadRow(base, group)), ...refusalRows(base, refusals, fieldCoordinatesOf(args.schema, args.document, refusals))];
+          const actor = auditScopeOf(context).actor;
+          // What staff searched for, or which ids they asked for, goes with the root field's rows.
+          const asked = operation && actor.kind === 'staff' ? askedFor(args, operation, context) : NOTHING_ASKED;
+          const rows = [
+            ...groups.map((group) => fieldReadRow(base, group, asked.get(group.typeField))),
+            ...refusalRows(base, refusals, fieldCoordinatesOf(args.schema, args.document, refusals), asked),
+          ];
           // Denials recorded here (firewall, argument policy, resolvers' refusals, denied fields)
           // count towards the repeated-denials alert, checked in the same transaction as the rows.
-          const actor = auditScopeOf(context).actor;
           const denied =
             actor.kind === 'staff' && (groups.some((group) => group.decision === 'denied') || refusals.some((e) => isDenialCode(refusalCodeOf(e))));
           try {
@@ -131,7 +136,16 @@ function baseRow(context: GatewayContext, operation: OperationDefinitionNode | u
   };
 }
 
-function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): AuditRowInput {
+const NOTHING_ASKED: RootArguments = new Map();
+
+/** The root fields' data-choosing arguments, with the variables as execution coerced them. */
+function askedFor(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Record<string, unknown> | null | undefined }, operation: OperationDefinitionNode, context: GatewayContext): RootArguments {
+  if (!operation.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || (selection.arguments?.length ?? 0) > 0)) return NOTHING_ASKED;
+  const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+  return variables.coerced ? rootArguments(args.schema, args.document, operation, variables.coerced, context.policyCatalog.fields) : NOTHING_ASKED;
+}
+
+function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup, asked: Readonly<Record<string, Record<string, unknown>>> | undefined): AuditRowInput {
   const times = group.count === 1 ? 'once' : `${group.count} times`;
   const shown = group.decision === 'allowed' ? 'shown' : group.decision === 'masked' ? 'masked' : 'denied';
   return {
@@ -147,6 +161,7 @@ function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): Aud
       ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
       ...(group.truncated ? { truncated: true, distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
       paths: group.paths,
+      ...(asked ? { arguments: asked } : {}),
     },
     summary: `${who} read ${group.typeField} ${times} (${shown})${as}${group.objectIds.length ? `: ${group.objectIds.slice(0, 5).join(', ')}${group.objectIds.length > 5 ? ', …' : ''}` : ''}`,
   };
@@ -157,8 +172,8 @@ function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): Aud
  * on three users is one row, counted three times, with the paths), named by the field refused:
  * its `extensions.field`, else the field the error was raised at.
  */
-function refusalRows({ who, as, ...base }: BaseRow, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>): AuditRowInput[] {
-  const rows = new Map<string, AuditRowInput & { details: { count: number; paths: string[] } }>();
+function refusalRows({ who, as, ...base }: BaseRow, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>, asked: RootArguments): AuditRowInput[] {
+  const rows = new Map<string, AuditRowInput & { details: { count: number; paths: string[]; arguments?: Record<string, unknown> } }>();
   for (const error of errors) {
     const named = error.extensions['field'];
     const node = error.nodes?.[0];
@@ -168,10 +183,14 @@ function refusalRows({ who, as, ...base }: BaseRow, errors: readonly GraphQLErro
     const message = shownMessage(error.message);
     const path = error.path ? readPathOf(error.path) : null;
     const key = `${field ?? ''}\u0000${String(code)}\u0000${message}`;
-    const row = rows.get(key);
-    if (row) {
-      row.details.count += 1;
-      if (path !== null && row.details.paths.length < MAX_PATHS) row.details.paths.push(path);
+    // A root field refused: what it was asked for.
+    const responseKey = error.path?.length === 1 ? String(error.path[0]) : null;
+    const chosen = field && responseKey !== null ? asked.get(field)?.[responseKey] : undefined;
+    const existing = rows.get(key);
+    if (existing) {
+      existing.details.count += 1;
+      if (path !== null && existing.details.paths.length < MAX_PATHS) existing.details.paths.push(path);
+      if (chosen && responseKey !== null) existing.details.arguments = { ...existing.details.arguments, [responseKey]: chosen };
       continue;
     }
     rows.set(key, {
@@ -181,7 +200,7 @@ function refusalRows({ who, as, ...base }: BaseRow, errors: readonly GraphQLErro
       decision: 'denied',
       path,
       reason: message,
-      details: { code, message, count: 1, paths: path === null ? [] : [path] },
+      details: { code, message, count: 1, paths: path === null ? [] : [path], ...(chosen && responseKey !== null ? { arguments: { [responseKey]: chosen } } : {}) },
       summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${message}`,
     });
   }

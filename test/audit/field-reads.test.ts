@@ -91,6 +91,7 @@ const AuditFieldReadEvents = graphql(`
           actorId
           userId
           sessionId
+          requestId
           typeField
           decision
           details
@@ -132,6 +133,29 @@ const AuditTooManyInvoices = graphql(`
     account {
       many: invoices(first: 0) {
         id
+      }
+    }
+  }
+`);
+
+const AuditDirectoryAccounts = graphql(`
+  query AuditDirectoryAccounts($search: String!) {
+    directory(search: $search) {
+      userId
+      accountName
+    }
+    plansOnly: directory(search: $search, first: 5) {
+      plan
+    }
+  }
+`);
+
+const AuditAccountRoles = graphql(`
+  query AuditAccountRoles {
+    account {
+      users {
+        id
+        role
       }
     }
   }
@@ -303,6 +327,48 @@ describe("'did agent X see user Y's phone number on date Z?', asked through audi
     const name = rows.find((row) => row.typeField === 'DirectoryEntry.name');
     expect(name).toMatchObject({ actorId: 'stf_leo', userId: null, sessionId: null, decision: 'allowed' });
     expect(name?.details.subjectIds).toEqual(['usr_jane']);
+  });
+
+  it("finds a directory search that showed only Jane's public fields, and what was searched for", async () => {
+    const requestId = newRequestId('directory-public');
+    const result = await sessions.execute(AuditDirectoryAccounts, { as: 'agent2', variables: { search: 'Jane' }, headers: { 'x-request-id': requestId } });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.directory).toEqual([{ userId: 'usr_jane', accountName: 'Acme Co' }]);
+    const rows = (await fieldReads('stf_leo', 'usr_jane')).filter((row) => row.requestId === requestId && row.typeField?.startsWith('DirectoryEntry.'));
+    // Whose entry it was is known even where the document did not ask for the user's id (`plan`).
+    expect(rows.map((row) => [row.typeField, row.details.subjectIds]).sort()).toEqual([
+      ['DirectoryEntry.accountName', ['usr_jane']],
+      ['DirectoryEntry.plan', ['usr_jane']],
+      ['DirectoryEntry.userId', ['usr_jane']],
+    ]);
+    // The search text, by response key; the page size chooses no data and is left out.
+    const [root] = (await rowsOf(sessions.db, requestId)).filter((row) => row.type_field === 'Query.directory');
+    expect((root?.details as { arguments?: unknown }).arguments).toEqual({ directory: { search: 'Jane' }, plansOnly: { search: 'Jane' } });
+    // Control: nobody else's slice has it.
+    expect((await fieldReads('stf_leo', 'usr_grace')).filter((row) => row.typeField?.startsWith('DirectoryEntry.'))).toEqual([]);
+  });
+
+  it('records what a refused search asked for', async () => {
+    const requestId = newRequestId('directory-refused');
+    const result = await sessions.execute(AuditDirectoryAccounts, { as: 'agent2', variables: { search: 'J' }, headers: { 'x-request-id': requestId } });
+    expect(codeOf(result.body)).toBe('BAD_USER_INPUT');
+    const refusals = (await rowsOf(sessions.db, requestId)).filter((row) => row.kind === 'access_denied');
+    expect(refusals.map((row) => [row.type_field, (row.details as { arguments?: unknown }).arguments])).toEqual([
+      // (The list is non-null: the first refusal nulls the whole response, and is the one reported.)
+      ['Query.directory', { directory: { search: 'J' } }],
+    ]);
+  });
+
+  it("gives a session's public reads of users their ids too: whose role was read", async () => {
+    const session = await openAuditSession(sessions, { agent: 'agent', userId: 'usr_tom' });
+    const requestId = newRequestId('user-roles');
+    const result = await sessions.execute(AuditAccountRoles, { as: 'agent', headers: { ...session.headers, 'x-request-id': requestId } });
+    expect(result.body.data?.account?.users).toHaveLength(4);
+    const [role] = (await rowsOf(sessions.db, requestId)).filter((row) => row.type_field === 'User.role');
+    const details = role?.details as { count: number; objectIds: string[]; subjectIds: string[] };
+    expect(details.count).toBe(4);
+    expect([...details.objectIds].sort()).toEqual(ACME_USERS);
+    expect([...details.subjectIds].sort()).toEqual(ACME_USERS);
   });
 
   it('says when it kept only some of the ids, and how many there were', async () => {

@@ -5,6 +5,8 @@ import SchemaBuilder, {
   type SchemaTypes,
 } from '@pothos/core';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+// Only the audit's extension name, from a module that imports nothing: no cycle through the audit.
+import { AUDIT_SUBJECT_EXTENSION } from '../../audit/audit-subject.js';
 import { argumentInventory, argumentProblems } from '../argument-inventory.js';
 import { DATA_CLASSES } from '../data-class.js';
 import { effectiveDecision } from '../decide.js';
@@ -99,11 +101,22 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const plan = this.plans.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
-    if (this.policyOptions.enabled === false || !plan || plan.index < 0) return resolver;
+    if (this.policyOptions.enabled === false || !plan) return resolver;
+    const requestPolicy = this.policyOptions.requestPolicy;
+    const holdsSubjects = this.returnsAuditSubjects(fieldConfig);
+    if (plan.index < 0) {
+      if (!holdsSubjects) return resolver;
+      // Public, so nothing to enforce: wrapped only to hand the audit the objects it returns
+      // (whose data they are), once per field, not per object of a list.
+      return (parent, args, context, info) => {
+        const value = resolver(parent, args, context, info);
+        requestPolicy(context).recorder?.returned(info, value);
+        return value;
+      };
+    }
 
     const { coordinate, classification } = plan;
     const mask = MASKS[effectiveMask(plan)];
-    const requestPolicy = this.policyOptions.requestPolicy;
     // A property read (`t.expose…`) refuses nothing; any other resolver may refuse or fail
     // (a colleague's birth date, say), and a read whose value was not shown is taken back.
     const readsProperty = resolver === defaultFieldResolver;
@@ -131,9 +144,22 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
       const shown = decision === ALLOW ? 'allowed' : 'masked';
       recorder?.read(coordinate, classification, shown, parent, info);
       const value = recorder === null || readsProperty ? resolver(parent, args, context, info) : watched(recorder, shown, parent, args, context, info);
+      if (holdsSubjects) recorder?.returned(info, value);
       if (decision === ALLOW) return value;
       return isPromiseLike(value) ? Promise.resolve(value).then((v) => applyMask(mask, v)) : applyMask(mask, value);
     };
+  }
+
+  /**
+   * Whether a field returns objects whose type says whose data they hold (`auditSubjectFrom`),
+   * or may (an interface or union: the concrete type is known only at run time).
+   */
+  private returnsAuditSubjects(fieldConfig: PothosOutputFieldConfig<Types>): boolean {
+    let type = fieldConfig.type;
+    while (type.kind === 'List') type = type.type;
+    if (type.kind === 'Interface' || type.kind === 'Union') return true;
+    if (type.kind !== 'Object') return false;
+    return this.buildCache.getTypeConfig(type.ref).extensions?.[AUDIT_SUBJECT_EXTENSION] !== undefined;
   }
 
   override afterBuild(schema: GraphQLSchema): GraphQLSchema {
