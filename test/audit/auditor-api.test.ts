@@ -141,7 +141,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Node = { id: string; occurredAt: string; kind: string; summary: string; actorId?: string | null; userId?: string | null; accountId?: string | null; sessionId?: string | null; typeField?: string | null; decision?: string | null };
+type Node = { id: string; occurredAt: string; kind: string; summary: string; actorId?: string | null; userId?: string | null; accountId?: string | null; sessionId?: string | null; typeField?: string | null; decision?: string | null; details?: string };
 
 /** Every page of auditEvents for a filter, following the cursor; asserts the pages are consistent. */
 async function allEvents(filter: AuditEventFilter, pageSize: number): Promise<Node[]> {
@@ -178,7 +178,10 @@ describe('auditEvents', () => {
   it('filters by user, account and session', async () => {
     const byUser = await allEvents({ user: 'usr_tom' }, 50);
     expect(byUser.length).toBeGreaterThan(3);
-    expect(byUser.every((n) => n.userId === 'usr_tom')).toBe(true);
+    // Tom's: as the customer acted as, or as a user whose data a read read (Leo's directory search).
+    const tomsData = (n: Node) => n.kind === 'field_read' && (JSON.parse(n.details ?? '{}') as { subjectIds?: string[] }).subjectIds?.includes('usr_tom');
+    expect(byUser.every((n) => n.userId === 'usr_tom' || tomsData(n))).toBe(true);
+    expect(byUser.some((n) => n.userId === null && n.actorId === 'stf_leo' && n.typeField === 'DirectoryEntry.userId')).toBe(true);
 
     const byAccount = await allEvents({ account: 'acc_acme' }, 50);
     expect(byAccount.every((n) => n.accountId === 'acc_acme')).toBe(true);
