@@ -25,7 +25,9 @@ export { FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION };
 
 /**
  * Data classes on every output field, decided once at build time:
- * - public fields keep their original resolver (nothing to enforce, nothing added);
+ * - public fields keep their original resolver (nothing to enforce, nothing added), but for
+ *   those returning objects that say whose data they hold: one call hands the audit what they
+ *   returned (`returned`), once per field, not per object;
  * - every other field gets one wrapper that looks its decision up by index in the request's
  *   policy and returns the value, a masked value, or a FIELD_DENIED error without calling the
  *   resolver. Sync resolvers stay sync: only a promise is awaited, and only to mask it;
@@ -117,9 +119,11 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
 
     const { coordinate, classification } = plan;
     const mask = MASKS[effectiveMask(plan)];
-    // A property read (`t.expose…`) refuses nothing; any other resolver may refuse or fail
-    // (a colleague's birth date, say), and a read whose value was not shown is taken back.
-    const readsProperty = resolver === defaultFieldResolver;
+    // A property read (Pothos's own `t.expose…` resolver, wrapped by no other plugin) refuses
+    // nothing; any other resolver may refuse or fail (a colleague's birth date, say), and a
+    // read whose value was not shown is taken back.
+    const exposed = typeof fieldConfig.extensions?.['pothosExposedField'] === 'string';
+    const readsProperty = resolver === defaultFieldResolver || (exposed && resolver === fieldConfig.resolve);
     const watched = (recorder: FieldReadSink, shown: 'allowed' | 'masked', parent: unknown, args: object, context: Types['Context'], info: GraphQLResolveInfo): unknown => {
       let value: unknown;
       try {
