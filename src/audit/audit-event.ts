@@ -153,6 +153,10 @@ export interface AuditRead {
   what: string;
   filter: unknown;
   page?: { first?: number; after?: string | null; limit?: number };
+  /** What an export held: how many events, and the `chain_seq` of its first and last (newest first). */
+  sent?: { events: number; firstChainSeq: string | null; lastChainSeq: string | null; truncated: boolean };
+  /** A customer reading their own account's slice: whose it is. */
+  subject?: { userId: string; accountId: string };
 }
 
 export interface DemoDataSeeded {

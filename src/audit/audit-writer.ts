@@ -1,15 +1,22 @@
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
 import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
+import type { AuditActor } from './audit-event.js';
 import { copyAuditRows } from './copy-audit-rows.js';
+import { alertOnRepeatedDenials } from './record-denial.js';
 
 export interface AuditWriter {
-  /** Resolves once the rows are committed; rejects if they could not be. */
-  write(rows: readonly AuditRowInput[]): Promise<void>;
+  /**
+   * Resolves once the rows are committed; rejects if they could not be. `denied`: a staff
+   * member these rows record denials of, whose repeated-denials check then runs in the rows'
+   * own transaction (the alert is queued exactly when the denials are recorded).
+   */
+  write(rows: readonly AuditRowInput[], denied?: AuditActor | null): Promise<void>;
 }
 
 interface Pending {
   rows: readonly AuditRowInput[];
+  denied: AuditActor | null;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -20,12 +27,19 @@ interface Pending {
  * whether its own rows committed; none is told "done" before the commit.
  *
  * On a real server (`pool` given) a batch goes in with COPY, the fastest way measured; on the
- * embedded database, which has no COPY from a client stream, as multi-row INSERTs.
+ * embedded database, which has no COPY from a client stream, as multi-row INSERTs. A batch that
+ * records denials goes in as INSERTs wherever it runs, in a transaction that also runs the
+ * repeated-denials check of each staff member denied: rare, and it keeps COPY off the normal path.
  */
 export function createAuditWriter(db: Db, pool: pg.Pool | null = null): AuditWriter {
   const append = pool
     ? (rows: readonly AuditRowInput[]) => copyAuditRows(pool, rows)
     : (rows: readonly AuditRowInput[]) => db.transaction().execute((trx) => appendAuditRows(trx, rows));
+  const appendWithAlerts = (rows: readonly AuditRowInput[], denied: ReadonlyMap<string | null, AuditActor>) =>
+    db.transaction().execute(async (trx) => {
+      await appendAuditRows(trx, rows);
+      for (const actor of denied.values()) await alertOnRepeatedDenials(trx, actor);
+    });
   let queue: Pending[] = [];
   let flushing = false;
 
@@ -34,8 +48,11 @@ export function createAuditWriter(db: Db, pool: pg.Pool | null = null): AuditWri
     while (queue.length > 0) {
       const batch = queue;
       queue = [];
+      const denied = new Map<string | null, AuditActor>();
+      for (const pending of batch) if (pending.denied) denied.set(pending.denied.id, pending.denied);
       try {
-        await append(batch.flatMap((p) => p.rows));
+        const rows = batch.flatMap((p) => p.rows);
+        await (denied.size === 0 ? append(rows) : appendWithAlerts(rows, denied));
         for (const pending of batch) pending.resolve();
       } catch (error) {
         for (const pending of batch) pending.reject(error);
@@ -45,10 +62,10 @@ export function createAuditWriter(db: Db, pool: pg.Pool | null = null): AuditWri
   };
 
   return {
-    write(rows) {
+    write(rows, denied = null) {
       if (rows.length === 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        queue.push({ rows, resolve, reject });
+        queue.push({ rows, denied, resolve, reject });
         if (!flushing) void flush();
       });
     },

@@ -1,23 +1,16 @@
 import type { AuditEventRow } from '../db/tables/audit-event.js';
 import { wardenError } from '../errors/index.js';
-import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { WardenBuilder } from '../graphql/builder.js';
-import type { GatewayContext } from '../graphql/context.js';
-import type { AuditRead } from './audit-event.js';
+import { auditScopeOf } from '../graphql/audit-scope.js';
 import { formatAuditExport, type AuditExport } from './audit-export.js';
 import { accessReview, findAuditEvents, type AuditFilter } from './audit-queries.js';
-import { recordAuditEvent } from './record-audit-event.js';
+import { recordAuditRead } from './record-audit-read.js';
 import { sessionTimelines, type SessionTimeline } from './session-timelines.js';
 import { schemaLabels } from './story-labels.js';
 
 const AUDITORS = { auditReader: true } as const;
 const PAGE_MAX = 500;
 const EXPORT_MAX = 50_000;
-
-/** Reading the audit is itself recorded: who looked, at what, with which filter and page. */
-async function recordAuditRead(context: GatewayContext, what: string, filter: unknown, page?: AuditRead['page']): Promise<void> {
-  await context.db.transaction().execute((trx) => recordAuditEvent(trx, { kind: 'audit_read', what, filter, ...(page ? { page } : {}) }, auditScopeOf(context)));
-}
 
 export function defineAuditTypes(builder: WardenBuilder): void {
   const AuditEvent = builder.objectRef<AuditEventRow>('AuditEvent').implement({
@@ -143,7 +136,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       resolve: async (_root, { filter, first, after }, context) => {
         if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} events.`);
         if (after && !/^\d{1,19}$/.test(after)) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
-        await recordAuditRead(context, 'auditEvents', filter ?? {}, { first, after: after ?? null });
+        await recordAuditRead(context.db, auditScopeOf(context), { what: 'auditEvents', filter: filter ?? {}, page: { first, after: after ?? null } });
         const rows = await findAuditEvents(context.db, toFilter(filter), first + 1, after ?? null);
         return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
       },
@@ -156,7 +149,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       args: { filter: t.arg({ type: SessionFilter }), first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }) },
       resolve: async (_root, { filter, first }, context, info) => {
         if (first < 1 || first > 100) throw wardenError('BAD_USER_INPUT', 'Ask for between 1 and 100 sessions.');
-        await recordAuditRead(context, 'impersonationSessions', filter ?? {}, { first });
+        await recordAuditRead(context.db, auditScopeOf(context), { what: 'impersonationSessions', filter: filter ?? {}, page: { first } });
         const sessionFilter = { agent: filter?.agent ?? null, user: filter?.user ?? null, account: filter?.account ?? null, from: filter?.from ?? null, to: filter?.to ?? null };
         return sessionTimelines(context.db, sessionFilter, first, schemaLabels(info.schema));
       },
@@ -169,7 +162,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       args: { from: t.arg({ type: 'DateTime', required: true, filtersBy: 'ImpersonationSession.startedAt' }), to: t.arg({ type: 'DateTime', required: true, filtersBy: 'ImpersonationSession.startedAt' }) },
       resolve: async (_root, { from, to }, context) => {
         if (to <= from) throw wardenError('BAD_USER_INPUT', '`to` must be after `from`, e.g. a quarter: from 2026-07-01 to 2026-10-01.');
-        await recordAuditRead(context, 'accessReview', { from, to });
+        await recordAuditRead(context.db, auditScopeOf(context), { what: 'accessReview', filter: { from, to } });
         return accessReview(context.db, from, to);
       },
     }),
@@ -181,10 +174,13 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       args: { filter: t.arg({ type: Filter }), format: t.arg({ type: ExportFormat, required: true, filtersBy: false }), limit: t.arg.int({ required: true, defaultValue: 10_000, filtersBy: false }) },
       resolve: async (_root, { filter, format, limit }, context) => {
         if (limit < 1 || limit > EXPORT_MAX) throw wardenError('BAD_USER_INPUT', `Export between 1 and ${EXPORT_MAX} events; narrow the time range for more.`);
-        await recordAuditRead(context, `auditExport (${format})`, filter ?? {}, { limit });
         // One more than asked for: it tells whether the export was cut short.
         const rows = await findAuditEvents(context.db, toFilter(filter), limit + 1, null);
-        return formatAuditExport(rows, format === 'CSV' ? 'csv' : 'jsonl', limit);
+        const exported = formatAuditExport(rows, format === 'CSV' ? 'csv' : 'jsonl', limit);
+        // Recorded once it is known what the file holds, and before it leaves.
+        const sent = { events: exported.events, firstChainSeq: rows[0]?.chain_seq ?? null, lastChainSeq: rows[exported.events - 1]?.chain_seq ?? null, truncated: exported.truncated };
+        await recordAuditRead(context.db, auditScopeOf(context), { what: `auditExport (${format})`, filter: filter ?? {}, page: { limit }, sent });
+        return exported;
       },
     }),
   }));

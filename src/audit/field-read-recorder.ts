@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { DataClass } from '../policy/data-class.js';
 import { AUDIT_SUBJECT_EXTENSION } from './audit-subject.js';
+import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 
 export type ReadDecision = 'allowed' | 'masked' | 'denied';
 
@@ -50,6 +51,8 @@ export class FieldReadRecorder {
   /** By field, then by decision: no key to build on a read, which runs once per field per object. */
   readonly #groups = new Map<string, Partial<Record<ReadDecision, OpenGroup>>>();
   readonly #refusalsOnly: boolean;
+  /** What fields returning people's data returned, by response path (`returned`). */
+  readonly #returned = new Map<string, unknown>();
 
   constructor(reads: RecordedReads = 'all') {
     this.#refusalsOnly = reads === 'refusals';
@@ -73,11 +76,52 @@ export class FieldReadRecorder {
     if (info && group.paths.length < MAX_PATHS) group.paths.push(pathOf(info.path));
   }
 
-  /** Adds counted reads found after execution (public fields, from the result). */
-  add(typeField: string, count: number, paths: string[]): void {
+  /**
+   * A read recorded as `shown` whose resolver threw: nothing was shown, so it is taken back, and
+   * recorded as denied (of that object) when the error denied the caller something. Runs only
+   * when a resolver throws.
+   */
+  failed(typeField: string, dataClass: DataClass | null, shown: 'allowed' | 'masked', error: unknown, parent: unknown, info: GraphQLResolveInfo): void {
+    const group = this.#groups.get(typeField)?.[shown];
+    // (An object read twice in one group, under two aliases, and refused once loses its id from
+    // the shown group: resolvers refuse per object and viewer, so both reads are refused alike.)
+    if (group) {
+      group.count -= 1;
+      const id = propertyOf(parent, 'id');
+      if (typeof id === 'string') group.ids.delete(id);
+      if (group.subjectKey !== null) {
+        const subject = propertyOf(parent, group.subjectKey);
+        if (typeof subject === 'string') group.subjects.delete(subject);
+      }
+      const at = group.paths.indexOf(pathOf(info.path));
+      if (at >= 0) group.paths.splice(at, 1);
+    }
+    if (isDenialCode(refusalCodeOf(error))) this.read(typeField, dataClass, 'denied', parent, info);
+  }
+
+  /**
+   * What a field returning objects that say whose data they hold returned (or will: a promise),
+   * kept by response path until the public reads are counted from the result.
+   */
+  returned(info: GraphQLResolveInfo, value: unknown): void {
+    if (this.#refusalsOnly) return;
+    const path = pathOf(info.path);
+    if (isPromiseLike(value)) value.then((resolved) => void this.#returned.set(path, resolved), ignore);
+    else this.#returned.set(path, value);
+  }
+
+  /** The objects `returned` was told of, by response path (`account.users`). */
+  get returnedObjects(): ReadonlyMap<string, unknown> {
+    return this.#returned;
+  }
+
+  /** Adds counted reads found after execution (public fields, from the result), with the objects and users they were of, where known. */
+  add(typeField: string, count: number, paths: readonly string[], objectIds: Iterable<string> = [], subjectIds: Iterable<string> = []): void {
     const group = this.#group(typeField, 'public', 'allowed', null);
     group.count += count;
     for (const path of paths) if (group.paths.length < MAX_PATHS) group.paths.push(path);
+    for (const id of objectIds) group.ids.add(id);
+    for (const id of subjectIds) group.subjects.add(id);
   }
 
   groups(): FieldReadGroup[] {
@@ -85,7 +129,8 @@ export class FieldReadRecorder {
     for (const byDecision of this.#groups.values()) {
       for (const decision of DECISIONS) {
         const group = byDecision[decision];
-        if (group) all.push(closed(group));
+        // A group whose every read was taken back (`failed`) read nothing.
+        if (group && group.count > 0) all.push(closed(group));
       }
     }
     return all;
@@ -128,6 +173,13 @@ function firstOf(ids: Set<string>): string[] {
   }
   return kept;
 }
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+}
+
+/** A rejected field is an error in the result; nothing of it is kept here. */
+function ignore(): void {}
 
 function propertyOf(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;

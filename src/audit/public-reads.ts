@@ -14,14 +14,21 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { FieldPlan } from '../policy/plugin/types.js';
+import { AUDIT_SUBJECT_EXTENSION } from './audit-subject.js';
 
 export interface PublicRead {
   typeField: string;
   count: number;
   paths: string[];
+  /** Of objects whose type says whose data they hold (`auditSubjectFrom`): their ids, and their users'. */
+  objectIds: Set<string>;
+  subjectIds: Set<string>;
 }
 
 const MAX_PATHS = 20;
+
+/** The root fields through which a caller reads the schema. */
+const INTROSPECTION = new Set(['__schema', '__type', '__typename']);
 
 /** A field of a selection, resolved once per (selection set, type) and reused for every object. */
 interface FieldStep {
@@ -31,6 +38,8 @@ interface FieldStep {
   read: PublicRead | null;
   childType: GraphQLNamedType | null;
   childSelections: SelectionSetNode[];
+  /** Its objects may say whose data they hold: the objects the resolver returned are looked up. */
+  childHoldsSubjects: boolean;
 }
 
 /** A response path as a linked list: a string is built only when one is kept or compared. */
@@ -45,6 +54,13 @@ interface PathLink {
  * interface or union without `__typename` in the result), reads are counted under the
  * abstract type's name. A field that raised an error (a firewall refusal, say) was not read:
  * its null is not counted. A field selected twice under one response key is read once.
+ * Introspection at the root (`__schema`, `__type`, `__typename`) is a read of the schema, and
+ * counted as one.
+ *
+ * The result holds no ids it was not asked for, so whose data an object of a type that says so
+ * (`auditSubjectFrom`) held is read from the object its field's resolver returned (`returned`,
+ * by response path): the reads of its public fields then carry its id and its user's, as the
+ * policy wrapper's do. Other types' objects cost nothing more.
  *
  * The selection is resolved against the schema once per selection set and type (fragments
  * flattened, field definitions and policy looked up), so a list of a thousand objects costs a
@@ -58,6 +74,8 @@ export function publicReads(
   plans: ReadonlyMap<string, FieldPlan>,
   /** Paths (`a.b[0].c`) of fields that raised an error: refused or failed, so not read. */
   erroredPaths: ReadonlySet<string> = new Set(),
+  /** What fields returning objects that say whose data they hold returned, by response path. */
+  returned: ReadonlyMap<string, unknown> = new Map(),
 ): PublicRead[] {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root || typeof data !== 'object' || data === null) return [];
@@ -83,10 +101,18 @@ export function publicReads(
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
           const name = selection.name.value;
-          if (name.startsWith('__')) continue;
+          const key = selection.alias?.value ?? name;
+          if (name.startsWith('__')) {
+            // Introspection at the root reads the schema itself (`Query.__schema`), counted as one
+            // read; its insides are not data. Below the root, `__typename` only names a type.
+            if (owner === root && INTROSPECTION.has(name) && !steps.has(`${key}\u0000${root.name}.${name}`)) {
+              const typeField = `${root.name}.${name}`;
+              steps.set(`${key}\u0000${typeField}`, { key, typeField, read: readOf(typeField), childType: null, childSelections: [], childHoldsSubjects: false });
+            }
+            continue;
+          }
           const field = isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[name] : undefined;
           if (!field) continue;
-          const key = selection.alias?.value ?? name;
           const typeField = `${owner.name}.${name}`;
           const stepKey = `${key}\u0000${typeField}`;
           const named = getNamedType(field.type);
@@ -94,7 +120,8 @@ export function publicReads(
           let step = steps.get(stepKey);
           if (!step) {
             const counted = !ownerConcrete || plans.get(typeField)?.classification === 'public';
-            step = { key, typeField, read: counted ? readOf(typeField) : null, childType, childSelections: [] };
+            const childHoldsSubjects = childType !== null && (isAbstractType(childType) || subjectKeyOf(childType) !== null);
+            step = { key, typeField, read: counted ? readOf(typeField) : null, childType, childSelections: [], childHoldsSubjects };
             steps.set(stepKey, step);
           }
           if (childType && selection.selectionSet) step.childSelections.push(selection.selectionSet);
@@ -115,7 +142,7 @@ export function publicReads(
 
   const readOf = (typeField: string): PublicRead => {
     let read = reads.get(typeField);
-    if (!read) reads.set(typeField, (read = { typeField, count: 0, paths: [] }));
+    if (!read) reads.set(typeField, (read = { typeField, count: 0, paths: [], objectIds: new Set(), subjectIds: new Set() }));
     return read;
   };
 
@@ -125,10 +152,13 @@ export function publicReads(
     return readPathOf(parts.reverse());
   };
 
-  const walk = (type: GraphQLNamedType, selections: readonly SelectionSetNode[], value: unknown, path: PathLink | undefined): void => {
+  const lookUpReturned = returned.size > 0;
+  /** `source`: what the resolver returned for this value, where the field holds people's data. */
+  const walk = (type: GraphQLNamedType, selections: readonly SelectionSetNode[], value: unknown, path: PathLink | undefined, source: unknown): void => {
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i += 1) walk(type, selections, value[i], { prev: path, key: i });
+      const sources = Array.isArray(source) ? source : undefined;
+      for (let i = 0; i < value.length; i += 1) walk(type, selections, value[i], { prev: path, key: i }, sources?.[i]);
       return;
     }
     if (typeof value !== 'object') return;
@@ -139,6 +169,15 @@ export function publicReads(
       const named = schema.getType(record['__typename']);
       if (isObjectType(named)) concrete = named;
     }
+    // Whose data this object is, and its id: only for types that say so, from what was returned.
+    let objectId: string | null = null;
+    let subjectId: string | null = null;
+    const subjectKey = source !== undefined && concrete ? subjectKeyOf(concrete) : null;
+    if (subjectKey !== null) {
+      objectId = stringProperty(source, 'id');
+      subjectId = stringProperty(source, subjectKey);
+    }
+    const whose = objectId !== null || subjectId !== null;
     for (const selectionSet of selections) {
       for (const step of stepsFor(type, concrete, selectionSet)) {
         if (!(step.key in record)) continue;
@@ -146,7 +185,10 @@ export function publicReads(
         const descend = childType !== null && step.childSelections.length > 0;
         // A leaf that is counted with its paths already kept needs no path at all: the common case in a list.
         if (!descend && !checkErrors && (read === null || read.paths.length >= MAX_PATHS)) {
-          if (read) read.count += 1;
+          if (read) {
+            read.count += 1;
+            if (whose) noteWhose(read, objectId, subjectId);
+          }
           continue;
         }
         const link: PathLink = { prev: path, key: step.key };
@@ -154,14 +196,31 @@ export function publicReads(
         if (read) {
           read.count += 1;
           if (read.paths.length < MAX_PATHS) read.paths.push(pathString(link));
+          if (whose) noteWhose(read, objectId, subjectId);
         }
-        if (descend) walk(childType, step.childSelections, record[step.key], link);
+        if (descend) walk(childType, step.childSelections, record[step.key], link, step.childHoldsSubjects && lookUpReturned ? returned.get(pathString(link)) : undefined);
       }
     }
   };
 
-  walk(root, [operation.selectionSet], data, undefined);
+  walk(root, [operation.selectionSet], data, undefined, undefined);
   return [...reads.values()].filter((read) => read.count > 0);
+}
+
+/** Which property of a type's objects holds their user's id (`auditSubjectFrom`); null if none is said. */
+function subjectKeyOf(type: GraphQLNamedType): string | null {
+  const key = type.extensions[AUDIT_SUBJECT_EXTENSION];
+  return typeof key === 'string' ? key : null;
+}
+
+function stringProperty(value: unknown, key: string): string | null {
+  const property = typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+  return typeof property === 'string' ? property : null;
+}
+
+function noteWhose(read: PublicRead, objectId: string | null, subjectId: string | null): void {
+  if (objectId !== null) read.objectIds.add(objectId);
+  if (subjectId !== null) read.subjectIds.add(subjectId);
 }
 
 /** An error's path in the form the reads use: `account.users[0].phone`. */

@@ -103,7 +103,7 @@ function indexedFacts(event: AuditEvent): IndexedFacts {
         decision: 'denied',
       };
     case 'audit_read':
-      return { ...none, decision: 'read' };
+      return { ...none, userId: event.subject?.userId ?? null, accountId: event.subject?.accountId ?? null, decision: 'read' };
     case 'demo_data_seeded':
       return none;
   }

@@ -3,14 +3,15 @@ import type { Database } from '../db/database.js';
 import { enqueueNotification } from '../notify/index.js';
 import type { AccessDenied, AuditScope, MutationRefused } from './audit-event.js';
 import { recordAuditEvent } from './record-audit-event.js';
+import { DENIAL_CODES, isDenialCode } from './refusal-codes.js';
 
 /** Refusals by one person within this window that raise an alert. */
 export const REPEATED_DENIALS = { threshold: 5, windowMinutes: 10 } as const;
 
 /**
- * Records a refusal and, when the same staff member has now been refused
- * `REPEATED_DENIALS.threshold` times within the window, queues an alert (once per window: the
- * outbox's key carries the window).
+ * Records a refusal and, when it is a denial (`DENIAL_CODES`) and the same staff member has now
+ * been denied `REPEATED_DENIALS.threshold` times within the window, queues an alert (once per
+ * window: the outbox's key carries the window).
  */
 export async function recordDenial(
   trx: Transaction<Database>,
@@ -18,22 +19,29 @@ export async function recordDenial(
   scope: AuditScope,
 ): Promise<void> {
   await recordAuditEvent(trx, event, scope);
-  await alertOnRepeatedDenials(trx, scope.actor);
+  if (isDenialCode(event.code)) await alertOnRepeatedDenials(trx, scope.actor);
 }
 
 /**
- * Queues the repeated-denials alert when this staff member's refusals already recorded (by
- * `recordDenial`, or by the audit trail for firewall and argument refusals and denied fields)
- * reach the threshold within the window. A denied field counts once per request, however many
- * objects it was denied on.
+ * Queues the repeated-denials alert when this staff member's denials already recorded (by
+ * `recordDenial`, or by the audit trail for refusals in a response and denied fields) reach the
+ * threshold within the window. Only denials count (`DENIAL_CODES`: FORBIDDEN, NOT_FOUND,
+ * SESSION_EXPIRED…); a typo in the input or a sign-in too old pages nobody. One thing denied
+ * counts once per request, however many objects it was denied on and however many rows say
+ * so (a refused value is both a denied read and the refusal it answered with).
  */
 export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: AuditScope['actor']): Promise<void> {
   if (actor.kind !== 'staff') return;
   const row = await trx
     .selectFrom('audit_events')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .select(sql<string>`count(distinct coalesce(request_id, chain_seq::text) || ' ' || coalesce(type_field, ''))`.as('count'))
     .where('actor_id', '=', actor.id)
-    .where((eb) => eb.or([eb('kind', 'in', ['access_denied', 'mutation_refused']), eb.and([eb('kind', '=', 'field_read'), eb('decision', '=', 'denied')])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', 'in', ['access_denied', 'mutation_refused']), eb(sql<string>`details->>'code'`, 'in', [...DENIAL_CODES])]),
+        eb.and([eb('kind', '=', 'field_read'), eb('decision', '=', 'denied')]),
+      ]),
+    )
     .where('occurred_at', '>', sql<Date>`now() - make_interval(mins => ${REPEATED_DENIALS.windowMinutes})`)
     .executeTakeFirstOrThrow();
   const count = Number(row.count);

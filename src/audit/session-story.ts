@@ -49,21 +49,30 @@ export function sessionStory(events: readonly AuditEventRow[], agentName: string
   const who = `Agent ${agentName}`;
   const readsByRequest = new Map<string, AuditEventRow[]>();
   const withOwnEvent = new Set<string>();
+  const deniedReads = new Set<string>();
   for (const event of events) {
     if (event.request_id === null) continue;
     if (event.kind === 'field_read') {
       const reads = readsByRequest.get(event.request_id);
       if (reads) reads.push(event);
       else readsByRequest.set(event.request_id, [event]);
+      if (event.decision === 'denied') deniedReads.add(readKey(event));
     } else if (event.kind !== 'access_denied') {
       withOwnEvent.add(event.request_id);
     }
+  }
+  // A value a resolver refused is a denied read and the refusal it answered with: one line,
+  // whose it was and why.
+  const reasons = new Map<string, string>();
+  for (const event of events) {
+    if (event.kind === 'access_denied' && event.reason && deniedReads.has(readKey(event))) reasons.set(readKey(event), event.reason);
   }
 
   const story: string[] = [];
   const told = new Set<string>();
   for (const event of events) {
     const time = `${event.occurred_at.toISOString().slice(11, 16)} UTC — `;
+    if (event.kind === 'access_denied' && reasons.has(readKey(event))) continue;
     if (event.kind !== 'field_read' || event.request_id === null) {
       // A refusal the audit trail recorded names the field by its schema name; say it in words.
       const refusal = event.kind === 'access_denied' && event.actor_name === agentName && event.type_field && event.reason;
@@ -73,13 +82,24 @@ export function sessionStory(events: readonly AuditEventRow[], agentName: string
     if (told.has(event.request_id)) continue;
     told.add(event.request_id);
     const reads = readsByRequest.get(event.request_id) ?? [];
-    for (const line of requestLines(reads, withOwnEvent.has(event.request_id), names, labels)) story.push(`${time}${who} ${line}`);
+    for (const line of requestLines(reads, withOwnEvent.has(event.request_id), names, labels, reasons)) story.push(`${time}${who} ${line}`);
   }
   return story;
 }
 
+/** A field as one request read it: `req-1 User.birthDate`. */
+function readKey(event: AuditEventRow): string {
+  return `${event.request_id ?? ''} ${event.type_field ?? ''}`;
+}
+
 /** What one request read: a line of what it viewed, then a line per protected field. */
-function requestLines(reads: readonly AuditEventRow[], hasOwnEvent: boolean, names: ReadonlyMap<string, string>, labels: StoryLabels): string[] {
+function requestLines(
+  reads: readonly AuditEventRow[],
+  hasOwnEvent: boolean,
+  names: ReadonlyMap<string, string>,
+  labels: StoryLabels,
+  reasons: ReadonlyMap<string, string>,
+): string[] {
   const viewed = new Map<string, { count: number; depth: number }>();
   const lines: string[] = [];
   for (const read of reads) {
@@ -98,7 +118,8 @@ function requestLines(reads: readonly AuditEventRow[], hasOwnEvent: boolean, nam
       viewed.set(typeName, { count: Math.max(seen?.count ?? 0, details.count), depth: Math.min(seen?.depth ?? depth, depth) });
       continue;
     }
-    lines.push(protectedRead(read, typeName, details, names, labels));
+    const reason = read.decision === 'denied' ? reasons.get(readKey(read)) : undefined;
+    lines.push(protectedRead(read, typeName, details, names, labels) + (reason ? `: ${reason}` : ''));
   }
   const nouns = [...viewed.entries()].sort(([, a], [, b]) => a.depth - b.depth).map(([typeName, { count }]) => labels.objects(typeName, count));
   return nouns.length > 0 ? [`viewed ${listed(nouns)}`, ...lines] : lines;

@@ -1,20 +1,23 @@
-import { GraphQLError, Kind, type DefinitionNode, type OperationDefinitionNode } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type ASTNode, type DefinitionNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { wardenError } from '../errors/index.js';
+import { shownMessage, wardenError } from '../errors/index.js';
 import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
 import { actorLabel } from './describe-audit-event.js';
+import { fieldCoordinatesOf } from './field-coordinates.js';
 import type { FieldReadGroup } from './field-read-recorder.js';
 import { publicReads, readPathOf } from './public-reads.js';
-import { alertOnRepeatedDenials } from './record-denial.js';
+import { rootArguments, type RootArguments } from './root-arguments.js';
+import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
 }
 
-const DENIAL_CODES = new Set(['FORBIDDEN', 'APPROVAL_REQUIRED', 'FIELD_DENIED']);
+/** Example paths kept per refusal row, as per field-read row. */
+const MAX_PATHS = 20;
 
 /**
  * Writes what a request read (and was refused) before its response leaves: classified reads as
@@ -55,33 +58,31 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           );
           if (operation && result.data && audit.recorder.recordsReads) {
             const errored = new Set((result.errors ?? []).flatMap((e) => (e.path ? [readPathOf(e.path)] : [])));
-            for (const read of publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields, errored)) {
-              audit.recorder.add(read.typeField, read.count, read.paths);
-            }
+            const reads = publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields, errored, audit.recorder.returnedObjects);
+            for (const read of reads) audit.recorder.add(read.typeField, read.count, read.paths, read.objectIds, read.subjectIds);
           }
           const base = baseRow(context, operation);
+          const groups = audit.recorder.groups();
+          const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
+          const actor = auditScopeOf(context).actor;
+          // What staff searched for, or which ids they asked for, goes with the root field's rows.
+          const asked = operation && actor.kind === 'staff' ? askedFor(args, operation, context) : NOTHING_ASKED;
           const rows = [
-            ...audit.recorder.groups().map((group) => fieldReadRow(base, group)),
-            ...(result.errors ?? [])
-              .filter((e) => isUnrecordedDenial(e, audit.recordedErrors))
-              .map((e) => denialRow(base, e, operation?.operation === 'mutation' ? 'Mutation' : 'Query')),
+            ...groups.map((group) => fieldReadRow(base, group, asked.get(group.typeField))),
+            ...refusalRows(base, refusals, fieldCoordinatesOf(args.schema, args.document, refusals), asked),
           ];
+          // Denials recorded here (firewall, argument policy, resolvers' refusals, denied fields)
+          // count towards the repeated-denials alert, checked in the same transaction as the rows.
+          const denied =
+            actor.kind === 'staff' && (groups.some((group) => group.decision === 'denied') || refusals.some((e) => isDenialCode(refusalCodeOf(e))));
           try {
-            await options.writer.write(rows);
+            await options.writer.write(rows, denied ? actor : null);
           } catch (error) {
             context.logger.error({ err: error }, 'audit write failed; response withheld');
             setResult({
               errors: [wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so no data is returned. Try again in a moment.')],
             });
             return;
-          }
-          // Refusals recorded here (firewall, argument policy, denied fields) count towards the repeated-denials alert too.
-          const actor = auditScopeOf(context).actor;
-          if (actor.kind === 'staff' && rows.some((row) => row.decision === 'denied')) {
-            await context.db
-              .transaction()
-              .execute((trx) => alertOnRepeatedDenials(trx, actor))
-              .catch((error: unknown) => context.logger.error({ err: error }, 'repeated-denials check failed'));
           }
         },
       };
@@ -100,13 +101,17 @@ function isAsyncIterable<T>(value: T | AsyncIterableIterator<T>): value is Async
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-function isUnrecordedDenial(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
-  const code = error.extensions['code'];
-  // FIELD_DENIED reads are already in the field-read groups.
+/**
+ * Every refusal in the response, whatever its code (a denial, a typo in the input, a vague
+ * reason, a lapsed sign-in), except those already recorded: FIELD_DENIED reads are in the
+ * field-read groups, and some code records its own refusals (`recordedErrors`).
+ */
+function isUnrecordedRefusal(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
+  const code = refusalCodeOf(error);
   // A resolver's error reaches the result wrapped (located) by graphql-js: check what it wraps too.
   const original = error.originalError;
   const alreadyRecorded = recorded.has(error) || (original instanceof GraphQLError && recorded.has(original));
-  return typeof code === 'string' && DENIAL_CODES.has(code) && code !== 'FIELD_DENIED' && !alreadyRecorded;
+  return code !== null && code !== 'FIELD_DENIED' && !alreadyRecorded;
 }
 
 type BaseRow = ReturnType<typeof baseRow>;
@@ -131,7 +136,16 @@ function baseRow(context: GatewayContext, operation: OperationDefinitionNode | u
   };
 }
 
-function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): AuditRowInput {
+const NOTHING_ASKED: RootArguments = new Map();
+
+/** The root fields' data-choosing arguments, with the variables as execution coerced them. */
+function askedFor(args: { schema: GraphQLSchema; document: DocumentNode; variableValues?: Record<string, unknown> | null | undefined }, operation: OperationDefinitionNode, context: GatewayContext): RootArguments {
+  if (!operation.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || (selection.arguments?.length ?? 0) > 0)) return NOTHING_ASKED;
+  const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
+  return variables.coerced ? rootArguments(args.schema, args.document, operation, variables.coerced, context.policyCatalog.fields) : NOTHING_ASKED;
+}
+
+function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup, asked: Readonly<Record<string, Record<string, unknown>>> | undefined): AuditRowInput {
   const times = group.count === 1 ? 'once' : `${group.count} times`;
   const shown = group.decision === 'allowed' ? 'shown' : group.decision === 'masked' ? 'masked' : 'denied';
   return {
@@ -147,22 +161,48 @@ function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup): Aud
       ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
       ...(group.truncated ? { truncated: true, distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
       paths: group.paths,
+      ...(asked ? { arguments: asked } : {}),
     },
     summary: `${who} read ${group.typeField} ${times} (${shown})${as}${group.objectIds.length ? `: ${group.objectIds.slice(0, 5).join(', ')}${group.objectIds.length > 5 ? ', …' : ''}` : ''}`,
   };
 }
 
-function denialRow({ who, as, ...base }: BaseRow, error: GraphQLError, rootType: 'Query' | 'Mutation'): AuditRowInput {
-  // Refusals without a named field are of root fields (the firewall, scope checks): `Query.me`.
-  const field = typeof error.extensions['field'] === 'string' ? error.extensions['field'] : error.path ? `${rootType}.${String(error.path[0])}` : null;
-  return {
-    ...base,
-    kind: 'access_denied',
-    type_field: field,
-    decision: 'denied',
-    path: error.path?.join('.') ?? null,
-    reason: error.message,
-    details: { code: error.extensions['code'], message: error.message },
-    summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${error.message}`,
-  };
+/**
+ * One row per field, code and message refused in the request (a colleague's birth date refused
+ * on three users is one row, counted three times, with the paths), named by the field refused:
+ * its `extensions.field`, else the field the error was raised at.
+ */
+function refusalRows({ who, as, ...base }: BaseRow, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>, asked: RootArguments): AuditRowInput[] {
+  const rows = new Map<string, AuditRowInput & { details: { count: number; paths: string[]; arguments?: Record<string, unknown> } }>();
+  for (const error of errors) {
+    const named = error.extensions['field'];
+    const node = error.nodes?.[0];
+    const field = typeof named === 'string' ? named : ((node && coordinates.get(node)) ?? null);
+    const code = error.extensions['code'];
+    // As the response will say it: a message about bad input may quote the input.
+    const message = shownMessage(error.message);
+    const path = error.path ? readPathOf(error.path) : null;
+    const key = `${field ?? ''}\u0000${String(code)}\u0000${message}`;
+    // A root field refused: what it was asked for.
+    const responseKey = error.path?.length === 1 ? String(error.path[0]) : null;
+    const chosen = field && responseKey !== null ? asked.get(field)?.[responseKey] : undefined;
+    const existing = rows.get(key);
+    if (existing) {
+      existing.details.count += 1;
+      if (path !== null && existing.details.paths.length < MAX_PATHS) existing.details.paths.push(path);
+      if (chosen && responseKey !== null) existing.details.arguments = { ...existing.details.arguments, [responseKey]: chosen };
+      continue;
+    }
+    rows.set(key, {
+      ...base,
+      kind: 'access_denied',
+      type_field: field,
+      decision: 'denied',
+      path,
+      reason: message,
+      details: { code, message, count: 1, paths: path === null ? [] : [path], ...(chosen && responseKey !== null ? { arguments: { [responseKey]: chosen } } : {}) },
+      summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${message}`,
+    });
+  }
+  return [...rows.values()];
 }

@@ -5,21 +5,24 @@ import { GraphQLError } from 'graphql';
  * `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST` cover malformed
  * documents and requests, `INTERNAL_SERVER_ERROR` everything unexpected (its detail is masked).
  */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'FIELD_DENIED'
-  | 'APPROVAL_REQUIRED'
-  | 'SESSION_EXPIRED'
-  | 'REASON_TOO_VAGUE'
-  | 'BAD_USER_INPUT'
-  | 'AUDIT_UNAVAILABLE'
-  | 'NOT_FOUND'
-  | 'IDENTITY_PROVIDER_UNAVAILABLE'
-  | 'GRAPHQL_PARSE_FAILED'
-  | 'GRAPHQL_VALIDATION_FAILED'
-  | 'BAD_REQUEST'
-  | 'INTERNAL_SERVER_ERROR';
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'FIELD_DENIED',
+  'APPROVAL_REQUIRED',
+  'SESSION_EXPIRED',
+  'REASON_TOO_VAGUE',
+  'BAD_USER_INPUT',
+  'AUDIT_UNAVAILABLE',
+  'NOT_FOUND',
+  'IDENTITY_PROVIDER_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -53,4 +56,45 @@ export function errorCodeOf(error: unknown): string | undefined {
 /** The `code` of a Node.js system error (`EADDRINUSE`, `EEXIST`…), if it is one. */
 export function systemErrorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/**
+ * A message as it may leave the gateway, in a response, a log line or the audit trail: no input
+ * value echoed back, no name suggested (see `useErrorCodes`).
+ */
+export function shownMessage(message: string): string {
+  return withoutSuggestions(withoutEchoedValues(message));
+}
+
+/**
+ * Removes echoed values from graphql-js messages; keeps where (the error's `locations` and
+ * `path` stay) and what kind of thing it was: a type, a kind of token.
+ *
+ * - coercion of input and of results: `… cannot represent value: …`, `Variable "$x" got invalid
+ *   value …`, `Expected value of type "T", found …`, `Value "…" does not exist in "E" enum`;
+ * - results of the wrong shape: `Expected value of type "User" but got: { …, password_hash: … }`
+ *   (a whole row, printed by `inspect`), and `Expected \`Date.serialize(…)\` to return
+ *   non-nullable value, returned: …`;
+ * - syntax errors, which name the token they stopped at with its text: `Expected Name, found
+ *   Int "4000123456789010"`, `Unexpected String "…"` (a value pasted where a name goes).
+ */
+export function withoutEchoedValues(message: string): string {
+  // A variable's message is rebuilt whole: the value it quotes may itself contain "; " or ": ".
+  const variable = /^Variable "\$([^"]+)" got invalid value/.exec(message);
+  if (variable) return `Variable "$${variable[1]}" got an invalid value; check it against the variable's type in the schema.`;
+  // The token's text runs to the end (it may hold quotes, newlines, ", found"): rebuilt whole too.
+  const token = /^(Syntax Error: (?:Expected [^\n]*?, found|Unexpected)) (Name|Int|Float|String|BlockString) "/.exec(message);
+  if (token) return `${token[1]} ${token[2]} (its text is not shown).`;
+  const serialize = /^Expected `([^`(]+)\.serialize\(/.exec(message);
+  if (serialize) return `Expected \`${serialize[1]}.serialize\` to return a non-null value (value not shown).`;
+  return message
+    .replace(/(cannot represent [^:]*?value): .*$/s, '$1 (value not shown)')
+    .replace(/(Expected value of type "[^"]+", found) .*?(?=;|$)/s, '$1 a value that does not fit')
+    .replace(/^(Expected value of type "[^"]+") but got: .*$/s, '$1 but got a value of another type (value not shown).')
+    .replace(/(Value) ".*?" (does not exist in "[^"]+" enum)/s, '$1 $2');
+}
+
+/** Drops graphql-js's "Did you mean …?" hints: for fields, arguments, types and enum values alike. */
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '');
 }

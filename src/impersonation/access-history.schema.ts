@@ -1,5 +1,7 @@
+import { recordAuditRead } from '../audit/index.js';
 import { wardenError } from '../errors/index.js';
 import { actingCustomer } from '../graphql/acting-customer.js';
+import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import { describeVisit, listAccessHistory, type AccessHistoryEntry } from './access-history.js';
 
@@ -55,7 +57,15 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
       resolve: async (_root, { first, after }, context) => {
         if (context.access.session) throw wardenError('FORBIDDEN', 'The access history is for the customer, not for support acting as them.');
         if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} entries.`);
-        const rows = await listAccessHistory(context.db, actingCustomer(context).accountId, first + 1, after ?? null);
+        const customer = actingCustomer(context);
+        // It is read from the audit: recorded like every other reading of it.
+        await recordAuditRead(context.db, auditScopeOf(context), {
+          what: 'accessHistory',
+          filter: { account: customer.accountId },
+          page: { first, after: after ?? null },
+          subject: { userId: customer.id, accountId: customer.accountId },
+        });
+        const rows = await listAccessHistory(context.db, customer.accountId, first + 1, after ?? null);
         return { entries: rows.slice(0, first), hasNextPage: rows.length > first };
       },
     }),

@@ -1,9 +1,10 @@
-import { loadAuditSubject, SYSTEM_ACTOR } from '../audit/index.js';
+import type { Transaction } from 'kysely';
+import { loadAuditSubject, SYSTEM_ACTOR, type AuditSubject } from '../audit/index.js';
 import type { AuthenticationFailure } from '../auth/authenticate.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
 import type { TokenClaims } from '../auth/token-claims.js';
 import type { ImpersonationSettings } from '../config/config.js';
-import type { Db } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import type { SessionEndReason } from '../db/tables/impersonation-session.js';
 import { wardenError } from '../errors/index.js';
 import { directAccess, impersonationAccess, type AccessContext } from '../policy/access.js';
@@ -52,7 +53,7 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
       throw wardenError('FORBIDDEN', why);
     }
     if (!looksLikeSessionToken(token)) {
-      throw wardenError('SESSION_EXPIRED', 'The impersonation token is not one Warden issued; start a session to get one.');
+      throw await refuseSession(principal, requestId, 'The impersonation token is not one Warden issued; start a session to get one.', null);
     }
     const tokenHash = hashSessionToken(token);
     const session = await touchActiveSession(db, tokenHash, principal.id, settings.idleMinutes);
@@ -67,11 +68,8 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
       userRoleAtStart: session.target_role_at_start,
     });
     if (endReason) {
-      await db.transaction().execute(async (trx) => {
-        const locked = await lockSession(trx, session.id);
-        if (locked?.status === 'active') await endSession(trx, locked, endReason, { actor: SYSTEM_ACTOR });
-      });
-      throw wardenError('SESSION_EXPIRED', END_MESSAGES[endReason]);
+      const subject = { user: { id: session.user_id, name: session.user_name }, account: { id: session.account_id, name: session.account_name } };
+      throw await refuseSession(principal, requestId, END_MESSAGES[endReason], { id: session.id, subject }, endIfActive(session.id, endReason, requestId));
     }
     const customer = {
       kind: 'customer' as const,
@@ -92,10 +90,37 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
     });
   };
 
+  /**
+   * Refuses the request with SESSION_EXPIRED, recorded like every refusal, in one transaction
+   * with what must change with it (ending the session that lapsed).
+   */
+  async function refuseSession(
+    agent: StaffPrincipal,
+    requestId: string,
+    why: string,
+    session: { id: string; subject: AuditSubject } | null,
+    withRefusal?: (trx: Transaction<Database>) => Promise<void>,
+  ) {
+    await recordContextRefusal(
+      db,
+      {
+        kind: 'access_denied',
+        attempted: session ? `use impersonation session ${session.id}` : 'use an impersonation token that opens no session',
+        code: 'SESSION_EXPIRED',
+        why,
+        sessionId: session?.id ?? null,
+        subject: session?.subject ?? null,
+      },
+      { actor: { kind: 'staff', id: agent.id, name: agent.name }, requestId, sessionId: session?.id ?? null },
+      withRefusal,
+    );
+    return wardenError('SESSION_EXPIRED', why);
+  }
+
   /** Why the token did not open a session: someone else's, ended, or timed out (then end it). */
   async function explainRefusal(tokenHash: string, agent: StaffPrincipal, requestId: string) {
     const session = await findSessionByTokenHash(db, tokenHash);
-    if (!session) return wardenError('SESSION_EXPIRED', 'No session has this impersonation token; start a new session.');
+    if (!session) return refuseSession(agent, requestId, 'No session has this impersonation token; start a new session.', null);
     if (session.agent_id !== agent.id) {
       await recordContextRefusal(
         db,
@@ -111,16 +136,21 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
       );
       return wardenError('FORBIDDEN', 'This impersonation token belongs to another agent; it works only with its own agent’s credential.');
     }
+    const own = { id: session.id, subject: await loadAuditSubject(db, session.user_id) };
     if (session.status === 'active') {
       const reason: SessionEndReason = session.expires_at && session.expires_at.getTime() <= Date.now() ? 'expired' : 'idle_timeout';
-      await db.transaction().execute(async (trx) => {
-        const locked = await lockSession(trx, session.id);
-        if (locked?.status === 'active') await endSession(trx, locked, reason, { actor: SYSTEM_ACTOR });
-      });
-      return wardenError('SESSION_EXPIRED', END_MESSAGES[reason]);
+      return refuseSession(agent, requestId, END_MESSAGES[reason], own, endIfActive(session.id, reason, requestId));
     }
-    return wardenError('SESSION_EXPIRED', END_MESSAGES[session.end_reason ?? 'ended']);
+    return refuseSession(agent, requestId, END_MESSAGES[session.end_reason ?? 'ended'], own);
   }
+}
+
+/** Ends a session found broken or lapsed, with its end record (in the request that found it), unless another request just did. */
+function endIfActive(sessionId: string, reason: SessionEndReason, requestId: string) {
+  return async (trx: Transaction<Database>): Promise<void> => {
+    const locked = await lockSession(trx, sessionId);
+    if (locked?.status === 'active') await endSession(trx, locked, reason, { actor: SYSTEM_ACTOR, requestId });
+  };
 }
 
 const WHO: Record<AuthenticationFailure['kind'], string> = {

@@ -27,6 +27,7 @@ import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
 import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
+import { useNoStore } from './plugins/use-no-store.js';
 import { useOperationChoice } from './plugins/use-operation-choice.js';
 import { useRequestErrors } from './plugins/use-request-errors.js';
 import { useRequestIds } from './plugins/use-request-id.js';
@@ -92,6 +93,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
       requestIds.plugin,
+      useNoStore(),
       useAccessLog({ logger }),
       useCsrfHeader({ header: CSRF_HEADER }),
       useMediaTypeCheck(),

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
 import type { Logger } from '../log/logger.js';
-import { withoutEchoedValues } from './plugins/use-error-codes.js';
+import { withoutEchoedValues } from '../errors/index.js';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 

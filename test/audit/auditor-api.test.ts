@@ -101,6 +101,19 @@ const AuditApiDirectory = graphql(`
   }
 `);
 
+const AuditApiAccessHistory = graphql(`
+  query AuditApiAccessHistory {
+    accessHistory(first: 5) {
+      edges {
+        node {
+          sessionId
+          agentName
+        }
+      }
+    }
+  }
+`);
+
 let t: TestGateway;
 let sessionId: string;
 let afterSession: Date;
@@ -128,7 +141,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-type Node = { id: string; occurredAt: string; kind: string; summary: string; actorId?: string | null; userId?: string | null; accountId?: string | null; sessionId?: string | null; typeField?: string | null; decision?: string | null };
+type Node = { id: string; occurredAt: string; kind: string; summary: string; actorId?: string | null; userId?: string | null; accountId?: string | null; sessionId?: string | null; typeField?: string | null; decision?: string | null; details?: string };
 
 /** Every page of auditEvents for a filter, following the cursor; asserts the pages are consistent. */
 async function allEvents(filter: AuditEventFilter, pageSize: number): Promise<Node[]> {
@@ -165,7 +178,10 @@ describe('auditEvents', () => {
   it('filters by user, account and session', async () => {
     const byUser = await allEvents({ user: 'usr_tom' }, 50);
     expect(byUser.length).toBeGreaterThan(3);
-    expect(byUser.every((n) => n.userId === 'usr_tom')).toBe(true);
+    // Tom's: as the customer acted as, or as a user whose data a read read (Leo's directory search).
+    const tomsData = (n: Node) => n.kind === 'field_read' && (JSON.parse(n.details ?? '{}') as { subjectIds?: string[] }).subjectIds?.includes('usr_tom');
+    expect(byUser.every((n) => n.userId === 'usr_tom' || tomsData(n))).toBe(true);
+    expect(byUser.some((n) => n.userId === null && n.actorId === 'stf_leo' && n.typeField === 'DirectoryEntry.userId')).toBe(true);
 
     const byAccount = await allEvents({ account: 'acc_acme' }, 50);
     expect(byAccount.every((n) => n.accountId === 'acc_acme')).toBe(true);
@@ -376,6 +392,26 @@ describe('reading the audit', () => {
     // Which page, or how many: what the reader could have seen.
     expect(reads.map((r) => (r.details as { page?: unknown }).page)).toEqual([{ first: 5, after: null }, { first: 20 }, undefined, { limit: 10_000 }]);
     expect(reads[0]!.summary).toBe('Auditor Dan Okafor read the audit (auditEvents)');
+  });
+
+  it('records what an export held: how many events, and the chain_seq of its first and last', async () => {
+    const requestId = newRequestId('export-sent');
+    const result = await t.execute(AuditApiExport, { as: 'auditor', variables: { filter: { session: sessionId }, format: 'JSONL', limit: 3 }, headers: { 'x-request-id': requestId } });
+    expect(result.body.data?.auditExport.truncated).toBe(true);
+    const exported = result.body.data!.auditExport.content.split('\n').map((line) => JSON.parse(line) as { chain_seq?: string }).filter((line) => line.chain_seq);
+    expect(exported).toHaveLength(3);
+    const [read] = await t.db.selectFrom('audit_events').selectAll().where('kind', '=', 'audit_read').where('request_id', '=', requestId).execute();
+    expect((read?.details as { sent?: unknown }).sent).toEqual({ events: 3, firstChainSeq: exported[0]!.chain_seq, lastChainSeq: exported[2]!.chain_seq, truncated: true });
+  });
+
+  it("records a customer reading their account's access history, in that account's slice", async () => {
+    const requestId = newRequestId('access-history');
+    const result = await t.execute(AuditApiAccessHistory, { as: 'usr_tom', headers: { 'x-request-id': requestId } });
+    expect(result.body.data?.accessHistory.edges.map((e) => e.node.sessionId)).toContain(sessionId);
+    const rows = await t.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
+    expect(rows.map((r) => [r.kind, r.actor_kind, r.actor_id, r.subject_user_id, r.account_id])).toEqual([['audit_read', 'customer', 'usr_tom', 'usr_tom', 'acc_acme']]);
+    expect(rows[0]?.details).toMatchObject({ what: 'accessHistory', filter: { account: 'acc_acme' }, page: { first: 5, after: null } });
+    expect(rows[0]?.summary).toBe('Tom Baker read the audit (accessHistory)');
   });
 
   it.each(['agent', 'manager', 'customer', 'oncall'])('is refused to %s with FORBIDDEN, and nothing of the audit is returned', async (who) => {

@@ -91,10 +91,71 @@ const AuditFieldReadEvents = graphql(`
           actorId
           userId
           sessionId
+          requestId
           typeField
           decision
           details
         }
+      }
+    }
+  }
+`);
+
+const AuditSchemaTypes = graphql(`
+  query AuditSchemaTypes {
+    __schema {
+      types {
+        name
+      }
+    }
+  }
+`);
+
+const AuditRootTypename = graphql(`
+  query AuditRootTypename {
+    __typename
+  }
+`);
+
+const AuditBirthDates = graphql(`
+  query AuditBirthDates {
+    account {
+      users {
+        id
+        birthDate
+      }
+    }
+  }
+`);
+
+const AuditTooManyInvoices = graphql(`
+  query AuditTooManyInvoices {
+    account {
+      many: invoices(first: 0) {
+        id
+      }
+    }
+  }
+`);
+
+const AuditDirectoryAccounts = graphql(`
+  query AuditDirectoryAccounts($search: String!) {
+    directory(search: $search) {
+      userId
+      accountName
+    }
+    plansOnly: directory(search: $search, first: 5) {
+      plan
+    }
+  }
+`);
+
+const AuditAccountRoles = graphql(`
+  query AuditAccountRoles {
+    account {
+      users {
+        id
+        role
       }
     }
   }
@@ -268,6 +329,48 @@ describe("'did agent X see user Y's phone number on date Z?', asked through audi
     expect(name?.details.subjectIds).toEqual(['usr_jane']);
   });
 
+  it("finds a directory search that showed only Jane's public fields, and what was searched for", async () => {
+    const requestId = newRequestId('directory-public');
+    const result = await sessions.execute(AuditDirectoryAccounts, { as: 'agent2', variables: { search: 'Jane' }, headers: { 'x-request-id': requestId } });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data?.directory).toEqual([{ userId: 'usr_jane', accountName: 'Acme Co' }]);
+    const rows = (await fieldReads('stf_leo', 'usr_jane')).filter((row) => row.requestId === requestId && row.typeField?.startsWith('DirectoryEntry.'));
+    // Whose entry it was is known even where the document did not ask for the user's id (`plan`).
+    expect(rows.map((row) => [row.typeField, row.details.subjectIds]).sort()).toEqual([
+      ['DirectoryEntry.accountName', ['usr_jane']],
+      ['DirectoryEntry.plan', ['usr_jane']],
+      ['DirectoryEntry.userId', ['usr_jane']],
+    ]);
+    // The search text, by response key; the page size chooses no data and is left out.
+    const [root] = (await rowsOf(sessions.db, requestId)).filter((row) => row.type_field === 'Query.directory');
+    expect((root?.details as { arguments?: unknown }).arguments).toEqual({ directory: { search: 'Jane' }, plansOnly: { search: 'Jane' } });
+    // Control: nobody else's slice has it.
+    expect((await fieldReads('stf_leo', 'usr_grace')).filter((row) => row.typeField?.startsWith('DirectoryEntry.'))).toEqual([]);
+  });
+
+  it('records what a refused search asked for', async () => {
+    const requestId = newRequestId('directory-refused');
+    const result = await sessions.execute(AuditDirectoryAccounts, { as: 'agent2', variables: { search: 'J' }, headers: { 'x-request-id': requestId } });
+    expect(codeOf(result.body)).toBe('BAD_USER_INPUT');
+    const refusals = (await rowsOf(sessions.db, requestId)).filter((row) => row.kind === 'access_denied');
+    expect(refusals.map((row) => [row.type_field, (row.details as { arguments?: unknown }).arguments])).toEqual([
+      // (The list is non-null: the first refusal nulls the whole response, and is the one reported.)
+      ['Query.directory', { directory: { search: 'J' } }],
+    ]);
+  });
+
+  it("gives a session's public reads of users their ids too: whose role was read", async () => {
+    const session = await openAuditSession(sessions, { agent: 'agent', userId: 'usr_tom' });
+    const requestId = newRequestId('user-roles');
+    const result = await sessions.execute(AuditAccountRoles, { as: 'agent', headers: { ...session.headers, 'x-request-id': requestId } });
+    expect(result.body.data?.account?.users).toHaveLength(4);
+    const [role] = (await rowsOf(sessions.db, requestId)).filter((row) => row.type_field === 'User.role');
+    const details = role?.details as { count: number; objectIds: string[]; subjectIds: string[] };
+    expect(details.count).toBe(4);
+    expect([...details.objectIds].sort()).toEqual(ACME_USERS);
+    expect([...details.subjectIds].sort()).toEqual(ACME_USERS);
+  });
+
   it('says when it kept only some of the ids, and how many there were', async () => {
     const existing = await sessions.db.selectFrom('invoices').select('id').where('account_id', '=', 'acc_acme').execute();
     await sessions.db
@@ -321,6 +424,69 @@ describe('staff reading outside a session are recorded too', () => {
     const rows = await rowsOf(t.db, requestId);
     expect(rows.map((row) => `${row.type_field}:${row.details.count}`).sort()).toEqual(['Query.viewer:1', 'Viewer.id:1', 'Viewer.name:1', 'Viewer.roles:1']);
     expect(rows.every((row) => row.actor_id === 'stf_priya' && row.kind === 'field_read' && row.data_class === 'public')).toBe(true);
+  });
+});
+
+describe('a value the resolver refused is recorded as denied, for that object', () => {
+  it("a member's colleagues' birth dates, granted but refused by the account's privacy rule", async () => {
+    const requestId = newRequestId('colleague-birth-dates');
+    const result = await t.execute(AuditBirthDates, { as: 'agent', actAs: 'usr_tom read_only User.birthDate', headers: { 'x-request-id': requestId } });
+    const shown = (result.body.data?.account?.users ?? []).filter((user) => user.birthDate !== null).map((user) => user.id);
+    expect(shown).toEqual(['usr_tom']);
+    expect(result.body.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+
+    const rows = await rowsOf(t.db, requestId);
+    const birthDate = (decision: string) => rows.find((row) => row.kind === 'field_read' && row.type_field === 'User.birthDate' && row.decision === decision);
+    expect(birthDate('allowed')?.details).toMatchObject({ count: 1, objectIds: ['usr_tom'], subjectIds: ['usr_tom'], paths: [expect.stringMatching(/^account\.users\[\d\]\.birthDate$/)] });
+    const denied = birthDate('denied')?.details as { count: number; objectIds: string[]; subjectIds: string[] } | undefined;
+    expect(denied?.count).toBe(3);
+    expect([...(denied?.objectIds ?? [])].sort()).toEqual(['usr_jane', 'usr_lena', 'usr_omar']);
+    expect([...(denied?.subjectIds ?? [])].sort()).toEqual(['usr_jane', 'usr_lena', 'usr_omar']);
+    // The refusal itself, once for the field, named by it (not by the root it was under).
+    const refusals = rows.filter((row) => row.kind === 'access_denied');
+    expect(refusals.map((row) => [row.type_field, row.details.code, row.details.count])).toEqual([['User.birthDate', 'FORBIDDEN', 3]]);
+    expect(refusals[0]?.reason).toMatch(/^Only the account's owners and admins see a colleague's birth date/);
+    expect(refusals[0]?.details.paths).toHaveLength(3);
+  });
+
+  it("control: the account's owner, with the same grant, is shown all four", async () => {
+    const requestId = newRequestId('owner-birth-dates');
+    const result = await t.execute(AuditBirthDates, { as: 'agent', actAs: 'usr_jane read_only User.birthDate', headers: { 'x-request-id': requestId } });
+    expect(result.body.errors).toBeUndefined();
+    const rows = (await rowsOf(t.db, requestId)).filter((row) => row.type_field === 'User.birthDate');
+    expect(rows.map((row) => [row.kind, row.decision, row.details.count])).toEqual([['field_read', 'allowed', 4]]);
+  });
+
+  it('names a refused nested field by its type and name, not its alias or root', async () => {
+    const requestId = newRequestId('nested-refusal');
+    const result = await t.execute(AuditTooManyInvoices, { as: 'agent', actAs: 'usr_tom read_only', headers: { 'x-request-id': requestId } });
+    expect(codeOf(result.body)).toBe('BAD_USER_INPUT');
+    const refusals = (await rowsOf(t.db, requestId)).filter((row) => row.kind === 'access_denied');
+    expect(refusals.map((row) => [row.type_field, row.path, row.details.code])).toEqual([['Account.invoices', 'account.many', 'BAD_USER_INPUT']]);
+  });
+});
+
+describe('reading the schema itself (introspection)', () => {
+  it('is recorded for staff, outside a session and inside one', async () => {
+    for (const actAs of [undefined, 'usr_tom read_only']) {
+      const requestId = newRequestId('introspection');
+      const result = await t.execute(AuditSchemaTypes, { as: 'agent', ...(actAs ? { actAs } : {}), headers: { 'x-request-id': requestId } });
+      expect(result.body.errors).toBeUndefined();
+      expect(result.body.data?.__schema.types.length).toBeGreaterThan(10);
+      const rows = await rowsOf(t.db, requestId);
+      expect(rows.map((row) => [row.kind, row.type_field, row.decision, row.details.count, row.subject_user_id])).toEqual([
+        ['field_read', 'Query.__schema', 'allowed', 1, actAs ? 'usr_tom' : null],
+      ]);
+    }
+  });
+
+  it('counts a bare { __typename } too, but not a customer reading their own account', async () => {
+    const staff = newRequestId('typename');
+    expect((await t.execute(AuditRootTypename, { as: 'agent', headers: { 'x-request-id': staff } })).body.data?.__typename).toBe('Query');
+    expect((await rowsOf(t.db, staff)).map((row) => row.type_field)).toEqual(['Query.__typename']);
+    const customer = newRequestId('typename-customer');
+    expect((await t.execute(AuditRootTypename, { as: 'customer', headers: { 'x-request-id': customer } })).body.data?.__typename).toBe('Query');
+    expect(await auditRowsOfRequest(t.db, customer)).toEqual([]);
   });
 });
 

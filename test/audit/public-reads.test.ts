@@ -43,4 +43,33 @@ describe('public reads counted from the result', () => {
     expect(reads['Invoice.number']).toEqual({ count: 2, paths: ['account.invoices[0].number', 'account.invoices[2].number'] });
     expect(reads['Invoice.id']?.count).toBe(3);
   });
+
+  it('counts root introspection as one read of the schema, and nothing inside it', () => {
+    const reads = readsOf('{ __typename __schema { types { name } } t: __type(name: "User") { name fields { name } } account { __typename id } }', {
+      __typename: 'Query',
+      __schema: { types: [{ name: 'Query' }, { name: 'User' }] },
+      t: { name: 'User', fields: [{ name: 'id' }] },
+      account: { __typename: 'Account', id: 'acc_acme' },
+    });
+    expect(reads).toEqual({
+      'Query.__typename': { count: 1, paths: ['__typename'] },
+      'Query.__schema': { count: 1, paths: ['__schema'] },
+      'Query.__type': { count: 1, paths: ['t'] },
+      'Query.account': { count: 1, paths: ['account'] },
+      'Account.id': { count: 1, paths: ['account.id'] },
+    });
+  });
+
+  it('takes whose data each object was from what its field returned, item by item; other types carry no ids', () => {
+    const document = parse('{ directory(search: "a") { accountName } account { invoices { number } } }');
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const data = { directory: [{ accountName: 'Acme Co' }, { accountName: 'Globex' }], account: { invoices: invoices(2) } };
+    const returned = new Map<string, unknown>([['directory', [{ userId: 'usr_jane', accountName: 'Acme Co' }, { userId: 'usr_grace', accountName: 'Globex' }]]]);
+    const reads = new Map(publicReads(schema, document, operation, data, catalog.fields, new Set(), returned).map((r) => [r.typeField, r]));
+    expect([...(reads.get('DirectoryEntry.accountName')?.subjectIds ?? [])]).toEqual(['usr_jane', 'usr_grace']);
+    expect(reads.get('Invoice.number')).toMatchObject({ count: 2, objectIds: new Set(), subjectIds: new Set() });
+    // Without what was returned, nothing is guessed.
+    const unknown = publicReads(schema, document, operation, data, catalog.fields).find((r) => r.typeField === 'DirectoryEntry.accountName');
+    expect(unknown?.subjectIds.size).toBe(0);
+  });
 });

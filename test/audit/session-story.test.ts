@@ -155,6 +155,27 @@ describe('the story of rows it cannot check against a live session', () => {
     ]);
   });
 
+  it('tells a value a resolver refused once: whose it was, and why', () => {
+    const why = "Only the account's owners and admins see a colleague's birth date; everyone sees their own.";
+    const story = sessionStory(
+      [
+        row({ type_field: 'User.birthDate', data_class: 'sensitive', decision: 'allowed', details: { count: 1, subjectIds: ['usr_tom'] } }),
+        row({ type_field: 'User.birthDate', data_class: 'sensitive', decision: 'denied', details: { count: 2, subjectIds: ['usr_jane', 'usr_lena'] } }),
+        row({ kind: 'access_denied', type_field: 'User.birthDate', decision: 'denied', reason: why, details: { code: 'FORBIDDEN', count: 2 } }),
+        // Control: a refusal with no denied read of its field keeps its own line.
+        row({ kind: 'access_denied', type_field: 'Account.invoices', decision: 'denied', reason: 'Ask for between 1 and 1000 invoices.', details: { code: 'BAD_USER_INPUT' } }),
+      ],
+      'Sarah Lee',
+      new Map([['usr_tom', 'Tom Baker'], ['usr_jane', 'Jane Doe'], ['usr_lena', 'Lena Berg']]),
+      labels,
+    );
+    expect(story).toEqual([
+      "14:05 UTC — Agent Sarah Lee saw Tom Baker's birth date",
+      `14:05 UTC — Agent Sarah Lee was refused the birth date of Jane Doe and Lena Berg: ${why}`,
+      '14:05 UTC — Agent Sarah Lee was refused the invoices: Ask for between 1 and 1000 invoices.',
+    ]);
+  });
+
   it('writes acronyms in capitals: API tokens, not api tokens', () => {
     expect(labels.objects('ApiToken', 2)).toBe('2 API tokens');
     expect(labels.field('User.nationalId')).toBe('national ID');

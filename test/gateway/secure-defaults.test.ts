@@ -137,6 +137,20 @@ describe('HTTP-level protections', () => {
     ]);
   });
 
+  it('tells every cache not to keep a GraphQL response: data, refusals, errors, GraphiQL', async () => {
+    const noStore = async (response: Response | Promise<Response>) => (await response).headers.get('cache-control');
+    const json = { 'content-type': 'application/json', accept: 'application/json' };
+    const query = JSON.stringify({ query: '{ me { id email } }' });
+    // Data: the customer's own email.
+    expect(await noStore(dev.fetch('/graphql', { method: 'POST', headers: { ...json, authorization: `Bearer ${customerToken}` }, body: query }))).toBe('no-store');
+    // Refused before anything ran: no token (401), a form post without the CSRF header (403).
+    expect(await noStore(dev.fetch('/graphql', { method: 'POST', headers: json, body: query }))).toBe('no-store');
+    expect(await noStore(dev.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: query }))).toBe('no-store');
+    // A document that does not parse, and GraphiQL's page.
+    expect(await noStore(dev.fetch('/graphql', { method: 'POST', headers: { ...json, authorization: `Bearer ${customerToken}` }, body: '{"query":"{ me {"}' }))).toBe('no-store');
+    expect(await noStore(dev.fetch('/graphql', { headers: { accept: 'text/html' } }))).toBe('no-store');
+  });
+
   it('keeps serving after bad input', async () => {
     await post(dev, 'not json at all');
     const { body } = await post(dev, { query: '{ viewer { id } }' });

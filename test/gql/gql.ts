@@ -28,6 +28,7 @@ type Documents = {
     "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": typeof types.AuditApiMeDocument,
     "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditApiTaxRateDocument,
     "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": typeof types.AuditApiDirectoryDocument,
+    "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": typeof types.AuditApiAccessHistoryDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": typeof types.AuditLoadRefusedDocument,
@@ -48,7 +49,15 @@ type Documents = {
     "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.AuditUsersByEmailDocument,
     "\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditPeopleAndBillingDocument,
     "\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n": typeof types.AuditManyInvoicesDocument,
-    "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditFieldReadEventsDocument,
+    "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          requestId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": typeof types.AuditFieldReadEventsDocument,
+    "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": typeof types.AuditSchemaTypesDocument,
+    "\n  query AuditRootTypename {\n    __typename\n  }\n": typeof types.AuditRootTypenameDocument,
+    "\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n": typeof types.AuditBirthDatesDocument,
+    "\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n": typeof types.AuditTooManyInvoicesDocument,
+    "\n  query AuditDirectoryAccounts($search: String!) {\n    directory(search: $search) {\n      userId\n      accountName\n    }\n    plansOnly: directory(search: $search, first: 5) {\n      plan\n    }\n  }\n": typeof types.AuditDirectoryAccountsDocument,
+    "\n  query AuditAccountRoles {\n    account {\n      users {\n        id\n        role\n      }\n    }\n  }\n": typeof types.AuditAccountRolesDocument,
+    "\n  query RefusalAccessHistory($first: Int!) {\n    accessHistory(first: $first) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.RefusalAccessHistoryDocument,
+    "\n  query RefusalDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n    }\n  }\n": typeof types.RefusalDirectoryDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": typeof types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": typeof types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": typeof types.AuditDenyEventsDocument,
@@ -152,6 +161,7 @@ const documents: Documents = {
     "\n  query AuditApiMe {\n    me {\n      id\n      phone\n      birthDate\n    }\n  }\n": types.AuditApiMeDocument,
     "\n  mutation AuditApiTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditApiTaxRateDocument,
     "\n  query AuditApiDirectory {\n    directory(search: \"Acme\") {\n      userId\n    }\n  }\n": types.AuditApiDirectoryDocument,
+    "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": types.AuditApiAccessHistoryDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": types.AuditLoadRefusedDocument,
@@ -172,7 +182,15 @@ const documents: Documents = {
     "\n  query AuditUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.AuditUsersByEmailDocument,
     "\n  query AuditPeopleAndBilling {\n    account {\n      users {\n        id\n        phone\n      }\n      billingContact {\n        name\n        phone\n      }\n    }\n  }\n": types.AuditPeopleAndBillingDocument,
     "\n  query AuditManyInvoices {\n    account {\n      invoices(first: 1000) {\n        createdAt\n      }\n    }\n  }\n": types.AuditManyInvoicesDocument,
-    "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": types.AuditFieldReadEventsDocument,
+    "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          requestId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n": types.AuditFieldReadEventsDocument,
+    "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n": types.AuditSchemaTypesDocument,
+    "\n  query AuditRootTypename {\n    __typename\n  }\n": types.AuditRootTypenameDocument,
+    "\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n": types.AuditBirthDatesDocument,
+    "\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n": types.AuditTooManyInvoicesDocument,
+    "\n  query AuditDirectoryAccounts($search: String!) {\n    directory(search: $search) {\n      userId\n      accountName\n    }\n    plansOnly: directory(search: $search, first: 5) {\n      plan\n    }\n  }\n": types.AuditDirectoryAccountsDocument,
+    "\n  query AuditAccountRoles {\n    account {\n      users {\n        id\n        role\n      }\n    }\n  }\n": types.AuditAccountRolesDocument,
+    "\n  query RefusalAccessHistory($first: Int!) {\n    accessHistory(first: $first) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.RefusalAccessHistoryDocument,
+    "\n  query RefusalDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n    }\n  }\n": types.RefusalDirectoryDocument,
     "\n  mutation AuditDenyTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n  }\n": types.AuditDenyTaxRateDocument,
     "\n  query AuditDenyPersonalIds {\n    me {\n      id\n      birthDate\n      nationalId\n    }\n  }\n": types.AuditDenyPersonalIdsDocument,
     "\n  query AuditDenyEvents {\n    auditEvents(first: 1) {\n      hasNextPage\n    }\n  }\n": types.AuditDenyEventsDocument,
@@ -335,6 +353,10 @@ export function graphql(source: "\n  query AuditApiDirectory {\n    directory(se
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -415,7 +437,39 @@ export function graphql(source: "\n  query AuditManyInvoices {\n    account {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          requestId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditFieldReadEvents($filter: AuditEventFilter!) {\n    auditEvents(filter: $filter, first: 100) {\n      edges {\n        node {\n          actorId\n          userId\n          sessionId\n          requestId\n          typeField\n          decision\n          details\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditSchemaTypes {\n    __schema {\n      types {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditRootTypename {\n    __typename\n  }\n"): (typeof documents)["\n  query AuditRootTypename {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditBirthDates {\n    account {\n      users {\n        id\n        birthDate\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditTooManyInvoices {\n    account {\n      many: invoices(first: 0) {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditDirectoryAccounts($search: String!) {\n    directory(search: $search) {\n      userId\n      accountName\n    }\n    plansOnly: directory(search: $search, first: 5) {\n      plan\n    }\n  }\n"): (typeof documents)["\n  query AuditDirectoryAccounts($search: String!) {\n    directory(search: $search) {\n      userId\n      accountName\n    }\n    plansOnly: directory(search: $search, first: 5) {\n      plan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditAccountRoles {\n    account {\n      users {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditAccountRoles {\n    account {\n      users {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RefusalAccessHistory($first: Int!) {\n    accessHistory(first: $first) {\n      edges {\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query RefusalAccessHistory($first: Int!) {\n    accessHistory(first: $first) {\n      edges {\n        cursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RefusalDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n    }\n  }\n"): (typeof documents)["\n  query RefusalDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -307,7 +307,8 @@ describe('two gateway instances over one database', () => {
       expect(revoked.body.errors).toBeUndefined();
       const inA = await t.execute(ImpMe, { as: 'agent', headers: withSession(token) });
       expect(codeOf(inA.body)).toBe('SESSION_EXPIRED');
-      expect(await auditKindsOfSession(t, sessionId)).toEqual(['session_started', 'session_revoked']);
+      // The refused use in A is recorded too, on the session.
+      expect(await auditKindsOfSession(t, sessionId)).toEqual(['session_started', 'session_revoked', 'access_denied']);
     } finally {
       await b.close();
     }

@@ -379,8 +379,10 @@ describe('and nothing hidden reached the logs or the audit table', () => {
     // The customer's name is the one canary an audit row may hold, and only where it names the
     // person the event concerns: the summary and the subject (`user`) in the details. Auditors
     // need to read whose account was entered ("Agent Sarah Lee started a read-only session as
-    // <name>"), and the baseline shows support the name anyway. Every other canary stays out
-    // entirely, and the name stays out of every other column and value.
+    // <name>"), and the baseline shows support the name anyway. The other place is what staff
+    // typed: the directory searched by that name keeps its search text (`details.arguments`).
+    // Every other canary stays out entirely, arguments included, and the name stays out of
+    // every other column and value.
     const name = CANARIES.find((canary) => canary.field === 'User.name');
     const others = [...CANARIES, ...NEVER_SHOWN].filter((canary) => canary !== name);
     expect(leaks(JSON.stringify(rows), others)).toEqual([]);
@@ -389,9 +391,13 @@ describe('and nothing hidden reached the logs or the audit table', () => {
   });
 });
 
-/** `details` with the name of the customer it concerns (every `user: { id, name }`) taken out. */
+/**
+ * `details` with the name of the customer it concerns (every `user: { id, name }`) and what the
+ * caller searched for (`arguments`, as typed) taken out.
+ */
 function withoutSubjectName(details: unknown): unknown {
-  return JSON.parse(JSON.stringify(details), (key: string, value: unknown) =>
-    key === 'user' && typeof value === 'object' && value !== null ? { ...value, name: '(the customer)' } : value,
-  );
+  return JSON.parse(JSON.stringify(details), (key: string, value: unknown) => {
+    if (key === 'arguments') return '(what the caller asked for)';
+    return key === 'user' && typeof value === 'object' && value !== null ? { ...value, name: '(the customer)' } : value;
+  });
 }

@@ -8,6 +8,8 @@ import type { DataClass, MaskName, PolicyColumn } from '../../src/policy/data-cl
 import { fieldInventory } from '../../src/policy/field-inventory.js';
 import WardenPolicyPlugin, { PLAN_EXTENSION } from '../../src/policy/plugin/index.js';
 import type { FieldPlan, RequestPolicy } from '../../src/policy/plugin/types.js';
+import { FieldReadRecorder } from '../../src/audit/field-read-recorder.js';
+import { wardenError } from '../../src/errors/index.js';
 import { buildError } from './build-error.js';
 
 /** The request state the tiny schema's policy reads: one decision array, chosen per request. */
@@ -298,5 +300,65 @@ describe('the wrapper at runtime', () => {
     const context = contextFor(schema, 'impersonation_read_only');
     const granted = { policy: { ...context.policy, grants: new Set(['Profile.note']) } };
     expect(await execute({ schema, source: '{ profile { note } }', contextValue: granted })).toEqual({ data: { profile: { note: 'CNRYNOTE plans' } } });
+  });
+});
+
+describe('a read whose resolver refuses is recorded as denied, not as shown', () => {
+  /** Profiles whose `secretNote` (a resolver's own check) is refused for p2, sync or async. */
+  function buildRefusingSchema() {
+    const builder = new SchemaBuilder<{ Context: TinyContext; Objects: { Profile: Profile } }>({
+      plugins: [ScopeAuthPlugin, WardenPolicyPlugin],
+      scopeAuth: { authScopes: () => ({}) },
+      wardenPolicy: { onUnclassified: 'error', requestPolicy: (context) => context.policy },
+    });
+    const refuse = (p: Profile) => {
+      if (p.id === 'p2') throw wardenError('FORBIDDEN', 'Not yours.');
+      return p.note;
+    };
+    builder.objectType('Profile', {
+      fields: (t) => ({
+        id: t.exposeID('id', { classification: 'public' }),
+        note: t.string({ classification: 'internal', nullable: true, resolve: refuse }),
+        laterNote: t.string({ classification: 'internal', nullable: true, resolve: async (p) => refuse(p) }),
+        failingNote: t.string({
+          classification: 'internal',
+          nullable: true,
+          resolve: () => {
+            throw new Error('database went away');
+          },
+        }),
+      }),
+    });
+    builder.queryType({
+      fields: (t) => ({ profiles: t.field({ type: ['Profile'], classification: 'public', resolve: () => [PROFILE, { ...PROFILE, id: 'p2' }] }) }),
+    });
+    return builder.toSchema();
+  }
+
+  const recorded = (recorder: FieldReadRecorder) => recorder.groups().map((g) => [g.typeField, g.decision, g.count, g.objectIds]);
+
+  it('sync: stays sync, and the refused object is denied', () => {
+    const schema = buildRefusingSchema();
+    const recorder = new FieldReadRecorder();
+    const context = contextFor(schema, 'staff');
+    const result = graphqlSync({ schema, source: '{ profiles { id note failingNote } }', contextValue: { policy: { ...context.policy, recorder } } });
+    expect(result.data).toEqual({ profiles: [{ id: 'p1', note: 'CNRYNOTE plans', failingNote: null }, { id: 'p2', note: null, failingNote: null }] });
+    // A failure that refused nobody is no read at all.
+    expect(recorded(recorder)).toEqual([
+      ['Profile.note', 'allowed', 1, ['p1']],
+      ['Profile.note', 'denied', 1, ['p2']],
+    ]);
+  });
+
+  it('async: a rejected promise is taken back the same way', async () => {
+    const schema = buildRefusingSchema();
+    const recorder = new FieldReadRecorder();
+    const context = contextFor(schema, 'staff');
+    const result = await execute({ schema, source: '{ profiles { laterNote } }', contextValue: { policy: { ...context.policy, recorder } } });
+    expect(result.errors?.map((e) => e.extensions['code'])).toEqual(['FORBIDDEN']);
+    expect(recorded(recorder)).toEqual([
+      ['Profile.laterNote', 'allowed', 1, ['p1']],
+      ['Profile.laterNote', 'denied', 1, ['p2']],
+    ]);
   });
 });

@@ -4,7 +4,9 @@ import SchemaBuilder, {
   type PothosOutputFieldConfig,
   type SchemaTypes,
 } from '@pothos/core';
-import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+// Only the audit's extension name, from a module that imports nothing: no cycle through the audit.
+import { AUDIT_SUBJECT_EXTENSION } from '../../audit/audit-subject.js';
 import { argumentInventory, argumentProblems } from '../argument-inventory.js';
 import { DATA_CLASSES } from '../data-class.js';
 import { effectiveDecision } from '../decide.js';
@@ -13,7 +15,7 @@ import { MASKS, applyMask } from '../masks.js';
 import './global-types.js';
 import { fieldDenied } from './field-denied.js';
 import { effectiveMask, planField, planProblems } from './field-plan.js';
-import { ALLOW, DENY, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan } from './types.js';
+import { ALLOW, DENY, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan, type FieldReadSink } from './types.js';
 
 const pluginName = 'wardenPolicy';
 
@@ -23,10 +25,14 @@ export { FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION };
 
 /**
  * Data classes on every output field, decided once at build time:
- * - public fields keep their original resolver (nothing to enforce, nothing added);
+ * - public fields keep their original resolver (nothing to enforce, nothing added), but for
+ *   those returning objects that say whose data they hold: one call hands the audit what they
+ *   returned (`returned`), once per field, not per object;
  * - every other field gets one wrapper that looks its decision up by index in the request's
  *   policy and returns the value, a masked value, or a FIELD_DENIED error without calling the
- *   resolver. Sync resolvers stay sync: only a promise is awaited, and only to mask it.
+ *   resolver. Sync resolvers stay sync: only a promise is awaited, and only to mask it;
+ * - a read is recorded as its decision said, and taken back when the resolver throws or its
+ *   promise rejects (the sink's `failed`): a value the resolver refused was not shown.
  *
  * An object that redeclares a field of its interface is served by its own declaration, so its
  * own class and mask decide. If the two classes differ the build fails (`onUnclassified:
@@ -97,28 +103,67 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const plan = this.plans.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
-    if (this.policyOptions.enabled === false || !plan || plan.index < 0) return resolver;
+    if (this.policyOptions.enabled === false || !plan) return resolver;
+    const requestPolicy = this.policyOptions.requestPolicy;
+    const holdsSubjects = this.returnsAuditSubjects(fieldConfig);
+    if (plan.index < 0) {
+      if (!holdsSubjects) return resolver;
+      // Public, so nothing to enforce: wrapped only to hand the audit the objects it returns
+      // (whose data they are), once per field, not per object of a list.
+      return (parent, args, context, info) => {
+        const value = resolver(parent, args, context, info);
+        requestPolicy(context).recorder?.returned(info, value);
+        return value;
+      };
+    }
 
     const { coordinate, classification } = plan;
     const mask = MASKS[effectiveMask(plan)];
-    const requestPolicy = this.policyOptions.requestPolicy;
+    // A property read (Pothos's own `t.expose…` resolver, wrapped by no other plugin) refuses
+    // nothing; any other resolver may refuse or fail (a colleague's birth date, say), and a
+    // read whose value was not shown is taken back.
+    const exposed = typeof fieldConfig.extensions?.['pothosExposedField'] === 'string';
+    const readsProperty = resolver === defaultFieldResolver || (exposed && resolver === fieldConfig.resolve);
+    const watched = (recorder: FieldReadSink, shown: 'allowed' | 'masked', parent: unknown, args: object, context: Types['Context'], info: GraphQLResolveInfo): unknown => {
+      let value: unknown;
+      try {
+        value = resolver(parent, args, context, info);
+      } catch (error) {
+        recorder.failed(coordinate, classification, shown, error, parent, info);
+        throw error;
+      }
+      // Observed, not replaced: execution awaits the resolver's own promise.
+      if (isPromiseLike(value)) value.then(undefined, (error: unknown) => recorder.failed(coordinate, classification, shown, error, parent, info));
+      return value;
+    };
 
     return (parent, args, context, info) => {
       const policy = requestPolicy(context);
       const decision = effectiveDecision(plan, policy);
       const recorder = policy.recorder;
-      if (decision === ALLOW) {
-        recorder?.read(coordinate, classification, 'allowed', parent, info);
-        return resolver(parent, args, context, info);
-      }
       if (decision === DENY) {
         recorder?.read(coordinate, classification, 'denied', parent, info);
         throw fieldDenied(coordinate, info);
       }
-      recorder?.read(coordinate, classification, 'masked', parent, info);
-      const value: unknown = resolver(parent, args, context, info);
+      const shown = decision === ALLOW ? 'allowed' : 'masked';
+      recorder?.read(coordinate, classification, shown, parent, info);
+      const value = recorder === null || readsProperty ? resolver(parent, args, context, info) : watched(recorder, shown, parent, args, context, info);
+      if (holdsSubjects) recorder?.returned(info, value);
+      if (decision === ALLOW) return value;
       return isPromiseLike(value) ? Promise.resolve(value).then((v) => applyMask(mask, v)) : applyMask(mask, value);
     };
+  }
+
+  /**
+   * Whether a field returns objects whose type says whose data they hold (`auditSubjectFrom`),
+   * or may (an interface or union: the concrete type is known only at run time).
+   */
+  private returnsAuditSubjects(fieldConfig: PothosOutputFieldConfig<Types>): boolean {
+    let type = fieldConfig.type;
+    while (type.kind === 'List') type = type.type;
+    if (type.kind === 'Interface' || type.kind === 'Union') return true;
+    if (type.kind !== 'Object') return false;
+    return this.buildCache.getTypeConfig(type.ref).extensions?.[AUDIT_SUBJECT_EXTENSION] !== undefined;
   }
 
   override afterBuild(schema: GraphQLSchema): GraphQLSchema {

@@ -30,6 +30,18 @@ export interface FieldReadSink {
     parent: unknown,
     info: GraphQLResolveInfo | null,
   ): void;
+  /**
+   * A read already recorded as `shown` whose resolver then threw `error` (synchronously, or its
+   * promise rejected): nothing was shown. The sink takes the read back, and records it as
+   * denied when the error refused the caller (a resolver's own check, say).
+   */
+  failed(typeField: string, dataClass: DataClass | null, shown: 'allowed' | 'masked', error: unknown, parent: unknown, info: GraphQLResolveInfo): void;
+  /**
+   * What a field returning objects that say whose data they hold (`auditSubjectFrom`) returned,
+   * a value or a promise of one: public reads are counted from the result after execution,
+   * and this tells them whose each object was. Once per such field, not per object.
+   */
+  returned(info: GraphQLResolveInfo, value: unknown): void;
 }
 
 /** What the plugin decided about a field when the schema was built; stored in its extensions. */
