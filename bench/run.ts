@@ -7,8 +7,8 @@
  * removed at the end, on an error and on Ctrl-C.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Instance } from 'autocannon';
 import { loadConfig, randomJwtSecret } from '../src/config/config.js';
@@ -135,11 +135,15 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
   log(`preparing ${database.name}: migrations, demo data, ${options.invoices} bench invoices`);
   const data = await prepareBenchDatabase(handle.db, options.invoices);
 
+  // Production keeps its audit checkpoints outside the database too; at log level warn, in a file.
+  const checkpointDir = mkdtempSync(path.join(tmpdir(), 'warden-bench-checkpoints-'));
+  cleanup.add(async () => rmSync(checkpointDir, { recursive: true, force: true }));
   const env = {
     NODE_ENV: 'production',
     DATABASE_URL: database.url,
     WARDEN_JWT_SECRET: secrets.jwt,
     WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint,
+    WARDEN_AUDIT_CHECKPOINT_FILE: path.join(checkpointDir, 'checkpoints.jsonl'),
     WARDEN_LOG_LEVEL: options.logLevel,
     WARDEN_SEED_DEMO_DATA: 'false',
   };
