@@ -158,6 +158,8 @@ export function publicReads(
     if (value === null || value === undefined) return;
     if (Array.isArray(value)) {
       const sources = Array.isArray(source) ? source : undefined;
+      // Objects of one type in a list all hold the same keys: counted field by field, not object by object.
+      if (!checkErrors && isObjectType(type) && (sources === undefined || subjectKeyOf(type) === null) && walkList(type, selections, value, path)) return;
       for (let i = 0; i < value.length; i += 1) walk(type, selections, value[i], { prev: path, key: i }, sources?.[i]);
       return;
     }
@@ -201,6 +203,43 @@ export function publicReads(
         if (descend) walk(childType, step.childSelections, record[step.key], link, step.childHoldsSubjects && lookUpReturned ? returned.get(pathString(link)) : undefined);
       }
     }
+  };
+
+  /**
+   * A list of objects of one concrete type, none of which says whose data it is: each field's
+   * reads are the number of objects (graphql-js writes every selected key into every object, and
+   * `@skip` / `@include` decide alike for all), with the first paths in list order. Fields
+   * holding objects are walked object by object. False, having counted nothing, when the list
+   * holds lists.
+   */
+  const walkList = (type: GraphQLObjectType, selections: readonly SelectionSetNode[], list: readonly unknown[], path: PathLink | undefined): boolean => {
+    let count = 0;
+    let first: object | undefined;
+    for (const item of list) {
+      if (Array.isArray(item)) return false;
+      if (item === null || typeof item !== 'object') continue;
+      count += 1;
+      first ??= item;
+    }
+    if (!first) return true;
+    for (const selectionSet of selections) {
+      for (const step of stepsFor(type, type, selectionSet)) {
+        if (!(step.key in first)) continue;
+        const { read, childType } = step;
+        if (read) read.count += count;
+        const descend = childType !== null && step.childSelections.length > 0;
+        if (!descend && (read === null || read.paths.length >= MAX_PATHS)) continue;
+        for (let i = 0; i < list.length; i += 1) {
+          const item = list[i];
+          if (item === null || typeof item !== 'object') continue;
+          const link: PathLink = { prev: { prev: path, key: i }, key: step.key };
+          if (read && read.paths.length < MAX_PATHS) read.paths.push(pathString(link));
+          else if (!descend) break;
+          if (descend) walk(childType, step.childSelections, Reflect.get(item, step.key), link, step.childHoldsSubjects && lookUpReturned ? returned.get(pathString(link)) : undefined);
+        }
+      }
+    }
+    return true;
   };
 
   walk(root, [operation.selectionSet], data, undefined, undefined);

@@ -38,6 +38,20 @@ describe('public reads counted from the result', () => {
     expect(reads['Invoice.number']?.count).toBe(3);
   });
 
+  it('counts a list field by field exactly as object by object: nulls, nested objects, skipped fields', () => {
+    const document = `query Q($skip: Boolean!) { account { users { id name role notificationSettings { smsAlerts } } invoices { id number status @skip(if: $skip) } } }`;
+    const users = Array.from({ length: 30 }, (_, i) => ({ id: `usr_${i}`, name: `U${i}`, role: 'member', notificationSettings: i % 3 ? { smsAlerts: true } : null }));
+    const data = { account: { users, invoices: [...invoices(25).map(({ id, number }) => ({ id, number })), null, { id: 'inv_x', number: 'X' }] } };
+    const byField = readsOf(document, data);
+    // An errored path elsewhere makes the walk go object by object (it must look at every path).
+    const byObject = readsOf(document, data, ['somewhere.else']);
+    expect(byField).toEqual(byObject);
+    expect(byField['Invoice.number']?.count).toBe(26);
+    expect(byField['Invoice.status']).toBeUndefined();
+    expect(byField['User.notificationSettings']?.count).toBe(30);
+    expect(byField['Invoice.id']?.paths[19]).toBe('account.invoices[19].id');
+  });
+
   it('does not count a field whose error nulled it (refused or failed: not read)', () => {
     const reads = readsOf('{ account { invoices { id number } } }', { account: { invoices: invoices(3) } }, ['account.invoices[1].number']);
     expect(reads['Invoice.number']).toEqual({ count: 2, paths: ['account.invoices[0].number', 'account.invoices[2].number'] });
