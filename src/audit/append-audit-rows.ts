@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { NewAuditEventRow } from '../db/tables/audit-event.js';
-import { hashAuditRow, type HashedAuditRow } from './audit-hash.js';
+import { hashSerialisedAuditRow, type HashedAuditRow } from './audit-hash.js';
 import { storableJson, storableText } from './canonical-json.js';
 
 /** A row as callers describe it; its place in the chain is assigned here. */
@@ -27,11 +27,14 @@ export class AuditChain {
   #seq: bigint;
   #prev: string;
   readonly #now: Date;
+  /** `#now` as the hash serialises it: the same for every row appended without a time of its own. */
+  readonly #nowJson: string;
 
   constructor(lastSeq: string, lastHash: string, now = new Date()) {
     this.#seq = BigInt(lastSeq);
     this.#prev = lastHash;
     this.#now = now;
+    this.#nowJson = JSON.stringify(now.toISOString());
   }
 
   get lastSeq(): string {
@@ -49,7 +52,7 @@ export class AuditChain {
    */
   append(row: AuditRowInput): ChainedAuditRow {
     this.#seq += 1n;
-    const hashed: HashedAuditRow = {
+    const chained: ChainedAuditRow = {
       chain_seq: this.#seq.toString(),
       occurred_at: row.occurred_at ?? this.#now,
       kind: storableText(row.kind),
@@ -67,13 +70,15 @@ export class AuditChain {
       data_class: nullableText(row.data_class),
       decision: nullableText(row.decision),
       policy_version: row.policy_version ?? null,
-      details: row.details,
+      details: storableJson(row.details),
       summary: storableText(row.summary),
       prev_hash: this.#prev,
+      hash: '',
     };
-    const details = storableJson(row.details);
-    this.#prev = hashAuditRow(hashed, details);
-    return { ...hashed, actor_kind: row.actor_kind, details, hash: this.#prev };
+    const occurredAtJson = row.occurred_at ? JSON.stringify(row.occurred_at.toISOString()) : this.#nowJson;
+    chained.hash = hashSerialisedAuditRow(chained, chained.details, occurredAtJson);
+    this.#prev = chained.hash;
+    return chained;
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -54,14 +54,28 @@ const HASHED_KEYS = [
 /**
  * SHA-256 over a canonical serialisation (sorted keys, ISO time): the same row always hashes
  * alike. Equal to `canonicalJson` of the row with `occurred_at` as an ISO string, built with the
- * key order fixed so only `details` needs sorting. Pass `detailsJson` (its `canonicalJson`) when
- * it is already serialised, to write the same text to the table without serialising twice.
+ * key order fixed so only `details` needs sorting.
  */
-export function hashAuditRow(row: HashedAuditRow, detailsJson: string = canonicalJson(row.details)): string {
+export function hashAuditRow(row: HashedAuditRow): string {
+  return hashSerialisedAuditRow(row, canonicalJson(row.details), JSON.stringify(row.occurred_at.toISOString()));
+}
+
+/**
+ * `hashAuditRow` for a row whose `details` (its `canonicalJson`) and time (as JSON) are already
+ * serialised: the writer hashes the same text it writes to the table, and rows written together
+ * share one time. Whatever `row.details` holds is not read.
+ */
+export function hashSerialisedAuditRow(row: Omit<HashedAuditRow, 'details' | 'occurred_at'>, detailsJson: string, occurredAtJson: string): string {
   let text = '{';
   for (const key of HASHED_KEYS) {
-    const value = key === 'details' ? detailsJson : key === 'occurred_at' ? JSON.stringify(row.occurred_at.toISOString()) : canonicalJson(row[key]);
+    const value = key === 'details' ? detailsJson : key === 'occurred_at' ? occurredAtJson : scalarJson(row[key]);
     text += `${key === 'account_id' ? '' : ','}"${key}":${value}`;
   }
-  return createHash('sha256').update(`${text}}`).digest('hex');
+  // The one-shot hash: no Hash object per row (it runs for every audit row on the write path).
+  return hash('sha256', `${text}}`, 'hex');
+}
+
+/** `canonicalJson` of a column's value: text, a number or null. */
+function scalarJson(value: string | number | null | undefined): string {
+  return value == null ? 'null' : JSON.stringify(value);
 }
