@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
@@ -123,14 +123,16 @@ describe('under concurrent load', () => {
     expect(recordedIds.size).toBe(answered.length);
     expect(answered.filter((id) => !recordedIds.has(id))).toEqual([]);
 
-    // Concurrent requests shared commits: some batch holds the rows of several requests.
+    // Concurrent requests shared commits: some batch holds the rows of several requests. Only on a
+    // server: the embedded database runs one statement at a time, so a request seldom finishes
+    // while a batch is being written, and batches of one are what it should make then.
     const requestsPerBatch = new Map<number, Set<string | null>>();
     for (const row of rows) {
       const batch = requestsPerBatch.get(row.occurred_at.getTime()) ?? new Set();
       batch.add(row.request_id);
       requestsPerBatch.set(row.occurred_at.getTime(), batch);
     }
-    expect(Math.max(...[...requestsPerBatch.values()].map((b) => b.size))).toBeGreaterThan(1);
+    if (inject('databaseUrl') !== null) expect(Math.max(...[...requestsPerBatch.values()].map((b) => b.size))).toBeGreaterThan(1);
 
     const seqs = await chainSeqs(t.db);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
