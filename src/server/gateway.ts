@@ -29,7 +29,6 @@ import { useHealthCheck } from './plugins/use-health-check.js';
 import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
 import { useNoStore } from './plugins/use-no-store.js';
 import { useOperationChoice } from './plugins/use-operation-choice.js';
-import { useRequestErrors } from './plugins/use-request-errors.js';
 import { useRequestIds } from './plugins/use-request-id.js';
 import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 
@@ -114,7 +113,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       useArgumentPolicy(),
       useMutationGate(),
       useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
-      useRequestErrors(),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],
     graphiql: config.production
