@@ -12,6 +12,7 @@ import { approvalStillHolds, loadStartTarget, mayImpersonate } from '../imperson
 import { newId } from '../impersonation/start-session.js';
 import { checkReason } from '../impersonation/reason.js';
 import type { SessionInfo } from '../policy/access.js';
+import { isGrantable } from '../policy/decide.js';
 import type { FieldPlan } from '../policy/plugin/types.js';
 import { findApprovalRequest, insertApprovalRequest, lockApprovalRequest } from './approvals.repository.js';
 import { canonicalMutationHash } from './canonical-hash.js';
@@ -158,7 +159,7 @@ export async function requestFieldAccess(
   for (const field of wanted) {
     const plan = plans.get(field);
     if (!plan) throw wardenError('BAD_USER_INPUT', `There is no field ${field}; name fields as Type.field, e.g. User.birthDate.`);
-    if (plan.classification !== 'sensitive') {
+    if (!isGrantable(plan)) {
       throw wardenError(
         'FORBIDDEN',
         plan.classification === 'secret' || plan.classification === null

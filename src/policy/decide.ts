@@ -17,16 +17,16 @@ export function decideField(plan: FieldPlan, column: PolicyColumn, policy: Polic
 }
 
 /** Grants reveal `sensitive` fields only, and only during impersonation. */
-export function isGrantable(plan: FieldPlan): boolean {
+export function isGrantable(plan: Pick<FieldPlan, 'classification'>): boolean {
   return plan.classification === 'sensitive';
 }
 
 /**
  * Whether a field-access grant can apply to a rule for fields of this class in this column: only
- * impersonation sessions hold grants (see `AccessContext`), and only `sensitive` fields take them.
+ * impersonation sessions hold grants (see `AccessContext`), and only grantable fields take them.
  */
 export function grantReaches(classification: DataClass | null, column: PolicyColumn): boolean {
-  return classification === 'sensitive' && (column === 'impersonation_read_only' || column === 'impersonation_read_write');
+  return isGrantable({ classification }) && (column === 'impersonation_read_only' || column === 'impersonation_read_write');
 }
 
 /**
