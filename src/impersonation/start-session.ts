@@ -53,7 +53,7 @@ class SessionAlreadyOpen extends Error {
 
 const NO_SUCH_CUSTOMER: StartRefusal = { code: 'NOT_FOUND', why: 'No customer user has that id; find them in the directory first.' };
 
-/** The target, read again under lock inside the start's transaction, may no longer be entered. */
+/** The target, read under lock inside the start's transaction, may not be entered (now). */
 class TargetRefusedNow extends Error {
   constructor(readonly refusal: StartRefusal) {
     super('target refused');
@@ -94,19 +94,17 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
     throw await refuse('BAD_USER_INPUT', `A session lasts from ${settings.minMinutes} to ${settings.maxMinutes} minutes (default ${settings.defaultMinutes}).`);
   }
   const mode = input.mode ?? 'read_only';
-  if (!target) throw await refuse(NO_SUCH_CUSTOMER.code, NO_SUCH_CUSTOMER.why);
-  const refusal = targetRefusal(target);
-  if (refusal) throw await refuse(refusal.code, refusal.why);
 
   try {
     return await db.transaction().execute(async (trx) => {
-      const open = await findOpenSessionOfAgent(trx, agent.id);
-      if (open) throw new SessionAlreadyOpen(open);
-      // Checked again on the rows as they are locked: the customer may have opted out meanwhile.
-      const locked = await loadStartTarget(trx, target.userId, true);
+      // The target is judged on its rows as locked here, not as first read (that read only names
+      // it in a refusal's record): the customer may have opted out meanwhile.
+      const locked = await loadStartTarget(trx, input.userId, true);
       if (!locked) throw new TargetRefusedNow(NO_SUCH_CUSTOMER);
       const refusedNow = targetRefusal(locked);
       if (refusedNow) throw new TargetRefusedNow(refusedNow);
+      const open = await findOpenSessionOfAgent(trx, agent.id);
+      if (open) throw new SessionAlreadyOpen(open);
       const needsApproval = approvalReasons(locked, mode);
       const session = await insertSession(trx, {
         id: newId('ses'),
