@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 
 /**
  * Codes a client may rely on (see the contract in DESIGN.md); add around them, never rename.
- * `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST` cover malformed
- * documents and requests, `INTERNAL_SERVER_ERROR` everything unexpected (its detail is masked).
+ * `QUERY_TOO_COMPLEX`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST`
+ * cover documents over a limit, malformed documents and requests, `INTERNAL_SERVER_ERROR` everything unexpected (its detail is masked).
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'AUDIT_UNAVAILABLE',
   'NOT_FOUND',
   'IDENTITY_PROVIDER_UNAVAILABLE',
+  'QUERY_TOO_COMPLEX',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -24,10 +25,11 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  AUDIT_UNAVAILABLE: 503,
-  IDENTITY_PROVIDER_UNAVAILABLE: 503,
+/** What yoga answers these codes with. A 401 names the scheme to use (RFC 6750). */
+const HTTP: Partial<Record<ErrorCode, { status: number; headers?: Record<string, string> }>> = {
+  UNAUTHENTICATED: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+  AUDIT_UNAVAILABLE: { status: 503 },
+  IDENTITY_PROVIDER_UNAVAILABLE: { status: 503 },
 };
 
 /**
@@ -39,9 +41,9 @@ export function wardenError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  const status = HTTP_STATUS[code];
+  const http = HTTP[code];
   return new GraphQLError(message, {
-    extensions: { code, ...extensions, ...(status ? { http: { status } } : {}) },
+    extensions: { code, ...extensions, ...(http ? { http: { ...http } } : {}) },
   });
 }
 
