@@ -66,7 +66,7 @@ export async function accessReview(db: Executor, from: Date, to: Date): Promise<
     events as (
       select actor_id,
              count(*) filter (where kind = 'approval_requested')::int as requested,
-             count(*) filter (where kind in ('access_denied', 'mutation_refused') or (kind = 'field_read' and decision = 'denied'))::int as refusals
+             count(*) filter (where kind in ('access_denied', 'mutation_refused', 'request_refused') or (kind = 'field_read' and decision = 'denied'))::int as refusals
         from audit_events where occurred_at >= ${from} and occurred_at < ${to} and actor_kind = 'staff'
        group by actor_id),
     decisions as (

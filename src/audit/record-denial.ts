@@ -25,8 +25,10 @@ export async function recordDenial(
 /**
  * Queues the repeated-denials alert when this staff member's denials already recorded (by
  * `recordDenial`, or by the audit trail for refusals in a response and denied fields) reach the
- * threshold within the window. Only denials count (`DENIAL_CODES`: FORBIDDEN, NOT_FOUND,
- * SESSION_EXPIRED…); a typo in the input or a sign-in too old pages nobody. One thing denied
+ * threshold within the window. Denials count (`DENIAL_CODES`: FORBIDDEN, NOT_FOUND,
+ * SESSION_EXPIRED…), and so does every request refused before it ran (`request_refused`:
+ * someone trying field names or limits is probing, whatever the code); a typo in a resolver's
+ * input or a sign-in too old pages nobody. One thing denied
  * counts once per request, however many objects it was denied on and however many rows say
  * so (a refused value is both a denied read and the refusal it answered with).
  */
@@ -40,6 +42,8 @@ export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: 
       eb.or([
         eb.and([eb('kind', 'in', ['access_denied', 'mutation_refused']), eb(sql<string>`details->>'code'`, 'in', [...DENIAL_CODES])]),
         eb.and([eb('kind', '=', 'field_read'), eb('decision', '=', 'denied')]),
+        // Refused before it ran (an unknown field, a limit, introspection): probing looks like this.
+        eb('kind', '=', 'request_refused'),
       ]),
     )
     .where('occurred_at', '>', sql<Date>`now() - make_interval(mins => ${REPEATED_DENIALS.windowMinutes})`)

@@ -5,12 +5,12 @@ import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
-import { actorLabel } from './describe-audit-event.js';
 import { fieldCoordinatesOf } from './field-coordinates.js';
 import type { FieldReadGroup } from './field-read-recorder.js';
 import { publicReads, readPathOf } from './public-reads.js';
 import { rootArguments, type RootArguments } from './root-arguments.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
+import { isUnrecordedRefusal, requestRowBase, type RequestRowBase } from './request-row.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
@@ -61,7 +61,7 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
             const reads = publicReads(args.schema, args.document, operation, result.data, context.policyCatalog.fields, errored, audit.recorder.returnedObjects);
             for (const read of reads) audit.recorder.add(read.typeField, read.count, read.paths, read.objectIds, read.subjectIds);
           }
-          const base = baseRow(context, operation);
+          const base = requestRowBase(context, operation ? operationLabel(operation) : null);
           const groups = audit.recorder.groups();
           const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
           const actor = auditScopeOf(context).actor;
@@ -77,6 +77,8 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
             actor.kind === 'staff' && (groups.some((group) => group.decision === 'denied') || refusals.some((e) => isDenialCode(refusalCodeOf(e))));
           try {
             await options.writer.write(rows, denied ? actor : null);
+            // Recorded now, as refusals or denied reads: the refusal trail leaves them alone.
+            for (const error of result.errors ?? []) if (refusalCodeOf(error) !== null) audit.recordedErrors.add(error);
           } catch (error) {
             context.logger.error({ err: error }, 'audit write failed; response withheld');
             setResult({
@@ -101,41 +103,6 @@ function isAsyncIterable<T>(value: T | AsyncIterableIterator<T>): value is Async
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-/**
- * Every refusal in the response, whatever its code (a denial, a typo in the input, a vague
- * reason, a lapsed sign-in), except those already recorded: FIELD_DENIED reads are in the
- * field-read groups, and some code records its own refusals (`recordedErrors`).
- */
-function isUnrecordedRefusal(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
-  const code = refusalCodeOf(error);
-  // A resolver's error reaches the result wrapped (located) by graphql-js: check what it wraps too.
-  const original = error.originalError;
-  const alreadyRecorded = recorded.has(error) || (original instanceof GraphQLError && recorded.has(original));
-  return code !== null && code !== 'FIELD_DENIED' && !alreadyRecorded;
-}
-
-type BaseRow = ReturnType<typeof baseRow>;
-
-/** What every row of a request shares: who, as whom, in which operation, under which policy. Built once a request. */
-function baseRow(context: GatewayContext, operation: OperationDefinitionNode | undefined) {
-  const scope = auditScopeOf(context);
-  const session = context.access.session;
-  const customer = context.access.actingAs;
-  return {
-    actor_kind: scope.actor.kind,
-    actor_id: scope.actor.id,
-    actor_name: scope.actor.name,
-    subject_user_id: customer?.id ?? null,
-    account_id: customer?.accountId ?? null,
-    session_id: session?.id ?? null,
-    request_id: context.requestId,
-    operation: operation ? operationLabel(operation) : null,
-    policy_version: context.policy.version,
-    who: actorLabel(scope.actor),
-    as: session ? ` as ${session.user.name} (${session.account.name})` : '',
-  };
-}
-
 const NOTHING_ASKED: RootArguments = new Map();
 
 /** The root fields' data-choosing arguments, with the variables as execution coerced them. */
@@ -145,7 +112,7 @@ function askedFor(args: { schema: GraphQLSchema; document: DocumentNode; variabl
   return variables.coerced ? rootArguments(args.schema, args.document, operation, variables.coerced, context.policyCatalog.fields) : NOTHING_ASKED;
 }
 
-function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup, asked: Readonly<Record<string, Record<string, unknown>>> | undefined): AuditRowInput {
+function fieldReadRow({ who, as, ...base }: RequestRowBase, group: FieldReadGroup, asked: Readonly<Record<string, Record<string, unknown>>> | undefined): AuditRowInput {
   const times = group.count === 1 ? 'once' : `${group.count} times`;
   const shown = group.decision === 'allowed' ? 'shown' : group.decision === 'masked' ? 'masked' : 'denied';
   return {
@@ -172,7 +139,7 @@ function fieldReadRow({ who, as, ...base }: BaseRow, group: FieldReadGroup, aske
  * on three users is one row, counted three times, with the paths), named by the field refused:
  * its `extensions.field`, else the field the error was raised at.
  */
-function refusalRows({ who, as, ...base }: BaseRow, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>, asked: RootArguments): AuditRowInput[] {
+function refusalRows({ who, as, ...base }: RequestRowBase, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>, asked: RootArguments): AuditRowInput[] {
   const rows = new Map<string, AuditRowInput & { details: { count: number; paths: string[]; arguments?: Record<string, unknown> } }>();
   for (const error of errors) {
     const named = error.extensions['field'];

@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import { loadAuditSubject, SYSTEM_ACTOR, type AuditSubject } from '../audit/index.js';
-import type { AuthenticationFailure } from '../auth/authenticate.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
 import type { TokenClaims } from '../auth/token-claims.js';
 import type { ImpersonationSettings } from '../config/config.js';
@@ -153,37 +152,26 @@ function endIfActive(sessionId: string, reason: SessionEndReason, requestId: str
   };
 }
 
-const WHO: Record<AuthenticationFailure['kind'], string> = {
-  'unknown-principal': 'a person Warden does not know',
-  'inactive-staff': 'a deactivated staff member',
-};
-
 /**
- * A signed token for someone Warden refuses (unknown, or a deactivated staff member) is
- * recorded, and a session it was sent with ends: its agent lost the right to impersonate
- * (`role_lost`), whether or not anyone uses it again.
+ * A signed token for a deactivated staff member is recorded (they are someone Warden knows),
+ * and a session it was sent with ends: its agent lost the right to impersonate (`role_lost`),
+ * whether or not anyone uses it again. Tokens for people Warden does not know are not recorded:
+ * anyone the identity provider signs for could grow the table with them.
  */
-export async function refuseRejectedPrincipal(
-  db: Db,
-  claims: TokenClaims,
-  failure: AuthenticationFailure,
-  request: Request,
-  requestId: string,
-): Promise<void> {
+export async function refuseDeactivatedStaff(db: Db, claims: TokenClaims, request: Request, requestId: string): Promise<void> {
   const token = request.headers.get(IMPERSONATION_HEADER);
   const session = token && looksLikeSessionToken(token) ? await findSessionByTokenHash(db, hashSessionToken(token)) : undefined;
   const own = session?.agent_id === claims.sub ? session : undefined;
-  const actor = claims.kind === 'staff' ? { kind: 'staff' as const, id: claims.sub, name: claims.name } : { kind: 'customer' as const, id: claims.sub, name: claims.name };
   await recordContextRefusal(
     db,
     {
       kind: 'access_denied',
-      attempted: `sign in with a token for ${WHO[failure.kind]}`,
+      attempted: 'sign in with a token for a deactivated staff member',
       code: 'UNAUTHENTICATED',
-      why: 'Warden does not know the person this token names, or they were deactivated.',
+      why: 'This staff member was deactivated; their tokens no longer open anything.',
       sessionId: own?.id ?? null,
     },
-    { actor, requestId, sessionId: own?.id ?? null },
+    { actor: { kind: 'staff', id: claims.sub, name: claims.name }, requestId, sessionId: own?.id ?? null },
     async (trx) => {
       if (!own) return;
       const locked = await lockSession(trx, own.id);

@@ -4,6 +4,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { bannerLine } from './banner.js';
 import { IMPERSONATION_HEADER } from './resolve-session-access.js';
 import { shownAs } from './shown-as.js';
+import { isSingleResult } from '../graphql/single-result.js';
 
 /**
  * The `extensions.impersonation` block of the contract, for the request's session. Names are
@@ -33,26 +34,29 @@ function impersonationExtension(context: GatewayContext) {
 }
 
 export interface ImpersonationExtensionsOptions {
-  /** The request's context: the one execution ran with, or built now for a request refused before it. */
+  /** The request's context: the one execution ran with, or the one authentication built for a request refused before it. */
   contextOf: (request: Request) => Promise<GatewayContext>;
 }
 
 /**
  * Every response during a session says who is acting as whom, so any frontend can show it:
- * also one refused before execution (a parse or validation error, a query limit), whose
- * context is then built from the request like any other — the same authentication, the same
- * session check — so an invalid or foreign token never gets a banner.
+ * also one refused before execution (a parse or validation error, a query limit, an unreadable
+ * body, a batch), whose context authentication built like any other's — the same token check,
+ * the same session check — so an invalid or foreign token never gets a banner. It runs where
+ * every answer to a GraphQL request passes (`onResultProcess`), after the hooks that may still
+ * replace the result (the refusal trail's AUDIT_UNAVAILABLE).
  */
-export function useImpersonationExtensions(options: ImpersonationExtensionsOptions): Plugin<GatewayContext> {
+export function useImpersonationExtensions(options: ImpersonationExtensionsOptions): Plugin {
   return {
-    async onExecutionResult({ request, result, setResult }) {
-      if (!result || Symbol.asyncIterator in result || !request.headers.get(IMPERSONATION_HEADER)) return;
+    async onResultProcess({ request, result, setResult }) {
+      if (!isSingleResult(result) || !request.headers.get(IMPERSONATION_HEADER)) return;
       const context = await options.contextOf(request).catch(() => null);
       const impersonation = context && impersonationExtension(context);
       if (impersonation) setResult(withExtension(result, impersonation));
     },
   };
 }
+
 
 function withExtension(result: ExecutionResult, impersonation: NonNullable<ReturnType<typeof impersonationExtension>>): ExecutionResult {
   return { ...result, extensions: { ...result.extensions, impersonation } };

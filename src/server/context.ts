@@ -1,11 +1,11 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import { FieldReadRecorder } from '../audit/field-read-recorder.js';
-import { loadPrincipal, type AuthenticationFailure } from '../auth/authenticate.js';
+import { loadPrincipal } from '../auth/authenticate.js';
 import type { TokenClaims } from '../auth/token-claims.js';
 import type { TokenRejection, VerifyToken } from '../auth/verify-token.js';
 import type { Db } from '../db/database.js';
-import { wardenError } from '../errors/index.js';
+import { Unauthenticated } from '../auth/unauthenticated.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
 import type { Principal } from '../auth/principal.js';
@@ -17,8 +17,8 @@ import type { PolicyCatalog } from '../policy/policy-catalog.js';
 /** Decides whose data a request reaches; impersonation sessions plug in here. */
 export type ResolveAccess = (principal: Principal, request: Request, requestId: string) => Promise<AccessContext> | AccessContext;
 
-/** Told of a signed token for someone Warden refuses, before the request is refused. */
-export type RefusePrincipal = (claims: TokenClaims, failure: AuthenticationFailure, request: Request, requestId: string) => Promise<void>;
+/** Told of a signed token for a deactivated staff member, before the request is refused. */
+export type RefuseDeactivatedStaff = (claims: TokenClaims, request: Request, requestId: string) => Promise<void>;
 
 export interface ContextFactoryOptions {
   db: Db;
@@ -32,8 +32,8 @@ export interface ContextFactoryOptions {
   auditCustomerReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
-  /** Records the refusal (and ends a session the token was sent with). @default nothing */
-  refusePrincipal?: RefusePrincipal;
+  /** Records a deactivated staff member's refusal (and ends a session the token was sent with). @default nothing */
+  refuseDeactivatedStaff?: RefuseDeactivatedStaff;
 }
 
 /** The scheme is case-insensitive (RFC 9110): `bearer` and `BEARER` are as good as `Bearer`. */
@@ -48,7 +48,8 @@ const REJECTION_MESSAGES: Record<TokenRejection['kind'], string> = {
 };
 
 /**
- * Authenticates every GraphQL request before anything executes: no valid token, no data.
+ * Authenticates every GraphQL request (`useAuthentication` asks first, before the body is
+ * read): no valid token, nothing read, no data.
  * The error never says more than the caller needs to fix it (never which user ids exist).
  * A request's context is built once: asked again for the same request (the banner of a
  * response refused before execution), the factory answers with the same one, or the same refusal.
@@ -70,25 +71,29 @@ export function createContextFactory(options: ContextFactoryOptions) {
   async function buildContext(request: Request): Promise<GatewayContext> {
     const header = request.headers.get('authorization');
     if (!header) {
-      throw wardenError('UNAUTHENTICATED', 'Send your token as "Authorization: Bearer <token>"; run `npm run token` for a demo one.');
+      throw new Unauthenticated('no-token', 'Send your token as "Authorization: Bearer <token>"; run `npm run token` for a demo one.');
     }
     const token = BEARER.exec(header.trim())?.[1];
-    if (!token) throw wardenError('UNAUTHENTICATED', REJECTION_MESSAGES.malformed);
+    if (!token) throw new Unauthenticated('malformed', REJECTION_MESSAGES.malformed);
 
     const verified = await options.verifyToken(token);
-    if (verified.kind === 'keys-unavailable') throw wardenError('IDENTITY_PROVIDER_UNAVAILABLE', REJECTION_MESSAGES['keys-unavailable']);
     if (verified.kind !== 'verified') {
       const message =
         verified.kind === 'invalid-claims'
           ? `${REJECTION_MESSAGES['invalid-claims']} (${verified.reason}); sign in again.`
           : REJECTION_MESSAGES[verified.kind];
-      throw wardenError('UNAUTHENTICATED', message);
+      throw new Unauthenticated(verified.kind, message);
     }
     const principal = await loadPrincipal(options.db, verified.claims);
     const requestId = options.requestIdOf(request);
     if (principal.kind !== 'staff' && principal.kind !== 'customer') {
-      await options.refusePrincipal?.(verified.claims, principal, request, requestId);
-      throw wardenError('UNAUTHENTICATED', 'Warden does not know the person this token names, or they were deactivated; sign in again.');
+      // A deactivated staff member is someone Warden knows: the refusal is theirs, on the trail.
+      // A person it does not know is a stranger (any identity provider user), only counted.
+      if (principal.kind === 'inactive-staff') await options.refuseDeactivatedStaff?.(verified.claims, request, requestId);
+      throw new Unauthenticated(
+        principal.kind === 'inactive-staff' ? 'deactivated' : 'unknown-person',
+        'Warden does not know the person this token names, or they were deactivated; sign in again.',
+      );
     }
     const access = await (options.resolveAccess ?? directAccess)(principal, request, requestId);
     const compiled = options.policy.current();

@@ -1,6 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { wardenError } from '../errors/index.js';
 import { sql } from 'kysely';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { createTokenVerifier } from '../auth/verify-token.js';
@@ -18,11 +19,14 @@ import { createContextFactory, type ResolveAccess } from './context.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { yogaLogger } from './yoga-logger.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
-import { createSessionAccessResolver, refuseRejectedPrincipal } from '../impersonation/resolve-session-access.js';
+import { createSessionAccessResolver, refuseDeactivatedStaff } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
+import { useRefusalTrail } from '../audit/use-refusal-trail.js';
+import { createGatewayMetrics, type GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { useAccessLog } from './plugins/use-access-log.js';
+import { useAuthentication } from './plugins/use-authentication.js';
 import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
@@ -56,6 +60,8 @@ export interface GatewayOptions {
   cleanErrorMessages?: boolean;
   /** What keeps the instance from full health (failing audit checkpoints, missing partitions): /health says "degraded". */
   healthProblems?: () => string[];
+  /** Where the gateway counts what it refuses. @default a registry of this gateway's own */
+  metrics?: GatewayMetrics;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -65,13 +71,15 @@ export const CSRF_HEADER = 'x-warden-csrf';
 
 /**
  * The Warden gateway as a fetch handler: the schema behind its operation firewall, every
- * request authenticated, secure defaults on. Tests call `gateway.fetch` and open no port.
+ * request authenticated before its body is read, every refusal of a known caller recorded,
+ * secure defaults on. Tests call `gateway.fetch` and open no port.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { db, config, logger } = options;
   const built = options.schema ?? buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
   const schema = applyOperationFirewall(built.schema);
   const policy = options.policy ?? baselinePolicySource(built.catalog);
+  const metrics = options.metrics ?? createGatewayMetrics();
   const requestIds = useRequestIds();
   const context = createContextFactory({
     db,
@@ -83,8 +91,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     settings: config.impersonation,
     auditCustomerReads: config.audit.customerReads,
     resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
-    refusePrincipal: (claims, failure, request, requestId) => refuseRejectedPrincipal(db, claims, failure, request, requestId),
+    refuseDeactivatedStaff: (claims, request, requestId) => refuseDeactivatedStaff(db, claims, request, requestId),
   });
+
+  const writer = createAuditWriter(db, options.pool ?? null);
 
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
@@ -94,8 +104,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       requestIds.plugin,
       useNoStore(),
       useAccessLog({ logger }),
+      // First of all that refuse a request: nothing of it is read for a caller without a valid
+      // token, and every later refusal is a known caller's, on the trail.
+      useAuthentication({ contextOf: context.forRequest, requestIdOf: requestIds.idOf, logger, metrics }),
       useCsrfHeader({ header: CSRF_HEADER }),
       useMediaTypeCheck(),
+      // Codes before anything reads the result's errors (the refusal trail, the banner).
+      useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
+      ...(options.auditTrail === false ? [] : [useRefusalTrail({ writer, contextOf: context.forRequest, metrics })]),
       useOperationChoice(),
       useWellFormedInput(),
       EnvelopArmorPlugin({
@@ -107,12 +123,11 @@ export function createGateway(options: GatewayOptions): Gateway {
         // useErrorCodes drops every "Did you mean …?", enum values included (this one misses those).
         blockFieldSuggestion: { enabled: false },
       }),
-      // Order matters: the audit trail and the banner see every result, refusals included.
-      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db, options.pool ?? null) })]),
-      useImpersonationExtensions({ contextOf: context.forRequest }),
+      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer })]),
       useArgumentPolicy(),
       useMutationGate(),
-      useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
+      // After every hook that may replace a result: the banner goes on the final answer.
+      useImpersonationExtensions({ contextOf: context.forRequest }),
       ...(config.production ? [useDisableIntrospection()] : []),
     ],
     graphiql: config.production
@@ -148,9 +163,7 @@ function rejectWithCode(limit: Limit) {
     propagateOnRejection: false,
     onReject: [
       (context: { reportError: (error: GraphQLError) => void } | null, error: GraphQLError) => {
-        const rejection = new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} Split the query or ${LIMIT_ADVICE[limit]}.`, {
-          extensions: { code: 'QUERY_TOO_COMPLEX' },
-        });
+        const rejection = wardenError('QUERY_TOO_COMPLEX', `${error.message.replace(/^Syntax Error: /, '')} Split the query or ${LIMIT_ADVICE[limit]}.`);
         // Tokens are counted while parsing, where there is no context to report to: throwing ends the parse.
         if (!context) throw rejection;
         context.reportError(rejection);

@@ -37,13 +37,16 @@ describe('strings PostgreSQL cannot store are refused before anything runs', () 
     ['a NUL character', 'Acme\u0000'],
     ['a lone high surrogate', 'Acme\ud800'],
     ['a lone low surrogate', '\udc00Acme'],
-  ])('refuses a variable with %s: BAD_USER_INPUT naming the variable, no data, nothing read', async (_what, search) => {
+  ])('refuses a variable with %s: BAD_USER_INPUT naming the variable, no data, nothing read, the refusal recorded', async (_what, search) => {
     const before = await auditRowCount();
     const reply = await t.execute(WellFormedDirectory, { as: 'agent', variables: { search } });
     expect(reply.body.errors).toEqual([{ message: `The variable $search ${REFUSED}`, extensions: { code: 'BAD_USER_INPUT' } }]);
     expect(reply.body.data).toBeUndefined();
-    // Nothing was executed, so nothing was read or refused: the audit has nothing to record.
-    expect(await auditRowCount()).toBe(before);
+    // Nothing was executed, so nothing was read: the one row is the refusal's, without the value.
+    expect(await auditRowCount()).toBe(before + 1);
+    const row = await t.db.selectFrom('audit_events').select(['kind', 'details']).where('request_id', '=', reply.headers.get('x-request-id')).executeTakeFirstOrThrow();
+    expect(row.kind).toBe('request_refused');
+    expect(JSON.stringify(row.details)).not.toContain('Acme');
   });
 
   it('keeps whole characters: the same search with an emoji answers (the control)', async () => {
@@ -72,19 +75,23 @@ describe('strings PostgreSQL cannot store are refused before anything runs', () 
     expect(body.data).toBeUndefined();
   });
 
-  it('refuses variables nested past any input of the API with 400, signed in or not, and keeps serving', async () => {
+  it('refuses variables nested past any input of the API with 400 (401 unsigned, unread), and keeps serving', async () => {
     // Written out, since JSON.stringify itself would run out of stack on it.
     const deep = `${'['.repeat(5_000)}"x"${']'.repeat(5_000)}`;
-    for (const authorization of [`Bearer ${await t.tokenFor('agent')}`, undefined]) {
+    for (const [authorization, status, code] of [
+      [`Bearer ${await t.tokenFor('agent')}`, 400, 'BAD_REQUEST'],
+      [undefined, 401, 'UNAUTHENTICATED'],
+    ] as const) {
       const response = await t.fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...(authorization ? { authorization } : {}) },
         body: `{"query": "{ viewer { id } }", "variables": {"x": ${deep}}}`,
       });
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(status);
       const body = (await response.json()) as { errors?: Array<{ message: string; extensions: { code: string } }>; data?: unknown };
       expect(body.data).toBeUndefined();
-      expect(body.errors).toEqual([{ message: expect.stringMatching(/^The variables nest deeper than 64 levels/), extensions: { code: 'BAD_REQUEST' } }]);
+      expect(body.errors?.map((e) => e.extensions.code)).toEqual([code]);
+      if (status === 400) expect(body.errors?.[0]?.message).toMatch(/^The variables nest deeper than 64 levels/);
     }
     // Control: an ordinary depth is read, and the gateway still answers.
     const reply = await t.execute(WellFormedDirectory, { as: 'agent', variables: { search: 'Acme' } });

@@ -43,13 +43,17 @@ describe('refusals before execution are recorded', () => {
     expect(row).toMatchObject({ actor_id: 'stf_sarah', session_id: sessionId, subject_user_id: 'usr_tom' });
   });
 
-  it('a token for a staff member Warden does not know', async () => {
+  it('a token for a staff member Warden does not know: refused, counted and logged, not recorded', async () => {
     const stranger = await t.tokenFor({ sub: 'stf_nobody', kind: 'staff', name: 'Nobody Known', roles: ['support_agent'] });
+    const counted = async () => (await t.metrics.unauthenticatedRequests.get()).values.find((v) => v.labels.because === 'unknown-person')?.value ?? 0;
+    const before = await counted();
     const { body } = await t.execute(ImpMe, { as: null, headers: { authorization: `Bearer ${stranger}`, 'x-request-id': 'req-ctx-unknown' } });
     expect(codeOf(body)).toBe('UNAUTHENTICATED');
-    const [row] = await refusalsOfRequest('req-ctx-unknown');
-    expect(row).toMatchObject({ actor_kind: 'staff', actor_id: 'stf_nobody', actor_name: 'Nobody Known', decision: 'denied' });
-    expect(row?.summary).toMatch(/^Staff member Nobody Known was refused: sign in with a token for a person Warden does not know\./);
+    // Anyone the identity provider signs for could otherwise grow the audit table at will.
+    expect(await refusalsOfRequest('req-ctx-unknown')).toEqual([]);
+    expect(await t.db.selectFrom('audit_events').select('chain_seq').where('actor_id', '=', 'stf_nobody').execute()).toEqual([]);
+    expect(await counted()).toBe(before + 1);
+    expect(t.logs.some((line) => line.includes('req-ctx-unknown') && line.includes('"because":"unknown-person"'))).toBe(true);
   });
 
   it('a deactivated agent: refused and recorded, and the session they send ends (role_lost) with its end record', async () => {

@@ -6,6 +6,7 @@ import { mintDevToken, type DevTokenSubject, type MintOptions } from '../../src/
 import { loadConfig, randomJwtSecret, type Config } from '../../src/config/config.js';
 import type { Db } from '../../src/db/database.js';
 import { createLogger } from '../../src/log/logger.js';
+import { createGatewayMetrics, type GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
 import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gateway.js';
 import type { ResolveAccess } from '../../src/server/context.js';
 import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
@@ -32,6 +33,8 @@ export interface TestGateway {
   config: Config;
   /** Everything the gateway logged, one JSON line per entry. */
   logs: string[];
+  /** What the gateway counted (its own registry). */
+  metrics: GatewayMetrics;
   /** A token for a demo alias (`agent`, `customer`…) or id, signed with this gateway's secret. */
   tokenFor(who: string | DevTokenSubject, options?: MintOptions): Promise<string>;
   execute<TResult, TVariables>(
@@ -111,7 +114,9 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   const policyStore = options.livePolicy
     ? await startPolicyStore({ db: database.db, listen: database.listen, logger, ...schema.catalog, pollMs: options.livePolicy.pollMs })
     : null;
+  const metrics = createGatewayMetrics();
   const gateway = createGateway({
+    metrics,
     db: database.db,
     pool: database.pool,
     config,
@@ -138,6 +143,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     gateway,
     config,
     logs,
+    metrics,
     tokenFor,
     fetch: fetchGateway,
     async execute(document, { as, variables, headers = {}, actAs, operationName }) {

@@ -1,6 +1,7 @@
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { shownMessage } from '../../errors/index.js';
+import { isSingleResult } from '../../graphql/single-result.js';
 
 export interface ErrorCodesOptions {
   /** Keep `extensions.originalError` (development only: it can echo request content). */
@@ -27,15 +28,12 @@ export interface ErrorCodesOptions {
 export function useErrorCodes(options: ErrorCodesOptions): Plugin {
   return {
     onResultProcess({ result }) {
-      if (Array.isArray(result) || !isExecutionResult(result)) return;
+      if (!isSingleResult(result)) return;
       for (const error of result.errors ?? []) normalize(error, options);
     },
   };
 }
 
-function isExecutionResult(value: unknown): value is ExecutionResult {
-  return typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value);
-}
 
 /**
  * Edits the error in place: yoga reads the HTTP status from these same objects after this hook,

@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+import { auditScopeOf } from '../graphql/audit-scope.js';
+import type { GatewayContext } from '../graphql/context.js';
+import { actorLabel } from './describe-audit-event.js';
+import { refusalCodeOf } from './refusal-codes.js';
+
+export type RequestRowBase = ReturnType<typeof requestRowBase>;
+
+/**
+ * What every row of a request shares: who, as whom, in which operation, under which policy;
+ * plus `who` and `as`, the words its summaries start with. Built once a request.
+ */
+export function requestRowBase(context: GatewayContext, operation: string | null) {
+  const scope = auditScopeOf(context);
+  const session = context.access.session;
+  const customer = context.access.actingAs;
+  return {
+    actor_kind: scope.actor.kind,
+    actor_id: scope.actor.id,
+    actor_name: scope.actor.name,
+    subject_user_id: customer?.id ?? null,
+    account_id: customer?.accountId ?? null,
+    session_id: session?.id ?? null,
+    request_id: context.requestId,
+    operation,
+    policy_version: context.policy.version,
+    who: actorLabel(scope.actor),
+    as: session ? ` as ${session.user.name} (${session.account.name})` : '',
+  };
+}
+
+/**
+ * A refusal in a response that no row of the request records yet: any error carrying one of
+ * Warden's refusal codes (a denial, a typo in the input, a vague reason, a lapsed sign-in),
+ * except those already recorded (`recorded`): by the code that refused them, or by the audit
+ * trail as it wrote the request's rows. FIELD_DENIED reads are field-read rows, never refusal rows.
+ */
+export function isUnrecordedRefusal(error: GraphQLError, recorded: WeakSet<GraphQLError>): boolean {
+  const code = refusalCodeOf(error);
+  // A resolver's error reaches the result wrapped (located) by graphql-js: check what it wraps too.
+  const original = error.originalError;
+  const alreadyRecorded = recorded.has(error) || (original instanceof GraphQLError && recorded.has(original));
+  return code !== null && code !== 'FIELD_DENIED' && !alreadyRecorded;
+}

@@ -1,0 +1,9 @@
+import type { ExecutionResult } from 'graphql';
+
+/**
+ * A result that leaves as one response: not a batch (an array) and not a stream (an async
+ * iterable), which `onResultProcess` hooks may also be handed.
+ */
+export function isSingleResult(value: unknown): value is ExecutionResult {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(Symbol.asyncIterator in value);
+}
