@@ -73,6 +73,20 @@ describe('HTTP-level protections', () => {
   });
 
   it.each([
+    ['a syntax error', { query: '{ viewer { id' }, 'GRAPHQL_PARSE_FAILED'],
+    ['an unknown field', { query: '{ viewer { nope } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+    ['a variable that does not coerce', { query: 'query($n: Int!) { account { invoices(first: $n) { id } } }', variables: { n: 'x' } }, 'BAD_USER_INPUT'],
+    ['a required variable left out', { query: 'query($n: Int!) { account { invoices(first: $n) { id } } }' }, 'BAD_USER_INPUT'],
+  ])('answers %s with 400 whatever the client accepts (GraphQL over HTTP would let application/json get 200)', async (_what, request, code) => {
+    for (const t of [dev, prod]) {
+      for (const accept of ['application/graphql-response+json', 'application/json', '*/*']) {
+        const { status, body } = await post(t, request, { accept });
+        expect({ accept, status, code: body.errors?.[0]?.extensions?.code }).toEqual({ accept, status: 400, code });
+      }
+    }
+  });
+
+  it.each([
     ['no query', {}, /^The request has no "query"; send the GraphQL document/],
     ['a query that is not a string', { query: 42 }, /^The "query" of the request must be a string/],
     ['variables that are not an object', { query: '{ viewer { id } }', variables: 'x' }, /^The "variables" of the request must be an object/],
