@@ -106,10 +106,11 @@ export function markSessionEnded(
   id: string,
   reason: SessionEndReason,
   endedBy: string | null,
+  note: string | null,
 ): Promise<ImpersonationSessionRow> {
   return db
     .updateTable('impersonation_sessions')
-    .set({ status: 'ended', end_reason: reason, ended_by: endedBy, ended_at: sql<Date>`now()` })
+    .set({ status: 'ended', end_reason: reason, ended_by: endedBy, ended_at: sql<Date>`now()`, closed_because: note })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
