@@ -4,6 +4,7 @@ import { actingCustomer } from '../graphql/acting-customer.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import { describeVisit, listAccessHistory, type AccessHistoryEntry } from './access-history.js';
+import { shownAs } from './shown-as.js';
 
 const PAGE_MAX = 100;
 
@@ -13,6 +14,14 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
     fields: (t) => ({
       sessionId: t.exposeID('sessionId', { classification: 'public' }),
       agentName: t.exposeString('agentName', { classification: 'public' }),
+      userId: t.exposeID('userId', { classification: 'public', description: 'The user of the account the agent entered as.' }),
+      // Public here because the value is already shown as the reader's policy shows User.name
+      // (see listAccessHistory): classed again, it would be masked twice.
+      userName: t.exposeString('userName', {
+        classification: 'public',
+        nullable: true,
+        description: "The name of the user the agent entered as, as your account shows it (User.name); null where the policy hides it.",
+      }),
       reason: t.exposeString('reason', { classification: 'public' }),
       ticket: t.exposeString('ticket', { classification: 'public' }),
       mode: t.exposeString('mode', { classification: 'public' }),
@@ -52,7 +61,7 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
     t.field({
       type: Connection,
       classification: 'public',
-      description: "Who from support entered the calling customer's account, when, why, and what they changed; newest first.",
+      description: "Who from support entered the calling customer's account, as which of its users, when, why, and what they changed; newest first.",
       args: { first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }), after: t.arg.string({ filtersBy: false }) },
       resolve: async (_root, { first, after }, context) => {
         if (context.access.session) throw wardenError('FORBIDDEN', 'The access history is for the customer, not for support acting as them.');
@@ -65,7 +74,8 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
           page: { first, after: after ?? null },
           subject: { userId: customer.id, accountId: customer.accountId },
         });
-        const rows = await listAccessHistory(context.db, customer.accountId, first + 1, after ?? null);
+        // The customer reads their own account: each user's name as it shows them User.name.
+        const rows = await listAccessHistory(context.db, customer.accountId, first + 1, after ?? null, (name) => shownAs(context, 'User.name', name));
         return { entries: rows.slice(0, first), hasNextPage: rows.length > first };
       },
     }),

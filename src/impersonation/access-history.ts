@@ -6,6 +6,10 @@ import { wardenError } from '../errors/index.js';
 export interface AccessHistoryEntry {
   sessionId: string;
   agentName: string;
+  /** The user of the account the agent entered as: whose view of the account support took. */
+  userId: string;
+  /** That user's name as the reader's policy shows `User.name`; null where it hides it. */
+  userName: string | null;
   reason: string;
   ticket: string;
   mode: 'read_only' | 'read_write';
@@ -40,14 +44,22 @@ const HOW_IT_ENDED: Record<SessionEndReason, string> = {
 };
 
 /**
- * Who from support entered an account, newest first, with what each session changed (the
- * summaries of its mutation events). Keyset pagination on (started_at, id).
+ * Who from support entered an account, as which of its users, newest first, with what each
+ * session changed (the summaries of its mutation events). Keyset pagination on (started_at, id).
+ * `showUserName` shows a user's name as the reader may see it (the reader's policy for `User.name`).
  */
-export async function listAccessHistory(db: Executor, accountId: string, first: number, after: string | null): Promise<AccessHistoryEntry[]> {
+export async function listAccessHistory(
+  db: Executor,
+  accountId: string,
+  first: number,
+  after: string | null,
+  showUserName: (name: string) => string | null,
+): Promise<AccessHistoryEntry[]> {
   let query = db
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff', 'staff.id', 's.agent_id')
-    .select(['s.id', 's.reason', 's.ticket', 's.mode', 's.started_at', 's.ended_at', 's.end_reason', 'staff.name as agent_name'])
+    .innerJoin('users', 'users.id', 's.user_id')
+    .select(['s.id', 's.user_id', 's.reason', 's.ticket', 's.mode', 's.started_at', 's.ended_at', 's.end_reason', 'staff.name as agent_name', 'users.name as user_name'])
     .where('s.account_id', '=', accountId)
     .where('s.started_at', 'is not', null)
     .orderBy('s.started_at', 'desc')
@@ -71,6 +83,8 @@ export async function listAccessHistory(db: Executor, accountId: string, first: 
     return {
       sessionId: s.id,
       agentName: s.agent_name,
+      userId: s.user_id,
+      userName: showUserName(s.user_name),
       reason: s.reason,
       ticket: s.ticket,
       mode: s.mode,
@@ -85,7 +99,7 @@ export async function listAccessHistory(db: Executor, accountId: string, first: 
   });
 }
 
-/** One sentence per visit, for a customer who does not read audit logs. */
+/** One sentence per visit, for a customer who does not read audit logs: who came, as whom, when, why, and what they changed. */
 export function describeVisit(entry: AccessHistoryEntry): string {
   const when = `${entry.startedAt.toISOString().slice(0, 10)} at ${entry.startedAt.toISOString().slice(11, 16)} UTC`;
   const stay =
@@ -94,5 +108,6 @@ export function describeVisit(entry: AccessHistoryEntry): string {
       : `and stayed ${entry.minutes} minute${entry.minutes === 1 ? '' : 's'}${entry.howItEnded ? ` (${entry.howItEnded})` : ''}`;
   const mode = entry.mode === 'read_only' ? 'read-only' : 'able to make approved changes';
   const changed = entry.changes.length === 0 ? 'Nothing was changed.' : `Changes: ${entry.changes.join('; ')}.`;
-  return `${entry.agentName} from support entered on ${when} (${mode}) for ticket ${entry.ticket} — "${entry.reason}" — ${stay}. ${changed}`;
+  const whom = entry.userName ?? "one of your account's users";
+  return `${entry.agentName} from support entered as ${whom} on ${when} (${mode}) for ticket ${entry.ticket} — "${entry.reason}" — ${stay}. ${changed}`;
 }

@@ -41,7 +41,7 @@ export async function endSession(
   scope: EndScope,
   note: string | null = null,
 ): Promise<ImpersonationSessionRow> {
-  const ended = await markSessionEnded(trx, session.id, reason, scope.actor?.id ?? null);
+  const ended = await markSessionEnded(trx, session.id, reason, scope.actor?.id ?? null, note);
   const fullScope = { ...scope, actor: scope.actor ?? SYSTEM_ACTOR };
   if (session.started_at) await recordSessionEnd(trx, session, session.started_at, ended, reason, fullScope, note);
   const open = await lockOpenRequestsOfSession(trx, session);
@@ -98,6 +98,7 @@ async function recordSessionEnd(
 /**
  * Closes a session that never started (waiting for a manager, or approved and not collected)
  * because it can no longer start: it is refused, and its requests close as expired with `why`.
+ * The session keeps `why` too, so that its agent collecting it is told what the trail says.
  */
 export async function refuseUnstartedSession(
   trx: Transaction<Database>,
@@ -105,7 +106,7 @@ export async function refuseUnstartedSession(
   why: string,
   scope: AuditScope,
 ): Promise<void> {
-  await trx.updateTable('impersonation_sessions').set({ status: 'refused', ended_at: sql<Date>`now()` }).where('id', '=', session.id).execute();
+  await trx.updateTable('impersonation_sessions').set({ status: 'refused', ended_at: sql<Date>`now()`, closed_because: why }).where('id', '=', session.id).execute();
   await closeApprovalRequests(trx, await lockOpenRequestsOfSession(trx, session), 'expired', why, scope);
 }
 

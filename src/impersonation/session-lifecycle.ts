@@ -6,6 +6,8 @@ import type { ImpersonationSessionRow } from '../db/tables/impersonation-session
 import { wardenError } from '../errors/index.js';
 import { activateSession } from './activate-session.js';
 import { endSession, refuseUnstartedSession } from './end-session.js';
+import { loadCollectRecord } from './collect-record.js';
+import { collectRefusal, lapseOf, staleSignInRefusal } from './collect-refusal.js';
 import { lockSession } from './sessions.repository.js';
 import { approvalStillHolds, loadStartTarget, mayImpersonate, type StartRefusal } from './start-checks.js';
 
@@ -19,43 +21,43 @@ export interface ClaimContext {
 
 /**
  * After a manager approved the start, the requesting agent collects the token (once). The
- * start rules are checked again, as they are now: signing in recently (the approval may have
- * taken a while), the agent still allowed to impersonate, the customer still one support may
- * enter, and the approval still covering why the start needed one. A start that no longer
- * holds, or whose approval lapsed, is closed (recorded) and refused.
+ * start rules are checked again, as they are now: the agent still allowed to impersonate, the
+ * customer still one support may enter, the approval still covering why the start needed one,
+ * and a recent sign-in (the approval may have taken a while). A start that lapsed or no longer
+ * holds is closed (recorded) and refused; every refusal says what the record says happened
+ * (see `collectRefusal`). The sign-in is checked last, so that an agent told to sign in again
+ * is refused nothing else once they have.
  */
 export async function claimApprovedSession(ctx: ClaimContext, sessionId: string): Promise<{ session: ImpersonationSessionRow; token: string }> {
   const { db, settings, agent } = ctx;
-  if ((Date.now() - agent.authTime.getTime()) / 60_000 > settings.authMaxAgeMinutes) {
-    throw wardenError('UNAUTHENTICATED', `Sign in again (within ${settings.authMaxAgeMinutes} minutes) to collect the session token.`);
-  }
+  const system = { ...ctx.scope, actor: SYSTEM_ACTOR };
   const outcome = await db.transaction().execute(async (trx): Promise<{ session: ImpersonationSessionRow; token: string } | StartRefusal> => {
     const session = await lockSession(trx, sessionId);
-    if (!session || session.agent_id !== agent.id) throw wardenError('NOT_FOUND', 'You have no session with that id.');
-    if (session.status === 'pending_approval') throw wardenError('APPROVAL_REQUIRED', 'A manager has not approved this session yet.');
-    if (session.status !== 'approved') {
-      throw wardenError('BAD_USER_INPUT', `This session is ${session.status}; its token was issued already or it can no longer start. Start a new one.`);
+    let record = await loadCollectRecord(trx, sessionId);
+    if (!session || !record || session.agent_id !== agent.id) throw wardenError('NOT_FOUND', 'You have no session with that id.');
+    // What can no longer start is closed in a transaction that commits (throwing here would
+    // roll it back), then refused as the record now tells it.
+    const lapse = lapseOf(record);
+    if (lapse) {
+      await refuseUnstartedSession(trx, session, lapse, system);
+      record = (await loadCollectRecord(trx, sessionId)) ?? record;
     }
-    const approval = session.approval_request_id
-      ? await trx.selectFrom('approval_requests').select(['grant_expires_at', 'decided_at', 'payload']).where('id', '=', session.approval_request_id).executeTakeFirst()
-      : undefined;
-    // Closed in a transaction that commits (throwing here would roll it back); refused below.
-    if (approval?.grant_expires_at && approval.grant_expires_at.getTime() <= Date.now()) {
-      const minutes = approval.decided_at ? Math.round((approval.grant_expires_at.getTime() - approval.decided_at.getTime()) / 60_000) : settings.grantTtlMinutes;
-      await refuseUnstartedSession(trx, session, `the agent did not collect the session token within ${minutes} minutes`, { ...ctx.scope, actor: SYSTEM_ACTOR });
-      return { code: 'BAD_USER_INPUT', why: 'The approval for this session lapsed before you collected the token; start a new session.' };
-    }
-    const refusal = approvalStillHolds({
+    const refused = collectRefusal(record);
+    if (refused) return refused;
+    const broken = approvalStillHolds({
       agentName: agent.name,
       agentMayImpersonate: mayImpersonate(agent.roles, ctx.oncallMayImpersonate),
       target: await loadStartTarget(trx, session.user_id),
       mode: session.mode,
-      approvedReasons: approval?.payload.kind === 'session_start' ? approval.payload.why : [],
+      approvedReasons: record.approval?.why ?? [],
     });
-    if (refusal) {
-      await refuseUnstartedSession(trx, session, `it no longer holds: ${refusal.why}`, { ...ctx.scope, actor: SYSTEM_ACTOR });
-      return { code: refusal.code, why: `This session can no longer start: ${refusal.why}` };
+    if (broken) {
+      await refuseUnstartedSession(trx, session, `it no longer holds: ${broken.why}`, system);
+      const closed = await loadCollectRecord(trx, sessionId);
+      return (closed && collectRefusal(closed)) ?? broken;
     }
+    const stale = staleSignInRefusal(record, agent.authTime, new Date(), settings.authMaxAgeMinutes);
+    if (stale) return stale;
     return activateSession(trx, session, settings, ctx.scope);
   });
   if ('code' in outcome) throw wardenError(outcome.code, outcome.why);

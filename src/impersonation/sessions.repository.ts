@@ -9,7 +9,7 @@ import type {
 import type { SupportAccess } from '../db/tables/account.js';
 import type { StaffRole } from '../db/tables/staff.js';
 import type { UserRole } from '../db/tables/user.js';
-import { PRIVILEGED_ROLES } from './start-checks.js';
+import { PRIVILEGED_ROLES, type OpenSessionOfAgent } from './start-checks.js';
 
 export function insertSession(db: Executor, row: NewImpersonationSessionRow): Promise<ImpersonationSessionRow> {
   return db.insertInto('impersonation_sessions').values(row).returningAll().executeTakeFirstOrThrow();
@@ -33,6 +33,18 @@ export function findOpenSessionOfAgent(db: Executor, agentId: string): Promise<I
     .selectAll()
     .where('agent_id', '=', agentId)
     .where('status', 'in', ['pending_approval', 'approved', 'active'])
+    .executeTakeFirst();
+}
+
+/** The agent's open session with the customer and account it is for, for a refusal to name it. */
+export function findOpenSessionOfAgentNamed(db: Executor, agentId: string): Promise<OpenSessionOfAgent | undefined> {
+  return db
+    .selectFrom('impersonation_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select(['s.id', 's.status', 'u.name as userName', 'a.name as accountName'])
+    .where('s.agent_id', '=', agentId)
+    .where('s.status', 'in', ['pending_approval', 'approved', 'active'])
     .executeTakeFirst();
 }
 
@@ -106,10 +118,11 @@ export function markSessionEnded(
   id: string,
   reason: SessionEndReason,
   endedBy: string | null,
+  note: string | null,
 ): Promise<ImpersonationSessionRow> {
   return db
     .updateTable('impersonation_sessions')
-    .set({ status: 'ended', end_reason: reason, ended_by: endedBy, ended_at: sql<Date>`now()` })
+    .set({ status: 'ended', end_reason: reason, ended_by: endedBy, ended_at: sql<Date>`now()`, closed_because: note })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { SupportAccess } from '../db/tables/account.js';
-import type { SessionEndReason, SessionMode } from '../db/tables/impersonation-session.js';
+import type { SessionEndReason, SessionMode, SessionStatus } from '../db/tables/impersonation-session.js';
 import type { StaffRole } from '../db/tables/staff.js';
 import type { UserRole } from '../db/tables/user.js';
 import type { ErrorCode } from '../errors/index.js';
@@ -105,6 +105,35 @@ export function approvalStillHolds(input: {
     return { code: 'FORBIDDEN', why: `The customer's account changed since the request (${uncovered.join('; ')}); start a new session so a manager approves it as it is now.` };
   }
   return null;
+}
+
+/** The session an agent holds open (waiting for a manager, approved, or active), named. */
+export interface OpenSessionOfAgent {
+  id: string;
+  status: SessionStatus;
+  userName: string;
+  accountName: string;
+}
+
+/**
+ * One open session per agent, a rule of the product: each session is one visit, for one
+ * reason and one ticket, and the customer's history and the trail tell them apart. A start
+ * while another session waits for a manager, waits to be collected or runs is refused like
+ * the other rules of who may start what, naming that session and the way out of it. `open` is
+ * null when only the database's unique index saw it (two starts at once) and it has closed since.
+ */
+export function oneOpenSessionRefusal(open: OpenSessionOfAgent | null): StartRefusal {
+  const rule = 'An agent has one session open at a time';
+  if (!open) return { code: 'FORBIDDEN', why: `${rule}, and another start of yours got there first; see myImpersonationSession, and end it before starting another.` };
+  const session = `session ${open.id} as ${open.userName} (${open.accountName})`;
+  switch (open.status) {
+    case 'active':
+      return { code: 'FORBIDDEN', why: `${rule}: ${session} is open. End it (endImpersonation) before starting another.` };
+    case 'approved':
+      return { code: 'FORBIDDEN', why: `${rule}: ${session} is approved and waits for you. Collect it (claimImpersonation), or withdraw it (endImpersonation) before starting another.` };
+    default:
+      return { code: 'FORBIDDEN', why: `${rule}: ${session} waits for a manager's approval. Withdraw it (endImpersonation) before starting another, or wait for the decision.` };
+  }
 }
 
 /** What a live session depends on, as it is now and as it was at the start. */

@@ -9,8 +9,8 @@ import type { ImpersonationSessionRow, SessionMode } from '../db/tables/imperson
 import { wardenError, type ErrorCode } from '../errors/index.js';
 import { activateSession } from './activate-session.js';
 import { checkReason } from './reason.js';
-import { findOpenSessionOfAgent, insertSession } from './sessions.repository.js';
-import { approvalReasons, loadStartTarget, mayImpersonate, targetRefusal, type StartRefusal } from './start-checks.js';
+import { findOpenSessionOfAgentNamed, insertSession } from './sessions.repository.js';
+import { approvalReasons, loadStartTarget, mayImpersonate, oneOpenSessionRefusal, targetRefusal, type OpenSessionOfAgent, type StartRefusal } from './start-checks.js';
 import { enqueueNotification } from '../notify/index.js';
 import { recordDenial } from '../audit/record-denial.js';
 
@@ -46,7 +46,7 @@ export function newId(prefix: string): string {
 
 /** The agent's open session, found inside the start's transaction: refused, and recorded, after it rolls back. */
 class SessionAlreadyOpen extends Error {
-  constructor(readonly session: ImpersonationSessionRow | null) {
+  constructor(readonly session: OpenSessionOfAgent) {
     super('session already open');
   }
 }
@@ -103,7 +103,7 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
       if (!locked) throw new TargetRefusedNow(NO_SUCH_CUSTOMER);
       const refusedNow = targetRefusal(locked);
       if (refusedNow) throw new TargetRefusedNow(refusedNow);
-      const open = await findOpenSessionOfAgent(trx, agent.id);
+      const open = await findOpenSessionOfAgentNamed(trx, agent.id);
       if (open) throw new SessionAlreadyOpen(open);
       const needsApproval = approvalReasons(locked, mode);
       const session = await insertSession(trx, {
@@ -169,11 +169,10 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
     // The unique index is the backstop for two starts racing on two instances.
     const raced = (error as { code?: string }).code === '23505';
     if (error instanceof SessionAlreadyOpen || raced) {
-      const open = error instanceof SessionAlreadyOpen ? error.session : null;
-      throw await refuse(
-        'BAD_USER_INPUT',
-        open ? `You already have session ${open.id} open (${open.status}); end it before starting another.` : 'You already have a session open; end it before starting another.',
-      );
+      // Raced: the start that got there first has committed; name it if it is still open.
+      const open = error instanceof SessionAlreadyOpen ? error.session : ((await findOpenSessionOfAgentNamed(db, agent.id)) ?? null);
+      const refusal = oneOpenSessionRefusal(open);
+      throw await refuse(refusal.code, refusal.why);
     }
     throw error;
   }

@@ -7,6 +7,7 @@ import type { PolicySource } from '../policy/policy-source.js';
 import { endSession, refuseUnstartedSession } from './end-session.js';
 import { lockSessionsThatMayHaveBroken, lockTimedOutSessions } from './sessions.repository.js';
 import { mayImpersonate, sessionBrokenBecause } from './start-checks.js';
+import { minutesBetween, uncollectedLapse, undecidedLapse } from './start-lapses.js';
 
 const BATCH = 100;
 const SWEEPER = { actor: SYSTEM_ACTOR };
@@ -69,8 +70,6 @@ async function inBatches(db: Db, step: (trx: Transaction<Database>) => Promise<n
   }
 }
 
-const minutesBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / 60_000);
-
 /** Pending requests past their lifetime; a session start waiting on one is refused with it. */
 async function lapseUndecidedRequests(trx: Transaction<Database>): Promise<number> {
   const requests = await trx
@@ -85,7 +84,7 @@ async function lapseUndecidedRequests(trx: Transaction<Database>): Promise<numbe
     .execute();
   let lapsed = 0;
   for (const request of requests) {
-    const why = `nobody decided it within ${minutesBetween(request.created_at, request.expires_at)} minutes`;
+    const why = undecidedLapse(request.created_at, request.expires_at);
     // Everyone else locks a session before its requests; waiting here for a session while holding
     // its request could deadlock with them, so a session in use is left for the next sweep.
     const session = request.kind === 'session_start' && request.session_id
@@ -114,8 +113,7 @@ async function lapseUncollectedStarts(trx: Transaction<Database>): Promise<numbe
     .skipLocked()
     .execute();
   for (const { approved_at, approval_expires_at, ...session } of rows) {
-    const minutes = approved_at && approval_expires_at ? minutesBetween(approved_at, approval_expires_at) : null;
-    await refuseUnstartedSession(trx, session, `the agent did not collect the session token${minutes === null ? ' in time' : ` within ${minutes} minutes`}`, SWEEPER);
+    await refuseUnstartedSession(trx, session, uncollectedLapse(approved_at, approval_expires_at), SWEEPER);
   }
   return rows.length;
 }

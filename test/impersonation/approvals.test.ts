@@ -98,7 +98,7 @@ describe('starts that need a manager', () => {
     expect(me.body.data?.me?.id).toBe('usr_grace');
 
     const again = await t.execute(ImpClaim, { as: 'agent', variables: { sessionId } });
-    expect(codeOf(again.body)).toBe('BAD_USER_INPUT');
+    expect(codeOf(again.body)).toBe('FORBIDDEN');
     expect(again.body.data ?? null).toBeNull();
     expect((await auditOfSession(t, sessionId)).map((r) => r.kind)).toEqual(['approval_requested', 'approval_granted', 'session_started']);
   });
@@ -110,7 +110,7 @@ describe('starts that need a manager', () => {
     const stale = await t.tokenFor('agent', { authTime: new Date(Date.now() - 10 * 60_000) });
     const claimed = await t.execute(ImpClaim, { as: null, headers: { authorization: `Bearer ${stale}` }, variables: { sessionId: session?.id ?? '' } });
     expect(codeOf(claimed.body)).toBe('UNAUTHENTICATED');
-    expect(messageOf(claimed.body)).toMatch(/Sign in again/);
+    expect(messageOf(claimed.body)).toMatch(/sign in again, then collect/);
     expect((await sessionRow(t, session?.id ?? '')).status).toBe('approved');
   });
 
@@ -122,8 +122,8 @@ describe('starts that need a manager', () => {
     await sql`update approval_requests set grant_expires_at = now() - interval '1 second' where id = ${approvalRequest?.id ?? ''}`.execute(t.db);
 
     const claimed = await t.execute(ImpClaim, { as: 'agent', variables: { sessionId } });
-    expect(codeOf(claimed.body)).toBe('BAD_USER_INPUT');
-    expect(messageOf(claimed.body)).toMatch(/lapsed before you collected the token/);
+    expect(codeOf(claimed.body)).toBe('SESSION_EXPIRED');
+    expect(messageOf(claimed.body)).toMatch(/lapsed: Marcus Webb approved it, but its token was not collected/);
     expect(claimed.body.data ?? null).toBeNull();
     expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'refused', token_hash: null, started_at: null });
     expect((await requestRow(approvalRequest?.id ?? '')).status).toBe('expired');
@@ -143,7 +143,7 @@ describe('starts that need a manager', () => {
     expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'refused', token_hash: null });
 
     const claimed = await t.execute(ImpClaim, { as: 'agent', variables: { sessionId } });
-    expect(codeOf(claimed.body)).toBe('BAD_USER_INPUT');
+    expect(codeOf(claimed.body)).toBe('FORBIDDEN');
     expect(claimed.body.data ?? null).toBeNull();
     expect((await sessionRow(t, sessionId)).token_hash).toBeNull();
     // A decided request cannot be decided again.

@@ -3,7 +3,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { sweepSessions } from '../../src/impersonation/sweeper.js';
-import { codeOf, endOpenSessions, endSessionAs, GOOD_REASON, ImpMe, ImpSetSupportAccess, ImpSetTaxRate, messageOf, moveClocks, openSession, start, withSession } from './sessions.js';
+import { MASKS } from '../../src/policy/masks.js';
+import { newRequestId } from '../audit/audit-support.js';
+import {
+  codeOf,
+  endOpenSessions,
+  endSessionAs,
+  GOOD_REASON,
+  ImpMe,
+  ImpSetSupportAccess,
+  ImpSetTaxRate,
+  messageOf,
+  moveClocks,
+  openSession,
+  putPolicyInForce,
+  start,
+  withSession,
+} from './sessions.js';
 
 const ImpAccessHistory = graphql(`
   query ImpAccessHistory($first: Int!, $after: String) {
@@ -13,6 +29,8 @@ const ImpAccessHistory = graphql(`
         node {
           sessionId
           agentName
+          userId
+          userName
           reason
           ticket
           mode
@@ -119,6 +137,8 @@ describe("the account's access history", () => {
       expect(newest).toMatchObject({
         sessionId: second.sessionId,
         agentName: 'Leo Park',
+        userId: 'usr_jane',
+        userName: 'Jane Doe',
         reason: TAX_REASON,
         ticket: 'SUP-202',
         mode: 'read_write',
@@ -129,7 +149,7 @@ describe("the account's access history", () => {
       });
       expect(newest?.summary).toMatch(
         new RegExp(
-          `^Leo Park from support entered on \\d{4}-\\d\\d-\\d\\d at \\d\\d:\\d\\d UTC \\(able to make approved changes\\) for ticket SUP-202 — "${TAX_REASON}" — and is still there\\. Changes: Agent Leo Park changed the tax rate from 20% to 10% on invoice ACME-2026-012 in account Acme Co\\.$`,
+          `^Leo Park from support entered as Jane Doe on \\d{4}-\\d\\d-\\d\\d at \\d\\d:\\d\\d UTC \\(able to make approved changes\\) for ticket SUP-202 — "${TAX_REASON}" — and is still there\\. Changes: Agent Leo Park changed the tax rate from 20% to 10% on invoice ACME-2026-012 in account Acme Co\\.$`,
         ),
       );
 
@@ -169,6 +189,46 @@ describe("the account's access history", () => {
     const visit = body.data?.accessHistory.edges[0]?.node;
     expect(visit).toMatchObject({ sessionId, endReason: 'idle_timeout', howItEnded: 'the visit closed by itself after the agent was idle' });
     expect(visit?.summary).toMatch(/and stayed 0 minutes \(the visit closed by itself after the agent was idle\)\. Nothing was changed\.$/);
+  });
+
+  it('says which user of the account the agent entered as, named as the account shows that user', async () => {
+    // A database of its own: the other tests here visit Acme too, and this one changes the policy.
+    const h = await startTestGateway({}, { realSessions: true, livePolicy: {} });
+    try {
+      const asTom = await openSession(h, { userId: 'usr_tom' });
+      await endSessionAs(h, 'agent', asTom.sessionId);
+      const asJane = await openSession(h, { agent: 'agent2', userId: 'usr_jane' });
+      await endSessionAs(h, 'agent2', asJane.sessionId);
+
+      // Omar, an admin of Acme, was entered as neither: he reads whose view support took.
+      const requestId = newRequestId('access-history');
+      const read = await h.execute(ImpAccessHistory, { as: 'usr_omar', variables: { first: 10 }, headers: { 'x-request-id': requestId } });
+      expect(read.body.errors).toBeUndefined();
+      const visits = read.body.data?.accessHistory.edges.map((e) => e.node) ?? [];
+      expect(visits.map(({ sessionId, userId, userName }) => ({ sessionId, userId, userName }))).toEqual([
+        { sessionId: asJane.sessionId, userId: 'usr_jane', userName: 'Jane Doe' },
+        { sessionId: asTom.sessionId, userId: 'usr_tom', userName: 'Tom Baker' },
+      ]);
+      expect(visits[0]?.summary).toMatch(/^Leo Park from support entered as Jane Doe on /);
+      expect(visits[1]?.summary).toMatch(/^Sarah Lee from support entered as Tom Baker on /);
+      // The reading is on the trail, in the account's slice, as Omar's.
+      const recorded = await h.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
+      expect(recorded.map((r) => [r.kind, r.actor_id, r.subject_user_id, r.account_id])).toEqual([['audit_read', 'usr_omar', 'usr_omar', 'acc_acme']]);
+
+      // Control: where the policy shows customers User.name masked, the history names users the same way.
+      await putPolicyInForce(h, (document) => {
+        document.overrides['User.name'] = { ...document.overrides['User.name'], customer: 'mask' };
+      });
+      const masked = await h.execute(ImpAccessHistory, { as: 'usr_omar', variables: { first: 10 } });
+      const maskedVisits = masked.body.data?.accessHistory.edges.map((e) => e.node) ?? [];
+      const [jane, tom] = [MASKS.redact('Jane Doe'), MASKS.redact('Tom Baker')];
+      expect(maskedVisits.map((v) => v.userName)).toEqual([jane, tom]);
+      expect(maskedVisits[0]?.summary.startsWith(`Leo Park from support entered as ${jane} on `)).toBe(true);
+      expect(masked.text).not.toContain('Jane Doe');
+      expect(masked.text).not.toContain('Tom Baker');
+    } finally {
+      await h.close();
+    }
   });
 
   it('is for the customer: not for staff, not for support acting as the customer', async () => {

@@ -301,7 +301,8 @@ describe('two gateway instances over one database', () => {
         as: 'agent',
         variables: { input: { userId: 'usr_lena', reason: 'Billing contact cannot see the March invoice PDF download link', ticket: 'SUP-77' } },
       });
-      expect(codeOf(secondInB.body)).toBe('BAD_USER_INPUT');
+      expect(codeOf(secondInB.body)).toBe('FORBIDDEN');
+      expect(messageOf(secondInB.body)).toMatch(new RegExp(`^An agent has one session open at a time: session ${sessionId} as Tom Baker \\(Acme Co\\) is open\\.`));
 
       const revoked = await b.execute(ImpRevoke, { as: 'manager', variables: { sessionId, reason: 'Agent asked to close it remotely' } });
       expect(revoked.body.errors).toBeUndefined();

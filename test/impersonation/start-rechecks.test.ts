@@ -68,7 +68,8 @@ describe('the customer switches to never', () => {
     expect(codeOf(approved.body)).toBe('BAD_USER_INPUT');
     const claimed = await t.execute(ImpClaim, { as: 'agent2', variables: { sessionId } });
     expect(claimed.body.data ?? null).toBeNull();
-    expect(codeOf(claimed.body)).toBe('BAD_USER_INPUT');
+    expect(codeOf(claimed.body)).toBe('FORBIDDEN');
+    expect(messageOf(claimed.body)).toMatch(/was closed before it started because Umbrella Labs asked that support never enter their account\./);
   });
 
   it('closes an approved start nobody collected yet', async () => {
@@ -191,7 +192,7 @@ describe('collecting an approved start checks the rules as they are now', () => 
     await sql`update accounts set support_access = 'never' where id = 'acc_umbrella'`.execute(t.db);
     const { body } = await t.execute(ImpClaim, { as: 'agent2', variables: { sessionId } });
     expect(codeOf(body)).toBe('FORBIDDEN');
-    expect(messageOf(body)).toMatch(/^This session can no longer start: Umbrella Labs has asked that support never enter/);
+    expect(messageOf(body)).toMatch(/^Session ses_\S+ was closed before it started because it no longer holds: Umbrella Labs has asked that support never enter/);
     expect(body.data ?? null).toBeNull();
     await expectClosedUnstarted(sessionId, requestId, /it no longer holds/, true);
     // The customer's history says nobody entered.

@@ -6,6 +6,7 @@ import {
   codeOf,
   endOpenSessions,
   GOOD_REASON,
+  ImpApprove,
   ImpClaim,
   ImpMe,
   messageOf,
@@ -218,25 +219,48 @@ describe('who may start a session, and as whom', () => {
     expect(await t.db.selectFrom('impersonation_sessions').select('id').where('account_id', '=', 'acc_initech').execute()).toEqual([]);
   });
 
-  it('allows one open session per agent', async () => {
-    const first = await openSession(t);
-    const { body } = await start(t, { userId: 'usr_lena' });
-    expect(codeOf(body)).toBe('BAD_USER_INPUT');
-    expect(messageOf(body)).toMatch(new RegExp(`You already have session ${first.sessionId} open \\(active\\)`));
-    // Another agent is not held back by it.
-    const other = await start(t, { agent: 'agent2' });
-    expect(other.body.data?.startImpersonation.session.status).toBe('active');
-  });
-
-  it('records the refusal of a second open session once, as a refusal of the agent', async () => {
-    const first = await openSession(t);
+  it.each([
+    {
+      status: 'active',
+      who: 'Tom Baker',
+      open: async () => (await openSession(t)).sessionId,
+      then: 'is open. End it (endImpersonation) before starting another.',
+    },
+    {
+      status: 'approved',
+      who: 'Jane Doe',
+      open: async () => {
+        const { body } = await start(t, { userId: 'usr_jane' });
+        const payload = body.data?.startImpersonation;
+        await t.execute(ImpApprove, { as: 'manager', variables: { id: payload?.approvalRequest?.id ?? '' } });
+        return payload?.session.id ?? '';
+      },
+      then: 'is approved and waits for you. Collect it (claimImpersonation), or withdraw it (endImpersonation) before starting another.',
+    },
+    {
+      status: 'pending_approval',
+      who: 'Jane Doe',
+      open: async () => (await start(t, { userId: 'usr_jane' })).body.data?.startImpersonation.session.id ?? '',
+      then: "waits for a manager's approval. Withdraw it (endImpersonation) before starting another, or wait for the decision.",
+    },
+  ])('one open session per agent: a second start is FORBIDDEN, naming the $status session and the way out', async ({ status, who, open, then }) => {
+    const sessionId = await open();
+    expect((await sessionRow(t, sessionId)).status).toBe(status);
     const before = (await deniedStarts('stf_sarah')).length;
     const { body } = await start(t, { userId: 'usr_lena' });
-    expect(codeOf(body)).toBe('BAD_USER_INPUT');
+    const why = `An agent has one session open at a time: session ${sessionId} as ${who} (Acme Co) ${then}`;
+    expect(codeOf(body)).toBe('FORBIDDEN');
+    expect(messageOf(body)).toBe(why);
+    expect(body.data ?? null).toBeNull();
+    // Recorded once, as a refusal of the agent, with the sentence the agent was given.
     const rows = await deniedStarts('stf_sarah');
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({ kind: 'access_denied', subject_user_id: 'usr_lena', decision: 'denied' });
-    expect(rows.at(-1)?.summary).toBe(`Agent Sarah Lee was refused: start a session as Lena Berg. You already have session ${first.sessionId} open (active); end it before starting another.`);
+    expect(rows.at(-1)?.summary).toBe(`Agent Sarah Lee was refused: start a session as Lena Berg. ${why}`);
+    expect((await sessionRow(t, sessionId)).status).toBe(status);
+    // Another agent is not held back by it.
+    const other = await start(t, { agent: 'agent2' });
+    expect(other.body.data?.startImpersonation.session.status).toBe('active');
   });
 
   // Two connections at once, one waiting on the other's lock: the embedded database has one.
@@ -262,11 +286,12 @@ describe('who may start a session, and as whom', () => {
       await other.commit().execute();
       committed = true;
       const { body } = await racing;
-      expect(codeOf(body)).toBe('BAD_USER_INPUT');
-      expect(messageOf(body)).toBe('You already have a session open; end it before starting another.');
+      expect(codeOf(body)).toBe('FORBIDDEN');
+      const why = "An agent has one session open at a time: session ses_race_other as Tom Baker (Acme Co) waits for a manager's approval. Withdraw it (endImpersonation) before starting another, or wait for the decision.";
+      expect(messageOf(body)).toBe(why);
       const rows = await deniedStarts('stf_sarah');
       expect(rows).toHaveLength(before + 1);
-      expect(rows.at(-1)?.summary).toMatch(/was refused: start a session as Lena Berg\. You already have a session open/);
+      expect(rows.at(-1)?.summary).toBe(`Agent Sarah Lee was refused: start a session as Lena Berg. ${why}`);
     } finally {
       if (!committed) await other.rollback().execute();
       await sql`update impersonation_sessions set status = 'refused' where id = 'ses_race_other'`.execute(t.db);

@@ -29,6 +29,12 @@ export interface ImpersonationSessionTable {
   ended_at: Date | null;
   end_reason: SessionEndReason | null;
   ended_by: string | null;
+  /**
+   * Why it closed, in its audit record's words: why a start that never ran was refused, or the
+   * note that came with an end (a manager's reason for revoking it). Null when the status and
+   * `end_reason` say it all.
+   */
+  closed_because: string | null;
 }
 
 export type ImpersonationSessionRow = Selectable<ImpersonationSessionTable>;
