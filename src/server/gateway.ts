@@ -15,10 +15,11 @@ import type { PolicyCatalog } from '../policy/policy-catalog.js';
 import { staticPolicySource, type PolicySource } from '../policy/policy-source.js';
 import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
+import { corsAllowlist } from './cors.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { yogaLogger } from './yoga-logger.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
-import { createSessionAccessResolver, refuseRejectedPrincipal } from '../impersonation/resolve-session-access.js';
+import { createSessionAccessResolver, IMPERSONATION_HEADER, refuseRejectedPrincipal } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
@@ -36,7 +37,7 @@ export interface GatewayOptions {
   db: Db;
   /** The node-postgres pool behind `db`, if any: the audit trail writes its batches with COPY through it. */
   pool?: pg.Pool | null;
-  config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
+  config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
   logger: Logger;
   /** The schema to serve. @default the reference domain, enforced */
   schema?: WardenSchema;
@@ -119,6 +120,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       ? false
       : { title: 'Warden', headers: JSON.stringify({ Authorization: 'Bearer <paste a token from the start-up output>' }) },
     landingPage: false,
+    // Same-origin only unless WARDEN_CORS_ORIGINS lists the frontends on other origins.
+    cors: corsAllowlist({
+      origins: config.corsOrigins,
+      allowedHeaders: ['authorization', 'content-type', CSRF_HEADER, IMPERSONATION_HEADER, 'x-request-id'],
+      exposedHeaders: ['x-request-id'],
+    }),
     batching: false,
     maxRequestBodySize: config.limits.maxBodyBytes,
     maskedErrors: { isDev: config.development },
