@@ -6,15 +6,19 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let dev: TestGateway;
 let prod: TestGateway;
+/** NODE_ENV=development, default limits: errors keep yoga's details there. */
+let development: TestGateway;
 let customerToken: string;
 beforeAll(async () => {
   [dev, prod] = await Promise.all([
     startTestGateway({ WARDEN_MAX_DEPTH: '3', WARDEN_MAX_ALIASES: '3', WARDEN_MAX_COST: '20' }),
     startTestGateway({ NODE_ENV: 'production', WARDEN_AUDIT_CHECKPOINT_KEY: 'test-checkpoint-key-'.padEnd(40, 'x') }),
   ]);
+  development = await startTestGateway({ NODE_ENV: 'development' }, { database: dev.database });
   customerToken = await dev.tokenFor('customer');
 });
 afterAll(async () => {
+  await development.close();
   await Promise.all([dev.close(), prod.close()]);
 });
 
@@ -61,7 +65,7 @@ describe('HTTP-level protections', () => {
 
   it('answers malformed JSON with 400, a sentence saying what to send, and without echoing the body, in every mode', async () => {
     const malformed = '{"query": "{ viewer { id } }", "variables": {"x": "wdn_live_ECHO_CANARY"';
-    for (const t of [dev, prod]) {
+    for (const t of [dev, prod, development]) {
       for (const accept of ['application/graphql-response+json', 'application/json', '*/*']) {
         const { status, body, text } = await post(t, malformed, { accept });
         expect(status).toBe(400);
@@ -78,7 +82,7 @@ describe('HTTP-level protections', () => {
     ['variables that are not an object', { query: '{ viewer { id } }', variables: 'x' }, /^The "variables" of the request must be an object/],
     ['a body that is not an object', '"just a string"', /^The request body must be one JSON object/],
   ])('answers a request with %s with 400 and what to send, in every mode', async (_what, request, message) => {
-    for (const t of [dev, prod]) {
+    for (const t of [dev, prod, development]) {
       const { status, body } = await post(t, request);
       expect(status).toBe(400);
       expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_REQUEST' } });
