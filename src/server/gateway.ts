@@ -16,6 +16,7 @@ import { staticPolicySource, type PolicySource } from '../policy/policy-source.j
 import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
 import { corsAllowlist } from './cors.js';
+import { renderGraphiQLPage } from './graphiql-page.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { yogaLogger } from './yoga-logger.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
@@ -26,6 +27,7 @@ import { useAuditTrail } from '../audit/use-audit-trail.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
+import { useGraphiQLAssets } from './plugins/use-graphiql-assets.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
 import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
 import { useNoStore } from './plugins/use-no-store.js';
@@ -114,11 +116,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       useArgumentPolicy(),
       useMutationGate(),
       useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
-      ...(config.production ? [useDisableIntrospection()] : []),
+      ...(config.production ? [useDisableIntrospection()] : [useGraphiQLAssets()]),
     ],
     graphiql: config.production
       ? false
       : { title: 'Warden', headers: JSON.stringify({ Authorization: 'Bearer <paste a token from the start-up output>' }) },
+    // yoga's own page loads GraphiQL from a public CDN: blank offline or under a strict CSP.
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
     // Same-origin only unless WARDEN_CORS_ORIGINS lists the frontends on other origins.
     cors: corsAllowlist({
