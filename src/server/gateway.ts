@@ -29,6 +29,7 @@ import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useGraphiQLAssets } from './plugins/use-graphiql-assets.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
+import { useIntrospectionDepthLimit } from './plugins/use-introspection-depth-limit.js';
 import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
 import { useNoStore } from './plugins/use-no-store.js';
 import { useOperationChoice } from './plugins/use-operation-choice.js';
@@ -116,7 +117,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       useArgumentPolicy(),
       useMutationGate(),
       useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
-      ...(config.production ? [useDisableIntrospection()] : [useGraphiQLAssets()]),
+      ...(config.production
+        ? [useDisableIntrospection()]
+        : [useGraphiQLAssets(), useIntrospectionDepthLimit({ maxDepth: config.limits.maxDepth, rejection: rejectWithCode('depth') })]),
     ],
     graphiql: config.production
       ? false

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
 import { CSRF_HEADER } from '../../src/server/gateway.js';
@@ -174,6 +175,47 @@ describe('query limits', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(body.errors?.[0]?.message).toMatch(limit);
     expect(body.errors?.[0]?.message).toMatch(/Split the query/);
+  });
+});
+
+describe('introspection outside production', () => {
+  /** The standard introspection query, every option on: what GraphiQL sends when it opens. */
+  const standard = getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    schemaDescription: true,
+    inputValueDeprecation: true,
+    oneOf: true,
+  });
+  /** `__schema` nested this deep (graphql-armor's count) through `ofType`, with no fragment. */
+  const schemaQueryOfDepth = (depth: number) => {
+    const ofTypes = depth - 5;
+    return `{ __schema { types { fields { type { ${'ofType { '.repeat(ofTypes)}name${' }'.repeat(ofTypes)} } } } } }`;
+  };
+
+  it("answers GraphiQL's own introspection query", async () => {
+    const { status, body } = await post(development, { query: standard });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('refuses introspection deeper than that with QUERY_TOO_COMPLEX, in development too', async () => {
+    expect((await post(development, { query: schemaQueryOfDepth(21) })).body.errors).toBeUndefined();
+    const { body } = await post(development, { query: schemaQueryOfDepth(22) });
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([
+      { message: 'Query depth limit of 21 exceeded, found 22. Split the query or nest fewer selections.', extensions: { code: 'QUERY_TOO_COMPLEX' } },
+    ]);
+  });
+
+  it('gives introspection room for the standard query under a tight depth limit, and no more', async () => {
+    expect((await post(dev, { query: schemaQueryOfDepth(21) })).body.errors).toBeUndefined();
+    const { body } = await post(dev, { query: schemaQueryOfDepth(30) });
+    expect(body.errors).toEqual([
+      { message: 'Query depth limit of 21 exceeded, found 30. Split the query or nest fewer selections.', extensions: { code: 'QUERY_TOO_COMPLEX' } },
+    ]);
   });
 });
 
