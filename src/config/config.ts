@@ -16,6 +16,8 @@ export interface Limits {
   maxCost: number;
   maxTokens: number;
   maxDirectives: number;
+  /** How many times one selection set may select the same field (fragments included). */
+  maxFieldRepeats: number;
   /** Bytes a request body may hold; a policy document published whole is the largest legitimate one. */
   maxBodyBytes: number;
 }
@@ -217,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('WARDEN_MAX_COST', 20000, 10, 10_000_000),
       maxTokens: int('WARDEN_MAX_TOKENS', 2000, 50, 100_000),
       maxDirectives: int('WARDEN_MAX_DIRECTIVES', 20, 1, 1000),
+      maxFieldRepeats: int('WARDEN_MAX_FIELD_REPEATS', 100, 1, 10_000),
       maxBodyBytes: int('WARDEN_MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     },
     audit: {

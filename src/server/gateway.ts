@@ -27,6 +27,7 @@ import { useAuditTrail } from '../audit/use-audit-trail.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
+import { useFieldRepeatLimit } from './plugins/use-field-repeat-limit.js';
 import { useGraphiQLAssets } from './plugins/use-graphiql-assets.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
 import { useIntrospectionDepthLimit } from './plugins/use-introspection-depth-limit.js';
@@ -111,6 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         // useErrorCodes drops every "Did you mean …?", enum values included (this one misses those).
         blockFieldSuggestion: { enabled: false },
       }),
+      useFieldRepeatLimit({ maxRepeats: config.limits.maxFieldRepeats }),
       // Order matters: the audit trail and the banner see every result, refusals included.
       ...(options.auditTrail === false ? [] : [useAuditTrail({ writer: createAuditWriter(db, options.pool ?? null) })]),
       useImpersonationExtensions({ contextOf: context.forRequest }),

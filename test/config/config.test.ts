@@ -111,6 +111,12 @@ describe('a bad value stops the start, naming the variable', () => {
     expect(loadConfig({}).limits.maxBodyBytes).toBe(100_000);
   });
 
+  it('WARDEN_MAX_FIELD_REPEATS', () => {
+    expect(problemsWith({ WARDEN_MAX_FIELD_REPEATS: '0' })).toEqual(['WARDEN_MAX_FIELD_REPEATS must be a whole number from 1 to 10000 (got "0").']);
+    expect(loadConfig({}).limits.maxFieldRepeats).toBe(100);
+    expect(loadConfig({ WARDEN_MAX_FIELD_REPEATS: '250' }).limits.maxFieldRepeats).toBe(250);
+  });
+
   it('several at once, each on its own line', () => {
     expect(problemsWith({ WARDEN_LOG_LEVEL: 'loud', DATABASE_URL: 'nope', PORT: 'x' })).toHaveLength(3);
   });

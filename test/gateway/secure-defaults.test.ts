@@ -178,6 +178,41 @@ describe('query limits', () => {
   });
 });
 
+describe('a field selected many times in one place', () => {
+  const refusal = (name: string, count: number) => ({
+    message: `"${name}" is selected ${count} times in one selection set, over the limit of 100. Select each field once.`,
+    extensions: { code: 'QUERY_TOO_COMPLEX' },
+  });
+
+  it.each([
+    ['__typename', `{ ${'__typename '.repeat(1500)}}`],
+    ['id', `{ viewer { ${'id '.repeat(1500)}} }`],
+  ])('is refused for %s repeated 1,500 times, though it fits the token and cost limits', async (name, query) => {
+    const { body } = await post(development, { query });
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toMatchObject([refusal(name, 1500)]);
+  });
+
+  it('counts the fields fragments add, inline or named, each named one once', async () => {
+    const named = Array.from({ length: 60 }, (_, i) => `fragment F${i} on Viewer { id }`).join(' ');
+    const spreads = Array.from({ length: 60 }, (_, i) => `...F${i} ...F${i}`).join(' ');
+    const { body } = await post(development, { query: `{ viewer { ${spreads} ${'... on Viewer { id } '.repeat(41)} } } ${named}` });
+    expect(body.errors).toMatchObject([refusal('id', 101)]);
+  });
+
+  it('is refused before the document is validated (that is where the repeats cost)', async () => {
+    const { body } = await post(development, { query: `{ ${'noSuchField '.repeat(101)}}` });
+    expect(body.errors).toMatchObject([refusal('noSuchField', 101)]);
+  });
+
+  it('passes up to the limit, __typename and fragments included, as clients send them', async () => {
+    const { body } = await post(development, {
+      query: `{ __typename viewer { __typename id ...V ...W ${'id '.repeat(96)}} } fragment V on Viewer { __typename id } fragment W on Viewer { __typename id name }`,
+    });
+    expect(body).toEqual({ data: { __typename: 'Query', viewer: { __typename: 'Viewer', id: 'usr_jane', name: 'Jane Doe' } } });
+  });
+});
+
 describe('introspection outside production', () => {
   /** The standard introspection query, every option on: what GraphiQL sends when it opens. */
   const standard = getIntrospectionQuery({
