@@ -16,6 +16,8 @@ export interface Limits {
   maxCost: number;
   maxTokens: number;
   maxDirectives: number;
+  /** How many times one selection set may select the same field (fragments included). */
+  maxFieldRepeats: number;
   /** Bytes a request body may hold; a policy document published whole is the largest legitimate one. */
   maxBodyBytes: number;
 }
@@ -42,6 +44,11 @@ export interface Config {
   development: boolean;
   port: number;
   host: string;
+  /**
+   * WARDEN_CORS_ORIGINS: the other origins whose pages may call the gateway from a browser, with
+   * credentials, exactly as a browser sends `Origin`. Empty: same-origin only.
+   */
+  corsOrigins: string[];
   databaseUrl: string | undefined;
   dataDir: string;
   jwt: {
@@ -176,6 +183,12 @@ export function loadConfig(env: Env = process.env): Config {
     );
   }
 
+  const corsOrigins = (env['WARDEN_CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of corsOrigins) {
+    const problem = corsOriginProblem(origin);
+    if (problem) problems.push(`WARDEN_CORS_ORIGINS ${problem}`);
+  }
+
   const webhookUrl = env['WARDEN_WEBHOOK_URL'] || undefined;
   // Not echoed back: a Slack webhook URL is itself the secret.
   if (webhookUrl && !isHttpUrl(webhookUrl)) problems.push('WARDEN_WEBHOOK_URL must be an absolute http(s) URL.');
@@ -185,6 +198,7 @@ export function loadConfig(env: Env = process.env): Config {
     development: nodeEnv === 'development',
     port: int('PORT', 4000, 0, 65535),
     host: env['HOST'] || '127.0.0.1',
+    corsOrigins,
     databaseUrl,
     dataDir: dataDirFrom(env['WARDEN_DATA_DIR'] || '.warden/pgdata'),
     jwt: {
@@ -205,6 +219,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxCost: int('WARDEN_MAX_COST', 20000, 10, 10_000_000),
       maxTokens: int('WARDEN_MAX_TOKENS', 2000, 50, 100_000),
       maxDirectives: int('WARDEN_MAX_DIRECTIVES', 20, 1, 1000),
+      maxFieldRepeats: int('WARDEN_MAX_FIELD_REPEATS', 100, 1, 10_000),
       maxBodyBytes: int('WARDEN_MAX_BODY_BYTES', 100_000, 1_000, 100_000_000),
     },
     audit: {
@@ -230,6 +245,30 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`Warden cannot start:\n- ${problems.join('\n- ')}`);
   }
   return config;
+}
+
+/**
+ * What is wrong with one entry of WARDEN_CORS_ORIGINS, or null. An entry is compared with the
+ * `Origin` header as it is, so it must be written as browsers write it: lower-case, no default
+ * port, no path. `*` is refused: the listed origins get credentialed access, and reflecting any
+ * origin with credentials would let every site read a signed-in user's data.
+ */
+function corsOriginProblem(origin: string): string | null {
+  if (origin === '*') {
+    return 'cannot be "*": the origins listed may send requests with credentials, so list each one (https://console.example.com).';
+  }
+  // URL parsing takes "https://*.example.com" as a host named "*.example.com", which no browser sends.
+  if (origin.includes('*')) return `takes no patterns: list each origin exactly, e.g. https://console.example.com (got "${origin}").`;
+  const parsed = URL.canParse(origin) ? new URL(origin) : null;
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+    return `must list origins as scheme://host[:port], comma-separated, e.g. https://console.example.com (got "${origin}").`;
+  }
+  // Not echoed back: whatever precedes the "@" is a password.
+  if (parsed.username || parsed.password) return `must list origins without a user name or password: write "${parsed.origin}".`;
+  if (parsed.origin !== origin) {
+    return `must list origins exactly as browsers send them, scheme://host[:port] with no path: write "${parsed.origin}" (got "${origin}").`;
+  }
+  return null;
 }
 
 function isHttpUrl(raw: string): boolean {

@@ -16,10 +16,12 @@ import type { PolicyCatalog } from '../policy/policy-catalog.js';
 import { staticPolicySource, type PolicySource } from '../policy/policy-source.js';
 import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
+import { corsAllowlist } from './cors.js';
+import { renderGraphiQLPage } from './graphiql-page.js';
 import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
 import { yogaLogger } from './yoga-logger.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
-import { createSessionAccessResolver, refuseDeactivatedStaff } from '../impersonation/resolve-session-access.js';
+import { createSessionAccessResolver, IMPERSONATION_HEADER, refuseDeactivatedStaff } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
@@ -29,7 +31,10 @@ import { useAccessLog } from './plugins/use-access-log.js';
 import { useAuthentication } from './plugins/use-authentication.js';
 import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
+import { useFieldRepeatLimit } from './plugins/use-field-repeat-limit.js';
+import { useGraphiQLAssets } from './plugins/use-graphiql-assets.js';
 import { useHealthCheck } from './plugins/use-health-check.js';
+import { useIntrospectionDepthLimit } from './plugins/use-introspection-depth-limit.js';
 import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
 import { useNoStore } from './plugins/use-no-store.js';
 import { useOperationChoice } from './plugins/use-operation-choice.js';
@@ -40,7 +45,7 @@ export interface GatewayOptions {
   db: Db;
   /** The node-postgres pool behind `db`, if any: the audit trail writes its batches with COPY through it. */
   pool?: pg.Pool | null;
-  config: Pick<Config, 'production' | 'development' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
+  config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
   logger: Logger;
   /** The schema to serve. @default the reference domain, enforced */
   schema?: WardenSchema;
@@ -123,17 +128,28 @@ export function createGateway(options: GatewayOptions): Gateway {
         // useErrorCodes drops every "Did you mean …?", enum values included (this one misses those).
         blockFieldSuggestion: { enabled: false },
       }),
+      useFieldRepeatLimit({ maxRepeats: config.limits.maxFieldRepeats }),
       ...(options.auditTrail === false ? [] : [useAuditTrail({ writer })]),
       useArgumentPolicy(),
       useMutationGate(),
       // After every hook that may replace a result: the banner goes on the final answer.
       useImpersonationExtensions({ contextOf: context.forRequest }),
-      ...(config.production ? [useDisableIntrospection()] : []),
+      ...(config.production
+        ? [useDisableIntrospection()]
+        : [useGraphiQLAssets(), useIntrospectionDepthLimit({ maxDepth: config.limits.maxDepth, rejection: rejectWithCode('depth') })]),
     ],
     graphiql: config.production
       ? false
       : { title: 'Warden', headers: JSON.stringify({ Authorization: 'Bearer <paste a token from the start-up output>' }) },
+    // yoga's own page loads GraphiQL from a public CDN: blank offline or under a strict CSP.
+    renderGraphiQL: renderGraphiQLPage,
     landingPage: false,
+    // Same-origin only unless WARDEN_CORS_ORIGINS lists the frontends on other origins.
+    cors: corsAllowlist({
+      origins: config.corsOrigins,
+      allowedHeaders: ['authorization', 'content-type', CSRF_HEADER, IMPERSONATION_HEADER, 'x-request-id'],
+      exposedHeaders: ['x-request-id'],
+    }),
     batching: false,
     maxRequestBodySize: config.limits.maxBodyBytes,
     maskedErrors: { isDev: config.development },

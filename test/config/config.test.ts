@@ -111,6 +111,12 @@ describe('a bad value stops the start, naming the variable', () => {
     expect(loadConfig({}).limits.maxBodyBytes).toBe(100_000);
   });
 
+  it('WARDEN_MAX_FIELD_REPEATS', () => {
+    expect(problemsWith({ WARDEN_MAX_FIELD_REPEATS: '0' })).toEqual(['WARDEN_MAX_FIELD_REPEATS must be a whole number from 1 to 10000 (got "0").']);
+    expect(loadConfig({}).limits.maxFieldRepeats).toBe(100);
+    expect(loadConfig({ WARDEN_MAX_FIELD_REPEATS: '250' }).limits.maxFieldRepeats).toBe(250);
+  });
+
   it('several at once, each on its own line', () => {
     expect(problemsWith({ WARDEN_LOG_LEVEL: 'loud', DATABASE_URL: 'nope', PORT: 'x' })).toHaveLength(3);
   });
@@ -120,5 +126,56 @@ describe('WARDEN_DATA_DIR', () => {
   it('is made absolute, except memory:// (nothing kept on disk)', () => {
     expect(loadConfig({ WARDEN_DATA_DIR: 'data/pg' }).dataDir).toBe(`${process.cwd()}/data/pg`);
     expect(loadConfig({ WARDEN_DATA_DIR: 'memory://' }).dataDir).toBe('memory://');
+  });
+});
+
+describe('WARDEN_CORS_ORIGINS', () => {
+  it('is empty by default: same-origin only', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig(PRODUCTION).corsOrigins).toEqual([]);
+  });
+
+  it('lists exact origins, comma-separated, spaces and empty entries ignored', () => {
+    const origins = loadConfig({ WARDEN_CORS_ORIGINS: 'https://console.example.com, http://localhost:5173,,https://[::1]:8443' }).corsOrigins;
+    expect(origins).toEqual(['https://console.example.com', 'http://localhost:5173', 'https://[::1]:8443']);
+  });
+
+  it('refuses "*", saying why: the listed origins get credentials', () => {
+    expect(problemsWith({ WARDEN_CORS_ORIGINS: '*' })).toEqual([
+      'WARDEN_CORS_ORIGINS cannot be "*": the origins listed may send requests with credentials, so list each one (https://console.example.com).',
+    ]);
+    expect(problemsWith({ WARDEN_CORS_ORIGINS: 'https://console.example.com,*' })).toHaveLength(1);
+  });
+
+  it.each(['https://*.example.com', '*.example.com'])('refuses the pattern %s: origins are compared exactly', (origin) => {
+    expect(problemsWith({ WARDEN_CORS_ORIGINS: origin })).toEqual([
+      `WARDEN_CORS_ORIGINS takes no patterns: list each origin exactly, e.g. https://console.example.com (got "${origin}").`,
+    ]);
+  });
+
+  it.each(['console.example.com', 'null', 'file:///tmp/x.html', 'chrome-extension://abcdef'])(
+    'refuses %s, which is not a web origin',
+    (origin) => {
+      expect(problemsWith({ WARDEN_CORS_ORIGINS: origin })).toEqual([
+        `WARDEN_CORS_ORIGINS must list origins as scheme://host[:port], comma-separated, e.g. https://console.example.com (got "${origin}").`,
+      ]);
+    },
+  );
+
+  it.each([
+    ['https://console.example.com/', 'https://console.example.com'],
+    ['https://console.example.com/app', 'https://console.example.com'],
+    ['https://Console.Example.com', 'https://console.example.com'],
+    ['https://console.example.com:443', 'https://console.example.com'],
+  ])('refuses %s, which no browser sends as Origin, and says what to write', (origin, written) => {
+    expect(problemsWith({ WARDEN_CORS_ORIGINS: origin })).toEqual([
+      `WARDEN_CORS_ORIGINS must list origins exactly as browsers send them, scheme://host[:port] with no path: write "${written}" (got "${origin}").`,
+    ]);
+  });
+
+  it('refuses an origin with a user name or password, without echoing it', () => {
+    const problems = problemsWith({ WARDEN_CORS_ORIGINS: 'https://admin:hunter2@console.example.com' });
+    expect(problems).toEqual(['WARDEN_CORS_ORIGINS must list origins without a user name or password: write "https://console.example.com".']);
+    expect(problems.join()).not.toContain('hunter2');
   });
 });

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
 import { CSRF_HEADER } from '../../src/server/gateway.js';
@@ -6,15 +7,19 @@ import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let dev: TestGateway;
 let prod: TestGateway;
+/** NODE_ENV=development, default limits: errors keep yoga's details there. */
+let development: TestGateway;
 let customerToken: string;
 beforeAll(async () => {
   [dev, prod] = await Promise.all([
     startTestGateway({ WARDEN_MAX_DEPTH: '3', WARDEN_MAX_ALIASES: '3', WARDEN_MAX_COST: '20' }),
     startTestGateway({ NODE_ENV: 'production', WARDEN_AUDIT_CHECKPOINT_KEY: 'test-checkpoint-key-'.padEnd(40, 'x') }),
   ]);
+  development = await startTestGateway({ NODE_ENV: 'development' }, { database: dev.database });
   customerToken = await dev.tokenFor('customer');
 });
 afterAll(async () => {
+  await development.close();
   await Promise.all([dev.close(), prod.close()]);
 });
 
@@ -61,7 +66,7 @@ describe('HTTP-level protections', () => {
 
   it('answers malformed JSON with 400, a sentence saying what to send, and without echoing the body, in every mode', async () => {
     const malformed = '{"query": "{ viewer { id } }", "variables": {"x": "wdn_live_ECHO_CANARY"';
-    for (const t of [dev, prod]) {
+    for (const t of [dev, prod, development]) {
       for (const accept of ['application/graphql-response+json', 'application/json', '*/*']) {
         const { status, body, text } = await post(t, malformed, { accept });
         expect(status).toBe(400);
@@ -92,7 +97,7 @@ describe('HTTP-level protections', () => {
     ['variables that are not an object', { query: '{ viewer { id } }', variables: 'x' }, /^The "variables" of the request must be an object/],
     ['a body that is not an object', '"just a string"', /^The request body must be one JSON object/],
   ])('answers a request with %s with 400 and what to send, in every mode', async (_what, request, message) => {
-    for (const t of [dev, prod]) {
+    for (const t of [dev, prod, development]) {
       const { status, body } = await post(t, request);
       expect(status).toBe(400);
       expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code: 'BAD_REQUEST' } });
@@ -184,6 +189,82 @@ describe('query limits', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(body.errors?.[0]?.message).toMatch(limit);
     expect(body.errors?.[0]?.message).toMatch(/Split the query/);
+  });
+});
+
+describe('a field selected many times in one place', () => {
+  const refusal = (name: string, count: number) => ({
+    message: `"${name}" is selected ${count} times in one selection set, over the limit of 100. Select each field once.`,
+    extensions: { code: 'QUERY_TOO_COMPLEX' },
+  });
+
+  it.each([
+    ['__typename', `{ ${'__typename '.repeat(1500)}}`],
+    ['id', `{ viewer { ${'id '.repeat(1500)}} }`],
+  ])('is refused for %s repeated 1,500 times, though it fits the token and cost limits', async (name, query) => {
+    const { body } = await post(development, { query });
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toMatchObject([refusal(name, 1500)]);
+  });
+
+  it('counts the fields fragments add, inline or named, each named one once', async () => {
+    const named = Array.from({ length: 60 }, (_, i) => `fragment F${i} on Viewer { id }`).join(' ');
+    const spreads = Array.from({ length: 60 }, (_, i) => `...F${i} ...F${i}`).join(' ');
+    const { body } = await post(development, { query: `{ viewer { ${spreads} ${'... on Viewer { id } '.repeat(41)} } } ${named}` });
+    expect(body.errors).toMatchObject([refusal('id', 101)]);
+  });
+
+  it('is refused before the document is validated (that is where the repeats cost)', async () => {
+    const { body } = await post(development, { query: `{ ${'noSuchField '.repeat(101)}}` });
+    expect(body.errors).toMatchObject([refusal('noSuchField', 101)]);
+  });
+
+  it('passes up to the limit, __typename and fragments included, as clients send them', async () => {
+    const { body } = await post(development, {
+      query: `{ __typename viewer { __typename id ...V ...W ${'id '.repeat(96)}} } fragment V on Viewer { __typename id } fragment W on Viewer { __typename id name }`,
+    });
+    expect(body).toEqual({ data: { __typename: 'Query', viewer: { __typename: 'Viewer', id: 'usr_jane', name: 'Jane Doe' } } });
+  });
+});
+
+describe('introspection outside production', () => {
+  /** The standard introspection query, every option on: what GraphiQL sends when it opens. */
+  const standard = getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    schemaDescription: true,
+    inputValueDeprecation: true,
+    oneOf: true,
+  });
+  /** `__schema` nested this deep (graphql-armor's count) through `ofType`, with no fragment. */
+  const schemaQueryOfDepth = (depth: number) => {
+    const ofTypes = depth - 5;
+    return `{ __schema { types { fields { type { ${'ofType { '.repeat(ofTypes)}name${' }'.repeat(ofTypes)} } } } } }`;
+  };
+
+  it("answers GraphiQL's own introspection query", async () => {
+    const { status, body } = await post(development, { query: standard });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ __schema: { queryType: { name: 'Query' } } });
+  });
+
+  it('refuses introspection deeper than that with QUERY_TOO_COMPLEX, in development too', async () => {
+    expect((await post(development, { query: schemaQueryOfDepth(21) })).body.errors).toBeUndefined();
+    const { body } = await post(development, { query: schemaQueryOfDepth(22) });
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([
+      { message: 'Query depth limit of 21 exceeded, found 22. Split the query or nest fewer selections.', extensions: { code: 'QUERY_TOO_COMPLEX' } },
+    ]);
+  });
+
+  it('gives introspection room for the standard query under a tight depth limit, and no more', async () => {
+    expect((await post(dev, { query: schemaQueryOfDepth(21) })).body.errors).toBeUndefined();
+    const { body } = await post(dev, { query: schemaQueryOfDepth(30) });
+    expect(body.errors).toEqual([
+      { message: 'Query depth limit of 21 exceeded, found 30. Split the query or nest fewer selections.', extensions: { code: 'QUERY_TOO_COMPLEX' } },
+    ]);
   });
 });
 

@@ -12,7 +12,8 @@ const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/fo
 /**
  * CSRF prevention: a request a page on another site could make the browser send (a GET, a form
  * post, a text/plain post) must carry a custom header, which no such page can add without a
- * preflight the gateway never approves. JSON posts are preflighted anyway and pass as they are.
+ * preflight the gateway approves only for the origins in WARDEN_CORS_ORIGINS (see `corsAllowlist`).
+ * JSON posts are preflighted anyway and pass as they are.
  */
 export function useCsrfHeader(options: CsrfHeaderOptions): Plugin {
   return {

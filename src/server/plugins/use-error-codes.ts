@@ -66,9 +66,10 @@ const REQUEST_SENTENCES: ReadonlyArray<[RegExp, string]> = [
 
 /**
  * yoga's own refusals of a request it cannot read (malformed JSON, no query, a body that is not
- * an object, another HTTP method) leave with a sentence that says what to send, and with their
- * 4xx status whatever the client accepts: GraphQL over HTTP lets `application/json` clients get
- * 200 for these (yoga's `spec` flag), which would make one mistake answer differently by `Accept`.
+ * an object, another HTTP method) leave with a sentence that says what to send, without the
+ * detail behind it in any mode (it can quote the body), and with their 4xx status whatever the
+ * client accepts: GraphQL over HTTP lets `application/json` clients get 200 for these (yoga's
+ * `spec` flag), which would make one mistake answer differently by `Accept`.
  */
 function explainRequestError(error: GraphQLError): void {
   const http: unknown = error.extensions['http'];
@@ -76,6 +77,8 @@ function explainRequestError(error: GraphQLError): void {
   const status: unknown = Reflect.get(http, 'status');
   if (typeof status !== 'number' || status < 400 || status >= 500) return;
   Reflect.deleteProperty(http, 'spec');
+  // Development's detail for these is the JSON parser's message, which quotes the body sent.
+  delete error.extensions['originalError'];
   const sentence = REQUEST_SENTENCES.find(([pattern]) => pattern.test(error.message))?.[1];
   if (sentence) error.message = sentence;
 }
