@@ -18,7 +18,7 @@ export function explainRefusal({ code, message }: RefusalFacts): string {
     const match = pattern.exec(message);
     if (match) return clipped(explain(match.slice(1)));
   }
-  if (code === 'QUERY_TOO_COMPLEX') return clipped(`it goes over a limit (${firstSentence(message).toLowerCase()})`);
+  if (code === 'QUERY_TOO_COMPLEX') return clipped(`it goes over a limit (${lowerFirst(firstSentence(message))})`);
   if (code === 'GRAPHQL_PARSE_FAILED') return clipped(`its document is not valid GraphQL (${message.replace(/^Syntax Error: /, '')})`);
   return clipped(firstSentence(message));
 }
@@ -59,6 +59,10 @@ const MAX_CLAUSE = 200;
 
 function clipped(clause: string): string {
   return clause.length <= MAX_CLAUSE ? clause : `${clause.slice(0, MAX_CLAUSE - 1)}…`;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 function firstSentence(message: string): string {

@@ -69,6 +69,7 @@ describe('each refusal before execution is one audit event of the session', () =
     ['a variable that does not coerce', { body: json('query Probe($n: Int!) { account { invoices(first: $n) { id } } }', { n: SECRET_LOOKING }) }, 'BAD_USER_INPUT', /the variable \$n does not fit its type/],
     ['a required variable left out', { body: json('query Probe($n: Int!) { account { invoices(first: $n) { id } } }') }, 'BAD_USER_INPUT', /it leaves out the required variable \$n/],
     ['a query over a limit', { body: json(`query Probe { ${Array.from({ length: 20 }, (_, i) => `a${i}: viewer { id }`).join(' ')} }`) }, 'QUERY_TOO_COMPLEX', /it goes over a limit \(aliases limit of 15 exceeded/],
+    ['the same field repeated past the limit', { body: json(`query Probe { viewer { ${'__typename '.repeat(150)}} }`) }, 'QUERY_TOO_COMPLEX', /it goes over a limit \("__typename" is selected 150 times in one selection set, over the limit of 100\)/],
     ['a missing CSRF header on a GET', { body: '', method: 'GET', query: `query=${encodeURIComponent('query Probe { viewer { id } }')}` }, 'BAD_REQUEST', /request as Tom Baker \(Acme Co\) was refused: it came without the x-warden-csrf header/],
     ['a media type other than JSON', { body: json('query Probe { viewer { id } }'), contentType: 'application/xml' }, 'BAD_REQUEST', /it was not sent as JSON/],
     ['a body that is not JSON', { body: '{"query": "query Probe { viewer { id } }"' }, 'BAD_REQUEST', /its body is not valid JSON/],
