@@ -94,7 +94,10 @@ export interface ApprovalRequested extends AuditSubject {
   kind: 'approval_requested';
   requestId: string;
   requestKind: 'session_start' | 'mutation' | 'field_access';
-  /** What is asked for, as a person would say it: "a read-write session", "to run refundInvoice". */
+  /**
+   * What is asked for, as the request describes it, values as the audit keeps them: "to refund
+   * invoice ACME-2026-002 (GBP 74.00, paid, issued 2026-02-01)", "to open a read-only session of 30 minutes (…)".
+   */
   what: string;
   reason: string;
   sessionId?: string | null;

@@ -152,7 +152,7 @@ export type ApprovalRequest = {
   requesterId: Scalars['ID']['output'];
   sessionId?: Maybe<Scalars['ID']['output']>;
   status: ApprovalStatus;
-  /** What is asked for, in words. */
+  /** What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field), where, as whom, the ticket and the reason. */
   summary: Scalars['String']['output'];
   targetUserId: Scalars['ID']['output'];
 };

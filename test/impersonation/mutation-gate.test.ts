@@ -417,7 +417,7 @@ describe('an approval is used by the change it allowed, and only by it', () => {
     const executed = (await sessionEvents(session.sessionId, 'mutation_executed')).at(-1);
     expect(moreUsed).toEqual([]);
     expect(used).toMatchObject({ actor_id: 'stf_sarah', subject_user_id: 'usr_jane', request_id: 'req-imp-refund-used', decision: 'used' });
-    expect(used?.summary).toBe('Agent Sarah Lee used the approval to run refundInvoice as Jane Doe (Acme Co): approved by Marcus Webb');
+    expect(used?.summary).toBe('Agent Sarah Lee used the approval to refund invoice ACME-2026-007 (GBP 136.50, paid, issued 2026-07-01) as Jane Doe (Acme Co): approved by Marcus Webb');
     expect(used?.details).toMatchObject({ requestId: approval });
     // Nothing else was written in between: one transaction holds the chain from one to the other.
     expect(BigInt(executed?.chain_seq ?? 0)).toBe(BigInt(used?.chain_seq ?? 0) + 1n);
