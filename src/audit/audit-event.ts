@@ -183,11 +183,19 @@ export interface AuditScope {
   fields?: ReadonlyMap<string, FieldPlan>;
   /** Runs in the transaction of a `mutation_executed` event, just before it is recorded. */
   withChange?: ChangeHook | null;
+  /**
+   * For a call run on an approval: confirms its target is still as the manager was asked to
+   * approve it, and throws to refuse the change when not. A service calls it itself, in its
+   * transaction, once it holds the lock on what it will change and before it judges or changes
+   * it: `await scope.beforeChange?.(trx, scope)`. A service that does not still has its target
+   * checked by the mutation gate, a moment before its transaction begins.
+   */
+  beforeChange?: ChangeHook | null;
 }
 
 /**
  * Work that must commit or roll back with the change a `mutation_executed` event records: using
- * up the approval that let the mutation run. It may throw to refuse the change.
+ * up the approval that let the mutation run, checking its target. It may throw to refuse the change.
  */
 export type ChangeHook = (trx: Transaction<Database>, scope: AuditScope) => Promise<void>;
 

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 
 /**
  * Codes a client may rely on (see the contract in DESIGN.md); add around them, never rename.
+ * `TARGET_CHANGED`: an approved call's target is no longer as the manager was asked to approve it.
  * `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST` cover malformed
  * documents and requests, `INTERNAL_SERVER_ERROR` everything unexpected (its detail is masked).
  */
@@ -15,6 +16,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'AUDIT_UNAVAILABLE',
   'NOT_FOUND',
+  'TARGET_CHANGED',
   'IDENTITY_PROVIDER_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

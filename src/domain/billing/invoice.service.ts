@@ -64,6 +64,7 @@ export async function refundInvoice(db: Db, customer: CustomerPrincipal, invoice
   mayRefund(customer);
   return db.transaction().execute(async (trx) => {
     const before = await lockInvoice(trx, customer.accountId, invoiceId);
+    await scope.beforeChange?.(trx, scope);
     const account = await findAccountById(trx, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', 'No invoice with that id in your account; list invoices to find its id.');
     if (before.status !== 'paid') throw wardenError('BAD_USER_INPUT', `Invoice ${before.number} is ${before.status}; only paid invoices can be refunded.`);
