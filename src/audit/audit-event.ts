@@ -49,6 +49,13 @@ export interface MutationExecuted {
   subjectUserId?: string | null;
   /** The thing changed, as a person names it: "invoice ACME-2026-001". */
   target: string;
+  /** Whose values changed, when a person's or an account's: the summary says "Tom Baker's email" instead of naming the target. */
+  whose?: string | null;
+  /**
+   * What was done, when no change of values says it, as a past-tense phrase with its object:
+   * "deleted Jane Doe's private note of 2026-11-20". The changes then follow as `label: before → after`.
+   */
+  done?: string | null;
   /** As the service describes them; recorded as `RecordedFieldChange`s. */
   changes: FieldChange[];
 }
