@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { RiskyChangeEmail } from '../support/risky-actions.js';
 import {
   codeOf,
   endOpenSessions,
@@ -23,6 +24,16 @@ import {
   type OpenSession,
 } from './sessions.js';
 
+const ImpApprovalSummary = graphql(`
+  query ImpApprovalSummary($id: ID!) {
+    approvalRequest(id: $id) {
+      id
+      summary
+      payload
+    }
+  }
+`);
+
 const ImpTaxThenRefund = graphql(`
   mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {
     setInvoiceTaxRate(input: $input) {
@@ -34,6 +45,7 @@ const ImpTaxThenRefund = graphql(`
   }
 `);
 
+const EMAIL_REASON = 'Customer lost access to the old mailbox and asked on the phone to sign in with the new address';
 const REFUND_REASON = 'Customer was double charged for this invoice and billing confirmed the refund on the ticket';
 const BIRTH_DATE_REASON = 'Customer says age verification fails at checkout with their birth date';
 
@@ -81,6 +93,54 @@ const invoice = (id: string) => t.db.selectFrom('invoices').select(['status', 'a
 const refund = (session: OpenSession, invoiceId: string) => t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId } });
 
 describe('an approval request says what approving it would do', () => {
+  it("to the manager, with each value as the manager's policy shows it; to the agent in the session, as the session's does", async () => {
+    const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const id = await askedFor(session, RiskyChangeEmail, { userId: 'usr_tom', email: 'Tom.Baker@Gmail.example' }, EMAIL_REASON);
+
+    expect(await queued(id)).toBe(
+      `Sarah Lee asks to change Tom Baker's email from tom.baker@acme.example to tom.baker@gmail.example in Acme Co, acting as Jane Doe, ticket SUP-1234: ${EMAIL_REASON}`,
+    );
+    const mine = await t.execute(ImpApprovalSummary, { as: 'agent', headers: withSession(session.token), variables: { id } });
+    expect(mine.body.data?.approvalRequest?.summary).toBe(
+      `Sarah Lee asks to change Tom Baker's email from t•••@acme.example to t•••@gmail.example in Acme Co, acting as Jane Doe, ticket SUP-1234: ${EMAIL_REASON}`,
+    );
+    // The payload stays for machines: the call and its arguments, no description.
+    expect(JSON.parse(mine.body.data?.approvalRequest?.payload ?? '{}')).toEqual({
+      kind: 'mutation',
+      field: 'changeUserEmail',
+      argumentsHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      arguments: { userId: 'usr_tom', email: 'Tom.Baker@Gmail.example' },
+    });
+  });
+
+  it('to the audit trail and the notification, with values as the audit keeps them: personal data masked, no other person named', async () => {
+    const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const id = await askedFor(session, RiskyChangeEmail, { userId: 'usr_omar', email: 'omar@gmail.example' }, EMAIL_REASON);
+    await approved(id);
+
+    const [requested, granted] = await eventsOfRequest(id);
+    expect(requested).toMatchObject({ kind: 'approval_requested', subject_user_id: 'usr_jane', session_id: session.sessionId });
+    expect(requested?.summary).toBe(
+      `Agent Sarah Lee asked for approval to change user usr_omar's email from o•••@acme.example to o•••@gmail.example as Jane Doe (Acme Co): "${EMAIL_REASON}"`,
+    );
+    expect(granted?.summary).toBe(
+      "Manager Marcus Webb approved Sarah Lee's request to change user usr_omar's email from o•••@acme.example to o•••@gmail.example as Jane Doe (Acme Co): \"Checked with the customer\"",
+    );
+    const [notified] = (await outboxRows(t, 'approval_requested')).filter((row) => row.idempotency_key === `approval_requested:${id}`);
+    expect(notified?.payload).toMatchObject({
+      text: `Sarah Lee asks for approval to change user usr_omar's email from o•••@acme.example to o•••@gmail.example in Acme Co, acting as Jane Doe, ticket SUP-1234. Reason: “${EMAIL_REASON}”.`,
+    });
+    expect(JSON.stringify([requested, granted, notified])).not.toMatch(/omar\.haddad@|omar@gmail|Omar Haddad/);
+  });
+
+  it('a refund names the invoice, its amount, status and date, as they are when asked', async () => {
+    const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const id = await askedFor(session, REFUND_DOCUMENT, { invoiceId: 'inv_acme_001' }, REFUND_REASON);
+    expect(await queued(id)).toBe(
+      `Sarah Lee asks to refund invoice ACME-2026-001 (GBP 61.50, paid, issued 2026-01-01) in Acme Co, acting as Jane Doe, ticket SUP-1234: ${REFUND_REASON}`,
+    );
+  });
+
   it('the audit record and the notification say the same, values as the audit keeps them', async () => {
     const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
     const id = await askedFor(session, REFUND_DOCUMENT, { invoiceId: 'inv_acme_009' }, REFUND_REASON);
