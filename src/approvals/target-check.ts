@@ -52,7 +52,9 @@ export async function targetRefusal(
 /**
  * Spends an approval whose call was refused for its target, and records the refusal, in the
  * caller's transaction: one that commits although the call did not run (never the change's own,
- * which rolls back with the refusal). Warden closes the approval; the agent is refused.
+ * which rolls back with the refusal). Warden closes the approval; the agent is refused. The
+ * approval's row is locked before the audit chain's head, the order a change using an approval
+ * takes them in, so the two cannot deadlock.
  */
 export async function spendForTarget(
   trx: Transaction<Database>,
@@ -61,7 +63,7 @@ export async function spendForTarget(
   refused: Omit<MutationRefused, 'kind' | 'code' | 'why'>,
   scope: AuditScope,
 ): Promise<void> {
-  await recordDenial(trx, { kind: 'mutation_refused', ...refused, code: refusal.code, why: refusal.why }, scope);
   const approval = await trx.selectFrom('approval_requests').selectAll().where('id', '=', approvalId).forUpdate().executeTakeFirst();
-  if (approval) await closeApprovalRequests(trx, [approval], 'expired', refusal.spentBecause, { ...scope, actor: SYSTEM_ACTOR, withChange: null });
+  if (approval) await closeApprovalRequests(trx, [approval], 'expired', refusal.spentBecause, { ...scope, actor: SYSTEM_ACTOR, withChange: null, beforeChange: null });
+  await recordDenial(trx, { kind: 'mutation_refused', ...refused, code: refusal.code, why: refusal.why }, scope);
 }
