@@ -1,7 +1,7 @@
 import { GraphQLError, Kind, type DefinitionNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { recordDenial } from '../audit/record-denial.js';
-import { errorCodeOf, ERROR_CODES, wardenError, type ErrorCode } from '../errors/index.js';
+import { errorCodeOf, isErrorCode, wardenError, type ErrorCode } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { SessionInfo } from '../policy/access.js';
@@ -190,8 +190,7 @@ async function refusedForTarget(
     return target ? { target } : null;
   } catch (error) {
     const code = errorCodeOf(error);
-    const known = ERROR_CODES.find((c) => c === code);
-    if (error instanceof GraphQLError && known) return { code: known, why: error.message };
+    if (error instanceof GraphQLError && isErrorCode(code)) return { code, why: error.message };
     throw error;
   }
 }

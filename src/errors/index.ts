@@ -47,6 +47,10 @@ export function wardenError(
   });
 }
 
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return ERROR_CODES.some((known) => known === code);
+}
+
 export function errorCodeOf(error: unknown): string | undefined {
   if (error instanceof GraphQLError) {
     const code = error.extensions['code'];

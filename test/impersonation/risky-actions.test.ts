@@ -125,6 +125,25 @@ describe.each(ACTIONS)('$field in a session', (risky) => {
 });
 
 describe('the customer’s rules hold in a session', () => {
+  it('an approved call the customer may no longer make is refused with the rule’s own code, before anything runs; the approval stays', async () => {
+    await sql`update accounts set plan = 'team', plan_status = 'active' where id = 'acc_acme'`.execute(t.db);
+    const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const cancel = ACTIONS.find((risky) => risky.field === 'cancelPlan');
+    if (!cancel) throw new Error('cancelPlan is missing');
+    const approval = await approvedIn(session, cancel);
+    await sql`update users set role = 'admin' where id = 'usr_jane'`.execute(t.db);
+    try {
+      const { body } = await cancel.run(withSession(session.token));
+      expect(codeOf(body)).toBe('FORBIDDEN');
+      expect(messageOf(body)).toBe("Only the account's owner cancels its plan; ask them.");
+      expect(await cancel.state(t.db)).toEqual({ plan: 'team', plan_status: 'active' });
+      expect(await t.db.selectFrom('approval_requests').select('status').where('id', '=', approval).executeTakeFirstOrThrow()).toEqual({ status: 'approved' });
+      expect(await events(session.sessionId, 'mutation_refused')).toEqual([expect.objectContaining({ type_field: 'Mutation.cancelPlan', details: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    } finally {
+      await sql`update users set role = 'owner' where id = 'usr_jane'`.execute(t.db);
+    }
+  });
+
   it('a session as a member cannot even ask to cancel the plan: nobody is asked to approve a call that could never run', async () => {
     const session = await openSession(t, { userId: 'usr_tom', mode: 'read_write' });
     const { body } = await t.execute(ImpRequestMutation, {
