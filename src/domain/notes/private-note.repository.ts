@@ -21,15 +21,20 @@ export function findPrivateNote(db: Executor, accountId: string, noteId: string)
     .executeTakeFirst();
 }
 
-/** Locks a note that is not deleted, so what the change's record calls "before" is what it changed. */
-export function lockPrivateNote(db: Executor, accountId: string, noteId: string): Promise<PrivateNoteRow | undefined> {
+/**
+ * Locks a note that is not deleted (the note's row only, not its author's), with its author's
+ * name, so what the change's record calls "before" is what it changed.
+ */
+export function lockPrivateNote(db: Executor, accountId: string, noteId: string) {
   return db
     .selectFrom('private_notes')
-    .selectAll()
-    .where('id', '=', noteId)
-    .where('account_id', '=', accountId)
-    .where('deleted_at', 'is', null)
-    .forUpdate()
+    .innerJoin('users', 'users.id', 'private_notes.author_id')
+    .selectAll('private_notes')
+    .select('users.name as author_name')
+    .where('private_notes.id', '=', noteId)
+    .where('private_notes.account_id', '=', accountId)
+    .where('private_notes.deleted_at', 'is', null)
+    .forUpdate('private_notes')
     .executeTakeFirst();
 }
 

@@ -30,7 +30,7 @@ export async function deletePrivateNote(db: Db, customer: CustomerPrincipal, not
     const account = await findAccountById(trx, customer.accountId);
     // Someone else's note is not the customer's to see: as if it did not exist.
     if (!before || !account || !seesNote(customer, before)) throw wardenError('NOT_FOUND', NO_SUCH_NOTE);
-    const author = before.author_id === customer.id ? customer.name : (await trx.selectFrom('users').select('name').where('id', '=', before.author_id).executeTakeFirstOrThrow()).name;
+    const author = before.author_name;
     const after = await erasePrivateNote(trx, before.id);
     await recordAuditEvent(
       trx,

@@ -2,7 +2,7 @@ import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/user.js';
-import { wardenError } from '../../errors/index.js';
+import { systemErrorCode, wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { emailInUse, lockUserInAccount, markLoginResetSent, updateUserEmail } from './user.repository.js';
 
@@ -30,6 +30,7 @@ export function sentAt(at: Date | null): string {
 }
 
 const NO_SUCH_USER = 'No user with that id in your account; list the account’s users to find their id.';
+const ADDRESS_TAKEN = 'Another user already signs in with that address; choose another.';
 
 /** Changes the address a user signs in with, and records from what to what, atomically. */
 export async function changeUserEmail(db: Db, customer: CustomerPrincipal, input: { userId: string; email: string }, scope: AuditScope): Promise<UserRow> {
@@ -41,8 +42,11 @@ export async function changeUserEmail(db: Db, customer: CustomerPrincipal, input
     const account = await findAccountById(trx, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', NO_SUCH_USER);
     if (before.email === email) throw wardenError('BAD_USER_INPUT', `${before.name} already signs in with that address; nothing to change.`);
-    if (await emailInUse(trx, email, before.id)) throw wardenError('BAD_USER_INPUT', 'Another user already signs in with that address; choose another.');
-    const after = await updateUserEmail(trx, before.id, email);
+    if (await emailInUse(trx, email, before.id)) throw wardenError('BAD_USER_INPUT', ADDRESS_TAKEN);
+    // The unique index is the backstop for two changes to one address racing.
+    const after = await updateUserEmail(trx, before.id, email).catch((error: unknown) => {
+      throw systemErrorCode(error) === '23505' ? wardenError('BAD_USER_INPUT', ADDRESS_TAKEN) : error;
+    });
     await recordAuditEvent(
       trx,
       {
