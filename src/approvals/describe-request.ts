@@ -19,8 +19,8 @@ export function describeRequest(payload: ApprovalPayload): string {
 }
 
 /**
- * What a request asks for, as every audit record of it says it: "to refund invoice ACME-2026-012
- * (GBP 62.50, paid, issued 2026-01-01)", values as the audit keeps them.
+ * What a request asks for, as every audit record of it says it: "to refund invoice ACME-2026-001
+ * (GBP 61.50, paid, issued 2026-01-01)", values as the audit keeps them.
  */
 export function requestWhat(request: Pick<ApprovalRequestRow, 'effect' | 'payload'>): string {
   return request.effect ? `to ${request.effect.recorded}` : describeRequest(request.payload);
@@ -28,7 +28,7 @@ export function requestWhat(request: Pick<ApprovalRequestRow, 'effect' | 'payloa
 
 /**
  * The request in one sentence for a reader, each value shown as `show` shows it: "Sarah Lee asks
- * to refund invoice ACME-2026-012 (GBP 62.50, paid, issued 2026-01-01) in Acme Co, acting as Tom
+ * to refund invoice ACME-2026-001 (GBP 61.50, paid, issued 2026-01-01) in Acme Co, acting as Tom
  * Baker, ticket SUP-1234: <reason>".
  */
 export function requestSummary(request: Pick<ApprovalRequestRow, 'effect' | 'payload' | 'reason'>, show: ShowValue): string {

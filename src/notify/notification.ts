@@ -35,7 +35,7 @@ export interface ApprovalRequested {
   requester: Named;
   /**
    * What approving would do, as a verb phrase with where, as whom and the ticket: "refund invoice
-   * ACME-2026-012 (GBP 62.50, paid, issued 2026-01-01) in Acme Co, acting as Tom Baker, ticket
+   * ACME-2026-001 (GBP 61.50, paid, issued 2026-01-01) in Acme Co, acting as Tom Baker, ticket
    * SUP-1234". Values as the audit keeps them, never a variable as sent.
    */
   target: string;

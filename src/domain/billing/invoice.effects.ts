@@ -5,7 +5,7 @@ import { formatAmount } from './amount.js';
 import { mayRefund } from './invoice.service.js';
 
 /**
- * "refund invoice ACME-2026-012 (GBP 62.50, paid, issued 2026-01-01)": the invoice as it is now.
+ * "refund invoice ACME-2026-001 (GBP 61.50, paid, issued 2026-01-01)": the invoice as it is now.
  * Refunded or changed in amount meanwhile, an approved refund no longer runs.
  */
 export const refundEffect: EffectDescriber<{ invoiceId: string | number }> = async ({ invoiceId }, { db, customer }) => {
