@@ -45,7 +45,9 @@ export interface EffectScope {
  * Describes one call of a root mutation as it would run now, for whoever approves it: null when
  * its target does not exist (or is not the customer's to see). A describer may throw a Warden
  * error for a call the customer could never run (a member cancelling the plan), so that nobody
- * is asked to approve it.
+ * is asked to approve it. Trap: never throw for the target's state (an invoice not paid): the
+ * same describer runs again when the approved call runs, and a state that changed must come
+ * back as a changed `state` (refused `TARGET_CHANGED`, the approval spent), not as an error.
  */
 export type EffectDescriber<Args> = (args: Args, scope: EffectScope) => Promise<ApprovalEffect | null>;
 
