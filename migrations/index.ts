@@ -11,8 +11,8 @@ import * as notificationOrder from './20261124000310_notification_order.js';
 import * as auditCheckpointIntegrity from './20261124000400_audit_checkpoint_integrity.js';
 import * as applicationRoleGrants from './20261124000410_application_role_grants.js';
 import * as auditChainSeqPositive from './20261125000100_audit_chain_seq_positive.js';
-import * as approvalEffects from './20261126000100_approval_effects.js';
-import * as riskyActions from './20261126000200_risky_actions.js';
+import * as approvalEffects from './20261127000100_approval_effects.js';
+import * as riskyActions from './20261127000200_risky_actions.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -32,6 +32,6 @@ export const migrations: Record<string, Migration> = {
   '20261124000400_audit_checkpoint_integrity': auditCheckpointIntegrity,
   '20261124000410_application_role_grants': applicationRoleGrants,
   '20261125000100_audit_chain_seq_positive': auditChainSeqPositive,
-  '20261126000100_approval_effects': approvalEffects,
-  '20261126000200_risky_actions': riskyActions,
+  '20261127000100_approval_effects': approvalEffects,
+  '20261127000200_risky_actions': riskyActions,
 };
