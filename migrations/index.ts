@@ -12,6 +12,8 @@ import * as auditCheckpointIntegrity from './20261124000400_audit_checkpoint_int
 import * as applicationRoleGrants from './20261124000410_application_role_grants.js';
 import * as auditChainSeqPositive from './20261125000100_audit_chain_seq_positive.js';
 import * as sessionClosedBecause from './20261126000100_session_closed_because.js';
+import * as approvalEffects from './20261127000100_approval_effects.js';
+import * as riskyActions from './20261127000200_risky_actions.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '20261124000410_application_role_grants': applicationRoleGrants,
   '20261125000100_audit_chain_seq_positive': auditChainSeqPositive,
   '20261126000100_session_closed_because': sessionClosedBecause,
+  '20261127000100_approval_effects': approvalEffects,
+  '20261127000200_risky_actions': riskyActions,
 };

@@ -1,7 +1,7 @@
 import { parse, Kind, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { sql, type Transaction } from 'kysely';
 import { loadAuditSubject, recordAuditEvent, SYSTEM_ACTOR, type AuditScope } from '../audit/index.js';
-import { hasRole, type StaffPrincipal } from '../auth/principal.js';
+import { hasRole, type CustomerPrincipal, type StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database, Db } from '../db/database.js';
 import type { ApprovalPayload, ApprovalRequestRow } from '../db/tables/approval-request.js';
@@ -14,13 +14,16 @@ import { checkReason } from '../impersonation/reason.js';
 import type { SessionInfo } from '../policy/access.js';
 import { isGrantable } from '../policy/decide.js';
 import type { FieldPlan } from '../policy/plugin/types.js';
-import { findApprovalRequest, insertApprovalRequest, lockApprovalRequest } from './approvals.repository.js';
-import { canonicalMutationHash } from './canonical-hash.js';
+import type { EffectText } from '../policy/plugin/effect-text.js';
+import { findApprovalRequest, lockApprovalRequest } from './approvals.repository.js';
+import { canonicalMutationHash, targetStateHash } from './canonical-hash.js';
 import { closeApprovalRequests } from './close-approval-requests.js';
-import { describeRequest } from './describe-request.js';
+import { describeMutationCall } from './describe-call.js';
+import { describeFieldGrant } from './describe-grant.js';
+import { requestWhat } from './describe-request.js';
 import { rootMutationCalls } from './mutation-arguments.js';
 import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
-import { enqueueNotification } from '../notify/index.js';
+import { openApprovalRequest } from './open-request.js';
 
 export interface DecisionContext {
   db: Db;
@@ -96,7 +99,7 @@ export async function decideRequest(
         kind: decision === 'approved' ? 'approval_granted' : 'approval_denied',
         requestId: id,
         requestKind: request.kind,
-        what: describeRequest(request.payload),
+        what: requestWhat(request),
         requesterName: requester.name,
         note,
         sessionId: request.session_id,
@@ -140,15 +143,19 @@ export interface SessionRequestContext {
   settings: ImpersonationSettings;
   agent: StaffPrincipal;
   session: SessionInfo;
+  /** The customer the session acts as: whose rules describe what a request would do. */
+  customer: CustomerPrincipal;
   scope: AuditScope;
 }
 
 /**
  * Break-glass: ask to see named sensitive fields in this session. Secrets (and anything not
- * sensitive) cannot be granted: what a grant reveals is bounded by the data class.
+ * sensitive) cannot be granted: what a grant reveals is bounded by the data class. The request
+ * says whose values the grant would show, as the session's customer may see them.
  */
 export async function requestFieldAccess(
   ctx: SessionRequestContext,
+  schema: GraphQLSchema,
   fields: readonly string[],
   reasonText: string,
   plans: ReadonlyMap<string, FieldPlan>,
@@ -168,12 +175,16 @@ export async function requestFieldAccess(
       );
     }
   }
-  return createSessionRequest(ctx, { kind: 'field_access', fields: wanted }, reason, null);
+  const effect = await describeFieldGrant(schema, wanted, { db: ctx.db, customer: ctx.customer }, ctx.settings.grantTtlMinutes);
+  return createSessionRequest(ctx, { kind: 'field_access', fields: wanted }, reason, { effect, payloadHash: null, targetStateHash: null });
 }
 
 /**
  * Ask a manager to approve one exact mutation call. The document is parsed and validated here
  * and its arguments coerced, so the hash the manager approves is the hash the gate will check.
+ * The request says what the call would do to its target as it is now (`describeMutationCall`),
+ * and keeps a hash of that state: a call whose target is gone is refused here, and one whose
+ * target changes before it runs is refused then.
  */
 export async function requestMutationApproval(
   ctx: SessionRequestContext,
@@ -207,53 +218,47 @@ export async function requestMutationApproval(
     throw wardenError('BAD_USER_INPUT', 'This session is read-only, so no change runs in it, approved or not; start a read-write session (a manager approves it) and ask from there.');
   }
   if (risk !== 'risky') throw wardenError('BAD_USER_INPUT', `${call.field.name} needs no approval in a read-write session; send it as it is.`);
+  const described = await describeMutationCall(call.field, call.args, { db: ctx.db, customer: ctx.customer });
+  if (!described) {
+    throw wardenError(
+      'NOT_FOUND',
+      `What ${call.field.name} would change does not exist in ${ctx.session.account.name} (or is not ${ctx.session.user.name}'s to see), so there is nothing a manager could approve: check the ids in the variables.`,
+    );
+  }
   const hash = canonicalMutationHash(call.field.name, call.args);
-  return createSessionRequest(ctx, { kind: 'mutation', field: call.field.name, argumentsHash: hash, arguments: call.args }, reason, hash);
+  return createSessionRequest(
+    ctx,
+    { kind: 'mutation', field: call.field.name, argumentsHash: hash, arguments: call.args },
+    reason,
+    { effect: described.says, payloadHash: hash, targetStateHash: targetStateHash(described.state) },
+  );
 }
 
 async function createSessionRequest(
   ctx: SessionRequestContext,
   payload: ApprovalPayload,
   reason: string,
-  payloadHash: string | null,
+  described: { effect: EffectText; payloadHash: string | null; targetStateHash: string | null },
 ): Promise<ApprovalRequestRow> {
   return ctx.db.transaction().execute(async (trx) => {
-    const request = await insertApprovalRequest(trx, {
-      id: newId('apr'),
-      kind: payload.kind,
-      status: 'pending',
-      requester_id: ctx.agent.id,
-      session_id: ctx.session.id,
-      target_user_id: ctx.session.user.id,
-      account_id: ctx.session.account.id,
-      reason,
-      payload: JSON.stringify(payload),
-      payload_hash: payloadHash,
-      expires_at: new Date(Date.now() + ctx.settings.requestTtlMinutes * 60_000),
-    });
-    await recordAuditEvent(
+    const session = await trx.selectFrom('impersonation_sessions').select('ticket').where('id', '=', ctx.session.id).executeTakeFirstOrThrow();
+    return openApprovalRequest(
       trx,
       {
-        kind: 'approval_requested',
-        requestId: request.id,
-        requestKind: payload.kind,
-        what: describeRequest(payload),
-        reason,
-        sessionId: ctx.session.id,
-        user: ctx.session.user,
+        id: newId('apr'),
+        kind: payload.kind,
+        payload,
+        ...described,
+        requester: { id: ctx.agent.id, name: ctx.agent.name },
+        customer: ctx.session.user,
         account: ctx.session.account,
+        sessionId: ctx.session.id,
+        ticket: session.ticket,
+        reason,
+        expiresAt: new Date(Date.now() + ctx.settings.requestTtlMinutes * 60_000),
       },
       ctx.scope,
     );
-    await enqueueNotification(trx, {
-      kind: 'approval_requested',
-      requestId: request.id,
-      approvalKind: payload.kind,
-      requester: { id: ctx.agent.id, name: ctx.agent.name },
-      target: `${describeRequest(payload).replace(/^(for |to )/, '')} as ${ctx.session.user.name} (${ctx.session.account.name})`,
-      reason,
-    });
-    return request;
   });
 }
 

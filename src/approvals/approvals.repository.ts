@@ -28,13 +28,14 @@ export function listPendingRequests(db: Executor, limit: number): Promise<Approv
 
 /**
  * Approvals this session may run this exact call on (approved, unexpired, unused, same canonical
- * hash), oldest decision first. Nothing is used up here: the mutation's own transaction does
- * that (see `approvalUseHook`), so a call that does not commit keeps its approval.
+ * hash), oldest decision first, with the hash of the target's state each was asked for. Nothing
+ * is used up here: the mutation's own transaction does that (see `approvalUseHook`), so a call
+ * that does not commit keeps its approval.
  */
-export async function findUsableMutationApprovals(db: Executor, sessionId: string, payloadHash: string): Promise<string[]> {
-  const rows = await db
+export function findUsableMutationApprovals(db: Executor, sessionId: string, payloadHash: string): Promise<Array<{ id: string; target_state_hash: string | null }>> {
+  return db
     .selectFrom('approval_requests')
-    .select('id')
+    .select(['id', 'target_state_hash'])
     .where('session_id', '=', sessionId)
     .where('kind', '=', 'mutation')
     .where('status', '=', 'approved')
@@ -42,5 +43,4 @@ export async function findUsableMutationApprovals(db: Executor, sessionId: strin
     .where('grant_expires_at', '>', sql<Date>`now()`)
     .orderBy('decided_at')
     .execute();
-  return rows.map((row) => row.id);
 }

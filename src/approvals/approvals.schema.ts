@@ -5,14 +5,16 @@ import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { hasRole } from '../auth/principal.js';
 import { staffCaller } from '../impersonation/impersonation.schema.js';
+import { shownAs } from '../impersonation/shown-as.js';
 import { decideRequest, requestFieldAccess, requestMutationApproval, type SessionRequestContext } from './approval.service.js';
-import { describeRequest } from './describe-request.js';
+import { requestSummary } from './describe-request.js';
 import { findApprovalRequest, listPendingRequests } from './approvals.repository.js';
 
 function sessionRequestContext(context: GatewayContext): SessionRequestContext {
   const session = context.access.session;
-  if (!session) throw wardenError('BAD_USER_INPUT', 'Ask for approvals from inside the impersonation session they are for (send its token).');
-  return { db: context.db, settings: context.settings, agent: staffCaller(context), session, scope: auditScopeOf(context) };
+  const customer = context.access.actingAs;
+  if (!session || !customer) throw wardenError('BAD_USER_INPUT', 'Ask for approvals from inside the impersonation session they are for (send its token).');
+  return { db: context.db, settings: context.settings, agent: staffCaller(context), session, customer, scope: auditScopeOf(context) };
 }
 
 export function defineApprovalTypes(builder: WardenBuilder): void {
@@ -30,7 +32,12 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       targetUserId: t.exposeID('target_user_id', { classification: 'public' }),
       accountId: t.exposeID('account_id', { classification: 'public' }),
       reason: t.exposeString('reason', { classification: 'public' }),
-      summary: t.string({ classification: 'public', description: 'What is asked for, in words.', resolve: (r) => describeRequest(r.payload) }),
+      summary: t.string({
+        classification: 'public',
+        description:
+          'What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field), where, as whom, the ticket and the reason.',
+        resolve: (r, _args, context) => requestSummary(r, (field, value) => shownAs(context, field, value)),
+      }),
       payload: t.string({
         classification: 'internal',
         nullable: true,
@@ -125,8 +132,8 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       risk: 'session-control',
       description: 'Break-glass: ask a manager to show named sensitive fields in this session.',
       args: { input: t.arg({ type: FieldAccessInput, required: true }) },
-      resolve: (_root, { input }, context) =>
-        requestFieldAccess(sessionRequestContext(context), input.fields, input.reason, context.policyCatalog.fields),
+      resolve: (_root, { input }, context, info) =>
+        requestFieldAccess(sessionRequestContext(context), info.schema, input.fields, input.reason, context.policyCatalog.fields),
     }),
     requestMutationApproval: t.field({
       type: 'ApprovalRequest',

@@ -8,3 +8,11 @@ import { canonicalJson } from '../audit/canonical-json.js';
 export function canonicalMutationHash(field: string, args: Record<string, unknown>): string {
   return createHash('sha256').update(`${field}\n${canonicalJson(args)}`).digest('hex');
 }
+
+/**
+ * A stable hash of a target's state as an effect describer returned it (see `ApprovalEffect`):
+ * equal states hash alike whatever their key order, any changed value does not.
+ */
+export function targetStateHash(state: unknown): string {
+  return createHash('sha256').update(canonicalJson(state)).digest('hex');
+}

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { loadAuditSubject, recordAuditEvent, type AuditScope } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
-import { describeRequest } from './describe-request.js';
+import { requestWhat } from './describe-request.js';
 
 /** How a request closes without a manager's decision. */
 export type RequestClosing = 'expired' | 'withdrawn' | 'used';
@@ -38,7 +38,7 @@ export async function closeApprovalRequests(
         kind: EVENT_OF[closing],
         requestId: request.id,
         requestKind: request.kind,
-        what: describeRequest(request.payload),
+        what: requestWhat(request),
         requester,
         why,
         sessionId: request.session_id,

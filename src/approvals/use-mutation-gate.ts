@@ -1,15 +1,16 @@
-import { Kind, type DefinitionNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type DefinitionNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { recordDenial } from '../audit/record-denial.js';
-import { wardenError, type ErrorCode } from '../errors/index.js';
+import { errorCodeOf, isErrorCode, wardenError, type ErrorCode } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
-import type { MutationRisk } from '../policy/plugin/types.js';
+import type { SessionInfo } from '../policy/access.js';
 import { approvalUseHook, approvedCallsOf, type ApprovedCall } from './approved-calls.js';
 import { findUsableMutationApprovals } from './approvals.repository.js';
 import { canonicalMutationHash } from './canonical-hash.js';
 import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
 import { rootMutationCalls, type RootMutationCall } from './mutation-arguments.js';
+import { spendForTarget, targetRefusal, type TargetRefusal } from './target-check.js';
 
 /**
  * During an impersonation session, before any resolver runs, every root mutation must pass:
@@ -17,11 +18,15 @@ import { rootMutationCalls, type RootMutationCall } from './mutation-arguments.j
  * - read-only session: everything but `session-control` needs approval (refused);
  * - `routine`: runs in a read-write session;
  * - `risky` (and untagged): needs a manager's approval for this exact call (mutation and
- *   coerced arguments, hashed canonically), unexpired and unused.
+ *   coerced arguments, hashed canonically), unexpired and unused, whose target is still as the
+ *   request described it: one changed since is refused `TARGET_CHANGED`, one gone `NOT_FOUND`,
+ *   and either way the approval is spent (a manager approves the state they saw).
  * Every call is judged before anything runs, and judging uses nothing up: one refused call
- * refuses the whole operation and leaves every approval as it was. An approval is used up in
- * the transaction of the change it allowed (`approvalUseHook`), so a call that fails keeps it.
- * Refusals are recorded. Outside sessions the gate does nothing.
+ * refuses the whole operation and leaves every approval as it was, but for one spent on its
+ * target. An approval is used up in the transaction of the change it allowed
+ * (`approvalUseHook`), so a call that fails keeps it. The target is checked once more in that
+ * transaction, on the rows it locked (`targetCheckHook`): a target refused there is spent here,
+ * after that transaction rolled back. Refusals are recorded. Outside sessions the gate does nothing.
  */
 export function useMutationGate(): Plugin<GatewayContext> {
   return {
@@ -42,12 +47,12 @@ export function useMutationGate(): Plugin<GatewayContext> {
       if ('refusal' in verdict) {
         const { refusal, field } = verdict;
         const typeField = `Mutation.${field}`;
+        const scope = { ...auditScopeOf(context), operation: operation.name?.value ?? null };
+        const refused = { typeField, sessionId: session.id, user: session.user, account: session.account };
         await context.db.transaction().execute((trx) =>
-          recordDenial(
-            trx,
-            { kind: 'mutation_refused', typeField, sessionId: session.id, code: refusal.code, why: refusal.why, user: session.user, account: session.account },
-            { ...auditScopeOf(context), operation: operation.name?.value ?? null },
-          ),
+          refusal.spend
+            ? spendForTarget(trx, refusal.spend.approvalId, refusal.spend.target, refused, scope)
+            : recordDenial(trx, { kind: 'mutation_refused', ...refused, code: refusal.code, why: refusal.why }, scope),
         );
         const error = wardenError(refusal.code, refusal.why, { field: typeField, ...(refusal.hash ? { argumentsHash: refusal.hash } : {}) });
         context.audit?.recordedErrors.add(error);
@@ -58,9 +63,13 @@ export function useMutationGate(): Plugin<GatewayContext> {
       for (const [responseKey, call] of verdict.approved) approved.set(responseKey, call);
       if (approved.size === 0) return;
       return {
-        async onExecuteDone({ result }) {
+        async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
           await useApprovalsOfUnrecordedChanges(context, result);
+          const recorded = await spendApprovalsRefusedForTarget(context, session, operation.name?.value ?? null);
+          if (!recorded) {
+            setResult({ errors: [wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so no data is returned. Try again in a moment.')] });
+          }
         },
       };
     },
@@ -71,6 +80,8 @@ interface Refusal {
   code: ErrorCode;
   why: string;
   hash?: string;
+  /** The approval found for the call, spent because its target changed or is gone. */
+  spend?: { approvalId: string; target: TargetRefusal };
 }
 
 type Verdict = { refusal: Refusal; field: string } | { approved: Map<string, ApprovedCall> };
@@ -96,24 +107,27 @@ async function judgeAll(context: GatewayContext, calls: readonly RootMutationCal
   for (const call of calls) {
     // Fields that share a response key are merged by execution and run once.
     if (approved.has(call.responseKey)) continue;
-    const judged = await judge(context, mutationRiskOf(call.field), call.field.name, call.args, taken);
+    const judged = await judge(context, call, taken);
     if (judged && 'code' in judged) return { refusal: judged, field: call.field.name };
-    if (judged) approved.set(call.responseKey, { approvalId: judged.approvalId, field: call.field.name, usedIn: null });
+    if (judged) {
+      approved.set(call.responseKey, { ...judged, field: call.field, args: call.args, usedIn: null, refusedForTarget: null });
+    }
   }
   return { approved };
 }
 
 /**
- * Null: the call may run as it is. An approval id: it may run on that approval (no other call
- * of the operation counts on the same one, so two equal refunds need two approvals).
+ * Null: the call may run as it is. An approval: it may run on that approval (no other call of
+ * the operation counts on the same one, so two equal refunds need two approvals), its target
+ * still as described.
  */
 async function judge(
   context: GatewayContext,
-  risk: MutationRisk,
-  field: string,
-  args: Record<string, unknown>,
+  call: RootMutationCall,
   taken: Set<string>,
-): Promise<Refusal | { approvalId: string } | null> {
+): Promise<Refusal | { approvalId: string; targetStateHash: string | null } | null> {
+  const risk = mutationRiskOf(call.field);
+  const field = call.field.name;
   const session = context.access.session;
   if (!session || risk === 'session-control') return null;
   if (risk === 'never-during-impersonation') {
@@ -123,11 +137,14 @@ async function judge(
     return { code: 'APPROVAL_REQUIRED', why: `This session is read-only, so ${field} cannot run; start a read-write session (a manager approves it) to make changes.` };
   }
   if (risk === 'routine') return null;
-  const hash = canonicalMutationHash(field, args);
-  const approvalId = (await findUsableMutationApprovals(context.db, session.id, hash)).find((id) => !taken.has(id));
-  if (approvalId) {
-    taken.add(approvalId);
-    return { approvalId };
+  const hash = canonicalMutationHash(field, call.args);
+  const approval = (await findUsableMutationApprovals(context.db, session.id, hash)).find(({ id }) => !taken.has(id));
+  if (approval) {
+    taken.add(approval.id);
+    const refused = await refusedForTarget(context, call, approval.target_state_hash);
+    if (refused && 'target' in refused) return { code: refused.target.code, why: refused.target.why, spend: { approvalId: approval.id, target: refused.target } };
+    if (refused) return refused;
+    return { approvalId: approval.id, targetStateHash: approval.target_state_hash };
   }
   return {
     code: 'APPROVAL_REQUIRED',
@@ -145,12 +162,59 @@ async function useApprovalsOfUnrecordedChanges(context: GatewayContext, result: 
   const failed = new Set((result.errors ?? []).flatMap((e) => (e.path?.length === 1 ? [String(e.path[0])] : [])));
   for (const [responseKey, call] of approvedCallsOf(context)) {
     if (call.usedIn || failed.has(responseKey)) continue;
-    context.logger.error({ field: call.field }, 'a mutation ran on an approval without recording its change; the approval is used up after it');
+    context.logger.error({ field: call.field.name }, 'a mutation ran on an approval without recording its change; the approval is used up after it');
     const useApproval = approvalUseHook(context, responseKey);
     if (!useApproval) continue;
     await context.db
       .transaction()
       .execute((trx) => useApproval(trx, auditScopeOf(context)))
-      .catch((error: unknown) => context.logger.error({ err: error, field: call.field }, 'the approval could not be used up after its call'));
+      .catch((error: unknown) => context.logger.error({ err: error, field: call.field.name }, 'the approval could not be used up after its call'));
+  }
+}
+
+/**
+ * Whether an approved call's target is still as its request described it: null when it is (or
+ * the request kept no state), the target refusal when not. A describer that refuses the call
+ * itself (a Warden code: the customer may no longer do it) refuses it with that code, and the
+ * approval stays, as for any call that fails.
+ */
+async function refusedForTarget(
+  context: GatewayContext,
+  call: RootMutationCall,
+  approvedStateHash: string | null,
+): Promise<{ target: TargetRefusal } | Refusal | null> {
+  const customer = context.access.actingAs;
+  if (approvedStateHash === null || !customer) return null;
+  try {
+    const target = await targetRefusal(call.field, call.args, approvedStateHash, { db: context.db, customer }, context.policyCatalog.fields);
+    return target ? { target } : null;
+  } catch (error) {
+    const code = errorCodeOf(error);
+    if (error instanceof GraphQLError && isErrorCode(code)) return { code, why: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Spends the approvals of calls the change's own transaction refused for their target (it rolled
+ * back, use and all), and records each refusal, in a transaction that commits. False when that
+ * could not be written: the response then carries no data, as for any audit failure.
+ */
+async function spendApprovalsRefusedForTarget(context: GatewayContext, session: SessionInfo, operation: string | null): Promise<boolean> {
+  const refused = [...approvedCallsOf(context).values()].filter((call) => call.refusedForTarget !== null);
+  if (refused.length === 0) return true;
+  const scope = { ...auditScopeOf(context), operation };
+  try {
+    await context.db.transaction().execute(async (trx) => {
+      for (const call of refused) {
+        if (!call.refusedForTarget) continue;
+        const typeField = `Mutation.${call.field.name}`;
+        await spendForTarget(trx, call.approvalId, call.refusedForTarget, { typeField, sessionId: session.id, user: session.user, account: session.account }, scope);
+      }
+    });
+    return true;
+  } catch (error) {
+    context.logger.error({ err: error }, 'an approval refused for its target could not be spent and recorded; response withheld');
+    return false;
   }
 }

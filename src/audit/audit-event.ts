@@ -49,6 +49,13 @@ export interface MutationExecuted {
   subjectUserId?: string | null;
   /** The thing changed, as a person names it: "invoice ACME-2026-001". */
   target: string;
+  /** Whose values changed, when a person's or an account's: the summary says "Tom Baker's email" instead of naming the target. */
+  whose?: string | null;
+  /**
+   * What was done, when no change of values says it, as a past-tense phrase with its object:
+   * "deleted Jane Doe's private note of 2026-11-20". The changes then follow as `label: before → after`.
+   */
+  done?: string | null;
   /** As the service describes them; recorded as `RecordedFieldChange`s. */
   changes: FieldChange[];
 }
@@ -94,7 +101,10 @@ export interface ApprovalRequested extends AuditSubject {
   kind: 'approval_requested';
   requestId: string;
   requestKind: 'session_start' | 'mutation' | 'field_access';
-  /** What is asked for, as a person would say it: "a read-write session", "to run refundInvoice". */
+  /**
+   * What is asked for, as the request describes it, values as the audit keeps them: "to refund
+   * invoice ACME-2026-002 (GBP 74.00, paid, issued 2026-02-01)", "to open a read-only session of 30 minutes (…)".
+   */
   what: string;
   reason: string;
   sessionId?: string | null;
@@ -180,11 +190,19 @@ export interface AuditScope {
   fields?: ReadonlyMap<string, FieldPlan>;
   /** Runs in the transaction of a `mutation_executed` event, just before it is recorded. */
   withChange?: ChangeHook | null;
+  /**
+   * For a call run on an approval: confirms its target is still as the manager was asked to
+   * approve it, and throws to refuse the change when not. A service calls it itself, in its
+   * transaction, once it holds the lock on what it will change and before it judges or changes
+   * it: `await scope.beforeChange?.(trx, scope)`. A service that does not still has its target
+   * checked by the mutation gate, a moment before its transaction begins.
+   */
+  beforeChange?: ChangeHook | null;
 }
 
 /**
  * Work that must commit or roll back with the change a `mutation_executed` event records: using
- * up the approval that let the mutation run. It may throw to refuse the change.
+ * up the approval that let the mutation run, checking its target. It may throw to refuse the change.
  */
 export type ChangeHook = (trx: Transaction<Database>, scope: AuditScope) => Promise<void>;
 

@@ -9,8 +9,15 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
   const who = actorLabel(actor);
   switch (event.kind) {
     case 'mutation_executed': {
-      if (event.changes.length === 0) return `${who} ran ${event.typeField.replace('Mutation.', '')} (${event.target}) in account ${event.account.name}`;
-      return `${who} ${event.changes.map(describeChange).join(', ')} on ${event.target} in account ${event.account.name}`;
+      const where = `in account ${event.account.name}`;
+      if (event.done) {
+        const noted = event.changes.map(noteChange).join('; ');
+        return `${who} ${event.done}${noted ? ` (${noted})` : ''} ${where}`;
+      }
+      if (event.changes.length === 0) return `${who} ran ${event.typeField.replace('Mutation.', '')} (${event.target}) ${where}`;
+      const whose = event.whose ? `${event.whose}'s` : 'the';
+      const changed = event.changes.map((change) => describeChange(change, whose)).join(', ');
+      return `${who} ${changed}${event.whose ? '' : ` on ${event.target}`} ${where}`;
     }
     case 'mutation_refused':
       return `${who} was stopped from running ${event.typeField.replace('Mutation.', '')} as ${event.user.name} (${event.account.name}): ${event.why}`;
@@ -59,12 +66,24 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
   }
 }
 
-function describeChange(change: FieldChange | RecordedFieldChange): string {
-  if ('values' in change && change.values === 'withheld') {
-    return `changed the ${change.label} (${change.dataClass === 'unclassified' ? 'an unclassified' : `a ${change.dataClass}`} value, not recorded)`;
-  }
-  if (change.before === change.after) return `left the ${change.label} at ${show(change.after)}`;
-  return `changed the ${change.label} from ${show(change.before)} to ${show(change.after)}`;
+/** "changed the tax rate from 20% to 10%"; `whose` is "the" or a possessive ("Tom Baker's"). */
+function describeChange(change: FieldChange | RecordedFieldChange, whose: string): string {
+  const withheld = withheldValue(change);
+  if (withheld) return `changed ${whose} ${change.label} (${withheld})`;
+  if (change.before === change.after) return `left ${whose} ${change.label} at ${show(change.after)}`;
+  return `changed ${whose} ${change.label} from ${show(change.before)} to ${show(change.after)}`;
+}
+
+/** "status: active → revoked", after what was done. */
+function noteChange(change: FieldChange | RecordedFieldChange): string {
+  const withheld = withheldValue(change);
+  return withheld ? `${change.label}: ${withheld}` : `${change.label}: ${show(change.before)} → ${show(change.after)}`;
+}
+
+/** "a sensitive value, not recorded" for a value the audit does not keep; null for one it does. */
+function withheldValue(change: FieldChange | RecordedFieldChange): string | null {
+  if (!('values' in change) || change.values !== 'withheld') return null;
+  return `${change.dataClass === 'unclassified' ? 'an unclassified' : `a ${change.dataClass}`} value, not recorded`;
 }
 
 function show(value: string | null): string {

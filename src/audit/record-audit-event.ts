@@ -21,7 +21,7 @@ export async function recordAuditEvent(
   event: AuditEvent,
   scope: AuditScope,
 ): Promise<void> {
-  if (event.kind === 'mutation_executed' && scope.withChange) await scope.withChange(trx, { ...scope, withChange: null });
+  if (event.kind === 'mutation_executed' && scope.withChange) await scope.withChange(trx, { ...scope, withChange: null, beforeChange: null });
   const recorded: AuditEvent =
     event.kind === 'mutation_executed' ? { ...event, changes: event.changes.map((change) => recordedFieldChange(change, scope.fields?.get(change.field))) } : event;
   try {

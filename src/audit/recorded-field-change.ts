@@ -17,9 +17,8 @@ export function recordedFieldChange(change: FieldChange, plan: FieldPlan | undef
     case 'internal':
       return { ...change, dataClass, values: 'shown' };
     case 'pii': {
-      const mask = MASKS[effectiveMask(plan)];
-      const before = change.before === null ? null : mask(change.before);
-      const after = change.after === null ? null : mask(change.after);
+      const before = change.before === null ? null : recordedValue(change.before, plan);
+      const after = change.after === null ? null : recordedValue(change.after, plan);
       // A mask that shows nothing (`null`) keeps nothing either.
       if (before === null && after === null) return { ...change, before, after, dataClass, values: 'withheld' };
       return { ...change, before, after, dataClass, values: 'masked' };
@@ -27,5 +26,22 @@ export function recordedFieldChange(change: FieldChange, plan: FieldPlan | undef
     case 'sensitive':
     case 'secret':
       return { ...change, before: null, after: null, dataClass, values: 'withheld' };
+  }
+}
+
+/**
+ * One value of the field `plan` as the audit keeps it (see `recordedFieldChange`): public and
+ * internal as it is, personal data masked, anything else (or no plan) null. Also how values
+ * leave the building in notifications, which are read by more people than the audit table.
+ */
+export function recordedValue(value: string, plan: FieldPlan | undefined): string | null {
+  switch (plan?.classification) {
+    case 'public':
+    case 'internal':
+      return value;
+    case 'pii':
+      return MASKS[effectiveMask(plan)](value);
+    default:
+      return null;
   }
 }

@@ -2,8 +2,10 @@ import { GraphQLError } from 'graphql';
 
 /**
  * Codes a client may rely on (see the contract in DESIGN.md); add around them, never rename.
+ * `TARGET_CHANGED`: an approved call's target is no longer as the manager was asked to approve it.
  * `QUERY_TOO_COMPLEX`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST`
- * cover documents over a limit, malformed documents and requests, `INTERNAL_SERVER_ERROR` everything unexpected (its detail is masked).
+ * cover documents over a limit, malformed documents and requests, `INTERNAL_SERVER_ERROR`
+ * everything unexpected (its detail is masked).
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -15,6 +17,7 @@ export const ERROR_CODES = [
   'BAD_USER_INPUT',
   'AUDIT_UNAVAILABLE',
   'NOT_FOUND',
+  'TARGET_CHANGED',
   'IDENTITY_PROVIDER_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'GRAPHQL_PARSE_FAILED',
@@ -45,6 +48,10 @@ export function wardenError(
   return new GraphQLError(message, {
     extensions: { code, ...extensions, ...(http ? { http: { ...http } } : {}) },
   });
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return ERROR_CODES.some((known) => known === code);
 }
 
 export function errorCodeOf(error: unknown): string | undefined {

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo, OperationDefinitionNode } from 'graphql';
 import type { AuditActor, AuditScope } from '../audit/index.js';
 import type { StaffRole } from '../db/tables/staff.js';
 import type { GatewayContext } from './context.js';
-import { approvalUseHook } from '../approvals/approved-calls.js';
+import { approvalUseHook, targetCheckHook } from '../approvals/approved-calls.js';
 
 const TITLES: ReadonlyArray<[StaffRole, string]> = [
   ['security_admin', 'Security admin'],
@@ -30,7 +30,8 @@ export function operationLabel(operation: OperationDefinitionNode): string {
 
 /**
  * The scope a resolver records its events under. For a root mutation the gate let through on
- * an approval, it carries the hook that uses the approval up in the mutation's transaction.
+ * an approval, it carries the hooks that check its target and use the approval up in the
+ * mutation's transaction.
  */
 export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo): AuditScope {
   const rootMutation = info?.operation.operation === 'mutation' && info.path.prev === undefined;
@@ -42,5 +43,6 @@ export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo)
     policyVersion: context.policy.version,
     fields: context.policyCatalog.fields,
     withChange: rootMutation ? approvalUseHook(context, String(info.path.key)) : null,
+    beforeChange: rootMutation ? targetCheckHook(context, String(info.path.key)) : null,
   };
 }

@@ -4,7 +4,7 @@ import { defineActivityTypes } from '../domain/activity/index.js';
 import { defineApiTokenTypes } from '../domain/api-tokens/index.js';
 import { defineBillingTypes } from '../domain/billing/index.js';
 import { definePrivateNoteTypes } from '../domain/notes/index.js';
-import { defineUserTypes } from '../domain/users/index.js';
+import { defineSignInTypes, defineUserTypes } from '../domain/users/index.js';
 import { defineViewerTypes } from '../domain/viewer/index.js';
 import { definePolicyTypes } from '../policy/policy.schema.js';
 import { defineApprovalTypes } from '../approvals/approvals.schema.js';
@@ -23,6 +23,7 @@ export function buildSchema(options: BuilderOptions = {}): GraphQLSchema {
   defineViewerTypes(builder);
   defineAccountTypes(builder);
   defineUserTypes(builder);
+  defineSignInTypes(builder);
   defineBillingTypes(builder);
   defineApiTokenTypes(builder);
   definePrivateNoteTypes(builder);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
-import { recordAuditEvent, type AuditScope } from '../audit/index.js';
+import type { AuditScope } from '../audit/index.js';
+import { describeSessionStart } from '../approvals/describe-session-start.js';
+import { openApprovalRequest } from '../approvals/open-request.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
@@ -11,7 +13,6 @@ import { activateSession } from './activate-session.js';
 import { checkReason } from './reason.js';
 import { findOpenSessionOfAgentNamed, insertSession } from './sessions.repository.js';
 import { approvalReasons, loadStartTarget, mayImpersonate, oneOpenSessionRefusal, targetRefusal, type OpenSessionOfAgent, type StartRefusal } from './start-checks.js';
-import { enqueueNotification } from '../notify/index.js';
 import { recordDenial } from '../audit/record-denial.js';
 
 export interface StartSessionInput {
@@ -123,45 +124,26 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
         const { session: active, token } = await activateSession(trx, session, settings, ctx.scope);
         return { session: active, token, approvalRequest: null };
       }
-      const request = await trx
-        .insertInto('approval_requests')
-        .values({
-          id: newId('apr'),
-          kind: 'session_start',
-          status: 'pending',
-          requester_id: agent.id,
-          session_id: session.id,
-          target_user_id: locked.userId,
-          account_id: locked.accountId,
-          reason: reason.reason,
-          payload: JSON.stringify({ kind: 'session_start', mode, minutes, why: needsApproval }),
-          expires_at: new Date(Date.now() + settings.requestTtlMinutes * 60_000),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx.updateTable('impersonation_sessions').set({ approval_request_id: request.id }).where('id', '=', session.id).execute();
-      await recordAuditEvent(
+      const request = await openApprovalRequest(
         trx,
         {
-          kind: 'approval_requested',
-          requestId: request.id,
-          requestKind: 'session_start',
-          what: `for a ${mode === 'read_only' ? 'read-only' : 'read-write'} session of ${minutes} minutes (${needsApproval.join('; ')})`,
-          reason: reason.reason,
-          sessionId: session.id,
-          user: { id: locked.userId, name: locked.userName },
+          id: newId('apr'),
+          kind: 'session_start',
+          payload: { kind: 'session_start', mode, minutes, why: needsApproval },
+          payloadHash: null,
+          effect: describeSessionStart({ mode, minutes, why: needsApproval }),
+          targetStateHash: null,
+          requester: { id: agent.id, name: agent.name },
+          customer: { id: locked.userId, name: locked.userName },
           account: { id: locked.accountId, name: locked.accountName },
+          sessionId: session.id,
+          ticket,
+          reason: reason.reason,
+          expiresAt: new Date(Date.now() + settings.requestTtlMinutes * 60_000),
         },
-        { ...ctx.scope, sessionId: session.id },
+        ctx.scope,
       );
-      await enqueueNotification(trx, {
-        kind: 'approval_requested',
-        requestId: request.id,
-        approvalKind: 'session_start',
-        requester: { id: agent.id, name: agent.name },
-        target: `a ${mode === 'read_only' ? 'read-only' : 'read-write'} session as ${locked.userName} (${locked.accountName})`,
-        reason: reason.reason,
-      });
+      await trx.updateTable('impersonation_sessions').set({ approval_request_id: request.id }).where('id', '=', session.id).execute();
       return { session: { ...session, approval_request_id: request.id }, token: null, approvalRequest: request };
     });
   } catch (error) {

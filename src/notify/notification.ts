@@ -3,8 +3,9 @@ import type { SessionEndReason, SessionMode } from '../db/tables/impersonation-s
 
 /**
  * What Warden tells the team, as a tagged union: each kind carries exactly the facts its
- * message needs — names, ids, reasons, tickets — and nothing else. There is deliberately no
- * field for a customer's values: a chat channel is read by more people than the audit table.
+ * message needs — names, ids, reasons, tickets — and nothing else. A customer's values appear
+ * only as the audit keeps them (public and internal shown, personal data masked, the rest
+ * withheld): a chat channel is read by more people than the audit table.
  */
 export type Notification = SessionStarted | ApprovalRequested | SessionEnded | RepeatedDenials;
 
@@ -33,8 +34,9 @@ export interface ApprovalRequested {
   approvalKind: ApprovalKind;
   requester: Named;
   /**
-   * What approving would allow, as a person names it: "a read-write session as Jane Doe (Acme
-   * Co)", "setInvoiceTaxRate on invoice ACME-2026-001". Never a value or a variable.
+   * What approving would do, as a verb phrase with where, as whom and the ticket: "refund invoice
+   * ACME-2026-001 (GBP 61.50, paid, issued 2026-01-01) in Acme Co, acting as Tom Baker, ticket
+   * SUP-1234". Values as the audit keeps them, never a variable as sent.
    */
   target: string;
   reason: string;

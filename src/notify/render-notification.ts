@@ -8,7 +8,7 @@ const MAX_REASON_CHARS = 300;
 
 const ASKS_FOR: Record<ApprovalKind, string> = {
   session_start: 'to start a session',
-  mutation: 'to run a change',
+  mutation: 'for a change',
   field_access: 'to see restricted fields',
 };
 
@@ -50,8 +50,8 @@ function describe(n: Notification): { heading: string; line: string; ids: string
     }
     case 'approval_requested':
       return {
-        heading: 'Approval needed',
-        line: `${esc(n.requester.name)} asks for approval ${ASKS_FOR[n.approvalKind]}: ${esc(n.target)}. Reason: ${quote(n.reason)}.`,
+        heading: `Approval needed ${ASKS_FOR[n.approvalKind]}`,
+        line: `${esc(n.requester.name)} asks for approval to ${esc(n.target)}. Reason: ${quote(n.reason)}.`,
         ids: `Request ${esc(n.requestId)} · requested by ${esc(n.requester.id)}`,
       };
     case 'session_ended':

@@ -19,6 +19,7 @@ import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { createSeededTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { waitUntil } from '../notify/wait-until.js';
+import { RiskyChangeEmail, RiskyChangePlan, RiskyDeleteNote, RiskyRevokeToken, RiskySendLoginReset } from '../support/risky-actions.js';
 import { AUDIT_IMPERSONATION_HEADER, endAuditSession, openAuditSession } from './audit-support.js';
 
 const KEY = 'app-role-test-checkpoint-key-0123456789ab';
@@ -125,6 +126,18 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
     const kinds = new Set((await owner.db.selectFrom('audit_events').select('kind').execute()).map((r) => r.kind));
     expect([...kinds]).toEqual(expect.arrayContaining(['field_read', 'mutation_executed', 'session_started', 'session_ended', 'audit_read']));
     expect(await owner.db.selectFrom('notification_outbox').select('kind').where('kind', '=', 'session_started').execute()).toHaveLength(1);
+  });
+
+  it("runs the reference domain's risky actions: it may change users, plans, API tokens and private notes", async () => {
+    const replies = [
+      await t.execute(RiskyChangeEmail, { as: 'usr_tom', variables: { userId: 'usr_tom', email: 'tom.baker@app-role.example' } }),
+      await t.execute(RiskySendLoginReset, { as: 'usr_tom', variables: { userId: 'usr_tom' } }),
+      await t.execute(RiskyChangePlan, { as: 'customer', variables: { plan: 'enterprise' } }),
+      await t.execute(RiskyRevokeToken, { as: 'customer', variables: { tokenId: 'tok_acme_reports' } }),
+      await t.execute(RiskyDeleteNote, { as: 'customer', variables: { noteId: 'note_acme_1' } }),
+    ];
+    expect(replies.map((reply) => reply.body.errors)).toEqual(replies.map(() => undefined));
+    expect(await owner.db.selectFrom('private_notes').select(['body', 'deleted_at']).where('id', '=', 'note_acme_1').executeTakeFirstOrThrow()).toEqual({ body: '', deleted_at: expect.any(Date) });
   });
 
   it('runs the background work: checkpoints, the session sweep, notification delivery, the migration check', async () => {

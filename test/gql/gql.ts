@@ -79,9 +79,12 @@ type Documents = {
     "\n  query SomethingSecret {\n    account {\n      apiTokens {\n        secret\n      }\n    }\n  }\n": typeof types.SomethingSecretDocument,
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
+    "\n  query RiskyOwnNotes {\n    account {\n      privateNotes {\n        id\n      }\n    }\n  }\n": typeof types.RiskyOwnNotesDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": typeof types.EveryUserFieldDocument,
     "\n  query WellFormedDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n    }\n  }\n": typeof types.WellFormedDirectoryDocument,
     "\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n": typeof types.WellFormedStartDocument,
+    "\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n": typeof types.ImpApprovalSummaryDocument,
+    "\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": typeof types.ImpEffectsTaxThenRefundDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundViaFragmentDocument,
@@ -145,6 +148,12 @@ type Documents = {
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
+    "\n  mutation RiskyChangeEmail($userId: ID!, $email: String!) {\n    changeUserEmail(userId: $userId, email: $email) {\n      id\n      email\n    }\n  }\n": typeof types.RiskyChangeEmailDocument,
+    "\n  mutation RiskySendLoginReset($userId: ID!) {\n    sendLoginReset(userId: $userId) {\n      id\n      loginResetSentAt\n    }\n  }\n": typeof types.RiskySendLoginResetDocument,
+    "\n  mutation RiskyChangePlan($plan: Plan!) {\n    changePlan(plan: $plan) {\n      id\n      plan\n      planStatus\n    }\n  }\n": typeof types.RiskyChangePlanDocument,
+    "\n  mutation RiskyCancelPlan {\n    cancelPlan {\n      id\n      plan\n      planStatus\n    }\n  }\n": typeof types.RiskyCancelPlanDocument,
+    "\n  mutation RiskyRevokeToken($tokenId: ID!) {\n    revokeApiToken(tokenId: $tokenId) {\n      id\n      state\n      revokedAt\n    }\n  }\n": typeof types.RiskyRevokeTokenDocument,
+    "\n  mutation RiskyDeleteNote($noteId: ID!) {\n    deletePrivateNote(noteId: $noteId) {\n      id\n    }\n  }\n": typeof types.RiskyDeleteNoteDocument,
 };
 const documents: Documents = {
     "\n  query AppRoleAccount {\n    account {\n      name\n      users {\n        id\n        email\n      }\n      invoices(first: 2) {\n        number\n        taxRate\n      }\n    }\n  }\n": types.AppRoleAccountDocument,
@@ -212,9 +221,12 @@ const documents: Documents = {
     "\n  query SomethingSecret {\n    account {\n      apiTokens {\n        secret\n      }\n    }\n  }\n": types.SomethingSecretDocument,
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": types.UpdateNotificationsDocument,
+    "\n  query RiskyOwnNotes {\n    account {\n      privateNotes {\n        id\n      }\n    }\n  }\n": types.RiskyOwnNotesDocument,
     "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n": types.EveryUserFieldDocument,
     "\n  query WellFormedDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n    }\n  }\n": types.WellFormedDirectoryDocument,
     "\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n": types.WellFormedStartDocument,
+    "\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n": types.ImpApprovalSummaryDocument,
+    "\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": types.ImpEffectsTaxThenRefundDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundViaFragmentDocument,
@@ -278,6 +290,12 @@ const documents: Documents = {
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.InstanceCustomerEmailDocument,
+    "\n  mutation RiskyChangeEmail($userId: ID!, $email: String!) {\n    changeUserEmail(userId: $userId, email: $email) {\n      id\n      email\n    }\n  }\n": types.RiskyChangeEmailDocument,
+    "\n  mutation RiskySendLoginReset($userId: ID!) {\n    sendLoginReset(userId: $userId) {\n      id\n      loginResetSentAt\n    }\n  }\n": types.RiskySendLoginResetDocument,
+    "\n  mutation RiskyChangePlan($plan: Plan!) {\n    changePlan(plan: $plan) {\n      id\n      plan\n      planStatus\n    }\n  }\n": types.RiskyChangePlanDocument,
+    "\n  mutation RiskyCancelPlan {\n    cancelPlan {\n      id\n      plan\n      planStatus\n    }\n  }\n": types.RiskyCancelPlanDocument,
+    "\n  mutation RiskyRevokeToken($tokenId: ID!) {\n    revokeApiToken(tokenId: $tokenId) {\n      id\n      state\n      revokedAt\n    }\n  }\n": types.RiskyRevokeTokenDocument,
+    "\n  mutation RiskyDeleteNote($noteId: ID!) {\n    deletePrivateNote(noteId: $noteId) {\n      id\n    }\n  }\n": types.RiskyDeleteNoteDocument,
 };
 
 /**
@@ -557,6 +575,10 @@ export function graphql(source: "\n  mutation UpdateNotifications($input: Notifi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RiskyOwnNotes {\n    account {\n      privateNotes {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query RiskyOwnNotes {\n    account {\n      privateNotes {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query EveryUserField {\n    account {\n      users {\n        id\n        accountId\n        name\n        email\n        phone\n        role\n        birthDate\n        nationalId\n        hasPassword\n        mfaRecoveryCodesRemaining\n        createdAt\n        notificationSettings {\n          invoiceEmails\n          securityAlerts\n          productUpdates\n          smsAlerts\n          updatedAt\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -566,6 +588,14 @@ export function graphql(source: "\n  query WellFormedDirectory($search: String!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation WellFormedStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n      }\n      token\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n"): (typeof documents)["\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -818,6 +848,30 @@ export function graphql(source: "\n  mutation InstanceApprovePolicy($version: In
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n"): (typeof documents)["\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RiskyChangeEmail($userId: ID!, $email: String!) {\n    changeUserEmail(userId: $userId, email: $email) {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation RiskyChangeEmail($userId: ID!, $email: String!) {\n    changeUserEmail(userId: $userId, email: $email) {\n      id\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RiskySendLoginReset($userId: ID!) {\n    sendLoginReset(userId: $userId) {\n      id\n      loginResetSentAt\n    }\n  }\n"): (typeof documents)["\n  mutation RiskySendLoginReset($userId: ID!) {\n    sendLoginReset(userId: $userId) {\n      id\n      loginResetSentAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RiskyChangePlan($plan: Plan!) {\n    changePlan(plan: $plan) {\n      id\n      plan\n      planStatus\n    }\n  }\n"): (typeof documents)["\n  mutation RiskyChangePlan($plan: Plan!) {\n    changePlan(plan: $plan) {\n      id\n      plan\n      planStatus\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RiskyCancelPlan {\n    cancelPlan {\n      id\n      plan\n      planStatus\n    }\n  }\n"): (typeof documents)["\n  mutation RiskyCancelPlan {\n    cancelPlan {\n      id\n      plan\n      planStatus\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RiskyRevokeToken($tokenId: ID!) {\n    revokeApiToken(tokenId: $tokenId) {\n      id\n      state\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RiskyRevokeToken($tokenId: ID!) {\n    revokeApiToken(tokenId: $tokenId) {\n      id\n      state\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RiskyDeleteNote($noteId: ID!) {\n    deletePrivateNote(noteId: $noteId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RiskyDeleteNote($noteId: ID!) {\n    deletePrivateNote(noteId: $noteId) {\n      id\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,6 +8,7 @@ import {
   codeOf,
   endOpenSessions,
   endSessionAs,
+  GOOD_REASON,
   ImpApprove,
   ImpClaim,
   ImpDeny,
@@ -229,7 +230,13 @@ describe('the managers’ queue', () => {
     expect(body.errors).toBeUndefined();
     const listed = body.data?.pendingApprovals ?? [];
     expect(listed.map((r) => r.id)).toEqual(ids);
-    expect(listed[0]).toMatchObject({ kind: 'session_start', status: 'pending', requesterId: 'stf_sarah', targetUserId: 'usr_jane', summary: 'for a read-only session of 30 minutes' });
+    expect(listed[0]).toMatchObject({
+      kind: 'session_start',
+      status: 'pending',
+      requesterId: 'stf_sarah',
+      targetUserId: 'usr_jane',
+      summary: `Sarah Lee asks to open a read-only session of 30 minutes (approval needed: the user is the account's owner) in Acme Co, acting as Jane Doe, ticket SUP-1234: ${GOOD_REASON}`,
+    });
 
     for (const who of ['agent', 'auditor', 'customer']) {
       const refused = await t.execute(ImpPending, { as: who });
@@ -272,9 +279,11 @@ describe('field access (break-glass)', () => {
     expect(requested.body.errors).toBeUndefined();
     const request = requested.body.data?.requestFieldAccess;
     expect(request).toMatchObject({ kind: 'field_access', status: 'pending', sessionId: mine.sessionId });
-    // What the manager reads says plainly that a grant is per field, for the whole account.
+    // What the manager reads says plainly whose birth dates the grant shows: a member sees only their own.
     const queued = (await t.execute(ImpPending, { as: 'manager' })).body.data?.pendingApprovals.find((r) => r.id === request?.id);
-    expect(queued?.summary).toBe('for access to User.birthDate, for every user in the account (not only the customer)');
+    expect(queued?.summary).toBe(
+      "Sarah Lee asks to see, for 15 minutes from the approval, the customer's own birth date only (a member sees no colleague's) in Acme Co, acting as Tom Baker, ticket SUP-1234: Customer says age verification fails at checkout with their birth date",
+    );
 
     // Pending is not approved.
     const pending = await t.execute(ImpMeBirthDate, { as: 'agent', headers: withSession(mine.token) });

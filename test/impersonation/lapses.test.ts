@@ -79,7 +79,7 @@ describe('the sweeper', () => {
     expect((await sessionRow(t, sessionId)).status).toBe('refused');
     const event = await closingEvent(requestId);
     expect(event).toMatchObject({ kind: 'approval_expired', actor_kind: 'system', session_id: sessionId, subject_user_id: 'usr_jane', decision: 'expired' });
-    expect(event?.summary).toBe("Warden closed Sarah Lee's request for a read-only session of 30 minutes as Jane Doe (Acme Co): nobody decided it within 60 minutes");
+    expect(event?.summary).toBe("Warden closed Sarah Lee's request to open a read-only session of 30 minutes (approval needed: the user is the account's owner) as Jane Doe (Acme Co): nobody decided it within 60 minutes");
   });
 
   it('lapses a start nobody collected after its approval lapsed', async () => {
@@ -101,7 +101,7 @@ describe('the sweeper', () => {
     expect((await requestRow(requestId)).status).toBe('expired');
     const event = await closingEvent(requestId);
     expect(event).toMatchObject({ session_id: sessionId, decision: 'expired' });
-    expect(event?.summary).toBe("Warden closed Sarah Lee's request to run refundInvoice as Jane Doe (Acme Co): the approved call was not run within 15 minutes");
+    expect(event?.summary).toBe("Warden closed Sarah Lee's request to refund invoice ACME-2026-002 (GBP 74.00, paid, issued 2026-02-01) as Jane Doe (Acme Co): the approved call was not run within 15 minutes");
   });
 
   it('control: leaves requests and approvals still in time alone', async () => {
@@ -139,7 +139,7 @@ describe('withdrawals', () => {
     expect((await requestRow(requestId)).status).toBe('withdrawn');
     const event = await closingEvent(requestId);
     expect(event).toMatchObject({ kind: 'approval_withdrawn', actor_id: 'stf_sarah', decision: 'withdrawn' });
-    expect(event?.summary).toBe('Agent Sarah Lee withdrew their request for a read-only session of 30 minutes as Jane Doe (Acme Co): they ended the session before it started');
+    expect(event?.summary).toBe("Agent Sarah Lee withdrew their request to open a read-only session of 30 minutes (approval needed: the user is the account's owner) as Jane Doe (Acme Co): they ended the session before it started");
   });
 
   it('an agent ending an approved start nobody collected withdraws the approval', async () => {
@@ -158,7 +158,7 @@ describe('withdrawals', () => {
     await endSessionAs(t, 'agent', sessionId);
     for (const id of [pending, approved]) {
       expect((await requestRow(id)).status).toBe('expired');
-      expect((await closingEvent(id))?.summary).toMatch(/^Agent Sarah Lee closed Sarah Lee's request to run refundInvoice as Jane Doe \(Acme Co\): the session ended$/);
+      expect((await closingEvent(id))?.summary).toMatch(/^Agent Sarah Lee closed Sarah Lee's request to refund invoice ACME-2026-00[23] \(GBP \d+\.\d\d, paid, issued 2026-0[23]-01\) as Jane Doe \(Acme Co\): the session ended$/);
     }
   });
 });

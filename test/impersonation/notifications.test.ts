@@ -53,7 +53,7 @@ describe('the outbox gets a row for each event, with the event', () => {
     const { session, approvalRequest } = body.data?.startImpersonation ?? {};
     const requested = (await outboxRows(t, 'approval_requested')).filter((r) => r.idempotency_key === `approval_requested:${approvalRequest?.id}`);
     expect(requested).toHaveLength(1);
-    expect(textOf(requested[0] ?? { payload: { text: '' } })).toMatch(/^Sarah Lee asks for approval to start a session: a read-only session as Jane Doe \(Acme Co\)\. Reason: /);
+    expect(textOf(requested[0] ?? { payload: { text: '' } })).toMatch(/^Sarah Lee asks for approval to open a read-only session of 30 minutes \(approval needed: the user is the account's owner\) in Acme Co, acting as Jane Doe, ticket SUP-1234\. Reason: /);
     expect((await outboxRows(t, 'session_started')).filter((r) => r.idempotency_key === `session_started:${session?.id}`)).toEqual([]);
 
     await t.execute(ImpApprove, { as: 'manager', variables: { id: approvalRequest?.id ?? '' } });

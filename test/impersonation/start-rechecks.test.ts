@@ -62,7 +62,7 @@ describe('the customer switches to never', () => {
     const { sessionId, requestId } = await askForCarlos();
     const switched = await t.execute(ImpSetSupportAccess, { as: 'usr_alice', variables: { value: 'never' } });
     expect(switched.body.data?.setSupportAccess.supportAccess).toBe('never');
-    await expectClosedUnstarted(sessionId, requestId, /^Warden closed Leo Park's request for a read-only session of 30 minutes as Carlos Oliveira \(Umbrella Labs\): Umbrella Labs asked that support never enter their account$/);
+    await expectClosedUnstarted(sessionId, requestId, /^Warden closed Leo Park's request to open a read-only session of 30 minutes \(approval needed: the customer asked to be asked first\) as Carlos Oliveira \(Umbrella Labs\): Umbrella Labs asked that support never enter their account$/);
 
     const approved = await t.execute(ImpApprove, { as: 'manager', variables: { id: requestId } });
     expect(codeOf(approved.body)).toBe('BAD_USER_INPUT');

@@ -28,7 +28,7 @@ describe('each notification reads as one plain sentence, in valid Slack JSON', (
     ],
     [
       'approval_requested',
-      'Sarah Lee asks for approval to start a session: a read-write session as Jane Doe (Acme Co). Reason: “Fix the billing address the customer reported in SUP-1234”.',
+      "Sarah Lee asks for approval to open a read-write session of 30 minutes (approval needed: the user is the account's owner) in Acme Co, acting as Jane Doe, ticket SUP-1234. Reason: “Fix the billing address the customer reported in SUP-1234”.",
     ],
     ['session_ended', "Sarah Lee's session as Jane Doe (Acme Co) timed out for inactivity after 17 minutes."],
     ['repeated_denials', 'Sarah Lee was refused access 7 times in 15 minutes. Check whether this is expected.'],

@@ -24,7 +24,7 @@ export const SAMPLES: ByKind = {
     requestId: 'apr_0001',
     approvalKind: 'session_start',
     requester: sarah,
-    target: 'a read-write session as Jane Doe (Acme Co)',
+    target: "open a read-write session of 30 minutes (approval needed: the user is the account's owner) in Acme Co, acting as Jane Doe, ticket SUP-1234",
     reason: 'Fix the billing address the customer reported in SUP-1234',
   },
   session_ended: {

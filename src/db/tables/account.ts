@@ -2,6 +2,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 export type Plan = 'free' | 'team' | 'enterprise';
 
+/** A cancelled plan keeps its name (what was cancelled); the account stays, its plan ends. */
+export type PlanStatus = 'active' | 'cancelled';
+
 /** What the customer decided about support entering their account. */
 export type SupportAccess = 'allow' | 'ask_first' | 'never';
 
@@ -9,6 +12,7 @@ export interface AccountTable {
   id: string;
   name: string;
   plan: Plan;
+  plan_status: Generated<PlanStatus>;
   region: string;
   /** Sensitive (enterprise, regulated) accounts need a manager's approval before anyone enters. */
   sensitive: Generated<boolean>;

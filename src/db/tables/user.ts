@@ -16,6 +16,8 @@ export interface UserTable {
   password_hash: string;
   /** Never leaves the gateway: the schema exposes only how many remain. */
   mfa_recovery_codes: Generated<string[]>;
+  /** When a login reset link was last sent; the link itself is the mail system's, never stored. */
+  login_reset_sent_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { AccountRow } from '../../db/tables/account.js';
+import type { AccountRow, AccountUpdate } from '../../db/tables/account.js';
 import { escapeLike } from '../../db/escape-like.js';
 
 export function findAccountById(db: Executor, id: string): Promise<AccountRow | undefined> {
@@ -30,4 +30,13 @@ export function searchDirectory(db: Executor, search: DirectorySearch) {
     .orderBy('users.id')
     .limit(search.limit)
     .execute();
+}
+
+/** Locks the account's row, so what the change's record calls "before" is what it changed. */
+export function lockAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function updateAccount(db: Executor, id: string, update: AccountUpdate): Promise<AccountRow> {
+  return db.updateTable('accounts').set(update).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

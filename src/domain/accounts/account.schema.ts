@@ -2,6 +2,7 @@ import type { WardenBuilder } from '../../graphql/builder.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById, searchDirectory } from './account.repository.js';
+import { definePlanTypes } from './plan.schema.js';
 import { setSupportAccess } from './support-access.service.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { auditSubjectFrom } from '../../audit/index.js';
@@ -9,7 +10,7 @@ import { auditSubjectFrom } from '../../audit/index.js';
 const DIRECTORY_MAX = 50;
 
 export function defineAccountTypes(builder: WardenBuilder): void {
-  const Plan = builder.enumType('Plan', { values: ['free', 'team', 'enterprise'] as const });
+  const Plan = definePlanTypes(builder);
   const SupportAccess = builder.enumType('SupportAccess', {
     description: 'Whether support staff may enter the account.',
     values: {

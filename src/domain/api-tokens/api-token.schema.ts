@@ -1,12 +1,13 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
-import type { Executor } from '../../db/database.js';
-import type { ApiTokenRow } from '../../db/tables/api-token.js';
-
-function listApiTokens(db: Executor, accountId: string): Promise<ApiTokenRow[]> {
-  return db.selectFrom('api_tokens').selectAll().where('account_id', '=', accountId).orderBy('created_at').orderBy('id').execute();
-}
+import { auditScopeOf } from '../../graphql/audit-scope.js';
+import { actingCustomer } from '../../graphql/acting-customer.js';
+import { revokeTokenEffect } from './api-token.effects.js';
+import { listApiTokens } from './api-token.repository.js';
+import { revokeApiToken, tokenState } from './api-token.service.js';
 
 export function defineApiTokenTypes(builder: WardenBuilder): void {
+  const ApiTokenState = builder.enumType('ApiTokenState', { values: ['active', 'revoked'] as const });
+
   builder.objectType('ApiToken', {
     fields: (t) => ({
       id: t.exposeID('id', { classification: 'public' }),
@@ -17,8 +18,11 @@ export function defineApiTokenTypes(builder: WardenBuilder): void {
         nullable: true,
         description: 'The token itself, as stored; shown masked.',
       }),
+      // Not `status`: in the activity union it would clash with Invoice.status, another enum.
+      state: t.field({ type: ApiTokenState, classification: 'public', resolve: (token) => tokenState(token) }),
       createdBy: t.exposeID('created_by', { classification: 'public' }),
       lastUsedAt: t.expose('last_used_at', { type: 'DateTime', classification: 'internal', nullable: true }),
+      revokedAt: t.expose('revoked_at', { type: 'DateTime', classification: 'internal', nullable: true }),
       createdAt: t.expose('created_at', { type: 'DateTime', classification: 'internal', nullable: true }),
     }),
   });
@@ -30,4 +34,17 @@ export function defineApiTokenTypes(builder: WardenBuilder): void {
       resolve: (account, _args, context) => listApiTokens(context.db, account.id),
     }),
   }));
+
+  builder.mutationField('revokeApiToken', (t) =>
+    t.field({
+      type: 'ApiToken',
+      classification: 'public',
+      risk: 'risky',
+      effect: revokeTokenEffect,
+      description: 'Revokes an API token of the account: any (owners and admins), or one you created.',
+      authScopes: { customer: true },
+      args: { tokenId: t.arg.id({ required: true, filtersBy: 'ApiToken.id' }) },
+      resolve: (_root, { tokenId }, context, info) => revokeApiToken(context.db, actingCustomer(context), String(tokenId), auditScopeOf(context, info)),
+    }),
+  );
 }

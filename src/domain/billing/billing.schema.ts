@@ -5,6 +5,7 @@ import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { wardenError } from '../../errors/index.js';
 import { findBillingContact, findInvoice, listInvoices, listPaymentMethods } from './billing.repository.js';
 import { changeInvoiceTaxRate, exportInvoicesCsv, refundInvoice } from './invoice.service.js';
+import { refundEffect } from './invoice.effects.js';
 import { basisPointsToPercent } from './tax-rate.js';
 
 /** Large enough for a year of daily invoices; the benchmark lists 1,000 rows. */
@@ -109,6 +110,7 @@ export function defineBillingTypes(builder: WardenBuilder): void {
       type: 'Invoice',
       classification: 'public',
       risk: 'risky',
+      effect: refundEffect,
       description: 'Refunds a paid invoice (owners, admins and billing contacts).',
       args: { invoiceId: t.arg.id({ required: true, filtersBy: 'Invoice.id' }) },
       resolve: (_root, { invoiceId }, context, info) =>

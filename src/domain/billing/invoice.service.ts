@@ -52,13 +52,19 @@ export async function changeInvoiceTaxRate(
   });
 }
 
-/** A refund marks a paid invoice refunded (the payment provider does the rest); risky by nature. */
-export async function refundInvoice(db: Db, customer: CustomerPrincipal, invoiceId: string, scope: AuditScope): Promise<InvoiceRow> {
+/** Refuses a customer who may not refund: only owners, admins and billing contacts do. */
+export function mayRefund(customer: CustomerPrincipal): void {
   if (!BILLING_ROLES.includes(customer.role)) {
     throw wardenError('FORBIDDEN', "Only the account's owner, admins and billing contacts can refund invoices.");
   }
+}
+
+/** A refund marks a paid invoice refunded (the payment provider does the rest); risky by nature. */
+export async function refundInvoice(db: Db, customer: CustomerPrincipal, invoiceId: string, scope: AuditScope): Promise<InvoiceRow> {
+  mayRefund(customer);
   return db.transaction().execute(async (trx) => {
     const before = await lockInvoice(trx, customer.accountId, invoiceId);
+    await scope.beforeChange?.(trx, scope);
     const account = await findAccountById(trx, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', 'No invoice with that id in your account; list invoices to find its id.');
     if (before.status !== 'paid') throw wardenError('BAD_USER_INPUT', `Invoice ${before.number} is ${before.status}; only paid invoices can be refunded.`);

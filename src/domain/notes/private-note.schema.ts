@@ -1,15 +1,10 @@
 import type { WardenBuilder } from '../../graphql/builder.js';
-import type { Executor } from '../../db/database.js';
-import type { PrivateNoteRow } from '../../db/tables/private-note.js';
+import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { seesColleaguesPrivateData } from '../users/index.js';
-
-/** The account's notes; with `authorId`, only the ones that user wrote. */
-function listPrivateNotes(db: Executor, accountId: string, authorId: string | null): Promise<PrivateNoteRow[]> {
-  let query = db.selectFrom('private_notes').selectAll().where('account_id', '=', accountId);
-  if (authorId !== null) query = query.where('author_id', '=', authorId);
-  return query.orderBy('created_at', 'desc').orderBy('id').execute();
-}
+import { deleteNoteEffect, notesRevealed } from './private-note.effects.js';
+import { listPrivateNotes } from './private-note.repository.js';
+import { deletePrivateNote } from './private-note.service.js';
 
 export function definePrivateNoteTypes(builder: WardenBuilder): void {
   builder.objectType('PrivateNote', {
@@ -17,7 +12,7 @@ export function definePrivateNoteTypes(builder: WardenBuilder): void {
     fields: (t) => ({
       id: t.exposeID('id', { classification: 'public' }),
       authorId: t.exposeID('author_id', { classification: 'public' }),
-      body: t.exposeString('body', { classification: 'sensitive', mask: 'redact', nullable: true }),
+      body: t.exposeString('body', { classification: 'sensitive', mask: 'redact', nullable: true, reveals: notesRevealed }),
       createdAt: t.expose('created_at', { type: 'DateTime', classification: 'internal', nullable: true }),
     }),
   });
@@ -33,4 +28,17 @@ export function definePrivateNoteTypes(builder: WardenBuilder): void {
       },
     }),
   }));
+
+  builder.mutationField('deletePrivateNote', (t) =>
+    t.field({
+      type: 'PrivateNote',
+      classification: 'public',
+      risk: 'risky',
+      effect: deleteNoteEffect,
+      description: 'Deletes a private note: one you wrote, or any (owners and admins). Its text is erased at once.',
+      authScopes: { customer: true },
+      args: { noteId: t.arg.id({ required: true, filtersBy: 'PrivateNote.id' }) },
+      resolve: (_root, { noteId }, context, info) => deletePrivateNote(context.db, actingCustomer(context), String(noteId), auditScopeOf(context, info)),
+    }),
+  );
 }

@@ -57,3 +57,22 @@ export function updateNotificationSettings(
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Locks the user's row, so what the change's record calls "before" is what it changed. */
+export function lockUserInAccount(db: Executor, accountId: string, userId: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).where('account_id', '=', accountId).forUpdate().executeTakeFirst();
+}
+
+/** Whether someone other than `userId` signs in with `email` (compared as stored: lower case). */
+export async function emailInUse(db: Executor, email: string, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('id', '!=', userId).executeTakeFirst();
+  return row !== undefined;
+}
+
+export function updateUserEmail(db: Executor, userId: string, email: string): Promise<UserRow> {
+  return db.updateTable('users').set({ email }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+}
+
+export function markLoginResetSent(db: Executor, userId: string): Promise<UserRow> {
+  return db.updateTable('users').set({ login_reset_sent_at: new Date() }).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+}

@@ -5,6 +5,7 @@ import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { wardenError } from '../../errors/index.js';
 import type { GatewayContext } from '../../graphql/context.js';
 import { seesPrivateDataOf } from './colleague-privacy.js';
+import { ownOrColleagues } from './private-data.effects.js';
 import { findNotificationSettings, findUserInAccount, listUsersOfAccount } from './user.repository.js';
 import { changeNotificationSettings } from './notification-settings.service.js';
 
@@ -32,11 +33,13 @@ export function defineUserTypes(builder: WardenBuilder): void {
       birthDate: t.field({
         type: 'Date',
         classification: 'sensitive',
+        reveals: ownOrColleagues('birth date'),
         nullable: true,
         resolve: (user, _args, context) => privateValueOf(user.birth_date, 'birth date', user.id, context),
       }),
       nationalId: t.string({
         classification: 'sensitive',
+        reveals: ownOrColleagues('national ID'),
         mask: 'last2',
         nullable: true,
         resolve: (user, _args, context) => privateValueOf(user.national_id, 'national ID', user.id, context),

@@ -1,5 +1,6 @@
-import type { FieldNullability, InputFieldMap, SchemaTypes, TypeParam, InputType, FieldRequiredness } from '@pothos/core';
+import type { FieldNullability, InputFieldMap, InputShapeFromFields, SchemaTypes, TypeParam, InputType, FieldRequiredness } from '@pothos/core';
 import type { DataClass, MaskName } from '../data-class.js';
+import type { EffectDescriber, GrantDescriber } from './effect-text.js';
 import type { WardenPolicyPlugin } from './index.js';
 import type { FieldPlan, FiltersBy, MutationRisk, WardenPolicyPluginOptions } from './types.js';
 
@@ -8,6 +9,9 @@ declare module 'graphql' {
   interface GraphQLFieldExtensions<_TSource, _TContext, _TArgs> {
     warden?: FieldPlan;
     wardenRisk?: MutationRisk;
+    /** Read back as a describer of coerced arguments: what execution hands the resolver. */
+    wardenEffect?: EffectDescriber<Record<string, unknown>>;
+    wardenReveals?: GrantDescriber;
   }
   interface GraphQLArgumentExtensions {
     wardenFiltersBy?: FiltersBy;
@@ -45,6 +49,20 @@ declare global {
        * `risky`. See `MutationRisk`.
        */
       risk?: MutationRisk;
+      /**
+       * For risky root mutations: what one call would do, in words built from its arguments and
+       * its target as it is now, with each value tagged with the field whose policy shows it.
+       * Managers read it before approving; the state it returns is hashed, and an approved call
+       * whose target changed since is refused (`TARGET_CHANGED`). Without one, a request names
+       * the mutation and its arguments as their `filtersBy` fields allow. See `EffectDescriber`.
+       */
+      effect?: EffectDescriber<InputShapeFromFields<Args>>;
+      /**
+       * For sensitive fields: whose values a field-access grant of this field would show in a
+       * session, after the resolver's own rules ("Tom Baker's own birth date"). Without one, a
+       * request says the grant shows the field wherever the session meets it. See `GrantDescriber`.
+       */
+      reveals?: GrantDescriber;
     }
 
     export interface InputFieldOptions<

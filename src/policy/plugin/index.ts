@@ -15,13 +15,23 @@ import { MASKS, applyMask } from '../masks.js';
 import './global-types.js';
 import { fieldDenied } from './field-denied.js';
 import { effectiveMask, planField, planProblems } from './field-plan.js';
-import { ALLOW, DENY, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan, type FieldReadSink } from './types.js';
+import {
+  ALLOW,
+  DENY,
+  EFFECT_EXTENSION,
+  FILTERS_BY_EXTENSION,
+  PLAN_EXTENSION,
+  REVEALS_EXTENSION,
+  RISK_EXTENSION,
+  type FieldPlan,
+  type FieldReadSink,
+} from './types.js';
 
 const pluginName = 'wardenPolicy';
 
 export default pluginName;
 
-export { FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION };
+export { EFFECT_EXTENSION, FILTERS_BY_EXTENSION, PLAN_EXTENSION, REVEALS_EXTENSION, RISK_EXTENSION };
 
 /**
  * Data classes on every output field, decided once at build time:
@@ -47,6 +57,8 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
   private readonly inheritedFrom = new Map<string, string>();
   /** Objects and interfaces that disagree about a field's class. */
   private readonly conflicts: string[] = [];
+  /** Describers on fields that never use them (an `effect` off the mutation root, `reveals` off a sensitive field). */
+  private readonly misplaced: string[] = [];
   private nextIndex = 0;
 
   private get policyOptions() {
@@ -66,10 +78,22 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
       if (own) this.declared.add(coordinate);
       else if (fieldConfig.declaringType) this.inheritedFrom.set(coordinate, fieldConfig.declaringType);
     }
-    const risk = fieldConfig.pothosOptions.risk;
+    const { risk, effect, reveals } = fieldConfig.pothosOptions;
+    if (effect && this.buildCache.getTypeConfig(fieldConfig.parentType).kind !== 'Mutation') {
+      this.misplaced.push(`${coordinate} has an \`effect\`, which only root mutation fields take (it describes a call for approval).`);
+    }
+    if (reveals && plan?.classification !== 'sensitive') {
+      this.misplaced.push(`${coordinate} has \`reveals\` but is not sensitive: only sensitive fields are ever granted.`);
+    }
     return {
       ...fieldConfig,
-      extensions: { ...fieldConfig.extensions, [PLAN_EXTENSION]: plan, ...(risk ? { [RISK_EXTENSION]: risk } : {}) },
+      extensions: {
+        ...fieldConfig.extensions,
+        [PLAN_EXTENSION]: plan,
+        ...(risk ? { [RISK_EXTENSION]: risk } : {}),
+        ...(effect ? { [EFFECT_EXTENSION]: effect } : {}),
+        ...(reveals ? { [REVEALS_EXTENSION]: reveals } : {}),
+      },
     };
   }
 
@@ -169,7 +193,7 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
   override afterBuild(schema: GraphQLSchema): GraphQLSchema {
     const plans = [...this.plans.values()];
     const strict = this.policyOptions.onUnclassified === 'error';
-    const problems = plans.flatMap(planProblems);
+    const problems = [...plans.flatMap(planProblems), ...this.misplaced];
     if (strict) {
       problems.unshift(...this.conflicts);
       const unclassified = plans.filter((p) => p.classification === null).map((p) => p.coordinate);

@@ -77,6 +77,10 @@ export const PLAN_EXTENSION = 'warden';
 export const FILTERS_BY_EXTENSION = 'wardenFiltersBy';
 /** Where a mutation's risk tag is kept: `field.extensions.wardenRisk`. */
 export const RISK_EXTENSION = 'wardenRisk';
+/** Where a root mutation's effect describer is kept: `field.extensions.wardenEffect`. */
+export const EFFECT_EXTENSION = 'wardenEffect';
+/** Where a sensitive field's grant describer is kept: `field.extensions.wardenReveals`. */
+export const REVEALS_EXTENSION = 'wardenReveals';
 
 export interface WardenPolicyPluginOptions<Context> {
   /** The control switch: false builds the same schema with nothing enforced. @default true */

@@ -1,0 +1,50 @@
+import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
+import type { CustomerPrincipal } from '../../auth/principal.js';
+import type { Db } from '../../db/database.js';
+import type { PrivateNoteRow } from '../../db/tables/private-note.js';
+import { wardenError } from '../../errors/index.js';
+import { findAccountById } from '../accounts/index.js';
+import { seesColleaguesPrivateData } from '../users/index.js';
+import { lockPrivateNote, erasePrivateNote } from './private-note.repository.js';
+
+/** Whether `customer` sees (and so may delete) a note: their own, or any for owners and admins. */
+export function seesNote(customer: CustomerPrincipal, note: Pick<PrivateNoteRow, 'author_id'>): boolean {
+  return note.author_id === customer.id || seesColleaguesPrivateData(customer);
+}
+
+/** "2026-11-20": the day a note was written. */
+export function writtenOn(note: Pick<PrivateNoteRow, 'created_at'>): string {
+  return note.created_at.toISOString().slice(0, 10);
+}
+
+export const NO_SUCH_NOTE = 'No private note with that id that you can see; list your private notes to find its id.';
+
+/**
+ * Deletes a private note the customer can see, and records it. The text is erased at once; the
+ * record says whose note of which day, never what it said (private notes are sensitive).
+ */
+export async function deletePrivateNote(db: Db, customer: CustomerPrincipal, noteId: string, scope: AuditScope): Promise<PrivateNoteRow> {
+  return db.transaction().execute(async (trx) => {
+    const before = await lockPrivateNote(trx, customer.accountId, noteId);
+    await scope.beforeChange?.(trx, scope);
+    const account = await findAccountById(trx, customer.accountId);
+    // Someone else's note is not the customer's to see: as if it did not exist.
+    if (!before || !account || !seesNote(customer, before)) throw wardenError('NOT_FOUND', NO_SUCH_NOTE);
+    const author = before.author_name;
+    const after = await erasePrivateNote(trx, before.id);
+    await recordAuditEvent(
+      trx,
+      {
+        kind: 'mutation_executed',
+        typeField: 'Mutation.deletePrivateNote',
+        account: { id: account.id, name: account.name },
+        subjectUserId: before.author_id,
+        target: `${author}'s private note of ${writtenOn(before)}`,
+        done: `deleted ${author}'s private note of ${writtenOn(before)}`,
+        changes: [{ field: 'PrivateNote.body', label: 'text', before: before.body, after: null }],
+      },
+      scope,
+    );
+    return after;
+  });
+}
