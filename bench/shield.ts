@@ -21,6 +21,7 @@ import { createContextFactory } from '../src/server/context.js';
 import { baselinePolicySource } from '../src/server/gateway.js';
 import { buildWardenSchema } from '../src/server/warden-schema.js';
 import { spread, type Spread } from './support/stats.js';
+import { customerIdentity } from '../src/domain/accounts/index.js';
 
 export const SHIELD_VARIANTS = ['off', 'root fields (as shipped)', 'every field'] as const;
 export type ShieldVariant = (typeof SHIELD_VARIANTS)[number];
@@ -60,15 +61,17 @@ export async function measureShieldCost(options: { db: Db; config: Config; queri
       shield(FIREWALL_RULES, { fallbackRule: allow, allowExternalErrors: true }).generate(built.schema) as IMiddlewareTypeMap,
     ),
   };
+  const identity = customerIdentity(options.db);
   const contextFor = createContextFactory({
     db: options.db,
+    identity,
     verifyToken: createTokenVerifier(options.config.jwt),
     logger: createLogger('silent'),
     requestIdOf: () => 'bench',
     policy,
     policyCatalog: built.catalog,
     settings: options.config.impersonation,
-    resolveAccess: createSessionAccessResolver({ db: options.db, settings: options.config.impersonation, policy }),
+    resolveAccess: createSessionAccessResolver({ db: options.db, identity, settings: options.config.impersonation, policy }),
   });
 
   const results: ShieldResult[] = [];

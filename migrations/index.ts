@@ -14,6 +14,7 @@ import * as auditChainSeqPositive from './20261125000100_audit_chain_seq_positiv
 import * as sessionClosedBecause from './20261126000100_session_closed_because.js';
 import * as approvalEffects from './20261127000100_approval_effects.js';
 import * as riskyActions from './20261127000200_risky_actions.js';
+import * as sessionNames from './20261206000100_session_names.js';
 
 /**
  * Every migration, by name. Listed statically (rather than read from the folder at run time)
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261126000100_session_closed_because': sessionClosedBecause,
   '20261127000100_approval_effects': approvalEffects,
   '20261127000200_risky_actions': riskyActions,
+  '20261206000100_session_names': sessionNames,
 };

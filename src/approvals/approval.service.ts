@@ -1,9 +1,11 @@
 import { parse, Kind, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { sql, type Transaction } from 'kysely';
-import { loadAuditSubject, recordAuditEvent, SYSTEM_ACTOR, type AuditScope } from '../audit/index.js';
+import { recordAuditEvent, SYSTEM_ACTOR, type AuditScope } from '../audit/index.js';
+import { requestSubject } from './request-subject.js';
 import { hasRole, type CustomerPrincipal, type StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database, Db } from '../db/database.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import type { ApprovalPayload, ApprovalRequestRow } from '../db/tables/approval-request.js';
 import { wardenError } from '../errors/index.js';
 import { refuseUnstartedSession } from '../impersonation/end-session.js';
@@ -27,6 +29,7 @@ import { openApprovalRequest } from './open-request.js';
 
 export interface DecisionContext {
   db: Db;
+  identity: WardenIdentity;
   settings: ImpersonationSettings;
   manager: StaffPrincipal;
   /** The policy in force lets on-call engineers impersonate. */
@@ -65,7 +68,7 @@ export async function decideRequest(
       return { closed: 'This request lapsed before anyone decided it; the agent must ask again.' };
     }
     if (decision === 'approved' && request.payload.kind === 'session_start') {
-      const refusal = await startStillHolds(trx, request, request.payload, ctx.oncallMayImpersonate);
+      const refusal = await startStillHolds(trx, ctx.identity, request, request.payload, ctx.oncallMayImpersonate);
       if (refusal) {
         await closeRequest(trx, request, `it no longer holds: ${refusal}`, { ...ctx.scope, actor: SYSTEM_ACTOR });
         return { closed: `This request can no longer be approved: ${refusal} It was closed; the agent must start again if it is still needed.` };
@@ -91,7 +94,7 @@ export async function decideRequest(
         .where('status', '=', 'pending_approval')
         .execute();
     }
-    const subject = await loadAuditSubject(trx, request.target_user_id);
+    const subject = await requestSubject(trx, request);
     const requester = await trx.selectFrom('staff').select('name').where('id', '=', request.requester_id).executeTakeFirstOrThrow();
     await recordAuditEvent(
       trx,
@@ -123,6 +126,7 @@ async function closeRequest(trx: Transaction<Database>, request: ApprovalRequest
 /** Why an approved start would not hold now; null when it would. */
 async function startStillHolds(
   trx: Transaction<Database>,
+  identity: WardenIdentity,
   request: ApprovalRequestRow,
   payload: Extract<ApprovalPayload, { kind: 'session_start' }>,
   oncallMayImpersonate: boolean,
@@ -131,7 +135,7 @@ async function startStillHolds(
   const refusal = approvalStillHolds({
     agentName: agent.name,
     agentMayImpersonate: agent.active && mayImpersonate(agent.roles, oncallMayImpersonate),
-    target: await loadStartTarget(trx, request.target_user_id),
+    target: await loadStartTarget(trx, identity, request.target_user_id),
     mode: payload.mode,
     approvedReasons: payload.why,
   });

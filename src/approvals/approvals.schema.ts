@@ -96,6 +96,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       decideRequest(
         {
           db: context.db,
+          identity: context.identity,
           settings: context.settings,
           manager: staffCaller(context),
           oncallMayImpersonate: context.policyDocument.oncallMayImpersonate,

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import { loadAuditSubject, recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { requestSubject } from './request-subject.js';
 import type { Database } from '../db/database.js';
 import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
 import { requestWhat } from './describe-request.js';
@@ -42,7 +43,7 @@ export async function closeApprovalRequests(
         requester,
         why,
         sessionId: request.session_id,
-        ...(await loadAuditSubject(trx, request.target_user_id)),
+        ...(await requestSubject(trx, request)),
       },
       { ...scope, sessionId: request.session_id },
     );

@@ -59,8 +59,8 @@ export async function accessReview(db: Executor, from: Date, to: Date): Promise<
     with sessions as (
       select s.agent_id, count(*)::int as sessions,
              coalesce(sum(extract(epoch from (coalesce(s.ended_at, now()) - s.started_at)) / 60), 0)::int as minutes,
-             array_agg(distinct a.name order by a.name) as accounts
-        from impersonation_sessions s join accounts a on a.id = s.account_id
+             array_agg(distinct s.account_name order by s.account_name) as accounts
+        from impersonation_sessions s
        where s.started_at >= ${from} and s.started_at < ${to}
        group by s.agent_id),
     events as (

@@ -151,7 +151,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
         if (first < 1 || first > 100) throw wardenError('BAD_USER_INPUT', 'Ask for between 1 and 100 sessions.');
         await recordAuditRead(context.db, auditScopeOf(context), { what: 'impersonationSessions', filter: filter ?? {}, page: { first } });
         const sessionFilter = { agent: filter?.agent ?? null, user: filter?.user ?? null, account: filter?.account ?? null, from: filter?.from ?? null, to: filter?.to ?? null };
-        return sessionTimelines(context.db, sessionFilter, first, schemaLabels(info.schema));
+        return sessionTimelines(context.db, context.identity, sessionFilter, first, schemaLabels(info.schema));
       },
     }),
     accessReview: t.field({

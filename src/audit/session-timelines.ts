@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database.js';
 import type { AuditEventRow } from '../db/tables/audit-event.js';
 import { readDetailsOf, sessionStory, type StoryLabels } from './session-story.js';
+import type { WardenIdentity } from '../identity/identity.js';
 
 export interface SessionTimeline {
   sessionId: string;
@@ -25,13 +26,11 @@ export interface SessionTimelineFilter {
 }
 
 /** Each session with its events in chain order, told as a story (`sessionStory`). */
-export async function sessionTimelines(db: Executor, filter: SessionTimelineFilter, limit: number, labels: StoryLabels): Promise<SessionTimeline[]> {
+export async function sessionTimelines(db: Executor, identity: WardenIdentity, filter: SessionTimelineFilter, limit: number, labels: StoryLabels): Promise<SessionTimeline[]> {
   let query = db
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff', 'staff.id', 's.agent_id')
-    .innerJoin('users', 'users.id', 's.user_id')
-    .innerJoin('accounts', 'accounts.id', 's.account_id')
-    .select(['s.id', 's.reason', 's.ticket', 's.status', 's.started_at', 's.ended_at', 's.created_at', 'staff.name as agentName', 'users.name as userName', 'accounts.name as accountName']);
+    .select(['s.id', 's.reason', 's.ticket', 's.status', 's.started_at', 's.ended_at', 's.created_at', 'staff.name as agentName', 's.user_name as userName', 's.account_name as accountName']);
   if (filter.agent) query = query.where('s.agent_id', '=', filter.agent);
   if (filter.user) query = query.where('s.user_id', '=', filter.user);
   if (filter.account) query = query.where('s.account_id', '=', filter.account);
@@ -45,7 +44,7 @@ export async function sessionTimelines(db: Executor, filter: SessionTimelineFilt
     .where('session_id', 'in', sessions.map((s) => s.id))
     .orderBy('chain_seq')
     .execute();
-  const names = await namesOf(db, events);
+  const names = await namesOf(identity, events);
   return sessions.map((s) => {
     const own = events.filter((e) => e.session_id === s.id);
     return {
@@ -64,13 +63,13 @@ export async function sessionTimelines(db: Executor, filter: SessionTimelineFilt
   });
 }
 
-/** The names of the users whose data the events read. */
-async function namesOf(db: Executor, events: readonly AuditEventRow[]): Promise<Map<string, string>> {
+/** The names of the users whose data the events read, as the identity hook names them now. */
+async function namesOf(identity: WardenIdentity, events: readonly AuditEventRow[]): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const event of events) {
     for (const id of readDetailsOf(event.details).subjectIds) ids.add(id);
   }
   if (ids.size === 0) return new Map();
-  const users = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...ids]).execute();
-  return new Map(users.map((user) => [user.id, user.name]));
+  const users = await Promise.all([...ids].map((id) => identity.customer(id)));
+  return new Map(users.flatMap((user) => (user ? [[user.id, user.name] as const] : [])));
 }

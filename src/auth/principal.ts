@@ -1,5 +1,4 @@
 import type { StaffRole } from '../db/tables/staff.js';
-import type { UserRole } from '../db/tables/user.js';
 
 /** Who is calling, after the token was verified and checked against Warden's own records. */
 export type Principal = StaffPrincipal | CustomerPrincipal;
@@ -18,7 +17,8 @@ export interface CustomerPrincipal {
   id: string;
   name: string;
   accountId: string;
-  role: UserRole;
+  /** Their role in the account as the application names it (see `CustomerIdentity.role`). */
+  role: string;
   authTime: Date;
 }
 

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import type { Logger } from '../log/logger.js';
 import type { GraphQLError } from 'graphql';
 import type { FieldReadRecorder } from '../audit/field-read-recorder.js';
@@ -12,6 +13,8 @@ import type { PolicyDocument } from '../policy/policy-document.js';
 /** What every resolver receives; built once per request by the server's context factory. */
 export interface GatewayContext {
   db: Db;
+  /** How Warden learns who the application's customers are, as they are now. */
+  identity: WardenIdentity;
   /** Who authenticated: the customer, or the staff member (also while impersonating). */
   principal: Principal;
   /** Whose data this request reaches, and through which policy column. */

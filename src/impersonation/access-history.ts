@@ -58,8 +58,7 @@ export async function listAccessHistory(
   let query = db
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff', 'staff.id', 's.agent_id')
-    .innerJoin('users', 'users.id', 's.user_id')
-    .select(['s.id', 's.user_id', 's.reason', 's.ticket', 's.mode', 's.started_at', 's.ended_at', 's.end_reason', 'staff.name as agent_name', 'users.name as user_name'])
+    .select(['s.id', 's.user_id', 's.reason', 's.ticket', 's.mode', 's.started_at', 's.ended_at', 's.end_reason', 'staff.name as agent_name', 's.user_name'])
     .where('s.account_id', '=', accountId)
     .where('s.started_at', 'is not', null)
     .orderBy('s.started_at', 'desc')

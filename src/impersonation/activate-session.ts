@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import { loadAuditSubject, recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { recordAuditEvent, type AuditScope } from '../audit/index.js';
+import { sessionSubject } from '../audit/audit-subject-of.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { ImpersonationSessionRow } from '../db/tables/impersonation-session.js';
@@ -32,7 +33,7 @@ export async function activateSession(
     .where('status', '=', 'approved')
     .returningAll()
     .executeTakeFirstOrThrow();
-  const subject = await loadAuditSubject(trx, session.user_id);
+  const subject = sessionSubject(session);
   await recordAuditEvent(
     trx,
     {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { SYSTEM_ACTOR, type AuditScope } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import { endSession, refuseUnstartedSession } from './end-session.js';
+import { takeAccountTurn } from './start-checks.js';
 
 /**
  * When a customer says support may never enter, every session of the account closes in the
@@ -14,6 +15,9 @@ export async function closeSessionsOfOptedOutAccount(
   account: { id: string; name: string },
   scope: AuditScope,
 ): Promise<number> {
+  // After any start into the account now being made has committed (it is then closed here),
+  // and before any later one reads the account (it then sees the opt-out).
+  await takeAccountTurn(trx, account.id);
   const sessions = await trx
     .selectFrom('impersonation_sessions')
     .selectAll()

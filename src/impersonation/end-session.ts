@@ -63,13 +63,8 @@ async function recordSessionEnd(
   scope: AuditScope,
   note: string | null,
 ): Promise<void> {
-  const names = await trx
-    .selectFrom('users')
-    .innerJoin('accounts', 'accounts.id', 'users.account_id')
-    .innerJoin('staff', (join) => join.on('staff.id', '=', session.agent_id))
-    .select(['users.name as userName', 'accounts.name as accountName', 'staff.name as agentName'])
-    .where('users.id', '=', session.user_id)
-    .executeTakeFirstOrThrow();
+  const agent = await trx.selectFrom('staff').select('name').where('id', '=', session.agent_id).executeTakeFirstOrThrow();
+  const names = { userName: session.user_name, accountName: session.account_name, agentName: agent.name };
   const minutes = Math.max(0, Math.round(((ended.ended_at ?? new Date()).getTime() - startedAt.getTime()) / 60_000));
   await recordAuditEvent(
     trx,

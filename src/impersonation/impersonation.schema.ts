@@ -91,6 +91,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
         startSession(
           {
             db: context.db,
+            identity: context.identity,
             settings: context.settings,
             agent: staffCaller(context),
             inSession: context.access.session !== null,
@@ -114,6 +115,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
         const claimed = await claimApprovedSession(
           {
             db: context.db,
+            identity: context.identity,
             settings: context.settings,
             agent: staffCaller(context),
             oncallMayImpersonate: context.policyDocument.oncallMayImpersonate,

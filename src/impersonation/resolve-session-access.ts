@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
-import { loadAuditSubject, SYSTEM_ACTOR, type AuditSubject } from '../audit/index.js';
+import { SYSTEM_ACTOR, type AuditSubject } from '../audit/index.js';
+import { customerSubject, sessionSubject } from '../audit/audit-subject-of.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import type { Principal, StaffPrincipal } from '../auth/principal.js';
 import type { TokenClaims } from '../auth/token-claims.js';
 import type { ImpersonationSettings } from '../config/config.js';
@@ -12,12 +14,13 @@ import { endSession } from './end-session.js';
 import { recordContextRefusal } from './record-context-refusal.js';
 import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
 import { findSessionByTokenHash, lockSession, touchActiveSession } from './sessions.repository.js';
-import { mayImpersonate, sessionBrokenBecause } from './start-checks.js';
+import { mayImpersonate, sessionBrokenBecause, standingOf } from './start-checks.js';
 
 export const IMPERSONATION_HEADER = 'x-impersonation-token';
 
 export interface SessionAccessOptions {
   db: Db;
+  identity: WardenIdentity;
   settings: ImpersonationSettings;
   policy: PolicySource;
 }
@@ -46,7 +49,7 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
       const why = 'Impersonation tokens are for support staff; send only your own bearer token.';
       await recordContextRefusal(
         db,
-        { kind: 'access_denied', attempted: 'send an impersonation token as a customer', code: 'FORBIDDEN', why, subject: await loadAuditSubject(db, principal.id) },
+        { kind: 'access_denied', attempted: 'send an impersonation token as a customer', code: 'FORBIDDEN', why, subject: await customerSubject(options.identity, principal.id) },
         { actor: { kind: 'customer', id: principal.id, name: principal.name }, requestId },
       );
       throw wardenError('FORBIDDEN', why);
@@ -58,32 +61,28 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
     const session = await touchActiveSession(db, tokenHash, principal.id, settings.idleMinutes);
     if (!session) throw await explainRefusal(tokenHash, principal, requestId);
 
-    const endReason = sessionBrokenBecause({
-      agentMayImpersonate: mayImpersonate(principal.roles, options.policy.current().document.oncallMayImpersonate),
-      supportAccess: session.account_support_access,
-      accountSensitive: session.account_sensitive,
-      accountSensitiveAtStart: session.account_sensitive_at_start,
-      userRole: session.user_role,
-      userRoleAtStart: session.target_role_at_start,
-    });
-    if (endReason) {
+    const now = await options.identity.customer(session.user_id);
+    const agentMayImpersonate = mayImpersonate(principal.roles, options.policy.current().document.oncallMayImpersonate);
+    const endReason = sessionBrokenBecause(standingOf(session, now, agentMayImpersonate));
+    if (endReason || !now) {
       const subject = { user: { id: session.user_id, name: session.user_name }, account: { id: session.account_id, name: session.account_name } };
-      throw await refuseSession(principal, requestId, END_MESSAGES[endReason], { id: session.id, subject }, endIfActive(session.id, endReason, requestId));
+      const reason = endReason ?? 'target_changed';
+      throw await refuseSession(principal, requestId, END_MESSAGES[reason], { id: session.id, subject }, endIfActive(session.id, reason, requestId));
     }
     const customer = {
       kind: 'customer' as const,
-      id: session.user_id,
-      name: session.user_name,
-      accountId: session.account_id,
-      role: session.user_role,
+      id: now.id,
+      name: now.name,
+      accountId: now.account.id,
+      role: now.role,
       authTime: principal.authTime,
     };
     return impersonationAccess(customer, session.mode, new Set(session.grants ?? []), {
       id: session.id,
       mode: session.mode,
       agent: { id: principal.id, name: principal.name },
-      user: { id: session.user_id, name: session.user_name },
-      account: { id: session.account_id, name: session.account_name },
+      user: { id: now.id, name: now.name },
+      account: { id: now.account.id, name: now.account.name },
       expiresAt: session.expires_at ?? new Date(),
       idleExpiresAt: session.idle_expires_at ?? new Date(),
     });
@@ -129,13 +128,13 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
           code: 'FORBIDDEN',
           why: 'A session token works only with the bearer token of the agent who started it.',
           sessionId: session.id,
-          subject: await loadAuditSubject(db, session.user_id),
+          subject: sessionSubject(session),
         },
         { actor: { kind: 'staff', id: agent.id, name: agent.name }, requestId },
       );
       return wardenError('FORBIDDEN', 'This impersonation token belongs to another agent; it works only with its own agent’s credential.');
     }
-    const own = { id: session.id, subject: await loadAuditSubject(db, session.user_id) };
+    const own = { id: session.id, subject: sessionSubject(session) };
     if (session.status === 'active') {
       const reason: SessionEndReason = session.expires_at && session.expires_at.getTime() <= Date.now() ? 'expired' : 'idle_timeout';
       return refuseSession(agent, requestId, END_MESSAGES[reason], own, endIfActive(session.id, reason, requestId));

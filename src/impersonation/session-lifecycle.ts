@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR, type AuditScope } from '../audit/index.js';
 import { hasRole, type StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import type { ImpersonationSessionRow } from '../db/tables/impersonation-session.js';
 import { wardenError } from '../errors/index.js';
 import { activateSession } from './activate-session.js';
@@ -13,6 +14,7 @@ import { approvalStillHolds, loadStartTarget, mayImpersonate, type StartRefusal 
 
 export interface ClaimContext {
   db: Db;
+  identity: WardenIdentity;
   settings: ImpersonationSettings;
   agent: StaffPrincipal;
   oncallMayImpersonate: boolean;
@@ -47,7 +49,7 @@ export async function claimApprovedSession(ctx: ClaimContext, sessionId: string)
     const broken = approvalStillHolds({
       agentName: agent.name,
       agentMayImpersonate: mayImpersonate(agent.roles, ctx.oncallMayImpersonate),
-      target: await loadStartTarget(trx, session.user_id),
+      target: await loadStartTarget(trx, ctx.identity, session.user_id),
       mode: session.mode,
       approvedReasons: record.approval?.why ?? [],
     });

@@ -6,10 +6,8 @@ import type {
   NewImpersonationSessionRow,
   SessionEndReason,
 } from '../db/tables/impersonation-session.js';
-import type { SupportAccess } from '../db/tables/account.js';
 import type { StaffRole } from '../db/tables/staff.js';
-import type { UserRole } from '../db/tables/user.js';
-import { PRIVILEGED_ROLES, type OpenSessionOfAgent } from './start-checks.js';
+import type { OpenSessionOfAgent } from './start-checks.js';
 
 export function insertSession(db: Executor, row: NewImpersonationSessionRow): Promise<ImpersonationSessionRow> {
   return db.insertInto('impersonation_sessions').values(row).returningAll().executeTakeFirstOrThrow();
@@ -39,12 +37,10 @@ export function findOpenSessionOfAgent(db: Executor, agentId: string): Promise<I
 /** The agent's open session with the customer and account it is for, for a refusal to name it. */
 export function findOpenSessionOfAgentNamed(db: Executor, agentId: string): Promise<OpenSessionOfAgent | undefined> {
   return db
-    .selectFrom('impersonation_sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['s.id', 's.status', 'u.name as userName', 'a.name as accountName'])
-    .where('s.agent_id', '=', agentId)
-    .where('s.status', 'in', ['pending_approval', 'approved', 'active'])
+    .selectFrom('impersonation_sessions')
+    .select(['id', 'status', 'user_name as userName', 'account_name as accountName'])
+    .where('agent_id', '=', agentId)
+    .where('status', 'in', ['pending_approval', 'approved', 'active'])
     .executeTakeFirst();
 }
 
@@ -52,21 +48,16 @@ export function updateSession(db: Executor, id: string, changes: ImpersonationSe
   return db.updateTable('impersonation_sessions').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
-/** Everything a request needs about its session, read while refreshing the idle timer. */
+/** What Warden knows of a request's session, read while refreshing the idle timer; the customer's standing comes from the identity hook. */
 export interface TouchedSession extends ImpersonationSessionRow {
-  user_name: string;
-  user_role: 'owner' | 'admin' | 'billing' | 'member';
-  account_name: string;
-  account_sensitive: boolean;
-  account_support_access: 'allow' | 'ask_first' | 'never';
   agent_name: string;
   grants: string[] | null;
 }
 
 /**
  * One round trip per request: refreshes the idle timer of the agent's own active, unexpired
- * session and returns it with its customer, account and live field grants. No row: the token
- * is unknown, someone else's, or the session has ended or timed out.
+ * session and returns it with its agent's name and live field grants. No row: the token is
+ * unknown, someone else's, or the session has ended or timed out.
  */
 export async function touchActiveSession(
   db: Executor,
@@ -78,16 +69,14 @@ export async function touchActiveSession(
     update impersonation_sessions s
        set last_seen_at = now(),
            idle_expires_at = least(now() + make_interval(mins => ${idleMinutes}), s.expires_at)
-      from users u, accounts a, staff st
+      from staff st
      where s.token_hash = ${tokenHash}
        and s.agent_id = ${agentId}
        and s.status = 'active'
        and s.expires_at > now()
        and s.idle_expires_at > now()
-       and u.id = s.user_id and a.id = s.account_id and st.id = s.agent_id
+       and st.id = s.agent_id
     returning s.*,
-      u.name as user_name, u.role as user_role,
-      a.name as account_name, a.sensitive as account_sensitive, a.support_access as account_support_access,
       st.name as agent_name,
       (select array_agg(distinct f.field)
          from approval_requests r, jsonb_array_elements_text(r.payload -> 'fields') as f(field)
@@ -128,40 +117,25 @@ export function markSessionEnded(
     .executeTakeFirstOrThrow();
 }
 
-/** An active session with what it depends on now: its agent's record, its customer, its account. */
-export interface SessionWithStanding extends ImpersonationSessionRow {
+/** An active session with its agent's standing now; the customer's comes from the identity hook. */
+export interface SessionWithAgent extends ImpersonationSessionRow {
   agent_active: boolean;
   agent_roles: StaffRole[];
-  user_role: UserRole;
-  account_support_access: SupportAccess;
-  account_sensitive: boolean;
 }
 
 /**
- * Active sessions whose agent lost the role (or was deactivated) or whose customer changed
- * since the start, locked for this sweeper only (`SKIP LOCKED`). The SQL narrows the rows; the
- * caller decides each with `sessionBrokenBecause`, the rule a request applies too.
+ * Active sessions, oldest id first from `afterId` on, locked for this sweeper only (`SKIP
+ * LOCKED`), with their agent's record: the sweeper asks about each customer and decides each
+ * with `sessionBrokenBecause`, the rule a request applies too.
  */
-export function lockSessionsThatMayHaveBroken(db: Executor, limit: number, oncallMayImpersonate: boolean): Promise<SessionWithStanding[]> {
-  const impersonatingRoles = oncallMayImpersonate ? ['support_agent', 'oncall_engineer'] : ['support_agent'];
-  const privileged = [...PRIVILEGED_ROLES];
+export function lockActiveSessions(db: Executor, limit: number, afterId: string): Promise<SessionWithAgent[]> {
   return db
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff as st', 'st.id', 's.agent_id')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
     .selectAll('s')
-    .select(['st.active as agent_active', 'st.roles as agent_roles', 'u.role as user_role', 'a.support_access as account_support_access', 'a.sensitive as account_sensitive'])
+    .select(['st.active as agent_active', 'st.roles as agent_roles'])
     .where('s.status', '=', 'active')
-    .where((eb) =>
-      eb.or([
-        eb('st.active', '=', false),
-        eb.not(sql<boolean>`st.roles && ${sql.val(impersonatingRoles)}::text[]`),
-        eb('a.support_access', '=', 'never'),
-        eb.and([eb('a.sensitive', '=', true), eb('s.account_sensitive_at_start', '=', false)]),
-        eb.and([eb('u.role', 'in', privileged), eb('s.target_role_at_start', 'not in', privileged)]),
-      ]),
-    )
+    .where('s.id', '>', afterId)
     .orderBy('s.id')
     .limit(limit)
     .forUpdate('s')

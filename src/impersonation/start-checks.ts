@@ -1,18 +1,17 @@
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { SupportAccess } from '../db/tables/account.js';
 import type { SessionEndReason, SessionMode, SessionStatus } from '../db/tables/impersonation-session.js';
 import type { StaffRole } from '../db/tables/staff.js';
-import type { UserRole } from '../db/tables/user.js';
 import type { ErrorCode } from '../errors/index.js';
-
-/** Users a session as whom always waits for a manager. */
-export const PRIVILEGED_ROLES: ReadonlySet<UserRole> = new Set(['owner', 'admin', 'billing']);
+import type { CustomerIdentity, SupportAccess, WardenIdentity, WardenExecutor } from '../identity/identity.js';
 
 /** The customer a session would act as, as the start rules need them now. */
 export interface StartTarget {
   userId: string;
   userName: string;
-  role: UserRole;
+  role: string;
+  /** Why entering as them waits for a manager because of who they are (`the account's owner`); null: nobody special. */
+  privileged: string | null;
   accountId: string;
   accountName: string;
   sensitive: boolean;
@@ -27,37 +26,41 @@ export interface StartRefusal {
 }
 
 /**
- * The target as it is now; undefined when no customer user has that id. `lock`: the account
- * row stays as read until the transaction ends, so an opt-out or the account turning
- * sensitive waits for a start being made, or the start waits and sees it.
+ * The target as the application's identity hook tells it now, and whether they are one of
+ * Warden's staff (by id or email); undefined when no customer user has that id. Inside one of
+ * Warden's transactions pass it as `db`: the identity reads through it where it can.
  */
-export async function loadStartTarget(db: Executor, userId: string, lock = false): Promise<StartTarget | undefined> {
-  const row = await db
-    .selectFrom('users')
-    .innerJoin('accounts', 'accounts.id', 'users.account_id')
-    .select((eb) => [
-      'users.id as userId',
-      'users.name as userName',
-      'users.role as role',
-      'accounts.id as accountId',
-      'accounts.name as accountName',
-      'accounts.sensitive as sensitive',
-      'accounts.support_access as supportAccess',
-      eb
-        .exists(
-          eb
-            .selectFrom('staff')
-            .select('staff.id')
-            .where((staff) => staff.or([staff('staff.id', '=', staff.ref('users.id')), staff(staff.fn('lower', ['staff.email']), '=', staff.fn('lower', ['users.email']))])),
-        )
-        .as('isStaff'),
-    ])
-    .where('users.id', '=', userId)
-    // The account row only: FOR SHARE needs UPDATE rights, which the application role has on
-    // accounts, not users (a user who becomes an admin ends the session on its next request).
-    .$if(lock, (query) => query.forShare('accounts'))
+export async function loadStartTarget(db: WardenExecutor, identity: WardenIdentity, userId: string): Promise<StartTarget | undefined> {
+  const customer = await identity.customer(userId, db);
+  if (!customer) return undefined;
+  const email = customer.email?.toLowerCase() ?? null;
+  const staff = await db
+    .selectFrom('staff')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', customer.id), ...(email ? [eb(eb.fn('lower', ['email']), '=', email)] : [])]))
     .executeTakeFirst();
-  return row ? { ...row, isStaff: Boolean(row.isStaff) } : undefined;
+  return {
+    userId: customer.id,
+    userName: customer.name,
+    role: customer.role,
+    privileged: customer.privileged,
+    accountId: customer.account.id,
+    accountName: customer.account.name,
+    sensitive: customer.account.sensitive,
+    supportAccess: customer.account.supportAccess,
+    isStaff: staff !== undefined,
+  };
+}
+
+/**
+ * Makes starts into an account, and an opt-out of it (`closeSessionsOfOptedOutAccount`), take
+ * turns until the transaction ends. A start reads its target after taking it; an opt-out closes
+ * the account's sessions after taking it: either the start sees "never" and is refused, or the
+ * opt-out sees the session and closes it. Warden cannot lock the application's rows, so it
+ * locks the account's name instead (a transaction-scoped advisory lock).
+ */
+export async function takeAccountTurn(db: Executor, accountId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`warden.account:${accountId}`}, 0))`.execute(db);
 }
 
 /** Support agents impersonate; on-call engineers too when the policy in force says so. */
@@ -78,7 +81,7 @@ export function targetRefusal(target: StartTarget): StartRefusal | null {
 export function approvalReasons(target: StartTarget, mode: SessionMode): string[] {
   const reasons: string[] = [];
   if (target.sensitive) reasons.push('the account is flagged sensitive');
-  if (PRIVILEGED_ROLES.has(target.role)) reasons.push(`the user is the account's ${target.role}`);
+  if (target.privileged) reasons.push(`the user is ${target.privileged}`);
   if (target.supportAccess === 'ask_first') reasons.push('the customer asked to be asked first');
   if (mode === 'read_write') reasons.push('read-write sessions are always approved by a manager');
   return reasons;
@@ -139,11 +142,28 @@ export function oneOpenSessionRefusal(open: OpenSessionOfAgent | null): StartRef
 /** What a live session depends on, as it is now and as it was at the start. */
 export interface SessionStanding {
   agentMayImpersonate: boolean;
-  supportAccess: SupportAccess;
+  /** Undefined: the customer user no longer exists. */
+  supportAccess: SupportAccess | undefined;
   accountSensitive: boolean;
   accountSensitiveAtStart: boolean;
-  userRole: UserRole;
-  userRoleAtStart: UserRole;
+  userPrivileged: boolean;
+  userPrivilegedAtStart: boolean;
+}
+
+/** A session's standing from what it was at its start and what the identity hook says of its customer now (null: gone). */
+export function standingOf(
+  session: { account_sensitive_at_start: boolean; target_privileged_at_start: string | null },
+  customer: CustomerIdentity | null,
+  agentMayImpersonate: boolean,
+): SessionStanding {
+  return {
+    agentMayImpersonate,
+    supportAccess: customer?.account.supportAccess,
+    accountSensitive: customer?.account.sensitive ?? false,
+    accountSensitiveAtStart: session.account_sensitive_at_start,
+    userPrivileged: customer?.privileged != null,
+    userPrivilegedAtStart: session.target_privileged_at_start !== null,
+  };
 }
 
 /**
@@ -153,8 +173,8 @@ export interface SessionStanding {
  */
 export function sessionBrokenBecause(standing: SessionStanding): SessionEndReason | null {
   if (!standing.agentMayImpersonate) return 'role_lost';
-  if (standing.supportAccess === 'never') return 'target_changed';
+  if (standing.supportAccess === undefined || standing.supportAccess === 'never') return 'target_changed';
   if (standing.accountSensitive && !standing.accountSensitiveAtStart) return 'target_changed';
-  if (PRIVILEGED_ROLES.has(standing.userRole) && !PRIVILEGED_ROLES.has(standing.userRoleAtStart)) return 'target_changed';
+  if (standing.userPrivileged && !standing.userPrivilegedAtStart) return 'target_changed';
   return null;
 }

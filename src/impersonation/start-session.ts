@@ -6,13 +6,14 @@ import { openApprovalRequest } from '../approvals/open-request.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
 import type { ImpersonationSessionRow, SessionMode } from '../db/tables/impersonation-session.js';
 import { wardenError, type ErrorCode } from '../errors/index.js';
 import { activateSession } from './activate-session.js';
 import { checkReason } from './reason.js';
 import { findOpenSessionOfAgentNamed, insertSession } from './sessions.repository.js';
-import { approvalReasons, loadStartTarget, mayImpersonate, oneOpenSessionRefusal, targetRefusal, type OpenSessionOfAgent, type StartRefusal } from './start-checks.js';
+import { approvalReasons, loadStartTarget, mayImpersonate, oneOpenSessionRefusal, takeAccountTurn, targetRefusal, type OpenSessionOfAgent, type StartRefusal } from './start-checks.js';
 import { recordDenial } from '../audit/record-denial.js';
 
 export interface StartSessionInput {
@@ -25,6 +26,7 @@ export interface StartSessionInput {
 
 export interface StartSessionContext {
   db: Db;
+  identity: WardenIdentity;
   settings: ImpersonationSettings;
   agent: StaffPrincipal;
   /** The caller is already in a session (sent an impersonation token). */
@@ -67,7 +69,7 @@ class TargetRefusedNow extends Error {
  */
 export async function startSession(ctx: StartSessionContext, input: StartSessionInput): Promise<StartedSession> {
   const { db, settings, agent } = ctx;
-  const target = await loadStartTarget(db, input.userId);
+  const target = await loadStartTarget(db, ctx.identity, input.userId);
   const subject = target ? { user: { id: target.userId, name: target.userName }, account: { id: target.accountId, name: target.accountName } } : null;
   const refuse = async (code: ErrorCode, why: string) => {
     await db.transaction().execute((trx) =>
@@ -98,9 +100,11 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
 
   try {
     return await db.transaction().execute(async (trx) => {
-      // The target is judged on its rows as locked here, not as first read (that read only names
-      // it in a refusal's record): the customer may have opted out meanwhile.
-      const locked = await loadStartTarget(trx, input.userId, true);
+      // The target is judged as read after taking the account's turn, not as first read (that
+      // read only names it in a refusal's record): the customer may have opted out meanwhile.
+      if (!target) throw new TargetRefusedNow(NO_SUCH_CUSTOMER);
+      await takeAccountTurn(trx, target.accountId);
+      const locked = await loadStartTarget(trx, ctx.identity, input.userId);
       if (!locked) throw new TargetRefusedNow(NO_SUCH_CUSTOMER);
       const refusedNow = targetRefusal(locked);
       if (refusedNow) throw new TargetRefusedNow(refusedNow);
@@ -118,7 +122,10 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
         minutes,
         status: needsApproval.length > 0 ? 'pending_approval' : 'approved',
         target_role_at_start: locked.role,
+        target_privileged_at_start: locked.privileged,
         account_sensitive_at_start: locked.sensitive,
+        user_name: locked.userName,
+        account_name: locked.accountName,
       });
       if (needsApproval.length === 0) {
         const { session: active, token } = await activateSession(trx, session, settings, ctx.scope);

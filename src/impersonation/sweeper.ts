@@ -5,14 +5,17 @@ import type { Database, Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
 import type { PolicySource } from '../policy/policy-source.js';
 import { endSession, refuseUnstartedSession } from './end-session.js';
-import { lockSessionsThatMayHaveBroken, lockTimedOutSessions } from './sessions.repository.js';
-import { mayImpersonate, sessionBrokenBecause } from './start-checks.js';
+import type { WardenIdentity } from '../identity/identity.js';
+import { lockActiveSessions, lockTimedOutSessions } from './sessions.repository.js';
+import { mayImpersonate, sessionBrokenBecause, standingOf } from './start-checks.js';
 import { minutesBetween, uncollectedLapse, undecidedLapse } from './start-lapses.js';
 
 const BATCH = 100;
 const SWEEPER = { actor: SYSTEM_ACTOR };
 
 export interface SweepOptions {
+  /** How Warden learns whether a session's customer changed (opted out, turned sensitive, became privileged). */
+  identity: WardenIdentity;
   /** The policy in force lets on-call engineers impersonate. @default false */
   oncallMayImpersonate?: boolean;
 }
@@ -24,7 +27,7 @@ export interface SweepOptions {
  * mutations nobody ran in time. Safe on every instance at once: rows are claimed with SKIP
  * LOCKED. Returns how many sessions it ended.
  */
-export async function sweepSessions(db: Db, options: SweepOptions = {}): Promise<number> {
+export async function sweepSessions(db: Db, options: SweepOptions): Promise<number> {
   const oncallMayImpersonate = options.oncallMayImpersonate ?? false;
   const timedOut = await inBatches(db, async (trx) => {
     const sessions = await lockTimedOutSessions(trx, BATCH);
@@ -34,26 +37,26 @@ export async function sweepSessions(db: Db, options: SweepOptions = {}): Promise
     }
     return sessions.length;
   });
-  const broken = await inBatches(db, async (trx) => {
-    const sessions = await lockSessionsThatMayHaveBroken(trx, BATCH, oncallMayImpersonate);
-    let ended = 0;
-    for (const session of sessions) {
-      const reason = sessionBrokenBecause({
-        agentMayImpersonate: session.agent_active && mayImpersonate(session.agent_roles, oncallMayImpersonate),
-        supportAccess: session.account_support_access,
-        accountSensitive: session.account_sensitive,
-        accountSensitiveAtStart: session.account_sensitive_at_start,
-        userRole: session.user_role,
-        userRoleAtStart: session.target_role_at_start,
-      });
-      if (reason) {
+  // Every active session is judged, a page at a time: whether its customer changed is the
+  // application's to say (the identity hook), so no query can narrow them first.
+  let broken = 0;
+  let afterId = '';
+  for (;;) {
+    const page = await db.transaction().execute(async (trx) => {
+      const sessions = await lockActiveSessions(trx, BATCH, afterId);
+      for (const session of sessions) {
+        const customer = await options.identity.customer(session.user_id, trx);
+        const reason = sessionBrokenBecause(standingOf(session, customer, session.agent_active && mayImpersonate(session.agent_roles, oncallMayImpersonate)));
+        if (!reason) continue;
         await endSession(trx, session, reason, SWEEPER);
-        ended++;
+        broken++;
       }
-    }
-    // Counting only the sessions ended: a row the rule keeps can never make this loop spin.
-    return ended;
-  });
+      return sessions;
+    });
+    const last = page.at(-1);
+    if (!last || page.length < BATCH) break;
+    afterId = last.id;
+  }
   await inBatches(db, lapseUndecidedRequests);
   await inBatches(db, lapseUncollectedStarts);
   await inBatches(db, lapseUnusedMutationApprovals);
@@ -140,6 +143,7 @@ async function lapseUnusedMutationApprovals(trx: Transaction<Database>): Promise
 
 export interface SweeperOptions {
   db: Db;
+  identity: WardenIdentity;
   logger: Logger;
   /** The policy in force, for whether on-call engineers may impersonate. @default they may not */
   policy?: PolicySource;
@@ -152,7 +156,7 @@ export function startSessionSweeper(options: SweeperOptions): { stop(): Promise<
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     const oncallMayImpersonate = options.policy?.current().document.oncallMayImpersonate ?? false;
-    running = sweepSessions(options.db, { oncallMayImpersonate }).then(
+    running = sweepSessions(options.db, { identity: options.identity, oncallMayImpersonate }).then(
       (n) => n > 0 && options.logger.info({ sessions: n }, 'sessions closed'),
       (error: unknown) => options.logger.error({ err: error }, 'session sweep failed'),
     );

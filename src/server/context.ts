@@ -9,6 +9,7 @@ import { Unauthenticated } from '../auth/unauthenticated.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
 import type { Principal } from '../auth/principal.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import { directAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
@@ -22,6 +23,8 @@ export type RefuseDeactivatedStaff = (claims: TokenClaims, request: Request, req
 
 export interface ContextFactoryOptions {
   db: Db;
+  /** How Warden learns who the application's customers are. */
+  identity: WardenIdentity;
   verifyToken: VerifyToken;
   logger: Logger;
   requestIdOf: (request: Request) => string;
@@ -84,7 +87,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
           : REJECTION_MESSAGES[verified.kind];
       throw new Unauthenticated(verified.kind, message);
     }
-    const principal = await loadPrincipal(options.db, verified.claims);
+    const principal = await loadPrincipal(options.db, options.identity, verified.claims);
     const requestId = options.requestIdOf(request);
     if (principal.kind !== 'staff' && principal.kind !== 'customer') {
       // A deactivated staff member is someone Warden knows: the refusal is theirs, on the trail.
@@ -102,6 +105,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
     const audit = { recorder: new FieldReadRecorder(reads), recordedErrors: new WeakSet<GraphQLError>() };
     return {
       db: options.db,
+      identity: options.identity,
       principal,
       access,
       policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants, recorder: audit.recorder },

@@ -8,6 +8,8 @@ import { createTokenVerifier } from '../auth/verify-token.js';
 import type { Config } from '../config/config.js';
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
+import { customerIdentity } from '../domain/accounts/index.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import { applyOperationFirewall } from '../firewall/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
@@ -43,6 +45,8 @@ import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 
 export interface GatewayOptions {
   db: Db;
+  /** How Warden learns who the application's customers are. @default the reference domain's users and accounts */
+  identity?: WardenIdentity;
   /** The node-postgres pool behind `db`, if any: the audit trail writes its batches with COPY through it. */
   pool?: pg.Pool | null;
   config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
@@ -86,8 +90,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   const policy = options.policy ?? baselinePolicySource(built.catalog);
   const metrics = options.metrics ?? createGatewayMetrics();
   const requestIds = useRequestIds();
+  const identity = options.identity ?? customerIdentity(db);
   const context = createContextFactory({
     db,
+    identity,
     verifyToken: createTokenVerifier(config.jwt),
     logger,
     requestIdOf: requestIds.idOf,
@@ -95,7 +101,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     policyCatalog: built.catalog,
     settings: config.impersonation,
     auditCustomerReads: config.audit.customerReads,
-    resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, settings: config.impersonation, policy }),
+    resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy }),
     refuseDeactivatedStaff: (claims, request, requestId) => refuseDeactivatedStaff(db, claims, request, requestId),
   });
 

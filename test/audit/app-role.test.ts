@@ -21,6 +21,7 @@ import { createSeededTestDatabase, type TestDatabase } from '../support/test-dat
 import { waitUntil } from '../notify/wait-until.js';
 import { RiskyChangeEmail, RiskyChangePlan, RiskyDeleteNote, RiskyRevokeToken, RiskySendLoginReset } from '../support/risky-actions.js';
 import { AUDIT_IMPERSONATION_HEADER, endAuditSession, openAuditSession } from './audit-support.js';
+import { customerIdentity } from '../../src/domain/accounts/index.js';
 
 const KEY = 'app-role-test-checkpoint-key-0123456789ab';
 
@@ -142,7 +143,7 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
 
   it('runs the background work: checkpoints, the session sweep, notification delivery, the migration check', async () => {
     expect(await writeCheckpoint(app.db, checkpointSigner(KEY))).not.toBeNull();
-    expect(await sweepSessions(app.db)).toBeGreaterThanOrEqual(0);
+    expect(await sweepSessions(app.db, { identity: customerIdentity(app.db) })).toBeGreaterThanOrEqual(0);
     const delivered = await dispatchDueNotifications({ db: app.db, logger: createLogger('silent'), webhookUrl: 'http://127.0.0.1:9/hook', fetch: async () => new Response('ok') });
     expect(delivered.failed).toBe(0);
     expect(await pendingMigrations(app.db)).toEqual([]);

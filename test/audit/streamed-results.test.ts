@@ -64,6 +64,7 @@ beforeAll(async () => {
     schema,
     context: createContextFactory({
       db: t.db,
+      identity: t.identity,
       verifyToken: createTokenVerifier(t.config.jwt),
       logger: createLogger('silent'),
       requestIdOf: () => 'req-streamed-results',

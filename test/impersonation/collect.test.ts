@@ -147,7 +147,7 @@ describe('a start that cannot be collected says what happened to it', () => {
       how: 'it reached its 30-minute limit',
       end: async (sessionId: string) => {
         await moveClocks(t, sessionId, { hard: -1 });
-        await sweepSessions(t.db);
+        await sweepSessions(t.db, { identity: t.identity });
         expect((await sessionRow(t, sessionId)).end_reason).toBe('expired');
       },
     },
@@ -195,7 +195,7 @@ describe('a lapsed start says it lapsed, and why, whoever noticed first', () => 
   it.each([{ noticedBy: 'the collect' }, { noticedBy: 'the sweeper' }])('a start nobody decided in time (noticed by $noticedBy)', async ({ noticedBy }) => {
     const { sessionId, requestId } = await ask();
     await undecided(requestId);
-    if (noticedBy === 'the sweeper') await sweepSessions(t.db);
+    if (noticedBy === 'the sweeper') await sweepSessions(t.db, { identity: t.identity });
     const message = `Session ${sessionId} lapsed: no manager decided it within 60 minutes. Start a new session if you still need one.`;
     await expectRefused(await collect(sessionId), 'SESSION_EXPIRED', message);
     expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'refused', closed_because: 'nobody decided it within 60 minutes' });
@@ -208,7 +208,7 @@ describe('a lapsed start says it lapsed, and why, whoever noticed first', () => 
   it.each([{ noticedBy: 'the collect' }, { noticedBy: 'the sweeper' }])('an approval not collected in time says who approved it (noticed by $noticedBy)', async ({ noticedBy }) => {
     const { sessionId, requestId } = await approved();
     await uncollected(requestId);
-    if (noticedBy === 'the sweeper') await sweepSessions(t.db);
+    if (noticedBy === 'the sweeper') await sweepSessions(t.db, { identity: t.identity });
     const message = `Session ${sessionId} lapsed: Marcus Webb approved it, but its token was not collected within the 15 minutes an approval holds. Start a new session if you still need one; a manager approves it again.`;
     await expectRefused(await collect(sessionId), 'SESSION_EXPIRED', message);
     expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'refused', token_hash: null, closed_because: 'the agent did not collect the session token within 15 minutes' });

@@ -184,7 +184,7 @@ describe("the account's access history", () => {
   it('says in plain words how a visit that timed out ended', async () => {
     const { sessionId } = await openSession(t, { userId: 'usr_tom' });
     await moveClocks(t, sessionId, { idle: -1 });
-    await sweepSessions(t.db);
+    await sweepSessions(t.db, { identity: t.identity });
     const { body } = await t.execute(ImpAccessHistory, { as: 'usr_tom', variables: { first: 1 } });
     const visit = body.data?.accessHistory.edges[0]?.node;
     expect(visit).toMatchObject({ sessionId, endReason: 'idle_timeout', howItEnded: 'the visit closed by itself after the agent was idle' });

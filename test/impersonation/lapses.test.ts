@@ -74,7 +74,7 @@ describe('the sweeper', () => {
   it('lapses a start nobody decided: the request expires, the session is refused, both recorded', async () => {
     const { sessionId, requestId } = await askForJane();
     await requestLapsed(requestId);
-    await sweepSessions(t.db);
+    await sweepSessions(t.db, { identity: t.identity });
     expect((await requestRow(requestId)).status).toBe('expired');
     expect((await sessionRow(t, sessionId)).status).toBe('refused');
     const event = await closingEvent(requestId);
@@ -86,7 +86,7 @@ describe('the sweeper', () => {
     const { sessionId, requestId } = await askForJane();
     await t.execute(ImpApprove, { as: 'manager', variables: { id: requestId } });
     await approvalLapsed(requestId);
-    await sweepSessions(t.db);
+    await sweepSessions(t.db, { identity: t.identity });
     expect((await sessionRow(t, sessionId)).status).toBe('refused');
     expect((await requestRow(requestId)).status).toBe('expired');
     expect((await closingEvent(requestId))?.summary).toMatch(/: the agent did not collect the session token within 15 minutes$/);
@@ -97,7 +97,7 @@ describe('the sweeper', () => {
     const requestId = await askForRefund(token, 'inv_acme_002');
     await t.execute(ImpApprove, { as: 'manager', variables: { id: requestId } });
     await approvalLapsed(requestId);
-    await sweepSessions(t.db);
+    await sweepSessions(t.db, { identity: t.identity });
     expect((await requestRow(requestId)).status).toBe('expired');
     const event = await closingEvent(requestId);
     expect(event).toMatchObject({ session_id: sessionId, decision: 'expired' });
@@ -106,7 +106,7 @@ describe('the sweeper', () => {
 
   it('control: leaves requests and approvals still in time alone', async () => {
     const { sessionId, requestId } = await askForJane();
-    await sweepSessions(t.db);
+    await sweepSessions(t.db, { identity: t.identity });
     expect((await requestRow(requestId)).status).toBe('pending');
     expect(await auditKindsOfSession(t, sessionId)).toEqual(['approval_requested']);
   });

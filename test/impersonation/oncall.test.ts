@@ -36,7 +36,7 @@ describe('on-call engineers', () => {
     expect(me.body.data?.me?.id).toBe('usr_tom');
     expect((me.body.extensions?.['impersonation'] as { agent: { id: string } }).agent.id).toBe('stf_ines');
     // The sweeper, told the same policy, leaves the session alone.
-    await sweepSessions(t.db, { oncallMayImpersonate: true });
+    await sweepSessions(t.db, { identity: t.identity, oncallMayImpersonate: true });
     expect((await sessionRow(t, sessionId)).status).toBe('active');
   });
 

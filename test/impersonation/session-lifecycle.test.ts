@@ -169,7 +169,7 @@ describe('the sweeper', () => {
     await moveClocks(t, idle.sessionId, { idle: -1 });
     await moveClocks(t, hard.sessionId, { hard: -2, idle: -1 });
 
-    expect(await sweepSessions(t.db)).toBe(2);
+    expect(await sweepSessions(t.db, { identity: t.identity })).toBe(2);
 
     expect(await sessionRow(t, idle.sessionId)).toMatchObject({ status: 'ended', end_reason: 'idle_timeout' });
     expect(await sessionRow(t, hard.sessionId)).toMatchObject({ status: 'ended', end_reason: 'expired' });
@@ -180,7 +180,7 @@ describe('the sweeper', () => {
     const endedKeys = (await outboxRows(t, 'session_ended')).map((r) => r.idempotency_key);
     expect(endedKeys).toEqual(expect.arrayContaining([`session_ended:${idle.sessionId}`, `session_ended:${hard.sessionId}`]));
 
-    expect(await sweepSessions(t.db)).toBe(0);
+    expect(await sweepSessions(t.db, { identity: t.identity })).toBe(0);
     expect(codeOf((await t.execute(ImpMe, { as: 'agent', headers: withSession(idle.token) })).body)).toBe('SESSION_EXPIRED');
     expect(await endRecords(idle.sessionId)).toHaveLength(1);
   });
@@ -199,7 +199,7 @@ describe('the sweeper', () => {
     }
     await sql`update impersonation_sessions set idle_expires_at = now() - interval '1 minute' where id in (${sql.join(ids)})`.execute(t.db);
 
-    const counts = await Promise.all([sweepSessions(t.db), sweepSessions(t.db), sweepSessions(t.db)]);
+    const counts = await Promise.all([sweepSessions(t.db, { identity: t.identity }), sweepSessions(t.db, { identity: t.identity }), sweepSessions(t.db, { identity: t.identity })]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(ids.length);
     for (const id of ids) {
       expect(await sessionRow(t, id)).toMatchObject({ status: 'ended', end_reason: 'idle_timeout' });
@@ -260,12 +260,12 @@ describe('the sweeper ends sessions nobody uses once their reasons to exist are 
     const control = await openSession(t, { agent: 'manager2', userId: 'usr_carlos' });
     await change.execute(t.db);
     try {
-      expect(await sweepSessions(t.db)).toBe(1);
+      expect(await sweepSessions(t.db, { identity: t.identity })).toBe(1);
       expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'ended', end_reason: reason });
       expect((await endRecords(sessionId)).map((r) => [r.kind, r.decision, r.actor_kind])).toEqual([[kind, reason, 'system']]);
       // A session in another account, of another agent, goes on.
       expect((await sessionRow(t, control.sessionId)).status).toBe('active');
-      expect(await sweepSessions(t.db)).toBe(0);
+      expect(await sweepSessions(t.db, { identity: t.identity })).toBe(0);
     } finally {
       await sql`update staff set active = true, roles = array['support_agent']::text[] where id = 'stf_leo'`.execute(t.db);
       await sql`update accounts set support_access = 'allow', sensitive = false where id = 'acc_acme'`.execute(t.db);

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/audit/index.js';
+import { closeSessionsOfOptedOutAccount } from '../../src/impersonation/close-account-sessions.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import {
   auditKindsOfSession,
@@ -103,38 +105,52 @@ describe('the customer switches to never', () => {
 
 describe('a start racing an opt-out', () => {
   // Two connections at once: the embedded database has one.
-  it.skipIf(inject('databaseUrl') === null)('waits for the change being made to the account, then sees it and refuses', async () => {
-    const url = t.database.url;
-    if (!url) throw new Error('needs a PostgreSQL server');
-    const owner = new pg.Client({ connectionString: url });
-    await owner.connect();
+  it.skipIf(inject('databaseUrl') === null)('waits for the opt-out being made to the account, then sees it and refuses', async () => {
+    // The customer's opt-out, in flight, as the account service makes it: the row changed and
+    // the account's turn taken (closing its sessions takes it), not yet committed.
+    const optOut = await t.db.startTransaction().execute();
     try {
-      // The customer's change, in flight: the account row is locked as an UPDATE would lock it.
-      await owner.query('begin');
-      await owner.query(`select 1 from accounts where id = 'acc_acme' for update`);
+      await optOut.updateTable('accounts').set({ support_access: 'never' }).where('id', '=', 'acc_acme').execute();
+      await closeSessionsOfOptedOutAccount(optOut, { id: 'acc_acme', name: 'Acme Co' }, { actor: SYSTEM_ACTOR });
       const starting = start(t, { userId: 'usr_tom' });
-      await waitForLockWaiter(owner);
-      await owner.query(`update accounts set support_access = 'never' where id = 'acc_acme'`);
-      await owner.query('commit');
+      await waitForLockWaiter(t.database.url);
+      await optOut.commit().execute();
       const { body } = await starting;
       expect(codeOf(body)).toBe('FORBIDDEN');
       expect(messageOf(body)).toMatch(/never/i);
       expect(await t.db.selectFrom('impersonation_sessions').select('id').where('user_id', '=', 'usr_tom').where('status', 'in', ['active', 'approved', 'pending_approval']).execute()).toEqual([]);
     } finally {
-      await owner.query('rollback').catch(() => undefined);
-      await owner.end();
+      await optOut.rollback().execute().catch(() => undefined);
+    }
+  });
+
+  it.skipIf(inject('databaseUrl') === null)('control: without the opt-out taking the account\'s turn, the start does not wait and gets in', async () => {
+    const optOut = await t.db.startTransaction().execute();
+    try {
+      await optOut.updateTable('accounts').set({ support_access: 'never' }).where('id', '=', 'acc_acme').execute();
+      const { body } = await start(t, { userId: 'usr_tom' });
+      expect(codeOf(body)).toBeUndefined();
+    } finally {
+      await optOut.rollback().execute();
+      await endOpenSessions(t);
     }
   });
 });
 
-/** Until another backend waits for a lock: the start has read up to the account row and stopped there. */
-async function waitForLockWaiter(client: pg.Client): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    const waiting = await client.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`);
-    if (waiting.rowCount) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+/** Until another backend waits for a lock: the start has come up to the account's turn and stopped there. */
+async function waitForLockWaiter(url: string | null): Promise<void> {
+  const client = new pg.Client({ connectionString: url ?? undefined });
+  await client.connect();
+  try {
+    for (let i = 0; i < 200; i += 1) {
+      const waiting = await client.query(`select 1 from pg_stat_activity where wait_event_type = 'Lock' and pid <> pg_backend_pid()`);
+      if (waiting.rowCount) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the start never waited for the account');
+  } finally {
+    await client.end();
   }
-  throw new Error('the start never waited for the account row');
 }
 
 describe('a manager approving a start checks the rules as they are now', () => {

@@ -272,7 +272,7 @@ describe('who may start a session, and as whom', () => {
     try {
       await other
         .insertInto('impersonation_sessions')
-        .values({ id: 'ses_race_other', agent_id: 'stf_sarah', user_id: 'usr_tom', account_id: 'acc_acme', reason: GOOD_REASON, ticket: 'SUP-1', mode: 'read_only', minutes: 30, status: 'pending_approval', target_role_at_start: 'member', account_sensitive_at_start: false })
+        .values({ id: 'ses_race_other', agent_id: 'stf_sarah', user_id: 'usr_tom', account_id: 'acc_acme', reason: GOOD_REASON, ticket: 'SUP-1', mode: 'read_only', minutes: 30, status: 'pending_approval', target_role_at_start: 'member', target_privileged_at_start: null, account_sensitive_at_start: false, user_name: 'Tom Baker', account_name: 'Acme Co' })
         .execute();
       const before = (await deniedStarts('stf_sarah')).length;
       const racing = start(t, { userId: 'usr_lena' });

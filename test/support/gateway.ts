@@ -7,6 +7,8 @@ import { loadConfig, randomJwtSecret, type Config } from '../../src/config/confi
 import type { Db } from '../../src/db/database.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../../src/metrics/gateway-metrics.js';
+import { customerIdentity } from '../../src/domain/accounts/index.js';
+import type { WardenIdentity } from '../../src/identity/identity.js';
 import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gateway.js';
 import type { ResolveAccess } from '../../src/server/context.js';
 import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
@@ -35,6 +37,8 @@ export interface TestGateway {
   logs: string[];
   /** What the gateway counted (its own registry). */
   metrics: GatewayMetrics;
+  /** Who the reference domain's customers are, as the gateway asks (for the sweeper, say). */
+  identity: WardenIdentity;
   /** A token for a demo alias (`agent`, `customer`…) or id, signed with this gateway's secret. */
   tokenFor(who: string | DevTokenSubject, options?: MintOptions): Promise<string>;
   execute<TResult, TVariables>(
@@ -115,8 +119,10 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     ? await startPolicyStore({ db: database.db, listen: database.listen, logger, ...schema.catalog, pollMs: options.livePolicy.pollMs })
     : null;
   const metrics = createGatewayMetrics();
+  const identity = customerIdentity(database.db);
   const gateway = createGateway({
     metrics,
+    identity,
     db: database.db,
     pool: database.pool,
     config,
@@ -144,6 +150,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     config,
     logs,
     metrics,
+    identity,
     tokenFor,
     fetch: fetchGateway,
     async execute(document, { as, variables, headers = {}, actAs, operationName }) {

@@ -1,5 +1,4 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
-import type { UserRole } from './user.js';
 
 export type SessionMode = 'read_only' | 'read_write';
 export type SessionStatus = 'pending_approval' | 'approved' | 'active' | 'ended' | 'refused';
@@ -19,8 +18,14 @@ export interface ImpersonationSessionTable {
   /** SHA-256 of the session token; null until the session is active. */
   token_hash: string | null;
   approval_request_id: string | null;
-  target_role_at_start: UserRole;
+  /** The customer's role at the start, as the application named it (kept for the record). */
+  target_role_at_start: string;
+  /** Why entering as the customer needed a manager because of who they were at the start (`the account's owner`); null: nobody special. */
+  target_privileged_at_start: string | null;
   account_sensitive_at_start: boolean;
+  /** The customer's and the account's names at the start, as the history and the trail show them. */
+  user_name: string;
+  account_name: string;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   started_at: Date | null;
   expires_at: Date | null;

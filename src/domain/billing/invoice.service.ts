@@ -5,6 +5,7 @@ import type { InvoiceRow } from '../../db/tables/invoice.js';
 import type { UserRole } from '../../db/tables/user.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
+import { userRoleOf } from '../users/index.js';
 import { lockInvoice, updateInvoiceTaxRate } from './billing.repository.js';
 import { formatTaxRate, percentToBasisPoints } from './tax-rate.js';
 
@@ -17,7 +18,7 @@ export async function changeInvoiceTaxRate(
   input: { invoiceId: string; taxRate: number },
   scope: AuditScope,
 ): Promise<InvoiceRow> {
-  if (!BILLING_ROLES.includes(customer.role)) {
+  if (!BILLING_ROLES.includes(userRoleOf(customer))) {
     throw wardenError('FORBIDDEN', "Only the account's owner, admins and billing contacts can change tax settings.");
   }
   const taxRateBp = percentToBasisPoints(input.taxRate);
@@ -54,7 +55,7 @@ export async function changeInvoiceTaxRate(
 
 /** Refuses a customer who may not refund: only owners, admins and billing contacts do. */
 export function mayRefund(customer: CustomerPrincipal): void {
-  if (!BILLING_ROLES.includes(customer.role)) {
+  if (!BILLING_ROLES.includes(userRoleOf(customer))) {
     throw wardenError('FORBIDDEN', "Only the account's owner, admins and billing contacts can refund invoices.");
   }
 }
