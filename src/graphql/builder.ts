@@ -1,72 +1,61 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import WardenPolicyPlugin from '../policy/plugin/index.js';
-import type { AccountRow } from '../db/tables/account.js';
-import type { ApiTokenRow } from '../db/tables/api-token.js';
-import type { InvoiceRow } from '../db/tables/invoice.js';
-import type { NotificationSettingsRow } from '../db/tables/notification-settings.js';
-import type { PaymentMethodRow } from '../db/tables/payment-method.js';
-import type { PrivateNoteRow } from '../db/tables/private-note.js';
-import type { StaffRole } from '../db/tables/staff.js';
-import type { UserRow } from '../db/tables/user.js';
 import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
+import type { StaffRole } from '../db/tables/staff.js';
 import type { Principal } from '../auth/principal.js';
 import { hasRole } from '../auth/principal.js';
 import { wardenError } from '../errors/index.js';
 import type { GatewayContext } from './context.js';
 
-/** One row of the staff directory: enough to find whom to help, nothing more. */
-export interface DirectoryEntryShape {
-  userId: string;
-  name: string;
-  accountId: string;
-  accountName: string;
-  plan: AccountRow['plan'];
+/** The objects Warden's own types are built from (its types and operations, `defineWardenTypes`). */
+export interface WardenObjects {
+  Viewer: Principal;
+  ApprovalRequest: ApprovalRequestRow;
 }
 
-/** What the `Contact` interface reads: users and billing contacts both have these. */
-export interface ContactShape {
-  name: string;
-  email: string;
-  phone: string | null;
+/** Who may read a field, for `authScopes`: the scopes every Warden schema knows. */
+export interface WardenAuthScopes {
+  /** A customer, or support acting as one in a session. */
+  customer: boolean;
+  staff: boolean;
+  staffRole: StaffRole;
+  /** Auditors and security admins: who may read the audit trail. */
+  auditReader: boolean;
 }
 
-export interface WardenSchemaTypes {
-  Context: GatewayContext;
-  AuthScopes: {
-    customer: boolean;
-    staff: boolean;
-    staffRole: StaffRole;
-    /** Auditors and security admins: who may read the audit trail. */
-    auditReader: boolean;
-  };
-  Objects: {
-    Viewer: Principal;
-    Account: AccountRow;
-    User: UserRow;
-    NotificationSettings: NotificationSettingsRow;
-    PaymentMethod: PaymentMethodRow;
-    Invoice: InvoiceRow;
-    ApiToken: ApiTokenRow;
-    PrivateNote: PrivateNoteRow;
-    DirectoryEntry: DirectoryEntryShape;
-    BillingContact: ContactShape & { address: string | null };
-    ApprovalRequest: ApprovalRequestRow;
-  };
-  Interfaces: {
-    Contact: ContactShape;
-  };
+export interface WardenScalars {
+  DateTime: { Input: Date; Output: Date };
+  /** `YYYY-MM-DD`, kept as a string so no time zone can shift it. */
+  Date: { Input: string; Output: string };
+}
+
+/**
+ * What an application adds to Warden's schema types: its objects and interfaces (by the shape
+ * its resolvers return), the part of the context it adds (`createGateway`'s `appContext`), and
+ * scalars of its own. Every part is optional.
+ */
+export interface AppTypes {
+  Objects?: object;
+  Interfaces?: object;
+  Context?: object;
+  Scalars?: Record<string, { Input: unknown; Output: unknown }>;
+}
+
+type Part<App extends AppTypes, K extends keyof AppTypes> = App[K] extends object ? App[K] : {};
+
+/** The Pothos schema types of a Warden schema: Warden's own and the application's `App`. */
+export interface WardenSchemaTypes<App extends AppTypes = {}> {
+  Context: GatewayContext & Part<App, 'Context'>;
+  AuthScopes: WardenAuthScopes;
+  Objects: WardenObjects & Part<App, 'Objects'>;
+  Interfaces: Part<App, 'Interfaces'>;
   /** Fields are non-null unless they say otherwise; fields a policy may deny say so. */
   DefaultFieldNullability: false;
-  Scalars: {
-    DateTime: { Input: Date; Output: Date };
-    Date: { Input: string; Output: string };
-  };
+  Scalars: WardenScalars & Part<App, 'Scalars'>;
 }
 
-export type WardenBuilder = PothosSchemaTypes.SchemaBuilder<
-  PothosSchemaTypes.ExtendDefaultTypes<WardenSchemaTypes>
->;
+export type WardenBuilder<App extends AppTypes = {}> = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<WardenSchemaTypes<App>>>;
 
 export interface BuilderOptions {
   /** False builds the same schema with no data-class enforcement: the canary control run. */
@@ -76,11 +65,12 @@ export interface BuilderOptions {
 }
 
 /**
- * A fresh builder per schema build (no module-level builder), so tests can build the same
- * schema with and without a plugin and compare.
+ * A fresh builder with Warden's plugins (scope-auth, the data-class policy) and options. A fresh
+ * builder per schema build (no module-level builder), so tests can build the same schema with
+ * and without a plugin and compare. Warden's own types are added by `defineWardenTypes`.
  */
-export function createBuilder(options: BuilderOptions = {}): WardenBuilder {
-  return new SchemaBuilder<WardenSchemaTypes>({
+export function createBuilder<App extends AppTypes = {}>(options: BuilderOptions = {}): WardenBuilder<App> {
+  return new SchemaBuilder<WardenSchemaTypes<App>>({
     plugins: [ScopeAuthPlugin, WardenPolicyPlugin],
     wardenPolicy: {
       enabled: options.policyEnforced ?? true,

@@ -1,7 +1,7 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchema } from '../graphql/schema.js';
+import { buildDemoSchema } from '../domain/schema.js';
 
 /** The SDL as committed in schema/schema.graphql. */
 export function printSchemaFile(): string {
-  return `# Generated from the Pothos schema by \`npm run schema:print\`; do not edit.\n\n${printSchema(lexicographicSortSchema(buildSchema()))}\n`;
+  return `# Generated from the Pothos schema by \`npm run schema:print\`; do not edit.\n\n${printSchema(lexicographicSortSchema(buildDemoSchema()))}\n`;
 }

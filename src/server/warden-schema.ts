@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { BuilderOptions } from '../graphql/builder.js';
-import { buildSchema } from '../graphql/schema.js';
+import { buildDemoSchema } from '../domain/schema.js';
 import { loadBaselinePolicy } from '../policy/baseline.js';
 import { fieldInventory } from '../policy/field-inventory.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
@@ -13,7 +13,7 @@ export interface WardenSchema {
 
 /** Builds the schema and checks the baseline policy against its fields (bad lines stop here). */
 export function buildWardenSchema(options: BuilderOptions = {}): WardenSchema {
-  const schema = buildSchema(options);
+  const schema = buildDemoSchema(options);
   const fields = fieldInventory(schema);
   return { schema, catalog: { fields, baseline: loadBaselinePolicy(fields) } };
 }

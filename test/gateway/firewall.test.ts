@@ -2,14 +2,14 @@ import { GraphQLObjectType, GraphQLSchema, GraphQLString, graphql as execute } f
 import { describe, expect, it } from 'vitest';
 import { applyOperationFirewall, FIREWALL_RULES } from '../../src/firewall/index.js';
 import { isAuthenticated } from '../../src/firewall/rules.js';
-import { buildSchema } from '../../src/graphql/schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import type { GatewayContext } from '../../src/graphql/context.js';
 
 const customer = { principal: { kind: 'customer', id: 'usr_jane', name: 'Jane', accountId: 'acc_acme', role: 'owner', authTime: new Date() } } as const;
 
 describe('the operation firewall', () => {
   it('names a rule for every root field of the schema', () => {
-    const schema = buildSchema();
+    const schema = buildDemoSchema();
     for (const type of [schema.getQueryType(), schema.getMutationType()]) {
       const rules = FIREWALL_RULES[type!.name as 'Query' | 'Mutation'];
       expect(Object.keys(type!.getFields()).sort()).toEqual(Object.keys(rules).sort());
@@ -40,7 +40,7 @@ describe('the operation firewall', () => {
   });
 
   it('leaves non-root fields unwrapped, so lists pay nothing for it', () => {
-    const plain = buildSchema();
+    const plain = buildDemoSchema();
     const guarded = applyOperationFirewall(plain);
     const resolverOf = (schema: GraphQLSchema, type: string, field: string) =>
       (schema.getType(type) as GraphQLObjectType).getFields()[field]?.resolve;

@@ -1,4 +1,4 @@
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById, searchDirectory } from './account.repository.js';
@@ -9,7 +9,7 @@ import { auditSubjectFrom } from '../../audit/index.js';
 
 const DIRECTORY_MAX = 50;
 
-export function defineAccountTypes(builder: WardenBuilder): void {
+export function defineAccountTypes(builder: DemoBuilder): void {
   const Plan = definePlanTypes(builder);
   const SupportAccess = builder.enumType('SupportAccess', {
     description: 'Whether support staff may enter the account.',

@@ -1,11 +1,11 @@
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 import { cancelPlanEffect, changePlanEffect } from './plan.effects.js';
 import { cancelPlan, changePlan } from './plan.service.js';
 
 /** The account's subscription: its plan, whether it runs, and the risky changes to it. Returns the `Plan` enum. */
-export function definePlanTypes(builder: WardenBuilder) {
+export function definePlanTypes(builder: DemoBuilder) {
   const Plan = builder.enumType('Plan', { values: ['free', 'team', 'enterprise'] as const });
   const PlanStatus = builder.enumType('PlanStatus', {
     values: {

@@ -3,7 +3,7 @@ import type { ApiTokenRow } from '../../db/tables/api-token.js';
 import type { InvoiceRow } from '../../db/tables/invoice.js';
 import type { PaymentMethodRow } from '../../db/tables/payment-method.js';
 import { wardenError } from '../../errors/index.js';
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 
 type ActivityRow = InvoiceRow | PaymentMethodRow | ApiTokenRow;
 
@@ -21,7 +21,7 @@ async function listActivity(db: Executor, accountId: string, limit: number): Pro
     .slice(0, limit);
 }
 
-export function defineActivityTypes(builder: WardenBuilder): void {
+export function defineActivityTypes(builder: DemoBuilder): void {
   const AccountActivity = builder.unionType('AccountActivity', {
     description: 'Something created in an account: an invoice, a payment method or an API token.',
     types: ['Invoice', 'PaymentMethod', 'ApiToken'],

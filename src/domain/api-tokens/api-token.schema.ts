@@ -1,11 +1,11 @@
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { revokeTokenEffect } from './api-token.effects.js';
 import { listApiTokens } from './api-token.repository.js';
 import { revokeApiToken, tokenState } from './api-token.service.js';
 
-export function defineApiTokenTypes(builder: WardenBuilder): void {
+export function defineApiTokenTypes(builder: DemoBuilder): void {
   const ApiTokenState = builder.enumType('ApiTokenState', { values: ['active', 'revoked'] as const });
 
   builder.objectType('ApiToken', {

@@ -1,4 +1,4 @@
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { auditSubjectFrom } from '../../audit/index.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
@@ -11,7 +11,7 @@ import { basisPointsToPercent } from './tax-rate.js';
 /** Large enough for a year of daily invoices; the benchmark lists 1,000 rows. */
 export const INVOICE_PAGE_MAX = 1000;
 
-export function defineBillingTypes(builder: WardenBuilder): void {
+export function defineBillingTypes(builder: DemoBuilder): void {
   const InvoiceStatus = builder.enumType('InvoiceStatus', {
     values: ['draft', 'open', 'paid', 'void', 'refunded'] as const,
   });

@@ -1,4 +1,4 @@
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { seesColleaguesPrivateData } from '../users/index.js';
@@ -6,7 +6,7 @@ import { deleteNoteEffect, notesRevealed } from './private-note.effects.js';
 import { listPrivateNotes } from './private-note.repository.js';
 import { deletePrivateNote } from './private-note.service.js';
 
-export function definePrivateNoteTypes(builder: WardenBuilder): void {
+export function definePrivateNoteTypes(builder: DemoBuilder): void {
   builder.objectType('PrivateNote', {
     description: "Notes the customer keeps for themselves; support should rarely need them.",
     fields: (t) => ({

@@ -1,11 +1,11 @@
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 import { changeEmailEffect, loginResetEffect } from './sign-in.effects.js';
 import { changeUserEmail, sendLoginReset } from './sign-in.service.js';
 
 /** How a user signs in, and the risky changes to it: a new email, a login reset. */
-export function defineSignInTypes(builder: WardenBuilder): void {
+export function defineSignInTypes(builder: DemoBuilder): void {
   builder.objectFields('User', (t) => ({
     loginResetSentAt: t.expose('login_reset_sent_at', {
       type: 'DateTime',

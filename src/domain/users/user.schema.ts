@@ -1,4 +1,4 @@
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { DemoBuilder } from '../demo-types.js';
 import { actingCustomer } from '../../graphql/acting-customer.js';
 import { auditSubjectFrom } from '../../audit/index.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
@@ -9,7 +9,7 @@ import { ownOrColleagues } from './private-data.effects.js';
 import { findNotificationSettings, findUserInAccount, listUsersOfAccount } from './user.repository.js';
 import { changeNotificationSettings } from './notification-settings.service.js';
 
-export function defineUserTypes(builder: WardenBuilder): void {
+export function defineUserTypes(builder: DemoBuilder): void {
   const UserRole = builder.enumType('UserRole', { values: ['owner', 'admin', 'billing', 'member'] as const });
 
   builder.interfaceType('Contact', {

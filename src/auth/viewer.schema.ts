@@ -1,4 +1,4 @@
-import type { WardenBuilder } from '../../graphql/builder.js';
+import type { WardenBuilder } from '../graphql/builder.js';
 
 export function defineViewerTypes(builder: WardenBuilder): void {
   const PrincipalKind = builder.enumType('PrincipalKind', { values: ['staff', 'customer'] as const });

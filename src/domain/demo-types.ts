@@ -1,0 +1,44 @@
+import type { WardenBuilder } from '../graphql/builder.js';
+import type { AccountRow } from '../db/tables/account.js';
+import type { ApiTokenRow } from '../db/tables/api-token.js';
+import type { InvoiceRow } from '../db/tables/invoice.js';
+import type { NotificationSettingsRow } from '../db/tables/notification-settings.js';
+import type { PaymentMethodRow } from '../db/tables/payment-method.js';
+import type { PrivateNoteRow } from '../db/tables/private-note.js';
+import type { UserRow } from '../db/tables/user.js';
+
+/** One row of the staff directory: enough to find whom to help, nothing more. */
+export interface DirectoryEntryShape {
+  userId: string;
+  name: string;
+  accountId: string;
+  accountName: string;
+  plan: AccountRow['plan'];
+}
+
+/** What the `Contact` interface reads: users and billing contacts both have these. */
+export interface ContactShape {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+/** What the reference domain adds to Warden's schema types. */
+export interface DemoTypes {
+  Objects: {
+    Account: AccountRow;
+    User: UserRow;
+    NotificationSettings: NotificationSettingsRow;
+    PaymentMethod: PaymentMethodRow;
+    Invoice: InvoiceRow;
+    ApiToken: ApiTokenRow;
+    PrivateNote: PrivateNoteRow;
+    DirectoryEntry: DirectoryEntryShape;
+    BillingContact: ContactShape & { address: string | null };
+  };
+  Interfaces: {
+    Contact: ContactShape;
+  };
+}
+
+export type DemoBuilder = WardenBuilder<DemoTypes>;

@@ -1,1 +1,0 @@
-export { defineViewerTypes } from './viewer.schema.js';
