@@ -13,7 +13,7 @@ import { FieldReadRecorder } from '../src/audit/field-read-recorder.js';
 import { createTokenVerifier } from '../src/auth/verify-token.js';
 import type { Config } from '../src/config/config.js';
 import type { Db } from '../src/db/database.js';
-import { FIREWALL_RULES, applyOperationFirewall } from '../src/firewall/index.js';
+import { applyOperationFirewall, firewallRulesOf } from '../src/firewall/index.js';
 import type { GatewayContext } from '../src/graphql/context.js';
 import { createSessionAccessResolver, IMPERSONATION_HEADER } from '../src/impersonation/resolve-session-access.js';
 import { createLogger } from '../src/log/logger.js';
@@ -58,7 +58,7 @@ export async function measureShieldCost(options: { db: Db; config: Config; queri
     'root fields (as shipped)': applyOperationFirewall(built.schema),
     'every field': applyMiddleware(
       built.schema,
-      shield(FIREWALL_RULES, { fallbackRule: allow, allowExternalErrors: true }).generate(built.schema) as IMiddlewareTypeMap,
+      shield(firewallRulesOf(built.schema), { fallbackRule: allow, allowExternalErrors: true }).generate(built.schema) as IMiddlewareTypeMap,
     ),
   };
   const identity = customerIdentity(options.db);

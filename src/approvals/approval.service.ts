@@ -217,7 +217,7 @@ export async function requestMutationApproval(
   if (found.calls.length !== 1 || !call) throw wardenError('BAD_USER_INPUT', 'Ask for one mutation field at a time.');
   // Nobody should approve a call that could never run.
   const risk = mutationRiskOf(call.field);
-  if (risk === 'never-during-impersonation') throw wardenError('FORBIDDEN', `${neverDuringImpersonation(call.field.name)} No approval changes that.`);
+  if (risk === 'never-during-impersonation') throw wardenError('FORBIDDEN', `${neverDuringImpersonation(call.field)} No approval changes that.`);
   if (ctx.session.mode === 'read_only') {
     throw wardenError('BAD_USER_INPUT', 'This session is read-only, so no change runs in it, approved or not; start a read-write session (a manager approves it) and ask from there.');
   }

@@ -56,6 +56,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
   builder.queryFields((t) => ({
     pendingApprovals: t.field({
       type: ['ApprovalRequest'],
+      callers: 'support_manager',
       classification: 'public',
       authScopes: { staffRole: 'support_manager' },
       description: 'Requests waiting for a manager, oldest first.',
@@ -64,6 +65,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
     }),
     approvalRequest: t.field({
       type: 'ApprovalRequest',
+      callers: 'staff',
       classification: 'public',
       nullable: true,
       description: 'One request: for its requester, and for managers.',
@@ -110,6 +112,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
   builder.mutationFields((t) => ({
     approveRequest: t.field({
       type: 'ApprovalRequest',
+      callers: 'support_manager',
       classification: 'public',
       risk: 'never-during-impersonation',
       authScopes: { staffRole: 'support_manager' },
@@ -118,6 +121,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
     }),
     denyRequest: t.field({
       type: 'ApprovalRequest',
+      callers: 'support_manager',
       classification: 'public',
       risk: 'never-during-impersonation',
       authScopes: { staffRole: 'support_manager' },
@@ -129,6 +133,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
     }),
     requestFieldAccess: t.field({
       type: 'ApprovalRequest',
+      callers: 'staff',
       classification: 'public',
       risk: 'session-control',
       description: 'Break-glass: ask a manager to show named sensitive fields in this session.',
@@ -138,6 +143,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
     }),
     requestMutationApproval: t.field({
       type: 'ApprovalRequest',
+      callers: 'staff',
       classification: 'public',
       risk: 'session-control',
       description: 'Ask a manager to approve one exact risky mutation (document and variables) in this session.',

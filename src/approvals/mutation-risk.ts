@@ -1,7 +1,5 @@
 import type { GraphQLField } from 'graphql';
-import { FIREWALL_RULES } from '../firewall/index.js';
-import { isCustomer } from '../firewall/rules.js';
-import { RISK_EXTENSION } from '../policy/plugin/index.js';
+import { CALLERS_EXTENSION, RISK_EXTENSION } from '../policy/plugin/index.js';
 import type { MutationRisk } from '../policy/plugin/types.js';
 
 /** What a root mutation needs during a session, as tagged in the schema; untagged counts as risky. */
@@ -17,13 +15,14 @@ function isMutationRisk(value: unknown): value is MutationRisk {
 }
 
 /**
- * Why a `never-during-impersonation` mutation is refused, fitted to whose action it is: one the
- * firewall opens to customers stays with the customer (exports, their settings for support); any
- * other is a staff action, taken with the staff member's own credential outside a session.
+ * Why a `never-during-impersonation` mutation is refused, fitted to whose action it is: one
+ * customers call (`callers: 'customer'`) stays with the customer (exports, their settings for
+ * support); any other is a staff action, taken with the staff member's own credential outside a
+ * session.
  */
-export function neverDuringImpersonation(field: string): string {
-  const customersOwn = Object.entries(FIREWALL_RULES.Mutation).some(([name, rule]) => name === field && rule === isCustomer);
+export function neverDuringImpersonation(field: GraphQLField<unknown, unknown>): string {
+  const customersOwn = field.extensions[CALLERS_EXTENSION] === 'customer';
   return customersOwn
-    ? `${field} is never run during impersonation: it stays with the customer, who can run it themselves.`
-    : `${field} is never run during impersonation: it is a staff action; send it without the impersonation token, as yourself.`;
+    ? `${field.name} is never run during impersonation: it stays with the customer, who can run it themselves.`
+    : `${field.name} is never run during impersonation: it is a staff action; send it without the impersonation token, as yourself.`;
 }

@@ -131,7 +131,7 @@ async function judge(
   const session = context.access.session;
   if (!session || risk === 'session-control') return null;
   if (risk === 'never-during-impersonation') {
-    return { code: 'FORBIDDEN', why: neverDuringImpersonation(field) };
+    return { code: 'FORBIDDEN', why: neverDuringImpersonation(call.field) };
   }
   if (session.mode === 'read_only') {
     return { code: 'APPROVAL_REQUIRED', why: `This session is read-only, so ${field} cannot run; start a read-write session (a manager approves it) to make changes.` };

@@ -129,6 +129,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
   builder.queryFields((t) => ({
     auditEvents: t.field({
       type: Connection,
+      callers: 'auditor',
       classification: 'public',
       authScopes: AUDITORS,
       description: 'Audit events, newest first, with a plain-language summary each.',
@@ -143,6 +144,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
     impersonationSessions: t.field({
       type: [Timeline],
+      callers: 'auditor',
       classification: 'public',
       authScopes: AUDITORS,
       description: 'Sessions with their timelines, newest first.',
@@ -156,6 +158,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
     accessReview: t.field({
       type: [ReviewRow],
+      callers: 'auditor',
       classification: 'public',
       authScopes: AUDITORS,
       description: 'The periodic access review: per agent, sessions, time, accounts entered, approvals and refusals.',
@@ -168,6 +171,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
     auditExport: t.field({
       type: Export,
+      callers: 'auditor',
       classification: 'public',
       authScopes: AUDITORS,
       description: `A filtered range as CSV or JSON Lines (at most ${EXPORT_MAX} events, newest first); says whether it was cut short.`,

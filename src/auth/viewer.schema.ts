@@ -24,6 +24,6 @@ export function defineViewerTypes(builder: WardenBuilder): void {
   });
 
   builder.queryField('viewer', (t) =>
-    t.field({ type: 'Viewer', classification: 'public', resolve: (_root, _args, context) => context.principal }),
+    t.field({ type: 'Viewer', callers: 'authenticated', classification: 'public', resolve: (_root, _args, context) => context.principal }),
   );
 }

@@ -1,1 +1,1 @@
-export { applyOperationFirewall, FIREWALL_RULES } from './operation-firewall.js';
+export { applyOperationFirewall, firewallRulesOf } from './operation-firewall.js';

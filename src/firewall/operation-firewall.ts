@@ -1,61 +1,39 @@
-import type { GraphQLSchema } from 'graphql';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
-import { deny, shield, type IRules } from 'graphql-shield';
+import { deny, shield, type IRule, type IRules } from 'graphql-shield';
+import { CALLERS_EXTENSION, type Callers } from '../policy/plugin/types.js';
 import { wardenError } from '../errors/index.js';
 import { isAuditor, isAuthenticated, isCustomer, isSecurityAdmin, isStaff, isSupportManager } from './rules.js';
 
+/** The rule behind each `callers` a root field can declare. */
+const RULES: Record<Callers, IRule> = {
+  authenticated: isAuthenticated,
+  customer: isCustomer,
+  staff: isStaff,
+  support_manager: isSupportManager,
+  security_admin: isSecurityAdmin,
+  auditor: isAuditor,
+};
+
 /**
- * Which root fields each kind of caller may call. A root field missing here is denied to
- * everyone (`fallbackRule: deny`): a new operation stays closed until someone opens it here.
+ * Which root fields each kind of caller may call, as each field says it (`callers`). A root
+ * field that says nothing is missing here and denied to everyone (`fallbackRule: deny`): a new
+ * operation stays closed until its author says who may call it.
  */
-export const FIREWALL_RULES = {
-  Query: {
-    viewer: isAuthenticated,
-    me: isCustomer,
-    account: isCustomer,
-    user: isCustomer,
-    invoice: isCustomer,
-    directory: isStaff,
-    activePolicy: isSecurityAdmin,
-    policyVersions: isSecurityAdmin,
-    policyDiff: isSecurityAdmin,
-    policyFields: isSecurityAdmin,
-    accessHistory: isCustomer,
-    myImpersonationSession: isStaff,
-    pendingApprovals: isSupportManager,
-    approvalRequest: isStaff,
-    auditEvents: isAuditor,
-    impersonationSessions: isAuditor,
-    accessReview: isAuditor,
-    auditExport: isAuditor,
-  },
-  Mutation: {
-    updateNotificationSettings: isCustomer,
-    setInvoiceTaxRate: isCustomer,
-    publishPolicy: isSecurityAdmin,
-    approvePolicyVersion: isSecurityAdmin,
-    rejectPolicyVersion: isSecurityAdmin,
-    withdrawPolicyVersion: isSecurityAdmin,
-    rollbackPolicy: isSecurityAdmin,
-    refundInvoice: isCustomer,
-    exportInvoices: isCustomer,
-    setSupportAccess: isCustomer,
-    changeUserEmail: isCustomer,
-    sendLoginReset: isCustomer,
-    changePlan: isCustomer,
-    cancelPlan: isCustomer,
-    revokeApiToken: isCustomer,
-    deletePrivateNote: isCustomer,
-    startImpersonation: isStaff,
-    claimImpersonation: isStaff,
-    endImpersonation: isStaff,
-    revokeImpersonation: isSupportManager,
-    approveRequest: isSupportManager,
-    denyRequest: isSupportManager,
-    requestFieldAccess: isStaff,
-    requestMutationApproval: isStaff,
-  },
-} satisfies IRules;
+export function firewallRulesOf(schema: GraphQLSchema): Record<string, Record<string, IRule>> {
+  const rules: Record<string, Record<string, IRule>> = {};
+  for (const type of ROOT_TYPES) {
+    const fields = schema.getType(type);
+    if (!isObjectType(fields)) continue;
+    const own: Record<string, IRule> = {};
+    for (const field of Object.values(fields.getFields())) {
+      const callers = field.extensions[CALLERS_EXTENSION];
+      if (callers) own[field.name] = RULES[callers];
+    }
+    rules[type] = own;
+  }
+  return rules;
+}
 
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 
@@ -67,7 +45,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
  * decided when the schema is built; the firewall answers one question per root field ("may
  * this kind of caller run this operation at all?"), so its middleware is kept for root types.
  */
-export function applyOperationFirewall(schema: GraphQLSchema, rules: IRules = FIREWALL_RULES): GraphQLSchema {
+export function applyOperationFirewall(schema: GraphQLSchema, rules: IRules = firewallRulesOf(schema)): GraphQLSchema {
   const permissions = shield(rules, {
     fallbackRule: deny,
     // Resolver errors carry their own codes; without this shield would replace them all.

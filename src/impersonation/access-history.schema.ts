@@ -60,6 +60,7 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
   builder.queryField('accessHistory', (t) =>
     t.field({
       type: Connection,
+      callers: 'customer',
       classification: 'public',
       description: "Who from support entered the calling customer's account, as which of its users, when, why, and what they changed; newest first.",
       args: { first: t.arg.int({ required: true, defaultValue: 20, filtersBy: false }), after: t.arg.string({ filtersBy: false }) },

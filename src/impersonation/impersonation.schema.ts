@@ -62,7 +62,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
 
   const StartInput = builder.inputType('StartImpersonationInput', {
     fields: (t) => ({
-      userId: t.id({ required: true, filtersBy: 'User.id' }),
+      userId: t.id({ required: true, filtersBy: 'ImpersonationSession.userId' }),
       reason: t.string({ required: true, filtersBy: false, description: 'What the customer reported and what you will check.' }),
       ticket: t.string({ required: true, filtersBy: false, description: 'The support ticket, e.g. SUP-1234.' }),
       mode: t.field({ type: SessionMode, filtersBy: false, description: 'Default read_only; read_write always needs a manager.' }),
@@ -74,6 +74,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
     t.field({
       type: Session,
       nullable: true,
+      callers: 'staff',
       classification: 'public',
       description: "The caller's open session (pending, approved or active), if any.",
       resolve: async (_root, _args, context) => (await findOpenSessionOfAgent(context.db, staffCaller(context).id)) ?? null,
@@ -83,6 +84,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
   builder.mutationFields((t) => ({
     startImpersonation: t.field({
       type: Payload,
+      callers: 'staff',
       classification: 'public',
       risk: 'session-control',
       description: 'Starts a session as a customer, or asks a manager first (then token is null).',
@@ -106,6 +108,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
     }),
     claimImpersonation: t.field({
       type: Payload,
+      callers: 'staff',
       classification: 'public',
       risk: 'session-control',
       description: 'After a manager approved the start: collect the session token (once).',
@@ -128,6 +131,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
     }),
     endImpersonation: t.field({
       type: Session,
+      callers: 'staff',
       classification: 'public',
       risk: 'session-control',
       args: { sessionId: t.arg.id({ required: true, filtersBy: 'ImpersonationSession.id' }) },
@@ -136,6 +140,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
     }),
     revokeImpersonation: t.field({
       type: Session,
+      callers: 'support_manager',
       classification: 'public',
       risk: 'never-during-impersonation',
       description: "A manager ends another agent's session, with a reason.",

@@ -108,6 +108,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
   builder.queryFields((t) => ({
     activePolicy: t.field({
       type: PolicyVersionRef,
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       description: 'The policy version in force.',
@@ -115,6 +116,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
     policyVersions: t.field({
       type: [PolicyVersionRef],
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       description: 'Versions, newest first, baselines recorded from schema/policy.json included (the first is version 0).',
@@ -126,6 +128,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
     policyDiff: t.field({
       type: [PolicyChangeRef],
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       description: 'What `to` changes relative to `from`, rule by rule.',
@@ -137,6 +140,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
     policyFields: t.field({
       type: [FieldPolicyRef],
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       description: 'Every field with its class, mask and decision per kind of caller, under the active policy.',
@@ -160,6 +164,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
   builder.mutationFields((t) => ({
     publishPolicy: t.field({
       type: PolicyVersionRef,
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
@@ -171,6 +176,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
     approvePolicyVersion: t.field({
       type: PolicyVersionRef,
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
@@ -180,6 +186,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
     rejectPolicyVersion: t.field({
       type: PolicyVersionRef,
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
@@ -189,6 +196,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
     withdrawPolicyVersion: t.field({
       type: PolicyVersionRef,
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',
@@ -199,6 +207,7 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
     rollbackPolicy: t.field({
       type: PolicyVersionRef,
+      callers: 'security_admin',
       classification: 'public',
       authScopes: ADMIN,
       risk: 'never-during-impersonation',

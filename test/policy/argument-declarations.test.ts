@@ -63,6 +63,7 @@ function buildTinySchema(options: TinyOptions = {}): GraphQLSchema {
     fields: (t) => ({
       rows: t.field({
         type: ['Row'],
+        callers: 'authenticated',
         classification: 'public',
         args: {
           orderBy: t.arg({ type: RowOrder, defaultValue: 'EMAIL', filtersBy: options.orderBy ?? { ID: false, EMAIL: 'Row.email' } }),
@@ -74,6 +75,7 @@ function buildTinySchema(options: TinyOptions = {}): GraphQLSchema {
       }),
       filtered: t.field({
         type: ['Row'],
+        callers: 'authenticated',
         classification: 'public',
         args: { filter: t.arg({ type: RowFilter }) },
         resolve: () => [ROW],

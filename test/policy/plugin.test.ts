@@ -64,6 +64,8 @@ interface TinyOptions {
   scores?: 'non-null items' | 'nullable items';
   /** Adds `tags`, a `pii` list of non-null Strings, with this mask. */
   tags?: MaskName;
+  /** Adds a root field that does not say who may call it. */
+  unguardedRoot?: boolean;
 }
 
 /** A small schema on the same plugins as the Warden builder: one field per data class. */
@@ -99,7 +101,8 @@ function buildTinySchema(options: TinyOptions = {}) {
   });
   builder.queryType({
     fields: (t) => ({
-      profile: t.field({ type: 'Profile', classification: 'public', resolve: () => PROFILE }),
+      profile: t.field({ type: 'Profile', callers: 'authenticated', classification: 'public', resolve: () => PROFILE }),
+      ...(options.unguardedRoot ? { stray: t.string({ classification: 'public', resolve: () => 'x' }) } : {}),
     }),
   });
   return { schema: builder.toSchema(), calls, resolvers };
@@ -150,6 +153,14 @@ describe('unclassified fields', () => {
     expect(JSON.stringify(asStaff)).not.toContain('CNRYUNREVIEWED');
   });
 
+  it("a root field that does not say who may call it fails the build in 'error' mode, named", () => {
+    const message = buildError(() => buildTinySchema({ unguardedRoot: true, onUnclassified: 'error' }));
+    expect(message).toMatch(/These root fields do not say who may call them, so nobody can; give each `callers`/);
+    expect(message).toContain('Query.stray');
+    // In production the build goes on, and the firewall refuses it to everyone (see the firewall tests).
+    expect(() => buildTinySchema({ unguardedRoot: true, onUnclassified: 'secret' })).not.toThrow();
+  });
+
   it('control: the same schema with every field classified builds in error mode', () => {
     expect(() => buildTinySchema({ onUnclassified: 'error' })).not.toThrow();
   });
@@ -190,7 +201,7 @@ function buildContactSchema(classes: { contact: DataClass; person: DataClass }, 
     fields: (t) => ({ email: t.exposeString('email', { classification: classes.person, mask: 'email', nullable: true }) }),
   });
   builder.queryType({
-    fields: (t) => ({ person: t.field({ type: 'Person', classification: 'public', resolve: () => PROFILE }) }),
+    fields: (t) => ({ person: t.field({ type: 'Person', callers: 'authenticated', classification: 'public', resolve: () => PROFILE }) }),
   });
   return builder.toSchema();
 }
@@ -272,7 +283,7 @@ describe('the wrapper at runtime', () => {
     });
     builder.queryType({
       fields: (t) => ({
-        email: t.string({ classification: 'pii', mask: 'email', nullable: true, resolve: async () => 'jane.doe@acme.example' }),
+        email: t.string({ callers: 'authenticated', classification: 'pii', mask: 'email', nullable: true, resolve: async () => 'jane.doe@acme.example' }),
       }),
     });
     const schema = builder.toSchema();
@@ -330,7 +341,7 @@ describe('a read whose resolver refuses is recorded as denied, not as shown', ()
       }),
     });
     builder.queryType({
-      fields: (t) => ({ profiles: t.field({ type: ['Profile'], classification: 'public', resolve: () => [PROFILE, { ...PROFILE, id: 'p2' }] }) }),
+      fields: (t) => ({ profiles: t.field({ type: ['Profile'], callers: 'authenticated', classification: 'public', resolve: () => [PROFILE, { ...PROFILE, id: 'p2' }] }) }),
     });
     return builder.toSchema();
   }

@@ -53,6 +53,7 @@ export function defineAccountTypes(builder: DemoBuilder): void {
   builder.mutationField('setSupportAccess', (t) =>
     t.field({
       type: 'Account',
+      callers: 'customer',
       classification: 'public',
       risk: 'never-during-impersonation',
       description: 'Whether support may enter this account: allow, ask_first or never (owners and admins).',
@@ -65,6 +66,7 @@ export function defineAccountTypes(builder: DemoBuilder): void {
     account: t.field({
       type: 'Account',
       nullable: true,
+      callers: 'customer',
       classification: 'public',
       description: "The calling customer's own account.",
       authScopes: { customer: true },
@@ -76,6 +78,7 @@ export function defineAccountTypes(builder: DemoBuilder): void {
     }),
     directory: t.field({
       type: ['DirectoryEntry'],
+      callers: 'staff',
       classification: 'public',
       description: 'Staff only: find a customer by their name or their account name.',
       authScopes: { staff: true },

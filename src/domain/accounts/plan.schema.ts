@@ -21,6 +21,7 @@ export function definePlanTypes(builder: DemoBuilder) {
   builder.mutationFields((t) => ({
     changePlan: t.field({
       type: 'Account',
+      callers: 'customer',
       classification: 'public',
       risk: 'risky',
       effect: changePlanEffect,
@@ -31,6 +32,7 @@ export function definePlanTypes(builder: DemoBuilder) {
     }),
     cancelPlan: t.field({
       type: 'Account',
+      callers: 'customer',
       classification: 'public',
       risk: 'risky',
       effect: cancelPlanEffect,

@@ -38,6 +38,7 @@ export function defineApiTokenTypes(builder: DemoBuilder): void {
   builder.mutationField('revokeApiToken', (t) =>
     t.field({
       type: 'ApiToken',
+      callers: 'customer',
       classification: 'public',
       risk: 'risky',
       effect: revokeTokenEffect,

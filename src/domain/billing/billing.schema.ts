@@ -89,6 +89,7 @@ export function defineBillingTypes(builder: DemoBuilder): void {
     t.field({
       type: 'Invoice',
       nullable: true,
+      callers: 'customer',
       classification: 'public',
       description: "An invoice of the calling customer's own account; null for any other id.",
       authScopes: { customer: true },
@@ -108,6 +109,7 @@ export function defineBillingTypes(builder: DemoBuilder): void {
   builder.mutationFields((t) => ({
     refundInvoice: t.field({
       type: 'Invoice',
+      callers: 'customer',
       classification: 'public',
       risk: 'risky',
       effect: refundEffect,
@@ -117,6 +119,7 @@ export function defineBillingTypes(builder: DemoBuilder): void {
         refundInvoice(context.db, actingCustomer(context), String(invoiceId), auditScopeOf(context, info)),
     }),
     exportInvoices: t.string({
+      callers: 'customer',
       classification: 'public',
       risk: 'never-during-impersonation',
       description: "The account's invoices as CSV (owners and admins).",
@@ -127,6 +130,7 @@ export function defineBillingTypes(builder: DemoBuilder): void {
   builder.mutationField('setInvoiceTaxRate', (t) =>
     t.field({
       type: 'Invoice',
+      callers: 'customer',
       classification: 'public',
       risk: 'routine',
       description: 'Changes the tax rate of a draft or open invoice (owners, admins and billing contacts).',

@@ -32,6 +32,7 @@ export function definePrivateNoteTypes(builder: DemoBuilder): void {
   builder.mutationField('deletePrivateNote', (t) =>
     t.field({
       type: 'PrivateNote',
+      callers: 'customer',
       classification: 'public',
       risk: 'risky',
       effect: deleteNoteEffect,

@@ -18,6 +18,7 @@ export function defineSignInTypes(builder: DemoBuilder): void {
   builder.mutationFields((t) => ({
     changeUserEmail: t.field({
       type: 'User',
+      callers: 'customer',
       classification: 'public',
       risk: 'risky',
       effect: changeEmailEffect,
@@ -32,6 +33,7 @@ export function defineSignInTypes(builder: DemoBuilder): void {
     }),
     sendLoginReset: t.field({
       type: 'User',
+      callers: 'customer',
       classification: 'public',
       risk: 'risky',
       effect: loginResetEffect,

@@ -111,6 +111,7 @@ export function defineUserTypes(builder: DemoBuilder): void {
     me: t.field({
       type: 'User',
       nullable: true,
+      callers: 'customer',
       classification: 'public',
       description: 'The calling customer.',
       authScopes: { customer: true },
@@ -124,6 +125,7 @@ export function defineUserTypes(builder: DemoBuilder): void {
     user: t.field({
       type: 'User',
       nullable: true,
+      callers: 'customer',
       classification: 'public',
       description: 'A user of the calling customer’s own account; null for anyone else.',
       authScopes: { customer: true },
@@ -146,6 +148,7 @@ export function defineUserTypes(builder: DemoBuilder): void {
   builder.mutationFields((t) => ({
     updateNotificationSettings: t.field({
       type: 'NotificationSettings',
+      callers: 'customer',
       classification: 'public',
       risk: 'routine',
       description: "Changes the calling customer's own notification settings.",

@@ -2,13 +2,14 @@ import type { FieldNullability, InputFieldMap, InputShapeFromFields, SchemaTypes
 import type { DataClass, MaskName } from '../data-class.js';
 import type { EffectDescriber, GrantDescriber } from './effect-text.js';
 import type { WardenPolicyPlugin } from './index.js';
-import type { FieldPlan, FiltersBy, MutationRisk, WardenPolicyPluginOptions } from './types.js';
+import type { Callers, FieldPlan, FiltersBy, MutationRisk, WardenPolicyPluginOptions } from './types.js';
 
 // What the plugin leaves in the built schema, typed for whoever reads it (see types.ts).
 declare module 'graphql' {
   interface GraphQLFieldExtensions<_TSource, _TContext, _TArgs> {
     warden?: FieldPlan;
     wardenRisk?: MutationRisk;
+    wardenCallers?: Callers;
     /** Read back as a describer of coerced arguments: what execution hands the resolver. */
     wardenEffect?: EffectDescriber<Record<string, unknown>>;
     wardenReveals?: GrantDescriber;
@@ -42,6 +43,11 @@ declare global {
     > {
       /** The field's data class; a field without one is hidden (treated as `secret`). */
       classification?: DataClass;
+      /**
+       * For root fields (queries and mutations): who may call it at all. A root field without
+       * one fails the build, and is refused to everyone where the build goes on (production).
+       */
+      callers?: Callers;
       /** How the value is shown when the policy says `mask`. Default: `redact` for strings, else `null`. */
       mask?: MaskName;
       /**

@@ -17,6 +17,8 @@ import { fieldDenied } from './field-denied.js';
 import { effectiveMask, planField, planProblems } from './field-plan.js';
 import {
   ALLOW,
+  CALLERS,
+  CALLERS_EXTENSION,
   DENY,
   EFFECT_EXTENSION,
   FILTERS_BY_EXTENSION,
@@ -31,7 +33,7 @@ const pluginName = 'wardenPolicy';
 
 export default pluginName;
 
-export { EFFECT_EXTENSION, FILTERS_BY_EXTENSION, PLAN_EXTENSION, REVEALS_EXTENSION, RISK_EXTENSION };
+export { CALLERS_EXTENSION, EFFECT_EXTENSION, FILTERS_BY_EXTENSION, PLAN_EXTENSION, REVEALS_EXTENSION, RISK_EXTENSION };
 
 /**
  * Data classes on every output field, decided once at build time:
@@ -59,6 +61,8 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
   private readonly conflicts: string[] = [];
   /** Describers on fields that never use them (an `effect` off the mutation root, `reveals` off a sensitive field). */
   private readonly misplaced: string[] = [];
+  /** Root fields that do not say who may call them: refused to everyone by the firewall. */
+  private readonly unguarded: string[] = [];
   private nextIndex = 0;
 
   private get policyOptions() {
@@ -78,7 +82,11 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
       if (own) this.declared.add(coordinate);
       else if (fieldConfig.declaringType) this.inheritedFrom.set(coordinate, fieldConfig.declaringType);
     }
-    const { risk, effect, reveals } = fieldConfig.pothosOptions;
+    const { risk, effect, reveals, callers } = fieldConfig.pothosOptions;
+    const parentKind = this.buildCache.getTypeConfig(fieldConfig.parentType).kind;
+    const root = parentKind === 'Query' || parentKind === 'Mutation' || parentKind === 'Subscription';
+    if (root && !callers) this.unguarded.push(coordinate);
+    if (callers && !root) this.misplaced.push(`${coordinate} has \`callers\`, which only root fields take (it says who may call an operation).`);
     if (effect && this.buildCache.getTypeConfig(fieldConfig.parentType).kind !== 'Mutation') {
       this.misplaced.push(`${coordinate} has an \`effect\`, which only root mutation fields take (it describes a call for approval).`);
     }
@@ -91,6 +99,7 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
         ...fieldConfig.extensions,
         [PLAN_EXTENSION]: plan,
         ...(risk ? { [RISK_EXTENSION]: risk } : {}),
+        ...(callers && root ? { [CALLERS_EXTENSION]: callers } : {}),
         ...(effect ? { [EFFECT_EXTENSION]: effect } : {}),
         ...(reveals ? { [REVEALS_EXTENSION]: reveals } : {}),
       },
@@ -196,6 +205,11 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     const problems = [...plans.flatMap(planProblems), ...this.misplaced];
     if (strict) {
       problems.unshift(...this.conflicts);
+      if (this.unguarded.length > 0) {
+        problems.unshift(
+          `These root fields do not say who may call them, so nobody can; give each \`callers\` (${CALLERS.join(', ')}):\n    ${this.unguarded.join('\n    ')}`,
+        );
+      }
       const unclassified = plans.filter((p) => p.classification === null).map((p) => p.coordinate);
       if (unclassified.length > 0) {
         problems.unshift(

@@ -75,6 +75,15 @@ export type FiltersBy = string | false | Readonly<Record<string, string | false>
 export const PLAN_EXTENSION = 'warden';
 /** Where an argument's or input field's `filtersBy` is kept: `arg.extensions.wardenFiltersBy`. */
 export const FILTERS_BY_EXTENSION = 'wardenFiltersBy';
+/**
+ * Who may call a root field at all (the operation firewall): anyone signed in, a customer (or
+ * support acting as one), staff, or staff holding a role. `auditor` admits security admins too.
+ */
+export type Callers = 'authenticated' | 'customer' | 'staff' | 'support_manager' | 'security_admin' | 'auditor';
+export const CALLERS: readonly Callers[] = ['authenticated', 'customer', 'staff', 'support_manager', 'security_admin', 'auditor'];
+/** Where a root field's callers are kept: `field.extensions.wardenCallers`. */
+export const CALLERS_EXTENSION = 'wardenCallers';
+
 /** Where a mutation's risk tag is kept: `field.extensions.wardenRisk`. */
 export const RISK_EXTENSION = 'wardenRisk';
 /** Where a root mutation's effect describer is kept: `field.extensions.wardenEffect`. */
