@@ -1,0 +1,169 @@
+import { execFile, type ExecFileOptions } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The packed tarball, installed the way an adopter installs it: `npm pack` (whose prepack
+ * builds dist/), then a throwaway project that depends on the tarball and on the peer
+ * dependencies, and plain `node` and `tsc` in that project. No server, no database.
+ *
+ * The project starts from this repo's package-lock.json, so npm picks the versions this repo
+ * tests with and finds them in its cache (`npm ci` filled it): the install works offline. npm
+ * drops every locked package the tarball's package.json does not ask for, so a package the
+ * built code imports but the manifest leaves out is still missing from the install.
+ */
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as {
+  name: string;
+  devDependencies: Record<string, string>;
+};
+const PEERS = ['graphql', '@pothos/core', '@pothos/plugin-scope-auth'];
+
+/** Files the repo's own generators write (`npm run schema:print`, `policy:check --write`), never read by an installed copy. */
+const REPO_TOOL_OUTPUTS = ['schema/schema.graphql', 'schema/field-inventory.md'];
+
+let work = '';
+let app = '';
+let installed = '';
+let packedFiles: string[] = [];
+/** What src/index.ts exports at run time: the names the installed entry must have too. */
+let entryNames: string[] = [];
+
+/** Runs a command to its end; its output, or a rejection with that output unless `allowFailure`. */
+function run(command: string, args: string[], { allowFailure = false, ...options }: ExecFileOptions & { allowFailure?: boolean } = {}) {
+  return new Promise<string>((resolve, reject) => {
+    execFile(command, args, { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8', ...options }, (error, stdout, stderr) => {
+      if (error && !allowFailure) reject(new Error(`${command} ${args.join(' ')} failed:\n${stderr}\n${stdout}`));
+      else resolve(String(stdout));
+    });
+  });
+}
+
+/** Every built .js file of the installed package. */
+function builtModules(): string[] {
+  return readdirSync(join(installed, 'dist'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => join(installed, 'dist', file));
+}
+
+beforeAll(async () => {
+  work = realpathSync(mkdtempSync(join(tmpdir(), 'warden-package-'))); // tsc lists real paths
+  entryNames = Object.keys(await import('../../src/index.js')).sort();
+  const [packed] = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo })) as [{ filename: string; files: { path: string }[] }];
+  packedFiles = packed.files.map((file) => file.path);
+
+  app = join(work, 'adopter');
+  mkdirSync(app);
+  const peers = Object.fromEntries(PEERS.map((name) => [name, manifest.devDependencies[name]]));
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({
+      name: 'warden-adopter',
+      private: true,
+      type: 'module',
+      dependencies: { [manifest.name]: `file:../${packed.filename}`, ...peers },
+      devDependencies: { '@types/node': manifest.devDependencies['@types/node'] },
+    }),
+  );
+  cpSync(join(repo, 'package-lock.json'), join(app, 'package-lock.json'));
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app });
+  installed = join(app, 'node_modules', manifest.name);
+}, 300_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('holds the built code with its declarations, the baseline policy and the README, nothing else', () => {
+    expect(packedFiles.filter((path) => !path.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(path))).toEqual([]);
+    expect(packedFiles).toEqual(expect.arrayContaining(['dist/src/index.js', 'dist/src/index.d.ts', 'dist/schema/policy.json']));
+    const undeclared = packedFiles.filter((path) => path.endsWith('.js') && !packedFiles.includes(path.replace(/\.js$/, '.d.ts')));
+    expect(undeclared).toEqual([]);
+    expect(readFileSync(join(installed, 'dist/schema/policy.json'), 'utf8')).toBe(readFileSync(join(repo, 'schema/policy.json'), 'utf8'));
+  });
+
+  it('declares every package its built code imports as a dependency or a peer', () => {
+    const { dependencies = {}, peerDependencies = {} } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+    };
+    const imported = new Set<string>();
+    for (const file of builtModules()) {
+      // TypeScript's scanner finds static and dynamic imports, and skips comments and strings.
+      for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {
+        if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+        imported.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
+      }
+    }
+    expect(imported.size).toBeGreaterThan(0);
+    expect([...imported].filter((name) => !(name in dependencies) && !(name in peerDependencies))).toEqual([]);
+  });
+
+  it('ships every file its code finds from import.meta.url', () => {
+    const missing: string[] = [];
+    for (const file of builtModules()) {
+      for (const [, target] of readFileSync(file, 'utf8').matchAll(/new URL\('([^']+)', import\.meta\.url\)/g)) {
+        const path = join(dirname(file), target!);
+        const inPackage = relative(join(installed, 'dist'), path);
+        if (!REPO_TOOL_OUTPUTS.includes(inPackage) && !existsSync(path)) missing.push(`${relative(installed, file)}: ${target}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('leaves one copy of each peer dependency in the install: the one the adopter depends on', async () => {
+    const selector = PEERS.map((name) => `[name=${name}]`).join(', ');
+    const copies = (JSON.parse(await run('npm', ['query', selector], { cwd: app })) as { name: string; location: string }[]).map((node) => `${node.name} ${node.location}`);
+    expect(copies.sort()).toEqual(PEERS.map((name) => `${name} node_modules/${name}`).sort());
+  });
+
+  it('runs under plain node: the entry exports what src/index.ts exports, and builds its schema on the graphql the adopter imports', async () => {
+    // buildWardenSchema is the placeholder entry's: it reads the baseline policy the tarball ships,
+    // and its schema passes instanceof against the adopter's own graphql only if there is one copy.
+    const script = `
+      import * as warden from '${manifest.name}';
+      import { GraphQLSchema } from 'graphql';
+      const { schema } = warden.buildWardenSchema();
+      console.log(JSON.stringify({ exports: Object.keys(warden).sort(), sameGraphql: schema instanceof GraphQLSchema }));
+    `;
+    writeFileSync(join(app, 'smoke.mjs'), script);
+    const env = { ...process.env };
+    delete env['NODE_OPTIONS']; // no loader of this repo's (tsx) may help the built code run
+    const stdout = await run(process.execPath, ['smoke.mjs'], { cwd: app, env });
+    expect(JSON.parse(stdout)).toEqual({ exports: entryNames, sameGraphql: true });
+  });
+
+  it('typechecks an adopter\'s TypeScript against the installed declarations', async () => {
+    const names = entryNames.join(', ');
+    writeFileSync(join(app, 'adopter.ts'), `import { ${names} } from '${manifest.name}';\nexport const entry = { ${names} };\n`);
+    const compilerOptions = {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      lib: ['ES2023'],
+      types: ['node'],
+      strict: true,
+      noEmit: true,
+      // Checks the package's own declarations too; what other packages' declarations report
+      // against this compiler and lib is theirs, so only the lines below count.
+      skipLibCheck: false,
+    };
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['adopter.ts'] }));
+    const tsc = join(repo, 'node_modules/typescript/bin/tsc');
+    const stdout = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false', '--listFiles'], { cwd: app, allowFailure: true });
+    // The entry's declarations were found through `exports`, so the check below had something to check.
+    expect(stdout.split('\n')).toContain(join(installed, 'dist/src/index.d.ts'));
+    const diagnostics = stdout.split('\n').filter((line) => / error TS\d+:/.test(line));
+    // Anything in the adopter's file; in Warden's declarations, a module (or its types) they import that the install lacks.
+    const ours = diagnostics.filter(
+      (line) => line.startsWith('adopter.ts') || (line.startsWith(`node_modules/${manifest.name}/`) && / error TS(2307|7016):/.test(line)),
+    );
+    expect(ours).toEqual([]);
+  }, 120_000);
+});
