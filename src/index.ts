@@ -1,5 +1,5 @@
 /**
- * The package's public entry. Placeholder until the adopter API (issue 12) is designed: it
+ * The package's public entry.
  * exposes what the gateway is built from so the build and the packed tarball have an entry.
  */
 export { createGateway, type Gateway, type GatewayOptions } from './server/gateway.js';

@@ -54,7 +54,7 @@ describe('npm start', () => {
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
       // The gateway is connected and waiting for the lock: its migrations have begun.
-      await waitFor(async () => ((await holder.query(`select 1 from pg_locks where locktype = 'advisory' and not granted`)).rowCount ? true : undefined), 60_000, () => output);
+      await waitFor(async () => ((await holder.query(`select 1 from pg_locks where locktype = 'advisory' and not granted and database = (select oid from pg_database where datname = current_database())`)).rowCount ? true : undefined), 60_000, () => output);
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
       await waitFor(() => (output.includes('stopping the start after its current step') ? true : undefined), 10_000, () => output);
