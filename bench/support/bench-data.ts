@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.js';
-import type { NewInvoiceRow } from '../../src/db/tables/invoice.js';
+import { demoDb } from '../../src/domain/database.js';
+import type { NewInvoiceRow } from '../../src/domain/tables/invoice.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { ensureAuditPartitions } from '../../src/audit/partitions.js';
 import { seedDemoData } from '../../src/domain/seed/seed.js';
@@ -22,10 +23,11 @@ export interface BenchData {
  * a little over that many (the demo's own 12 come on top). Invoices are spread over the last
  * three years, one a day, like a busy account.
  */
-export async function prepareBenchDatabase(db: Db, invoiceCount: number): Promise<BenchData> {
-  await migrateToLatest(db);
-  await ensureAuditPartitions(db);
-  await seedDemoData(db);
+export async function prepareBenchDatabase(wardenDb: Db, invoiceCount: number): Promise<BenchData> {
+  await migrateToLatest(wardenDb);
+  await ensureAuditPartitions(wardenDb);
+  await seedDemoData(wardenDb);
+  const db = demoDb(wardenDb);
   const today = Date.UTC(2026, 10, 1);
   const rows: NewInvoiceRow[] = Array.from({ length: invoiceCount }, (_, i) => {
     const n = String(i + 1).padStart(5, '0');

@@ -1,28 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { AccountTable } from './tables/account.js';
-import type { ApiTokenTable } from './tables/api-token.js';
 import type { ApprovalRequestTable } from './tables/approval-request.js';
 import type { ImpersonationSessionTable } from './tables/impersonation-session.js';
 import type { AuditChainHeadTable } from './tables/audit-chain-head.js';
 import type { AuditCheckpointTable } from './tables/audit-checkpoint.js';
 import type { AuditEventTable } from './tables/audit-event.js';
-import type { InvoiceTable } from './tables/invoice.js';
 import type { NotificationOutboxTable } from './tables/notification-outbox.js';
-import type { NotificationSettingsTable } from './tables/notification-settings.js';
-import type { PaymentMethodTable } from './tables/payment-method.js';
 import type { PolicyVersionTable } from './tables/policy-version.js';
-import type { PrivateNoteTable } from './tables/private-note.js';
 import type { StaffTable } from './tables/staff.js';
-import type { UserTable } from './tables/user.js';
 
+/**
+ * Warden's own tables, and nothing of the application's: Warden learns about customers through
+ * its identity hook, never by reading the application's tables.
+ */
 export interface Database {
-  accounts: AccountTable;
-  users: UserTable;
-  notification_settings: NotificationSettingsTable;
-  payment_methods: PaymentMethodTable;
-  invoices: InvoiceTable;
-  api_tokens: ApiTokenTable;
-  private_notes: PrivateNoteTable;
   staff: StaffTable;
   audit_events: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;

@@ -1,11 +1,11 @@
 import type { WardenBuilder } from '../graphql/builder.js';
-import type { AccountRow } from '../db/tables/account.js';
-import type { ApiTokenRow } from '../db/tables/api-token.js';
-import type { InvoiceRow } from '../db/tables/invoice.js';
-import type { NotificationSettingsRow } from '../db/tables/notification-settings.js';
-import type { PaymentMethodRow } from '../db/tables/payment-method.js';
-import type { PrivateNoteRow } from '../db/tables/private-note.js';
-import type { UserRow } from '../db/tables/user.js';
+import type { AccountRow } from './tables/account.js';
+import type { ApiTokenRow } from './tables/api-token.js';
+import type { InvoiceRow } from './tables/invoice.js';
+import type { NotificationSettingsRow } from './tables/notification-settings.js';
+import type { PaymentMethodRow } from './tables/payment-method.js';
+import type { PrivateNoteRow } from './tables/private-note.js';
+import type { UserRow } from './tables/user.js';
 
 /** One row of the staff directory: enough to find whom to help, nothing more. */
 export interface DirectoryEntryShape {

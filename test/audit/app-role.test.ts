@@ -22,6 +22,7 @@ import { waitUntil } from '../notify/wait-until.js';
 import { RiskyChangeEmail, RiskyChangePlan, RiskyDeleteNote, RiskyRevokeToken, RiskySendLoginReset } from '../support/risky-actions.js';
 import { AUDIT_IMPERSONATION_HEADER, endAuditSession, openAuditSession } from './audit-support.js';
 import { customerIdentity } from '../../src/domain/accounts/index.js';
+import { demoDb } from '../../src/domain/database.js';
 
 const KEY = 'app-role-test-checkpoint-key-0123456789ab';
 
@@ -77,7 +78,7 @@ async function createLoginRole(owner: TestDatabase): Promise<{ role: string; url
 /** The same database, reached as another role: what the gateway sees when it connects as that role. */
 function connectAs(url: string): TestDatabase {
   const { db, engine, pool, listen } = openDatabase({ url, dataDir: 'memory://', poolSize: 4 });
-  return { db, url, engine, pool, listen, destroy: () => db.destroy() };
+  return { db, demo: demoDb(db), url, engine, pool, listen, destroy: () => db.destroy() };
 }
 
 describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a login role in warden_app (PostgreSQL server only)', () => {
@@ -138,7 +139,7 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
       await t.execute(RiskyDeleteNote, { as: 'customer', variables: { noteId: 'note_acme_1' } }),
     ];
     expect(replies.map((reply) => reply.body.errors)).toEqual(replies.map(() => undefined));
-    expect(await owner.db.selectFrom('private_notes').select(['body', 'deleted_at']).where('id', '=', 'note_acme_1').executeTakeFirstOrThrow()).toEqual({ body: '', deleted_at: expect.any(Date) });
+    expect(await owner.demo.selectFrom('private_notes').select(['body', 'deleted_at']).where('id', '=', 'note_acme_1').executeTakeFirstOrThrow()).toEqual({ body: '', deleted_at: expect.any(Date) });
   });
 
   it('runs the background work: checkpoints, the session sweep, notification delivery, the migration check', async () => {

@@ -104,7 +104,7 @@ describe('when the audit write fails, the response carries no data', () => {
 
 describe("when an operation's own audit record cannot be written, it is 503 AUDIT_UNAVAILABLE", () => {
   const taxRateOf = async (invoiceId: string) =>
-    (await t.db.selectFrom('invoices').select('tax_rate_bp').where('id', '=', invoiceId).executeTakeFirstOrThrow()).tax_rate_bp;
+    (await t.demo.selectFrom('invoices').select('tax_rate_bp').where('id', '=', invoiceId).executeTakeFirstOrThrow()).tax_rate_bp;
 
   it('rolls a mutation back when its mutation_executed record fails, and answers with no data', async () => {
     const before = await taxRateOf('inv_acme_012');

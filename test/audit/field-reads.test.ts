@@ -372,8 +372,8 @@ describe("'did agent X see user Y's phone number on date Z?', asked through audi
   });
 
   it('says when it kept only some of the ids, and how many there were', async () => {
-    const existing = await sessions.db.selectFrom('invoices').select('id').where('account_id', '=', 'acc_acme').execute();
-    await sessions.db
+    const existing = await sessions.demo.selectFrom('invoices').select('id').where('account_id', '=', 'acc_acme').execute();
+    await sessions.demo
       .insertInto('invoices')
       .values(
         Array.from({ length: 230 }, (_, i) => ({

@@ -4,6 +4,7 @@ import type { Db } from '../../src/db/database.js';
 import { STAFF_ROLES } from '../../src/db/tables/staff.js';
 import { isEmpty, seedDemoData } from '../../src/domain/seed/seed.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { demoDb } from '../../src/domain/database.js';
 
 let testDatabase: TestDatabase;
 let db: Db;
@@ -38,7 +39,7 @@ describe('seedDemoData', () => {
 
   it('loads the accounts that demonstrate each rule', async () => {
     await seedDemoData(db);
-    const accounts = await db
+    const accounts = await demoDb(db)
       .selectFrom('accounts')
       .select(['id', 'sensitive', 'support_access'])
       .orderBy('id')
@@ -53,7 +54,7 @@ describe('seedDemoData', () => {
 
   it('loads invoices in every status, with ACME-2026-012 open at 20% tax', async () => {
     await seedDemoData(db);
-    const invoices = await db.selectFrom('invoices').select(['number', 'status', 'tax_rate_bp']).execute();
+    const invoices = await demoDb(db).selectFrom('invoices').select(['number', 'status', 'tax_rate_bp']).execute();
     expect(new Set(invoices.map((i) => i.status))).toEqual(new Set(['draft', 'open', 'paid', 'void', 'refunded']));
     expect(invoices.find((i) => i.number === 'ACME-2026-012')).toEqual({ number: 'ACME-2026-012', status: 'open', tax_rate_bp: 2000 });
   });

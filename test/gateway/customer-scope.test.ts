@@ -73,7 +73,7 @@ describe('a customer sees only their own account', () => {
     expect(account?.id).toBe('acc_acme');
     const ids = (rows: Array<{ id: string }> | null | undefined) => (rows ?? []).map((row) => row.id);
     const own = async (table: 'users' | 'invoices' | 'payment_methods' | 'api_tokens' | 'private_notes') =>
-      (await t.db.selectFrom(table).select('id').where('account_id', '=', 'acc_acme').execute()).map((r) => r.id).sort();
+      (await t.demo.selectFrom(table).select('id').where('account_id', '=', 'acc_acme').execute()).map((r) => r.id).sort();
     expect(ids(account?.users).sort()).toEqual(await own('users'));
     expect(ids(account?.invoices).sort()).toEqual(await own('invoices'));
     expect(ids(account?.paymentMethods).sort()).toEqual(await own('payment_methods'));

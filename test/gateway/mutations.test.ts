@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const taxRateOf = async (id: string) =>
-  (await t.db.selectFrom('invoices').select('tax_rate_bp').where('id', '=', id).executeTakeFirstOrThrow()).tax_rate_bp;
+  (await t.demo.selectFrom('invoices').select('tax_rate_bp').where('id', '=', id).executeTakeFirstOrThrow()).tax_rate_bp;
 const auditRowsFor = (requestId: string) =>
   t.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
 

@@ -22,10 +22,10 @@ afterAll(() => t.close());
 
 const codeOf = (response: GraphQLResponse<unknown>) => response.body.errors?.[0]?.extensions?.['code'];
 const messageOf = (response: GraphQLResponse<unknown>) => response.body.errors?.[0]?.message ?? '';
-const user = (id: string) => t.db.selectFrom('users').select(['email', 'login_reset_sent_at']).where('id', '=', id).executeTakeFirstOrThrow();
-const acme = () => t.db.selectFrom('accounts').select(['plan', 'plan_status']).where('id', '=', 'acc_acme').executeTakeFirstOrThrow();
-const token = (id: string) => t.db.selectFrom('api_tokens').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow();
-const note = (id: string) => t.db.selectFrom('private_notes').select(['body', 'deleted_at']).where('id', '=', id).executeTakeFirstOrThrow();
+const user = (id: string) => t.demo.selectFrom('users').select(['email', 'login_reset_sent_at']).where('id', '=', id).executeTakeFirstOrThrow();
+const acme = () => t.demo.selectFrom('accounts').select(['plan', 'plan_status']).where('id', '=', 'acc_acme').executeTakeFirstOrThrow();
+const token = (id: string) => t.demo.selectFrom('api_tokens').select('revoked_at').where('id', '=', id).executeTakeFirstOrThrow();
+const note = (id: string) => t.demo.selectFrom('private_notes').select(['body', 'deleted_at']).where('id', '=', id).executeTakeFirstOrThrow();
 /** The newest record of a mutation, as the audit trail summarises it. */
 const lastRecordOf = async (field: string) =>
   (await t.db.selectFrom('audit_events').select(['actor_id', 'summary']).where('type_field', '=', `Mutation.${field}`).where('kind', '=', 'mutation_executed').orderBy('chain_seq', 'desc').executeTakeFirst()) ?? null;
@@ -117,7 +117,7 @@ describe('a customer changes or cancels the plan within their own rules', () => 
 
 describe('a customer revokes an API token within their own rules', () => {
   beforeAll(async () => {
-    await t.db.insertInto('api_tokens').values({ id: 'tok_acme_tom', account_id: 'acc_acme', created_by: 'usr_tom', name: 'Calendar sync', secret: 'wdn_live_tomcalendar0000000000000001' }).execute();
+    await t.demo.insertInto('api_tokens').values({ id: 'tok_acme_tom', account_id: 'acc_acme', created_by: 'usr_tom', name: 'Calendar sync', secret: 'wdn_live_tomcalendar0000000000000001' }).execute();
   });
 
   it('a member revokes one they created; it stays listed, as revoked', async () => {
@@ -142,7 +142,7 @@ describe('a customer revokes an API token within their own rules', () => {
 
 describe('a customer deletes a private note within their own rules', () => {
   beforeAll(async () => {
-    await t.db.insertInto('private_notes').values({ id: 'note_acme_tom', account_id: 'acc_acme', author_id: 'usr_tom', body: 'Ask Jane about the expense policy before the offsite.' }).execute();
+    await t.demo.insertInto('private_notes').values({ id: 'note_acme_tom', account_id: 'acc_acme', author_id: 'usr_tom', body: 'Ask Jane about the expense policy before the offsite.' }).execute();
   });
 
   it('a member deletes their own: its text is erased and it is listed nowhere', async () => {

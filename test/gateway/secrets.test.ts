@@ -44,7 +44,7 @@ describe('password hashes and MFA recovery codes never leave the gateway', () =>
   });
 
   it('returns neither, even to the account owner asking for every user field', async () => {
-    const users = await t.db.selectFrom('users').select(['password_hash', 'mfa_recovery_codes']).where('account_id', '=', 'acc_acme').execute();
+    const users = await t.demo.selectFrom('users').select(['password_hash', 'mfa_recovery_codes']).where('account_id', '=', 'acc_acme').execute();
     const secrets = users.flatMap((u) => [u.password_hash, ...u.mfa_recovery_codes]);
     expect(secrets.length).toBeGreaterThan(4);
 

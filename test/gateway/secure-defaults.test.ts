@@ -43,7 +43,7 @@ describe('HTTP-level protections', () => {
       headers: { authorization: `Bearer ${customerToken}`, [CSRF_HEADER]: '1' },
     });
     expect(response.status).toBe(405);
-    const settings = await dev.db.selectFrom('notification_settings').select('sms_alerts').where('user_id', '=', 'usr_jane').executeTakeFirstOrThrow();
+    const settings = await dev.demo.selectFrom('notification_settings').select('sms_alerts').where('user_id', '=', 'usr_jane').executeTakeFirstOrThrow();
     expect(settings.sms_alerts).toBe(true);
   });
 

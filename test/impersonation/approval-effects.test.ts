@@ -88,8 +88,8 @@ const requestRow = (id: string) => t.db.selectFrom('approval_requests').selectAl
 const eventsOfRequest = (id: string) =>
   t.db.selectFrom('audit_events').selectAll().where(sql<boolean>`details->>'requestId' = ${id}`).orderBy('chain_seq').execute();
 const sessionEvents = (sessionId: string, kind: string) =>
-  t.db.selectFrom('audit_events').selectAll().where('session_id', '=', sessionId).where('kind', '=', kind).orderBy('chain_seq').execute();
-const invoice = (id: string) => t.db.selectFrom('invoices').select(['status', 'amount_cents']).where('id', '=', id).executeTakeFirstOrThrow();
+  t.demo.selectFrom('audit_events').selectAll().where('session_id', '=', sessionId).where('kind', '=', kind).orderBy('chain_seq').execute();
+const invoice = (id: string) => t.demo.selectFrom('invoices').select(['status', 'amount_cents']).where('id', '=', id).executeTakeFirstOrThrow();
 const refund = (session: OpenSession, invoiceId: string) => t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId } });
 
 describe('an approval request says what approving it would do', () => {
@@ -227,7 +227,7 @@ describe('a manager approves the state they saw', () => {
     const id = await askedFor(session, REFUND_DOCUMENT, { invoiceId: 'inv_acme_006' }, REFUND_REASON);
     await approved(id);
     await sql`update invoices set amount_cents = 100 where id = 'inv_acme_006'`.execute(t.db);
-    const taxBefore = await t.db.selectFrom('invoices').select('tax_rate_bp').where('id', '=', 'inv_acme_012').executeTakeFirstOrThrow();
+    const taxBefore = await t.demo.selectFrom('invoices').select('tax_rate_bp').where('id', '=', 'inv_acme_012').executeTakeFirstOrThrow();
 
     const { body } = await t.execute(ImpTaxThenRefund, {
       as: 'agent',
@@ -237,7 +237,7 @@ describe('a manager approves the state they saw', () => {
     expect(codeOf(body)).toBe('TARGET_CHANGED');
     expect(body.data ?? null).toBeNull();
     // The routine change beside it did not run either: the gate judged both before either ran.
-    expect(await t.db.selectFrom('invoices').select('tax_rate_bp').where('id', '=', 'inv_acme_012').executeTakeFirstOrThrow()).toEqual(taxBefore);
+    expect(await t.demo.selectFrom('invoices').select('tax_rate_bp').where('id', '=', 'inv_acme_012').executeTakeFirstOrThrow()).toEqual(taxBefore);
     expect((await requestRow(id)).status).toBe('expired');
   });
 

@@ -94,7 +94,7 @@ describe('the customer decides whether support may enter', () => {
   it('only owners and admins decide', async () => {
     const { body } = await t.execute(ImpSetSupportAccess, { as: 'usr_tom', variables: { value: 'never' } });
     expect(codeOf(body)).toBe('FORBIDDEN');
-    expect((await t.db.selectFrom('accounts').select('support_access').where('id', '=', 'acc_acme').executeTakeFirstOrThrow()).support_access).toBe('allow');
+    expect((await t.demo.selectFrom('accounts').select('support_access').where('id', '=', 'acc_acme').executeTakeFirstOrThrow()).support_access).toBe('allow');
   });
 
   it('support acting as the owner cannot change it', async () => {

@@ -5,6 +5,7 @@ import type { GatewayContext } from '../../src/graphql/context.js';
 import { RISK_EXTENSION } from '../../src/policy/plugin/index.js';
 import { buildWardenSchema } from '../../src/server/warden-schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { demoDb } from '../../src/domain/database.js';
 import {
   codeOf,
   endOpenSessions,
@@ -128,7 +129,7 @@ afterEach(async () => {
   await endOpenSessions(t);
 });
 
-const invoice = (id: string) => t.db.selectFrom('invoices').select(['status', 'tax_rate_bp']).where('id', '=', id).executeTakeFirstOrThrow();
+const invoice = (id: string) => t.demo.selectFrom('invoices').select(['status', 'tax_rate_bp']).where('id', '=', id).executeTakeFirstOrThrow();
 const sessionEvents = (sessionId: string, kind: string) =>
   t.db.selectFrom('audit_events').selectAll().where('session_id', '=', sessionId).where('kind', '=', kind).orderBy('occurred_at').execute();
 
@@ -155,7 +156,7 @@ describe('a read-only session', () => {
   ])('refuses %s with APPROVAL_REQUIRED, records mutation_refused and changes nothing', async (_name, run, field) => {
     session = await openSession(t, { userId: 'usr_tom' });
     const before = await Promise.all([invoice('inv_acme_012'), invoice('inv_acme_001')]);
-    const settingsBefore = await t.db.selectFrom('notification_settings').selectAll().where('user_id', '=', 'usr_tom').executeTakeFirstOrThrow();
+    const settingsBefore = await t.demo.selectFrom('notification_settings').selectAll().where('user_id', '=', 'usr_tom').executeTakeFirstOrThrow();
 
     const { body } = await run();
     expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
@@ -164,7 +165,7 @@ describe('a read-only session', () => {
     expect((body.extensions?.['impersonation'] as { mode: string } | undefined)?.mode).toBe('read_only');
 
     expect(await Promise.all([invoice('inv_acme_012'), invoice('inv_acme_001')])).toEqual(before);
-    expect(await t.db.selectFrom('notification_settings').selectAll().where('user_id', '=', 'usr_tom').executeTakeFirstOrThrow()).toEqual(settingsBefore);
+    expect(await t.demo.selectFrom('notification_settings').selectAll().where('user_id', '=', 'usr_tom').executeTakeFirstOrThrow()).toEqual(settingsBefore);
     const [refused, ...more] = await sessionEvents(session.sessionId, 'mutation_refused');
     expect(more).toEqual([]);
     expect(refused).toMatchObject({ actor_id: 'stf_sarah', subject_user_id: 'usr_tom', type_field: `Mutation.${field}`, decision: 'refused' });
@@ -488,7 +489,7 @@ describe('a mutation that records no change of its own', () => {
     const refund = built.schema.getMutationType()?.getFields()['refundInvoice'];
     if (!refund) throw new Error('Mutation.refundInvoice is missing');
     refund.resolve = async (_root, args: { invoiceId: string }, context: GatewayContext) =>
-      context.db.updateTable('invoices').set({ status: 'refunded' }).where('id', '=', args.invoiceId).returningAll().executeTakeFirstOrThrow();
+      demoDb(context.db).updateTable('invoices').set({ status: 'refunded' }).where('id', '=', args.invoiceId).returningAll().executeTakeFirstOrThrow();
     return built;
   }
 
@@ -579,7 +580,7 @@ describe('arguments that do not coerce', () => {
 
   it('refuse the whole operation: the customer’s support-access setting is not changed beside a broken call', async () => {
     session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
-    const setting = () => t.db.selectFrom('accounts').select('support_access').where('id', '=', 'acc_acme').executeTakeFirstOrThrow();
+    const setting = () => t.demo.selectFrom('accounts').select('support_access').where('id', '=', 'acc_acme').executeTakeFirstOrThrow();
     const before = await setting();
     const { body } = await t.execute(ImpOptOutBesideBrokenRefund, { as: 'agent', headers: withSession(session.token), variables: { v: null } });
     expect(codeOf(body)).toBe('BAD_USER_INPUT');

@@ -7,6 +7,7 @@ import { mutationRiskOf } from '../../src/approvals/mutation-risk.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
 import { RiskyCancelPlan, RiskyChangeEmail, RiskyChangePlan, RiskyDeleteNote, RiskyRevokeToken, RiskySendLoginReset } from '../support/risky-actions.js';
 import { codeOf, endOpenSessions, ImpApprove, ImpRequestMutation, messageOf, openSession, withSession, type OpenSession } from './sessions.js';
+import type { DemoDb } from '../../src/domain/database.js';
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ interface RiskyAction {
   variables: Record<string, unknown>;
   reason: string;
   /** What the call changes in the database, read now. */
-  state: (db: Db) => Promise<unknown>;
+  state: (db: DemoDb) => Promise<unknown>;
   /** The change's record, as the audit trail summarises it. */
   summary: RegExp;
 }
@@ -96,23 +97,23 @@ describe.each(ACTIONS)('$field in a session', (risky) => {
 
   it('is refused in a read-write session until a manager approves it, changing nothing', async () => {
     const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
-    const before = await risky.state(t.db);
+    const before = await risky.state(t.demo);
     const { body } = await risky.run(withSession(session.token));
     expect(codeOf(body)).toBe('APPROVAL_REQUIRED');
     expect(messageOf(body)).toMatch(new RegExp(`^${risky.field} is a risky change: ask a manager to approve this exact call`));
-    expect(await risky.state(t.db)).toEqual(before);
+    expect(await risky.state(t.demo)).toEqual(before);
     expect(await events(session.sessionId, 'mutation_refused')).toHaveLength(1);
   });
 
   it('runs once when approved, and leaves a before → after record in plain language', async () => {
     await sql`update accounts set plan = 'team', plan_status = 'active' where id = 'acc_acme'`.execute(t.db);
     const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
-    const before = await risky.state(t.db);
+    const before = await risky.state(t.demo);
     const approval = await approvedIn(session, risky);
 
     const first = await risky.run(withSession(session.token));
     expect(first.body.errors).toBeUndefined();
-    expect(await risky.state(t.db)).not.toEqual(before);
+    expect(await risky.state(t.demo)).not.toEqual(before);
     const [executed, ...more] = await events(session.sessionId, 'mutation_executed');
     expect(more).toEqual([]);
     expect(executed).toMatchObject({ actor_id: 'stf_sarah', type_field: `Mutation.${risky.field}`, account_id: 'acc_acme' });
@@ -136,7 +137,7 @@ describe('the customer’s rules hold in a session', () => {
       const { body } = await cancel.run(withSession(session.token));
       expect(codeOf(body)).toBe('FORBIDDEN');
       expect(messageOf(body)).toBe("Only the account's owner cancels its plan; ask them.");
-      expect(await cancel.state(t.db)).toEqual({ plan: 'team', plan_status: 'active' });
+      expect(await cancel.state(t.demo)).toEqual({ plan: 'team', plan_status: 'active' });
       expect(await t.db.selectFrom('approval_requests').select('status').where('id', '=', approval).executeTakeFirstOrThrow()).toEqual({ status: 'approved' });
       expect(await events(session.sessionId, 'mutation_refused')).toEqual([expect.objectContaining({ type_field: 'Mutation.cancelPlan', details: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
     } finally {

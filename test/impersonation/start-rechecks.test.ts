@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { SYSTEM_ACTOR } from '../../src/audit/index.js';
 import { closeSessionsOfOptedOutAccount } from '../../src/impersonation/close-account-sessions.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import type { DomainTables } from '../../src/domain/database.js';
 import {
   auditKindsOfSession,
   auditOfSession,
@@ -110,7 +111,7 @@ describe('a start racing an opt-out', () => {
     // the account's turn taken (closing its sessions takes it), not yet committed.
     const optOut = await t.db.startTransaction().execute();
     try {
-      await optOut.updateTable('accounts').set({ support_access: 'never' }).where('id', '=', 'acc_acme').execute();
+      await optOut.withTables<DomainTables>().updateTable('accounts').set({ support_access: 'never' }).where('id', '=', 'acc_acme').execute();
       await closeSessionsOfOptedOutAccount(optOut, { id: 'acc_acme', name: 'Acme Co' }, { actor: SYSTEM_ACTOR });
       const starting = start(t, { userId: 'usr_tom' });
       await waitForLockWaiter(t.database.url);
@@ -127,7 +128,7 @@ describe('a start racing an opt-out', () => {
   it.skipIf(inject('databaseUrl') === null)('control: without the opt-out taking the account\'s turn, the start does not wait and gets in', async () => {
     const optOut = await t.db.startTransaction().execute();
     try {
-      await optOut.updateTable('accounts').set({ support_access: 'never' }).where('id', '=', 'acc_acme').execute();
+      await optOut.withTables<DomainTables>().updateTable('accounts').set({ support_access: 'never' }).where('id', '=', 'acc_acme').execute();
       const { body } = await start(t, { userId: 'usr_tom' });
       expect(codeOf(body)).toBeUndefined();
     } finally {

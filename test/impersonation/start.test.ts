@@ -183,7 +183,7 @@ describe('who may start a session, and as whom', () => {
   });
 
   it('refuses a user whose id is a staff id', async () => {
-    await t.db
+    await t.demo
       .insertInto('users')
       .values({ id: 'stf_leo', account_id: 'acc_acme', name: 'Leo Park', email: 'leo.personal@acme.example', phone: null, role: 'member', birth_date: null, national_id: null, password_hash: 'x' })
       .execute();
@@ -194,7 +194,7 @@ describe('who may start a session, and as whom', () => {
   });
 
   it("refuses a user whose email is a staff member's (in any case)", async () => {
-    await t.db
+    await t.demo
       .insertInto('users')
       .values({ id: 'usr_marcus_shadow', account_id: 'acc_acme', name: 'Marcus W', email: 'Marcus.Webb@Warden.example', phone: null, role: 'member', birth_date: null, national_id: null, password_hash: 'x' })
       .execute();

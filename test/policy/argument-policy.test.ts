@@ -139,8 +139,8 @@ const ORDER_USERS = [
 let t: TestGateway;
 beforeAll(async () => {
   t = await startTestGateway();
-  await t.db.insertInto('accounts').values({ id: ORDER_ACCOUNT, name: 'Order Ltd', plan: 'team', region: 'eu-west-2' }).execute();
-  await t.db
+  await t.demo.insertInto('accounts').values({ id: ORDER_ACCOUNT, name: 'Order Ltd', plan: 'team', region: 'eu-west-2' }).execute();
+  await t.demo
     .insertInto('users')
     .values(ORDER_USERS.map(({ id, name }, i) => ({ id, account_id: ORDER_ACCOUNT, name, email: `${id}@order.example`, role: i === 0 ? 'owner' : 'member', password_hash: '', mfa_recovery_codes: [] })))
     .execute();

@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/database.js';
+import type { DomainTables } from '../../src/domain/database.js';
 
 /**
  * Recognisable secrets seeded into one account. Each names the field it lives in and the token
@@ -36,7 +37,8 @@ const canary = (field: string) => CANARIES.find((c) => c.field === field)?.value
 
 /** One account holding every canary; its owner is also its billing contact. */
 export async function seedCanaries(db: Db): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (wardenTrx) => {
+    const trx = wardenTrx.withTables<DomainTables>();
     await trx.insertInto('accounts').values({ id: CANARY_ACCOUNT, name: 'Canary Ltd', plan: 'team', region: 'eu-west-2' }).execute();
     await trx
       .insertInto('users')

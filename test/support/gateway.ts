@@ -16,6 +16,7 @@ import { directAccess, impersonationAccess } from '../../src/policy/access.js';
 import type { PolicySource } from '../../src/policy/policy-source.js';
 import { startPolicyStore, type PolicyStore } from '../../src/policy/policy-store.js';
 import { createSeededTestDatabase, type TestDatabase } from './test-database.js';
+import { demoDb, type DemoDb } from '../../src/domain/database.js';
 
 export interface GraphQLResponse<TResult> {
   status: number;
@@ -27,6 +28,8 @@ export interface GraphQLResponse<TResult> {
 
 export interface TestGateway {
   db: Db;
+  /** The same database with the reference domain's tables beside Warden's. */
+  demo: DemoDb;
   /** The database under `db`, to start another instance over it (`options.database`). */
   database: TestDatabase;
   /** The live policy store, when the gateway was started with `livePolicy`; else null. */
@@ -69,7 +72,7 @@ function actAsFromHeader(db: Db): ResolveAccess {
     const header = request.headers.get(ACT_AS_HEADER);
     if (!header || principal.kind !== 'staff') return directAccess(principal);
     const [userId = '', mode = 'read_only', grants = ''] = header.split(' ');
-    const user = await db.selectFrom('users').select(['id', 'name', 'account_id', 'role']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const user = await demoDb(db).selectFrom('users').select(['id', 'name', 'account_id', 'role']).where('id', '=', userId).executeTakeFirstOrThrow();
     const customer = { kind: 'customer', id: user.id, name: user.name, accountId: user.account_id, role: user.role, authTime: principal.authTime } as const;
     return impersonationAccess(customer, mode === 'read_write' ? 'read_write' : 'read_only', new Set(grants.split(',').filter(Boolean)));
   };
@@ -144,6 +147,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
 
   return {
     db: database.db,
+    demo: database.demo,
     database,
     policyStore,
     gateway,

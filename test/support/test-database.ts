@@ -6,12 +6,15 @@ import { openDatabase, type DatabaseHandle, type Listen } from '../../src/db/con
 import type { Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedDemoData } from '../../src/domain/seed/seed.js';
+import { demoDb, type DemoDb } from '../../src/domain/database.js';
 
 /** The migrated database globalSetup builds once per run; every test database clones it. */
 export const TEMPLATE_DATABASE = 'warden_template';
 
 export interface TestDatabase {
   db: Db;
+  /** The same database with the reference domain's tables beside Warden's (`demoDb`). */
+  demo: DemoDb;
   /** The database's own URL on a server; null on PGlite, which has none. */
   url: string | null;
   engine: DatabaseHandle['engine'];
@@ -42,7 +45,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (serverUrl === null) {
     const { db, engine, listen, pool } = openDatabase({ dataDir: 'memory://' });
     if (migrated) await migrateToLatest(db);
-    return { db, url: null, engine, listen, pool, destroy: () => db.destroy() };
+    return { db, demo: demoDb(db), url: null, engine, listen, pool, destroy: () => db.destroy() };
   }
 
   const name = `warden_test_${randomBytes(6).toString('hex')}`;
@@ -52,6 +55,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const { db, engine, listen, pool } = openDatabase({ url, dataDir: 'memory://', poolSize: 4 });
   return {
     db,
+    demo: demoDb(db),
     url,
     engine,
     pool,

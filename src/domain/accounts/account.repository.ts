@@ -1,8 +1,8 @@
-import type { Executor } from '../../db/database.js';
-import type { AccountRow, AccountUpdate } from '../../db/tables/account.js';
-import { escapeLike } from '../../db/escape-like.js';
+import type { DemoExecutor } from '../database.js';
+import type { AccountRow, AccountUpdate } from '../tables/account.js';
+import { escapeLike } from '../escape-like.js';
 
-export function findAccountById(db: Executor, id: string): Promise<AccountRow | undefined> {
+export function findAccountById(db: DemoExecutor, id: string): Promise<AccountRow | undefined> {
   return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
@@ -13,7 +13,7 @@ export interface DirectorySearch {
 }
 
 /** The staff directory: names, account and plan only, never contact details or secrets. */
-export function searchDirectory(db: Executor, search: DirectorySearch) {
+export function searchDirectory(db: DemoExecutor, search: DirectorySearch) {
   const pattern = `%${escapeLike(search.text)}%`;
   return db
     .selectFrom('users')
@@ -33,10 +33,10 @@ export function searchDirectory(db: Executor, search: DirectorySearch) {
 }
 
 /** Locks the account's row, so what the change's record calls "before" is what it changed. */
-export function lockAccount(db: Executor, id: string): Promise<AccountRow | undefined> {
+export function lockAccount(db: DemoExecutor, id: string): Promise<AccountRow | undefined> {
   return db.selectFrom('accounts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export function updateAccount(db: Executor, id: string, update: AccountUpdate): Promise<AccountRow> {
+export function updateAccount(db: DemoExecutor, id: string, update: AccountUpdate): Promise<AccountRow> {
   return db.updateTable('accounts').set(update).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }

@@ -6,6 +6,7 @@ import { definePlanTypes } from './plan.schema.js';
 import { setSupportAccess } from './support-access.service.js';
 import { auditScopeOf } from '../../graphql/audit-scope.js';
 import { auditSubjectFrom } from '../../audit/index.js';
+import { demoDb } from '../database.js';
 
 const DIRECTORY_MAX = 50;
 
@@ -71,7 +72,7 @@ export function defineAccountTypes(builder: DemoBuilder): void {
       description: "The calling customer's own account.",
       authScopes: { customer: true },
       resolve: async (_root, _args, context) => {
-        const account = await findAccountById(context.db, actingCustomer(context).accountId);
+        const account = await findAccountById(demoDb(context.db), actingCustomer(context).accountId);
         if (!account) throw wardenError('NOT_FOUND', 'Your account no longer exists; sign in again.');
         return account;
       },
@@ -94,7 +95,7 @@ export function defineAccountTypes(builder: DemoBuilder): void {
         if (first < 1 || first > DIRECTORY_MAX) {
           throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${DIRECTORY_MAX} directory entries.`);
         }
-        return searchDirectory(context.db, { text, limit: first });
+        return searchDirectory(demoDb(context.db), { text, limit: first });
       },
     }),
   }));

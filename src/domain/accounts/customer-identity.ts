@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
-import type { UserRole } from '../../db/tables/user.js';
+import { demoExecutor } from '../database.js';
+import type { UserRole } from '../tables/user.js';
 import type { WardenIdentity } from '../../identity/identity.js';
 
 /** Users a session as whom always waits for a manager: they can change the account itself. */
@@ -9,7 +10,7 @@ const PRIVILEGED_ROLES: ReadonlySet<UserRole> = new Set(['owner', 'admin', 'bill
 export function customerIdentity(db: Db): WardenIdentity {
   return {
     async customer(id, within) {
-      const row = await (within ?? db)
+      const row = await demoExecutor(within ?? db)
         .selectFrom('users')
         .innerJoin('accounts', 'accounts.id', 'users.account_id')
         .select([

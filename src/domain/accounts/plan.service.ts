@@ -1,9 +1,10 @@
 import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
-import type { AccountRow, Plan } from '../../db/tables/account.js';
+import type { AccountRow, Plan } from '../tables/account.js';
 import { wardenError } from '../../errors/index.js';
 import { lockAccount, updateAccount } from './account.repository.js';
+import type { DomainTables } from '../database.js';
 
 /** The owner, admins and billing contacts change the plan; members do not. */
 export function mayChangePlan(customer: CustomerPrincipal): void {
@@ -21,14 +22,15 @@ const ACCOUNT_GONE = 'Your account no longer exists; sign in again.';
 export async function changePlan(db: Db, customer: CustomerPrincipal, plan: Plan, scope: AuditScope): Promise<AccountRow> {
   mayChangePlan(customer);
   return db.transaction().execute(async (trx) => {
-    const before = await lockAccount(trx, customer.accountId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockAccount(app, customer.accountId);
     await scope.beforeChange?.(trx, scope);
     if (!before) throw wardenError('NOT_FOUND', ACCOUNT_GONE);
     if (before.plan_status === 'cancelled') {
       throw wardenError('BAD_USER_INPUT', `The ${before.plan} plan of ${before.name} is cancelled, and a cancelled plan does not change: start a new subscription with billing instead.`);
     }
     if (before.plan === plan) throw wardenError('BAD_USER_INPUT', `${before.name} is already on the ${plan} plan; nothing to change.`);
-    const after = await updateAccount(trx, before.id, { plan });
+    const after = await updateAccount(app, before.id, { plan });
     await recordAuditEvent(
       trx,
       {
@@ -50,11 +52,12 @@ export async function changePlan(db: Db, customer: CustomerPrincipal, plan: Plan
 export async function cancelPlan(db: Db, customer: CustomerPrincipal, scope: AuditScope): Promise<AccountRow> {
   mayCancelPlan(customer);
   return db.transaction().execute(async (trx) => {
-    const before = await lockAccount(trx, customer.accountId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockAccount(app, customer.accountId);
     await scope.beforeChange?.(trx, scope);
     if (!before) throw wardenError('NOT_FOUND', ACCOUNT_GONE);
     if (before.plan_status === 'cancelled') throw wardenError('BAD_USER_INPUT', `The ${before.plan} plan of ${before.name} is already cancelled; nothing to change.`);
-    const after = await updateAccount(trx, before.id, { plan_status: 'cancelled' });
+    const after = await updateAccount(app, before.id, { plan_status: 'cancelled' });
     await recordAuditEvent(
       trx,
       {

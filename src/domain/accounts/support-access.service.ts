@@ -1,9 +1,10 @@
 import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
-import type { AccountRow, SupportAccess } from '../../db/tables/account.js';
+import type { AccountRow, SupportAccess } from '../tables/account.js';
 import { wardenError } from '../../errors/index.js';
 import { closeSessionsOfOptedOutAccount } from '../../impersonation/close-account-sessions.js';
+import type { DomainTables } from '../database.js';
 
 const WORDS: Record<SupportAccess, string> = { allow: 'allowed', ask_first: 'ask me first', never: 'never' };
 
@@ -17,9 +18,10 @@ export async function setSupportAccess(db: Db, customer: CustomerPrincipal, valu
     throw wardenError('FORBIDDEN', "Only the account's owner and admins decide whether support may enter.");
   }
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('accounts').selectAll().where('id', '=', customer.accountId).forUpdate().executeTakeFirst();
+    const app = trx.withTables<DomainTables>();
+    const before = await app.selectFrom('accounts').selectAll().where('id', '=', customer.accountId).forUpdate().executeTakeFirst();
     if (!before) throw wardenError('NOT_FOUND', 'Your account no longer exists; sign in again.');
-    const after = await trx.updateTable('accounts').set({ support_access: value }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+    const after = await app.updateTable('accounts').set({ support_access: value }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
     await recordAuditEvent(
       trx,
       {

@@ -1,16 +1,17 @@
-import type { Executor } from '../../db/database.js';
-import type { ApiTokenRow } from '../../db/tables/api-token.js';
-import type { InvoiceRow } from '../../db/tables/invoice.js';
-import type { PaymentMethodRow } from '../../db/tables/payment-method.js';
+import type { DemoExecutor } from '../database.js';
+import type { ApiTokenRow } from '../tables/api-token.js';
+import type { InvoiceRow } from '../tables/invoice.js';
+import type { PaymentMethodRow } from '../tables/payment-method.js';
 import { wardenError } from '../../errors/index.js';
 import type { DemoBuilder } from '../demo-types.js';
+import { demoDb } from '../database.js';
 
 type ActivityRow = InvoiceRow | PaymentMethodRow | ApiTokenRow;
 
 const ACTIVITY_MAX = 100;
 
 /** The newest invoices, payment methods and API tokens of an account, merged by creation time. */
-async function listActivity(db: Executor, accountId: string, limit: number): Promise<ActivityRow[]> {
+async function listActivity(db: DemoExecutor, accountId: string, limit: number): Promise<ActivityRow[]> {
   const [invoices, cards, tokens] = await Promise.all([
     db.selectFrom('invoices').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').limit(limit).execute(),
     db.selectFrom('payment_methods').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').limit(limit).execute(),
@@ -38,7 +39,7 @@ export function defineActivityTypes(builder: DemoBuilder): void {
         if (first < 1 || first > ACTIVITY_MAX) {
           throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${ACTIVITY_MAX} activity items.`);
         }
-        return listActivity(context.db, account.id, first);
+        return listActivity(demoDb(context.db), account.id, first);
       },
     }),
   }));

@@ -2,10 +2,11 @@ import { says, shown, type EffectDescriber } from '../../policy/plugin/effect-te
 import { personNamed } from '../users/index.js';
 import { findApiToken } from './api-token.repository.js';
 import { mayRevoke, tokenState } from './api-token.service.js';
+import { demoExecutor } from '../database.js';
 
 /** "revoke the API token CI deploys (created by Omar Haddad, active)". */
 export const revokeTokenEffect: EffectDescriber<{ tokenId: string | number }> = async ({ tokenId }, { db, customer }) => {
-  const token = await findApiToken(db, customer.accountId, String(tokenId));
+  const token = await findApiToken(demoExecutor(db), customer.accountId, String(tokenId));
   if (!token) return null;
   mayRevoke(customer, token);
   const state = tokenState(token);

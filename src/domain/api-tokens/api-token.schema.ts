@@ -4,6 +4,7 @@ import { actingCustomer } from '../../graphql/acting-customer.js';
 import { revokeTokenEffect } from './api-token.effects.js';
 import { listApiTokens } from './api-token.repository.js';
 import { revokeApiToken, tokenState } from './api-token.service.js';
+import { demoDb } from '../database.js';
 
 export function defineApiTokenTypes(builder: DemoBuilder): void {
   const ApiTokenState = builder.enumType('ApiTokenState', { values: ['active', 'revoked'] as const });
@@ -31,7 +32,7 @@ export function defineApiTokenTypes(builder: DemoBuilder): void {
     apiTokens: t.field({
       type: ['ApiToken'],
       classification: 'public',
-      resolve: (account, _args, context) => listApiTokens(context.db, account.id),
+      resolve: (account, _args, context) => listApiTokens(demoDb(context.db), account.id),
     }),
   }));
 

@@ -1,10 +1,11 @@
 import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
-import type { ApiTokenRow } from '../../db/tables/api-token.js';
+import type { ApiTokenRow } from '../tables/api-token.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { lockApiToken, markApiTokenRevoked } from './api-token.repository.js';
+import type { DomainTables } from '../database.js';
 
 /** Whether a token still works: a revoked one stays listed, as revoked. */
 export function tokenState(token: Pick<ApiTokenRow, 'revoked_at'>): 'active' | 'revoked' {
@@ -20,13 +21,14 @@ export function mayRevoke(customer: CustomerPrincipal, token: Pick<ApiTokenRow, 
 /** Revokes one of the account's API tokens, and records it, atomically. */
 export async function revokeApiToken(db: Db, customer: CustomerPrincipal, tokenId: string, scope: AuditScope): Promise<ApiTokenRow> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockApiToken(trx, customer.accountId, tokenId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockApiToken(app, customer.accountId, tokenId);
     await scope.beforeChange?.(trx, scope);
-    const account = await findAccountById(trx, customer.accountId);
+    const account = await findAccountById(app, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', 'No API token with that id in your account; list the account’s tokens to find its id.');
     mayRevoke(customer, before);
     if (before.revoked_at !== null) throw wardenError('BAD_USER_INPUT', `The token “${before.name}” is already revoked; nothing to change.`);
-    const after = await markApiTokenRevoked(trx, before.id);
+    const after = await markApiTokenRevoked(app, before.id);
     await recordAuditEvent(
       trx,
       {

@@ -1,8 +1,8 @@
-import type { Executor } from '../../db/database.js';
-import type { InvoiceRow, InvoiceStatus } from '../../db/tables/invoice.js';
-import type { PaymentMethodRow } from '../../db/tables/payment-method.js';
+import type { DemoExecutor } from '../database.js';
+import type { InvoiceRow, InvoiceStatus } from '../tables/invoice.js';
+import type { PaymentMethodRow } from '../tables/payment-method.js';
 
-export function listPaymentMethods(db: Executor, accountId: string): Promise<PaymentMethodRow[]> {
+export function listPaymentMethods(db: DemoExecutor, accountId: string): Promise<PaymentMethodRow[]> {
   return db
     .selectFrom('payment_methods')
     .selectAll()
@@ -18,13 +18,13 @@ export interface InvoiceListing {
 }
 
 /** Newest first; the (account_id, issued_on) index serves it. */
-export function listInvoices(db: Executor, accountId: string, listing: InvoiceListing): Promise<InvoiceRow[]> {
+export function listInvoices(db: DemoExecutor, accountId: string, listing: InvoiceListing): Promise<InvoiceRow[]> {
   let query = db.selectFrom('invoices').selectAll().where('account_id', '=', accountId);
   if (listing.status) query = query.where('status', '=', listing.status);
   return query.orderBy('issued_on', 'desc').orderBy('number', 'desc').limit(listing.limit).execute();
 }
 
-export function findInvoice(db: Executor, accountId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
+export function findInvoice(db: DemoExecutor, accountId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
   return db
     .selectFrom('invoices')
     .selectAll()
@@ -33,7 +33,7 @@ export function findInvoice(db: Executor, accountId: string, invoiceId: string):
     .executeTakeFirst();
 }
 
-export function lockInvoice(db: Executor, accountId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
+export function lockInvoice(db: DemoExecutor, accountId: string, invoiceId: string): Promise<InvoiceRow | undefined> {
   return db
     .selectFrom('invoices')
     .selectAll()
@@ -43,7 +43,7 @@ export function lockInvoice(db: Executor, accountId: string, invoiceId: string):
     .executeTakeFirst();
 }
 
-export function updateInvoiceTaxRate(db: Executor, invoiceId: string, taxRateBp: number): Promise<InvoiceRow> {
+export function updateInvoiceTaxRate(db: DemoExecutor, invoiceId: string, taxRateBp: number): Promise<InvoiceRow> {
   return db
     .updateTable('invoices')
     .set({ tax_rate_bp: taxRateBp })
@@ -56,7 +56,7 @@ export function updateInvoiceTaxRate(db: Executor, invoiceId: string, taxRateBp:
  * The account's billing contact: its billing user (else its owner, `userId` either way), with
  * the default payment method's billing address.
  */
-export async function findBillingContact(db: Executor, accountId: string) {
+export async function findBillingContact(db: DemoExecutor, accountId: string) {
   const person = await db
     .selectFrom('users')
     .select(['id as userId', 'name', 'email', 'phone'])

@@ -7,6 +7,7 @@ import { findBillingContact, findInvoice, listInvoices, listPaymentMethods } fro
 import { changeInvoiceTaxRate, exportInvoicesCsv, refundInvoice } from './invoice.service.js';
 import { refundEffect } from './invoice.effects.js';
 import { basisPointsToPercent } from './tax-rate.js';
+import { demoDb } from '../database.js';
 
 /** Large enough for a year of daily invoices; the benchmark lists 1,000 rows. */
 export const INVOICE_PAGE_MAX = 1000;
@@ -61,12 +62,12 @@ export function defineBillingTypes(builder: DemoBuilder): void {
       type: 'BillingContact',
       classification: 'public',
       nullable: true,
-      resolve: (account, _args, context) => findBillingContact(context.db, account.id),
+      resolve: (account, _args, context) => findBillingContact(demoDb(context.db), account.id),
     }),
     paymentMethods: t.field({
       type: ['PaymentMethod'],
       classification: 'public',
-      resolve: (account, _args, context) => listPaymentMethods(context.db, account.id),
+      resolve: (account, _args, context) => listPaymentMethods(demoDb(context.db), account.id),
     }),
     invoices: t.field({
       type: ['Invoice'],
@@ -80,7 +81,7 @@ export function defineBillingTypes(builder: DemoBuilder): void {
         if (first < 1 || first > INVOICE_PAGE_MAX) {
           throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${INVOICE_PAGE_MAX} invoices.`);
         }
-        return listInvoices(context.db, account.id, { status, limit: first });
+        return listInvoices(demoDb(context.db), account.id, { status, limit: first });
       },
     }),
   }));
@@ -95,7 +96,7 @@ export function defineBillingTypes(builder: DemoBuilder): void {
       authScopes: { customer: true },
       args: { id: t.arg.id({ required: true, filtersBy: 'Invoice.id' }) },
       resolve: (_root, { id }, context) =>
-        findInvoice(context.db, actingCustomer(context).accountId, String(id)).then((invoice) => invoice ?? null),
+        findInvoice(demoDb(context.db), actingCustomer(context).accountId, String(id)).then((invoice) => invoice ?? null),
     }),
   );
 

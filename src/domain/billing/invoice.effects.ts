@@ -3,6 +3,7 @@ import { says, shown } from '../../policy/plugin/effect-text.js';
 import { findInvoice } from './billing.repository.js';
 import { formatAmount } from './amount.js';
 import { mayRefund } from './invoice.service.js';
+import { demoExecutor } from '../database.js';
 
 /**
  * "refund invoice ACME-2026-001 (GBP 61.50, paid, issued 2026-01-01)": the invoice as it is now.
@@ -10,7 +11,7 @@ import { mayRefund } from './invoice.service.js';
  */
 export const refundEffect: EffectDescriber<{ invoiceId: string | number }> = async ({ invoiceId }, { db, customer }) => {
   mayRefund(customer);
-  const invoice = await findInvoice(db, customer.accountId, String(invoiceId));
+  const invoice = await findInvoice(demoExecutor(db), customer.accountId, String(invoiceId));
   if (!invoice) return null;
   const amount = formatAmount(invoice.amount_cents, invoice.currency);
   return {

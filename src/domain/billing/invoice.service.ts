@@ -1,13 +1,14 @@
 import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
-import type { InvoiceRow } from '../../db/tables/invoice.js';
-import type { UserRole } from '../../db/tables/user.js';
+import type { InvoiceRow } from '../tables/invoice.js';
+import type { UserRole } from '../tables/user.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { userRoleOf } from '../users/index.js';
 import { lockInvoice, updateInvoiceTaxRate } from './billing.repository.js';
 import { formatTaxRate, percentToBasisPoints } from './tax-rate.js';
+import type { DomainTables } from '../database.js';
 
 const BILLING_ROLES: readonly UserRole[] = ['owner', 'admin', 'billing'];
 
@@ -26,15 +27,16 @@ export async function changeInvoiceTaxRate(
     throw wardenError('BAD_USER_INPUT', 'The tax rate is a percentage from 0 to 100 with at most two decimals, e.g. 20 or 7.25.');
   }
   return db.transaction().execute(async (trx) => {
-    const before = await lockInvoice(trx, customer.accountId, input.invoiceId);
-    const account = await findAccountById(trx, customer.accountId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockInvoice(app, customer.accountId, input.invoiceId);
+    const account = await findAccountById(app, customer.accountId);
     if (!before || !account) {
       throw wardenError('NOT_FOUND', 'No invoice with that id in your account; list invoices to find its id.');
     }
     if (before.status === 'paid' || before.status === 'void' || before.status === 'refunded') {
       throw wardenError('BAD_USER_INPUT', `Invoice ${before.number} is ${before.status}; only draft and open invoices can change their tax rate.`);
     }
-    const after = await updateInvoiceTaxRate(trx, before.id, taxRateBp);
+    const after = await updateInvoiceTaxRate(app, before.id, taxRateBp);
     await recordAuditEvent(
       trx,
       {
@@ -64,12 +66,13 @@ export function mayRefund(customer: CustomerPrincipal): void {
 export async function refundInvoice(db: Db, customer: CustomerPrincipal, invoiceId: string, scope: AuditScope): Promise<InvoiceRow> {
   mayRefund(customer);
   return db.transaction().execute(async (trx) => {
-    const before = await lockInvoice(trx, customer.accountId, invoiceId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockInvoice(app, customer.accountId, invoiceId);
     await scope.beforeChange?.(trx, scope);
-    const account = await findAccountById(trx, customer.accountId);
+    const account = await findAccountById(app, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', 'No invoice with that id in your account; list invoices to find its id.');
     if (before.status !== 'paid') throw wardenError('BAD_USER_INPUT', `Invoice ${before.number} is ${before.status}; only paid invoices can be refunded.`);
-    const after = await trx.updateTable('invoices').set({ status: 'refunded' }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
+    const after = await app.updateTable('invoices').set({ status: 'refunded' }).where('id', '=', before.id).returningAll().executeTakeFirstOrThrow();
     await recordAuditEvent(
       trx,
       {
@@ -92,9 +95,10 @@ export async function exportInvoicesCsv(db: Db, customer: CustomerPrincipal, sco
     throw wardenError('FORBIDDEN', "Only the account's owner and admins can export its data.");
   }
   return db.transaction().execute(async (trx) => {
-    const account = await findAccountById(trx, customer.accountId);
+    const app = trx.withTables<DomainTables>();
+    const account = await findAccountById(app, customer.accountId);
     if (!account) throw wardenError('NOT_FOUND', 'Your account no longer exists; sign in again.');
-    const rows = await trx.selectFrom('invoices').selectAll().where('account_id', '=', account.id).orderBy('issued_on').execute();
+    const rows = await app.selectFrom('invoices').selectAll().where('account_id', '=', account.id).orderBy('issued_on').execute();
     await recordAuditEvent(
       trx,
       { kind: 'mutation_executed', typeField: 'Mutation.exportInvoices', account: { id: account.id, name: account.name }, subjectUserId: customer.id, target: `an export of ${rows.length} invoices`, changes: [] },

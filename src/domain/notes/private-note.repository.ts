@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import type { PrivateNoteRow } from '../../db/tables/private-note.js';
+import type { DemoExecutor } from '../database.js';
+import type { PrivateNoteRow } from '../tables/private-note.js';
 
 /** The account's notes, deleted ones left out; with `authorId`, only the ones that user wrote. */
-export function listPrivateNotes(db: Executor, accountId: string, authorId: string | null): Promise<PrivateNoteRow[]> {
+export function listPrivateNotes(db: DemoExecutor, accountId: string, authorId: string | null): Promise<PrivateNoteRow[]> {
   let query = db.selectFrom('private_notes').selectAll().where('account_id', '=', accountId).where('deleted_at', 'is', null);
   if (authorId !== null) query = query.where('author_id', '=', authorId);
   return query.orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
 /** A note of the account that is not deleted, with its author's name. */
-export function findPrivateNote(db: Executor, accountId: string, noteId: string) {
+export function findPrivateNote(db: DemoExecutor, accountId: string, noteId: string) {
   return db
     .selectFrom('private_notes')
     .innerJoin('users', 'users.id', 'private_notes.author_id')
@@ -25,7 +25,7 @@ export function findPrivateNote(db: Executor, accountId: string, noteId: string)
  * Locks a note that is not deleted (the note's row only, not its author's), with its author's
  * name, so what the change's record calls "before" is what it changed.
  */
-export function lockPrivateNote(db: Executor, accountId: string, noteId: string) {
+export function lockPrivateNote(db: DemoExecutor, accountId: string, noteId: string) {
   return db
     .selectFrom('private_notes')
     .innerJoin('users', 'users.id', 'private_notes.author_id')
@@ -39,6 +39,6 @@ export function lockPrivateNote(db: Executor, accountId: string, noteId: string)
 }
 
 /** Deletes a note: its text is erased, and the row stays as a tombstone (the application role deletes no rows). */
-export function erasePrivateNote(db: Executor, noteId: string): Promise<PrivateNoteRow> {
+export function erasePrivateNote(db: DemoExecutor, noteId: string): Promise<PrivateNoteRow> {
   return db.updateTable('private_notes').set({ body: '', deleted_at: new Date() }).where('id', '=', noteId).returningAll().executeTakeFirstOrThrow();
 }

@@ -5,6 +5,7 @@ import { seesColleaguesPrivateData } from '../users/index.js';
 import { deleteNoteEffect, notesRevealed } from './private-note.effects.js';
 import { listPrivateNotes } from './private-note.repository.js';
 import { deletePrivateNote } from './private-note.service.js';
+import { demoDb } from '../database.js';
 
 export function definePrivateNoteTypes(builder: DemoBuilder): void {
   builder.objectType('PrivateNote', {
@@ -24,7 +25,7 @@ export function definePrivateNoteTypes(builder: DemoBuilder): void {
       description: "The account's private notes: all of them for its owners and admins, one's own for everyone else.",
       resolve: (account, _args, context) => {
         const viewer = actingCustomer(context);
-        return listPrivateNotes(context.db, account.id, seesColleaguesPrivateData(viewer) ? null : viewer.id);
+        return listPrivateNotes(demoDb(context.db), account.id, seesColleaguesPrivateData(viewer) ? null : viewer.id);
       },
     }),
   }));

@@ -1,11 +1,12 @@
 import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
-import type { PrivateNoteRow } from '../../db/tables/private-note.js';
+import type { PrivateNoteRow } from '../tables/private-note.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { seesColleaguesPrivateData } from '../users/index.js';
 import { lockPrivateNote, erasePrivateNote } from './private-note.repository.js';
+import type { DomainTables } from '../database.js';
 
 /** Whether `customer` sees (and so may delete) a note: their own, or any for owners and admins. */
 export function seesNote(customer: CustomerPrincipal, note: Pick<PrivateNoteRow, 'author_id'>): boolean {
@@ -25,13 +26,14 @@ export const NO_SUCH_NOTE = 'No private note with that id that you can see; list
  */
 export async function deletePrivateNote(db: Db, customer: CustomerPrincipal, noteId: string, scope: AuditScope): Promise<PrivateNoteRow> {
   return db.transaction().execute(async (trx) => {
-    const before = await lockPrivateNote(trx, customer.accountId, noteId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockPrivateNote(app, customer.accountId, noteId);
     await scope.beforeChange?.(trx, scope);
-    const account = await findAccountById(trx, customer.accountId);
+    const account = await findAccountById(app, customer.accountId);
     // Someone else's note is not the customer's to see: as if it did not exist.
     if (!before || !account || !seesNote(customer, before)) throw wardenError('NOT_FOUND', NO_SUCH_NOTE);
     const author = before.author_name;
-    const after = await erasePrivateNote(trx, before.id);
+    const after = await erasePrivateNote(app, before.id);
     await recordAuditEvent(
       trx,
       {

@@ -1,11 +1,11 @@
-import type { NewAccountRow } from '../../db/tables/account.js';
-import type { NewApiTokenRow } from '../../db/tables/api-token.js';
-import type { InvoiceStatus, NewInvoiceRow } from '../../db/tables/invoice.js';
-import type { NewNotificationSettingsRow } from '../../db/tables/notification-settings.js';
-import type { NewPaymentMethodRow } from '../../db/tables/payment-method.js';
-import type { NewPrivateNoteRow } from '../../db/tables/private-note.js';
+import type { NewAccountRow } from '../tables/account.js';
+import type { NewApiTokenRow } from '../tables/api-token.js';
+import type { InvoiceStatus, NewInvoiceRow } from '../tables/invoice.js';
+import type { NewNotificationSettingsRow } from '../tables/notification-settings.js';
+import type { NewPaymentMethodRow } from '../tables/payment-method.js';
+import type { NewPrivateNoteRow } from '../tables/private-note.js';
 import type { NewStaffRow } from '../../db/tables/staff.js';
-import type { NewUserRow } from '../../db/tables/user.js';
+import type { NewUserRow } from '../tables/user.js';
 
 /**
  * The demo world, with fixed ids so the README, tests and frontends can name its people.

@@ -1,10 +1,11 @@
 import { recordAuditEvent, type AuditScope, type FieldChange } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
-import type { NotificationSettingsRow } from '../../db/tables/notification-settings.js';
+import type { NotificationSettingsRow } from '../tables/notification-settings.js';
 import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { lockNotificationSettings, updateNotificationSettings } from './user.repository.js';
+import type { DomainTables } from '../database.js';
 
 export interface NotificationSettingsChange {
   invoiceEmails?: boolean | null;
@@ -32,12 +33,13 @@ export async function changeNotificationSettings(
     throw wardenError('BAD_USER_INPUT', 'Name at least one setting to change, e.g. { smsAlerts: false }.');
   }
   return db.transaction().execute(async (trx) => {
-    const before = await lockNotificationSettings(trx, customer.id);
-    const account = await findAccountById(trx, customer.accountId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockNotificationSettings(app, customer.id);
+    const account = await findAccountById(app, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', 'Your notification settings were not found; sign in again.');
 
     const update = Object.fromEntries(requested.map(([input, column]) => [column, change[input] as boolean]));
-    const after = await updateNotificationSettings(trx, customer.id, update);
+    const after = await updateNotificationSettings(app, customer.id, update);
     const changes: FieldChange[] = requested.map(([input, column, label]) => ({
       field: `NotificationSettings.${input}`,
       label,

@@ -1,8 +1,9 @@
-import type { UserRole } from '../../db/tables/user.js';
+import type { UserRole } from '../tables/user.js';
 import { says, type GrantDescriber } from '../../policy/plugin/effect-text.js';
 import { seesColleaguesPrivateData } from './colleague-privacy.js';
 import { listUsersOfAccount } from './user.repository.js';
 import { userRoleOf } from './user-role.js';
+import { demoExecutor } from '../database.js';
 
 const ROLE_NAMES: Record<UserRole, string> = { owner: 'an owner', admin: 'an admin', billing: 'a billing contact', member: 'a member' };
 
@@ -15,7 +16,7 @@ const ROLE_NAMES: Record<UserRole, string> = { owner: 'an owner', admin: 'an adm
 export function ownOrColleagues(label: string): GrantDescriber {
   return async ({ db, customer }) => {
     if (!seesColleaguesPrivateData(customer)) return says`the customer's own ${label} only (${ROLE_NAMES[userRoleOf(customer)]} sees no colleague's)`;
-    const users = await listUsersOfAccount(db, customer.accountId, { role: null, nameContains: null, email: null, orderBy: null });
+    const users = await listUsersOfAccount(demoExecutor(db), customer.accountId, { role: null, nameContains: null, email: null, orderBy: null });
     return says`the ${label} of every user of the account (${users.length}: ${ROLE_NAMES[userRoleOf(customer)]} sees every colleague's)`;
   };
 }

@@ -1,10 +1,11 @@
 import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
 import type { CustomerPrincipal } from '../../auth/principal.js';
 import type { Db } from '../../db/database.js';
-import type { UserRow } from '../../db/tables/user.js';
+import type { UserRow } from '../tables/user.js';
 import { systemErrorCode, wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { emailInUse, lockUserInAccount, markLoginResetSent, updateUserEmail } from './user.repository.js';
+import type { DomainTables } from '../database.js';
 
 /**
  * Each user's sign-in (their email, their login resets) is their own to manage; the account's
@@ -37,14 +38,15 @@ export async function changeUserEmail(db: Db, customer: CustomerPrincipal, input
   mayManageSignInOf(customer, input.userId);
   const email = newEmailAddress(input.email);
   return db.transaction().execute(async (trx) => {
-    const before = await lockUserInAccount(trx, customer.accountId, input.userId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockUserInAccount(app, customer.accountId, input.userId);
     await scope.beforeChange?.(trx, scope);
-    const account = await findAccountById(trx, customer.accountId);
+    const account = await findAccountById(app, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', NO_SUCH_USER);
     if (before.email === email) throw wardenError('BAD_USER_INPUT', `${before.name} already signs in with that address; nothing to change.`);
-    if (await emailInUse(trx, email, before.id)) throw wardenError('BAD_USER_INPUT', ADDRESS_TAKEN);
+    if (await emailInUse(app, email, before.id)) throw wardenError('BAD_USER_INPUT', ADDRESS_TAKEN);
     // The unique index is the backstop for two changes to one address racing.
-    const after = await updateUserEmail(trx, before.id, email).catch((error: unknown) => {
+    const after = await updateUserEmail(app, before.id, email).catch((error: unknown) => {
       throw systemErrorCode(error) === '23505' ? wardenError('BAD_USER_INPUT', ADDRESS_TAKEN) : error;
     });
     await recordAuditEvent(
@@ -71,11 +73,12 @@ export async function changeUserEmail(db: Db, customer: CustomerPrincipal, input
 export async function sendLoginReset(db: Db, customer: CustomerPrincipal, userId: string, scope: AuditScope): Promise<UserRow> {
   mayManageSignInOf(customer, userId);
   return db.transaction().execute(async (trx) => {
-    const before = await lockUserInAccount(trx, customer.accountId, userId);
+    const app = trx.withTables<DomainTables>();
+    const before = await lockUserInAccount(app, customer.accountId, userId);
     await scope.beforeChange?.(trx, scope);
-    const account = await findAccountById(trx, customer.accountId);
+    const account = await findAccountById(app, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', NO_SUCH_USER);
-    const after = await markLoginResetSent(trx, before.id);
+    const after = await markLoginResetSent(app, before.id);
     await recordAuditEvent(
       trx,
       {

@@ -1,5 +1,5 @@
 import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { UserRole } from '../../db/tables/user.js';
+import type { UserRole } from '../tables/user.js';
 
 const USER_ROLES: readonly UserRole[] = ['owner', 'admin', 'billing', 'member'];
 

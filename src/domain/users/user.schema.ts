@@ -8,6 +8,7 @@ import { seesPrivateDataOf } from './colleague-privacy.js';
 import { ownOrColleagues } from './private-data.effects.js';
 import { findNotificationSettings, findUserInAccount, listUsersOfAccount } from './user.repository.js';
 import { changeNotificationSettings } from './notification-settings.service.js';
+import { demoDb } from '../database.js';
 
 export function defineUserTypes(builder: DemoBuilder): void {
   const UserRole = builder.enumType('UserRole', { values: ['owner', 'admin', 'billing', 'member'] as const });
@@ -60,7 +61,7 @@ export function defineUserTypes(builder: DemoBuilder): void {
         type: 'NotificationSettings',
         classification: 'public',
         nullable: true,
-        resolve: (user, _args, context) => findNotificationSettings(context.db, user.id),
+        resolve: (user, _args, context) => findNotificationSettings(demoDb(context.db), user.id),
       }),
     }),
   });
@@ -98,7 +99,7 @@ export function defineUserTypes(builder: DemoBuilder): void {
         }),
       },
       resolve: (account, { filter, orderBy }, context) =>
-        listUsersOfAccount(context.db, account.id, {
+        listUsersOfAccount(demoDb(context.db), account.id, {
           role: filter?.role ?? null,
           nameContains: filter?.nameContains ?? null,
           email: filter?.email ?? null,
@@ -117,7 +118,7 @@ export function defineUserTypes(builder: DemoBuilder): void {
       authScopes: { customer: true },
       resolve: async (_root, _args, context) => {
         const customer = actingCustomer(context);
-        const user = await findUserInAccount(context.db, customer.accountId, customer.id);
+        const user = await findUserInAccount(demoDb(context.db), customer.accountId, customer.id);
         if (!user) throw wardenError('NOT_FOUND', 'Your user no longer exists; sign in again.');
         return user;
       },
@@ -131,7 +132,7 @@ export function defineUserTypes(builder: DemoBuilder): void {
       authScopes: { customer: true },
       args: { id: t.arg.id({ required: true, filtersBy: 'User.id' }) },
       resolve: (_root, { id }, context) =>
-        findUserInAccount(context.db, actingCustomer(context).accountId, String(id)).then((u) => u ?? null),
+        findUserInAccount(demoDb(context.db), actingCustomer(context).accountId, String(id)).then((u) => u ?? null),
     }),
   }));
 
