@@ -11,8 +11,9 @@ import { openDatabase } from '../src/db/connect.js';
 import { createLogger } from '../src/log/logger.js';
 import { startPolicyStore } from '../src/policy/policy-store.js';
 import { createGateway } from '../src/server/gateway.js';
-import { buildWardenSchema } from '../src/server/warden-schema.js';
+import { buildDemoSchema } from '../src/domain/schema.js';
 import { isServerMode, type ControlMessage, type ServerMessage } from './support/server-protocol.js';
+import { customerIdentity } from '../src/domain/accounts/index.js';
 
 /** Often enough to catch a peak within a block; rarer would miss it, more often costs CPU. */
 const RSS_SAMPLE_MS = 100;
@@ -27,9 +28,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const { db, listen, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   // The same schema and resolvers each time; only what the issue compares changes.
-  const schema = buildWardenSchema({ policyEnforced: mode !== 'baseline', onUnclassified: config.production ? 'secret' : 'error' });
+  const schema = buildDemoSchema({ policyEnforced: mode !== 'baseline', onUnclassified: config.production ? 'secret' : 'error' });
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
-  const gateway = createGateway({ db, pool, config, logger, schema, policy, auditTrail: mode === 'policy+audit' });
+  const gateway = createGateway({ db, pool, config, logger, schema, policy, identity: customerIdentity(db), auditTrail: mode === 'policy+audit' });
   const server = createServer(gateway);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

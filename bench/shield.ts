@@ -19,7 +19,7 @@ import { createSessionAccessResolver, IMPERSONATION_HEADER } from '../src/impers
 import { createLogger } from '../src/log/logger.js';
 import { createContextFactory } from '../src/server/context.js';
 import { baselinePolicySource } from '../src/server/gateway.js';
-import { buildWardenSchema } from '../src/server/warden-schema.js';
+import { buildDemoSchema } from '../src/domain/schema.js';
 import { spread, type Spread } from './support/stats.js';
 import { customerIdentity } from '../src/domain/accounts/index.js';
 
@@ -51,7 +51,7 @@ export interface ShieldResult {
 const BATCH = 10;
 
 export async function measureShieldCost(options: { db: Db; config: Config; queries: ShieldQuery[]; seconds: number }): Promise<ShieldResult[]> {
-  const built = buildWardenSchema({ policyEnforced: true, onUnclassified: 'secret' });
+  const built = buildDemoSchema({ policyEnforced: true, onUnclassified: 'secret' });
   const policy = baselinePolicySource(built.catalog);
   const schemas: Record<ShieldVariant, GraphQLSchema> = {
     off: built.schema,

@@ -1,6 +1,46 @@
 /**
- * The package's public entry.
- * exposes what the gateway is built from so the build and the packed tarball have an entry.
+ * Warden's public entry: everything an application needs to put its own GraphQL schema behind
+ * Warden (masks, denials, sessions, approvals, the mutation gate and the audit trail), and
+ * nothing it should reach around. The reference domain in `src/domain` uses this entry only.
+ * docs/adopting.md walks through it.
  */
-export { createGateway, type Gateway, type GatewayOptions } from './server/gateway.js';
-export { buildWardenSchema, type WardenSchema } from './server/warden-schema.js';
+
+// The schema: a builder with Warden's plugins and own types, the field options it adds
+// (`classification`, `mask`, `callers`, `risk`, `effect`, `reveals` on fields; `filtersBy` on
+// arguments and input fields) and what they take.
+export { createWardenBuilder } from './graphql/warden-types.js';
+export type { AppTypes, BuilderOptions, WardenAuthScopes, WardenBuilder, WardenObjects, WardenScalars, WardenSchemaTypes } from './graphql/builder.js';
+export { wardenSchemaOf, type WardenSchema, type WardenSchemaOptions } from './server/warden-schema.js';
+export type { DataClass, MaskName } from './policy/data-class.js';
+export type { Callers, FiltersBy, MutationRisk } from './policy/plugin/types.js';
+export { says, shown, listed, type ApprovalEffect, type EffectDescriber, type EffectScope, type EffectText, type GrantDescriber } from './policy/plugin/effect-text.js';
+
+// What a resolver works with: the request's context, the customer it may act on, where its
+// audit records go.
+export type { GatewayContext } from './graphql/context.js';
+export { actingCustomer } from './graphql/acting-customer.js';
+export { auditScopeOf } from './graphql/audit-scope.js';
+export { hasRole, type CustomerPrincipal, type Principal, type StaffPrincipal } from './auth/principal.js';
+
+// The audit trail: a change's record, in the change's own transaction.
+export { auditSubjectFrom, recordAuditEvent, SYSTEM_ACTOR } from './audit/index.js';
+export type { AuditActor, AuditEvent, AuditScope, AuditSubject, FieldChange } from './audit/index.js';
+
+// Errors a caller can act on.
+export { ERROR_CODES, errorCodeOf, systemErrorCode, wardenError, type ErrorCode } from './errors/index.js';
+
+// How Warden learns about the application's customers, and what an opt-out must close.
+export type { AccountIdentity, CustomerIdentity, SupportAccess, WardenIdentity } from './identity/identity.js';
+export { closeSessionsOfOptedOutAccount } from './impersonation/close-account-sessions.js';
+
+// Warden's own database: its tables, migrations and the audit's monthly partitions.
+export type { Database as WardenDatabase, Db as WardenDb, Executor as WardenExecutor } from './db/database.js';
+export { STAFF_ROLES, type NewStaffRow, type StaffRole, type StaffRow } from './db/tables/staff.js';
+export { openDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.js';
+export { migrateToLatest, pendingMigrations } from './db/migrate.js';
+export { ensureAuditPartitions } from './audit/partitions.js';
+
+// The gateway, with every secure default on.
+export { createGateway, CSRF_HEADER, type Gateway, type GatewayOptions } from './server/gateway.js';
+export { ConfigError, loadConfig, type Config } from './config/config.js';
+export { createLogger, type Logger } from './log/logger.js';

@@ -1,4 +1,5 @@
-import type { WardenIdentity, WardenExecutor } from '../identity/identity.js';
+import type { Executor } from '../db/database.js';
+import type { WardenIdentity } from '../identity/identity.js';
 import type { AuditSubject } from './audit-event.js';
 
 /** The customer and account a session is for, by the names it was started with. */
@@ -7,7 +8,7 @@ export function sessionSubject(session: { user_id: string; user_name: string; ac
 }
 
 /** The customer and account an event concerns, as the identity hook names them now; null when there is none. */
-export async function customerSubject(identity: WardenIdentity, userId: string, within?: WardenExecutor): Promise<AuditSubject | null> {
+export async function customerSubject(identity: WardenIdentity, userId: string, within?: Executor): Promise<AuditSubject | null> {
   const customer = await identity.customer(userId, within);
   return customer ? { user: { id: customer.id, name: customer.name }, account: { id: customer.account.id, name: customer.account.name } } : null;
 }

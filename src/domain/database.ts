@@ -1,5 +1,5 @@
+import type { WardenDatabase, WardenDb, WardenExecutor } from '../index.js';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Db, Executor } from '../db/database.js';
 import type { AccountTable } from './tables/account.js';
 import type { ApiTokenTable } from './tables/api-token.js';
 import type { InvoiceTable } from './tables/invoice.js';
@@ -20,7 +20,7 @@ export type DomainTables = {
 };
 
 /** The demo's one database: its own tables beside Warden's (staff, for the seed). */
-export type DemoDatabase = Database & DomainTables;
+export type DemoDatabase = WardenDatabase & DomainTables;
 export type DemoDb = Kysely<DemoDatabase>;
 /** A repository function takes either the pool-backed `DemoDb` or an open transaction. */
 export type DemoExecutor = Kysely<DemoDatabase> | Transaction<DemoDatabase>;
@@ -30,11 +30,11 @@ export type DemoExecutor = Kysely<DemoDatabase> | Transaction<DemoDatabase>;
  * (the request's `db`, a describer's `db`, a service's transaction): one connection, so a change
  * and its audit record commit together.
  */
-export function demoDb(db: Db): DemoDb {
+export function demoDb(db: WardenDb): DemoDb {
   return db.withTables<DomainTables>();
 }
 
 /** `demoDb` for an executor that may be an open transaction. */
-export function demoExecutor(db: Executor): DemoExecutor {
+export function demoExecutor(db: WardenExecutor): DemoExecutor {
   return db.withTables<DomainTables>();
 }

@@ -1,4 +1,4 @@
-import type { WardenBuilder } from '../graphql/builder.js';
+import type { WardenBuilder } from '../index.js';
 import type { AccountRow } from './tables/account.js';
 import type { ApiTokenRow } from './tables/api-token.js';
 import type { InvoiceRow } from './tables/invoice.js';

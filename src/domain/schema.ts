@@ -1,6 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
-import type { BuilderOptions } from '../graphql/builder.js';
-import { createWardenBuilder } from '../graphql/warden-types.js';
+import { fileURLToPath } from 'node:url';
+import { type BuilderOptions, createWardenBuilder, type WardenSchema, wardenSchemaOf } from '../index.js';
 import { defineAccountTypes } from './accounts/index.js';
 import { defineActivityTypes } from './activity/index.js';
 import { defineApiTokenTypes } from './api-tokens/index.js';
@@ -9,8 +8,14 @@ import type { DemoTypes } from './demo-types.js';
 import { definePrivateNoteTypes } from './notes/index.js';
 import { defineSignInTypes, defineUserTypes } from './users/index.js';
 
-/** The reference domain's schema: its types on a Warden builder, Warden's own types included. */
-export function buildDemoSchema(options: BuilderOptions = {}): GraphQLSchema {
+/** The reference domain's baseline policy: Warden's default classes, and names shown to support. */
+export const DEMO_POLICY_PATH = fileURLToPath(new URL('../../schema/policy.json', import.meta.url));
+
+/**
+ * The reference domain's schema: its types on a Warden builder, Warden's own types included,
+ * checked against the baseline policy (schema/policy.json, whose overrides name its fields).
+ */
+export function buildDemoSchema(options: BuilderOptions = {}): WardenSchema {
   const builder = createWardenBuilder<DemoTypes>(options);
   defineAccountTypes(builder);
   defineUserTypes(builder);
@@ -19,5 +24,5 @@ export function buildDemoSchema(options: BuilderOptions = {}): GraphQLSchema {
   defineApiTokenTypes(builder);
   definePrivateNoteTypes(builder);
   defineActivityTypes(builder);
-  return builder.toSchema({ sortSchema: true });
+  return wardenSchemaOf(builder.toSchema({ sortSchema: true }), { baselinePolicyPath: DEMO_POLICY_PATH });
 }

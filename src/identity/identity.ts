@@ -1,5 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Executor } from '../db/database.js';
 
 /** What a customer decided about support entering their account. */
 export type SupportAccess = 'allow' | 'ask_first' | 'never';
@@ -31,8 +30,6 @@ export interface CustomerIdentity {
   account: AccountIdentity;
 }
 
-/** Warden's own database, or one of its open transactions. */
-export type WardenExecutor = Kysely<Database> | Transaction<Database>;
 
 /**
  * How Warden learns about an application's customers: who a token's `sub` is, which account
@@ -51,5 +48,5 @@ export type WardenExecutor = Kysely<Database> | Transaction<Database>;
  */
 export interface WardenIdentity {
   /** The customer user with this id, as they are now; null when there is none. */
-  customer(id: string, within?: WardenExecutor): Promise<CustomerIdentity | null>;
+  customer(id: string, within?: Executor): Promise<CustomerIdentity | null>;
 }

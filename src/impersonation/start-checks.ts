@@ -3,7 +3,7 @@ import type { Executor } from '../db/database.js';
 import type { SessionEndReason, SessionMode, SessionStatus } from '../db/tables/impersonation-session.js';
 import type { StaffRole } from '../db/tables/staff.js';
 import type { ErrorCode } from '../errors/index.js';
-import type { CustomerIdentity, SupportAccess, WardenIdentity, WardenExecutor } from '../identity/identity.js';
+import type { CustomerIdentity, SupportAccess, WardenIdentity } from '../identity/identity.js';
 
 /** The customer a session would act as, as the start rules need them now. */
 export interface StartTarget {
@@ -30,7 +30,7 @@ export interface StartRefusal {
  * Warden's staff (by id or email); undefined when no customer user has that id. Inside one of
  * Warden's transactions pass it as `db`: the identity reads through it where it can.
  */
-export async function loadStartTarget(db: WardenExecutor, identity: WardenIdentity, userId: string): Promise<StartTarget | undefined> {
+export async function loadStartTarget(db: Executor, identity: WardenIdentity, userId: string): Promise<StartTarget | undefined> {
   const customer = await identity.customer(userId, db);
   if (!customer) return undefined;
   const email = customer.email?.toLowerCase() ?? null;

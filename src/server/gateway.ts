@@ -8,7 +8,6 @@ import { createTokenVerifier } from '../auth/verify-token.js';
 import type { Config } from '../config/config.js';
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
-import { customerIdentity } from '../domain/accounts/index.js';
 import type { WardenIdentity } from '../identity/identity.js';
 import { applyOperationFirewall } from '../firewall/index.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -20,7 +19,7 @@ import { useArgumentPolicy } from '../policy/use-argument-policy.js';
 import { createContextFactory, type ResolveAccess } from './context.js';
 import { corsAllowlist } from './cors.js';
 import { renderGraphiQLPage } from './graphiql-page.js';
-import { buildWardenSchema, type WardenSchema } from './warden-schema.js';
+import type { WardenSchema } from './warden-schema.js';
 import { yogaLogger } from './yoga-logger.js';
 import { useMutationGate } from '../approvals/use-mutation-gate.js';
 import { createSessionAccessResolver, IMPERSONATION_HEADER, refuseDeactivatedStaff } from '../impersonation/resolve-session-access.js';
@@ -45,14 +44,14 @@ import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 
 export interface GatewayOptions {
   db: Db;
-  /** How Warden learns who the application's customers are. @default the reference domain's users and accounts */
-  identity?: WardenIdentity;
+  /** How Warden learns who the application's customers are. */
+  identity: WardenIdentity;
   /** The node-postgres pool behind `db`, if any: the audit trail writes its batches with COPY through it. */
   pool?: pg.Pool | null;
   config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
   logger: Logger;
-  /** The schema to serve. @default the reference domain, enforced */
-  schema?: WardenSchema;
+  /** The schema to serve: built on `createWardenBuilder`, checked by `wardenSchemaOf`. */
+  schema: WardenSchema;
   /** The live policy. @default the baseline in schema/policy.json, as version 0 */
   policy?: PolicySource;
   /**
@@ -85,12 +84,12 @@ export const CSRF_HEADER = 'x-warden-csrf';
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { db, config, logger } = options;
-  const built = options.schema ?? buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
+  const built = options.schema;
   const schema = applyOperationFirewall(built.schema);
   const policy = options.policy ?? baselinePolicySource(built.catalog);
   const metrics = options.metrics ?? createGatewayMetrics();
   const requestIds = useRequestIds();
-  const identity = options.identity ?? customerIdentity(db);
+  const identity = options.identity;
   const context = createContextFactory({
     db,
     identity,

@@ -15,7 +15,7 @@ import { checkpointPublishingWarning, startCheckpointer } from '../audit/checkpo
 import { startPartitionUpkeep } from '../audit/partition-upkeep.js';
 import { createGateway } from './gateway.js';
 import { startListening } from './start-listening.js';
-import { buildWardenSchema } from './warden-schema.js';
+import { buildDemoSchema } from '../domain/schema.js';
 
 /** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   if (stopWhileStarting !== null) await partitions.stop();
   await stopIfAsked();
 
-  const schema = buildWardenSchema({ onUnclassified: config.production ? 'secret' : 'error' });
+  const schema = buildDemoSchema({ onUnclassified: config.production ? 'secret' : 'error' });
   const policy = await startPolicyStore({ db, listen, logger, ...schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
   const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });

@@ -3,5 +3,5 @@ import { buildDemoSchema } from '../domain/schema.js';
 
 /** The SDL as committed in schema/schema.graphql. */
 export function printSchemaFile(): string {
-  return `# Generated from the Pothos schema by \`npm run schema:print\`; do not edit.\n\n${printSchema(lexicographicSortSchema(buildDemoSchema()))}\n`;
+  return `# Generated from the Pothos schema by \`npm run schema:print\`; do not edit.\n\n${printSchema(lexicographicSortSchema(buildDemoSchema().schema))}\n`;
 }

@@ -1,7 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
-import type { BuilderOptions } from '../graphql/builder.js';
-import { buildDemoSchema } from '../domain/schema.js';
-import { loadBaselinePolicy } from '../policy/baseline.js';
+import { defaultPolicy, loadBaselinePolicy } from '../policy/baseline.js';
 import { fieldInventory } from '../policy/field-inventory.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 
@@ -11,9 +9,22 @@ export interface WardenSchema {
   catalog: PolicyCatalog;
 }
 
-/** Builds the schema and checks the baseline policy against its fields (bad lines stop here). */
-export function buildWardenSchema(options: BuilderOptions = {}): WardenSchema {
-  const schema = buildDemoSchema(options);
+export interface WardenSchemaOptions {
+  /**
+   * The policy file this schema starts from before anyone publishes a version: the classes
+   * (what each kind of caller sees of pii, sensitive…) and any per-field overrides, which must
+   * name fields of this schema. @default Warden's default: the classes, no overrides
+   */
+  baselinePolicyPath?: string;
+}
+
+/**
+ * A schema built on a Warden builder (`createWardenBuilder`), with its field inventory and its
+ * baseline policy checked against it: an override naming a field the schema lacks stops here,
+ * with the file and line.
+ */
+export function wardenSchemaOf(schema: GraphQLSchema, options: WardenSchemaOptions = {}): WardenSchema {
   const fields = fieldInventory(schema);
-  return { schema, catalog: { fields, baseline: loadBaselinePolicy(fields) } };
+  const baseline = options.baselinePolicyPath ? loadBaselinePolicy(fields, options.baselinePolicyPath) : defaultPolicy(fields);
+  return { schema, catalog: { fields, baseline } };
 }

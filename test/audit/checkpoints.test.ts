@@ -14,6 +14,8 @@ import { waitUntil } from '../notify/wait-until.js';
 import { capturingLogger } from '../support/capturing-logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { withOwnClient } from './audit-support.js';
+import { customerIdentity } from '../../src/domain/accounts/index.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 
 const KEY = 'checkpointer-test-checkpoint-key-01234567';
 const SIGNER = checkpointSigner(KEY);
@@ -73,6 +75,8 @@ describe('the checkpointer', () => {
     const checkpointer: Checkpointer = startCheckpointer({ db: database.db, signer: SIGNER, logger, intervalMs: 20 });
     const gateway = createGateway({
       db: database.db,
+      schema: buildDemoSchema(),
+      identity: customerIdentity(database.db),
       config: loadConfig({ NODE_ENV: 'test', WARDEN_JWT_SECRET: randomJwtSecret() }),
       logger,
       healthProblems: () => [checkpointer.problem()].filter((problem) => problem !== null),

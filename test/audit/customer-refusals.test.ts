@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compilePolicy } from '../../src/policy/compile-policy.js';
 import { staticPolicySource } from '../../src/policy/policy-source.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { auditRowsOfRequest, codeOf, newRequestId } from './audit-support.js';
@@ -93,7 +93,7 @@ describe("customers' refusals are recorded although their reads are not", () => 
 
 describe('a field the policy denies to customers', () => {
   it('is recorded as a denied read, and only that', async () => {
-    const schema = buildWardenSchema();
+    const schema = buildDemoSchema();
     const document = structuredClone(schema.catalog.baseline);
     document.overrides['User.birthDate'] = { customer: 'deny' };
     const denying = await startTestGateway({}, { schema, policy: staticPolicySource(compilePolicy(1, document, schema.catalog.fields.values())), database: t.database });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditScope, FieldChange } from '../../src/audit/index.js';
 import { recordAuditEvent } from '../../src/audit/index.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** The raw values of each change: none of them may reach the audit table unless its class allows. */
@@ -9,7 +9,7 @@ const JANE_OLD_EMAIL = 'jane.doe@acme.example';
 const JANE_NEW_EMAIL = 'jane.d@personal.example';
 
 let database: TestDatabase;
-const fields = buildWardenSchema().catalog.fields;
+const fields = buildDemoSchema().catalog.fields;
 const scope: AuditScope = { actor: { kind: 'staff', id: 'stf_sarah', name: 'Sarah Lee', title: 'Agent' }, requestId: 'req-field-changes', fields };
 
 beforeAll(async () => {

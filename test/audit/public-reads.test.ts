@@ -1,9 +1,9 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { publicReads } from '../../src/audit/public-reads.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 
-const { schema, catalog } = buildWardenSchema();
+const { schema, catalog } = buildDemoSchema();
 
 /** Public reads of a document over a result, as the audit trail counts them after execution. */
 function readsOf(source: string, data: unknown, errored: string[] = []) {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionStory } from '../../src/audit/session-story.js';
 import { schemaLabels } from '../../src/audit/story-labels.js';
 import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { AUDIT_GOOD_REASON, AuditEndSession, codeOf, openAuditSession } from './audit-support.js';
@@ -111,7 +111,7 @@ describe('a session timeline reads as a story', () => {
 });
 
 describe('the story of rows it cannot check against a live session', () => {
-  const labels = schemaLabels(buildWardenSchema().schema);
+  const labels = schemaLabels(buildDemoSchema().schema);
   let seq = 0;
   const row = (fields: Partial<AuditEventRow>): AuditEventRow => ({
     chain_seq: String(++seq),

@@ -8,7 +8,7 @@ import type { GatewayContext } from '../../src/graphql/context.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createContextFactory } from '../../src/server/context.js';
 import { baselinePolicySource } from '../../src/server/gateway.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 /**
@@ -59,7 +59,7 @@ let t: TestGateway;
 let yoga: ReturnType<typeof createYoga<Record<string, unknown>, GatewayContext>>;
 beforeAll(async () => {
   t = await startTestGateway();
-  const built = buildWardenSchema();
+  const built = buildDemoSchema();
   yoga = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     context: createContextFactory({

@@ -10,7 +10,7 @@ const customer = { principal: { kind: 'customer', id: 'usr_jane', name: 'Jane', 
 
 describe('the operation firewall', () => {
   it('names a rule for every root field of the schema, from what each field says of its callers', () => {
-    const schema = buildDemoSchema();
+    const schema = buildDemoSchema().schema;
     const rules = firewallRulesOf(schema);
     for (const type of [schema.getQueryType(), schema.getMutationType()]) {
       expect(Object.keys(type?.getFields() ?? {}).sort()).toEqual(Object.keys(rules[type?.name ?? ''] ?? {}).sort());
@@ -51,7 +51,7 @@ describe('the operation firewall', () => {
   });
 
   it('leaves non-root fields unwrapped, so lists pay nothing for it', () => {
-    const plain = buildDemoSchema();
+    const plain = buildDemoSchema().schema;
     const guarded = applyOperationFirewall(plain);
     const resolverOf = (schema: GraphQLSchema, type: string, field: string) =>
       (schema.getType(type) as GraphQLObjectType).getFields()[field]?.resolve;

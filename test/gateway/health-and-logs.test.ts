@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printSchemaFile } from '../../src/server/print-schema.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -53,7 +53,7 @@ describe('logs', () => {
 describe('logs of a failing query', () => {
   /** Account.users fails as if its table had gone: an unexpected error, logged by yoga. */
   function failingSchema() {
-    const built = buildWardenSchema();
+    const built = buildDemoSchema();
     const account = built.schema.getType('Account');
     const field = isObjectType(account) ? account.getFields()['users'] : undefined;
     if (!field) throw new Error('Account.users is missing');

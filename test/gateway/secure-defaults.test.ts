@@ -2,7 +2,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
 import { CSRF_HEADER } from '../../src/server/gateway.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
 let dev: TestGateway;
@@ -316,7 +316,7 @@ describe('request size', () => {
   });
 
   it('fits the largest legitimate request: a whole policy, every classified field overridden', async () => {
-    const { catalog } = buildWardenSchema();
+    const { catalog } = buildDemoSchema();
     const everyColumn = Object.fromEntries(POLICY_COLUMNS.map((column) => [column, 'deny']));
     const overrides = Object.fromEntries(
       [...catalog.fields.values()].filter((f) => f.classification !== 'public' && f.nullable).map((f) => [f.coordinate, everyColumn]),

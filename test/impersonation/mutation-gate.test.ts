@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import type { GatewayContext } from '../../src/graphql/context.js';
 import { RISK_EXTENSION } from '../../src/policy/plugin/index.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { demoDb } from '../../src/domain/database.js';
 import {
@@ -453,7 +453,7 @@ describe('an approval is used by the change it allowed, and only by it', () => {
 describe('a mutation nobody tagged', () => {
   /** The reference schema with setInvoiceTaxRate's `routine` tag taken off, as if it had never been given one. */
   function schemaWithUntaggedTaxRate() {
-    const built = buildWardenSchema();
+    const built = buildDemoSchema();
     const field = built.schema.getMutationType()?.getFields()['setInvoiceTaxRate'];
     if (!field) throw new Error('Mutation.setInvoiceTaxRate is missing');
     expect(field.extensions[RISK_EXTENSION]).toBe('routine');
@@ -485,7 +485,7 @@ describe('a mutation nobody tagged', () => {
 describe('a mutation that records no change of its own', () => {
   /** The reference schema, with refundInvoice changed to refund without recording anything. */
   function schemaWithSilentRefund() {
-    const built = buildWardenSchema();
+    const built = buildDemoSchema();
     const refund = built.schema.getMutationType()?.getFields()['refundInvoice'];
     if (!refund) throw new Error('Mutation.refundInvoice is missing');
     refund.resolve = async (_root, args: { invoiceId: string }, context: GatewayContext) =>

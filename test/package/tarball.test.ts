@@ -123,13 +123,15 @@ describe('the packed package', () => {
     expect(copies.sort()).toEqual(PEERS.map((name) => `${name} node_modules/${name}`).sort());
   });
 
-  it('runs under plain node: the entry exports what src/index.ts exports, and builds its schema on the graphql the adopter imports', async () => {
-    // buildWardenSchema is the placeholder entry's: it reads the baseline policy the tarball ships,
-    // and its schema passes instanceof against the adopter's own graphql only if there is one copy.
+  it('runs under plain node: the entry exports what src/index.ts exports, and builds an adopter\'s schema on the graphql the adopter imports', async () => {
+    // wardenSchemaOf reads the baseline policy the tarball ships, and the schema passes instanceof
+    // against the adopter's own graphql only if there is one copy.
     const script = `
       import * as warden from '${manifest.name}';
       import { GraphQLSchema } from 'graphql';
-      const { schema } = warden.buildWardenSchema();
+      const builder = warden.createWardenBuilder();
+      builder.queryField('hello', (t) => t.string({ callers: 'authenticated', classification: 'public', resolve: () => 'hi' }));
+      const { schema } = warden.wardenSchemaOf(builder.toSchema());
       console.log(JSON.stringify({ exports: Object.keys(warden).sort(), sameGraphql: schema instanceof GraphQLSchema }));
     `;
     writeFileSync(join(app, 'smoke.mjs'), script);

@@ -1,6 +1,6 @@
 import { isInputObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
 
@@ -236,7 +236,7 @@ describe('a list nobody asked to sort', () => {
 describe('an argument that does not declare what it reads (a production build)', () => {
   /** The served schema built for production, with `UserFilter.nameContains`'s declaration removed. */
   function schemaWithUndeclaredFilter() {
-    const built = buildWardenSchema({ onUnclassified: 'secret' });
+    const built = buildDemoSchema({ onUnclassified: 'secret' });
     const filter = built.schema.getType('UserFilter');
     const field = isInputObjectType(filter) ? filter.getFields()['nameContains'] : undefined;
     if (!field) throw new Error('UserFilter.nameContains is gone');
@@ -284,7 +284,7 @@ describe('the customer themselves', () => {
 describe('the refusal comes before any resolver runs', () => {
   /** The served schema, with `Query.account` counting its calls (before the firewall wraps it). */
   function countingSchema() {
-    const built = buildWardenSchema();
+    const built = buildDemoSchema();
     const account = built.schema.getQueryType()?.getFields()['account'];
     const original = account?.resolve;
     if (!account || !original) throw new Error('Query.account has no resolver');

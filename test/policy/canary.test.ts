@@ -4,7 +4,7 @@ import type { DevTokenSubject } from '../../src/auth/mint-token.js';
 import type { PolicyColumn } from '../../src/policy/data-class.js';
 import { decideField } from '../../src/policy/decide.js';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { ImpApprove, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
 import { CANARIES, CANARY_USER, NEVER_SHOWN, seedCanaries, type Canary } from '../support/canaries.js';
@@ -37,7 +37,7 @@ const CanaryNames = graphql(`
   }
 `);
 
-const { schema, catalog } = buildWardenSchema();
+const { schema, catalog } = buildDemoSchema();
 const GENEROUS_LIMITS = { WARDEN_MAX_ALIASES: '1000', WARDEN_MAX_COST: '10000000', WARDEN_MAX_DEPTH: '30', WARDEN_MAX_TOKENS: '100000' };
 
 /** Who looks, and through which root fields. */

@@ -5,10 +5,10 @@ import { recordedValue } from '../../src/audit/recorded-field-change.js';
 import { listed, renderEffect, says, shown } from '../../src/policy/plugin/effect-text.js';
 import WardenPolicyPlugin from '../../src/policy/plugin/index.js';
 import type { RequestPolicy } from '../../src/policy/plugin/types.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { buildError } from './build-error.js';
 
-const { catalog } = buildWardenSchema();
+const { catalog } = buildDemoSchema();
 
 const EMAIL_CHANGE = says`change ${shown('User.name', 'Omar Haddad', 'user usr_omar')}'s email from ${shown('User.email', 'omar.haddad@acme.example')} to ${shown('User.email', 'omar@gmail.example')}`;
 

@@ -8,7 +8,7 @@ import { FIELD_INVENTORY_PATH } from '../../src/policy/inventory-report.js';
 import { checkPolicy } from '../../src/policy/policy-check.js';
 import WardenPolicyPlugin from '../../src/policy/plugin/index.js';
 import type { RequestPolicy } from '../../src/policy/plugin/types.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 
 /** A schema with one field nobody classified and one argument that declares nothing. */
 function buildUnreviewed(onUnclassified: 'error' | 'secret') {
@@ -30,7 +30,7 @@ function buildUnreviewed(onUnclassified: 'error' | 'secret') {
 
 describe('the committed field inventory (schema/field-inventory.md)', () => {
   it('matches the schema and the baseline, so a class change shows up in review', () => {
-    const { report, problems } = checkPolicy((onUnclassified) => buildWardenSchema({ onUnclassified }));
+    const { report, problems } = checkPolicy((onUnclassified) => buildDemoSchema({ onUnclassified }));
     expect(problems).toEqual([]);
     expect(report).toBe(readFileSync(FIELD_INVENTORY_PATH, 'utf8'));
   });

@@ -3,7 +3,9 @@ import { createLogger, type Logger } from '../../src/log/logger.js';
 import { loadBaselinePolicy } from '../../src/policy/baseline.js';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import { startPolicyStore } from '../../src/policy/policy-store.js';
-import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema, DEMO_POLICY_PATH } from '../../src/domain/schema.js';
+import { createWardenBuilder } from '../../src/graphql/warden-types.js';
+import { wardenSchemaOf, type WardenSchema } from '../../src/server/warden-schema.js';
 import { graphql } from '../gql/index.js';
 import { capturingLogger } from '../support/capturing-logger.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -67,7 +69,7 @@ const BaselineApprove = graphql(`
 `);
 
 const FILE = loadBaselinePolicy();
-const { catalog } = buildWardenSchema();
+const { catalog } = buildDemoSchema();
 
 function baselineWith(change: (document: PolicyDocument) => void): PolicyDocument {
   const document = structuredClone(FILE);
@@ -194,7 +196,7 @@ describe('a deploy that loosens the policy waits for a security admin', () => {
 
   it('goes into force once a security admin approves it through approvePolicyVersion', async () => {
     await deploy(FILE);
-    const looser: WardenSchema = { ...buildWardenSchema(), catalog: { ...catalog, baseline: LOOSER } };
+    const looser: WardenSchema = { ...buildDemoSchema(), catalog: { ...catalog, baseline: LOOSER } };
     const t = await startTestGateway({}, { database, schema: looser, livePolicy: { pollMs: 60_000 } });
     try {
       expect(t.policyStore?.current().version).toBe(0);
@@ -240,7 +242,7 @@ describe('a deploy that loosens the policy waits for a security admin', () => {
 
 describe('decisions made under a changed baseline are identifiable', () => {
   /** A gateway deployed with the edited file: its schema's baseline is EDITED. */
-  const edited: WardenSchema = { ...buildWardenSchema(), catalog: { ...catalog, baseline: EDITED } };
+  const edited: WardenSchema = { ...buildDemoSchema(), catalog: { ...catalog, baseline: EDITED } };
 
   it('audit rows name the new version, and policyDiff from 0 compares against the recorded first baseline', async () => {
     await deploy(FILE);
@@ -264,5 +266,24 @@ describe('decisions made under a changed baseline are identifiable', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe("an application without a baseline file of its own starts from Warden's default", () => {
+  it('is the classes alone: the reference domain adds only the overrides for names support sees', () => {
+    const builder = createWardenBuilder();
+    builder.queryField('hello', (t) => t.string({ callers: 'authenticated', classification: 'public', resolve: () => 'hi' }));
+    const { catalog } = wardenSchemaOf(builder.toSchema());
+    const demo = loadBaselinePolicy(buildDemoSchema().catalog.fields, DEMO_POLICY_PATH);
+    expect(catalog.baseline.classes).toEqual(demo.classes);
+    expect(catalog.baseline.oncallMayImpersonate).toBe(demo.oncallMayImpersonate);
+    expect(Object.keys(catalog.baseline.overrides)).toEqual([]);
+    expect(Object.keys(demo.overrides).sort()).toEqual(['BillingContact.name', 'User.name']);
+  });
+
+  it('control: the reference domain\'s file does not fit a schema without its fields (which is why it is not the default)', () => {
+    const builder = createWardenBuilder();
+    builder.queryField('hello', (t) => t.string({ callers: 'authenticated', classification: 'public', resolve: () => 'hi' }));
+    expect(() => wardenSchemaOf(builder.toSchema(), { baselinePolicyPath: DEMO_POLICY_PATH })).toThrow(/No field "User.name" in the schema/);
   });
 });

@@ -6,9 +6,9 @@ import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
 import { decideField } from '../../src/policy/decide.js';
 import { diffPolicies, tighteningsOf } from '../../src/policy/diff-policies.js';
 import { parsePolicyDocument, type PolicyDocument } from '../../src/policy/policy-document.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 
-const { schema, catalog } = buildWardenSchema();
+const { schema, catalog } = buildDemoSchema();
 const { fields, baseline } = catalog;
 const baselineText = readFileSync(BASELINE_POLICY_PATH, 'utf8');
 

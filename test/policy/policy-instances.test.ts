@@ -3,7 +3,7 @@ import { createLogger } from '../../src/log/logger.js';
 import { loadBaselinePolicy } from '../../src/policy/baseline.js';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import { startPolicyStore, type PolicyStore } from '../../src/policy/policy-store.js';
-import { buildWardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 
@@ -62,7 +62,7 @@ let deaf: PolicyStore;
 beforeAll(async () => {
   a = await startTestGateway({}, { livePolicy: NO_POLL });
   b = await startTestGateway({}, { livePolicy: NO_POLL, database: a.database });
-  const { catalog } = buildWardenSchema();
+  const { catalog } = buildDemoSchema();
   deaf = await startPolicyStore({
     db: a.db,
     ...catalog,

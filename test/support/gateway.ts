@@ -11,7 +11,8 @@ import { customerIdentity } from '../../src/domain/accounts/index.js';
 import type { WardenIdentity } from '../../src/identity/identity.js';
 import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gateway.js';
 import type { ResolveAccess } from '../../src/server/context.js';
-import { buildWardenSchema, type WardenSchema } from '../../src/server/warden-schema.js';
+import { buildDemoSchema } from '../../src/domain/schema.js';
+import { type WardenSchema } from '../../src/server/warden-schema.js';
 import { directAccess, impersonationAccess } from '../../src/policy/access.js';
 import type { PolicySource } from '../../src/policy/policy-source.js';
 import { startPolicyStore, type PolicyStore } from '../../src/policy/policy-store.js';
@@ -117,7 +118,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     },
   });
   const logger = createLogger('debug', sink);
-  const schema = options.schema ?? buildWardenSchema({ policyEnforced: options.policyEnforced ?? true });
+  const schema = options.schema ?? buildDemoSchema({ policyEnforced: options.policyEnforced ?? true });
   const policyStore = options.livePolicy
     ? await startPolicyStore({ db: database.db, listen: database.listen, logger, ...schema.catalog, pollMs: options.livePolicy.pollMs })
     : null;

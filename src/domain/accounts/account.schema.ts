@@ -1,11 +1,8 @@
+import { actingCustomer, auditScopeOf, auditSubjectFrom, wardenError } from '../../index.js';
 import type { DemoBuilder } from '../demo-types.js';
-import { actingCustomer } from '../../graphql/acting-customer.js';
-import { wardenError } from '../../errors/index.js';
 import { findAccountById, searchDirectory } from './account.repository.js';
 import { definePlanTypes } from './plan.schema.js';
 import { setSupportAccess } from './support-access.service.js';
-import { auditScopeOf } from '../../graphql/audit-scope.js';
-import { auditSubjectFrom } from '../../audit/index.js';
 import { demoDb } from '../database.js';
 
 const DIRECTORY_MAX = 50;

@@ -1,13 +1,12 @@
-import type { Db } from '../../db/database.js';
+import type { WardenDb, WardenIdentity } from '../../index.js';
 import { demoExecutor } from '../database.js';
 import type { UserRole } from '../tables/user.js';
-import type { WardenIdentity } from '../../identity/identity.js';
 
 /** Users a session as whom always waits for a manager: they can change the account itself. */
 const PRIVILEGED_ROLES: ReadonlySet<UserRole> = new Set(['owner', 'admin', 'billing']);
 
 /** Who the reference domain's customers are: its users, their accounts and what those decided. */
-export function customerIdentity(db: Db): WardenIdentity {
+export function customerIdentity(db: WardenDb): WardenIdentity {
   return {
     async customer(id, within) {
       const row = await demoExecutor(within ?? db)

@@ -1,5 +1,5 @@
+import { type EffectDescriber, says, shown } from '../../index.js';
 import type { Plan } from '../tables/account.js';
-import { says, shown, type EffectDescriber } from '../../policy/plugin/effect-text.js';
 import { findAccountById } from './account.repository.js';
 import { mayCancelPlan, mayChangePlan } from './plan.service.js';
 import { demoExecutor } from '../database.js';

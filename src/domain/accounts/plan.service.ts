@@ -1,8 +1,5 @@
-import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { Db } from '../../db/database.js';
+import { type AuditScope, type CustomerPrincipal, recordAuditEvent, type WardenDb, wardenError } from '../../index.js';
 import type { AccountRow, Plan } from '../tables/account.js';
-import { wardenError } from '../../errors/index.js';
 import { lockAccount, updateAccount } from './account.repository.js';
 import type { DomainTables } from '../database.js';
 
@@ -19,7 +16,7 @@ export function mayCancelPlan(customer: CustomerPrincipal): void {
 const ACCOUNT_GONE = 'Your account no longer exists; sign in again.';
 
 /** Moves the account to another plan, and records from which to which, atomically. */
-export async function changePlan(db: Db, customer: CustomerPrincipal, plan: Plan, scope: AuditScope): Promise<AccountRow> {
+export async function changePlan(db: WardenDb, customer: CustomerPrincipal, plan: Plan, scope: AuditScope): Promise<AccountRow> {
   mayChangePlan(customer);
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();
@@ -49,7 +46,7 @@ export async function changePlan(db: Db, customer: CustomerPrincipal, plan: Plan
 }
 
 /** Cancels the account's plan (it keeps its name: what was cancelled), and records it. */
-export async function cancelPlan(db: Db, customer: CustomerPrincipal, scope: AuditScope): Promise<AccountRow> {
+export async function cancelPlan(db: WardenDb, customer: CustomerPrincipal, scope: AuditScope): Promise<AccountRow> {
   mayCancelPlan(customer);
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();

@@ -1,9 +1,5 @@
-import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { Db } from '../../db/database.js';
+import { type AuditScope, closeSessionsOfOptedOutAccount, type CustomerPrincipal, recordAuditEvent, type WardenDb, wardenError } from '../../index.js';
 import type { AccountRow, SupportAccess } from '../tables/account.js';
-import { wardenError } from '../../errors/index.js';
-import { closeSessionsOfOptedOutAccount } from '../../impersonation/close-account-sessions.js';
 import type { DomainTables } from '../database.js';
 
 const WORDS: Record<SupportAccess, string> = { allow: 'allowed', ask_first: 'ask me first', never: 'never' };
@@ -13,7 +9,7 @@ const WORDS: Record<SupportAccess, string> = { allow: 'allowed', ask_first: 'ask
  * at once: the account's sessions, and starts waiting for a manager or for their agent, close
  * in the same transaction.
  */
-export async function setSupportAccess(db: Db, customer: CustomerPrincipal, value: SupportAccess, scope: AuditScope): Promise<AccountRow> {
+export async function setSupportAccess(db: WardenDb, customer: CustomerPrincipal, value: SupportAccess, scope: AuditScope): Promise<AccountRow> {
   if (customer.role !== 'owner' && customer.role !== 'admin') {
     throw wardenError('FORBIDDEN', "Only the account's owner and admins decide whether support may enter.");
   }

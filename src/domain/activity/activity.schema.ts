@@ -1,8 +1,8 @@
+import { wardenError } from '../../index.js';
 import type { DemoExecutor } from '../database.js';
 import type { ApiTokenRow } from '../tables/api-token.js';
 import type { InvoiceRow } from '../tables/invoice.js';
 import type { PaymentMethodRow } from '../tables/payment-method.js';
-import { wardenError } from '../../errors/index.js';
 import type { DemoBuilder } from '../demo-types.js';
 import { demoDb } from '../database.js';
 

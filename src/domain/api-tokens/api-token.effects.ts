@@ -1,4 +1,4 @@
-import { says, shown, type EffectDescriber } from '../../policy/plugin/effect-text.js';
+import { type EffectDescriber, says, shown } from '../../index.js';
 import { personNamed } from '../users/index.js';
 import { findApiToken } from './api-token.repository.js';
 import { mayRevoke, tokenState } from './api-token.service.js';

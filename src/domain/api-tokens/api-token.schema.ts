@@ -1,6 +1,5 @@
+import { actingCustomer, auditScopeOf } from '../../index.js';
 import type { DemoBuilder } from '../demo-types.js';
-import { auditScopeOf } from '../../graphql/audit-scope.js';
-import { actingCustomer } from '../../graphql/acting-customer.js';
 import { revokeTokenEffect } from './api-token.effects.js';
 import { listApiTokens } from './api-token.repository.js';
 import { revokeApiToken, tokenState } from './api-token.service.js';

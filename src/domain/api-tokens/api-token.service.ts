@@ -1,8 +1,5 @@
-import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { Db } from '../../db/database.js';
+import { type AuditScope, type CustomerPrincipal, recordAuditEvent, type WardenDb, wardenError } from '../../index.js';
 import type { ApiTokenRow } from '../tables/api-token.js';
-import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { lockApiToken, markApiTokenRevoked } from './api-token.repository.js';
 import type { DomainTables } from '../database.js';
@@ -19,7 +16,7 @@ export function mayRevoke(customer: CustomerPrincipal, token: Pick<ApiTokenRow, 
 }
 
 /** Revokes one of the account's API tokens, and records it, atomically. */
-export async function revokeApiToken(db: Db, customer: CustomerPrincipal, tokenId: string, scope: AuditScope): Promise<ApiTokenRow> {
+export async function revokeApiToken(db: WardenDb, customer: CustomerPrincipal, tokenId: string, scope: AuditScope): Promise<ApiTokenRow> {
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();
     const before = await lockApiToken(app, customer.accountId, tokenId);

@@ -1,8 +1,5 @@
+import { actingCustomer, auditScopeOf, auditSubjectFrom, wardenError } from '../../index.js';
 import type { DemoBuilder } from '../demo-types.js';
-import { actingCustomer } from '../../graphql/acting-customer.js';
-import { auditSubjectFrom } from '../../audit/index.js';
-import { auditScopeOf } from '../../graphql/audit-scope.js';
-import { wardenError } from '../../errors/index.js';
 import { findBillingContact, findInvoice, listInvoices, listPaymentMethods } from './billing.repository.js';
 import { changeInvoiceTaxRate, exportInvoicesCsv, refundInvoice } from './invoice.service.js';
 import { refundEffect } from './invoice.effects.js';

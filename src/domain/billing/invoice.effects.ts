@@ -1,5 +1,4 @@
-import type { EffectDescriber } from '../../policy/plugin/effect-text.js';
-import { says, shown } from '../../policy/plugin/effect-text.js';
+import { type EffectDescriber, says, shown } from '../../index.js';
 import { findInvoice } from './billing.repository.js';
 import { formatAmount } from './amount.js';
 import { mayRefund } from './invoice.service.js';

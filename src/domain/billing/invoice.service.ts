@@ -1,9 +1,6 @@
-import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { Db } from '../../db/database.js';
+import { type AuditScope, type CustomerPrincipal, recordAuditEvent, type WardenDb, wardenError } from '../../index.js';
 import type { InvoiceRow } from '../tables/invoice.js';
 import type { UserRole } from '../tables/user.js';
-import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { userRoleOf } from '../users/index.js';
 import { lockInvoice, updateInvoiceTaxRate } from './billing.repository.js';
@@ -14,7 +11,7 @@ const BILLING_ROLES: readonly UserRole[] = ['owner', 'admin', 'billing'];
 
 /** Changes one invoice's tax rate and records who changed it from what to what, atomically. */
 export async function changeInvoiceTaxRate(
-  db: Db,
+  db: WardenDb,
   customer: CustomerPrincipal,
   input: { invoiceId: string; taxRate: number },
   scope: AuditScope,
@@ -63,7 +60,7 @@ export function mayRefund(customer: CustomerPrincipal): void {
 }
 
 /** A refund marks a paid invoice refunded (the payment provider does the rest); risky by nature. */
-export async function refundInvoice(db: Db, customer: CustomerPrincipal, invoiceId: string, scope: AuditScope): Promise<InvoiceRow> {
+export async function refundInvoice(db: WardenDb, customer: CustomerPrincipal, invoiceId: string, scope: AuditScope): Promise<InvoiceRow> {
   mayRefund(customer);
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();
@@ -90,7 +87,7 @@ export async function refundInvoice(db: Db, customer: CustomerPrincipal, invoice
 }
 
 /** The account's invoices as CSV: public fields only. Never available during impersonation. */
-export async function exportInvoicesCsv(db: Db, customer: CustomerPrincipal, scope: AuditScope): Promise<string> {
+export async function exportInvoicesCsv(db: WardenDb, customer: CustomerPrincipal, scope: AuditScope): Promise<string> {
   if (customer.role !== 'owner' && customer.role !== 'admin') {
     throw wardenError('FORBIDDEN', "Only the account's owner and admins can export its data.");
   }

@@ -1,4 +1,4 @@
-import { says, shown, type EffectDescriber, type GrantDescriber } from '../../policy/plugin/effect-text.js';
+import { type EffectDescriber, type GrantDescriber, says, shown } from '../../index.js';
 import { personsOwn, seesColleaguesPrivateData } from '../users/index.js';
 import { findPrivateNote, listPrivateNotes } from './private-note.repository.js';
 import { seesNote, writtenOn } from './private-note.service.js';

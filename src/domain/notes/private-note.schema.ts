@@ -1,6 +1,5 @@
+import { actingCustomer, auditScopeOf } from '../../index.js';
 import type { DemoBuilder } from '../demo-types.js';
-import { auditScopeOf } from '../../graphql/audit-scope.js';
-import { actingCustomer } from '../../graphql/acting-customer.js';
 import { seesColleaguesPrivateData } from '../users/index.js';
 import { deleteNoteEffect, notesRevealed } from './private-note.effects.js';
 import { listPrivateNotes } from './private-note.repository.js';

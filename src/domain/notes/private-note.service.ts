@@ -1,8 +1,5 @@
-import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { Db } from '../../db/database.js';
+import { type AuditScope, type CustomerPrincipal, recordAuditEvent, type WardenDb, wardenError } from '../../index.js';
 import type { PrivateNoteRow } from '../tables/private-note.js';
-import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { seesColleaguesPrivateData } from '../users/index.js';
 import { lockPrivateNote, erasePrivateNote } from './private-note.repository.js';
@@ -24,7 +21,7 @@ export const NO_SUCH_NOTE = 'No private note with that id that you can see; list
  * Deletes a private note the customer can see, and records it. The text is erased at once; the
  * record says whose note of which day, never what it said (private notes are sensitive).
  */
-export async function deletePrivateNote(db: Db, customer: CustomerPrincipal, noteId: string, scope: AuditScope): Promise<PrivateNoteRow> {
+export async function deletePrivateNote(db: WardenDb, customer: CustomerPrincipal, noteId: string, scope: AuditScope): Promise<PrivateNoteRow> {
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();
     const before = await lockPrivateNote(app, customer.accountId, noteId);

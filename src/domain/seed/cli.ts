@@ -1,7 +1,4 @@
-import { loadConfig } from '../../config/config.js';
-import { openDatabase } from '../../db/connect.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { ensureAuditPartitions } from '../../audit/partitions.js';
+import { ensureAuditPartitions, loadConfig, migrateToLatest, openDatabase } from '../../index.js';
 import { seedDemoData } from './seed.js';
 
 /** `npm run seed`: migrates, then loads the demo data; rows that exist are kept. */

@@ -1,10 +1,10 @@
+import type { NewStaffRow } from '../../index.js';
 import type { NewAccountRow } from '../tables/account.js';
 import type { NewApiTokenRow } from '../tables/api-token.js';
 import type { InvoiceStatus, NewInvoiceRow } from '../tables/invoice.js';
 import type { NewNotificationSettingsRow } from '../tables/notification-settings.js';
 import type { NewPaymentMethodRow } from '../tables/payment-method.js';
 import type { NewPrivateNoteRow } from '../tables/private-note.js';
-import type { NewStaffRow } from '../../db/tables/staff.js';
 import type { NewUserRow } from '../tables/user.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { Db } from '../../db/database.js';
-import { recordAuditEvent, SYSTEM_ACTOR } from '../../audit/index.js';
+import { recordAuditEvent, SYSTEM_ACTOR, type WardenDb } from '../../index.js';
 import { demoDb, type DomainTables } from '../database.js';
 import {
   DEMO_ACCOUNTS,
@@ -16,7 +15,7 @@ import {
  * Loads the demo world. Idempotent: rows that exist (by id) are left as they are, and the audit
  * event names how many rows this run added, so a second run records that it added nothing.
  */
-export async function seedDemoData(db: Db): Promise<Record<string, number>> {
+export async function seedDemoData(db: WardenDb): Promise<Record<string, number>> {
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();
     const added: Record<string, number> = {};
@@ -42,7 +41,7 @@ export async function seedDemoData(db: Db): Promise<Record<string, number>> {
 }
 
 /** True when the database holds no account yet: `npm start` seeds only then. */
-export async function isEmpty(db: Db): Promise<boolean> {
+export async function isEmpty(db: WardenDb): Promise<boolean> {
   const row = await demoDb(db).selectFrom('accounts').select('id').limit(1).executeTakeFirst();
   return row === undefined;
 }

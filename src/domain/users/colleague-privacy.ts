@@ -1,4 +1,4 @@
-import type { CustomerPrincipal } from '../../auth/principal.js';
+import type { CustomerPrincipal } from '../../index.js';
 
 /**
  * Sensitive fields (birth date, national ID) and private notes are each user's own: only the

@@ -1,8 +1,5 @@
-import { recordAuditEvent, type AuditScope, type FieldChange } from '../../audit/index.js';
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { Db } from '../../db/database.js';
+import { type AuditScope, type CustomerPrincipal, type FieldChange, recordAuditEvent, type WardenDb, wardenError } from '../../index.js';
 import type { NotificationSettingsRow } from '../tables/notification-settings.js';
-import { wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { lockNotificationSettings, updateNotificationSettings } from './user.repository.js';
 import type { DomainTables } from '../database.js';
@@ -23,7 +20,7 @@ const SETTINGS = [
 
 /** Changes the caller's own notification settings and records the change in one transaction. */
 export async function changeNotificationSettings(
-  db: Db,
+  db: WardenDb,
   customer: CustomerPrincipal,
   change: NotificationSettingsChange,
   scope: AuditScope,

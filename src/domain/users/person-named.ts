@@ -1,5 +1,4 @@
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import { says, shown, type EffectText } from '../../policy/plugin/effect-text.js';
+import { type CustomerPrincipal, type EffectText, says, shown } from '../../index.js';
 
 /**
  * A user as a description names them: "the customer" for the customer acted as (the request

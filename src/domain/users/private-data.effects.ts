@@ -1,5 +1,5 @@
+import { type GrantDescriber, says } from '../../index.js';
 import type { UserRole } from '../tables/user.js';
-import { says, type GrantDescriber } from '../../policy/plugin/effect-text.js';
 import { seesColleaguesPrivateData } from './colleague-privacy.js';
 import { listUsersOfAccount } from './user.repository.js';
 import { userRoleOf } from './user-role.js';

@@ -1,4 +1,4 @@
-import { says, shown, type EffectDescriber } from '../../policy/plugin/effect-text.js';
+import { type EffectDescriber, says, shown } from '../../index.js';
 import { personNamed, personsOwn } from './person-named.js';
 import { mayManageSignInOf, newEmailAddress, sentAt } from './sign-in.service.js';
 import { findUserInAccount } from './user.repository.js';

@@ -1,5 +1,4 @@
-import { auditScopeOf } from '../../graphql/audit-scope.js';
-import { actingCustomer } from '../../graphql/acting-customer.js';
+import { actingCustomer, auditScopeOf } from '../../index.js';
 import type { DemoBuilder } from '../demo-types.js';
 import { changeEmailEffect, loginResetEffect } from './sign-in.effects.js';
 import { changeUserEmail, sendLoginReset } from './sign-in.service.js';

@@ -1,8 +1,5 @@
-import { recordAuditEvent, type AuditScope } from '../../audit/index.js';
-import type { CustomerPrincipal } from '../../auth/principal.js';
-import type { Db } from '../../db/database.js';
+import { type AuditScope, type CustomerPrincipal, recordAuditEvent, systemErrorCode, type WardenDb, wardenError } from '../../index.js';
 import type { UserRow } from '../tables/user.js';
-import { systemErrorCode, wardenError } from '../../errors/index.js';
 import { findAccountById } from '../accounts/index.js';
 import { emailInUse, lockUserInAccount, markLoginResetSent, updateUserEmail } from './user.repository.js';
 import type { DomainTables } from '../database.js';
@@ -34,7 +31,7 @@ const NO_SUCH_USER = 'No user with that id in your account; list the account’s
 const ADDRESS_TAKEN = 'Another user already signs in with that address; choose another.';
 
 /** Changes the address a user signs in with, and records from what to what, atomically. */
-export async function changeUserEmail(db: Db, customer: CustomerPrincipal, input: { userId: string; email: string }, scope: AuditScope): Promise<UserRow> {
+export async function changeUserEmail(db: WardenDb, customer: CustomerPrincipal, input: { userId: string; email: string }, scope: AuditScope): Promise<UserRow> {
   mayManageSignInOf(customer, input.userId);
   const email = newEmailAddress(input.email);
   return db.transaction().execute(async (trx) => {
@@ -70,7 +67,7 @@ export async function changeUserEmail(db: Db, customer: CustomerPrincipal, input
  * Sends a user a link to set a new password, and records that it was sent. The link and its
  * secret are the mail system's: Warden's reference domain keeps only when the last one went.
  */
-export async function sendLoginReset(db: Db, customer: CustomerPrincipal, userId: string, scope: AuditScope): Promise<UserRow> {
+export async function sendLoginReset(db: WardenDb, customer: CustomerPrincipal, userId: string, scope: AuditScope): Promise<UserRow> {
   mayManageSignInOf(customer, userId);
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();

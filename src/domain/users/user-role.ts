@@ -1,4 +1,4 @@
-import type { CustomerPrincipal } from '../../auth/principal.js';
+import type { CustomerPrincipal } from '../../index.js';
 import type { UserRole } from '../tables/user.js';
 
 const USER_ROLES: readonly UserRole[] = ['owner', 'admin', 'billing', 'member'];

@@ -1,9 +1,5 @@
+import { actingCustomer, auditScopeOf, auditSubjectFrom, type GatewayContext, wardenError } from '../../index.js';
 import type { DemoBuilder } from '../demo-types.js';
-import { actingCustomer } from '../../graphql/acting-customer.js';
-import { auditSubjectFrom } from '../../audit/index.js';
-import { auditScopeOf } from '../../graphql/audit-scope.js';
-import { wardenError } from '../../errors/index.js';
-import type { GatewayContext } from '../../graphql/context.js';
 import { seesPrivateDataOf } from './colleague-privacy.js';
 import { ownOrColleagues } from './private-data.effects.js';
 import { findNotificationSettings, findUserInAccount, listUsersOfAccount } from './user.repository.js';

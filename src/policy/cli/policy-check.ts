@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { FIELD_INVENTORY_PATH } from '../inventory-report.js';
 import { checkPolicy } from '../policy-check.js';
-import { buildWardenSchema } from '../../server/warden-schema.js';
+import { buildDemoSchema } from '../../domain/schema.js';
 
 /**
  * `npm run policy:check`: prints the field inventory for the security team's review (every
@@ -13,7 +13,7 @@ import { buildWardenSchema } from '../../server/warden-schema.js';
  * `-- --write` rewrites the committed file instead of comparing it.
  */
 function main(argv: string[]): number {
-  const { report, problems } = checkPolicy((onUnclassified) => buildWardenSchema({ onUnclassified }));
+  const { report, problems } = checkPolicy((onUnclassified) => buildDemoSchema({ onUnclassified }));
   if (report !== null) console.log(report);
   for (const problem of problems) console.error(problem);
   if (report === null) return 1;
