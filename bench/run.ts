@@ -13,7 +13,8 @@ import path from 'node:path';
 import type { Instance } from 'autocannon';
 import { loadConfig, randomJwtSecret } from '../src/config/config.js';
 import { openDatabase } from '../src/db/connect.js';
-import { migrateToLatest } from '../src/db/migrate.js';
+import { migrateWarden } from '../src/db/migrate.js';
+import { migrateDemo } from '../src/domain/migrate.js';
 import { ensureAuditPartitions } from '../src/audit/partitions.js';
 import { INVOICE_PAGE_MAX } from '../src/domain/billing/billing.schema.js';
 import { measureAuditorQueries } from './auditor-queries.js';
@@ -221,7 +222,7 @@ async function runWriter(options: BenchOptions, server: BenchServer, cleanup: Cl
   const drop = cleanup.add(() => database.drop());
   const { db } = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 2 });
   const close = cleanup.add(() => db.destroy());
-  await migrateToLatest(db);
+  await migrateWarden(db);
   await ensureAuditPartitions(db);
   log(`audit writer: batches of ${options.writerBatches.join(', ')} rows, ${options.writerSeconds} s per method and batch`);
   const result = await measureAuditWriter({ db, url: database.url, batches: options.writerBatches, seconds: options.writerSeconds });
@@ -238,7 +239,7 @@ async function runAuditor(options: BenchOptions, server: BenchServer, cleanup: C
   const drop = cleanup.add(() => database.drop());
   const { db } = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 2 });
   const close = cleanup.add(() => db.destroy());
-  await migrateToLatest(db);
+  await migrateDemo(db);
   log(`auditor queries on ${options.auditRows.toLocaleString('en')} rows`);
   const result = await measureAuditorQueries({ db, url: database.url, rows: options.auditRows, months: options.auditMonths, queriesPerKind: options.auditorQueries, log });
   await close();

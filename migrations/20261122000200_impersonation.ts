@@ -3,6 +3,10 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Impersonation sessions and the approval requests that gate them (session starts, single
  * mutations, field-access grants). A session's token is stored only as a SHA-256 hash.
+ *
+ * Customers and accounts are the application's, named by id without a foreign key: Warden's
+ * tables never depend on the application's. (Databases migrated before that was so keep the
+ * keys to the reference domain's users and accounts they were created with.)
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -14,8 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn('requester_id', 'text', (c) => c.notNull().references('staff.id'))
     .addColumn('session_id', 'text')
-    .addColumn('target_user_id', 'text', (c) => c.notNull().references('users.id'))
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('target_user_id', 'text', (c) => c.notNull())
+    .addColumn('account_id', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('payload', 'jsonb', (c) => c.notNull())
     .addColumn('payload_hash', 'text')
@@ -35,8 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('impersonation_sessions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('agent_id', 'text', (c) => c.notNull().references('staff.id'))
-    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
-    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('user_id', 'text', (c) => c.notNull())
+    .addColumn('account_id', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('ticket', 'text', (c) => c.notNull())
     .addColumn('mode', 'text', (c) => c.notNull().check(sql`mode in ('read_only', 'read_write')`))

@@ -22,10 +22,9 @@ async function roleExists(db: Kysely<any>): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
-/** Table by table: the reference domain's reads and mutations, sessions, approvals, policy, the outbox. */
-const APP_GRANTS = [
-  'select on kysely_migration',
-  'select on accounts, users, notification_settings, payment_methods, invoices, api_tokens, private_notes, staff',
-  'update on accounts, invoices, notification_settings',
-  'select, insert, update on policy_versions, impersonation_sessions, approval_requests, notification_outbox',
-];
+/**
+ * Table by table, Warden's own: staff, sessions, approvals, policy, the outbox. (The reference
+ * domain grants its own tables; databases migrated before that was so got those grants here.)
+ * The migration table is granted where Warden's migrations are first recorded (`migrate.ts`).
+ */
+const APP_GRANTS = ['select on staff', 'select, insert, update on policy_versions, impersonation_sessions, approval_requests, notification_outbox'];

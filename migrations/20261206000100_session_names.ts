@@ -12,7 +12,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     add column user_name text,
     add column account_name text,
     add column target_privileged_at_start text`.execute(db);
-  await sql`update impersonation_sessions s
+  // Only databases from before Warden's tables were separated from the reference domain's can
+  // hold sessions here; the names come from the domain's tables of the time.
+  const { rows } = await sql<{ sessions: boolean }>`select exists (select from impersonation_sessions) as sessions`.execute(db);
+  if (rows[0]?.sessions) await sql`update impersonation_sessions s
      set user_name = u.name, account_name = a.name,
          target_privileged_at_start = case when s.target_role_at_start in ('owner', 'admin', 'billing')
                                            then 'the account''s ' || s.target_role_at_start end

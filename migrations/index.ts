@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely';
-import * as referenceDomain from './20261121000100_reference_domain.js';
+import * as staff from './20261121000050_staff.js';
 import * as auditEvents from './20261121000200_audit_events.js';
 import * as policyVersions from './20261121000300_policy_versions.js';
 import * as notificationOutbox from './20261122000100_notification_outbox.js';
@@ -13,16 +13,17 @@ import * as applicationRoleGrants from './20261124000410_application_role_grants
 import * as auditChainSeqPositive from './20261125000100_audit_chain_seq_positive.js';
 import * as sessionClosedBecause from './20261126000100_session_closed_because.js';
 import * as approvalEffects from './20261127000100_approval_effects.js';
-import * as riskyActions from './20261127000200_risky_actions.js';
 import * as sessionNames from './20261206000100_session_names.js';
+import * as migrationTableGrant from './20261206000300_migration_table_grant.js';
 
 /**
- * Every migration, by name. Listed statically (rather than read from the folder at run time)
+ * Warden's own migrations, by name: its tables only, recorded in `warden_migration` so they
+ * never mix with an application's own (often `kysely_migration`). Listed statically (rather than read from the folder at run time)
  * so the TypeScript loaders of `npm start` and the test runner both see them; a test checks
  * that each file in this folder is listed here.
  */
 export const migrations: Record<string, Migration> = {
-  '20261121000100_reference_domain': referenceDomain,
+  '20261121000050_staff': staff,
   '20261121000200_audit_events': auditEvents,
   '20261121000300_policy_versions': policyVersions,
   '20261122000100_notification_outbox': notificationOutbox,
@@ -36,6 +37,6 @@ export const migrations: Record<string, Migration> = {
   '20261125000100_audit_chain_seq_positive': auditChainSeqPositive,
   '20261126000100_session_closed_because': sessionClosedBecause,
   '20261127000100_approval_effects': approvalEffects,
-  '20261127000200_risky_actions': riskyActions,
   '20261206000100_session_names': sessionNames,
+  '20261206000300_migration_table_grant': migrationTableGrant,
 };

@@ -37,7 +37,7 @@ export { closeSessionsOfOptedOutAccount } from './impersonation/close-account-se
 export type { Database as WardenDatabase, Db as WardenDb, Executor as WardenExecutor } from './db/database.js';
 export { STAFF_ROLES, type NewStaffRow, type StaffRole, type StaffRow } from './db/tables/staff.js';
 export { openDatabase, type DatabaseHandle, type DatabaseOptions } from './db/connect.js';
-export { migrateToLatest, pendingMigrations } from './db/migrate.js';
+export { applicationRoleExists, MigrationFailed, migrateWarden, migrateWardenDown, pendingWardenMigrations, WARDEN_MIGRATION_TABLE } from './db/migrate.js';
 export { ensureAuditPartitions } from './audit/partitions.js';
 
 // The gateway, with every secure default on.

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.js';
 import { demoDb } from '../../src/domain/database.js';
 import type { NewInvoiceRow } from '../../src/domain/tables/invoice.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateDemo } from '../../src/domain/migrate.js';
 import { ensureAuditPartitions } from '../../src/audit/partitions.js';
 import { seedDemoData } from '../../src/domain/seed/seed.js';
 
@@ -24,7 +24,7 @@ export interface BenchData {
  * three years, one a day, like a busy account.
  */
 export async function prepareBenchDatabase(wardenDb: Db, invoiceCount: number): Promise<BenchData> {
-  await migrateToLatest(wardenDb);
+  await migrateDemo(wardenDb);
   await ensureAuditPartitions(wardenDb);
   await seedDemoData(wardenDb);
   const db = demoDb(wardenDb);

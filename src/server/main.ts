@@ -3,7 +3,7 @@ import { DEMO_ALIASES, demoSubject } from '../auth/demo-principals.js';
 import { mintDevToken } from '../auth/mint-token.js';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { openDatabase } from '../db/connect.js';
-import { migrateToLatest, pendingMigrations } from '../db/migrate.js';
+import { migrateDemo, pendingDemoMigrations } from '../domain/migrate.js';
 import { isEmpty, seedDemoData } from '../domain/seed/seed.js';
 import { createLogger } from '../log/logger.js';
 import { startPolicyStore } from '../policy/policy-store.js';
@@ -47,10 +47,10 @@ async function main(): Promise<void> {
   const unpublished = checkpointPublishingWarning(config);
   if (unpublished) logger.warn(unpublished);
   if (config.migrateOnStart) {
-    const applied = await migrateToLatest(db);
+    const applied = await migrateDemo(db);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
   } else {
-    const pending = await pendingMigrations(db);
+    const pending = await pendingDemoMigrations(db);
     if (pending.length) {
       throw new Error(`the database lacks migrations ${pending.join(', ')}: run \`npm run migrate\` as the database owner (or set WARDEN_MIGRATE_ON_START=true where the gateway runs as the owner), then start again.`);
     }

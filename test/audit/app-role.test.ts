@@ -11,7 +11,7 @@ import { demoSubject } from '../../src/auth/demo-principals.js';
 import { mintDevToken } from '../../src/auth/mint-token.js';
 import { randomJwtSecret } from '../../src/config/config.js';
 import { openDatabase } from '../../src/db/connect.js';
-import { pendingMigrations } from '../../src/db/migrate.js';
+import { pendingDemoMigrations } from '../../src/domain/migrate.js';
 import { sweepSessions } from '../../src/impersonation/sweeper.js';
 import { createLogger } from '../../src/log/logger.js';
 import { dispatchDueNotifications } from '../../src/notify/index.js';
@@ -147,7 +147,7 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
     expect(await sweepSessions(app.db, { identity: customerIdentity(app.db) })).toBeGreaterThanOrEqual(0);
     const delivered = await dispatchDueNotifications({ db: app.db, logger: createLogger('silent'), webhookUrl: 'http://127.0.0.1:9/hook', fetch: async () => new Response('ok') });
     expect(delivered.failed).toBe(0);
-    expect(await pendingMigrations(app.db)).toEqual([]);
+    expect(await pendingDemoMigrations(app.db)).toEqual([]);
     expect((await verifyAuditChain(owner.db, KEY)).problems).toEqual([]);
   });
 
@@ -159,6 +159,7 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
       sql`delete from audit_checkpoints`,
       sql`truncate audit_checkpoints`,
       sql`insert into kysely_migration (name, timestamp) values ('x', 'y')`,
+      sql`insert into warden_migration (name, timestamp) values ('x', 'y')`,
     ];
     for (const statement of refused) await expect(statement.execute(app.db)).rejects.toThrow(/permission denied/);
     await expect(ensureAuditPartitions(app.db, new Date(Date.UTC(2030, 0, 1)), 0)).rejects.toThrow(/permission denied|must be owner/);
@@ -245,7 +246,7 @@ describe.skipIf(inject('databaseUrl') === null)('npm start as a login role in wa
 
   it('refuses to start on a database that lacks a migration, saying who must run it', async () => {
     const latest = '20261124000410_application_role_grants';
-    await sql`delete from kysely_migration where name = ${latest}`.execute(owner.db);
+    await sql`delete from warden_migration where name = ${latest}`.execute(owner.db);
     const { child, output } = start();
     try {
       const [code] = (await once(child, 'exit')) as [number | null];
@@ -253,7 +254,7 @@ describe.skipIf(inject('databaseUrl') === null)('npm start as a login role in wa
       expect(output.text).toContain(`the database lacks migrations ${latest}: run \`npm run migrate\` as the database owner`);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
-      await sql`insert into kysely_migration (name, timestamp) values (${latest}, ${new Date().toISOString()})`.execute(owner.db);
+      await sql`insert into warden_migration (name, timestamp) values (${latest}, ${new Date().toISOString()})`.execute(owner.db);
     }
   }, 90_000);
 });

@@ -49,7 +49,7 @@ describe('the embedded database folder', () => {
     try {
       await sql`select 1`.execute(db);
       expect(() => openDatabase({ dataDir })).toThrow(inUse(process.pid));
-      const seed = run(process.execPath, ['--import', 'tsx', 'src/domain/seed/cli.ts'], {
+      const seed = run(process.execPath, ['--import', 'tsx', 'src/domain/cli/seed.ts'], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: '', WARDEN_DATA_DIR: dataDir },
       });

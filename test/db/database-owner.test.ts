@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { describe, expect, inject, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.js';
 import type { Db } from '../../src/db/database.js';
-import { applicationRoleExists, migrateToLatest } from '../../src/db/migrate.js';
+import { applicationRoleExists } from '../../src/db/migrate.js';
+import { migrateDemo } from '../../src/domain/migrate.js';
 import { dropWhenIdle, withAdminClient, withDatabaseName } from '../support/test-database.js';
 
 /**
@@ -16,7 +17,7 @@ const MIGRATING = 180_000;
 describe('migrating as a database owner without CREATEROLE', () => {
   it('applies every migration and grants warden_app its audit privileges', async () => {
     await asDatabaseOwner(async (db) => {
-      expect(await migrateToLatest(db)).not.toEqual([]);
+      expect(await migrateDemo(db)).not.toEqual([]);
       expect(await applicationRoleExists(db)).toBe(true);
       expect(await appRoleMay(db, 'audit_events', 'INSERT')).toBe(true);
       expect(await appRoleMay(db, 'audit_chain_head', 'UPDATE')).toBe(true);
@@ -34,7 +35,7 @@ describe('migrating as a database owner without CREATEROLE', () => {
       await sql`alter schema public owner to ${sql.id(owner)}`.execute(db);
       await sql`set role ${sql.id(owner)}`.execute(db);
 
-      expect(await migrateToLatest(db)).not.toEqual([]);
+      expect(await migrateDemo(db)).not.toEqual([]);
       expect(await applicationRoleExists(db)).toBe(false);
       expect((await db.introspection.getTables()).map((t) => t.name)).toContain('audit_events');
     } finally {

@@ -4,21 +4,28 @@ import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import type { Db } from '../../src/db/database.js';
-import { migrateDown, migrateToLatest } from '../../src/db/migrate.js';
+import { migrateWarden, migrateWardenDown, pendingWardenMigrations, WARDEN_MIGRATION_TABLE } from '../../src/db/migrate.js';
+import { migrateDemo, migrateDemoDown } from '../../src/domain/migrate.js';
+import { demoMigrations } from '../../src/domain/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
-/** Every migration by name, oldest first: Kysely orders them by name, hence the timestamp prefix. */
-const ALL_MIGRATIONS = Object.keys(migrations).sort();
+/** Warden's own migrations by name, oldest first: Kysely orders them by name, hence the timestamp prefix. */
+const WARDEN_MIGRATIONS = Object.keys(migrations).sort();
+const DEMO_MIGRATIONS = Object.keys(demoMigrations).sort();
+const DEMO_TABLES = ['accounts', 'api_tokens', 'invoices', 'notification_settings', 'payment_methods', 'private_notes', 'users'];
 
 const tableNames = async (db: Db) => (await db.introspection.getTables()).map((t) => t.name).sort();
+const filesIn = (folder: URL) =>
+  readdirSync(folder)
+    .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
+    .map((file) => file.replace(/\.ts$/, ''))
+    .sort();
 
 describe('migrations', () => {
-  it('are all listed in migrations/index.ts', () => {
-    // A file missing from the index would never run, and nothing else would notice.
-    const files = readdirSync(new URL('../../migrations', import.meta.url))
-      .filter((file) => file.endsWith('.ts') && file !== 'index.ts')
-      .map((file) => file.replace(/\.ts$/, ''));
-    expect(ALL_MIGRATIONS).toEqual(files.sort());
+  it("are all listed: Warden's in migrations/index.ts, the reference domain's in its own index", () => {
+    // A file missing from an index would never run, and nothing else would notice.
+    expect(WARDEN_MIGRATIONS).toEqual(filesIn(new URL('../../migrations', import.meta.url)));
+    expect(DEMO_MIGRATIONS).toEqual(filesIn(new URL('../../src/domain/migrations', import.meta.url)));
   });
 
   describe('on an empty database', () => {
@@ -29,30 +36,62 @@ describe('migrations', () => {
     });
     afterEach(() => testDatabase.destroy());
 
-    it('apply in order, and a second run applies nothing', async () => {
+    it("Warden's apply alone, touching none of the application's tables, and record themselves in a table of their own", async () => {
       const { db } = testDatabase;
       expect(await tableNames(db)).toEqual([]);
+      expect(await migrateWarden(db)).toEqual(WARDEN_MIGRATIONS);
+      const tables = await tableNames(db);
+      expect(tables).toEqual(expect.arrayContaining(['staff', 'audit_events', 'impersonation_sessions', WARDEN_MIGRATION_TABLE]));
+      expect(tables.filter((t) => DEMO_TABLES.includes(t) || t === 'kysely_migration')).toEqual([]);
+      expect(await migrateWarden(db)).toEqual([]);
+    });
 
-      expect(await migrateToLatest(db)).toEqual(ALL_MIGRATIONS);
-      expect(await tableNames(db)).toEqual(expect.arrayContaining(['accounts', 'users', 'staff', 'audit_events']));
-      expect(await migrateToLatest(db)).toEqual([]);
+    it("the reference domain's apply after Warden's, and a second run applies nothing", async () => {
+      const { db } = testDatabase;
+      expect(await migrateDemo(db)).toEqual([...WARDEN_MIGRATIONS, ...DEMO_MIGRATIONS]);
+      expect(await tableNames(db)).toEqual(expect.arrayContaining([...DEMO_TABLES, 'staff', 'audit_events']));
+      expect(await migrateDemo(db)).toEqual([]);
     });
 
     it('roll back one at a time to an empty schema, then apply again', async () => {
       const { db } = testDatabase;
-      await migrateToLatest(db);
+      await migrateDemo(db);
 
       const rolledBack: string[] = [];
-      for (let step = 0; step <= ALL_MIGRATIONS.length; step++) {
-        const names = await migrateDown(db);
+      for (let step = 0; step <= DEMO_MIGRATIONS.length; step++) {
+        const names = await migrateDemoDown(db);
         if (names.length === 0) break;
         rolledBack.push(...names);
       }
-      expect(rolledBack).toEqual([...ALL_MIGRATIONS].reverse());
+      for (let step = 0; step <= WARDEN_MIGRATIONS.length; step++) {
+        const names = await migrateWardenDown(db);
+        if (names.length === 0) break;
+        rolledBack.push(...names);
+      }
+      expect(rolledBack).toEqual([...[...DEMO_MIGRATIONS].reverse(), ...[...WARDEN_MIGRATIONS].reverse()]);
       // Each `down` must undo its `up` completely, or the next `up` would trip over the leftovers.
-      expect(await tableNames(db)).toEqual([]);
+      expect((await tableNames(db)).filter((t) => !['kysely_migration', 'kysely_migration_lock', WARDEN_MIGRATION_TABLE, `${WARDEN_MIGRATION_TABLE}_lock`].includes(t))).toEqual([]);
 
-      expect(await migrateToLatest(db)).toEqual(ALL_MIGRATIONS);
+      expect(await migrateDemo(db)).toEqual([...WARDEN_MIGRATIONS, ...DEMO_MIGRATIONS]);
+    });
+
+    it("a database whose whole history sits in kysely_migration (as before Warden's tables had their own) moves Warden's names over, once, and runs nothing again", async () => {
+      const { db } = testDatabase;
+      await migrateDemo(db);
+      // The earlier bookkeeping: every name, Warden's included, in kysely_migration, and no
+      // warden_migration (its staff table came with the domain's tables then).
+      await sql`insert into kysely_migration (name, timestamp) select name, timestamp from ${sql.table(WARDEN_MIGRATION_TABLE)} where name <> '20261121000050_staff'`.execute(db);
+      await sql`drop table ${sql.table(WARDEN_MIGRATION_TABLE)}, ${sql.table(`${WARDEN_MIGRATION_TABLE}_lock`)}`.execute(db);
+      const before = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+
+      // The application role's check (it cannot convert) sees Warden's history as not there yet.
+      expect(await pendingWardenMigrations(db)).toEqual(WARDEN_MIGRATIONS);
+      expect(await migrateWarden(db)).toEqual([]);
+      expect(await pendingWardenMigrations(db)).toEqual([]);
+      const left = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+      expect(left.rows.map((r) => r.name)).toEqual(DEMO_MIGRATIONS);
+      expect(await migrateDemo(db)).toEqual([]);
+      expect(await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
     });
   });
 });
@@ -115,16 +154,16 @@ describe('audit_events numbers its rows from 1', () => {
 
   it('refuses a row numbered 0, checked against the rows already there', async () => {
     const { db } = testDatabase;
-    await migrateToLatest(db);
+    await migrateDemo(db);
     expect(await check(db)).toEqual([{ validated: true }]);
     await expect(rowNumbered(0).execute(db)).rejects.toThrow(/audit_events_chain_seq_positive/);
   });
 
   it('a row numbered 0 written before the check does not stop the migration (verify lists it); new ones are refused', async () => {
     const { db } = testDatabase;
-    await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('20261124000410_application_role_grants');
+    await new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: WARDEN_MIGRATION_TABLE, migrationLockTableName: `${WARDEN_MIGRATION_TABLE}_lock` }).migrateTo('20261124000410_application_role_grants');
     await rowNumbered(0).execute(db);
-    expect(await migrateToLatest(db)).toContain('20261125000100_audit_chain_seq_positive');
+    expect(await migrateWarden(db)).toContain('20261125000100_audit_chain_seq_positive');
     expect(await check(db)).toEqual([{ validated: false }]);
     await expect(rowNumbered(-1).execute(db)).rejects.toThrow(/audit_events_chain_seq_positive/);
   });

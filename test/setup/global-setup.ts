@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateDemo } from '../../src/domain/migrate.js';
 import { TEMPLATE_DATABASE, withAdminClient, withDatabaseName } from '../support/test-database.js';
 
 declare module 'vitest' {
@@ -74,7 +74,7 @@ async function createTemplate(serverUrl: string): Promise<void> {
   const { db } = openDatabase({ url, dataDir: 'memory://', poolSize: 1 });
   // Closed before any clone: PostgreSQL refuses to copy a database somebody is connected to.
   try {
-    await migrateToLatest(db);
+    await migrateDemo(db);
   } finally {
     await db.destroy();
   }

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle, type Listen } from '../../src/db/connect.js';
 import type { Db } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateDemo } from '../../src/domain/migrate.js';
 import { seedDemoData } from '../../src/domain/seed/seed.js';
 import { demoDb, type DemoDb } from '../../src/domain/database.js';
 
@@ -44,7 +44,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const serverUrl = inject('databaseUrl');
   if (serverUrl === null) {
     const { db, engine, listen, pool } = openDatabase({ dataDir: 'memory://' });
-    if (migrated) await migrateToLatest(db);
+    if (migrated) await migrateDemo(db);
     return { db, demo: demoDb(db), url: null, engine, listen, pool, destroy: () => db.destroy() };
   }
 

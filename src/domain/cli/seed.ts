@@ -1,12 +1,13 @@
-import { ensureAuditPartitions, loadConfig, migrateToLatest, openDatabase } from '../../index.js';
-import { seedDemoData } from './seed.js';
+import { ensureAuditPartitions, loadConfig, openDatabase } from '../../index.js';
+import { migrateDemo } from '../migrate.js';
+import { seedDemoData } from '../seed/seed.js';
 
 /** `npm run seed`: migrates, then loads the demo data; rows that exist are kept. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrateToLatest(db);
+    await migrateDemo(db);
     await ensureAuditPartitions(db);
     const added = await seedDemoData(db);
     const total = Object.values(added).reduce((a, b) => a + b, 0);

@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * The reference SaaS domain Warden ships with: accounts (workspaces), their users, payment
- * methods, invoices with tax settings, API tokens, private notes, notification settings, and the
- * staff directory. Secrets are stored here exactly as a real product would store them (full card
+ * methods, invoices with tax settings, API tokens, private notes and notification settings. (The
+ * staff directory is Warden's own table.) Secrets are stored here exactly as a real product would store them (full card
  * numbers, token secrets) so that masking is demonstrated against realistic data.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -115,21 +115,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('private_notes')
     .column('account_id')
     .execute();
-
-  await db.schema
-    .createTable('staff')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('email', 'text', (c) => c.notNull().unique())
-    .addColumn('roles', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
-    .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
-    .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'staff',
     'private_notes',
     'api_tokens',
     'invoices',

@@ -1,8 +1,10 @@
-import { loadConfig } from '../../config/config.js';
-import { openDatabase } from '../connect.js';
-import { applicationRoleExists, migrateDown, migrateToLatest } from '../migrate.js';
+import { applicationRoleExists, loadConfig, openDatabase } from '../../index.js';
+import { migrateDemo, migrateDemoDown } from '../migrate.js';
 
-/** `npm run migrate` applies pending migrations; `npm run migrate -- down` undoes the newest. */
+/**
+ * `npm run migrate` applies pending migrations, Warden's then the reference domain's;
+ * `npm run migrate -- down` undoes the reference domain's newest.
+ */
 async function main(): Promise<void> {
   const direction = process.argv[2] ?? 'up';
   if (direction !== 'up' && direction !== 'down') {
@@ -11,7 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const applied = direction === 'up' ? await migrateToLatest(db) : await migrateDown(db);
+    const applied = direction === 'up' ? await migrateDemo(db) : await migrateDemoDown(db);
     const verb = direction === 'up' ? 'Applied' : 'Rolled back';
     console.log(applied.length ? `${verb} on ${description}: ${applied.join(', ')}` : `Nothing to do on ${description}.`);
     if (direction === 'up' && !(await applicationRoleExists(db))) {
