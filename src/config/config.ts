@@ -50,6 +50,8 @@ export interface Config {
    */
   corsOrigins: string[];
   databaseUrl: string | undefined;
+  /** WARDEN_DB_SCHEMA: the PostgreSQL schema Warden's own tables live in (see `openDatabase`). */
+  databaseSchema: string | undefined;
   dataDir: string;
   jwt: {
     secret: string | undefined;
@@ -171,6 +173,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (databaseUrl && !isPostgresUrl(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL, e.g. postgres://user:password@host:5432/warden (unset it for the embedded database).');
   }
+  const databaseSchema = env['WARDEN_DB_SCHEMA'] || undefined;
+  if (databaseSchema && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push(`WARDEN_DB_SCHEMA must be a plain schema name: lower-case letters, digits and underscores, starting with a letter (got "${databaseSchema.slice(0, 70)}").`);
+  }
   const logLevel = env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`WARDEN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
 
@@ -200,6 +206,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env['HOST'] || '127.0.0.1',
     corsOrigins,
     databaseUrl,
+    databaseSchema,
     dataDir: dataDirFrom(env['WARDEN_DATA_DIR'] || '.warden/pgdata'),
     jwt: {
       secret,

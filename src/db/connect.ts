@@ -21,7 +21,17 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Connections in the pool (real server only). @default 10 */
   poolSize?: number;
+  /**
+   * The PostgreSQL schema Warden's own tables live in, created by its migrations when missing.
+   * Every connection looks there first, then in `public`, where an application's tables
+   * usually are; an application reaching its tables through Warden's connection (`withTables`)
+   * finds them there. @default public
+   */
+  schema?: string | undefined;
 }
+
+/** A schema name Warden puts in search_path: a plain lower-case identifier, so it needs no quoting. */
+export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** LISTEN on a channel; resolves to a function that stops listening. */
 export type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
@@ -47,10 +57,16 @@ export interface DatabaseHandle {
  * several instances need a PostgreSQL server.
  */
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  const schema = options.schema && options.schema !== 'public' ? options.schema : null;
+  if (schema !== null && !SCHEMA_NAME.test(schema)) {
+    throw new Error(`"${schema.slice(0, 70)}" is not a schema name Warden uses: lower-case letters, digits and underscores, starting with a letter.`);
+  }
+  const searchPath = schema ? `${schema}, public` : null;
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      ...(searchPath ? { options: `-c search_path=${searchPath.replace(' ', '')}` } : {}),
       types: {
         // @types/pg declares getTypeParser by its overloads, which no single arrow function matches.
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -73,7 +89,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   }
   // bigint stays a string on both engines (node-postgres does this by default).
   const pglite = new PGlite(options.dataDir, { parsers: { [DATE_OID]: keepAsString, [INT8_OID]: keepAsString } });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, unlock) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite, unlock, searchPath) });
   const listen: Listen = async (channel, onNotify) => {
     const unlisten = await pglite.listen(channel, () => onNotify());
     return () => (pglite.closed ? Promise.resolve() : unlisten());

@@ -24,8 +24,13 @@ export class MigrationFailed extends Error {
   }
 }
 
-/** Applies every pending migration of Warden's own tables; returns the names applied in this call. */
+/**
+ * Applies every pending migration of Warden's own tables; returns the names applied in this
+ * call. They go into the first schema of the connection's search_path (`openDatabase`'s
+ * `schema`), which is created when missing.
+ */
 export async function migrateWarden(db: Db): Promise<string[]> {
+  await createOwnSchema(db);
   await adoptEarlierHistory(db);
   const { error, results = [] } = await migratorFor(db).migrateToLatest();
   if (error) throw new MigrationFailed(results, error);
@@ -78,6 +83,14 @@ async function adoptEarlierHistory(db: Db): Promise<void> {
 }
 
 const STAFF_MIGRATION = '20261121000050_staff';
+
+/** Creates the first schema of the search_path (Warden's), unless it is `public` or the user's own. */
+async function createOwnSchema(db: Db): Promise<void> {
+  const { rows } = await sql<{ path: string }>`select current_setting('search_path') as path`.execute(db);
+  const first = rows[0]?.path.split(',')[0]?.trim() ?? 'public';
+  if (first === 'public' || first === '"$user"' || !/^[a-z_][a-z0-9_]*$/.test(first)) return;
+  await sql`create schema if not exists ${sql.id(first)}`.execute(db);
+}
 
 /**
  * Whether the application role the audit migration grants to exists. The migration creates it

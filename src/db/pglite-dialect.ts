@@ -20,10 +20,14 @@ import {
  * connection to one holder at a time and queues the rest, exactly as a pool of size one would.
  */
 export class PGliteDialect implements Dialect {
-  /** `release` runs once the database is closed: it gives the data folder's lock back. */
+  /**
+   * `release` runs once the database is closed: it gives the data folder's lock back.
+   * `searchPath`: the session's search_path, set once before the first query (one session only).
+   */
   constructor(
     private readonly pglite: PGlite,
     private readonly release: () => void = () => {},
+    private readonly searchPath: string | null = null,
   ) {}
 
   createAdapter() {
@@ -31,7 +35,7 @@ export class PGliteDialect implements Dialect {
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite, this.release);
+    return new PGliteDriver(this.pglite, this.release, this.searchPath);
   }
 
   createQueryCompiler() {
@@ -70,12 +74,14 @@ class PGliteDriver implements Driver {
   constructor(
     private readonly pglite: PGlite,
     private readonly release: () => void,
+    private readonly searchPath: string | null,
   ) {
     this.#connection = new PGliteConnection(pglite);
   }
 
   async init(): Promise<void> {
     await this.pglite.waitReady;
+    if (this.searchPath) await this.pglite.exec(`set search_path to ${this.searchPath}`);
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {

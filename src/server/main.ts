@@ -23,7 +23,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const { db, listen, description, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, listen, description, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
 
   // A stop asked for while starting (migrations can take a while) ends the start between steps,
   // with the database closed (and the embedded one's folder unlocked), not halfway through one.

@@ -7,6 +7,8 @@ import type { Db } from '../../src/db/database.js';
 import { migrateWarden, migrateWardenDown, pendingWardenMigrations, WARDEN_MIGRATION_TABLE } from '../../src/db/migrate.js';
 import { migrateDemo, migrateDemoDown } from '../../src/domain/migrate.js';
 import { demoMigrations } from '../../src/domain/migrations/index.js';
+import { ensureAuditPartitions } from '../../src/audit/partitions.js';
+import { openDatabase } from '../../src/db/connect.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** Warden's own migrations by name, oldest first: Kysely orders them by name, hence the timestamp prefix. */
@@ -167,4 +169,34 @@ describe('audit_events numbers its rows from 1', () => {
     expect(await check(db)).toEqual([{ validated: false }]);
     await expect(rowNumbered(-1).execute(db)).rejects.toThrow(/audit_events_chain_seq_positive/);
   });
+});
+
+describe("Warden's tables in a schema of the application's choice", () => {
+  let testDatabase: TestDatabase;
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase({ migrated: false });
+  });
+  afterEach(() => testDatabase.destroy());
+
+  it('go where WARDEN_DB_SCHEMA says, created there, and the audit chain works there', async () => {
+    const { db } = openDatabase({ url: testDatabase.url ?? undefined, dataDir: 'memory://', schema: 'warden_own', poolSize: 2 });
+    try {
+      expect(await migrateWarden(db)).toEqual(WARDEN_MIGRATIONS);
+      const tables = await sql<{ schemaname: string; tablename: string }>`
+        select schemaname, tablename from pg_tables where tablename in ('audit_events', 'staff', 'impersonation_sessions', ${WARDEN_MIGRATION_TABLE})`.execute(db);
+      expect(new Set(tables.rows.map((row) => row.schemaname))).toEqual(new Set(['warden_own']));
+      expect(tables.rows).toHaveLength(4);
+      await ensureAuditPartitions(db);
+      await db.transaction().execute((trx) =>
+        appendAuditRows(trx, [{ kind: 'demo_data_seeded', actor_kind: 'system', actor_id: null, actor_name: 'Warden', details: {}, summary: 'a row in its own schema' }]),
+      );
+      const rows = await sql<{ n: number }>`select count(*)::int as n from warden_own.audit_events`.execute(db);
+      expect(rows.rows[0]?.n).toBe(1);
+      // Nothing of Warden's in public, where the application's tables are.
+      const stray = await sql<{ n: number }>`select count(*)::int as n from pg_tables where schemaname = 'public'`.execute(db);
+      expect(stray.rows[0]?.n).toBe(0);
+    } finally {
+      await db.destroy();
+    }
+  }, 120_000);
 });

@@ -26,7 +26,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   try {
     if (positionals[0] === 'partitions') {
       if (values['move-stranded']) {

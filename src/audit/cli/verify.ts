@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const given = [...(config.audit.usingDevelopmentCheckpointKey ? [] : [config.audit.checkpointKey]), ...config.audit.verifyKeys, ...values.key];
   const keys = given.length > 0 ? given : [config.audit.checkpointKey];
 
-  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   try {
     const report = await verifyAuditChain(db, keys, { external, toleranceMs: config.audit.checkpointToleranceMinutes * 60_000 });
     const checked = `rows: ${report.rows}, checkpoints: ${report.checkpoints} (${external.length} kept outside the database), keys: ${keys.map((key) => checkpointVerifier(key).keyId).join(', ')}`;

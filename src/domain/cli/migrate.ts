@@ -11,7 +11,7 @@ async function main(): Promise<void> {
     throw new Error(`Unknown direction "${direction}": use "up" (the default) or "down".`);
   }
   const config = loadConfig();
-  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   try {
     const applied = direction === 'up' ? await migrateDemo(db) : await migrateDemoDown(db);
     const verb = direction === 'up' ? 'Applied' : 'Rolled back';

@@ -5,7 +5,7 @@ import { seedDemoData } from '../seed/seed.js';
 /** `npm run seed`: migrates, then loads the demo data; rows that exist are kept. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   try {
     await migrateDemo(db);
     await ensureAuditPartitions(db);
