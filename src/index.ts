@@ -40,7 +40,18 @@ export { openDatabase, type DatabaseHandle, type DatabaseOptions } from './db/co
 export { applicationRoleExists, MigrationFailed, migrateWarden, migrateWardenDown, pendingWardenMigrations, WARDEN_MIGRATION_TABLE } from './db/migrate.js';
 export { ensureAuditPartitions } from './audit/partitions.js';
 
-// The gateway, with every secure default on.
+// The gateway, with every secure default on, and everything an instance runs beside it.
 export { createGateway, CSRF_HEADER, type Gateway, type GatewayOptions } from './server/gateway.js';
+export type { AppContext } from './server/context.js';
+export { startWarden, type StartMigrations, type StartWardenOptions, type Warden } from './server/start-warden.js';
+export { startListening } from './server/start-listening.js';
+export { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
+
+// The security team's review: the field inventory and what must be fixed before a deploy.
+export { checkPolicy, type PolicyCheck } from './policy/policy-check.js';
+
+// Development tokens, for a demo and for an application's own tests (production verifies its
+// identity provider's tokens instead).
+export { mintDevToken, type DevTokenSubject, type MintOptions } from './auth/mint-token.js';
 export { ConfigError, loadConfig, type Config } from './config/config.js';
 export { createLogger, type Logger } from './log/logger.js';

@@ -1,5 +1,5 @@
 import type { Client, Request } from 'autocannon';
-import { demoSubject } from '../../src/auth/demo-principals.js';
+import { demoSubject } from '../../src/domain/demo-principals.js';
 import { mintDevToken } from '../../src/auth/mint-token.js';
 import { INVOICE_PAGE_MAX } from '../../src/domain/billing/billing.schema.js';
 import type { WorkloadName } from '../options.js';

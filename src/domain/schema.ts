@@ -1,15 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { type BuilderOptions, createWardenBuilder, type WardenSchema, wardenSchemaOf } from '../index.js';
 import { defineAccountTypes } from './accounts/index.js';
 import { defineActivityTypes } from './activity/index.js';
 import { defineApiTokenTypes } from './api-tokens/index.js';
 import { defineBillingTypes } from './billing/index.js';
 import type { DemoTypes } from './demo-types.js';
+import { DEMO_POLICY_PATH } from './files.js';
 import { definePrivateNoteTypes } from './notes/index.js';
 import { defineSignInTypes, defineUserTypes } from './users/index.js';
-
-/** The reference domain's baseline policy: Warden's default classes, and names shown to support. */
-export const DEMO_POLICY_PATH = fileURLToPath(new URL('../../schema/policy.json', import.meta.url));
 
 /**
  * The reference domain's schema: its types on a Warden builder, Warden's own types included,

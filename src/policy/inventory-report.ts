@@ -1,13 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { ArgumentPlan } from './argument-inventory.js';
 import { POLICY_COLUMNS } from './data-class.js';
 import { decideField } from './decide.js';
 import { effectiveMask } from './plugin/field-plan.js';
 import type { FieldPlan, FiltersBy } from './plugin/types.js';
 import type { PolicyDocument } from './policy-document.js';
-
-/** Where the committed inventory lives; `npm run policy:check -- --write` rewrites it. */
-export const FIELD_INVENTORY_PATH = fileURLToPath(new URL('../../schema/field-inventory.md', import.meta.url));
 
 const UNCLASSIFIED = 'UNCLASSIFIED (handled as secret)';
 const UNDECLARED = 'UNDECLARED (refused under impersonation)';

@@ -15,6 +15,9 @@ import { directAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 
+/** Builds the application's part of a request's context from Warden's (see `ContextFactoryOptions.appContext`). */
+export type AppContext = (context: GatewayContext) => object | Promise<object>;
+
 /** Decides whose data a request reaches; impersonation sessions plug in here. */
 export type ResolveAccess = (principal: Principal, request: Request, requestId: string) => Promise<AccessContext> | AccessContext;
 
@@ -35,6 +38,11 @@ export interface ContextFactoryOptions {
   auditCustomerReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
+  /**
+   * What the application adds to every request's context (its own database handle, loaders…),
+   * built after Warden's part; its keys must not be Warden's. Resolvers see both.
+   */
+  appContext?: AppContext;
   /** Records a deactivated staff member's refusal (and ends a session the token was sent with). @default nothing */
   refuseDeactivatedStaff?: RefuseDeactivatedStaff;
 }
@@ -103,7 +111,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
     // Refusals are always recorded; customers' own reads only when asked for.
     const reads = access.column !== 'customer' || options.auditCustomerReads ? 'all' : 'refusals';
     const audit = { recorder: new FieldReadRecorder(reads), recordedErrors: new WeakSet<GraphQLError>() };
-    return {
+    const context: GatewayContext = {
       db: options.db,
       identity: options.identity,
       principal,
@@ -117,5 +125,11 @@ export function createContextFactory(options: ContextFactoryOptions) {
       requestId,
       logger: options.logger.child({ requestId }),
     };
+    if (!options.appContext) return context;
+    const own = await options.appContext(context);
+    for (const key of Object.keys(own)) {
+      if (key in context) throw new Error(`The application's context names "${key}", which Warden's context already has; give it another name.`);
+    }
+    return Object.assign(context, own);
   }
 }

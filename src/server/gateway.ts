@@ -16,7 +16,7 @@ import { compilePolicy } from '../policy/compile-policy.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 import { staticPolicySource, type PolicySource } from '../policy/policy-source.js';
 import { useArgumentPolicy } from '../policy/use-argument-policy.js';
-import { createContextFactory, type ResolveAccess } from './context.js';
+import { createContextFactory, type AppContext, type ResolveAccess } from './context.js';
 import { corsAllowlist } from './cors.js';
 import { renderGraphiQLPage } from './graphiql-page.js';
 import type { WardenSchema } from './warden-schema.js';
@@ -70,6 +70,8 @@ export interface GatewayOptions {
   healthProblems?: () => string[];
   /** Where the gateway counts what it refuses. @default a registry of this gateway's own */
   metrics?: GatewayMetrics;
+  /** What the application adds to each request's context (declare it in its builder's `Context`). */
+  appContext?: AppContext;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -102,6 +104,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     auditCustomerReads: config.audit.customerReads,
     resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy }),
     refuseDeactivatedStaff: (claims, request, requestId) => refuseDeactivatedStaff(db, claims, request, requestId),
+    ...(options.appContext ? { appContext: options.appContext } : {}),
   });
 
   const writer = createAuditWriter(db, options.pool ?? null);

@@ -7,7 +7,7 @@ import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
 import { writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { ensureAuditPartitions } from '../../src/audit/partitions.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
-import { demoSubject } from '../../src/auth/demo-principals.js';
+import { demoSubject } from '../../src/domain/demo-principals.js';
 import { mintDevToken } from '../../src/auth/mint-token.js';
 import { randomJwtSecret } from '../../src/config/config.js';
 import { openDatabase } from '../../src/db/connect.js';
@@ -182,7 +182,7 @@ describe.skipIf(inject('databaseUrl') === null)('npm start as a login role in wa
 
   const secret = randomJwtSecret();
   const start = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/domain/main.ts'], {
       cwd: new URL('../../', import.meta.url),
       env: {
         ...process.env,

@@ -149,7 +149,7 @@ describe('with WARDEN_JWT_ISSUER and WARDEN_JWT_AUDIENCE set', () => {
 
   it('accepts the development tokens `npm run token` mints', async () => {
     const secret = strict.config.jwt.secret ?? '';
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/auth/cli/token.ts', 'customer'], {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/domain/cli/token.ts', 'customer'], {
       cwd: new URL('../../', import.meta.url),
       env: { ...process.env, NODE_ENV: 'test', WARDEN_JWT_SECRET: secret, ...ISSUER },
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printSchemaFile } from '../../src/server/print-schema.js';
+import { printSchemaFile } from '../../src/domain/print-schema.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';

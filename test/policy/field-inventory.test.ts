@@ -4,7 +4,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { describe, expect, it } from 'vitest';
 import { loadBaselinePolicy } from '../../src/policy/baseline.js';
 import { fieldInventory } from '../../src/policy/field-inventory.js';
-import { FIELD_INVENTORY_PATH } from '../../src/policy/inventory-report.js';
+import { FIELD_INVENTORY_PATH } from '../../src/domain/files.js';
 import { checkPolicy } from '../../src/policy/policy-check.js';
 import WardenPolicyPlugin from '../../src/policy/plugin/index.js';
 import type { RequestPolicy } from '../../src/policy/plugin/types.js';

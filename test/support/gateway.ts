@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
-import { demoSubject } from '../../src/auth/demo-principals.js';
+import { demoSubject } from '../../src/domain/demo-principals.js';
 import { mintDevToken, type DevTokenSubject, type MintOptions } from '../../src/auth/mint-token.js';
 import { loadConfig, randomJwtSecret, type Config } from '../../src/config/config.js';
 import type { Db } from '../../src/db/database.js';

@@ -1,5 +1,5 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildDemoSchema } from '../domain/schema.js';
+import { buildDemoSchema } from './schema.js';
 
 /** The SDL as committed in schema/schema.graphql. */
 export function printSchemaFile(): string {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SCHEMA_SDL_PATH } from '../files.js';
 import { printSchemaFile } from '../print-schema.js';
 
 /** `npm run schema:print` writes schema/schema.graphql; CI fails when the committed copy is stale. */
-const target = fileURLToPath(new URL('../../../schema/schema.graphql', import.meta.url));
+const target = SCHEMA_SDL_PATH;
 writeFileSync(target, printSchemaFile());
 console.log(`Wrote ${target}`);

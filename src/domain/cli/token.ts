@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config/config.js';
-import { DEMO_STAFF, DEMO_USERS } from '../../domain/seed/demo-data.js';
+import { loadConfig, mintDevToken } from '../../index.js';
 import { DEMO_ALIASES, demoSubject } from '../demo-principals.js';
-import { mintDevToken } from '../mint-token.js';
+import { DEMO_STAFF, DEMO_USERS } from '../seed/demo-data.js';
 
 const USAGE = `Usage: npm run token -- <alias or id> [--minutes N] [--signed-in-minutes-ago N]
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { FIELD_INVENTORY_PATH } from '../inventory-report.js';
-import { checkPolicy } from '../policy-check.js';
-import { buildDemoSchema } from '../../domain/schema.js';
+import { checkPolicy } from '../../index.js';
+import { FIELD_INVENTORY_PATH } from '../files.js';
+import { buildDemoSchema } from '../schema.js';
 
 /**
  * `npm run policy:check`: prints the field inventory for the security team's review (every

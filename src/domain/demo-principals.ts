@@ -1,5 +1,5 @@
-import { DEMO_STAFF, DEMO_USERS } from '../domain/seed/demo-data.js';
-import type { DevTokenSubject } from './mint-token.js';
+import type { DevTokenSubject } from '../index.js';
+import { DEMO_STAFF, DEMO_USERS } from './seed/demo-data.js';
 
 /**
  * Short names for the demo people, for `npm run token -- <name>` and the start-up banner:

@@ -1,0 +1,129 @@
+import { createServer } from 'node:http';
+import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, type Config } from '../index.js';
+import { customerIdentity } from './accounts/index.js';
+import { DEMO_ALIASES, demoSubject } from './demo-principals.js';
+import { migrateDemo, pendingDemoMigrations } from './migrate.js';
+import { buildDemoSchema } from './schema.js';
+import { isEmpty, seedDemoData } from './seed/seed.js';
+
+/** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * `npm start`: the reference domain behind Warden, on the embedded database (or DATABASE_URL),
+ * migrated and, when empty, loaded with demo data; demo tokens are printed outside production.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+  const { db, description } = database;
+
+  // A stop asked for while starting (migrations can take a while) ends the start between steps,
+  // with the database closed (and the embedded one's folder unlocked), not halfway through one.
+  const starting = new AbortController();
+  const onSignalWhileStarting = (signal: string) => {
+    if (starting.signal.aborted) return;
+    starting.abort();
+    logger.info({ signal }, 'shutting down: stopping the start after its current step');
+  };
+  const sigtermWhileStarting = () => onSignalWhileStarting('SIGTERM');
+  const sigintWhileStarting = () => onSignalWhileStarting('SIGINT');
+  process.on('SIGTERM', sigtermWhileStarting);
+  process.on('SIGINT', sigintWhileStarting);
+
+  const warden = await startWarden({
+    database,
+    schema: buildDemoSchema({ onUnclassified: config.production ? 'secret' : 'error' }),
+    identity: customerIdentity(db),
+    config,
+    logger,
+    migrations: { apply: migrateDemo, pending: pendingDemoMigrations },
+    beforeServing: async () => {
+      if (config.seedDemoData && (await isEmpty(db))) logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
+    },
+    signal: starting.signal,
+  });
+  if (!warden) {
+    await db.destroy();
+    logger.info('stopped cleanly before serving');
+    process.exit(0);
+  }
+  const server = createServer(warden.gateway);
+  await startListening(server, config.port, config.host);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+  logger.info({ url, database: description }, 'Warden is listening');
+  if (!config.production) await printDemoBanner(config, url, description);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.warn('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    server.close(() => {
+      warden
+        .stop()
+        .then(() => db.destroy())
+        .then(
+          () => {
+            logger.info('stopped cleanly');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            logger.error({ err: error }, 'closing the database failed');
+            process.exit(1);
+          },
+        );
+    });
+    server.closeIdleConnections();
+  };
+  process.off('SIGTERM', sigtermWhileStarting);
+  process.off('SIGINT', sigintWhileStarting);
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  if (starting.signal.aborted) stop('SIGTERM');
+}
+
+/** The start-up output a newcomer needs: where to go and a token for each demo role. */
+async function printDemoBanner(config: Config, url: string, database: string): Promise<void> {
+  const lines = [
+    '',
+    `  Warden gateway: ${url}  (GraphiQL in a browser)`,
+    `  Database: ${database}`,
+  ];
+  if (config.jwt.secret) {
+    if (config.jwt.usingDevelopmentSecret) {
+      lines.push(`  JWT secret: development default "${config.jwt.secret}" (set WARDEN_JWT_SECRET to change it)`);
+    }
+    lines.push('', '  Demo tokens (8 hours; `npm run token -- <name>` mints more):');
+    for (const alias of ['agent', 'manager', 'auditor', 'security', 'oncall', 'customer']) {
+      const subject = demoSubject(DEMO_ALIASES[alias] ?? alias);
+      if (!subject) continue;
+      const token = await mintDevToken(config.jwt.secret, subject, { issuer: config.jwt.issuer, audience: config.jwt.audience });
+      lines.push(`  ${alias.padEnd(9)} ${subject.name} (${subject.sub}${subject.roles?.length ? `, ${subject.roles.join(', ')}` : ''})`, `            ${token}`);
+    }
+  }
+  lines.push(
+    '',
+    '  Try it: open the URL above, set the header {"Authorization": "Bearer <customer token>"} and run',
+    '    { me { name email } account { name plan invoices(first: 3) { number taxRate status } } }',
+    '',
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Warden failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

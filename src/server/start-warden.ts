@@ -1,0 +1,108 @@
+import { checkpointSigner } from '../audit/checkpoint-signature.js';
+import { checkpointPublishingWarning, startCheckpointer } from '../audit/checkpoints.js';
+import { startPartitionUpkeep } from '../audit/partition-upkeep.js';
+import type { Config } from '../config/config.js';
+import type { DatabaseHandle } from '../db/connect.js';
+import type { Db } from '../db/database.js';
+import { migrateWarden, pendingWardenMigrations } from '../db/migrate.js';
+import type { WardenIdentity } from '../identity/identity.js';
+import { startSessionSweeper } from '../impersonation/sweeper.js';
+import type { Logger } from '../log/logger.js';
+import { startNotificationDispatcher } from '../notify/index.js';
+import { startPolicyStore, type PolicyStore } from '../policy/policy-store.js';
+import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
+import type { WardenSchema } from './warden-schema.js';
+
+/** The migrations a start applies (or, without the owner's rights, checks are applied). */
+export interface StartMigrations {
+  apply: (db: Db) => Promise<string[]>;
+  pending: (db: Db) => Promise<string[]>;
+}
+
+export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics'> {
+  /** Warden's database (`openDatabase`): its own tables, and the application's where they share it. */
+  database: DatabaseHandle;
+  /** The schema to serve: built on `createWardenBuilder`, checked by `wardenSchemaOf`. */
+  schema: WardenSchema;
+  identity: WardenIdentity;
+  config: Config;
+  logger: Logger;
+  /**
+   * Applied at start when `config.migrateOnStart`, else checked: a database lacking one refuses
+   * the start and says who must run it. Pass the application's own with Warden's to run both.
+   * @default Warden's own migrations
+   */
+  migrations?: StartMigrations;
+  /** Runs once the tables and the audit's partitions exist, before anything is served: loading demo data, say. */
+  beforeServing?: (db: Db) => Promise<void>;
+  /** Aborted while starting (a SIGTERM while migrating), the start ends between two steps and returns null. */
+  signal?: AbortSignal;
+}
+
+export interface Warden {
+  gateway: Gateway;
+  /** The policy in force on this instance, kept current by LISTEN/NOTIFY and a poll. */
+  policy: PolicyStore;
+  /** Stops the background work (sweeper, checkpoints, partitions, notifications, policy); the database stays open. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything a gateway instance runs, started in order: migrations (or the check that they are
+ * applied), the audit's monthly partitions, the policy in force, signed audit checkpoints, the
+ * session sweeper, notification delivery, and the gateway itself with every secure default.
+ * Serve `warden.gateway` with any HTTP server (`createServer(warden.gateway)`).
+ */
+export async function startWarden(options: StartWardenOptions): Promise<Warden | null> {
+  const { database, config, logger } = options;
+  const { db, listen, pool } = database;
+  const migrations = options.migrations ?? { apply: migrateWarden, pending: pendingWardenMigrations };
+  const stopped = () => options.signal?.aborted === true;
+
+  const signer = checkpointSigner(config.audit.checkpointKey);
+  const unpublished = checkpointPublishingWarning(config);
+  if (unpublished) logger.warn(unpublished);
+  if (config.migrateOnStart) {
+    const applied = await migrations.apply(db);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  } else {
+    const pending = await migrations.pending(db);
+    if (pending.length) {
+      throw new Error(`the database lacks migrations ${pending.join(', ')}: run \`npm run migrate\` as the database owner (or set WARDEN_MIGRATE_ON_START=true where the gateway runs as the owner), then start again.`);
+    }
+  }
+  if (stopped()) return null;
+  // The owner creates partitions ahead; the application role can only check and warn.
+  const partitions = await startPartitionUpkeep({ db, logger, create: config.migrateOnStart });
+  await options.beforeServing?.(db);
+  if (stopped()) {
+    await partitions.stop();
+    return null;
+  }
+
+  const policy = await startPolicyStore({ db, listen, logger, ...options.schema.catalog });
+  logger.info({ policyVersion: policy.current().version }, 'policy loaded');
+  const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });
+  const healthProblems = () => [checkpointer.problem(), partitions.problem()].filter((problem) => problem !== null);
+  const gateway = createGateway({
+    db,
+    pool,
+    config,
+    logger,
+    schema: options.schema,
+    policy,
+    identity: options.identity,
+    healthProblems,
+    ...(options.appContext ? { appContext: options.appContext } : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
+  });
+  const sweeper = startSessionSweeper({ db, identity: options.identity, logger, policy });
+  const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
+  return {
+    gateway,
+    policy,
+    async stop() {
+      await Promise.all([notifications.stop(), policy.stop(), sweeper.stop(), checkpointer.stop(), partitions.stop()]);
+    },
+  };
+}

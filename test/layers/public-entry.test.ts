@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Warden is a layer, and the reference domain is only its first user: the domain reaches Warden
+ * through the public entry (src/index.ts), as any application would through the package, and
+ * nothing of Warden's depends on the domain. A check on the imports themselves, so a shortcut
+ * into Warden's internals fails CI the day it is written.
+ */
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SRC = join(ROOT, 'src');
+const DOMAIN = join(SRC, 'domain');
+const ENTRY = join(SRC, 'index.ts');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The files a module imports by relative path, resolved (`./x.js` is `./x.ts`). */
+function relativeImports(file: string): string[] {
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  return importedFiles
+    .map((imported) => imported.fileName)
+    .filter((name) => name.startsWith('.'))
+    .map((name) => resolve(dirname(file), name.replace(/\.js$/, '.ts')));
+}
+
+const inside = (folder: string, file: string) => !relative(folder, file).startsWith('..');
+
+describe('the reference domain is an application of Warden, not part of it', () => {
+  it('reaches Warden through the public entry only: everything else it imports is its own', () => {
+    const shortcuts = sourceFiles(DOMAIN).flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => !inside(DOMAIN, target) && target !== ENTRY)
+        .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`),
+    );
+    expect(shortcuts).toEqual([]);
+  });
+
+  it("is imported by none of Warden's own modules", () => {
+    const warden = sourceFiles(SRC).filter((file) => !inside(DOMAIN, file));
+    const intoDomain = warden.flatMap((file) =>
+      relativeImports(file)
+        .filter((target) => inside(DOMAIN, target))
+        .map((target) => `${relative(ROOT, file)} imports ${relative(ROOT, target)}`),
+    );
+    expect(intoDomain).toEqual([]);
+  });
+
+  it('control: the check sees an import into the internals where one is written', () => {
+    const probe = join(DOMAIN, 'probe.ts');
+    const { importedFiles } = ts.preProcessFile("import { wardenError } from '../errors/index.js';", true, true);
+    const targets = importedFiles.map((imported) => resolve(dirname(probe), imported.fileName.replace(/\.js$/, '.ts')));
+    expect(targets.filter((target) => !inside(DOMAIN, target) && target !== ENTRY)).toEqual([join(SRC, 'errors/index.ts')]);
+  });
+});
