@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getOperationAST, Kind, type DocumentNode, type GraphQLError } from 'graphql';
+import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { wardenError } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
@@ -10,7 +10,7 @@ import type { AuditWriter } from './audit-writer.js';
 import { explainRefusal, type RefusalFacts } from './explain-refusal.js';
 import { refusalCodeOf } from './refusal-codes.js';
 import { isUnrecordedRefusal, requestRowBase, type RequestRowBase } from './request-row.js';
-import { isSingleResult } from '../graphql/single-result.js';
+import { isDocument, isSingleResult } from '../graphql/result-kinds.js';
 
 export interface RefusalTrailOptions {
   writer: AuditWriter;
@@ -115,9 +115,4 @@ function requestRefusedRow({ who, as, ...base }: RequestRowBase, errors: readonl
     },
     summary: `${who}'s ${what.operationType ?? 'request'}${as} was refused: ${shown}`,
   };
-}
-
-
-function isDocument(value: unknown): value is DocumentNode {
-  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === Kind.DOCUMENT;
 }

@@ -4,7 +4,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { bannerLine } from './banner.js';
 import { IMPERSONATION_HEADER } from './resolve-session-access.js';
 import { shownAs } from './shown-as.js';
-import { isSingleResult } from '../graphql/single-result.js';
+import { isSingleResult } from '../graphql/result-kinds.js';
 
 /**
  * The `extensions.impersonation` block of the contract, for the request's session. Names are

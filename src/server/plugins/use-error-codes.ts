@@ -1,7 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { shownMessage } from '../../errors/index.js';
-import { isSingleResult } from '../../graphql/single-result.js';
+import { isSingleResult } from '../../graphql/result-kinds.js';
 
 export interface ErrorCodesOptions {
   /** Keep `extensions.originalError` (development only: it can echo request content). */

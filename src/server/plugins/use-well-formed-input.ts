@@ -1,4 +1,5 @@
-import { BREAK, Kind, visit, type DocumentNode } from 'graphql';
+import { BREAK, visit, type DocumentNode } from 'graphql';
+import { isDocument } from '../../graphql/result-kinds.js';
 import type { Plugin } from 'graphql-yoga';
 import { isStorableText } from '../../audit/canonical-json.js';
 import { wardenError } from '../../errors/index.js';
@@ -78,9 +79,6 @@ function variablePath(link: PathLink): string {
   return `$${parts.reverse().join('')}`;
 }
 
-function isDocument(result: unknown): result is DocumentNode {
-  return typeof result === 'object' && result !== null && 'kind' in result && result.kind === Kind.DOCUMENT;
-}
 
 function hasUnstorableLiteral(document: DocumentNode): boolean {
   let found = false;
