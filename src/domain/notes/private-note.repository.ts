@@ -8,24 +8,12 @@ export function listPrivateNotes(db: DemoExecutor, accountId: string, authorId: 
   return query.orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
-/** A note of the account that is not deleted, with its author's name. */
-export function findPrivateNote(db: DemoExecutor, accountId: string, noteId: string) {
-  return db
-    .selectFrom('private_notes')
-    .innerJoin('users', 'users.id', 'private_notes.author_id')
-    .selectAll('private_notes')
-    .select('users.name as author_name')
-    .where('private_notes.id', '=', noteId)
-    .where('private_notes.account_id', '=', accountId)
-    .where('private_notes.deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /**
- * Locks a note that is not deleted (the note's row only, not its author's), with its author's
- * name, so what the change's record calls "before" is what it changed.
+ * A note of the account that is not deleted, with its author's name. `lock`: the note's row
+ * (only, not its author's) stays as read until the transaction ends, so what the change's record
+ * calls "before" is what it changed.
  */
-export function lockPrivateNote(db: DemoExecutor, accountId: string, noteId: string) {
+export function findPrivateNote(db: DemoExecutor, accountId: string, noteId: string, lock = false) {
   return db
     .selectFrom('private_notes')
     .innerJoin('users', 'users.id', 'private_notes.author_id')
@@ -34,7 +22,7 @@ export function lockPrivateNote(db: DemoExecutor, accountId: string, noteId: str
     .where('private_notes.id', '=', noteId)
     .where('private_notes.account_id', '=', accountId)
     .where('private_notes.deleted_at', 'is', null)
-    .forUpdate('private_notes')
+    .$if(lock, (query) => query.forUpdate('private_notes'))
     .executeTakeFirst();
 }
 

@@ -2,7 +2,7 @@ import { type AuditScope, type CustomerPrincipal, recordAuditEvent, type WardenD
 import type { PrivateNoteRow } from '../tables/private-note.js';
 import { findAccountById } from '../accounts/index.js';
 import { seesColleaguesPrivateData } from '../users/index.js';
-import { lockPrivateNote, erasePrivateNote } from './private-note.repository.js';
+import { erasePrivateNote, findPrivateNote } from './private-note.repository.js';
 import type { DomainTables } from '../database.js';
 
 /** Whether `customer` sees (and so may delete) a note: their own, or any for owners and admins. */
@@ -24,7 +24,7 @@ export const NO_SUCH_NOTE = 'No private note with that id that you can see; list
 export async function deletePrivateNote(db: WardenDb, customer: CustomerPrincipal, noteId: string, scope: AuditScope): Promise<PrivateNoteRow> {
   return db.transaction().execute(async (trx) => {
     const app = trx.withTables<DomainTables>();
-    const before = await lockPrivateNote(app, customer.accountId, noteId);
+    const before = await findPrivateNote(app, customer.accountId, noteId, true);
     await scope.beforeChange?.(trx, scope);
     const account = await findAccountById(app, customer.accountId);
     // Someone else's note is not the customer's to see: as if it did not exist.
