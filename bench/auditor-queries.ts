@@ -149,6 +149,9 @@ export async function measureAuditorQueries(options: { db: Db; url: string; rows
  */
 async function planOf(url: string, filter: AuditFilter): Promise<string[]> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
+  // An idle client the server drops (the database dropped with force at the end of the run)
+  // emits 'error' on the pool; unheard, that would end the whole benchmark.
+  pool.on('error', () => {});
   const captured: { query: { sql: string; parameters: readonly unknown[] } | null } = { query: null };
   const recording = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
