@@ -89,6 +89,9 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   const pool = new pg.Pool({ connectionString: options.url, max: 1 });
+  // As in planOf (auditor-queries.ts): a dropped idle client must not end the run.
+  pool.on('error', () => {});
+  client.on('error', () => {});
   try {
     const largest = Math.max(...options.batches);
     const sample = realisticRows(largest);
