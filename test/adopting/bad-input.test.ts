@@ -133,4 +133,13 @@ describe("an adopter's schema", () => {
     expect(buildError(() => buildPets(mistake))).toContain(message);
     expect(buildError(() => buildPets(mistake, 'secret'))).toContain(message);
   });
+
+  it("naming a field it lacks as the customer's or the account's name stops wardenSchemaOf, naming it", () => {
+    const { schema } = buildPets(null);
+    expect(() => wardenSchemaOf(schema, { names: { customer: 'Owner.name' } })).toThrow(
+      'wardenSchemaOf: names.customer is "Owner.name", which is not a field of this schema: name the "Type.field" that holds the customer\'s name.',
+    );
+    // Control: a field it has.
+    expect(wardenSchemaOf(schema, { names: { customer: 'Pet.name' } }).catalog.names).toEqual({ customer: 'Pet.name', account: 'Account.name' });
+  });
 });

@@ -51,7 +51,7 @@ export type AccessHistoryEntry = {
   ticket: Scalars['String']['output'];
   /** The user of the account the agent entered as. */
   userId: Scalars['ID']['output'];
-  /** The name of the user the agent entered as, as your account shows it (User.name); null where the policy hides it. */
+  /** The name of the user the agent entered as, as your account shows a user's name; null where the policy hides it. */
   userName?: Maybe<Scalars['String']['output']>;
 };
 
