@@ -55,3 +55,9 @@ export { checkPolicy, type PolicyCheck } from './policy/policy-check.js';
 export { mintDevToken, type DevTokenSubject, type MintOptions } from './auth/mint-token.js';
 export { ConfigError, loadConfig, type Config } from './config/config.js';
 export { createLogger, type Logger } from './log/logger.js';
+
+// The field options of the builder an application gets, Warden's (`classification`, `mask`,
+// `callers`, `risk`, `effect`, `reveals`, `filtersBy`) and scope-auth's (`authScopes`): loaded
+// with the entry, so an application's TypeScript knows them from the package's declarations.
+import './policy/plugin/global-types.js';
+import '@pothos/plugin-scope-auth';

@@ -1,6 +1,6 @@
 import type { GraphQLField } from 'graphql';
 import { CALLERS_EXTENSION, RISK_EXTENSION } from '../policy/plugin/index.js';
-import type { MutationRisk } from '../policy/plugin/types.js';
+import { MUTATION_RISKS, type MutationRisk } from '../policy/plugin/types.js';
 
 /** What a root mutation needs during a session, as tagged in the schema; untagged counts as risky. */
 export function mutationRiskOf(field: GraphQLField<unknown, unknown>): MutationRisk {
@@ -8,10 +8,8 @@ export function mutationRiskOf(field: GraphQLField<unknown, unknown>): MutationR
   return isMutationRisk(risk) ? risk : 'risky';
 }
 
-const RISKS: readonly MutationRisk[] = ['routine', 'risky', 'never-during-impersonation', 'session-control'];
-
 function isMutationRisk(value: unknown): value is MutationRisk {
-  return RISKS.some((risk) => risk === value);
+  return MUTATION_RISKS.some((risk) => risk === value);
 }
 
 /**

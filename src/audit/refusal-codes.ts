@@ -1,8 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { ERROR_CODES, type ErrorCode } from '../errors/index.js';
 
-/** Every code of ours but Warden's own failures: each says the caller was refused something. */
-const REFUSAL_CODES: ReadonlySet<string> = new Set(ERROR_CODES.filter((code) => code !== 'INTERNAL_SERVER_ERROR' && code !== 'AUDIT_UNAVAILABLE'));
+/** Failures, of Warden's or of the application's identity hook: nobody was refused anything. */
+const FAILURE_CODES: readonly ErrorCode[] = ['INTERNAL_SERVER_ERROR', 'AUDIT_UNAVAILABLE', 'IDENTITY_UNAVAILABLE'];
+
+/** Every code of ours but the failures: each says the caller was refused something. */
+const REFUSAL_CODES: ReadonlySet<string> = new Set(ERROR_CODES.filter((code) => !FAILURE_CODES.includes(code)));
 
 /**
  * Refusals that are denials: what someone was not allowed to see or do. They count towards the

@@ -3,6 +3,8 @@ import { GraphQLError } from 'graphql';
 /**
  * Codes a client may rely on (see the contract in DESIGN.md); add around them, never rename.
  * `TARGET_CHANGED`: an approved call's target is no longer as the manager was asked to approve it.
+ * `IDENTITY_UNAVAILABLE`: the application's identity hook failed, so Warden could not say who a
+ * customer is (unlike `IDENTITY_PROVIDER_UNAVAILABLE`, the token issuer's keys).
  * `QUERY_TOO_COMPLEX`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST`
  * cover documents over a limit, malformed documents and requests, `INTERNAL_SERVER_ERROR`
  * everything unexpected (its detail is masked).
@@ -19,6 +21,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'TARGET_CHANGED',
   'IDENTITY_PROVIDER_UNAVAILABLE',
+  'IDENTITY_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -33,6 +36,7 @@ const HTTP: Partial<Record<ErrorCode, { status: number; headers?: Record<string,
   UNAUTHENTICATED: { status: 401, headers: { 'www-authenticate': 'Bearer' } },
   AUDIT_UNAVAILABLE: { status: 503 },
   IDENTITY_PROVIDER_UNAVAILABLE: { status: 503 },
+  IDENTITY_UNAVAILABLE: { status: 503 },
 };
 
 /**

@@ -5,6 +5,7 @@ import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import { describeVisit, listAccessHistory, type AccessHistoryEntry } from './access-history.js';
 import { shownAs } from './shown-as.js';
+import { nameFieldsOf } from '../policy/policy-catalog.js';
 
 const PAGE_MAX = 100;
 
@@ -15,12 +16,12 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
       sessionId: t.exposeID('sessionId', { classification: 'public' }),
       agentName: t.exposeString('agentName', { classification: 'public' }),
       userId: t.exposeID('userId', { classification: 'public', description: 'The user of the account the agent entered as.' }),
-      // Public here because the value is already shown as the reader's policy shows User.name
-      // (see listAccessHistory): classed again, it would be masked twice.
+      // Public here because the value is already shown as the reader's policy shows a user's
+      // name (the schema's name field, see listAccessHistory): classed again, it would be masked twice.
       userName: t.exposeString('userName', {
         classification: 'public',
         nullable: true,
-        description: "The name of the user the agent entered as, as your account shows it (User.name); null where the policy hides it.",
+        description: "The name of the user the agent entered as, as your account shows a user's name; null where the policy hides it.",
       }),
       reason: t.exposeString('reason', { classification: 'public' }),
       ticket: t.exposeString('ticket', { classification: 'public' }),
@@ -75,8 +76,9 @@ export function defineAccessHistoryTypes(builder: WardenBuilder): void {
           page: { first, after: after ?? null },
           subject: { userId: customer.id, accountId: customer.accountId },
         });
-        // The customer reads their own account: each user's name as it shows them User.name.
-        const rows = await listAccessHistory(context.db, customer.accountId, first + 1, after ?? null, (name) => shownAs(context, 'User.name', name));
+        // The customer reads their own account: each user's name as it shows them the name field.
+        const nameField = nameFieldsOf(context.policyCatalog).customer;
+        const rows = await listAccessHistory(context.db, customer.accountId, first + 1, after ?? null, (name) => shownAs(context, nameField, name));
         return { entries: rows.slice(0, first), hasNextPage: rows.length > first };
       },
     }),

@@ -4,18 +4,21 @@ import type { GatewayContext } from '../graphql/context.js';
 import { bannerLine } from './banner.js';
 import { IMPERSONATION_HEADER } from './resolve-session-access.js';
 import { shownAs } from './shown-as.js';
+import { nameFieldsOf } from '../policy/policy-catalog.js';
 import { isSingleResult } from '../graphql/result-kinds.js';
 
 /**
  * The `extensions.impersonation` block of the contract, for the request's session. Names are
- * shown as the policy in force shows `User.name` and `Account.name` to this session (masked,
- * or left out when denied), the same as in the data.
+ * shown as the policy in force shows the schema's name fields (`User.name` and `Account.name`
+ * unless `wardenSchemaOf` names others) to this session (masked, or left out when denied), the
+ * same as in the data.
  */
 function impersonationExtension(context: GatewayContext) {
   const session = context.access?.session;
   if (!session) return null;
-  const userName = shownAs(context, 'User.name', session.user.name);
-  const accountName = shownAs(context, 'Account.name', session.account.name);
+  const names = nameFieldsOf(context.policyCatalog);
+  const userName = shownAs(context, names.customer, session.user.name);
+  const accountName = shownAs(context, names.account, session.account.name);
   return {
     sessionId: session.id,
     agent: session.agent,

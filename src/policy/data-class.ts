@@ -24,6 +24,10 @@ export function isDataClass(value: unknown): value is DataClass {
   return typeof value === 'string' && (DATA_CLASSES as readonly string[]).includes(value);
 }
 
+export function isMaskName(value: unknown): value is MaskName {
+  return typeof value === 'string' && (MASK_NAMES as readonly string[]).includes(value);
+}
+
 export function isDecision(value: unknown): value is Decision {
   return typeof value === 'string' && (DECISIONS as readonly string[]).includes(value);
 }

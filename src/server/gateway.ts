@@ -8,6 +8,7 @@ import { createTokenVerifier } from '../auth/verify-token.js';
 import type { Config } from '../config/config.js';
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
+import { checkedIdentity } from '../identity/checked-identity.js';
 import type { WardenIdentity } from '../identity/identity.js';
 import { applyOperationFirewall } from '../firewall/index.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -91,7 +92,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const policy = options.policy ?? baselinePolicySource(built.catalog);
   const metrics = options.metrics ?? createGatewayMetrics();
   const requestIds = useRequestIds();
-  const identity = options.identity;
+  // A hook that throws or answers nonsense refuses the request (IDENTITY_UNAVAILABLE), logged.
+  const identity = checkedIdentity(options.identity, logger);
   const context = createContextFactory({
     db,
     identity,

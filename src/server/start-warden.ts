@@ -5,6 +5,7 @@ import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Db } from '../db/database.js';
 import { migrateWarden, pendingWardenMigrations } from '../db/migrate.js';
+import { checkedIdentity } from '../identity/checked-identity.js';
 import type { WardenIdentity } from '../identity/identity.js';
 import { startSessionSweeper } from '../impersonation/sweeper.js';
 import type { Logger } from '../log/logger.js';
@@ -24,6 +25,11 @@ export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 
   database: DatabaseHandle;
   /** The schema to serve: built on `createWardenBuilder`, checked by `wardenSchemaOf`. */
   schema: WardenSchema;
+  /**
+   * How Warden learns about the application's customers. Checked before anything starts (an
+   * object with a `customer` function); a hook that throws or answers something unusable
+   * refuses what needed the answer with `IDENTITY_UNAVAILABLE` (503), logged.
+   */
   identity: WardenIdentity;
   config: Config;
   logger: Logger;
@@ -58,6 +64,8 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   const { db, listen, pool } = database;
   const migrations = options.migrations ?? { apply: migrateWarden, pending: pendingWardenMigrations };
   const stopped = () => options.signal?.aborted === true;
+  // Before anything else: a start with no usable identity hook stops here, saying so.
+  const identity = checkedIdentity(options.identity, logger);
 
   const signer = checkpointSigner(config.audit.checkpointKey);
   const unpublished = checkpointPublishingWarning(config);
@@ -96,7 +104,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     ...(options.appContext ? { appContext: options.appContext } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   });
-  const sweeper = startSessionSweeper({ db, identity: options.identity, logger, policy });
+  const sweeper = startSessionSweeper({ db, identity, logger, policy });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
   return {
     gateway,

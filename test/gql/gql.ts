@@ -77,6 +77,8 @@ type Documents = {
     "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.UserByIdDocument,
     "\n  query StaffDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n      plan\n    }\n  }\n": typeof types.StaffDirectoryDocument,
     "\n  query SomethingSecret {\n    account {\n      apiTokens {\n        secret\n      }\n    }\n  }\n": typeof types.SomethingSecretDocument,
+    "\n  query IdentityMe {\n    me {\n      id\n      name\n    }\n  }\n": typeof types.IdentityMeDocument,
+    "\n  query IdentityViewer {\n    viewer {\n      kind\n      id\n    }\n  }\n": typeof types.IdentityViewerDocument,
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
     "\n  query RiskyOwnNotes {\n    account {\n      privateNotes {\n        id\n      }\n    }\n  }\n": typeof types.RiskyOwnNotesDocument,
@@ -219,6 +221,8 @@ const documents: Documents = {
     "\n  query UserById($id: ID!) {\n    user(id: $id) {\n      id\n      name\n    }\n  }\n": types.UserByIdDocument,
     "\n  query StaffDirectory($search: String!) {\n    directory(search: $search) {\n      userId\n      name\n      accountName\n      plan\n    }\n  }\n": types.StaffDirectoryDocument,
     "\n  query SomethingSecret {\n    account {\n      apiTokens {\n        secret\n      }\n    }\n  }\n": types.SomethingSecretDocument,
+    "\n  query IdentityMe {\n    me {\n      id\n      name\n    }\n  }\n": types.IdentityMeDocument,
+    "\n  query IdentityViewer {\n    viewer {\n      kind\n      id\n    }\n  }\n": types.IdentityViewerDocument,
     "\n  mutation SetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.SetTaxRateDocument,
     "\n  mutation UpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n      productUpdates\n    }\n  }\n": types.UpdateNotificationsDocument,
     "\n  query RiskyOwnNotes {\n    account {\n      privateNotes {\n        id\n      }\n    }\n  }\n": types.RiskyOwnNotesDocument,
@@ -564,6 +568,14 @@ export function graphql(source: "\n  query StaffDirectory($search: String!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SomethingSecret {\n    account {\n      apiTokens {\n        secret\n      }\n    }\n  }\n"): (typeof documents)["\n  query SomethingSecret {\n    account {\n      apiTokens {\n        secret\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdentityMe {\n    me {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query IdentityMe {\n    me {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdentityViewer {\n    viewer {\n      kind\n      id\n    }\n  }\n"): (typeof documents)["\n  query IdentityViewer {\n    viewer {\n      kind\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

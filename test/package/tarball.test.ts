@@ -141,9 +141,13 @@ describe('the packed package', () => {
     expect(JSON.parse(stdout)).toEqual({ exports: entryNames, sameGraphql: true });
   });
 
-  it('typechecks an adopter\'s TypeScript against the installed declarations', async () => {
+  it('typechecks an adopter\'s TypeScript against the installed declarations, the adopting guide\'s example included', async () => {
     const names = entryNames.join(', ');
     writeFileSync(join(app, 'adopter.ts'), `import { ${names} } from '${manifest.name}';\nexport const entry = { ${names} };\n`);
+    // docs/adopting.md's shop, which imports Warden by its package name as any application does.
+    cpSync(join(repo, 'test/adopting/example'), join(app, 'example'), { recursive: true });
+    const example = readdirSync(join(app, 'example')).filter((file) => file.endsWith('.ts')).map((file) => `example/${file}`);
+    expect(example).toContain('example/schema.ts');
     const compilerOptions = {
       target: 'ES2022',
       module: 'NodeNext',
@@ -156,15 +160,16 @@ describe('the packed package', () => {
       // against this compiler and lib is theirs, so only the lines below count.
       skipLibCheck: false,
     };
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['adopter.ts'] }));
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['adopter.ts', ...example] }));
     const tsc = join(repo, 'node_modules/typescript/bin/tsc');
     const stdout = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--pretty', 'false', '--listFiles'], { cwd: app, allowFailure: true });
     // The entry's declarations were found through `exports`, so the check below had something to check.
     expect(stdout.split('\n')).toContain(join(installed, 'dist/src/index.d.ts'));
     const diagnostics = stdout.split('\n').filter((line) => / error TS\d+:/.test(line));
-    // Anything in the adopter's file; in Warden's declarations, a module (or its types) they import that the install lacks.
+    // Anything in the adopter's files; in Warden's declarations, a module (or its types) they import that the install lacks.
     const ours = diagnostics.filter(
-      (line) => line.startsWith('adopter.ts') || (line.startsWith(`node_modules/${manifest.name}/`) && / error TS(2307|7016):/.test(line)),
+      (line) =>
+        line.startsWith('adopter.ts') || line.startsWith('example/') || (line.startsWith(`node_modules/${manifest.name}/`) && / error TS(2307|7016):/.test(line)),
     );
     expect(ours).toEqual([]);
   }, 120_000);

@@ -103,6 +103,8 @@ export interface TestGatewayOptions {
    * `createGateway` does by default) instead of the test-only `x-test-act-as` stand-in.
    */
   realSessions?: boolean;
+  /** Who the customers are, as the gateway asks. @default the reference domain's (`customerIdentity`) */
+  identity?: (db: Db) => WardenIdentity;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -123,7 +125,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     ? await startPolicyStore({ db: database.db, listen: database.listen, logger, ...schema.catalog, pollMs: options.livePolicy.pollMs })
     : null;
   const metrics = createGatewayMetrics();
-  const identity = customerIdentity(database.db);
+  const identity = (options.identity ?? customerIdentity)(database.db);
   const gateway = createGateway({
     metrics,
     identity,

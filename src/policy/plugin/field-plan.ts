@@ -1,5 +1,5 @@
 import type { PothosOutputFieldConfig, PothosOutputFieldType, SchemaTypes } from '@pothos/core';
-import type { MaskName } from '../data-class.js';
+import { DATA_CLASSES, isDataClass, isMaskName, MASK_NAMES, type MaskName } from '../data-class.js';
 import type { FieldPlan } from './types.js';
 
 const STRING_SCALARS = new Set(['String', 'ID']);
@@ -43,15 +43,32 @@ export function effectiveMask(plan: FieldPlan): MaskName {
  * (or a `null` mask) resolves it to null; a non-null field would instead null its parent. For
  * the same reason a list masked to null items (`null` mask, the default for non-strings) must
  * allow null items: masking `[Int!]` would otherwise be an error, not a value of its type.
+ * A class or mask Warden does not know (a JavaScript caller, a cast) and a mask on a public
+ * field (never applied: public fields are always shown) would each leave the field less
+ * protected than its author wrote, so they fail the build too.
  */
 export function planProblems(plan: FieldPlan): string[] {
   const problems: string[] = [];
   const cls = plan.classification;
+  if (cls !== null && !isDataClass(cls)) {
+    problems.push(`${plan.coordinate} has classification "${String(cls)}", which is not a data class: use one of ${DATA_CLASSES.join(', ')}.`);
+  }
   if (cls !== null && cls !== 'public' && !plan.nullable) {
     problems.push(`${plan.coordinate} is ${cls} but non-null: make it nullable so a denial can null it alone.`);
   }
-  if (plan.mask !== null && plan.mask !== 'null' && !plan.stringLike) {
-    problems.push(`${plan.coordinate} has mask "${plan.mask}", which returns a string, but the field is not a String or ID.`);
+  if (plan.mask !== null && !isMaskName(plan.mask)) {
+    problems.push(`${plan.coordinate} has mask "${String(plan.mask)}", which is not a mask Warden has: use one of ${MASK_NAMES.join(', ')}.`);
+    return problems;
+  }
+  if (plan.mask !== null && cls === 'public') {
+    problems.push(
+      `${plan.coordinate} is public, so it is shown to everyone who can reach it and its mask "${plan.mask}" never applies: give it the class its values need (pii, or secret), or drop the mask.`,
+    );
+  }
+  if (plan.mask !== null && plan.mask !== 'null' && plan.leaf && !plan.stringLike) {
+    problems.push(
+      `${plan.coordinate} has mask "${plan.mask}", which returns a string, but the field is not a String or ID: give it mask "null" (masked, it reads null), or leave the mask out for that default.`,
+    );
   }
   if (plan.mask !== null && !plan.leaf) {
     problems.push(`${plan.coordinate} has a mask but returns objects: classify its fields instead.`);

@@ -22,6 +22,7 @@ import {
   DENY,
   EFFECT_EXTENSION,
   FILTERS_BY_EXTENSION,
+  MUTATION_RISKS,
   PLAN_EXTENSION,
   REVEALS_EXTENSION,
   RISK_EXTENSION,
@@ -87,7 +88,15 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
     const root = parentKind === 'Query' || parentKind === 'Mutation' || parentKind === 'Subscription';
     if (root && !callers) this.unguarded.push(coordinate);
     if (callers && !root) this.misplaced.push(`${coordinate} has \`callers\`, which only root fields take (it says who may call an operation).`);
-    if (effect && this.buildCache.getTypeConfig(fieldConfig.parentType).kind !== 'Mutation') {
+    if (callers && !CALLERS.includes(callers)) this.misplaced.push(`${coordinate} has callers "${String(callers)}", which is not one Warden knows: use one of ${CALLERS.join(', ')}.`);
+    // The mutation gate reads `risk` on root mutations only: anywhere else it would gate nothing.
+    if (risk && parentKind !== 'Mutation') {
+      this.misplaced.push(
+        `${coordinate} has \`risk\`, which only root mutation fields take: the mutation gate reads it there and nowhere else, so here it gates nothing. Remove it (what a read shows is decided by the \`classification\` of the fields it returns); if this field changes data, make it a mutation.`,
+      );
+    }
+    if (risk && !MUTATION_RISKS.includes(risk)) this.misplaced.push(`${coordinate} has risk "${String(risk)}", which is not one Warden knows: use one of ${MUTATION_RISKS.join(', ')}.`);
+    if (effect && parentKind !== 'Mutation') {
       this.misplaced.push(`${coordinate} has an \`effect\`, which only root mutation fields take (it describes a call for approval).`);
     }
     if (reveals && plan?.classification !== 'sensitive') {

@@ -112,3 +112,4 @@ export interface WardenPolicyPluginOptions<Context> {
  * - `session-control` (ending the session, asking for approvals): always allowed.
  */
 export type MutationRisk = 'routine' | 'risky' | 'never-during-impersonation' | 'session-control';
+export const MUTATION_RISKS: readonly MutationRisk[] = ['routine', 'risky', 'never-during-impersonation', 'session-control'];
