@@ -9,6 +9,6 @@ export function describeSessionStart(start: { mode: SessionMode; minutes: number
   const session =
     start.mode === 'read_only'
       ? says`open a read-only session of ${start.minutes} minutes`
-      : says`open a read-write session of ${start.minutes} minutes, in which routine changes (settings, tax rates) run and each risky one needs its own approval`;
+      : says`open a read-write session of ${start.minutes} minutes, in which routine changes run and each risky one needs its own approval`;
   return says`${session} (approval needed: ${start.why.join('; ')})`;
 }

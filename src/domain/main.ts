@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     identity: customerIdentity(db),
     config,
     logger,
-    migrations: { apply: migrateDemo, pending: pendingDemoMigrations },
+    migrations: { apply: migrateDemo, pending: pendingDemoMigrations, command: 'npm run migrate' },
     beforeServing: async () => {
       if (config.seedDemoData && (await isEmpty(db))) logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
     },

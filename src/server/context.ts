@@ -82,7 +82,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
   async function buildContext(request: Request): Promise<GatewayContext> {
     const header = request.headers.get('authorization');
     if (!header) {
-      throw new Unauthenticated('no-token', 'Send your token as "Authorization: Bearer <token>"; run `npm run token` for a demo one.');
+      throw new Unauthenticated('no-token', 'Send your token as "Authorization: Bearer <token>".');
     }
     const token = BEARER.exec(header.trim())?.[1];
     if (!token) throw new Unauthenticated('malformed', REJECTION_MESSAGES.malformed);

@@ -18,6 +18,8 @@ import type { WardenSchema } from './warden-schema.js';
 export interface StartMigrations {
   apply: (db: Db) => Promise<string[]>;
   pending: (db: Db) => Promise<string[]>;
+  /** What the owner runs to apply them, named when a start refuses a database that lacks one. */
+  command: string;
 }
 
 export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics'> {
@@ -62,7 +64,7 @@ export interface Warden {
 export async function startWarden(options: StartWardenOptions): Promise<Warden | null> {
   const { database, config, logger } = options;
   const { db, listen, pool } = database;
-  const migrations = options.migrations ?? { apply: migrateWarden, pending: pendingWardenMigrations };
+  const migrations = options.migrations ?? { apply: migrateWarden, pending: pendingWardenMigrations, command: "migrateWarden (from 'warden')" };
   const stopped = () => options.signal?.aborted === true;
   // Before anything else: a start with no usable identity hook stops here, saying so.
   const identity = checkedIdentity(options.identity, logger);
@@ -76,7 +78,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   } else {
     const pending = await migrations.pending(db);
     if (pending.length) {
-      throw new Error(`the database lacks migrations ${pending.join(', ')}: run \`npm run migrate\` as the database owner (or set WARDEN_MIGRATE_ON_START=true where the gateway runs as the owner), then start again.`);
+      throw new Error(`the database lacks migrations ${pending.join(', ')}: run \`${migrations.command}\` as the database owner (or set WARDEN_MIGRATE_ON_START=true where the gateway runs as the owner), then start again.`);
     }
   }
   if (stopped()) return null;

@@ -158,7 +158,7 @@ describe('an approval request says what approving it would do', () => {
     const { body } = await start(t, { userId: 'usr_jane', mode: 'read_write', minutes: 45 });
     const id = body.data?.startImpersonation.approvalRequest?.id ?? '';
     expect(await queued(id)).toBe(
-      `Sarah Lee asks to open a read-write session of 45 minutes, in which routine changes (settings, tax rates) run and each risky one needs its own approval (approval needed: the user is the account's owner; read-write sessions are always approved by a manager) in Acme Co, acting as Jane Doe, ticket SUP-1234: ${GOOD_REASON}`,
+      `Sarah Lee asks to open a read-write session of 45 minutes, in which routine changes run and each risky one needs its own approval (approval needed: the user is the account's owner; read-write sessions are always approved by a manager) in Acme Co, acting as Jane Doe, ticket SUP-1234: ${GOOD_REASON}`,
     );
   });
 

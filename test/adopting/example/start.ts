@@ -16,7 +16,7 @@ export function startShop(database: DatabaseHandle, config: Config, logger: Logg
     identity: shopIdentity(database.db),
     config,
     logger,
-    migrations: { apply: migrateShop, pending: pendingShopMigrations },
+    migrations: { apply: migrateShop, pending: pendingShopMigrations, command: 'npm run migrate' },
     signal,
   });
 }
