@@ -11,6 +11,9 @@
 export { createWardenBuilder } from './graphql/warden-types.js';
 export type { AppTypes, BuilderOptions, WardenAuthScopes, WardenBuilder, WardenObjects, WardenScalars, WardenSchemaTypes } from './graphql/builder.js';
 export { wardenSchemaOf, type WardenSchema, type WardenSchemaOptions } from './server/warden-schema.js';
+// The plugin's type, for its declarations: they carry the field options above (and Pothos's own
+// types) into an adopter's program, where a builder callback would otherwise be untyped.
+export type { WardenPolicyPlugin } from './policy/plugin/index.js';
 export type { DataClass, MaskName } from './policy/data-class.js';
 export type { Callers, FiltersBy, MutationRisk } from './policy/plugin/types.js';
 export { says, shown, listed, type ApprovalEffect, type EffectDescriber, type EffectScope, type EffectText, type GrantDescriber } from './policy/plugin/effect-text.js';
