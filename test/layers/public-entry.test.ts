@@ -87,6 +87,15 @@ describe('the clinic under examples/ is an application installed from the packag
     expect(files.flatMap((file) => foreignImports(file).map((name) => `${relative(ROOT, file)} imports ${name}`))).toEqual([]);
   });
 
+  it("has a lock file that installs any freshly packed tarball: no checksum for it, Warden's dependencies as they are now", () => {
+    const lock = JSON.parse(readFileSync(join(EXAMPLE, 'package-lock.json'), 'utf8')) as { packages: Record<string, { integrity?: string; dependencies?: Record<string, string> }> };
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const locked = lock.packages['node_modules/warden'];
+    // A checksum would refuse the next pack (EINTEGRITY); stale dependencies would leave a new one uninstalled.
+    expect(locked?.integrity, 'drop the "integrity" line of node_modules/warden in examples/clinic/package-lock.json').toBeUndefined();
+    expect(locked?.dependencies, 'refresh examples/clinic/package-lock.json: npm install there, then drop the tarball\'s "integrity" line').toEqual(root.dependencies);
+  });
+
   it('control: the check sees an import of Warden’s sources, a deep import and an undeclared package', () => {
     const probe = join(EXAMPLE, 'src/probe.ts');
     const text = "import { wardenError } from '../../../src/errors/index.js';\nimport { x } from 'warden/dist/src/db/migrate.js';\nimport pino from 'pino';";
