@@ -3,7 +3,7 @@ import { createWardenBuilder } from '../../src/graphql/warden-types.js';
 import { wardenSchemaOf } from '../../src/server/warden-schema.js';
 import { defineClinicTypes } from '../../examples/clinic/src/schema.js';
 import type { ClinicTypes } from '../../examples/clinic/src/clinic-types.js';
-import { ImpApprove, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
+import type { OpenSession } from '../impersonation/sessions.js';
 import { applicationRoots } from '../support/application-schema.js';
 import {
   expectControlLeaksAll,
@@ -11,6 +11,7 @@ import {
   expectNoLeakInRandomSelections,
   expectNoLeakInStyle,
   leaks,
+  openViewerSession as openViewerSessionAs,
   type Viewer,
 } from '../support/canary-check.js';
 import type { TestGateway } from '../support/gateway.js';
@@ -53,22 +54,9 @@ const STAFF: Viewer = { name: 'staff without a session', column: 'staff', as: 'a
 
 const VIEWERS: Viewer[] = [CUSTOMER, READ_ONLY, READ_WRITE, GRANTED, STAFF];
 
-async function openViewerSession(gateway: TestGateway, viewer: Viewer): Promise<OpenSession | null> {
-  if (!viewer.session || typeof viewer.as !== 'string') return null;
-  const session = await openSession(gateway, { agent: viewer.as, userId: CANARY_MEMBER, mode: viewer.session.mode });
-  if (viewer.session.grants) {
-    const requested = await gateway.execute(ImpRequestFields, {
-      as: viewer.as,
-      headers: withSession(session.token),
-      variables: { input: { fields: viewer.session.grants, reason: 'Practice manager reports diagnoses printed on the wrong patients since the March import' } },
-    });
-    const id = requested.body.data?.requestFieldAccess.id;
-    if (!id) throw new Error(`requestFieldAccess failed: ${requested.text}`);
-    const approved = await gateway.execute(ImpApprove, { as: 'manager', variables: { id, note: 'Ticket checked with the practice' } });
-    expect(approved.body.errors).toBeUndefined();
-  }
-  return session;
-}
+/** Opens `viewer`'s session as the canary practice's manager; null for no session. */
+const openViewerSession = (gateway: TestGateway, viewer: Viewer) =>
+  openViewerSessionAs(gateway, viewer, CANARY_MEMBER, 'Practice manager reports diagnoses printed on the wrong patients since the March import');
 
 let database: TestDatabase;
 let controlDatabase: TestDatabase;

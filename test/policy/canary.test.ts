@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
-import { ImpApprove, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
+import { ImpRequestFields, withSession, type OpenSession } from '../impersonation/sessions.js';
 import {
   expectControlLeaksAll,
   expectNoCanaryInAudit,
@@ -11,6 +11,7 @@ import {
   expectNoLeakInStyle,
   hiddenFrom as hiddenIn,
   leaks,
+  openViewerSession as openViewerSessionAs,
   run as runIn,
   type CanaryWorld,
   type Reply,
@@ -88,23 +89,9 @@ const TIGHTENED: PolicyDocument = {
   overrides: { ...catalog.baseline.overrides, 'User.name': SESSIONS_MASKED, 'BillingContact.name': SESSIONS_MASKED },
 };
 
-/** Opens `viewer`'s session on `gateway` (approved by a manager, grants too); null for no session. */
-async function openViewerSession(gateway: TestGateway, viewer: Viewer): Promise<OpenSession | null> {
-  if (!viewer.session || typeof viewer.as !== 'string') return null;
-  const session = await openSession(gateway, { agent: viewer.as, userId: CANARY_USER, mode: viewer.session.mode });
-  if (viewer.session.grants) {
-    const requested = await gateway.execute(ImpRequestFields, {
-      as: viewer.as,
-      headers: withSession(session.token),
-      variables: { input: { fields: viewer.session.grants, reason: 'Customer reports the national id on their invoices is wrong since the March update' } },
-    });
-    const id = requested.body.data?.requestFieldAccess.id;
-    if (!id) throw new Error(`requestFieldAccess failed: ${requested.text}`);
-    const approved = await gateway.execute(ImpApprove, { as: 'manager', variables: { id, note: 'Identity dispute, ticket checked' } });
-    expect(approved.body.errors).toBeUndefined();
-  }
-  return session;
-}
+/** Opens `viewer`'s session as the canary account's owner; null for no session. */
+const openViewerSession = (gateway: TestGateway, viewer: Viewer) =>
+  openViewerSessionAs(gateway, viewer, CANARY_USER, 'Customer reports the national id on their invoices is wrong since the March update');
 
 let t: TestGateway;
 let control: TestGateway;

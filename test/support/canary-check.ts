@@ -7,7 +7,7 @@ import type { PolicyColumn } from '../../src/policy/data-class.js';
 import { decideField } from '../../src/policy/decide.js';
 import type { PolicyCatalog } from '../../src/policy/policy-catalog.js';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
-import { withSession, type OpenSession } from '../impersonation/sessions.js';
+import { ImpApprove, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
 import type { TestGateway } from './gateway.js';
 import { generateQuery, QUERY_STYLES, selectableFields, type GeneratedQuery, type QueryStyle } from './query-generator.js';
 
@@ -81,6 +81,27 @@ export function hiddenFrom(world: CanaryWorld, viewer: Viewer, policy: PolicyDoc
 
 export function leaks(text: string, canaries: readonly Canary[]): string[] {
   return canaries.filter((canary) => text.includes(canary.token)).map((canary) => canary.field);
+}
+
+/**
+ * Opens `viewer`'s session on `gateway` as the customer `userId` (approved by a manager where the
+ * start needs it; its grants requested with `grantReason` and approved too); null for no session.
+ */
+export async function openViewerSession(gateway: TestGateway, viewer: Viewer, userId: string, grantReason: string): Promise<OpenSession | null> {
+  if (!viewer.session || typeof viewer.as !== 'string') return null;
+  const session = await openSession(gateway, { agent: viewer.as, userId, mode: viewer.session.mode });
+  if (viewer.session.grants) {
+    const requested = await gateway.execute(ImpRequestFields, {
+      as: viewer.as,
+      headers: withSession(session.token),
+      variables: { input: { fields: viewer.session.grants, reason: grantReason } },
+    });
+    const id = requested.body.data?.requestFieldAccess.id;
+    if (!id) throw new Error(`requestFieldAccess failed: ${requested.text}`);
+    const approved = await gateway.execute(ImpApprove, { as: 'manager', variables: { id, note: 'Identity dispute, ticket checked' } });
+    expect(approved.body.errors).toBeUndefined();
+  }
+  return session;
 }
 
 /** Sends `generated` as `viewer`, in `session` when given. */
