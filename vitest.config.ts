@@ -9,9 +9,10 @@ export default defineConfig({
     // graphql 16 ships CommonJS (main) and ESM (module) copies. Node loads the CommonJS one for
     // yoga and Pothos; without this alias Vite would hand our code the ESM one, and errors thrown
     // by our resolvers would fail yoga's `instanceof GraphQLError` and be masked.
-    // The adopting guide's example imports Warden by its package name: here, the public entry.
     alias: [
       { find: /^graphql$/, replacement: require.resolve('graphql') },
+      // The examples under examples/ import Warden as the package `warden`; Warden's own suite
+      // runs their schemas through its canary and oracle checks on the sources under test.
       { find: /^warden$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],
   },

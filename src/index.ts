@@ -25,6 +25,9 @@ export { hasRole, type CustomerPrincipal, type Principal, type StaffPrincipal } 
 // The audit trail: a change's record, in the change's own transaction.
 export { auditSubjectFrom, recordAuditEvent, SYSTEM_ACTOR } from './audit/index.js';
 export type { AuditActor, AuditEvent, AuditScope, AuditSubject, FieldChange } from './audit/index.js';
+// Walking the hash chain and its signed checkpoints, as `npm run audit:verify` does.
+export { verifyAuditChain, type VerifyOptions } from './audit/verify-chain.js';
+export { describeChainProblem, describeChainStart, type ChainProblem, type ChainReport } from './audit/chain-report.js';
 
 // Errors a caller can act on.
 export { ERROR_CODES, errorCodeOf, systemErrorCode, wardenError, type ErrorCode } from './errors/index.js';

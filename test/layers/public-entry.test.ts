@@ -62,3 +62,43 @@ describe('the reference domain is an application of Warden, not part of it', () 
     expect(targets.filter((target) => !inside(DOMAIN, target) && target !== ENTRY)).toEqual([join(SRC, 'errors/index.ts')]);
   });
 });
+
+describe('the clinic under examples/ is an application installed from the package', () => {
+  const EXAMPLE = join(ROOT, 'examples/clinic');
+  const manifest = JSON.parse(readFileSync(join(EXAMPLE, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const declared = new Set([...Object.keys(manifest.dependencies), ...Object.keys(manifest.devDependencies)]);
+
+  /** What `file` imports that is neither its own (relative, inside the example) nor a package it declares. */
+  function foreignImports(file: string, text = readFileSync(file, 'utf8')): string[] {
+    return ts.preProcessFile(text, true, true).importedFiles
+      .map((imported) => imported.fileName)
+      .filter((name) => {
+        if (name.startsWith('.')) return !inside(EXAMPLE, resolve(dirname(file), name));
+        if (name.startsWith('node:')) return false;
+        const pkg = name.split('/').slice(0, name.startsWith('@') ? 2 : 1).join('/');
+        // `warden` itself only through its entry: a deep import would reach around the public API.
+        return pkg === 'warden' ? name !== 'warden' : !declared.has(pkg);
+      });
+  }
+
+  it('imports Warden as `warden` only, and nothing of the repository outside it', () => {
+    const files = [...sourceFiles(join(EXAMPLE, 'src')), ...sourceFiles(join(EXAMPLE, 'test')), join(EXAMPLE, 'vitest.config.ts')];
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.flatMap((file) => foreignImports(file).map((name) => `${relative(ROOT, file)} imports ${name}`))).toEqual([]);
+  });
+
+  it("has a lock file that installs any freshly packed tarball: no checksum for it, Warden's dependencies as they are now", () => {
+    const lock = JSON.parse(readFileSync(join(EXAMPLE, 'package-lock.json'), 'utf8')) as { packages: Record<string, { integrity?: string; dependencies?: Record<string, string> }> };
+    const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const locked = lock.packages['node_modules/warden'];
+    // A checksum would refuse the next pack (EINTEGRITY); stale dependencies would leave a new one uninstalled.
+    expect(locked?.integrity, 'drop the "integrity" line of node_modules/warden in examples/clinic/package-lock.json').toBeUndefined();
+    expect(locked?.dependencies, 'refresh examples/clinic/package-lock.json: npm install there, then drop the tarball\'s "integrity" line').toEqual(root.dependencies);
+  });
+
+  it('control: the check sees an import of Warden’s sources, a deep import and an undeclared package', () => {
+    const probe = join(EXAMPLE, 'src/probe.ts');
+    const text = "import { wardenError } from '../../../src/errors/index.js';\nimport { x } from 'warden/dist/src/db/migrate.js';\nimport pino from 'pino';";
+    expect(foreignImports(probe, text)).toEqual(['../../../src/errors/index.js', 'warden/dist/src/db/migrate.js', 'pino']);
+  });
+});

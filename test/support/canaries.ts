@@ -1,17 +1,8 @@
 import type { Db } from '../../src/db/database.js';
 import type { DomainTables } from '../../src/domain/database.js';
+import type { Canary } from './canary-check.js';
 
-/**
- * Recognisable secrets seeded into one account. Each names the field it lives in and the token
- * that must never leave the gateway wherever that field is masked or denied: the part its mask
- * hides (the local part of an email, the leading digits of a card, all of a denied value).
- */
-export interface Canary {
-  field: string;
-  value: string;
-  token: string;
-}
-
+/** The reference domain's canaries: recognisable secrets seeded into one account (see `Canary`). */
 export const CANARY_ACCOUNT = 'acc_canary';
 export const CANARY_USER = 'usr_canary_owner';
 

@@ -41,7 +41,7 @@ export interface TestGateway {
   logs: string[];
   /** What the gateway counted (its own registry). */
   metrics: GatewayMetrics;
-  /** Who the reference domain's customers are, as the gateway asks (for the sweeper, say). */
+  /** Who the customers are, as the gateway asks (for the sweeper, say). */
   identity: WardenIdentity;
   /** A token for a demo alias (`agent`, `customer`…) or id, signed with this gateway's secret. */
   tokenFor(who: string | DevTokenSubject, options?: MintOptions): Promise<string>;
@@ -103,8 +103,10 @@ export interface TestGatewayOptions {
    * `createGateway` does by default) instead of the test-only `x-test-act-as` stand-in.
    */
   realSessions?: boolean;
-  /** Who the customers are, as the gateway asks. @default the reference domain's (`customerIdentity`) */
+  /** Who the customers are. @default the reference domain's (`customerIdentity`) */
   identity?: (db: Db) => WardenIdentity;
+  /** The token subject `tokenFor` signs for an alias or id. @default the reference domain's demo people */
+  subjects?: (aliasOrId: string) => DevTokenSubject | undefined;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -139,8 +141,9 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     cleanErrorMessages: options.errorMessagesCleaned ?? true,
   });
 
+  const subjects = options.subjects ?? demoSubject;
   const tokenFor = async (who: string | DevTokenSubject, options?: MintOptions) => {
-    const subject = typeof who === 'string' ? demoSubject(who) : who;
+    const subject = typeof who === 'string' ? subjects(who) : who;
     if (!subject) throw new Error(`No demo principal "${String(who)}"`);
     return mintDevToken(secret, subject, { issuer: config.jwt.issuer, audience: config.jwt.audience, ...options });
   };

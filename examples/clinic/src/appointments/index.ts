@@ -1,0 +1,1 @@
+export { defineAppointmentTypes } from './appointment.schema.js';

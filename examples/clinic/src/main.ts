@@ -1,0 +1,85 @@
+import { createServer } from 'node:http';
+import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, type Config } from 'warden';
+import { clinicIdentity } from './members/index.js';
+import { migrateClinic, pendingClinicMigrations } from './migrate.js';
+import { CLINIC_ALIASES, clinicSubject } from './principals.js';
+import { buildClinicSchema } from './schema.js';
+import { isEmpty, seedClinic } from './seed/seed.js';
+
+/** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * `npm start`: the clinic behind Warden, on the embedded database (or DATABASE_URL), migrated
+ * and, when empty, loaded with the demo world; development tokens are printed outside production.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
+  const { db, description } = database;
+
+  const warden = await startWarden({
+    database,
+    schema: buildClinicSchema({ onUnclassified: config.production ? 'secret' : 'error' }),
+    identity: clinicIdentity(db),
+    config,
+    logger,
+    migrations: { apply: migrateClinic, pending: pendingClinicMigrations },
+    beforeServing: async () => {
+      if (config.seedDemoData && (await isEmpty(db))) logger.info({ rows: await seedClinic(db) }, 'demo data loaded into an empty database');
+    },
+  });
+  if (!warden) throw new Error('the start was stopped before serving');
+  const server = createServer(warden.gateway);
+  await startListening(server, config.port, config.host);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;
+  logger.info({ url, database: description }, 'clinic gateway is listening');
+  if (!config.production) await printTokens(config, url);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    server.close(() => {
+      warden
+        .stop()
+        .then(() => db.destroy())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'closing the database failed');
+            process.exit(1);
+          },
+        );
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Where to go, and a token for each demo role. */
+async function printTokens(config: Config, url: string): Promise<void> {
+  const lines = ['', `  Clinic gateway: ${url}  (GraphiQL in a browser)`];
+  if (config.jwt.secret) {
+    lines.push('', '  Demo tokens (8 hours; `npm run token -- <name>` mints more):');
+    for (const alias of Object.keys(CLINIC_ALIASES)) {
+      const subject = clinicSubject(alias);
+      if (!subject) continue;
+      const token = await mintDevToken(config.jwt.secret, subject, { issuer: config.jwt.issuer, audience: config.jwt.audience });
+      lines.push(`  ${alias.padEnd(9)} ${subject.name} (${subject.sub})`, `            ${token}`);
+    }
+  }
+  lines.push('', '  Try it with the customer token: { me { name role } practice { name patients { name phone insuranceNumber } } }', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : `The clinic gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

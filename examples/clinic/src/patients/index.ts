@@ -1,0 +1,2 @@
+export { definePatientTypes } from './patient.schema.js';
+export { findPatient } from './patient.repository.js';

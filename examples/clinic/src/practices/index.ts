@@ -1,0 +1,2 @@
+export { definePracticeTypes } from './practice.schema.js';
+export { findPracticeById } from './practice.repository.js';
