@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWardenBuilder } from '../../src/graphql/warden-types.js';
 import { wardenSchemaOf } from '../../src/server/warden-schema.js';
-import { defineClinicTypes } from '../../examples/clinic/src/schema.js';
-import type { ClinicTypes } from '../../examples/clinic/src/clinic-types.js';
+import { defineClinicTypes } from '../../examples/clinic/app/schema.js';
+import type { ClinicTypes } from '../../examples/clinic/app/clinic-types.js';
 import type { OpenSession } from '../impersonation/sessions.js';
 import { applicationRoots } from '../support/application-schema.js';
 import {

@@ -1,8 +1,8 @@
-import { clinicIdentity } from '../../examples/clinic/src/members/index.js';
-import { migrateClinic } from '../../examples/clinic/src/migrate.js';
-import { clinicSubject } from '../../examples/clinic/src/principals.js';
-import { buildClinicSchema } from '../../examples/clinic/src/schema.js';
-import { seedClinic } from '../../examples/clinic/src/seed/seed.js';
+import { clinicIdentity } from '../../examples/clinic/app/members/index.js';
+import { migrateClinic } from '../../examples/clinic/app/migrate.js';
+import { clinicSubject } from '../../examples/clinic/app/principals.js';
+import { buildClinicSchema } from '../../examples/clinic/app/schema.js';
+import { seedClinic } from '../../examples/clinic/app/seed/seed.js';
 import type { WardenSchema } from '../../src/server/warden-schema.js';
 import type { ArgumentValues } from '../support/application-schema.js';
 import type { Canary, CanaryWorld } from '../support/canary-check.js';

@@ -82,7 +82,7 @@ describe('the clinic under examples/ is an application installed from the packag
   }
 
   it('imports Warden as `warden` only, and nothing of the repository outside it', () => {
-    const files = [...sourceFiles(join(EXAMPLE, 'src')), ...sourceFiles(join(EXAMPLE, 'test')), join(EXAMPLE, 'vitest.config.ts')];
+    const files = [...sourceFiles(join(EXAMPLE, 'app')), ...sourceFiles(join(EXAMPLE, 'test')), join(EXAMPLE, 'vitest.config.ts')];
     expect(files.length).toBeGreaterThan(10);
     expect(files.flatMap((file) => foreignImports(file).map((name) => `${relative(ROOT, file)} imports ${name}`))).toEqual([]);
   });
@@ -97,7 +97,7 @@ describe('the clinic under examples/ is an application installed from the packag
   });
 
   it('control: the check sees an import of Warden’s sources, a deep import and an undeclared package', () => {
-    const probe = join(EXAMPLE, 'src/probe.ts');
+    const probe = join(EXAMPLE, 'app/probe.ts');
     const text = "import { wardenError } from '../../../src/errors/index.js';\nimport { x } from 'warden/dist/src/db/migrate.js';\nimport pino from 'pino';";
     expect(foreignImports(probe, text)).toEqual(['../../../src/errors/index.js', 'warden/dist/src/db/migrate.js', 'pino']);
   });

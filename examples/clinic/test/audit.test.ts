@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildClinicSchema } from '../src/schema.js';
+import { buildClinicSchema } from '../app/schema.js';
 import { startClinicWarden, type ClinicWarden } from './support/clinic-warden.js';
 import { openSession, withSession, type OpenSession } from './support/sessions.js';
 

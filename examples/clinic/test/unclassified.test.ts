@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWardenBuilder, type DataClass, wardenSchemaOf } from 'warden';
-import type { ClinicTypes } from '../src/clinic-types.js';
-import { FIELD_INVENTORY_PATH } from '../src/files.js';
-import { reviewPolicy } from '../src/policy-review.js';
-import { buildClinicSchema, defineClinicTypes } from '../src/schema.js';
+import type { ClinicTypes } from '../app/clinic-types.js';
+import { FIELD_INVENTORY_PATH } from '../app/files.js';
+import { reviewPolicy } from '../app/policy-review.js';
+import { buildClinicSchema, defineClinicTypes } from '../app/schema.js';
 import { startClinicWarden, type ClinicWarden } from './support/clinic-warden.js';
 import { openSession, withSession } from './support/sessions.js';
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { openDatabase } from 'warden';
 import type { TestProject } from 'vitest/node';
-import { migrateClinic } from '../../src/migrate.js';
-import { seedClinic } from '../../src/seed/seed.js';
+import { migrateClinic } from '../../app/migrate.js';
+import { seedClinic } from '../../app/seed/seed.js';
 import { asServerAdmin, TEMPLATE_DATABASE, withDatabaseName } from '../support/databases.js';
 
 declare module 'vitest' {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createLogger, loadConfig, mintDevToken, openDatabase, startWarden, type Config, type WardenDb, type WardenSchema } from 'warden';
-import { clinicDb, type ClinicDb } from '../../src/database.js';
-import { clinicIdentity } from '../../src/members/index.js';
-import { migrateClinic, pendingClinicMigrations } from '../../src/migrate.js';
-import { clinicSubject } from '../../src/principals.js';
-import { buildClinicSchema } from '../../src/schema.js';
+import { clinicDb, type ClinicDb } from '../../app/database.js';
+import { clinicIdentity } from '../../app/members/index.js';
+import { migrateClinic, pendingClinicMigrations } from '../../app/migrate.js';
+import { clinicSubject } from '../../app/principals.js';
+import { buildClinicSchema } from '../../app/schema.js';
 import { cloneTemplate, dropDatabase } from './databases.js';
 
 export interface Reply {
@@ -50,7 +50,7 @@ export async function startClinicWarden(options: { schema?: WardenSchema } = {})
     identity: clinicIdentity(database.db),
     config,
     logger: createLogger('silent'),
-    migrations: { apply: migrateClinic, pending: pendingClinicMigrations },
+    migrations: { apply: migrateClinic, pending: pendingClinicMigrations, command: 'npm run migrate' },
   });
   if (!warden) throw new Error('startWarden stopped before serving');
 

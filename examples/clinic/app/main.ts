@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     identity: clinicIdentity(db),
     config,
     logger,
-    migrations: { apply: migrateClinic, pending: pendingClinicMigrations },
+    migrations: { apply: migrateClinic, pending: pendingClinicMigrations, command: 'npm run migrate' },
     beforeServing: async () => {
       if (config.seedDemoData && (await isEmpty(db))) logger.info({ rows: await seedClinic(db) }, 'demo data loaded into an empty database');
     },
