@@ -40,7 +40,7 @@ function selectedFields(query: string): string[] {
 async function auditVerify(w: ClinicWarden): Promise<{ code: number; output: string }> {
   const env = { ...process.env, DATABASE_URL: w.url, NODE_ENV: 'test' };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/audit-verify.ts'], { cwd: EXAMPLE_ROOT, env });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'app/cli/audit-verify.ts'], { cwd: EXAMPLE_ROOT, env });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
