@@ -4,17 +4,15 @@ import SchemaBuilder, {
   type PothosOutputFieldConfig,
   type SchemaTypes,
 } from '@pothos/core';
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 // Only the audit's extension name, from a module that imports nothing: no cycle through the audit.
 import { AUDIT_SUBJECT_EXTENSION } from '../../audit/audit-subject.js';
 import { argumentInventory, argumentProblems } from '../argument-inventory.js';
 import { DATA_CLASSES } from '../data-class.js';
-import { effectiveDecision } from '../decide.js';
 import { fieldInventory } from '../field-inventory.js';
-import { MASKS, applyMask } from '../masks.js';
+import { guardResolver } from '../guard-field.js';
 import './global-types.js';
-import { fieldDenied } from './field-denied.js';
-import { effectiveMask, planField, planProblems } from './field-plan.js';
+import { planField, planProblems } from './field-plan.js';
 import {
   ALLOW,
   CALLERS,
@@ -146,54 +144,15 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const plan = this.plans.get(`${fieldConfig.parentType}.${fieldConfig.name}`);
     if (this.policyOptions.enabled === false || !plan) return resolver;
-    const requestPolicy = this.policyOptions.requestPolicy;
-    const holdsSubjects = this.returnsAuditSubjects(fieldConfig);
-    if (plan.index < 0) {
-      if (!holdsSubjects) return resolver;
-      // Public, so nothing to enforce: wrapped only to hand the audit the objects it returns
-      // (whose data they are), once per field, not per object of a list.
-      return (parent, args, context, info) => {
-        const value = resolver(parent, args, context, info);
-        requestPolicy(context).recorder?.returned(info, value);
-        return value;
-      };
-    }
-
-    const { coordinate, classification } = plan;
-    const mask = MASKS[effectiveMask(plan)];
     // A property read (Pothos's own `t.expose…` resolver, wrapped by no other plugin) refuses
     // nothing; any other resolver may refuse or fail (a colleague's birth date, say), and a
     // read whose value was not shown is taken back.
     const exposed = typeof fieldConfig.extensions?.['pothosExposedField'] === 'string';
-    const readsProperty = resolver === defaultFieldResolver || (exposed && resolver === fieldConfig.resolve);
-    const watched = (recorder: FieldReadSink, shown: 'allowed' | 'masked', parent: unknown, args: object, context: Types['Context'], info: GraphQLResolveInfo): unknown => {
-      let value: unknown;
-      try {
-        value = resolver(parent, args, context, info);
-      } catch (error) {
-        recorder.failed(coordinate, classification, shown, error, parent, info);
-        throw error;
-      }
-      // Observed, not replaced: execution awaits the resolver's own promise.
-      if (isPromiseLike(value)) value.then(undefined, (error: unknown) => recorder.failed(coordinate, classification, shown, error, parent, info));
-      return value;
-    };
-
-    return (parent, args, context, info) => {
-      const policy = requestPolicy(context);
-      const decision = effectiveDecision(plan, policy);
-      const recorder = policy.recorder;
-      if (decision === DENY) {
-        recorder?.read(coordinate, classification, 'denied', parent, info);
-        throw fieldDenied(coordinate, info);
-      }
-      const shown = decision === ALLOW ? 'allowed' : 'masked';
-      recorder?.read(coordinate, classification, shown, parent, info);
-      const value = recorder === null || readsProperty ? resolver(parent, args, context, info) : watched(recorder, shown, parent, args, context, info);
-      if (holdsSubjects) recorder?.returned(info, value);
-      if (decision === ALLOW) return value;
-      return isPromiseLike(value) ? Promise.resolve(value).then((v) => applyMask(mask, v)) : applyMask(mask, value);
-    };
+    return guardResolver(plan, resolver, {
+      requestPolicy: this.policyOptions.requestPolicy,
+      holdsSubjects: this.returnsAuditSubjects(fieldConfig),
+      readsProperty: resolver === defaultFieldResolver || (exposed && resolver === fieldConfig.resolve),
+    });
   }
 
   /**
@@ -237,10 +196,6 @@ export class WardenPolicyPlugin<Types extends SchemaTypes> extends BasePlugin<Ty
 /** How strict a plan's class is; unclassified counts as secret. */
 function rank(plan: FieldPlan): number {
   return DATA_CLASSES.indexOf(plan.classification ?? 'secret');
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 SchemaBuilder.registerPlugin(pluginName, WardenPolicyPlugin);
