@@ -38,6 +38,27 @@ export interface ImpersonationSettings {
   grantTtlMinutes: number;
 }
 
+/** Proxy mode: Warden in front of an existing GraphQL API (docs/proxy.md). */
+export interface UpstreamConfig {
+  /** WARDEN_UPSTREAM_URL: the upstream's GraphQL endpoint. */
+  url: string;
+  /** WARDEN_UPSTREAM_HEADERS: static headers for every call, as a JSON object. A credential: never log them. */
+  headers: Record<string, string>;
+  /** WARDEN_UPSTREAM_SDL: its schema as SDL; unset, Warden introspects the upstream at start. */
+  sdlPath: string | undefined;
+  /** WARDEN_UPSTREAM_CLASSES: the classification document of its fields. */
+  classesPath: string;
+  /** WARDEN_UPSTREAM_SIGNING_KEY: the private key Warden signs the upstream's tokens with (PKCS#8 PEM or a private JWK). */
+  signingKey: string | undefined;
+  /** WARDEN_UPSTREAM_ISSUER and WARDEN_UPSTREAM_AUDIENCE: `iss` and `aud` of those tokens. */
+  issuer: string;
+  audience: string;
+  /** WARDEN_UPSTREAM_TIMEOUT_MS: a call that takes longer answers UPSTREAM_UNAVAILABLE. */
+  timeoutMs: number;
+  /** WARDEN_UPSTREAM_IDENTITY_QUERY: a file holding the query that asks the upstream who a customer is. */
+  identityQueryPath: string | undefined;
+}
+
 export interface Config {
   production: boolean;
   /** NODE_ENV=development: errors keep their detail; tests and production mask them. */
@@ -81,6 +102,8 @@ export interface Config {
     /** `audit:verify` fails when rows have gone unsigned by any checkpoint this long. */
     checkpointToleranceMinutes: number;
   };
+  /** Set when WARDEN_UPSTREAM_URL is: Warden serves that API's schema instead of one built in code. */
+  upstream: UpstreamConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -199,6 +222,8 @@ export function loadConfig(env: Env = process.env): Config {
   // Not echoed back: a Slack webhook URL is itself the secret.
   if (webhookUrl && !isHttpUrl(webhookUrl)) problems.push('WARDEN_WEBHOOK_URL must be an absolute http(s) URL.');
 
+  const upstream = upstreamFrom(env, production, int, problems);
+
   const config: Config = {
     production,
     development: nodeEnv === 'development',
@@ -247,11 +272,56 @@ export function loadConfig(env: Env = process.env): Config {
       requestTtlMinutes: int('WARDEN_REQUEST_TTL_MINUTES', 60, 1, 10080),
       grantTtlMinutes: int('WARDEN_GRANT_TTL_MINUTES', 15, 1, 1440),
     },
+    upstream,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Warden cannot start:\n- ${problems.join('\n- ')}`);
   }
   return config;
+}
+
+/** Proxy mode's settings, or null when WARDEN_UPSTREAM_URL is unset; problems are added to the start's list. */
+function upstreamFrom(env: Env, production: boolean, int: (name: string, fallback: number, min: number, max: number) => number, problems: string[]): UpstreamConfig | null {
+  const url = env['WARDEN_UPSTREAM_URL'] || undefined;
+  const dependents = ['WARDEN_UPSTREAM_HEADERS', 'WARDEN_UPSTREAM_SDL', 'WARDEN_UPSTREAM_CLASSES', 'WARDEN_UPSTREAM_SIGNING_KEY', 'WARDEN_UPSTREAM_IDENTITY_QUERY'].filter((name) => env[name]);
+  if (!url) {
+    if (dependents.length > 0) problems.push(`${dependents.join(', ')} ${dependents.length === 1 ? 'is' : 'are'} set but WARDEN_UPSTREAM_URL is not: set it to the GraphQL endpoint Warden stands in front of, or unset them.`);
+    return null;
+  }
+  // Not echoed back: a URL may carry credentials.
+  if (!isHttpUrl(url)) problems.push('WARDEN_UPSTREAM_URL must be an absolute http(s) URL of the upstream GraphQL endpoint, e.g. http://127.0.0.1:4100/graphql.');
+  let headers: Record<string, string> = {};
+  const rawHeaders = env['WARDEN_UPSTREAM_HEADERS'];
+  if (rawHeaders) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rawHeaders);
+    } catch {
+      parsed = undefined;
+    }
+    const valid = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && Object.values(parsed).every((value) => typeof value === 'string');
+    // Not echoed back: these usually hold an API key.
+    if (!valid) problems.push('WARDEN_UPSTREAM_HEADERS must be a JSON object of header names to string values, e.g. {"x-api-key":"…"}.');
+    else {
+      headers = parsed as Record<string, string>;
+      if (Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
+        problems.push('WARDEN_UPSTREAM_HEADERS cannot set Authorization: Warden sends the upstream a token it signs for each call (the customer, and the agent acting for them).');
+      }
+    }
+  }
+  const signingKey = env['WARDEN_UPSTREAM_SIGNING_KEY'] || undefined;
+  if (production && !signingKey) problems.push('Set WARDEN_UPSTREAM_SIGNING_KEY (a PKCS#8 PEM private key; `npm run proxy:keygen` makes one): production has no ephemeral key, as the upstream must trust one that outlives a restart.');
+  return {
+    url,
+    headers,
+    sdlPath: env['WARDEN_UPSTREAM_SDL'] ? path.resolve(env['WARDEN_UPSTREAM_SDL']) : undefined,
+    classesPath: path.resolve(env['WARDEN_UPSTREAM_CLASSES'] || 'warden.upstream.json'),
+    signingKey,
+    issuer: env['WARDEN_UPSTREAM_ISSUER'] || 'warden',
+    audience: env['WARDEN_UPSTREAM_AUDIENCE'] || url,
+    timeoutMs: int('WARDEN_UPSTREAM_TIMEOUT_MS', 10_000, 100, 300_000),
+    identityQueryPath: env['WARDEN_UPSTREAM_IDENTITY_QUERY'] ? path.resolve(env['WARDEN_UPSTREAM_IDENTITY_QUERY']) : undefined,
+  };
 }
 
 /**

@@ -5,6 +5,9 @@ import { GraphQLError } from 'graphql';
  * `TARGET_CHANGED`: an approved call's target is no longer as the manager was asked to approve it.
  * `IDENTITY_UNAVAILABLE`: the application's identity hook failed, so Warden could not say who a
  * customer is (unlike `IDENTITY_PROVIDER_UNAVAILABLE`, the token issuer's keys).
+ * `UPSTREAM_UNAVAILABLE`: in proxy mode, the API Warden stands in front of could not be reached
+ * or refused Warden itself; `UPSTREAM_ERROR`: it answered with an error, passed on without its
+ * message (which may echo a value the caller must not see).
  * `QUERY_TOO_COMPLEX`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST`
  * cover documents over a limit, malformed documents and requests, `INTERNAL_SERVER_ERROR`
  * everything unexpected (its detail is masked).
@@ -22,6 +25,8 @@ export const ERROR_CODES = [
   'TARGET_CHANGED',
   'IDENTITY_PROVIDER_UNAVAILABLE',
   'IDENTITY_UNAVAILABLE',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_ERROR',
   'QUERY_TOO_COMPLEX',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
@@ -37,6 +42,7 @@ const HTTP: Partial<Record<ErrorCode, { status: number; headers?: Record<string,
   AUDIT_UNAVAILABLE: { status: 503 },
   IDENTITY_PROVIDER_UNAVAILABLE: { status: 503 },
   IDENTITY_UNAVAILABLE: { status: 503 },
+  UPSTREAM_UNAVAILABLE: { status: 503 },
 };
 
 /**

@@ -3,7 +3,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import type { GraphQLError } from 'graphql';
 import { wardenError } from '../errors/index.js';
 import { sql } from 'kysely';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { createTokenVerifier } from '../auth/verify-token.js';
 import type { Config } from '../config/config.js';
 import type pg from 'pg';
@@ -73,6 +73,11 @@ export interface GatewayOptions {
   metrics?: GatewayMetrics;
   /** What the application adds to each request's context (declare it in its builder's `Context`). */
   appContext?: AppContext;
+  /**
+   * Plugins that answer paths of their own before authentication (public keys, say): they run
+   * before any caller is checked, so they must never reach the schema or the data.
+   */
+  publicRoutes?: Plugin[];
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -117,6 +122,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
       requestIds.plugin,
+      ...(options.publicRoutes ?? []),
       useNoStore(),
       useAccessLog({ logger }),
       // First of all that refuse a request: nothing of it is read for a caller without a valid

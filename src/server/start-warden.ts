@@ -22,7 +22,7 @@ export interface StartMigrations {
   command: string;
 }
 
-export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics'> {
+export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics' | 'publicRoutes'> {
   /** Warden's database (`openDatabase`): its own tables, and the application's where they share it. */
   database: DatabaseHandle;
   /** The schema to serve: built on `createWardenBuilder`, checked by `wardenSchemaOf`. */
@@ -105,6 +105,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     healthProblems,
     ...(options.appContext ? { appContext: options.appContext } : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.publicRoutes ? { publicRoutes: options.publicRoutes } : {}),
   });
   const sweeper = startSessionSweeper({ db, identity, logger, policy });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
