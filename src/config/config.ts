@@ -232,7 +232,8 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins,
     databaseUrl,
     databaseSchema,
-    dataDir: dataDirFrom(env['WARDEN_DATA_DIR'] || '.warden/pgdata'),
+    // Proxy mode keeps its own embedded database: the demo's staff and sessions are not its.
+    dataDir: dataDirFrom(env['WARDEN_DATA_DIR'] || (upstream ? '.warden/proxy-pgdata' : '.warden/pgdata')),
     jwt: {
       secret,
       jwksUrl,

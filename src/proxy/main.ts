@@ -57,7 +57,8 @@ async function main(): Promise<void> {
 
   if (!config.production && config.jwt.secret) {
     const lines = ['', `  Warden in front of ${upstream.url}: ${base}/graphql`, `  The upstream verifies Warden's tokens with ${base}/.well-known/jwks.json`, '', '  Staff tokens (8 hours):'];
-    for (const staff of DEVELOPMENT_STAFF) {
+    const present = new Set((await db.selectFrom('staff').select('id').where('active', '=', true).execute()).map((row) => row.id));
+    for (const staff of DEVELOPMENT_STAFF.filter((candidate) => present.has(candidate.id))) {
       const token = await mintDevToken(config.jwt.secret, { sub: staff.id, kind: 'staff', name: staff.name, roles: [...staff.roles] }, { issuer: config.jwt.issuer, audience: config.jwt.audience });
       lines.push(`  ${staff.roles[0].padEnd(16)} ${staff.name} (${staff.id})`, `            ${token}`);
     }
