@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const present = new Set((await db.selectFrom('staff').select('id').where('active', '=', true).execute()).map((row) => row.id));
     for (const staff of DEVELOPMENT_STAFF.filter((candidate) => present.has(candidate.id))) {
       const token = await mintDevToken(config.jwt.secret, { sub: staff.id, kind: 'staff', name: staff.name, roles: [...staff.roles] }, { issuer: config.jwt.issuer, audience: config.jwt.audience });
-      lines.push(`  ${staff.roles[0].padEnd(16)} ${staff.name} (${staff.id})`, `            ${token}`);
+      lines.push(`  ${staff.alias.padEnd(9)} ${staff.name} (${staff.id}, ${staff.roles.join(', ')})`, `            ${token}`);
     }
     process.stdout.write(`${lines.join('\n')}\n\n`);
   }

@@ -118,6 +118,8 @@ export interface StartUpstreamOptions {
   audience?: string | string[] | null;
   /** Runs after the built-in seed, and again after every `reset()`. */
   seed?: (data: LettingsData) => void;
+  /** Told of every operation the API accepts, after it is logged in `calls`: an access log, say. */
+  onCall?: (call: UpstreamCall) => void;
 }
 
 export interface Upstream {

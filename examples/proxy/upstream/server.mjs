@@ -33,7 +33,7 @@ const MAX_CALLS = 1000;
  * @param {import('./server.d.mts').StartUpstreamOptions} options
  * @returns {Promise<import('./server.d.mts').Upstream>}
  */
-export async function startUpstream({ port = 0, host = '127.0.0.1', jwksUrl, keys, issuer = 'warden', audience, seed } = {}) {
+export async function startUpstream({ port = 0, host = '127.0.0.1', jwksUrl, keys, issuer = 'warden', audience, seed, onCall } = {}) {
   if (!jwksUrl && !keys) throw new Error('startUpstream needs jwksUrl or keys to verify tokens.');
   const keySet = keys ? createLocalJWKSet(keys) : createRemoteJWKSet(new URL(jwksUrl));
   const verifyOptions = {
@@ -120,6 +120,7 @@ export async function startUpstream({ port = 0, host = '127.0.0.1', jwksUrl, key
       fields: selectedFields(schema, document, operation),
     });
     if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
+    onCall?.(calls[calls.length - 1]);
 
     const result = await execute({
       schema,
@@ -258,6 +259,12 @@ async function main() {
     jwksUrl: process.env.WARDEN_JWKS_URL ?? 'http://127.0.0.1:4000/.well-known/jwks.json',
     issuer: process.env.JWT_ISSUER ?? 'warden',
     audience: process.env.JWT_AUDIENCE || undefined,
+    // The API's own access log: who the call was made as, and who acted for them.
+    onCall: (call) => {
+      const actor = call.act ? ` acted for by ${call.act.sub}, session ${call.sid ?? '?'}` : '';
+      const roots = call.fields.filter((field) => /^(Query|Mutation)\./.test(field));
+      console.log(`${call.sub}${actor}: ${roots.length > 0 ? roots.join(', ') : 'the schema'}`);
+    },
   });
   console.log(`Lettings API listening on ${upstream.url}`);
   const stop = () => {
