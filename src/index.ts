@@ -53,10 +53,24 @@ export { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-met
 // The security team's review: the field inventory and what must be fixed before a deploy.
 export { checkPolicy, type PolicyCheck } from './policy/policy-check.js';
 
+// Proxy mode: Warden in front of an existing GraphQL API, its fields classified by a document,
+// called as the customer with a token Warden signs (docs/proxy.md). `prepareProxy` does it all;
+// the parts are here for an application that assembles its own.
+export { prepareProxy, upstreamSignerOf, type Proxy, type ProxyOptions } from './proxy/start-proxy.js';
+export { proxySchemaOf, type ProxySchema, type ProxySchemaOptions } from './proxy/proxy-schema.js';
+export { checkUpstream } from './proxy/check-upstream.js';
+export { ClassificationError, loadClassification, parseClassification, type FieldClass, type UpstreamClassification } from './proxy/classification.js';
+export type { UpstreamReport } from './proxy/guard-upstream.js';
+export { loadUpstreamSchema, UpstreamSchemaUnavailable, type UpstreamSchemaSource } from './proxy/upstream-schema.js';
+export { serviceExecutor, upstreamExecutor, type UpstreamEndpoint } from './proxy/upstream-executor.js';
+export { DEFAULT_IDENTITY_QUERY, identityFromUpstream, IDENTITY_SCOPE } from './proxy/upstream-identity.js';
+export { createUpstreamSigner, generateSigningKeyPem, UpstreamKeyError, type UpstreamSigner, type UpstreamSignerOptions } from './proxy/upstream-token.js';
+export { useJwks } from './proxy/use-jwks.js';
+
 // Development tokens, for a demo and for an application's own tests (production verifies its
 // identity provider's tokens instead).
 export { mintDevToken, type DevTokenSubject, type MintOptions } from './auth/mint-token.js';
-export { ConfigError, loadConfig, type Config } from './config/config.js';
+export { ConfigError, loadConfig, type Config, type UpstreamConfig } from './config/config.js';
 export { createLogger, type Logger } from './log/logger.js';
 
 // The field options of the builder an application gets, Warden's (`classification`, `mask`,
