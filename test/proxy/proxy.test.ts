@@ -57,6 +57,22 @@ describe('a session through the proxy', () => {
     expect(world.upstream.calls.find((entry) => entry.fields.includes('Query.me'))).toMatchObject({ sub: 'usr_jess', act: null, sid: null });
   });
 
+  it('does not ask the upstream for a field it denies, and asks for one it masks', async () => {
+    world.upstream.calls.length = 0;
+    const { body } = await post('agent', '{ tenant(id: "ten_hl_001") { email nationalId dateOfBirth } }', withSession(session.token));
+    expect(body.errors?.map((error) => error.extensions['field'])).toEqual(['Tenant.nationalId', 'Tenant.dateOfBirth']);
+    const asked = customerCalls().flatMap((call) => call.fields);
+    expect(asked).toContain('Tenant.email');
+    expect(asked).not.toContain('Tenant.nationalId');
+    expect(asked).not.toContain('Tenant.dateOfBirth');
+  });
+
+  it('control: the customer, who may see those fields, has them asked for', async () => {
+    world.upstream.calls.length = 0;
+    await post('usr_jess', '{ tenant(id: "ten_hl_001") { nationalId } }');
+    expect(customerCalls().flatMap((call) => call.fields)).toContain('Tenant.nationalId');
+  });
+
   it('carries the banner', async () => {
     const { body } = await post('agent', '{ me { id } }', withSession(session.token));
     expect(body.extensions?.['impersonation']).toMatchObject({ sessionId: session.sessionId, user: { id: 'usr_jess', name: 'Jess Lin' }, account: { id: 'org_harbour', name: 'Harbour Lettings' } });
