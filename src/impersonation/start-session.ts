@@ -54,6 +54,9 @@ class SessionAlreadyOpen extends Error {
   }
 }
 
+/** The input fields of `startImpersonation` a refusal may name in `extensions.field`. */
+export type StartInputField = 'userId' | 'reason' | 'ticket' | 'minutes';
+
 const NO_SUCH_CUSTOMER: StartRefusal = { code: 'NOT_FOUND', why: 'No customer user has that id; find them in the directory first.' };
 
 /** The target, read under lock inside the start's transaction, may not be entered (now). */
@@ -71,11 +74,12 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
   const { db, settings, agent } = ctx;
   const target = await loadStartTarget(db, ctx.identity, input.userId);
   const subject = target ? { user: { id: target.userId, name: target.userName }, account: { id: target.accountId, name: target.accountName } } : null;
-  const refuse = async (code: ErrorCode, why: string) => {
+  // `field` names the input a refusal is about, so a form can show it next to that field.
+  const refuse = async (code: ErrorCode, why: string, field?: StartInputField) => {
     await db.transaction().execute((trx) =>
       recordDenial(trx, { kind: 'access_denied', attempted: `start a session as ${target?.userName ?? input.userId}`, code, why, subject, typeField: 'Mutation.startImpersonation' }, ctx.scope),
     );
-    const error = wardenError(code, why);
+    const error = wardenError(code, why, field ? { field } : {});
     ctx.markRecorded(error);
     return error;
   };
@@ -87,14 +91,14 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
     throw await refuse('UNAUTHENTICATED', `You signed in ${Math.floor(ageMinutes)} minutes ago; sign in again (within ${settings.authMaxAgeMinutes} minutes) to start a session.`);
   }
   const reason = checkReason(input.reason);
-  if (!reason.ok) throw await refuse('REASON_TOO_VAGUE', `The reason is too vague. ${reason.problem}`);
+  if (!reason.ok) throw await refuse('REASON_TOO_VAGUE', `The reason is too vague. ${reason.problem}`, 'reason');
   const ticket = input.ticket.trim();
   if (!settings.ticketPattern.test(ticket)) {
-    throw await refuse('BAD_USER_INPUT', `"${ticket.slice(0, 40)}" is not a ticket reference; use the ticket's id, e.g. SUP-1234.`);
+    throw await refuse('BAD_USER_INPUT', `"${ticket.slice(0, 40)}" is not a ticket reference; use the ticket's id, e.g. SUP-1234.`, 'ticket');
   }
   const minutes = input.minutes ?? settings.defaultMinutes;
   if (!Number.isInteger(minutes) || minutes < settings.minMinutes || minutes > settings.maxMinutes) {
-    throw await refuse('BAD_USER_INPUT', `A session lasts from ${settings.minMinutes} to ${settings.maxMinutes} minutes (default ${settings.defaultMinutes}).`);
+    throw await refuse('BAD_USER_INPUT', `A session lasts from ${settings.minMinutes} to ${settings.maxMinutes} minutes (default ${settings.defaultMinutes}).`, 'minutes');
   }
   const mode = input.mode ?? 'read_only';
 
@@ -154,7 +158,7 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
       return { session: { ...session, approval_request_id: request.id }, token: null, approvalRequest: request };
     });
   } catch (error) {
-    if (error instanceof TargetRefusedNow) throw await refuse(error.refusal.code, error.refusal.why);
+    if (error instanceof TargetRefusedNow) throw await refuse(error.refusal.code, error.refusal.why, 'userId');
     // The unique index is the backstop for two starts racing on two instances.
     const raced = (error as { code?: string }).code === '23505';
     if (error instanceof SessionAlreadyOpen || raced) {

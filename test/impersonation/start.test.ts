@@ -68,6 +68,22 @@ describe('the reason and the ticket', () => {
     expect(await sessionCount()).toBe(before);
   });
 
+  it.each([
+    ['reason', { reason: 'support' }, 'REASON_TOO_VAGUE'],
+    ['ticket', { ticket: 'asap' }, 'BAD_USER_INPUT'],
+    ['minutes', { minutes: 90 }, 'BAD_USER_INPUT'],
+    ['userId', { userId: 'usr_peter' }, 'FORBIDDEN'],
+  ] as const)('names the input a refusal is about (%s) in extensions.field, so a form shows it there', async (field, input, code) => {
+    const { body } = await start(t, input);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code, field });
+  });
+
+  it('control: a refusal about no one input (a nested start) names no field', async () => {
+    const { body } = await start(t, { agent: 'oncall' });
+    expect(codeOf(body)).toBe('FORBIDDEN');
+    expect(body.errors?.[0]?.extensions).not.toHaveProperty('field');
+  });
+
   it('records each refused start, with who tried and why', async () => {
     const before = (await deniedStarts('stf_sarah')).length;
     await start(t, { reason: 'help' });
