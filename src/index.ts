@@ -67,6 +67,11 @@ export { DEFAULT_IDENTITY_QUERY, identityFromUpstream, IDENTITY_SCOPE } from './
 export { createUpstreamSigner, generateSigningKeyPem, UpstreamKeyError, type UpstreamSigner, type UpstreamSignerOptions } from './proxy/upstream-token.js';
 export { useJwks } from './proxy/use-jwks.js';
 
+// The support console's files at /console, and its development sign-in (never in production):
+// pass them to `startWarden` as `publicRoutes`.
+export { CONSOLE_CONTENT_SECURITY_POLICY, useConsole, type ConsoleOptions } from './console/use-console.js';
+export { useDevSignIn, type DevSignInOptions } from './console/use-dev-sign-in.js';
+
 // Development tokens, for a demo and for an application's own tests (production verifies its
 // identity provider's tokens instead).
 export { mintDevToken, type DevTokenSubject, type MintOptions } from './auth/mint-token.js';

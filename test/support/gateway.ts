@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { demoSubject } from '../../src/domain/demo-principals.js';
 import { mintDevToken, type DevTokenSubject, type MintOptions } from '../../src/auth/mint-token.js';
 import { loadConfig, randomJwtSecret, type Config } from '../../src/config/config.js';
@@ -107,6 +108,8 @@ export interface TestGatewayOptions {
   identity?: (db: Db) => WardenIdentity;
   /** The token subject `tokenFor` signs for an alias or id. @default the reference domain's demo people */
   subjects?: (aliasOrId: string) => DevTokenSubject | undefined;
+  /** Plugins answering paths of their own before authentication (the console's files, say), given the gateway's config. */
+  publicRoutes?: (config: Config) => Plugin[];
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -139,6 +142,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     ...(policyStore ? { policy: policyStore } : options.policy ? { policy: options.policy } : {}),
     ...(options.realSessions ? {} : { resolveAccess: actAsFromHeader(database.db) }),
     cleanErrorMessages: options.errorMessagesCleaned ?? true,
+    ...(options.publicRoutes ? { publicRoutes: options.publicRoutes(config) } : {}),
   });
 
   const subjects = options.subjects ?? demoSubject;
