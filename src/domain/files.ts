@@ -8,3 +8,6 @@ export const FIELD_INVENTORY_PATH = fileURLToPath(new URL('../../schema/field-in
 
 /** Its printed SDL; `npm run schema:print` writes it and CI checks the committed copy is fresh. */
 export const SCHEMA_SDL_PATH = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
+
+/** Where `npm run console:build` (src/console/console-paths.ts) puts the support console that `npm start` serves. */
+export const CONSOLE_BUILD_PATH = fileURLToPath(new URL('../../.warden/console/', import.meta.url));

@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
-import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, type Config } from '../index.js';
+import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, useConsole, useDevSignIn, type Config, type DevTokenSubject } from '../index.js';
 import { customerIdentity } from './accounts/index.js';
 import { DEMO_ALIASES, demoSubject } from './demo-principals.js';
+import { CONSOLE_BUILD_PATH } from './files.js';
 import { migrateDemo, pendingDemoMigrations } from './migrate.js';
 import { buildDemoSchema } from './schema.js';
 import { isEmpty, seedDemoData } from './seed/seed.js';
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
     config,
     logger,
     migrations: { apply: migrateDemo, pending: pendingDemoMigrations, command: 'npm run migrate' },
+    // The support console at /console; outside production its sign-in page offers the demo people.
+    publicRoutes: [...(config.production || !config.jwt.secret ? [] : [useDevSignIn({ config, principals: demoPrincipals() })]), useConsole({ root: CONSOLE_BUILD_PATH })],
     beforeServing: async () => {
       if (config.seedDemoData && (await isEmpty(db))) logger.info({ rows: await seedDemoData(db) }, 'demo data loaded into an empty database');
     },
@@ -91,11 +94,20 @@ async function main(): Promise<void> {
   if (starting.signal.aborted) stop('SIGTERM');
 }
 
+/** Every demo alias with the person it names, for the console's development sign-in. */
+function demoPrincipals(): Record<string, DevTokenSubject> {
+  return Object.fromEntries(Object.keys(DEMO_ALIASES).flatMap((alias) => {
+    const subject = demoSubject(alias);
+    return subject ? [[alias, subject]] : [];
+  }));
+}
+
 /** The start-up output a newcomer needs: where to go and a token for each demo role. */
 async function printDemoBanner(config: Config, url: string, database: string): Promise<void> {
   const lines = [
     '',
     `  Warden gateway: ${url}  (GraphiQL in a browser)`,
+    `  Support console: ${url.replace(/\/graphql$/, '/console')}`,
     `  Database: ${database}`,
   ];
   if (config.jwt.secret) {

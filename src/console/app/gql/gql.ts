@@ -1,0 +1,92 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query ConsoleCustomerAccount {\n    me {\n      id\n      name\n      email\n      phone\n      role\n      birthDate\n      nationalId\n    }\n    account {\n      id\n      name\n      plan\n      planStatus\n      region\n      supportAccess\n      billingContact {\n        name\n        email\n        phone\n        address\n      }\n      users {\n        id\n        name\n        email\n        phone\n        role\n        birthDate\n      }\n      paymentMethods {\n        id\n        brand\n        cardNumber\n        expMonth\n        expYear\n        isDefault\n        billingAddress\n      }\n      invoices(first: 10) {\n        id\n        number\n        amountCents\n        currency\n        taxRate\n        status\n        issuedOn\n      }\n      apiTokens {\n        id\n        name\n        secret\n        state\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n": typeof types.ConsoleCustomerAccountDocument,
+    "\n  query ConsoleDirectory($search: String!) {\n    directory(search: $search, first: 20) {\n      userId\n      name\n      accountId\n      accountName\n      plan\n    }\n  }\n": typeof types.ConsoleDirectoryDocument,
+    "\n  mutation ConsoleStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ConsoleStartSessionDocument,
+    "\n  query ConsoleMyOpenSession {\n    myImpersonationSession {\n      id\n      status\n      approvalRequestId\n    }\n  }\n": typeof types.ConsoleMyOpenSessionDocument,
+    "\n  query ConsoleRequestStatus($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      status\n      decisionNote\n    }\n  }\n": typeof types.ConsoleRequestStatusDocument,
+    "\n  mutation ConsoleClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n      }\n      token\n    }\n  }\n": typeof types.ConsoleClaimSessionDocument,
+    "\n  mutation ConsoleEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleEndSessionDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.ConsolePendingApprovalsDocument,
+    "\n  mutation ConsoleApproveRequest($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleApproveRequestDocument,
+    "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleDenyRequestDocument,
+};
+const documents: Documents = {
+    "\n  query ConsoleCustomerAccount {\n    me {\n      id\n      name\n      email\n      phone\n      role\n      birthDate\n      nationalId\n    }\n    account {\n      id\n      name\n      plan\n      planStatus\n      region\n      supportAccess\n      billingContact {\n        name\n        email\n        phone\n        address\n      }\n      users {\n        id\n        name\n        email\n        phone\n        role\n        birthDate\n      }\n      paymentMethods {\n        id\n        brand\n        cardNumber\n        expMonth\n        expYear\n        isDefault\n        billingAddress\n      }\n      invoices(first: 10) {\n        id\n        number\n        amountCents\n        currency\n        taxRate\n        status\n        issuedOn\n      }\n      apiTokens {\n        id\n        name\n        secret\n        state\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n": types.ConsoleCustomerAccountDocument,
+    "\n  query ConsoleDirectory($search: String!) {\n    directory(search: $search, first: 20) {\n      userId\n      name\n      accountId\n      accountName\n      plan\n    }\n  }\n": types.ConsoleDirectoryDocument,
+    "\n  mutation ConsoleStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n        status\n      }\n    }\n  }\n": types.ConsoleStartSessionDocument,
+    "\n  query ConsoleMyOpenSession {\n    myImpersonationSession {\n      id\n      status\n      approvalRequestId\n    }\n  }\n": types.ConsoleMyOpenSessionDocument,
+    "\n  query ConsoleRequestStatus($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      status\n      decisionNote\n    }\n  }\n": types.ConsoleRequestStatusDocument,
+    "\n  mutation ConsoleClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n      }\n      token\n    }\n  }\n": types.ConsoleClaimSessionDocument,
+    "\n  mutation ConsoleEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": types.ConsoleEndSessionDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": types.ConsolePendingApprovalsDocument,
+    "\n  mutation ConsoleApproveRequest($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.ConsoleApproveRequestDocument,
+    "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.ConsoleDenyRequestDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleCustomerAccount {\n    me {\n      id\n      name\n      email\n      phone\n      role\n      birthDate\n      nationalId\n    }\n    account {\n      id\n      name\n      plan\n      planStatus\n      region\n      supportAccess\n      billingContact {\n        name\n        email\n        phone\n        address\n      }\n      users {\n        id\n        name\n        email\n        phone\n        role\n        birthDate\n      }\n      paymentMethods {\n        id\n        brand\n        cardNumber\n        expMonth\n        expYear\n        isDefault\n        billingAddress\n      }\n      invoices(first: 10) {\n        id\n        number\n        amountCents\n        currency\n        taxRate\n        status\n        issuedOn\n      }\n      apiTokens {\n        id\n        name\n        secret\n        state\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleCustomerAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleDirectory($search: String!) {\n    directory(search: $search, first: 20) {\n      userId\n      name\n      accountId\n      accountName\n      plan\n    }\n  }\n"): typeof import('./graphql.js').ConsoleDirectoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleStartSession($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n      }\n      token\n      approvalRequest {\n        id\n        status\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleStartSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMyOpenSession {\n    myImpersonationSession {\n      id\n      status\n      approvalRequestId\n    }\n  }\n"): typeof import('./graphql.js').ConsoleMyOpenSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleRequestStatus($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      status\n      decisionNote\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRequestStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n      }\n      token\n    }\n  }\n"): typeof import('./graphql.js').ConsoleClaimSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.js').ConsoleEndSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n"): typeof import('./graphql.js').ConsoleViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n"): typeof import('./graphql.js').ConsolePendingApprovalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleApproveRequest($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.js').ConsoleApproveRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.js').ConsoleDenyRequestDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
