@@ -18,6 +18,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Playwright's specs (npm run test:browser) drive a browser against a running gateway.
+    exclude: ['test/browser/**', '**/node_modules/**'],
     // Picks PostgreSQL (DATABASE_URL, a throwaway cluster) or PGlite once for the whole run.
     globalSetup: ['test/setup/global-setup.ts'],
     // Forks, not threads: pg pools and PGlite's WASM heap are safer in separate processes.

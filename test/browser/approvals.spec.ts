@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test';
+import { checkPage, signIn } from './console-page.js';
+
+const REASON = 'Customer reports invoice ACME-2026-007 was charged twice on the same card';
+
+async function startAs(page: Page, search: string, customer: string, ticket: string): Promise<void> {
+  await page.getByLabel('Customer or account name').fill(search);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: `Start a session as ${customer}` }).click();
+  await page.getByLabel('Reason').fill(REASON);
+  await page.getByLabel('Ticket').fill(ticket);
+  await page.getByRole('button', { name: 'Start session' }).click();
+}
+
+test('a start that needs approval waits; its requester cannot approve it, another manager does, and the account opens', async ({ browser }) => {
+  // Nadia is both agent and manager: the four-eyes rule is what keeps her from deciding her own.
+  const nadia = await (await browser.newContext()).newPage();
+  await signIn(nadia, 'Nadia Rahman');
+  await startAs(nadia, 'Jane', 'Jane Doe', 'SUP-3001');
+  await expect(nadia.getByRole('heading', { name: "Waiting for a manager's approval" })).toBeVisible();
+  await checkPage(nadia, 'waiting-for-approval');
+
+  await nadia.getByRole('link', { name: 'Approvals' }).click();
+  const own = nadia.getByRole('article').filter({ hasText: 'Nadia Rahman asks to' });
+  await expect(own).toContainText('Your own request: another manager decides it.');
+  await expect(own.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(own.getByRole('button', { name: 'Deny' })).toHaveCount(0);
+  await checkPage(nadia, 'approvals-own-request');
+
+  const marcus = await (await browser.newContext()).newPage();
+  await signIn(marcus, 'Marcus Webb');
+  await expect(marcus.getByRole('heading', { name: 'Approvals' })).toBeVisible();
+  const request = marcus.getByRole('article').filter({ hasText: 'Nadia Rahman asks to open a read-only session' });
+  await expect(request).toContainText('acting as Jane Doe');
+  await expect(request).toContainText('SUP-3001');
+  await checkPage(marcus, 'approvals');
+
+  // Denying needs a note; the refusal says so next to it.
+  await request.getByRole('button', { name: 'Deny' }).click();
+  await expect(request.locator('.field-error')).toContainText('Say why you deny it');
+  await request.getByLabel('Note to the agent (required to deny)').fill('Checked with the account owner by phone');
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await expect(marcus.getByText(/^Approved: Nadia Rahman asks to/)).toBeVisible();
+  await expect(request).toHaveCount(0);
+
+  // Nadia's console collects the session by itself and opens the account.
+  await nadia.getByRole('link', { name: 'Customers' }).click();
+  const banner = nadia.getByRole('region', { name: 'Impersonation session' });
+  await expect(banner).toContainText('Nadia Rahman is viewing as', { timeout: 15_000 });
+  await expect(nadia.getByRole('heading', { name: "The customer's account, as they see it" })).toBeVisible();
+  // The banner stays on every page while the session runs.
+  await nadia.getByRole('link', { name: 'Approvals' }).click();
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'End session' }).click();
+  await nadia.getByRole('link', { name: 'Customers' }).click();
+  await expect(nadia.getByRole('heading', { name: 'Session ended' })).toBeVisible();
+});
+
+test('a session a manager revokes shows as ended in the agent console', async ({ browser, request }) => {
+  const leo = await (await browser.newContext()).newPage();
+  await signIn(leo, 'Leo Park');
+  await startAs(leo, 'Tom', 'Tom Baker', 'SUP-3002');
+  const banner = leo.getByRole('region', { name: 'Impersonation session' });
+  await expect(banner).toContainText('Leo Park is viewing as');
+
+  // The manager revokes it through the API, as any client of the gateway could.
+  const token = async (who: string) => ((await (await request.post('/console/dev-token', { data: { who }, headers: { 'x-warden-csrf': '1' } })).json()) as { token: string }).token;
+  const graphql = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await request.post('/graphql', { data: { query, variables }, headers: { authorization: `Bearer ${await token(who)}`, 'x-warden-csrf': '1' } });
+    return (await response.json()) as { data?: Record<string, { id?: string } | null>; errors?: unknown[] };
+  };
+  const open = await graphql('agent2', '{ myImpersonationSession { id } }');
+  const sessionId = open.data?.['myImpersonationSession']?.id;
+  expect(sessionId).toMatch(/^ses_/);
+  const revoked = await graphql('manager', 'mutation ($id: ID!) { revokeImpersonation(sessionId: $id, reason: "Wrong customer: the ticket is about Umbrella Labs") { id } }', { id: sessionId });
+  expect(revoked.errors).toBeUndefined();
+
+  await leo.getByRole('button', { name: 'Refresh' }).click();
+  await expect(leo.getByRole('heading', { name: 'Session ended' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  await checkPage(leo, 'session-ended-revoked');
+});

@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { BROWSER_PORT } from './browser-settings.js';
+
+/**
+ * The browser tests' gateway: `npm start` as a newcomer runs it (the console built if stale,
+ * migrations, demo data), on a database nobody else uses: a new one on DATABASE_URL's server,
+ * dropped afterwards, or else the embedded database in memory.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const serverUrl = process.env['DATABASE_URL'] || null;
+
+async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  let databaseUrl: string | null = null;
+  let database: string | null = null;
+  if (serverUrl) {
+    database = `warden_browser_${randomBytes(4).toString('hex')}`;
+    await withAdmin(serverUrl, (client) => client.query(`create database ${database}`));
+    const url = new URL(serverUrl);
+    url.pathname = `/${database}`;
+    databaseUrl = url.toString();
+  }
+  const child = spawn('npm', ['start'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(BROWSER_PORT),
+      HOST: '127.0.0.1',
+      WARDEN_LOG_LEVEL: process.env['WARDEN_LOG_LEVEL'] ?? 'warn',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '', WARDEN_DATA_DIR: 'memory://' }),
+    },
+  });
+  const stop = () => child.kill('SIGTERM');
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  const code = await new Promise<number>((resolve) => child.on('exit', (exitCode) => resolve(exitCode ?? 1)));
+  if (serverUrl && database) {
+    await withAdmin(serverUrl, (client) => client.query(`drop database if exists ${database} with (force)`)).catch((error: unknown) => {
+      console.error(`could not drop ${database}:`, error instanceof Error ? error.message : error);
+    });
+  }
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error('the browser tests could not start the gateway:', error);
+  process.exit(1);
+});
