@@ -90,6 +90,12 @@ export function guardUpstreamSchema(
     };
   };
 
+  const isPublic = (coordinate: string) => classes.get(coordinate)?.classification === 'public';
+  const publicEverywhere = (interfaceName: string, fieldName: string): boolean => {
+    const type = delegating.getType(interfaceName);
+    return isPublic(`${interfaceName}.${fieldName}`) && isInterfaceType(type) && delegating.getPossibleTypes(type).every((object) => isPublic(`${object.name}.${fieldName}`));
+  };
+
   const guarded = mapSchema(delegating, {
     [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => {
       const coordinate = `${typeName}.${fieldName}`;
@@ -124,11 +130,13 @@ export function guardUpstreamSchema(
       };
     },
     // An interface's fields never resolve (its objects' do); served nullable so an object's
-    // relaxed field still implements it.
+    // relaxed field still implements it. A field public here and on every object keeps its
+    // type: relaxed on the interface alone, `{ node { id ... on Tenant { id } } }` (valid
+    // upstream, as Relay clients write it) would no longer validate (`ID` and `ID!` conflict).
     [MapperKind.INTERFACE_FIELD]: (config, fieldName, typeName) => ({
       ...config,
       args: withArgumentReads(config, `${typeName}.${fieldName}`, classification),
-      type: relaxed(config.type),
+      type: publicEverywhere(typeName, fieldName) ? config.type : relaxed(config.type),
       extensions: { ...config.extensions, [PLAN_EXTENSION]: planOf(typeName, fieldName, config, false) },
     }),
     [MapperKind.INPUT_OBJECT_FIELD]: (config, fieldName, typeName) => {
