@@ -42,8 +42,14 @@ export interface ProxyWorldOptions {
   fromSdl?: boolean;
   /** Environment for the gateway's config (limits, say). */
   env?: Record<string, string>;
-  /** Passed to the test gateway (the control run's `policyEnforced: false`, say). */
+  /** Passed to the test gateway (the control run's `errorMessagesCleaned: false`, say). */
   gateway?: Pick<TestGatewayOptions, 'errorMessagesCleaned'>;
+  /**
+   * False is the control run: every upstream field served as public, so the guard hands each
+   * one the delegating resolver unchanged and no mask, denial or grant decides anything (what
+   * `policyEnforced: false` is to a native schema). @default true
+   */
+  policyEnforced?: boolean;
 }
 
 const AUDIENCE = 'lettings-api';
@@ -62,7 +68,11 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
   const endpoint: UpstreamEndpoint = { url: upstream.url, timeoutMs: 5000 };
   const classification = options.classification ?? loadClassification(LETTINGS_CLASSES);
   const upstreamSchema = await loadUpstreamSchema({ url: upstream.url, ...(options.fromSdl ? { sdlPath: LETTINGS_SDL } : {}), introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE) });
-  const schema = proxySchemaOf({ upstream: upstreamSchema, executor: upstreamExecutor(endpoint, signer, logger), classification });
+  const schema = proxySchemaOf({
+    upstream: upstreamSchema,
+    executor: upstreamExecutor(endpoint, signer, logger),
+    classification: options.policyEnforced === false ? everyFieldPublic(classification) : classification,
+  });
   const identity = identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE));
   const database = await createTestDatabase();
   await database.db.insertInto('staff').values(DEMO_STAFF.map((staff) => ({ ...staff, roles: [...staff.roles] }))).execute();
@@ -88,6 +98,12 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
       await upstream.close();
     },
   };
+}
+
+/** The control's classification: `classification` with every field it classifies made public. */
+function everyFieldPublic(classification: UpstreamClassification): UpstreamClassification {
+  const fields = new Map([...classification.fields.keys()].map((coordinate) => [coordinate, { classification: 'public' as const, mask: null }]));
+  return { ...classification, fields };
 }
 
 /** Demo staff by alias or id, and the Lettings users by id (customers). */
