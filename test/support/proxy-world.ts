@@ -50,6 +50,11 @@ export interface ProxyWorldOptions {
    * `policyEnforced: false` is to a native schema). @default true
    */
   policyEnforced?: boolean;
+  /**
+   * Where the customers' calls go instead of the upstream (a closed port, say); Warden still
+   * reads the schema and asks who a customer is at the upstream itself.
+   */
+  customerCallsTo?: string;
 }
 
 const AUDIENCE = 'lettings-api';
@@ -70,7 +75,7 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
   const upstreamSchema = await loadUpstreamSchema({ url: upstream.url, ...(options.fromSdl ? { sdlPath: LETTINGS_SDL } : {}), introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE) });
   const schema = proxySchemaOf({
     upstream: upstreamSchema,
-    executor: upstreamExecutor(endpoint, signer, logger),
+    executor: upstreamExecutor(options.customerCallsTo ? { ...endpoint, url: options.customerCallsTo } : endpoint, signer, logger),
     classification: options.policyEnforced === false ? everyFieldPublic(classification) : classification,
   });
   const identity = identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE));
