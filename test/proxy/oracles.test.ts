@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PolicyColumn } from '../../src/policy/data-class.js';
 import { decideField } from '../../src/policy/decide.js';
-import { parseClassification } from '../../src/proxy/classification.js';
 import { openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
 import { applicationRoots, argumentUses, type ArgumentUse } from '../support/application-schema.js';
-import { LETTINGS_CLASSES, startProxyWorld, type ProxyWorld } from '../support/proxy-world.js';
+import { exampleClassificationWithout, startProxyWorld, type ProxyWorld } from '../support/proxy-world.js';
 import { CANARY_ARGUMENTS, CANARY_OWNER, CANARY_OWNER_NAME, lettingsCanaryWorld, seedCanaries } from './lettings-canaries.js';
 
 /**
@@ -24,21 +22,15 @@ const shownInFull = (column: PolicyColumn, field: string) => {
   return decideField(plan, column, WORLD.catalog.baseline) === 'allow';
 };
 
-/** The example's classification without one declaration: what an adopter forgot to write. */
+/** An argument the example declares, left out: what an adopter forgot to write. */
 const UNDECLARED = 'Query.payments(tenantId:)';
-function withoutDeclaration(coordinate: string) {
-  const document = JSON.parse(readFileSync(LETTINGS_CLASSES, 'utf8')) as { arguments: Record<string, unknown> };
-  if (!(coordinate in document.arguments)) throw new Error(`The example does not declare ${coordinate}`);
-  delete document.arguments[coordinate];
-  return parseClassification(document, 'the example without one declaration');
-}
 
 let world: ProxyWorld;
 let forgetful: ProxyWorld;
 let session: OpenSession;
 let forgetfulSession: OpenSession;
 beforeAll(async () => {
-  [world, forgetful] = await Promise.all([startProxyWorld({ seed: seedCanaries(WORLD.rows) }), startProxyWorld({ seed: seedCanaries(WORLD.rows), classification: withoutDeclaration(UNDECLARED) })]);
+  [world, forgetful] = await Promise.all([startProxyWorld({ seed: seedCanaries(WORLD.rows) }), startProxyWorld({ seed: seedCanaries(WORLD.rows), classification: exampleClassificationWithout({ arguments: [UNDECLARED] }) })]);
   [session, forgetfulSession] = await Promise.all([
     openSession(world.t, { agent: 'agent', userId: CANARY_OWNER, mode: 'read_only' }),
     openSession(forgetful.t, { agent: 'agent', userId: CANARY_OWNER, mode: 'read_only' }),

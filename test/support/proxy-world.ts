@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { DevTokenSubject } from '../../src/auth/mint-token.js';
 import { demoSubject } from '../../src/domain/demo-principals.js';
 import { DEMO_STAFF } from '../../src/domain/seed/demo-data.js';
 import { createLogger } from '../../src/log/logger.js';
-import { loadClassification, type UpstreamClassification } from '../../src/proxy/classification.js';
+import { loadClassification, parseClassification, type UpstreamClassification } from '../../src/proxy/classification.js';
 import { proxySchemaOf, type ProxySchema } from '../../src/proxy/proxy-schema.js';
 import { serviceExecutor, upstreamExecutor, type UpstreamEndpoint } from '../../src/proxy/upstream-executor.js';
 import { identityFromUpstream, IDENTITY_SCOPE } from '../../src/proxy/upstream-identity.js';
@@ -103,6 +104,21 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
       await upstream.close();
     },
   };
+}
+
+/**
+ * The example's classification with entries left out, as an adopter who has not yet classified
+ * a new field or declared a new argument commits it: `{ fields: ['Payment.reference'] }`.
+ */
+export function exampleClassificationWithout(left: { fields?: readonly string[]; arguments?: readonly string[] }): UpstreamClassification {
+  const document = JSON.parse(readFileSync(LETTINGS_CLASSES, 'utf8')) as { fields: Record<string, unknown>; arguments: Record<string, unknown> };
+  for (const [section, coordinates] of [['fields', left.fields ?? []], ['arguments', left.arguments ?? []]] as const) {
+    for (const coordinate of coordinates) {
+      if (!(coordinate in document[section])) throw new Error(`The example's ${section} have no ${coordinate} to leave out`);
+      delete document[section][coordinate];
+    }
+  }
+  return parseClassification(document, 'the example, with entries left out');
 }
 
 /** The control's classification: `classification` with every field it classifies made public. */
