@@ -93,7 +93,7 @@ describe('a session whose upstream cannot be reached', () => {
 });
 
 describe('an upstream down altogether', () => {
-  it('cannot say who the customer is either: 503 IDENTITY_UNAVAILABLE before anything runs (control: answered while it is up)', async () => {
+  it('answers 503 UPSTREAM_UNAVAILABLE before anything runs, though it is asked who the customer is first, and records the refusal (control: answered while it is up)', async () => {
     const down = await startProxyWorld();
     let upstreamOpen = true;
     try {
@@ -114,9 +114,20 @@ describe('an upstream down altogether', () => {
       upstreamOpen = false;
       const refused = await send();
       expect(refused.status).toBe(503);
-      expect(JSON.parse(refused.text)).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'IDENTITY_UNAVAILABLE' } })] });
+      expect(JSON.parse(refused.text)).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } })] });
+      const recorded = await down.database.db.selectFrom('audit_events').select(['kind', 'details']).where('actor_id', '=', 'stf_sarah').orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+      expect(JSON.stringify(recorded)).toContain('UPSTREAM_UNAVAILABLE');
       expect(refused.text).not.toContain(`:${new URL(down.upstream.url).port}`);
       expect(refused.text).not.toMatch(/ECONNREFUSED|fetch failed|\n\s+at /);
+
+      // The customer themselves: the same answer, though it fails where Warden learns who they are.
+      const customer = await down.t.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await down.t.tokenFor('usr_jess')}` },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
+      expect(customer.status).toBe(503);
+      expect(((await customer.json()) as { errors: Array<{ extensions: unknown }> }).errors[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE' });
     } finally {
       if (upstreamOpen) await down.close();
       else await Promise.all([down.t.close(), down.database.destroy()]);

@@ -73,13 +73,13 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
   const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString('utf8')), done()) }));
   const endpoint: UpstreamEndpoint = { url: upstream.url, timeoutMs: 5000 };
   const classification = options.classification ?? loadClassification(LETTINGS_CLASSES);
-  const upstreamSchema = await loadUpstreamSchema({ url: upstream.url, ...(options.fromSdl ? { sdlPath: LETTINGS_SDL } : {}), introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE) });
+  const upstreamSchema = await loadUpstreamSchema({ url: upstream.url, ...(options.fromSdl ? { sdlPath: LETTINGS_SDL } : {}), introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE, logger) });
   const schema = proxySchemaOf({
     upstream: upstreamSchema,
     executor: upstreamExecutor(options.customerCallsTo ? { ...endpoint, url: options.customerCallsTo } : endpoint, signer, logger),
     classification: options.policyEnforced === false ? everyFieldPublic(classification) : classification,
   });
-  const identity = identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE));
+  const identity = identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE, logger));
   const database = await createTestDatabase();
   await database.db.insertInto('staff').values(DEMO_STAFF.map((staff) => ({ ...staff, roles: [...staff.roles] }))).execute();
   const t = await startTestGateway(options.env ?? {}, {
