@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DataClass } from '../policy/data-class.js';
+import { DATA_CLASSES, type DataClass } from '../policy/data-class.js';
 import { AUDIT_SUBJECT_EXTENSION } from './audit-subject.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 
@@ -18,6 +18,13 @@ export interface FieldReadGroup {
   /** How many distinct objects and users were read, when more than the ids kept; else null. */
   truncated: { objects: number; subjects: number } | null;
   paths: string[];
+}
+
+/** Reads of one class with one decision, counted but not kept (see `FieldReadRecorder.unkeptReads`). */
+export interface UnkeptReads {
+  dataClass: DataClass | null;
+  decision: 'allowed' | 'masked';
+  count: number;
 }
 
 /**
@@ -53,9 +60,12 @@ export class FieldReadRecorder {
   readonly #refusalsOnly: boolean;
   /** What fields returning people's data returned, by response path (`returned`). */
   readonly #returned = new Map<string, unknown>();
+  /** Shown reads when only refusals are kept, counted by class and decision for the metrics: an increment per read, nothing kept. */
+  readonly #unkept: UnkeptTally | null;
 
   constructor(reads: RecordedReads = 'all') {
     this.#refusalsOnly = reads === 'refusals';
+    this.#unkept = this.#refusalsOnly ? emptyTally() : null;
   }
 
   /** Whether reads that were shown are recorded too, or only refusals. */
@@ -64,7 +74,10 @@ export class FieldReadRecorder {
   }
 
   read(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, info: GraphQLResolveInfo | null): void {
-    if (this.#refusalsOnly && decision !== 'denied') return;
+    if (this.#unkept !== null && decision !== 'denied') {
+      this.#unkept[dataClass ?? 'unclassified'][decision] += 1;
+      return;
+    }
     const group = this.#group(typeField, dataClass, decision, info);
     group.count += 1;
     const id = propertyOf(parent, 'id');
@@ -95,6 +108,9 @@ export class FieldReadRecorder {
       }
       const at = group.paths.indexOf(pathOf(info.path));
       if (at >= 0) group.paths.splice(at, 1);
+    } else if (this.#unkept !== null) {
+      const counts = this.#unkept[dataClass ?? 'unclassified'];
+      if (counts[shown] > 0) counts[shown] -= 1;
     }
     if (isDenialCode(refusalCodeOf(error))) this.read(typeField, dataClass, 'denied', parent, info);
   }
@@ -124,6 +140,19 @@ export class FieldReadRecorder {
     for (const id of subjectIds) group.subjects.add(id);
   }
 
+  /** The shown reads counted but not kept (only refusals are), by class and decision: empty when every read is kept. */
+  unkeptReads(): UnkeptReads[] {
+    const reads: UnkeptReads[] = [];
+    if (this.#unkept === null) return reads;
+    for (const key of TALLY_KEYS) {
+      const counts = this.#unkept[key];
+      const dataClass = key === 'unclassified' ? null : key;
+      if (counts.allowed > 0) reads.push({ dataClass, decision: 'allowed', count: counts.allowed });
+      if (counts.masked > 0) reads.push({ dataClass, decision: 'masked', count: counts.masked });
+    }
+    return reads;
+  }
+
   groups(): FieldReadGroup[] {
     const all: FieldReadGroup[] = [];
     for (const byDecision of this.#groups.values()) {
@@ -150,6 +179,14 @@ export class FieldReadRecorder {
 }
 
 const DECISIONS: readonly ReadDecision[] = ['allowed', 'masked', 'denied'];
+
+type UnkeptTally = Record<DataClass | 'unclassified', { allowed: number; masked: number }>;
+const TALLY_KEYS: ReadonlyArray<keyof UnkeptTally> = [...DATA_CLASSES, 'unclassified'];
+
+function emptyTally(): UnkeptTally {
+  const zero = () => ({ allowed: 0, masked: 0 });
+  return { public: zero(), internal: zero(), pii: zero(), sensitive: zero(), secret: zero(), unclassified: zero() };
+}
 
 function closed(group: OpenGroup): FieldReadGroup {
   const truncated = group.ids.size > MAX_IDS || group.subjects.size > MAX_IDS;
