@@ -60,12 +60,15 @@ export class FieldReadRecorder {
   readonly #refusalsOnly: boolean;
   /** What fields returning people's data returned, by response path (`returned`). */
   readonly #returned = new Map<string, unknown>();
-  /** Shown reads when only refusals are kept, counted by class and decision for the metrics: an increment per read, nothing kept. */
-  readonly #unkept: UnkeptTally | null;
+  /**
+   * Shown reads when only refusals are kept, counted for the metrics by class and decision (at
+   * `unkeptCell`): an increment per read, nothing kept, nothing allocated.
+   */
+  readonly #unkept: Uint32Array | null;
 
   constructor(reads: RecordedReads = 'all') {
     this.#refusalsOnly = reads === 'refusals';
-    this.#unkept = this.#refusalsOnly ? emptyTally() : null;
+    this.#unkept = this.#refusalsOnly ? new Uint32Array(UNKEPT_CELLS.length) : null;
   }
 
   /** Whether reads that were shown are recorded too, or only refusals. */
@@ -75,7 +78,8 @@ export class FieldReadRecorder {
 
   read(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, info: GraphQLResolveInfo | null): void {
     if (this.#unkept !== null && decision !== 'denied') {
-      this.#unkept[dataClass ?? 'unclassified'][decision] += 1;
+      const cell = unkeptCell(dataClass, decision);
+      this.#unkept[cell] = (this.#unkept[cell] ?? 0) + 1;
       return;
     }
     const group = this.#group(typeField, dataClass, decision, info);
@@ -109,8 +113,9 @@ export class FieldReadRecorder {
       const at = group.paths.indexOf(pathOf(info.path));
       if (at >= 0) group.paths.splice(at, 1);
     } else if (this.#unkept !== null) {
-      const counts = this.#unkept[dataClass ?? 'unclassified'];
-      if (counts[shown] > 0) counts[shown] -= 1;
+      const cell = unkeptCell(dataClass, shown);
+      const count = this.#unkept[cell] ?? 0;
+      if (count > 0) this.#unkept[cell] = count - 1;
     }
     if (isDenialCode(refusalCodeOf(error))) this.read(typeField, dataClass, 'denied', parent, info);
   }
@@ -144,11 +149,9 @@ export class FieldReadRecorder {
   unkeptReads(): UnkeptReads[] {
     const reads: UnkeptReads[] = [];
     if (this.#unkept === null) return reads;
-    for (const key of TALLY_KEYS) {
-      const counts = this.#unkept[key];
-      const dataClass = key === 'unclassified' ? null : key;
-      if (counts.allowed > 0) reads.push({ dataClass, decision: 'allowed', count: counts.allowed });
-      if (counts.masked > 0) reads.push({ dataClass, decision: 'masked', count: counts.masked });
+    for (const [cell, { dataClass, decision }] of UNKEPT_CELLS.entries()) {
+      const count = this.#unkept[cell] ?? 0;
+      if (count > 0) reads.push({ dataClass, decision, count });
     }
     return reads;
   }
@@ -180,12 +183,35 @@ export class FieldReadRecorder {
 
 const DECISIONS: readonly ReadDecision[] = ['allowed', 'masked', 'denied'];
 
-type UnkeptTally = Record<DataClass | 'unclassified', { allowed: number; masked: number }>;
-const TALLY_KEYS: ReadonlyArray<keyof UnkeptTally> = [...DATA_CLASSES, 'unclassified'];
+/** What each cell of the unkept tally counts: the classes in `unkeptCell`'s order, shown then masked. */
+const UNKEPT_CELLS: ReadonlyArray<Omit<UnkeptReads, 'count'>> = [...DATA_CLASSES, null].flatMap((dataClass) => [
+  { dataClass, decision: 'allowed' as const },
+  { dataClass, decision: 'masked' as const },
+]);
 
-function emptyTally(): UnkeptTally {
-  const zero = () => ({ allowed: 0, masked: 0 });
-  return { public: zero(), internal: zero(), pii: zero(), sensitive: zero(), secret: zero(), unclassified: zero() };
+/** A switch, not a lookup: it runs once per field read, and compares interned strings. */
+function unkeptCell(dataClass: DataClass | null, decision: 'allowed' | 'masked'): number {
+  let row: number;
+  switch (dataClass) {
+    case 'public':
+      row = 0;
+      break;
+    case 'internal':
+      row = 2;
+      break;
+    case 'pii':
+      row = 4;
+      break;
+    case 'sensitive':
+      row = 6;
+      break;
+    case 'secret':
+      row = 8;
+      break;
+    default:
+      row = 10;
+  }
+  return decision === 'masked' ? row + 1 : row;
 }
 
 function closed(group: OpenGroup): FieldReadGroup {
