@@ -107,6 +107,11 @@ export interface TestGatewayOptions {
   identity?: (db: Db) => WardenIdentity;
   /** The token subject `tokenFor` signs for an alias or id. @default the reference domain's demo people */
   subjects?: (aliasOrId: string) => DevTokenSubject | undefined;
+  /**
+   * Node's process metrics in the gateway's registry. Off by default: each registry that has
+   * them keeps an event-loop monitor running for the rest of the test process.
+   */
+  processMetrics?: boolean;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -126,7 +131,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   const policyStore = options.livePolicy
     ? await startPolicyStore({ db: database.db, listen: database.listen, logger, ...schema.catalog, pollMs: options.livePolicy.pollMs })
     : null;
-  const metrics = createGatewayMetrics();
+  const metrics = createGatewayMetrics({ processMetrics: options.processMetrics ?? false });
   const identity = (options.identity ?? customerIdentity)(database.db);
   const gateway = createGateway({
     metrics,
