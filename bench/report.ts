@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditorResult } from './auditor-queries.js';
 import type { WriterResult } from './audit-writer.js';
-import type { WorkloadResult } from './http/run-http.js';
+import type { ModeSummary, WorkloadResult } from './http/side-by-side.js';
 import type { BenchOptions } from './options.js';
 import type { ShieldResult } from './shield.js';
 import type { MachineInfo, Revision } from './support/machine.js';
@@ -154,7 +154,7 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
         '|---|---|---|---|---|---|---|---|---|---|---|---|',
         ...w.modes.map(
           (m) =>
-            `| ${m.mode} | ${range(m.requestsPerSecond, 1)} | ${ratio(m.ratios?.throughput)} | ${range(m.p50Ms, 2)} | ${ratio(m.ratios?.p50)} | ${range(m.p99Ms, 2)} | ${ratio(m.ratios?.p99)} | ${range(m.serverCpuUsPerRequest)} | ${m.dbCpuUsPerRequest ? range(m.dbCpuUsPerRequest) : '–'} | ${n(m.auditRowsPerRequest.median, 1)} | ${n(m.peakRssMb)} | ${m.foreignCpuPercentMax === null ? '–' : `${n(m.foreignCpuPercentMax)}%`}${m.reruns ? ` (${m.reruns} re-run)` : ''} |`,
+            `| ${m.mode} | ${range(m.requestsPerSecond, 1)} | ${ratio(m.ratios?.throughput)} | ${range(m.p50Ms, 2)} | ${ratio(m.ratios?.p50)} | ${range(m.p99Ms, 2)} | ${ratio(m.ratios?.p99)} | ${range(m.serverCpuUsPerRequest)} | ${m.dbCpuUsPerRequest ? range(m.dbCpuUsPerRequest) : '–'} | ${n(m.auditRowsPerRequest.median, 1)} | ${n(m.peakRssMb)} | ${otherLoad(m)} |`,
         ),
         '',
       );
@@ -225,6 +225,10 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
     );
   }
   return out.join('\n');
+}
+
+function otherLoad(m: ModeSummary): string {
+  return `${m.foreignCpuPercentMax === null ? '–' : `${n(m.foreignCpuPercentMax)}%`}${m.reruns ? ` (${m.reruns} re-run)` : ''}`;
 }
 
 /** The plan's node types, top down, without costs: enough to see index use and pruning. */
