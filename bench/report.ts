@@ -247,7 +247,7 @@ function renderProxy(p: WorkloadResult): string[] {
   return [
     '### Proxy mode: Warden in front of the Lettings API',
     '',
-    `${p.title} (${p.connections} connections). The baseline calls the upstream (examples/proxy/upstream: graphql-js, data in memory) directly, with a token as Warden signs them; Warden's rows call it through a Warden in proxy mode, each in a process of its own, all with the same answer (checked before the blocks). Warden CPU is the proxy's process per request, upstream CPU the API's (for Warden's rows, what Warden asked of it: the delegated query and, in a session, who the customer is); ratios and "other load" as above.`,
+    `${p.title} (${p.connections} connections). The baseline calls the upstream (examples/proxy/upstream: graphql-js, data in memory) directly, with a token as Warden signs them; the other rows call it through a Warden in proxy mode, each Warden in a process of its own, all with the same answer (checked before the blocks). Median over blocks, (min–max) over blocks; ratios are to the upstream alone, with the min–max of the ratios of blocks run in the same round. Warden CPU is the proxy's process per request; upstream CPU is the API's (on Warden's rows, what Warden asked of it: the delegated query and who the customer is); DB CPU is PostgreSQL's; "other load" is the most CPU processes outside the benchmark took during one block, as a share of the machine.`,
     '',
     '| mode | req/s | × upstream | p50 ms | × | p99 ms | × | Warden CPU µs/req | upstream CPU µs/req | DB CPU µs/req | audit rows/req | peak RSS MB | other load |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',

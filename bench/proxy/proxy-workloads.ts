@@ -29,7 +29,7 @@ const PAYMENTS = `query BenchPayments { payments(first: ${PAYMENT_ROWS}) { id am
 
 /** The block's name in logs and profile files: what its requests read. */
 export const PROXY_WORKLOAD = 'payments';
-export const PROXY_TITLE = `${PAYMENT_ROWS} rent payments × 7 fields (\`payments(first: ${PAYMENT_ROWS})\`), the upstream alone and Warden in front of it`;
+export const PROXY_TITLE = `${PAYMENT_ROWS.toLocaleString('en')} rent payments × 7 fields (\`payments(first: ${PAYMENT_ROWS})\`), the upstream alone and Warden in front of it`;
 
 /** What the contenders share: the load's connections, and the upstream's answer, once the baseline has checked it. */
 export interface ProxyLoad {
