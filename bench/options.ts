@@ -1,11 +1,11 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SERVER_MODES, isServerMode, type ServerMode } from './support/server-protocol.js';
+import { PROXY_MODES, SERVER_MODES, type ProxyMode, type ServerMode } from './support/server-protocol.js';
 
 export const WORKLOAD_NAMES = ['user', 'list', 'nested', 'mutation', 'session'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
-export const PIECES = ['http', 'shield', 'writer', 'auditor'] as const;
+export const PIECES = ['http', 'proxy', 'shield', 'writer', 'auditor'] as const;
 export type Piece = (typeof PIECES)[number];
 
 export interface BenchOptions {
@@ -36,7 +36,7 @@ export interface BenchOptions {
   /** Timed queries per auditor query kind. */
   auditorQueries: number;
   /** Servers whose measured blocks are CPU-profiled (into <out-dir>/profiles). */
-  cpuProfile: ServerMode[];
+  cpuProfile: Array<ServerMode | ProxyMode>;
   /** Server log level (warn keeps per-request access logs out of the measurement). */
   logLevel: string;
   outDir: string;
@@ -47,7 +47,7 @@ export interface BenchOptions {
 const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NAME> from the environment)
 
   --smoke                 tiny sizes, ~1 s a piece, results to a temp dir, docs untouched (CI)
-  --only=http,shield,writer,auditor
+  --only=http,proxy,shield,writer,auditor
   --workloads=user,list,nested,mutation,session
   --seconds=N             one measured block (default 5)
   --warmup-seconds=N      warm-up per server and workload (default 2)
@@ -61,7 +61,8 @@ const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NA
   --audit-rows=N          synthetic audit rows for the auditor queries (default 1000000; 10000000 for the goal)
   --audit-months=N        months those rows span (default 6)
   --auditor-queries=N     timed queries per kind (default 200)
-  --cpu-prof=MODE,...     CPU-profile these servers' measured blocks (baseline, policy, policy+audit, all)
+  --cpu-prof=MODE,...     CPU-profile these servers' measured blocks (baseline, policy, policy+audit;
+                          upstream, proxy-customer, proxy-session, proxy-session-unaudited; all)
                           into <out-dir>/profiles; read them with npx tsx bench/profile-summary.ts
   --log-level=LEVEL       server log level (default warn)
   --out-dir=DIR           where the results JSON goes (default bench/results)
@@ -112,10 +113,8 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     return items as T[];
   };
   const profile = pick(values['cpu-prof'], 'CPU_PROF');
-  const cpuProfile = !profile ? [] : profile === 'all' ? [...SERVER_MODES] : profile.split(',').map((m) => {
-    if (!isServerMode(m)) throw new Error(`BENCH_CPU_PROF: "${m}" is not baseline, policy, policy+audit or all`);
-    return m;
-  });
+  const profiled = [...SERVER_MODES, ...PROXY_MODES];
+  const cpuProfile = !profile ? [] : profile === 'all' ? profiled : list(profile, profiled, 'CPU_PROF');
   const batches = pick(values['writer-batches'], 'WRITER_BATCHES');
   const writerBatches = batches ? batches.split(',').map((b) => Number(b)) : smoke ? [10, 100] : [100, 1000, 10_000];
   if (writerBatches.some((b) => !Number.isInteger(b) || b < 1 || b > 100_000)) throw new Error('BENCH_WRITER_BATCHES: whole numbers from 1 to 100000');

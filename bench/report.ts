@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditorResult } from './auditor-queries.js';
 import type { WriterResult } from './audit-writer.js';
-import type { WorkloadResult } from './http/run-http.js';
+import type { ModeSummary, WorkloadResult } from './http/side-by-side.js';
 import type { BenchOptions } from './options.js';
 import type { ShieldResult } from './shield.js';
 import type { MachineInfo, Revision } from './support/machine.js';
+import type { ProxyMode } from './support/server-protocol.js';
 import type { Spread } from './support/stats.js';
 
 export interface BenchResults {
@@ -19,6 +20,8 @@ export interface BenchResults {
   /** 1, 5 and 15 minute load averages before and after the run (2 cores: 2 is a full machine). */
   loadAverage: { before: number[]; after: number[] };
   http: WorkloadResult[] | null;
+  /** The Lettings API alone against Warden in front of it (proxy mode). */
+  proxy: WorkloadResult | null;
   shield: ShieldResult[] | null;
   writer: WriterResult | null;
   auditor: AuditorResult | null;
@@ -44,7 +47,7 @@ export const GOAL_TARGETS = {
   writerRowsPerSecond: 100_000,
 } as const;
 
-export function evaluateGoals(results: Pick<BenchResults, 'http' | 'writer' | 'auditor'>): Goal[] {
+export function evaluateGoals(results: Pick<BenchResults, 'http' | 'proxy' | 'writer' | 'auditor'>): Goal[] {
   const goals: Goal[] = [];
   const list = results.http?.find((w) => w.name === 'list');
   const mode = (name: string) => list?.modes.find((m) => m.mode === name)?.ratios ?? null;
@@ -58,6 +61,9 @@ export function evaluateGoals(results: Pick<BenchResults, 'http' | 'writer' | 'a
   ratioGoal('policy + audit: throughput on the 1,000-row list', mode('policy+audit')?.throughput.median, GOAL_TARGETS.auditThroughput, true);
   ratioGoal('policy: p99 on the 1,000-row list', mode('policy')?.p99.median, GOAL_TARGETS.p99, false);
   ratioGoal('policy + audit: p99 on the 1,000-row list', mode('policy+audit')?.p99.median, GOAL_TARGETS.p99, false);
+  // Proxy mode: a session's reads, audited, against the upstream alone; the p99 ratio is reported beside it.
+  const proxySession = results.proxy?.modes.find((m) => m.mode === 'proxy-session')?.ratios ?? null;
+  ratioGoal('proxy, session with audit: throughput on the 1,000-row list vs the upstream alone', proxySession?.throughput.median, GOAL_TARGETS.auditThroughput, true);
 
   const auditor = results.auditor;
   for (const q of auditor?.queries ?? []) {
@@ -154,12 +160,13 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
         '|---|---|---|---|---|---|---|---|---|---|---|---|',
         ...w.modes.map(
           (m) =>
-            `| ${m.mode} | ${range(m.requestsPerSecond, 1)} | ${ratio(m.ratios?.throughput)} | ${range(m.p50Ms, 2)} | ${ratio(m.ratios?.p50)} | ${range(m.p99Ms, 2)} | ${ratio(m.ratios?.p99)} | ${range(m.serverCpuUsPerRequest)} | ${m.dbCpuUsPerRequest ? range(m.dbCpuUsPerRequest) : '–'} | ${n(m.auditRowsPerRequest.median, 1)} | ${n(m.peakRssMb)} | ${m.foreignCpuPercentMax === null ? '–' : `${n(m.foreignCpuPercentMax)}%`}${m.reruns ? ` (${m.reruns} re-run)` : ''} |`,
+            `| ${m.mode} | ${range(m.requestsPerSecond, 1)} | ${ratio(m.ratios?.throughput)} | ${range(m.p50Ms, 2)} | ${ratio(m.ratios?.p50)} | ${range(m.p99Ms, 2)} | ${ratio(m.ratios?.p99)} | ${range(m.serverCpuUsPerRequest)} | ${m.dbCpuUsPerRequest ? range(m.dbCpuUsPerRequest) : '–'} | ${n(m.auditRowsPerRequest.median, 1)} | ${n(m.peakRssMb)} | ${otherLoad(m)} |`,
         ),
         '',
       );
     }
   }
+  if (results.proxy) out.push(...renderProxy(results.proxy));
   if (results.shield) {
     out.push(
       '### graphql-shield on its own (in process, policy enforced, no HTTP, no audit write)',
@@ -225,6 +232,35 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
     );
   }
   return out.join('\n');
+}
+
+const PROXY_MODE_LABELS: Record<ProxyMode, string> = {
+  upstream: 'the upstream alone',
+  'proxy-customer': 'Warden, as the customer',
+  'proxy-session': 'Warden, read-only session, audited',
+  'proxy-session-unaudited': 'Warden, the same session, audit trail off',
+};
+
+function renderProxy(p: WorkloadResult): string[] {
+  // The baseline's server is the upstream itself; Warden's rows have it behind them.
+  const cpu = (m: ModeSummary) => (m.behindCpuUsPerRequest ? [range(m.serverCpuUsPerRequest), range(m.behindCpuUsPerRequest)] : ['–', range(m.serverCpuUsPerRequest)]);
+  return [
+    '### Proxy mode: Warden in front of the Lettings API',
+    '',
+    `${p.title} (${p.connections} connections). The baseline calls the upstream (examples/proxy/upstream: graphql-js, data in memory) directly, with a token as Warden signs them; the other rows call it through a Warden in proxy mode, each Warden in a process of its own, all with the same answer (checked before the blocks). Median over blocks, (min–max) over blocks; ratios are to the upstream alone, with the min–max of the ratios of blocks run in the same round. Warden CPU is the proxy's process per request; upstream CPU is the API's (on Warden's rows, what Warden asked of it: the delegated query and who the customer is); DB CPU is PostgreSQL's; "other load" is the most CPU processes outside the benchmark took during one block, as a share of the machine.`,
+    '',
+    '| mode | req/s | × upstream | p50 ms | × | p99 ms | × | Warden CPU µs/req | upstream CPU µs/req | DB CPU µs/req | audit rows/req | peak RSS MB | other load |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...p.modes.map((m) => {
+      const label = PROXY_MODE_LABELS[m.mode as ProxyMode] ?? m.mode;
+      return `| \`${m.mode}\`: ${label} | ${range(m.requestsPerSecond, 1)} | ${ratio(m.ratios?.throughput)} | ${range(m.p50Ms, 2)} | ${ratio(m.ratios?.p50)} | ${range(m.p99Ms, 2)} | ${ratio(m.ratios?.p99)} | ${cpu(m).join(' | ')} | ${m.dbCpuUsPerRequest ? range(m.dbCpuUsPerRequest) : '–'} | ${n(m.auditRowsPerRequest.median, 1)} | ${n(m.peakRssMb)} | ${otherLoad(m)} |`;
+    }),
+    '',
+  ];
+}
+
+function otherLoad(m: ModeSummary): string {
+  return `${m.foreignCpuPercentMax === null ? '–' : `${n(m.foreignCpuPercentMax)}%`}${m.reruns ? ` (${m.reruns} re-run)` : ''}`;
 }
 
 /** The plan's node types, top down, without costs: enough to see index use and pruning. */

@@ -20,15 +20,18 @@ import { INVOICE_PAGE_MAX } from '../src/domain/billing/billing.schema.js';
 import { measureAuditorQueries } from './auditor-queries.js';
 import { measureAuditWriter } from './audit-writer.js';
 import { runHttpBenchmark } from './http/run-http.js';
+import { RERUNS_PER_RUN } from './http/side-by-side.js';
 import { createWorkloads, CUSTOMER, endOpenSessions, READ_QUERIES, READ_SESSION_AGENT, startImpersonation, tokenFor, type ImpersonationHandle } from './http/workloads.js';
 import { BENCH_HELP, parseBenchOptions, type BenchOptions } from './options.js';
 import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResults } from './report.js';
+import { runProxyBenchmark } from './proxy/run-proxy.js';
 import { measureShieldCost } from './shield.js';
 import { prepareBenchDatabase } from './support/bench-data.js';
 import { gitRevision, machineInfo } from './support/machine.js';
 import { createBenchDatabase, findBenchServer, serverVersion, type BenchServer } from './support/postgres.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
+import { wardenEnv, type WardenSecrets } from './support/warden-env.js';
 
 /** Undo steps, newest first: run on success, on error and on Ctrl-C. */
 class Cleanup {
@@ -104,16 +107,19 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
   cleanup.add(() => server.stop());
   const postgresVersion = await serverVersion(server.url);
   log(`PostgreSQL ${postgresVersion}: ${server.source}`);
-  const secrets = { jwt: randomJwtSecret(), checkpoint: randomBytes(32).toString('base64url') };
+  const secrets: WardenSecrets = { jwt: randomJwtSecret(), checkpoint: randomBytes(32).toString('base64url') };
+  if (options.cpuProfile.length) mkdirSync(path.resolve(options.outDir, 'profiles'), { recursive: true });
+  const reruns = { left: RERUNS_PER_RUN };
 
   let http: BenchResults['http'] = null;
   let shield: BenchResults['shield'] = null;
   if (options.pieces.includes('http') || options.pieces.includes('shield')) {
-    ({ http, shield } = await runGatewayPieces(options, server, secrets, cleanup));
+    ({ http, shield } = await runGatewayPieces(options, server, secrets, cleanup, reruns));
   }
+  const proxy = options.pieces.includes('proxy') ? await runProxy(options, server, secrets, cleanup, reruns) : null;
   const writer = options.pieces.includes('writer') ? await runWriter(options, server, cleanup) : null;
   const auditor = options.pieces.includes('auditor') ? await runAuditor(options, server, cleanup) : null;
-  const measured = { http, writer, auditor };
+  const measured = { http, proxy, writer, auditor };
   return {
     version: 1,
     date: new Date().toISOString(),
@@ -128,7 +134,7 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
   };
 }
 
-async function runGatewayPieces(options: BenchOptions, server: BenchServer, secrets: { jwt: string; checkpoint: string }, cleanup: Cleanup) {
+async function runGatewayPieces(options: BenchOptions, server: BenchServer, secrets: WardenSecrets, cleanup: Cleanup, reruns: { left: number }) {
   const database = await createBenchDatabase(server, 'gateway');
   cleanup.add(() => database.drop());
   const handle = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 4 });
@@ -139,17 +145,8 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
   // Production keeps its audit checkpoints outside the database too; at log level warn, in a file.
   const checkpointDir = mkdtempSync(path.join(tmpdir(), 'warden-bench-checkpoints-'));
   cleanup.add(async () => rmSync(checkpointDir, { recursive: true, force: true }));
-  const env = {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    WARDEN_JWT_SECRET: secrets.jwt,
-    WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint,
-    WARDEN_AUDIT_CHECKPOINT_FILE: path.join(checkpointDir, 'checkpoints.jsonl'),
-    WARDEN_LOG_LEVEL: options.logLevel,
-    WARDEN_SEED_DEMO_DATA: 'false',
-  };
+  const env = wardenEnv(options, database.url, secrets, path.join(checkpointDir, 'checkpoints.jsonl'));
   const profileDir = options.cpuProfile.length ? path.resolve(options.outDir, 'profiles') : null;
-  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const modes: readonly ServerMode[] = options.pieces.includes('http') ? SERVER_MODES : ['baseline'];
   const servers = new Map<ServerMode, ServerProcess>();
   await Promise.all(
@@ -166,7 +163,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
   let http: BenchResults['http'] = null;
   if (options.pieces.includes('http')) {
     const reads = options.workloads.filter((w) => w === 'list' || w === 'nested');
-    let session: ImpersonationHandle | null = reads.length ? await startImpersonation(any.url, secrets.jwt, READ_SESSION_AGENT) : null;
+    let session: ImpersonationHandle | null = reads.length ? await startImpersonation(any.url, await tokenFor(secrets.jwt, READ_SESSION_AGENT)) : null;
     const byName = createWorkloads({ jwtSecret: secrets.jwt, connections: options.connections, acmeInvoices: data.accountInvoices, openInvoiceIds: data.openInvoiceIds, session });
     http = await runHttpBenchmark({
       options,
@@ -175,6 +172,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
       postmasterPid: server.postmasterPid,
       auditRows: async () => Number((await handle.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq),
       profile: profileDir ? { modes: options.cpuProfile, dir: profileDir } : null,
+      reruns,
       track: cleanup.track,
       log,
       // The agent holding the read session is one of those the session workload starts with.
@@ -190,7 +188,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
   let shield: BenchResults['shield'] = null;
   if (options.pieces.includes('shield')) {
     log('graphql-shield in process: off, root fields (as shipped), every field');
-    const readSession = await startImpersonation(any.url, secrets.jwt, READ_SESSION_AGENT);
+    const readSession = await startImpersonation(any.url, await tokenFor(secrets.jwt, READ_SESSION_AGENT));
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
     const customer = await tokenFor(secrets.jwt, CUSTOMER);
     const inSession = { bearer: readSession.agentToken, impersonationToken: readSession.impersonationToken };
@@ -215,6 +213,15 @@ function required(servers: Map<ServerMode, ServerProcess>, mode: ServerMode): Se
   const found = servers.get(mode);
   if (!found) throw new Error(`the ${mode} server is not running`);
   return found;
+}
+
+async function runProxy(options: BenchOptions, server: BenchServer, secrets: WardenSecrets, cleanup: Cleanup, reruns: { left: number }) {
+  log(`proxy: the Lettings API alone, and Warden in front of it as the customer, in a read-only session, and in that session with the audit trail off`);
+  const result = await runProxyBenchmark({ options, server, secrets, undo: (step) => cleanup.add(step), track: cleanup.track, log, reruns });
+  for (const m of result.modes) {
+    log(`  ${m.mode.padEnd(24)} ${m.requestsPerSecond.median.toFixed(1).padStart(7)} req/s  p99 ${m.p99Ms.median.toFixed(2)} ms${m.ratios ? `  ${m.ratios.throughput.median.toFixed(2)}× throughput, ${m.ratios.p99.median.toFixed(2)}× p99` : ''}`);
+  }
+  return result;
 }
 
 async function runWriter(options: BenchOptions, server: BenchServer, cleanup: Cleanup) {

@@ -48,7 +48,7 @@ export { createGateway, CSRF_HEADER, type Gateway, type GatewayOptions } from '.
 export type { AppContext } from './server/context.js';
 export { startWarden, type StartMigrations, type StartWardenOptions, type Warden } from './server/start-warden.js';
 export { startListening } from './server/start-listening.js';
-export { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics.js';
+export { createGatewayMetrics, type GatewayMetrics, type GatewayMetricsOptions } from './metrics/gateway-metrics.js';
 
 // The security team's review: the field inventory and what must be fixed before a deploy.
 export { checkPolicy, type PolicyCheck } from './policy/policy-check.js';

@@ -1,7 +1,7 @@
 import autocannon, { type Instance, type Result } from 'autocannon';
 import { machineBusyCpuUs, processTreeCpuUs } from '../support/process-cpu.js';
 import { cpus } from 'node:os';
-import type { ServerProcess } from '../support/server-process.js';
+import type { ServerProcess, ServerSample } from '../support/server-process.js';
 import { percentile } from '../support/stats.js';
 import type { ResponseTally, Workload } from './workloads.js';
 
@@ -18,6 +18,8 @@ export interface BlockResult {
   meanMs: number;
   /** Server process CPU (user + system) per completed request. */
   serverCpuUsPerRequest: number;
+  /** CPU of the servers behind it (the API a proxy calls) per request; null when there are none. */
+  behindCpuUsPerRequest: number | null;
   /** PostgreSQL CPU per request (our own throwaway cluster only; null otherwise). */
   dbCpuUsPerRequest: number | null;
   /** Audit rows appended per request (the chain head's sequence before and after the block). */
@@ -36,6 +38,8 @@ export interface BlockResult {
 
 export interface BlockOptions {
   server: ServerProcess;
+  /** Servers `server` calls on each request: their CPU is the benchmark's, not other load. */
+  behind: readonly ServerProcess[];
   workload: Workload;
   seconds: number;
   round: number;
@@ -59,6 +63,7 @@ export async function runBlock(options: BlockOptions): Promise<BlockResult> {
   await new Promise((resolve) => setTimeout(resolve, options.settleMs));
   const rowsBefore = await options.auditRows();
   const before = await server.sample();
+  const behindBefore = await Promise.all(options.behind.map((s) => s.sample()));
   const dbBefore = processTreeCpuUs(options.postmasterPid);
   const machineBefore = machineBusyCpuUs();
   const ownBefore = process.cpuUsage();
@@ -77,6 +82,7 @@ export async function runBlock(options: BlockOptions): Promise<BlockResult> {
     options.track,
   );
   const after = await server.sample();
+  const behindAfter = await Promise.all(options.behind.map((s) => s.sample()));
   const dbAfter = processTreeCpuUs(options.postmasterPid);
   const machineAfter = machineBusyCpuUs();
   const own = process.cpuUsage(ownBefore);
@@ -90,9 +96,10 @@ export async function runBlock(options: BlockOptions): Promise<BlockResult> {
     throw new Error(`${workload.name} on ${server.mode}: ${errors} of ${requests} requests failed (first: ${tally.firstError ?? 'a connection error or timeout'})`);
   }
   if (requests === 0) throw new Error(`${workload.name} on ${server.mode}: no request completed in ${options.seconds} s`);
-  const cpuUs = after.cpuUserUs + after.cpuSystemUs - (before.cpuUserUs + before.cpuSystemUs);
+  const cpuUs = cpuOf(after) - cpuOf(before);
+  const behindUs = behindAfter.reduce((sum, sample, i) => sum + cpuOf(sample) - cpuOf(behindBefore[i] ?? sample), 0);
   const dbUs = dbBefore !== null && dbAfter !== null ? dbAfter - dbBefore : null;
-  const foreignUs = machineBefore !== null && machineAfter !== null && dbUs !== null ? machineAfter - machineBefore - cpuUs - dbUs - own.user - own.system : null;
+  const foreignUs = machineBefore !== null && machineAfter !== null && dbUs !== null ? machineAfter - machineBefore - cpuUs - behindUs - dbUs - own.user - own.system : null;
   return {
     mode: server.mode,
     round: options.round,
@@ -104,6 +111,7 @@ export async function runBlock(options: BlockOptions): Promise<BlockResult> {
     p99Ms: percentile(latencies, 99),
     meanMs: latencies.reduce((a, b) => a + b, 0) / requests,
     serverCpuUsPerRequest: cpuUs / requests,
+    behindCpuUsPerRequest: options.behind.length > 0 ? behindUs / requests : null,
     dbCpuUsPerRequest: dbUs !== null ? dbUs / requests : null,
     auditRowsPerRequest: (rowsAfter - rowsBefore) / requests,
     peakRssMb: after.peakRssBytes / 2 ** 20,
@@ -111,6 +119,10 @@ export async function runBlock(options: BlockOptions): Promise<BlockResult> {
     reruns: 0,
     errors,
   };
+}
+
+function cpuOf(sample: ServerSample): number {
+  return sample.cpuUserUs + sample.cpuSystemUs;
 }
 
 /** Unmeasured load, so each server has compiled its hot paths before its first block. */

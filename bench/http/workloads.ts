@@ -3,7 +3,6 @@ import { demoSubject } from '../../src/domain/demo-principals.js';
 import { mintDevToken } from '../../src/auth/mint-token.js';
 import { INVOICE_PAGE_MAX } from '../../src/domain/billing/billing.schema.js';
 import type { WorkloadName } from '../options.js';
-import type { ServerMode } from '../support/server-protocol.js';
 import { jsonHeaders, pick, postGraphQL, type GraphQLBody, type Operation } from './graphql-client.js';
 
 /** Counts what went wrong during a block; the harness refuses a result with errors in it. */
@@ -20,13 +19,13 @@ export interface BlockPlan {
 }
 
 export interface Workload {
-  name: WorkloadName;
+  name: string;
   /** For the report: what one request does. */
   title: string;
   /** Builds a block's requests (fresh tokens where a rule asks for a recent sign-in). */
   plan(tally: ResponseTally): Promise<BlockPlan>;
   /** One request outside the load: fails unless the answer is right for this mode (rows, masks). */
-  verify(baseUrl: string, mode: ServerMode): Promise<void>;
+  verify(baseUrl: string, mode: string): Promise<void>;
   /** Puts things back after a block (sessions left open when the block stopped mid-pair). */
   afterBlock?(baseUrl: string): Promise<void>;
 }
@@ -55,7 +54,7 @@ export const IMPERSONATED_USER = 'usr_tom';
 /** Holds the session the read workloads use; the session workload starts with all three. */
 export const READ_SESSION_AGENT = 'stf_nadia';
 const SESSION_AGENTS = ['stf_sarah', 'stf_leo', 'stf_nadia'] as const;
-const START_INPUT = {
+const START_INPUT: StartSessionInput = {
   userId: IMPERSONATED_USER,
   reason: 'Customer reports invoice ACME-2026-012 shows 20% tax instead of 10% since the rate change',
   ticket: 'SUP-1234',
@@ -102,10 +101,16 @@ export async function tokenFor(secret: string, who: string): Promise<string> {
   return mintDevToken(secret, subject, { expiresInSeconds: 3600 });
 }
 
-/** Starts a read-only session through the API, as an agent would. */
-export async function startImpersonation(baseUrl: string, secret: string, agent: string): Promise<ImpersonationHandle> {
-  const agentToken = await tokenFor(secret, agent);
-  const body = await postGraphQL(baseUrl, { query: START_SESSION, variables: { input: { ...START_INPUT, minutes: 60 } } }, jsonHeaders(agentToken));
+/** What an agent gives to start a session: whom, why, and the ticket. */
+export interface StartSessionInput {
+  userId: string;
+  reason: string;
+  ticket: string;
+}
+
+/** Starts a read-only session through the API, as an agent would (the demo agent on Tom Baker unless told otherwise). */
+export async function startImpersonation(baseUrl: string, agentToken: string, input: StartSessionInput = START_INPUT): Promise<ImpersonationHandle> {
+  const body = await postGraphQL(baseUrl, { query: START_SESSION, variables: { input: { ...input, minutes: 60 } } }, jsonHeaders(agentToken));
   const token = pick(body.data, 'startImpersonation', 'token');
   const sessionId = pick(body.data, 'startImpersonation', 'session', 'id');
   if (typeof token !== 'string' || typeof sessionId !== 'string') throw new Error(`startImpersonation gave no token: ${JSON.stringify(body)}`);
@@ -232,7 +237,7 @@ export function createWorkloads(context: WorkloadContext): Record<WorkloadName, 
 export { SESSION_AGENTS };
 
 /** A POST whose answer is checked cheaply: a status other than 200 or an `errors` key counts. */
-function post(operation: Operation, headers: Record<string, string>, tally: ResponseTally): Request {
+export function post(operation: Operation, headers: Record<string, string>, tally: ResponseTally): Request {
   return {
     method: 'POST',
     path: '/graphql',
@@ -278,12 +283,12 @@ function countError(tally: ResponseTally, status: number, body: string): boolean
   return true;
 }
 
-function expect(condition: boolean, what: string, body: GraphQLBody): void {
+export function expect(condition: boolean, what: string, body: GraphQLBody): void {
   if (!condition) throw new Error(`expected ${what}; got ${JSON.stringify(body).slice(0, 500)}`);
 }
 
 /** Masked under the policy (emails and card numbers), in the clear in the baseline's control run. */
-function expectMasks(body: GraphQLBody, mode: ServerMode): void {
+function expectMasks(body: GraphQLBody, mode: string): void {
   const email = pick(body.data, 'account', 'users', 0, 'email');
   const card = pick(body.data, 'account', 'paymentMethods', 0, 'cardNumber');
   const masked = typeof email === 'string' && email.includes('•') && typeof card === 'string' && card.includes('•');

@@ -1,16 +1,17 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { ControlMessage, ServerMessage, ServerMode } from './server-protocol.js';
+import type { ControlMessage, ServerMessage } from './server-protocol.js';
 
-type Sample = Extract<ServerMessage, { type: 'sample' }>;
+export type ServerSample = Extract<ServerMessage, { type: 'sample' }>;
 
 export interface ServerProcess {
-  mode: ServerMode;
+  /** What the server is in the comparison (`baseline`, `proxy-session`…): the report's label. */
+  mode: string;
   pid: number;
   url: string;
   /** CPU time and peak RSS since the previous sample (the peak restarts at each sample). */
-  sample(): Promise<Sample>;
+  sample(): Promise<ServerSample>;
   /** Starts a V8 CPU profile in the server (see ControlMessage). */
   startProfile(): void;
   /** Stops it and waits until the server has written it to `file`. */
@@ -19,7 +20,9 @@ export interface ServerProcess {
 }
 
 export interface StartServerOptions {
-  mode: ServerMode;
+  mode: string;
+  /** The module to run; it answers the parent with `serveBenchChild`. @default bench/server.ts (the gateway, in the mode BENCH_MODE names) */
+  entry?: string;
   env: Record<string, string>;
   /** Where the child's log lines go (they are prefixed with its mode). */
   log: (line: string) => void;
@@ -28,9 +31,9 @@ export interface StartServerOptions {
 
 const SERVER_ENTRY = fileURLToPath(new URL('../server.ts', import.meta.url));
 
-/** Starts bench/server.ts under tsx in a process of its own and waits for its port. */
+/** Starts a benchmark server under tsx in a process of its own and waits for its port. */
 export async function startServerProcess(options: StartServerOptions): Promise<ServerProcess> {
-  const child = fork(SERVER_ENTRY, [], {
+  const child = fork(options.entry ?? SERVER_ENTRY, [], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ...options.env, BENCH_MODE: options.mode },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -66,7 +69,7 @@ export async function startServerProcess(options: StartServerOptions): Promise<S
   };
 }
 
-function requestSample(child: ChildProcess): Promise<Sample> {
+function requestSample(child: ChildProcess): Promise<ServerSample> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the server did not answer a sample request')), 10_000);
     child.on('message', function onMessage(message: ServerMessage) {

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
 import type { AuditActor } from './audit-event.js';
 import { copyAuditRows } from './copy-audit-rows.js';
@@ -31,7 +32,11 @@ interface Pending {
  * records denials goes in as INSERTs wherever it runs, in a transaction that also runs the
  * repeated-denials check of each staff member denied: rare, and it keeps COPY off the normal path.
  */
-export function createAuditWriter(db: Db, pool: pg.Pool | null = null): AuditWriter {
+export function createAuditWriter(
+  db: Db,
+  pool: pg.Pool | null = null,
+  metrics: Pick<GatewayMetrics, 'auditAppends' | 'auditRowsAppended' | 'auditAppendDuration'> | null = null,
+): AuditWriter {
   const append = pool
     ? (rows: readonly AuditRowInput[]) => copyAuditRows(pool, rows)
     : (rows: readonly AuditRowInput[]) => db.transaction().execute((trx) => appendAuditRows(trx, rows));
@@ -42,6 +47,12 @@ export function createAuditWriter(db: Db, pool: pg.Pool | null = null): AuditWri
     });
   let queue: Pending[] = [];
   let flushing = false;
+  const counted = (outcome: 'committed' | 'failed', startedAt: number, rows: number) => {
+    if (!metrics) return;
+    metrics.auditAppends.inc({ outcome });
+    metrics.auditAppendDuration.observe({ outcome }, (performance.now() - startedAt) / 1000);
+    if (rows > 0) metrics.auditRowsAppended.inc(rows);
+  };
 
   const flush = async (): Promise<void> => {
     flushing = true;
@@ -50,11 +61,14 @@ export function createAuditWriter(db: Db, pool: pg.Pool | null = null): AuditWri
       queue = [];
       const denied = new Map<string | null, AuditActor>();
       for (const pending of batch) if (pending.denied) denied.set(pending.denied.id, pending.denied);
+      const startedAt = performance.now();
       try {
         const rows = batch.flatMap((p) => p.rows);
         await (denied.size === 0 ? append(rows) : appendWithAlerts(rows, denied));
+        counted('committed', startedAt, rows.length);
         for (const pending of batch) pending.resolve();
       } catch (error) {
+        counted('failed', startedAt, 0);
         for (const pending of batch) pending.reject(error);
       }
     }

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { DataClass } from '../policy/data-class.js';
+import { DATA_CLASSES, type DataClass } from '../policy/data-class.js';
 import { AUDIT_SUBJECT_EXTENSION } from './audit-subject.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 
@@ -18,6 +18,13 @@ export interface FieldReadGroup {
   /** How many distinct objects and users were read, when more than the ids kept; else null. */
   truncated: { objects: number; subjects: number } | null;
   paths: string[];
+}
+
+/** Reads of one class with one decision, counted but not kept (see `FieldReadRecorder.unkeptReads`). */
+export interface UnkeptReads {
+  dataClass: DataClass | null;
+  decision: 'allowed' | 'masked';
+  count: number;
 }
 
 /**
@@ -53,9 +60,15 @@ export class FieldReadRecorder {
   readonly #refusalsOnly: boolean;
   /** What fields returning people's data returned, by response path (`returned`). */
   readonly #returned = new Map<string, unknown>();
+  /**
+   * Shown reads when only refusals are kept, counted for the metrics by class and decision (at
+   * `unkeptCell`): an increment per read, nothing kept, nothing allocated.
+   */
+  readonly #unkept: Uint32Array | null;
 
   constructor(reads: RecordedReads = 'all') {
     this.#refusalsOnly = reads === 'refusals';
+    this.#unkept = this.#refusalsOnly ? new Uint32Array(UNKEPT_CELLS.length) : null;
   }
 
   /** Whether reads that were shown are recorded too, or only refusals. */
@@ -64,7 +77,11 @@ export class FieldReadRecorder {
   }
 
   read(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, info: GraphQLResolveInfo | null): void {
-    if (this.#refusalsOnly && decision !== 'denied') return;
+    if (this.#unkept !== null && decision !== 'denied') {
+      const cell = unkeptCell(dataClass, decision);
+      this.#unkept[cell] = (this.#unkept[cell] ?? 0) + 1;
+      return;
+    }
     const group = this.#group(typeField, dataClass, decision, info);
     group.count += 1;
     const id = propertyOf(parent, 'id');
@@ -95,6 +112,10 @@ export class FieldReadRecorder {
       }
       const at = group.paths.indexOf(pathOf(info.path));
       if (at >= 0) group.paths.splice(at, 1);
+    } else if (this.#unkept !== null) {
+      const cell = unkeptCell(dataClass, shown);
+      const count = this.#unkept[cell] ?? 0;
+      if (count > 0) this.#unkept[cell] = count - 1;
     }
     if (isDenialCode(refusalCodeOf(error))) this.read(typeField, dataClass, 'denied', parent, info);
   }
@@ -124,6 +145,17 @@ export class FieldReadRecorder {
     for (const id of subjectIds) group.subjects.add(id);
   }
 
+  /** The shown reads counted but not kept (only refusals are), by class and decision: empty when every read is kept. */
+  unkeptReads(): UnkeptReads[] {
+    const reads: UnkeptReads[] = [];
+    if (this.#unkept === null) return reads;
+    for (const [cell, { dataClass, decision }] of UNKEPT_CELLS.entries()) {
+      const count = this.#unkept[cell] ?? 0;
+      if (count > 0) reads.push({ dataClass, decision, count });
+    }
+    return reads;
+  }
+
   groups(): FieldReadGroup[] {
     const all: FieldReadGroup[] = [];
     for (const byDecision of this.#groups.values()) {
@@ -150,6 +182,37 @@ export class FieldReadRecorder {
 }
 
 const DECISIONS: readonly ReadDecision[] = ['allowed', 'masked', 'denied'];
+
+/** What each cell of the unkept tally counts: the classes in `unkeptCell`'s order, shown then masked. */
+const UNKEPT_CELLS: ReadonlyArray<Omit<UnkeptReads, 'count'>> = [...DATA_CLASSES, null].flatMap((dataClass) => [
+  { dataClass, decision: 'allowed' as const },
+  { dataClass, decision: 'masked' as const },
+]);
+
+/** A switch, not a lookup: it runs once per field read, and compares interned strings. */
+function unkeptCell(dataClass: DataClass | null, decision: 'allowed' | 'masked'): number {
+  let row: number;
+  switch (dataClass) {
+    case 'public':
+      row = 0;
+      break;
+    case 'internal':
+      row = 2;
+      break;
+    case 'pii':
+      row = 4;
+      break;
+    case 'sensitive':
+      row = 6;
+      break;
+    case 'secret':
+      row = 8;
+      break;
+    default:
+      row = 10;
+  }
+  return decision === 'masked' ? row + 1 : row;
+}
 
 function closed(group: OpenGroup): FieldReadGroup {
   const truncated = group.ids.size > MAX_IDS || group.subjects.size > MAX_IDS;

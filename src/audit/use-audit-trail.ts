@@ -3,6 +3,8 @@ import type { Plugin } from 'graphql-yoga';
 import { shownMessage, wardenError } from '../errors/index.js';
 import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { countFieldDecisions } from '../metrics/count-field-decisions.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
 import { fieldCoordinatesOf } from './field-coordinates.js';
@@ -14,6 +16,8 @@ import { isUnrecordedRefusal, requestRowBase, type RequestRowBase } from './requ
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
+  /** Where the request's field decisions are counted, from the reads the audit grouped. @default not counted */
+  metrics?: Pick<GatewayMetrics, 'fieldDecisions'> | undefined;
 }
 
 /** Example paths kept per refusal row, as per field-read row. */
@@ -63,6 +67,7 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           }
           const base = requestRowBase(context, operation ? operationLabel(operation) : null);
           const groups = audit.recorder.groups();
+          if (options.metrics) countFieldDecisions(options.metrics.fieldDecisions, groups, audit.recorder.unkeptReads());
           const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
           const actor = auditScopeOf(context).actor;
           // What staff searched for, or which ids they asked for, goes with the root field's rows.

@@ -104,6 +104,13 @@ export interface Config {
   };
   /** Set when WARDEN_UPSTREAM_URL is: Warden serves that API's schema instead of one built in code. */
   upstream: UpstreamConfig | null;
+  /** `GET /metrics` in Prometheus's text format (docs/operations.md#metrics). */
+  metrics: {
+    /** WARDEN_METRICS: on, or off (then /metrics is 404). @default on; in production, on only when a token is set */
+    enabled: boolean;
+    /** WARDEN_METRICS_TOKEN: scrapers must send it as a bearer token. A credential: never log it. */
+    token: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -223,6 +230,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (webhookUrl && !isHttpUrl(webhookUrl)) problems.push('WARDEN_WEBHOOK_URL must be an absolute http(s) URL.');
 
   const upstream = upstreamFrom(env, production, int, problems);
+  const metrics = metricsFrom(env, production, secret, problems);
 
   const config: Config = {
     production,
@@ -274,11 +282,37 @@ export function loadConfig(env: Env = process.env): Config {
       grantTtlMinutes: int('WARDEN_GRANT_TTL_MINUTES', 15, 1, 1440),
     },
     upstream,
+    metrics,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Warden cannot start:\n- ${problems.join('\n- ')}`);
   }
   return config;
+}
+
+/** RFC 6750's token characters: what an Authorization header carries without quoting. */
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** Whether /metrics is served, and the token it asks for; problems are added to the start's list. */
+function metricsFrom(env: Env, production: boolean, jwtSecret: string | undefined, problems: string[]): Config['metrics'] {
+  const token = env['WARDEN_METRICS_TOKEN'] || undefined;
+  // Not echoed back: it is a credential.
+  if (token !== undefined && (token.length < 32 || !BEARER_TOKEN.test(token))) {
+    problems.push('WARDEN_METRICS_TOKEN must be at least 32 characters of letters, digits and - . _ ~ + / (e.g. the output of `openssl rand -hex 32`).');
+  }
+  if (token !== undefined && token === jwtSecret) {
+    problems.push('WARDEN_METRICS_TOKEN must differ from WARDEN_JWT_SECRET: whoever can scrape the metrics must not be able to sign tokens.');
+  }
+  const raw = env['WARDEN_METRICS'];
+  // Production serves metrics only when asked to, or when a token protects them.
+  let enabled = production ? token !== undefined : true;
+  if (raw !== undefined && raw !== '') {
+    const value = raw.toLowerCase();
+    if (value === 'on' || value === 'true') enabled = true;
+    else if (value === 'off' || value === 'false') enabled = false;
+    else problems.push(`WARDEN_METRICS must be on or off (got "${raw.slice(0, 40)}").`);
+  }
+  return { enabled, token };
 }
 
 /** Proxy mode's settings, or null when WARDEN_UPSTREAM_URL is unset; problems are added to the start's list. */

@@ -1,4 +1,4 @@
-import { wardenError } from '../errors/index.js';
+import { errorCodeOf, wardenError } from '../errors/index.js';
 import type { Logger } from '../log/logger.js';
 import type { CustomerIdentity, SupportAccess, WardenIdentity } from './identity.js';
 
@@ -29,6 +29,8 @@ export function checkedIdentity(identity: WardenIdentity, logger: Logger): Warde
       try {
         answer = await identity.customer(id, within);
       } catch (error) {
+        // In proxy mode the upstream answers who a customer is: down, it is refused as its fields are.
+        if (errorCodeOf(error) === 'UPSTREAM_UNAVAILABLE') throw error;
         logger.error({ err: error, customerId: id }, 'the identity hook failed: its customer(id) threw, so Warden refused what needed the answer (IDENTITY_UNAVAILABLE)');
         throw identityUnavailable();
       }

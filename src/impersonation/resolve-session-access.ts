@@ -7,7 +7,7 @@ import type { TokenClaims } from '../auth/token-claims.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database, Db } from '../db/database.js';
 import type { SessionEndReason } from '../db/tables/impersonation-session.js';
-import { wardenError } from '../errors/index.js';
+import { errorCodeOf, wardenError } from '../errors/index.js';
 import { directAccess, impersonationAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
 import { endSession } from './end-session.js';
@@ -61,11 +61,22 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
     const session = await touchActiveSession(db, tokenHash, principal.id, settings.idleMinutes);
     if (!session) throw await explainRefusal(tokenHash, principal, requestId);
 
-    const now = await options.identity.customer(session.user_id);
+    const subject = { user: { id: session.user_id, name: session.user_name }, account: { id: session.account_id, name: session.account_name } };
+    const now = await options.identity.customer(session.user_id).catch(async (error: unknown) => {
+      // In proxy mode the upstream says who the customer is; down, the session's request is
+      // refused as its fields would be, and this refusal of a known agent is on the trail.
+      if (errorCodeOf(error) === 'UPSTREAM_UNAVAILABLE') {
+        await recordContextRefusal(
+          db,
+          { kind: 'access_denied', attempted: `use impersonation session ${session.id}`, code: 'UPSTREAM_UNAVAILABLE', why: (error as Error).message, sessionId: session.id, subject },
+          { actor: { kind: 'staff', id: principal.id, name: principal.name }, requestId, sessionId: session.id },
+        );
+      }
+      throw error;
+    });
     const agentMayImpersonate = mayImpersonate(principal.roles, options.policy.current().document.oncallMayImpersonate);
     const endReason = sessionBrokenBecause(standingOf(session, now, agentMayImpersonate));
     if (endReason || !now) {
-      const subject = { user: { id: session.user_id, name: session.user_name }, account: { id: session.account_id, name: session.account_name } };
       const reason = endReason ?? 'target_changed';
       throw await refuseSession(principal, requestId, END_MESSAGES[reason], { id: session.id, subject }, endIfActive(session.id, reason, requestId));
     }

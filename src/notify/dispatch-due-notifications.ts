@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import type { Logger } from '../log/logger.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { claimDueNotifications, markDelivered, markFailed, releaseNotifications } from './outbox.repository.js';
 import { postToWebhook } from './post-to-webhook.js';
 import { retryDelayMs, type BackoffOptions } from './retry-delay.js';
@@ -25,6 +26,8 @@ export interface DispatchOptions {
   leaseMs?: number;
   /** When aborted, the delivery in flight finishes and the rest of the batch is handed back. */
   signal?: AbortSignal;
+  /** Where deliveries and retries are counted. @default not counted */
+  metrics?: Pick<GatewayMetrics, 'notificationDeliveries' | 'notificationRetries'> | undefined;
 }
 
 export interface DispatchResult {
@@ -40,7 +43,7 @@ export interface DispatchResult {
  * recording it; a lease that ran out mid-delivery).
  */
 export async function dispatchDueNotifications(options: DispatchOptions): Promise<DispatchResult> {
-  const { db, webhookUrl, logger, signal } = options;
+  const { db, webhookUrl, logger, signal, metrics } = options;
   const batchSize = options.batchSize ?? 10;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const leaseMs = options.leaseMs ?? batchSize * timeoutMs + 30_000;
@@ -55,6 +58,8 @@ export async function dispatchDueNotifications(options: DispatchOptions): Promis
       break;
     }
     const outcome = await postToWebhook(row, { webhookUrl, timeoutMs, fetch });
+    if (row.attempts > 0) metrics?.notificationRetries.inc();
+    metrics?.notificationDeliveries.inc({ outcome: outcome.delivered ? 'delivered' : 'failed' });
     if (outcome.delivered) {
       await markDelivered(db, row.id);
       result.delivered++;

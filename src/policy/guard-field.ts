@@ -75,6 +75,7 @@ export function guardResolver<Context>(
   };
 }
 
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+/** A resolver's value that is a promise (or any thenable): awaited only where something must be done with it. */
+export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }

@@ -61,7 +61,7 @@ export async function prepareProxy(options: ProxyOptions): Promise<Proxy> {
   const upstreamSchema = await loadUpstreamSchema({
     url: upstream.url,
     ...(upstream.sdlPath ? { sdlPath: upstream.sdlPath } : {}),
-    introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE),
+    introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE, logger),
   });
   const schema = proxySchemaOf({ upstream: upstreamSchema, executor: upstreamExecutor(endpoint, signer, logger), classification });
   const { unclassified, undeclared, stale } = schema.report;
@@ -76,6 +76,6 @@ export async function prepareProxy(options: ProxyOptions): Promise<Proxy> {
   }
   if (stale.length > 0) logger.warn({ entries: stale }, `${classification.source} names ${stale.length} thing(s) the upstream no longer has`);
   const query = upstream.identityQueryPath ? readFileSync(upstream.identityQueryPath, 'utf8') : undefined;
-  const identity = options.identity ?? identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE), query);
+  const identity = options.identity ?? identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE, logger), query);
   return { schema, identity, signer, publicRoutes: [useJwks({ jwks: signer.jwks })] };
 }

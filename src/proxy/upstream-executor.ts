@@ -52,12 +52,13 @@ export function upstreamExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSig
   };
 }
 
-/** An executor Warden calls as itself (`sub: "warden"`) with one scope: reading the schema, asking who a customer is. */
-export function serviceExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSigner, scope: string): Executor {
+/** An executor Warden calls as itself (`sub: "warden"`) with one scope: reading the schema, asking who a customer is. Its errors are cleaned as the customers' are. */
+export function serviceExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSigner, scope: string, logger: Logger): Executor {
   const http = buildHTTPExecutor({ endpoint: endpoint.url, headers: { ...endpoint.headers }, timeout: endpoint.timeoutMs ?? 10_000, deduplicateInflightRequests: false });
   return async (request: ExecutionRequest) => {
     const token = await signer.forService(scope);
-    return http({ ...request, extensions: { ...request.extensions, headers: { authorization: `Bearer ${token}` } } });
+    const result = (await http({ ...request, extensions: { ...request.extensions, headers: { authorization: `Bearer ${token}` } } })) as ExecutionResult;
+    return cleanResult(result, logger);
   };
 }
 

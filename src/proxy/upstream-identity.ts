@@ -24,15 +24,19 @@ export const IDENTITY_SCOPE = 'warden:identity';
 
 /**
  * The identity hook of a proxy: the upstream knows its customers, so Warden asks it (one query,
- * variable `$id`) whenever a rule depends on the answer. An upstream that fails or answers with
- * errors makes the hook throw, which Warden turns into IDENTITY_UNAVAILABLE (never a guess); the
- * answer's shape is checked there too.
+ * variable `$id`) whenever a rule depends on the answer. An upstream that cannot be reached
+ * refuses with UPSTREAM_UNAVAILABLE, as its fields would; one that answers with errors makes the
+ * hook throw, which Warden turns into IDENTITY_UNAVAILABLE (never a guess). The answer's shape is
+ * checked there too. `executor` must clean its results (`serviceExecutor` does).
  */
 export function identityFromUpstream(executor: Executor, query: string = DEFAULT_IDENTITY_QUERY): WardenIdentity {
   const document: DocumentNode = parse(query);
   return {
     async customer(id) {
       const result = (await executor({ document, variables: { id } })) as ExecutionResult<Record<string, unknown>>;
+      // The upstream itself down: the same answer its fields would give, not a fault of the hook.
+      const unavailable = result.errors?.find((error) => error.extensions?.['code'] === 'UPSTREAM_UNAVAILABLE');
+      if (unavailable) throw unavailable;
       if (result.errors?.length) {
         throw new Error(`the upstream answered the identity query with ${result.errors.length} error(s): ${result.errors.map((error) => String(error.extensions?.['code'] ?? 'no code')).join(', ')}`);
       }

@@ -28,7 +28,10 @@ import { useImpersonationExtensions } from '../impersonation/use-impersonation-e
 import { createAuditWriter } from '../audit/audit-writer.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
 import { useRefusalTrail } from '../audit/use-refusal-trail.js';
+import { registerDatabaseGauges } from '../metrics/database-gauges.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { useMetricsEndpoint } from '../metrics/use-metrics-endpoint.js';
+import { useRequestMetrics } from '../metrics/use-request-metrics.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useAuthentication } from './plugins/use-authentication.js';
 import { useCsrfHeader } from './plugins/use-csrf-header.js';
@@ -49,7 +52,7 @@ export interface GatewayOptions {
   identity: WardenIdentity;
   /** The node-postgres pool behind `db`, if any: the audit trail writes its batches with COPY through it. */
   pool?: pg.Pool | null;
-  config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit'>;
+  config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit' | 'metrics'>;
   logger: Logger;
   /** The schema to serve: built on `createWardenBuilder`, checked by `wardenSchemaOf`. */
   schema: WardenSchema;
@@ -69,7 +72,10 @@ export interface GatewayOptions {
   cleanErrorMessages?: boolean;
   /** What keeps the instance from full health (failing audit checkpoints, missing partitions): /health says "degraded". */
   healthProblems?: () => string[];
-  /** Where the gateway counts what it refuses. @default a registry of this gateway's own */
+  /**
+   * Where the gateway counts what it serves and refuses, served at /metrics when
+   * `config.metrics.enabled`. @default a registry of this gateway's own
+   */
   metrics?: GatewayMetrics;
   /** What the application adds to each request's context (declare it in its builder's `Context`). */
   appContext?: AppContext;
@@ -114,13 +120,18 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.appContext ? { appContext: options.appContext } : {}),
   });
 
-  const writer = createAuditWriter(db, options.pool ?? null);
+  const writer = createAuditWriter(db, options.pool ?? null, metrics);
+  registerDatabaseGauges(metrics.registry, { db, logger });
 
   return createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     context,
     plugins: [
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
+      // Scrapers carry no JWT: /metrics answers before authentication, to its own token if set.
+      ...(config.metrics.enabled ? [useMetricsEndpoint({ registry: metrics.registry, token: config.metrics.token, logger })] : []),
+      // Before anything that may refuse a request, so refusals are timed and counted too.
+      useRequestMetrics({ metrics }),
       requestIds.plugin,
       ...(options.publicRoutes ?? []),
       useNoStore(),
@@ -145,7 +156,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         blockFieldSuggestion: { enabled: false },
       }),
       useFieldRepeatLimit({ maxRepeats: config.limits.maxFieldRepeats }),
-      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer })]),
+      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer, metrics })]),
       useArgumentPolicy(),
       useMutationGate(),
       // After every hook that may replace a result: the banner goes on the final answer.

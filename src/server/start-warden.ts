@@ -9,6 +9,8 @@ import { checkedIdentity } from '../identity/checked-identity.js';
 import type { WardenIdentity } from '../identity/identity.js';
 import { startSessionSweeper } from '../impersonation/sweeper.js';
 import type { Logger } from '../log/logger.js';
+import { metricsEndpointWarning } from '../metrics/endpoint-warning.js';
+import { createGatewayMetrics } from '../metrics/gateway-metrics.js';
 import { startNotificationDispatcher } from '../notify/index.js';
 import { startPolicyStore, type PolicyStore } from '../policy/policy-store.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
@@ -72,6 +74,8 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   const signer = checkpointSigner(config.audit.checkpointKey);
   const unpublished = checkpointPublishingWarning(config);
   if (unpublished) logger.warn(unpublished);
+  const metricsWarning = metricsEndpointWarning(config);
+  if (metricsWarning) logger.warn(metricsWarning);
   if (config.migrateOnStart) {
     const applied = await migrations.apply(db);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
@@ -94,6 +98,8 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
   const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });
   const healthProblems = () => [checkpointer.problem(), partitions.problem()].filter((problem) => problem !== null);
+  // The gateway's and the notification dispatcher's counts go to one registry.
+  const metrics = options.metrics ?? createGatewayMetrics();
   const gateway = createGateway({
     db,
     pool,
@@ -104,11 +110,12 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     identity: options.identity,
     healthProblems,
     ...(options.appContext ? { appContext: options.appContext } : {}),
-    ...(options.metrics ? { metrics: options.metrics } : {}),
+    metrics,
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes } : {}),
   });
+  if (config.metrics.enabled) logger.info({ tokenRequired: config.metrics.token !== undefined }, 'metrics served at /metrics');
   const sweeper = startSessionSweeper({ db, identity, logger, policy });
-  const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000 });
+  const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000, metrics });
   return {
     gateway,
     policy,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkpointPublishingWarning } from '../../src/audit/checkpoints.js';
 import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config/config.js';
+import { metricsEndpointWarning } from '../../src/metrics/endpoint-warning.js';
 
 const SECRET = 'a-jwt-secret-of-our-own-0123456789abcdef';
 const CHECKPOINT_KEY = 'an-audit-checkpoint-key-0123456789abcdef';
@@ -177,5 +178,47 @@ describe('WARDEN_CORS_ORIGINS', () => {
     const problems = problemsWith({ WARDEN_CORS_ORIGINS: 'https://admin:hunter2@console.example.com' });
     expect(problems).toEqual(['WARDEN_CORS_ORIGINS must list origins without a user name or password: write "https://console.example.com".']);
     expect(problems.join()).not.toContain('hunter2');
+  });
+});
+
+describe('WARDEN_METRICS and WARDEN_METRICS_TOKEN', () => {
+  const TOKEN = 'a-metrics-scrape-token-0123456789abcdef';
+
+  it('serves /metrics without a token outside production, and not in production unless a token protects it', () => {
+    expect(loadConfig({}).metrics).toEqual({ enabled: true, token: undefined });
+    expect(loadConfig(PRODUCTION).metrics).toEqual({ enabled: false, token: undefined });
+    expect(loadConfig({ ...PRODUCTION, WARDEN_METRICS_TOKEN: TOKEN }).metrics).toEqual({ enabled: true, token: TOKEN });
+    expect(loadConfig({ ...PRODUCTION, WARDEN_METRICS: 'on' }).metrics).toEqual({ enabled: true, token: undefined });
+    expect(loadConfig({ WARDEN_METRICS: 'OFF' }).metrics.enabled).toBe(false);
+  });
+
+  it('refuses anything but on or off', () => {
+    expect(problemsWith({ WARDEN_METRICS: 'yes please' })).toEqual(['WARDEN_METRICS must be on or off (got "yes please").']);
+  });
+
+  it('refuses a short token, or one a header cannot carry, without echoing it', () => {
+    const expected = ['WARDEN_METRICS_TOKEN must be at least 32 characters of letters, digits and - . _ ~ + / (e.g. the output of `openssl rand -hex 32`).'];
+    expect(problemsWith({ WARDEN_METRICS_TOKEN: 'short-secret' })).toEqual(expected);
+    expect(problemsWith({ WARDEN_METRICS_TOKEN: 'a metrics token with spaces in it, 0123456789' })).toEqual(expected);
+    expect(problemsWith({ WARDEN_METRICS_TOKEN: TOKEN })).toEqual([]);
+  });
+
+  it('refuses the JWT secret as the scrape token', () => {
+    expect(problemsWith({ ...PRODUCTION, WARDEN_METRICS_TOKEN: SECRET })).toEqual([
+      'WARDEN_METRICS_TOKEN must differ from WARDEN_JWT_SECRET: whoever can scrape the metrics must not be able to sign tokens.',
+    ]);
+  });
+
+  it('is reported with every other problem at once', () => {
+    expect(problemsWith({ WARDEN_METRICS: 'maybe', WARDEN_METRICS_TOKEN: 'short', PORT: 'x' })).toHaveLength(3);
+  });
+
+  it('warns at start when production serves /metrics to anyone, or a token is set for metrics that are off', () => {
+    expect(metricsEndpointWarning(loadConfig({ ...PRODUCTION, WARDEN_METRICS: 'on' }))).toMatch(/^WARDEN_METRICS=on without WARDEN_METRICS_TOKEN: \/metrics answers anyone who can reach the port\./);
+    expect(metricsEndpointWarning(loadConfig({ WARDEN_METRICS: 'off', WARDEN_METRICS_TOKEN: TOKEN }))).toMatch(/^WARDEN_METRICS=off, so WARDEN_METRICS_TOKEN is unused/);
+    // Control: protected, off, or outside production, nothing to warn about.
+    expect(metricsEndpointWarning(loadConfig({ ...PRODUCTION, WARDEN_METRICS_TOKEN: TOKEN }))).toBeNull();
+    expect(metricsEndpointWarning(loadConfig(PRODUCTION))).toBeNull();
+    expect(metricsEndpointWarning(loadConfig({}))).toBeNull();
   });
 });

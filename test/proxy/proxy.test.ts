@@ -73,6 +73,12 @@ describe('a session through the proxy', () => {
     expect(customerCalls().flatMap((call) => call.fields)).toContain('Tenant.nationalId');
   });
 
+  it('serves what the upstream serves: `id` asked of the interface and of its object, as Relay clients do', async () => {
+    const { body } = await post('agent', '{ node(id: "ten_hl_001") { id ... on Tenant { id status } } }', withSession(session.token));
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.['node']).toEqual({ id: 'ten_hl_001', status: 'ACTIVE' });
+  });
+
   it('carries the banner', async () => {
     const { body } = await post('agent', '{ me { id } }', withSession(session.token));
     expect(body.extensions?.['impersonation']).toMatchObject({ sessionId: session.sessionId, user: { id: 'usr_jess', name: 'Jess Lin' }, account: { id: 'org_harbour', name: 'Harbour Lettings' } });

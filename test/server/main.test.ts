@@ -92,6 +92,14 @@ describe('npm start', () => {
         body: JSON.stringify({ query: '{ viewer { id } }' }),
       });
       expect(await viewer.json()).toEqual({ data: { viewer: { id: 'usr_jane' } } });
+      // Development serves the metrics open, the notification dispatcher's with the gateway's.
+      const metrics = await fetch(`${url}/metrics`);
+      expect(metrics.status).toBe(200);
+      const scraped = await metrics.text();
+      expect(scraped).toMatch(/^warden_graphql_requests_total\{operation="anonymous",operation_type="query",status="200"\} 1$/m);
+      expect(scraped).toContain('# TYPE warden_notification_deliveries_total counter');
+      expect(scraped).toContain('process_cpu_user_seconds_total');
+      expect(output).toContain('metrics served at /metrics');
 
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number | null];

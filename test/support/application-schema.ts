@@ -35,6 +35,8 @@ export function wardenOwnFields(): ReadonlySet<string> {
 export interface ArgumentValues {
   /** The id of `type`'s row an argument reading `type.id` is sent, as a GraphQL literal's content. */
   idOf(type: string): string | undefined;
+  /** The id an ID argument declared to read nothing (`false`, as an upstream's `node(id:)` may be) is sent. */
+  anyId?: string;
   /** What a text argument is sent (a search). */
   text: string;
 }
@@ -45,7 +47,7 @@ export function literalFor(type: GraphQLInputType, reads: string | null, values:
   if (isEnumType(named)) return named.getValues()[0]?.name ?? '';
   switch (named.name) {
     case 'ID': {
-      const id = reads?.endsWith('.id') ? values.idOf(reads.slice(0, -'.id'.length)) : undefined;
+      const id = reads === null ? values.anyId : reads.endsWith('.id') ? values.idOf(reads.slice(0, -'.id'.length)) : undefined;
       if (id === undefined) throw new Error(`No id to send for an ID argument reading ${reads ?? 'nothing'}`);
       return JSON.stringify(id);
     }

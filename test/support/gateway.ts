@@ -110,6 +110,11 @@ export interface TestGatewayOptions {
   subjects?: (aliasOrId: string) => DevTokenSubject | undefined;
   /** Plugins answering paths of their own before authentication (the console's files, say), given the gateway's config. */
   publicRoutes?: (config: Config) => Plugin[];
+  /**
+   * Node's process metrics in the gateway's registry. Off by default: each registry that has
+   * them keeps an event-loop monitor running for the rest of the test process.
+   */
+  processMetrics?: boolean;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -129,7 +134,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
   const policyStore = options.livePolicy
     ? await startPolicyStore({ db: database.db, listen: database.listen, logger, ...schema.catalog, pollMs: options.livePolicy.pollMs })
     : null;
-  const metrics = createGatewayMetrics();
+  const metrics = createGatewayMetrics({ processMetrics: options.processMetrics ?? false });
   const identity = (options.identity ?? customerIdentity)(database.db);
   const gateway = createGateway({
     metrics,

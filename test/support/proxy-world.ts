@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { DevTokenSubject } from '../../src/auth/mint-token.js';
 import { demoSubject } from '../../src/domain/demo-principals.js';
 import { DEMO_STAFF } from '../../src/domain/seed/demo-data.js';
 import { createLogger } from '../../src/log/logger.js';
-import { loadClassification, type UpstreamClassification } from '../../src/proxy/classification.js';
+import { loadClassification, parseClassification, type UpstreamClassification } from '../../src/proxy/classification.js';
 import { proxySchemaOf, type ProxySchema } from '../../src/proxy/proxy-schema.js';
 import { serviceExecutor, upstreamExecutor, type UpstreamEndpoint } from '../../src/proxy/upstream-executor.js';
 import { identityFromUpstream, IDENTITY_SCOPE } from '../../src/proxy/upstream-identity.js';
@@ -42,8 +43,19 @@ export interface ProxyWorldOptions {
   fromSdl?: boolean;
   /** Environment for the gateway's config (limits, say). */
   env?: Record<string, string>;
-  /** Passed to the test gateway (the control run's `policyEnforced: false`, say). */
+  /** Passed to the test gateway (the control run's `errorMessagesCleaned: false`, say). */
   gateway?: Pick<TestGatewayOptions, 'errorMessagesCleaned'>;
+  /**
+   * False is the control run: every upstream field served as public, so the guard hands each
+   * one the delegating resolver unchanged and no mask, denial or grant decides anything (what
+   * `policyEnforced: false` is to a native schema). @default true
+   */
+  policyEnforced?: boolean;
+  /**
+   * Where the customers' calls go instead of the upstream (a closed port, say); Warden still
+   * reads the schema and asks who a customer is at the upstream itself.
+   */
+  customerCallsTo?: string;
 }
 
 const AUDIENCE = 'lettings-api';
@@ -61,9 +73,13 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
   const logger = createLogger('debug', new Writable({ write: (chunk: Buffer, _encoding, done) => (logs.push(chunk.toString('utf8')), done()) }));
   const endpoint: UpstreamEndpoint = { url: upstream.url, timeoutMs: 5000 };
   const classification = options.classification ?? loadClassification(LETTINGS_CLASSES);
-  const upstreamSchema = await loadUpstreamSchema({ url: upstream.url, ...(options.fromSdl ? { sdlPath: LETTINGS_SDL } : {}), introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE) });
-  const schema = proxySchemaOf({ upstream: upstreamSchema, executor: upstreamExecutor(endpoint, signer, logger), classification });
-  const identity = identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE));
+  const upstreamSchema = await loadUpstreamSchema({ url: upstream.url, ...(options.fromSdl ? { sdlPath: LETTINGS_SDL } : {}), introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE, logger) });
+  const schema = proxySchemaOf({
+    upstream: upstreamSchema,
+    executor: upstreamExecutor(options.customerCallsTo ? { ...endpoint, url: options.customerCallsTo } : endpoint, signer, logger),
+    classification: options.policyEnforced === false ? everyFieldPublic(classification) : classification,
+  });
+  const identity = identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE, logger));
   const database = await createTestDatabase();
   await database.db.insertInto('staff').values(DEMO_STAFF.map((staff) => ({ ...staff, roles: [...staff.roles] }))).execute();
   const t = await startTestGateway(options.env ?? {}, {
@@ -88,6 +104,27 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
       await upstream.close();
     },
   };
+}
+
+/**
+ * The example's classification with entries left out, as an adopter who has not yet classified
+ * a new field or declared a new argument commits it: `{ fields: ['Payment.reference'] }`.
+ */
+export function exampleClassificationWithout(left: { fields?: readonly string[]; arguments?: readonly string[] }): UpstreamClassification {
+  const document = JSON.parse(readFileSync(LETTINGS_CLASSES, 'utf8')) as { fields: Record<string, unknown>; arguments: Record<string, unknown> };
+  for (const [section, coordinates] of [['fields', left.fields ?? []], ['arguments', left.arguments ?? []]] as const) {
+    for (const coordinate of coordinates) {
+      if (!(coordinate in document[section])) throw new Error(`The example's ${section} have no ${coordinate} to leave out`);
+      delete document[section][coordinate];
+    }
+  }
+  return parseClassification(document, 'the example, with entries left out');
+}
+
+/** The control's classification: `classification` with every field it classifies made public. */
+function everyFieldPublic(classification: UpstreamClassification): UpstreamClassification {
+  const fields = new Map([...classification.fields.keys()].map((coordinate) => [coordinate, { classification: 'public' as const, mask: null }]));
+  return { ...classification, fields };
 }
 
 /** Demo staff by alias or id, and the Lettings users by id (customers). */

@@ -103,9 +103,11 @@ export function generateQuery(schema: GraphQLSchema, root: string, rootArgs: str
   const selection = (type: GraphQLNamedType, depth: number, path: string[]): string => {
     if (isAbstractType(type)) {
       const parts: string[] = [];
+      const members = schema.getPossibleTypes(type);
+      const shared = sharedFields(members);
       if (isInterfaceType(type)) parts.push(...fieldsOf(type.getFields(), type.name, depth, path));
-      for (const member of schema.getPossibleTypes(type)) {
-        const body = objectSelection(member, depth, path);
+      for (const member of members) {
+        const body = objectSelection(member, depth, path, shared);
         if (body) parts.push(`... on ${member.name} { ${body} }`);
       }
       return parts.length ? ['__typename', ...parts].join(' ') : '';
@@ -113,9 +115,9 @@ export function generateQuery(schema: GraphQLSchema, root: string, rootArgs: str
     return isObjectType(type) ? objectSelection(type, depth, path) : '';
   };
 
-  const objectSelection = (type: GraphQLObjectType, depth: number, path: string[]): string => {
+  const objectSelection = (type: GraphQLObjectType, depth: number, path: string[], shared: ReadonlySet<string> = NONE_SHARED): string => {
     const style = selectionStyles[selections++ % Math.max(1, selectionStyles.length)] ?? 'plain';
-    const body = fieldsOf(type.getFields(), type.name, depth, path, style === 'aliases').join(' ');
+    const body = fieldsOf(type.getFields(), type.name, depth, path, style === 'aliases', shared).join(' ');
     if (!body) return '';
     if (style === 'fragments') {
       const name = `F_${type.name}_${path.length}_${fragments.size}`;
@@ -131,20 +133,28 @@ export function generateQuery(schema: GraphQLSchema, root: string, rootArgs: str
     depth: number,
     path: string[],
     aliases = false,
+    shared: ReadonlySet<string> = NONE_SHARED,
   ): string[] => {
     const out: string[] = [];
     for (const field of Object.values(fields)) {
       if (field.args.some((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined)) continue;
       const named = getNamedType(field.type);
       const selected = !choices.include || choices.include.has(`${typeName}.${field.name}`);
-      const args = argumentsFor(field, typeName);
+      // A field other members of a union or interface have too is read under a key of this member's.
+      const key = shared.has(field.name) ? `${typeName}_` : '';
+      // Its arguments are made only for a field the document selects: a variable no field uses fails validation.
+      const read = () => {
+        const args = argumentsFor(field, typeName);
+        return { args, plain: `${key ? `${key}${field.name}: ` : ''}${field.name}${args}` };
+      };
       if (isLeafType(named)) {
         if (!selected) continue;
-        out.push(aliases ? `a1_${field.name}: ${field.name}${args} a2_${field.name}: ${field.name}${args} ${field.name}${args}` : `${field.name}${args}`);
+        const { args, plain } = read();
+        out.push(aliases ? `${key}a1_${field.name}: ${field.name}${args} ${plain}` : plain);
       } else if (depth < MAX_DEPTH && !path.includes(named.name)) {
         const body = selection(named, depth + 1, [...path, named.name]);
-        if (body) out.push(`${field.name}${args} { ${body} }`);
-        else if (selected) out.push(`${field.name}${args} { __typename }`);
+        if (body) out.push(`${read().plain} { ${body} }`);
+        else if (selected) out.push(`${read().plain} { __typename }`);
       }
     }
     return out;
@@ -178,6 +188,24 @@ export function generateQuery(schema: GraphQLSchema, root: string, rootArgs: str
   // A second operation in the same document reads the same data; only the first is run.
   if (styles.has('several-operations')) operations.push(`query Other${definitions} { ${body} }`);
   return { query: [...operations, ...fragments.values()].join('\n'), variables, operationName: 'Canary' };
+}
+
+const NONE_SHARED: ReadonlySet<string> = new Set();
+
+/**
+ * Fields more than one member of a union or interface has. Each member's is read under its own
+ * key, so no two selections have to merge: a `status` that is a `PaymentStatus` on one member
+ * and a `LeaseStatus` on the other cannot, nor, behind a proxy, an `email` the upstream serves
+ * as `String!` on one and `String` on the other (Warden serves both nullable, so only the
+ * upstream would refuse the document).
+ */
+function sharedFields(members: readonly GraphQLObjectType[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const both = new Set<string>();
+  for (const member of members) {
+    for (const name of Object.keys(member.getFields())) (seen.has(name) ? both : seen).add(name);
+  }
+  return both;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.js';
 import type { MaskName } from '../../src/policy/data-class.js';
@@ -29,6 +29,11 @@ export interface CanaryPlan {
    * field's value: `{ 'MemberDirectoryEntry.name': 'Member.name' }`. Its canary is that field's.
    */
   shows?: Readonly<Record<string, string>>;
+  /**
+   * The column (row property) a field shows, or undefined for a field computed by a resolver.
+   * @default the column Pothos exposes (`t.exposeString('name')`)
+   */
+  columnOf?: (field: GraphQLField<unknown, unknown>) => string | undefined;
 }
 
 export interface SchemaCanaries {
@@ -53,8 +58,8 @@ export function schemaCanaries(schema: GraphQLSchema, catalog: PolicyCatalog, pl
       const coordinate = `${typeName}.${field.name}`;
       const fieldPlan = catalog.fields.get(coordinate);
       if (!fieldPlan?.classification || !CANARY_CLASSES.has(fieldPlan.classification)) continue;
-      const column = field.extensions['pothosExposedField'];
-      if (typeof column !== 'string') {
+      const column = plan.columnOf ? plan.columnOf(field) : exposedColumn(field);
+      if (column === undefined) {
         problems.push(`${coordinate} is ${fieldPlan.classification} but computed, not a column of ${table}: seed its source by hand.`);
         continue;
       }
@@ -79,6 +84,11 @@ export function schemaCanaries(schema: GraphQLSchema, catalog: PolicyCatalog, pl
   }
   if (problems.length > 0) throw new Error(`The canaries cannot cover the schema:\n  ${problems.join('\n  ')}`);
   return { canaries: [...canaries.values()], rows };
+}
+
+function exposedColumn(field: GraphQLField<unknown, unknown>): string | undefined {
+  const column = field.extensions['pothosExposedField'];
+  return typeof column === 'string' ? column : undefined;
 }
 
 /**
