@@ -19,7 +19,9 @@ export function recordUpstreamMutation(
     const customer = context.access.actingAs;
     const session = context.access.session;
     if (customer) {
-      const account = session?.account ?? { id: customer.accountId, name: customer.accountId };
+      // The customer's own call names their account as the application does (a session's names it already).
+      const known = session ? null : (await context.identity.customer(customer.id))?.account;
+      const account = session?.account ?? { id: customer.accountId, name: known?.name ?? customer.accountId };
       const scope = auditScopeOf(context, info);
       await context.db.transaction().execute((trx) =>
         recordAuditEvent(

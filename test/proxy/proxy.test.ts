@@ -111,6 +111,21 @@ describe('a session through the proxy', () => {
   });
 });
 
+describe("a customer's own change", () => {
+  it('is recorded before it is sent, naming the account as the upstream names it', async () => {
+    const { body } = await post('usr_maya', 'mutation { updateTenantPhone(tenantId: "ten_hl_002", phone: "+44 7700 900123") { id } }');
+    expect(body.errors).toBeUndefined();
+    const row = await world.database.db
+      .selectFrom('audit_events')
+      .select(['summary', 'account_id'])
+      .where('kind', '=', 'mutation_executed')
+      .where('actor_id', '=', 'usr_maya')
+      .executeTakeFirstOrThrow();
+    expect(row.account_id).toBe('org_harbour');
+    expect(row.summary).toContain('Harbour Lettings');
+  });
+});
+
 describe('upstream errors', () => {
   it('pass on their code and path, never their message', async () => {
     const { body } = await post('usr_maya', 'mutation { updateTenantPhone(tenantId: "ten_hl_001", phone: "not-a-phone CNRYECHO") { id } }');
