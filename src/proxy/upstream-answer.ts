@@ -6,8 +6,9 @@ type Answer = Record<string | number, unknown>;
 /**
  * The value the upstream answered for one root field (under `key`), with each error it sent in
  * place of the null it left: at the path the error names, or, when an upstream non-null made a
- * value above it null, at that value. A field (or list item) whose value is an error throws it
- * there, located; an error without a path stands for the whole field when nothing came back.
+ * value above it null, at that value. A field whose value is an error throws it there, located
+ * at the field; a list item that is one fails with the upstream's path, naming the field that
+ * failed below it. An error without a path stands for the whole field when nothing came back.
  * A second error where one already stands is left out: the field fails once.
  */
 export function answerOf(key: string, result: ExecutionResult): unknown {
