@@ -3,7 +3,6 @@ import {
   defaultFieldResolver,
   getNamedType,
   getNullableType,
-  GraphQLError,
   GraphQLList,
   isInterfaceType,
   isLeafType,
@@ -11,19 +10,17 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
-  responsePathAsArray,
   valueFromASTUntyped,
   type GraphQLFieldConfig,
   type GraphQLFieldResolver,
   type GraphQLOutputType,
-  type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
 import type { GatewayContext } from '../graphql/context.js';
 import { argumentInventory, argumentProblems } from '../policy/argument-inventory.js';
 import { isDataClass, isMaskName } from '../policy/data-class.js';
 import { fieldInventory } from '../policy/field-inventory.js';
-import { guardResolver, isPromiseLike } from '../policy/guard-field.js';
+import { guardResolver } from '../policy/guard-field.js';
 import { planProblems } from '../policy/plugin/field-plan.js';
 import { CALLERS_EXTENSION, FILTERS_BY_EXTENSION, PLAN_EXTENSION, RISK_EXTENSION, type FieldPlan } from '../policy/plugin/types.js';
 import type { FieldClass, UpstreamClassification } from './classification.js';
@@ -110,14 +107,14 @@ export function guardUpstreamSchema(
       problems.push(...planProblems(plan));
       const root = roots.has(typeName);
       const risk = typeName === mutationType ? classification.mutations.get(coordinate) : undefined;
-      const delegate = upstreamErrorsThrown((config.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, GatewayContext, object>);
+      const delegate = (config.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, GatewayContext, object>;
       // A mutation is recorded (and its approval used) after its guard let it through, before it is sent.
       const resolve = guardResolver<GatewayContext>(plan, typeName === mutationType ? recordUpstreamMutation(coordinate, delegate) : delegate, {
         requestPolicy,
         holdsSubjects: false,
         // Nested values are read from the upstream's answer, where an upstream error on this
-        // path surfaces as the resolver's throw (`upstreamErrorsThrown`): watched, so a read
-        // that failed is taken back.
+        // path surfaces as the resolver's throw (`readAnswer`): watched, so a read that failed
+        // is taken back.
         readsProperty: false,
       });
       return {
@@ -185,25 +182,6 @@ export function directiveClasses(upstream: GraphQLSchema): { classes: Map<string
     }
   }
   return { classes, problems };
-}
-
-/**
- * The delegating resolver with what the upstream failed thrown at this field. Delegation
- * answers such a field with the error as its value (execution throws it then), which the guard
- * would take for a value: mask it into a string, record it as shown. Thrown, the read is taken
- * back, and the error is located at this field, which names it in the audit trail.
- */
-function upstreamErrorsThrown(resolve: GraphQLFieldResolver<unknown, GatewayContext, object>): GraphQLFieldResolver<unknown, GatewayContext, object> {
-  return (parent, args, context, info) => {
-    const value = resolve(parent, args, context, info);
-    return isPromiseLike(value) ? Promise.resolve(value).then((resolved) => thrownAt(resolved, info)) : thrownAt(value, info);
-  };
-}
-
-function thrownAt(value: unknown, info: GraphQLResolveInfo): unknown {
-  if (!(value instanceof Error)) return value;
-  if (!(value instanceof GraphQLError)) throw value;
-  throw new GraphQLError(value.message, { nodes: info.fieldNodes, path: responsePathAsArray(info.path), originalError: value.originalError, extensions: value.extensions });
 }
 
 /** The type with every non-null removed, lists kept: a denial or a null mask can then stand anywhere in it. */

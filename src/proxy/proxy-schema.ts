@@ -1,14 +1,13 @@
 import type { Executor } from '@graphql-tools/utils';
-import { wrapSchema } from '@graphql-tools/wrap';
 import { MapperKind, mapSchema, pruneSchema, rewireTypes } from '@graphql-tools/utils';
 import { GraphQLObjectType, GraphQLScalarType, GraphQLSchema, isScalarType, isSpecifiedScalarType, type GraphQLNamedType } from 'graphql';
 import { createWardenBuilder } from '../graphql/warden-types.js';
 import type { FieldPlan } from '../policy/plugin/types.js';
-import { askOnlyShown } from './ask-only-shown.js';
 import { fieldInventory } from '../policy/field-inventory.js';
 import { wardenSchemaOf, type WardenSchema, type WardenSchemaOptions } from '../server/warden-schema.js';
 import type { UpstreamClassification } from './classification.js';
 import { directiveClasses, guardUpstreamSchema, type UpstreamReport } from './guard-upstream.js';
+import { delegatingSchema } from './upstream-delegation.js';
 
 export interface ProxySchemaOptions extends WardenSchemaOptions {
   /** The upstream's schema, from its SDL or its introspection (`loadUpstreamSchema`). */
@@ -37,7 +36,7 @@ export function proxySchemaOf(options: ProxySchemaOptions): ProxySchema {
   if (written.problems.length > 0) throw new Error(`The upstream's SDL classifies fields Warden cannot use:\n  - ${written.problems.join('\n  - ')}`);
   const served = withoutHiddenRoots(options.upstream, options.classification.hidden);
   const plans = new Map<string, FieldPlan>();
-  const delegating = wrapSchema({ schema: served, executor: options.executor, batch: false, transforms: [askOnlyShown(plans)] });
+  const delegating = delegatingSchema(served, options.executor, plans);
   const { schema: upstream, report } = guardUpstreamSchema(delegating, options.classification, firstIndex, written.classes);
   for (const [coordinate, plan] of fieldInventory(upstream)) plans.set(coordinate, plan);
   const schema = joinSchemas(own, upstream, options.classification.hidden);

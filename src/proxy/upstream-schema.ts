@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Executor } from '@graphql-tools/utils';
-import { schemaFromExecutor } from '@graphql-tools/wrap';
-import { buildASTSchema, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { ExecutionResult, Executor } from '@graphql-tools/utils';
+import { buildASTSchema, buildClientSchema, getIntrospectionQuery, Kind, parse, type DocumentNode, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 
 /** The directive an upstream's SDL may carry to classify its fields where it is written. */
 export const DATA_CLASS_DIRECTIVE = 'dataClass';
@@ -35,13 +34,22 @@ export async function loadUpstreamSchema(source: UpstreamSchemaSource): Promise<
     throw new UpstreamSchemaUnavailable(`No schema for the upstream ${source.url}: set WARDEN_UPSTREAM_SDL to its SDL file, or let Warden introspect it.`);
   }
   try {
-    return await schemaFromExecutor(source.introspect);
+    return await schemaByIntrospection(source.introspect);
   } catch (error) {
     throw new UpstreamSchemaUnavailable(
       `Warden could not read the schema of the upstream ${source.url} by introspection (${error instanceof Error ? error.message : String(error)}): check that it is running and reachable from here, that it allows introspection to Warden's service token, or set WARDEN_UPSTREAM_SDL to its SDL file.`,
       { cause: error },
     );
   }
+}
+
+/** The upstream's schema from its introspection; its errors (cleaned by the executor) thrown as they came. */
+async function schemaByIntrospection(introspect: Executor): Promise<GraphQLSchema> {
+  const result = (await introspect({ document: parse(getIntrospectionQuery()) })) as ExecutionResult<IntrospectionQuery>;
+  if (result.data?.__schema) return buildClientSchema(result.data);
+  const errors = result.errors ?? [];
+  if (errors.length === 1 && errors[0]) throw errors[0];
+  throw new Error(errors.length > 0 ? errors.map((error) => error.message).join('; ') : 'no introspection result came back');
 }
 
 /** Builds a schema from an SDL file; `@dataClass` is declared for it when the file does not. */
