@@ -23,6 +23,8 @@ type Documents = {
     "\n  mutation ConsoleClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n      }\n      token\n    }\n  }\n": typeof types.ConsoleClaimSessionDocument,
     "\n  mutation ConsoleEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleEndSessionDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  query ConsoleAccessHistory($first: Int!, $after: String) {\n    account {\n      id\n      name\n      supportAccess\n    }\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          howItEnded\n          minutes\n          changes\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ConsoleAccessHistoryDocument,
+    "\n  mutation ConsoleSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": typeof types.ConsoleSetSupportAccessDocument,
     "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.ConsolePendingApprovalsDocument,
     "\n  mutation ConsoleApproveRequest($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleApproveRequestDocument,
     "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleDenyRequestDocument,
@@ -36,6 +38,8 @@ const documents: Documents = {
     "\n  mutation ConsoleClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n      }\n      token\n    }\n  }\n": types.ConsoleClaimSessionDocument,
     "\n  mutation ConsoleEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": types.ConsoleEndSessionDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  query ConsoleAccessHistory($first: Int!, $after: String) {\n    account {\n      id\n      name\n      supportAccess\n    }\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          howItEnded\n          minutes\n          changes\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ConsoleAccessHistoryDocument,
+    "\n  mutation ConsoleSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": types.ConsoleSetSupportAccessDocument,
     "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": types.ConsolePendingApprovalsDocument,
     "\n  mutation ConsoleApproveRequest($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.ConsoleApproveRequestDocument,
     "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.ConsoleDenyRequestDocument,
@@ -73,6 +77,14 @@ export function graphql(source: "\n  mutation ConsoleEndSession($sessionId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n"): typeof import('./graphql.js').ConsoleViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAccessHistory($first: Int!, $after: String) {\n    account {\n      id\n      name\n      supportAccess\n    }\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          howItEnded\n          minutes\n          changes\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAccessHistoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n"): typeof import('./graphql.js').ConsoleSetSupportAccessDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -877,6 +877,21 @@ export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', id: string, name: string, kind: PrincipalKind, roles: Array<string> } };
 
+export type ConsoleAccessHistoryQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConsoleAccessHistoryQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, name: string, supportAccess: SupportAccess } | null, accessHistory: { __typename?: 'AccessHistoryConnection', edges: Array<{ __typename?: 'AccessHistoryEdge', cursor: string, node: { __typename?: 'AccessHistoryEntry', sessionId: string, agentName: string, userName?: string | null, reason: string, ticket: string, mode: string, startedAt: string, endedAt?: string | null, howItEnded?: string | null, minutes?: number | null, changes: Array<string> } }>, pageInfo: { __typename?: 'AccessHistoryPageInfo', endCursor?: string | null, hasNextPage: boolean } } };
+
+export type ConsoleSetSupportAccessMutationVariables = Exact<{
+  value: SupportAccess;
+}>;
+
+
+export type ConsoleSetSupportAccessMutation = { __typename?: 'Mutation', setSupportAccess: { __typename?: 'Account', id: string, supportAccess: SupportAccess } };
+
 export type ConsolePendingApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1053,6 +1068,45 @@ export const ConsoleViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsoleAccessHistoryDocument = new TypedDocumentString(`
+    query ConsoleAccessHistory($first: Int!, $after: String) {
+  account {
+    id
+    name
+    supportAccess
+  }
+  accessHistory(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        sessionId
+        agentName
+        userName
+        reason
+        ticket
+        mode
+        startedAt
+        endedAt
+        howItEnded
+        minutes
+        changes
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAccessHistoryQuery, ConsoleAccessHistoryQueryVariables>;
+export const ConsoleSetSupportAccessDocument = new TypedDocumentString(`
+    mutation ConsoleSetSupportAccess($value: SupportAccess!) {
+  setSupportAccess(value: $value) {
+    id
+    supportAccess
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetSupportAccessMutation, ConsoleSetSupportAccessMutationVariables>;
 export const ConsolePendingApprovalsDocument = new TypedDocumentString(`
     query ConsolePendingApprovals {
   pendingApprovals(first: 50) {
