@@ -23,6 +23,9 @@ type Documents = {
     "\n  mutation ConsoleClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n      }\n      token\n    }\n  }\n": typeof types.ConsoleClaimSessionDocument,
     "\n  mutation ConsoleEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleEndSessionDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  query ConsoleAuditEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          decision\n          actorName\n          actorId\n          summary\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": typeof types.ConsoleAuditEventsDocument,
+    "\n  query ConsoleAuditExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format) {\n      content\n      events\n      truncated\n    }\n  }\n": typeof types.ConsoleAuditExportDocument,
+    "\n  query ConsoleImpersonationSessions($filter: ImpersonationSessionFilter, $first: Int!) {\n    impersonationSessions(filter: $filter, first: $first) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n    }\n  }\n": typeof types.ConsoleImpersonationSessionsDocument,
     "\n  query ConsoleAccessHistory($first: Int!, $after: String) {\n    account {\n      id\n      name\n      supportAccess\n    }\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          howItEnded\n          minutes\n          changes\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.ConsoleAccessHistoryDocument,
     "\n  mutation ConsoleSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": typeof types.ConsoleSetSupportAccessDocument,
     "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.ConsolePendingApprovalsDocument,
@@ -38,6 +41,9 @@ const documents: Documents = {
     "\n  mutation ConsoleClaimSession($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n      }\n      token\n    }\n  }\n": types.ConsoleClaimSessionDocument,
     "\n  mutation ConsoleEndSession($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n    }\n  }\n": types.ConsoleEndSessionDocument,
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  query ConsoleAuditEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          decision\n          actorName\n          actorId\n          summary\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n": types.ConsoleAuditEventsDocument,
+    "\n  query ConsoleAuditExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format) {\n      content\n      events\n      truncated\n    }\n  }\n": types.ConsoleAuditExportDocument,
+    "\n  query ConsoleImpersonationSessions($filter: ImpersonationSessionFilter, $first: Int!) {\n    impersonationSessions(filter: $filter, first: $first) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n    }\n  }\n": types.ConsoleImpersonationSessionsDocument,
     "\n  query ConsoleAccessHistory($first: Int!, $after: String) {\n    account {\n      id\n      name\n      supportAccess\n    }\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          howItEnded\n          minutes\n          changes\n        }\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.ConsoleAccessHistoryDocument,
     "\n  mutation ConsoleSetSupportAccess($value: SupportAccess!) {\n    setSupportAccess(value: $value) {\n      id\n      supportAccess\n    }\n  }\n": types.ConsoleSetSupportAccessDocument,
     "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": types.ConsolePendingApprovalsDocument,
@@ -77,6 +83,18 @@ export function graphql(source: "\n  mutation ConsoleEndSession($sessionId: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      kind\n      roles\n    }\n  }\n"): typeof import('./graphql.js').ConsoleViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAuditEvents($filter: AuditEventFilter, $first: Int!, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          occurredAt\n          kind\n          decision\n          actorName\n          actorId\n          summary\n        }\n      }\n      endCursor\n      hasNextPage\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAuditEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleAuditExport($filter: AuditEventFilter, $format: AuditExportFormat!) {\n    auditExport(filter: $filter, format: $format) {\n      content\n      events\n      truncated\n    }\n  }\n"): typeof import('./graphql.js').ConsoleAuditExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleImpersonationSessions($filter: ImpersonationSessionFilter, $first: Int!) {\n    impersonationSessions(filter: $filter, first: $first) {\n      sessionId\n      agentName\n      userName\n      accountName\n      reason\n      ticket\n      status\n      startedAt\n      endedAt\n      story\n    }\n  }\n"): typeof import('./graphql.js').ConsoleImpersonationSessionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

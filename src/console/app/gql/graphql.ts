@@ -877,6 +877,31 @@ export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', id: string, name: string, kind: PrincipalKind, roles: Array<string> } };
 
+export type ConsoleAuditEventsQueryVariables = Exact<{
+  filter?: InputMaybe<AuditEventFilter>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConsoleAuditEventsQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', endCursor?: string | null, hasNextPage: boolean, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, occurredAt: string, kind: string, decision?: string | null, actorName?: string | null, actorId?: string | null, summary: string } }> } };
+
+export type ConsoleAuditExportQueryVariables = Exact<{
+  filter?: InputMaybe<AuditEventFilter>;
+  format: AuditExportFormat;
+}>;
+
+
+export type ConsoleAuditExportQuery = { __typename?: 'Query', auditExport: { __typename?: 'AuditExport', content: string, events: number, truncated: boolean } };
+
+export type ConsoleImpersonationSessionsQueryVariables = Exact<{
+  filter?: InputMaybe<ImpersonationSessionFilter>;
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type ConsoleImpersonationSessionsQuery = { __typename?: 'Query', impersonationSessions: Array<{ __typename?: 'SessionTimeline', sessionId: string, agentName: string, userName: string, accountName: string, reason: string, ticket: string, status: string, startedAt?: string | null, endedAt?: string | null, story: Array<string> }> };
+
 export type ConsoleAccessHistoryQueryVariables = Exact<{
   first: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1068,6 +1093,51 @@ export const ConsoleViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsoleAuditEventsDocument = new TypedDocumentString(`
+    query ConsoleAuditEvents($filter: AuditEventFilter, $first: Int!, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        occurredAt
+        kind
+        decision
+        actorName
+        actorId
+        summary
+      }
+    }
+    endCursor
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditEventsQuery, ConsoleAuditEventsQueryVariables>;
+export const ConsoleAuditExportDocument = new TypedDocumentString(`
+    query ConsoleAuditExport($filter: AuditEventFilter, $format: AuditExportFormat!) {
+  auditExport(filter: $filter, format: $format) {
+    content
+    events
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditExportQuery, ConsoleAuditExportQueryVariables>;
+export const ConsoleImpersonationSessionsDocument = new TypedDocumentString(`
+    query ConsoleImpersonationSessions($filter: ImpersonationSessionFilter, $first: Int!) {
+  impersonationSessions(filter: $filter, first: $first) {
+    sessionId
+    agentName
+    userName
+    accountName
+    reason
+    ticket
+    status
+    startedAt
+    endedAt
+    story
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleImpersonationSessionsQuery, ConsoleImpersonationSessionsQueryVariables>;
 export const ConsoleAccessHistoryDocument = new TypedDocumentString(`
     query ConsoleAccessHistory($first: Int!, $after: String) {
   account {
