@@ -31,6 +31,11 @@ type Documents = {
     "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.ConsolePendingApprovalsDocument,
     "\n  mutation ConsoleApproveRequest($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleApproveRequestDocument,
     "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.ConsoleDenyRequestDocument,
+    "\n  mutation ConsoleApprovePolicyVersion($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n    }\n  }\n": typeof types.ConsoleApprovePolicyVersionDocument,
+    "\n  mutation ConsoleRejectPolicyVersion($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": typeof types.ConsoleRejectPolicyVersionDocument,
+    "\n  mutation ConsoleWithdrawPolicyVersion($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": typeof types.ConsoleWithdrawPolicyVersionDocument,
+    "\n  mutation ConsolePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n    }\n  }\n": typeof types.ConsolePublishPolicyDocument,
+    "\n  query ConsolePolicy {\n    activePolicy {\n      version\n      reason\n      document\n      createdAt\n    }\n    policyVersions(first: 20) {\n      version\n      basedOn\n      status\n      reason\n      createdBy\n      createdAt\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": typeof types.ConsolePolicyDocument,
 };
 const documents: Documents = {
     "\n  query ConsoleCustomerAccount {\n    me {\n      id\n      name\n      email\n      phone\n      role\n      birthDate\n      nationalId\n    }\n    account {\n      id\n      name\n      plan\n      planStatus\n      region\n      supportAccess\n      billingContact {\n        name\n        email\n        phone\n        address\n      }\n      users {\n        id\n        name\n        email\n        phone\n        role\n        birthDate\n      }\n      paymentMethods {\n        id\n        brand\n        cardNumber\n        expMonth\n        expYear\n        isDefault\n        billingAddress\n      }\n      invoices(first: 10) {\n        id\n        number\n        amountCents\n        currency\n        taxRate\n        status\n        issuedOn\n      }\n      apiTokens {\n        id\n        name\n        secret\n        state\n      }\n      privateNotes {\n        id\n        body\n      }\n    }\n  }\n": types.ConsoleCustomerAccountDocument,
@@ -49,6 +54,11 @@ const documents: Documents = {
     "\n  query ConsolePendingApprovals {\n    pendingApprovals(first: 50) {\n      id\n      kind\n      summary\n      requesterId\n      createdAt\n      expiresAt\n    }\n  }\n": types.ConsolePendingApprovalsDocument,
     "\n  mutation ConsoleApproveRequest($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n    }\n  }\n": types.ConsoleApproveRequestDocument,
     "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.ConsoleDenyRequestDocument,
+    "\n  mutation ConsoleApprovePolicyVersion($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n    }\n  }\n": types.ConsoleApprovePolicyVersionDocument,
+    "\n  mutation ConsoleRejectPolicyVersion($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": types.ConsoleRejectPolicyVersionDocument,
+    "\n  mutation ConsoleWithdrawPolicyVersion($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": types.ConsoleWithdrawPolicyVersionDocument,
+    "\n  mutation ConsolePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n    }\n  }\n": types.ConsolePublishPolicyDocument,
+    "\n  query ConsolePolicy {\n    activePolicy {\n      version\n      reason\n      document\n      createdAt\n    }\n    policyVersions(first: 20) {\n      version\n      basedOn\n      status\n      reason\n      createdBy\n      createdAt\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": types.ConsolePolicyDocument,
 };
 
 /**
@@ -115,6 +125,26 @@ export function graphql(source: "\n  mutation ConsoleApproveRequest($id: ID!, $n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsoleDenyRequest($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.js').ConsoleDenyRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleApprovePolicyVersion($version: Int!, $note: String) {\n    approvePolicyVersion(version: $version, note: $note) {\n      version\n      status\n    }\n  }\n"): typeof import('./graphql.js').ConsoleApprovePolicyVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleRejectPolicyVersion($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n"): typeof import('./graphql.js').ConsoleRejectPolicyVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleWithdrawPolicyVersion($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n"): typeof import('./graphql.js').ConsoleWithdrawPolicyVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsolePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n    }\n  }\n"): typeof import('./graphql.js').ConsolePublishPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePolicy {\n    activePolicy {\n      version\n      reason\n      document\n      createdAt\n    }\n    policyVersions(first: 20) {\n      version\n      basedOn\n      status\n      reason\n      createdBy\n      createdAt\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n"): typeof import('./graphql.js').ConsolePolicyDocument;
 
 
 export function graphql(source: string) {

@@ -938,6 +938,42 @@ export type ConsoleDenyRequestMutationVariables = Exact<{
 
 export type ConsoleDenyRequestMutation = { __typename?: 'Mutation', denyRequest: { __typename?: 'ApprovalRequest', id: string, status: ApprovalStatus } };
 
+export type ConsoleApprovePolicyVersionMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConsoleApprovePolicyVersionMutation = { __typename?: 'Mutation', approvePolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type ConsoleRejectPolicyVersionMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type ConsoleRejectPolicyVersionMutation = { __typename?: 'Mutation', rejectPolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type ConsoleWithdrawPolicyVersionMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type ConsoleWithdrawPolicyVersionMutation = { __typename?: 'Mutation', withdrawPolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type ConsolePublishPolicyMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type ConsolePublishPolicyMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number } };
+
+export type ConsolePolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsolePolicyQuery = { __typename?: 'Query', activePolicy: { __typename?: 'PolicyVersion', version: number, reason: string, document: string, createdAt: string }, policyVersions: Array<{ __typename?: 'PolicyVersion', version: number, basedOn: number, status: PolicyVersionStatus, reason: string, createdBy?: string | null, createdAt: string, changes: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> }>, policyFields: Array<{ __typename?: 'FieldPolicy', field: string, classification: string, mask: string, customer: string, staff: string, impersonationReadOnly: string, impersonationReadWrite: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1205,3 +1241,70 @@ export const ConsoleDenyRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleDenyRequestMutation, ConsoleDenyRequestMutationVariables>;
+export const ConsoleApprovePolicyVersionDocument = new TypedDocumentString(`
+    mutation ConsoleApprovePolicyVersion($version: Int!, $note: String) {
+  approvePolicyVersion(version: $version, note: $note) {
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleApprovePolicyVersionMutation, ConsoleApprovePolicyVersionMutationVariables>;
+export const ConsoleRejectPolicyVersionDocument = new TypedDocumentString(`
+    mutation ConsoleRejectPolicyVersion($version: Int!, $reason: String!) {
+  rejectPolicyVersion(version: $version, reason: $reason) {
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRejectPolicyVersionMutation, ConsoleRejectPolicyVersionMutationVariables>;
+export const ConsoleWithdrawPolicyVersionDocument = new TypedDocumentString(`
+    mutation ConsoleWithdrawPolicyVersion($version: Int!, $reason: String!) {
+  withdrawPolicyVersion(version: $version, reason: $reason) {
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWithdrawPolicyVersionMutation, ConsoleWithdrawPolicyVersionMutationVariables>;
+export const ConsolePublishPolicyDocument = new TypedDocumentString(`
+    mutation ConsolePublishPolicy($input: PublishPolicyInput!) {
+  publishPolicy(input: $input) {
+    version
+    status
+    basedOn
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePublishPolicyMutation, ConsolePublishPolicyMutationVariables>;
+export const ConsolePolicyDocument = new TypedDocumentString(`
+    query ConsolePolicy {
+  activePolicy {
+    version
+    reason
+    document
+    createdAt
+  }
+  policyVersions(first: 20) {
+    version
+    basedOn
+    status
+    reason
+    createdBy
+    createdAt
+    changes {
+      rule
+      column
+      before
+      after
+      direction
+    }
+  }
+  policyFields {
+    field
+    classification
+    mask
+    customer
+    staff
+    impersonationReadOnly
+    impersonationReadWrite
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePolicyQuery, ConsolePolicyQueryVariables>;
