@@ -67,7 +67,8 @@ export function AuditEventList(props: { token: string; filter: AuditEventFilter;
 
   return (
     <div>
-      {problem ? <p className="field-error">{problem}</p> : null}
+      {/* Where the filters report it, it is shown there, beside what caused it. */}
+      {problem && !onProblem ? <p className="field-error">{problem}</p> : null}
       {page === null && !problem ? <p role="status">Loading…</p> : null}
       {page?.rows.length === 0 ? <p>No events match.</p> : null}
       {page && page.rows.length > 0 ? (

@@ -21,18 +21,24 @@ interface EditedRule {
 
 type Rules = Record<string, string>;
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** The document's rules, flattened to `rule → decision`; null when it is not a JSON object. */
 function rulesOf(text: string): Rules | null {
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  if (!isRecord(parsed)) return null;
   const rules: Rules = {};
   for (const [group, label] of [['classes', 'class'], ['overrides', 'field']] as const) {
-    const entries = Reflect.get(parsed, group) as Record<string, Record<string, unknown>> | undefined;
-    for (const [name, columns] of Object.entries(entries ?? {})) {
-      for (const [column, decision] of Object.entries(columns ?? {})) rules[`${label} ${name} · ${column}`] = String(decision);
+    const entries = parsed[group];
+    if (!isRecord(entries)) continue;
+    for (const [name, columns] of Object.entries(entries)) {
+      if (!isRecord(columns)) continue;
+      for (const [column, decision] of Object.entries(columns)) rules[`${label} ${name} · ${column}`] = String(decision);
     }
   }
-  rules['oncallMayImpersonate'] = String(Reflect.get(parsed, 'oncallMayImpersonate'));
+  rules['oncallMayImpersonate'] = String(parsed['oncallMayImpersonate']);
   return rules;
 }
 
