@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkPage, signIn } from './console-page.js';
+import { checkPage, graphqlAs, signIn } from './console-page.js';
 
 const REASON = 'Customer reports invoice ACME-2026-007 was charged twice on the same card';
 
@@ -64,13 +64,9 @@ test('a session a manager revokes shows as ended in the agent console', async ({
   await expect(banner).toContainText('Leo Park is viewing as');
 
   // The manager revokes it through the API, as any client of the gateway could.
-  const token = async (who: string) => ((await (await request.post('/console/dev-token', { data: { who }, headers: { 'x-warden-csrf': '1' } })).json()) as { token: string }).token;
-  const graphql = async (who: string, query: string, variables: Record<string, unknown> = {}) => {
-    const response = await request.post('/graphql', { data: { query, variables }, headers: { authorization: `Bearer ${await token(who)}`, 'x-warden-csrf': '1' } });
-    return (await response.json()) as { data?: Record<string, { id?: string } | null>; errors?: unknown[] };
-  };
+  const graphql = graphqlAs(request);
   const open = await graphql('agent2', '{ myImpersonationSession { id } }');
-  const sessionId = open.data?.['myImpersonationSession']?.id;
+  const sessionId = (open.data?.['myImpersonationSession'] as { id: string } | null | undefined)?.id;
   expect(sessionId).toMatch(/^ses_/);
   const revoked = await graphql('manager', 'mutation ($id: ID!) { revokeImpersonation(sessionId: $id, reason: "Wrong customer: the ticket is about Umbrella Labs") { id } }', { id: sessionId });
   expect(revoked.errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type Response } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Response } from '@playwright/test';
 import { SCREENSHOTS_DIR } from './browser-settings.js';
 
 /** Signs in through the console's development sign-in page, as the demo person named. */
@@ -49,4 +49,22 @@ export async function errorFor(page: Page, label: string | RegExp): Promise<stri
   const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(' ').filter((id) => id.includes('error'));
   const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
   return texts.join(' ');
+}
+
+export interface GraphQLAnswer {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+/**
+ * Posts a document to /graphql as a demo person (by alias: `agent`, `manager`, `customer`…), as
+ * any client of the gateway could: for what a test sets up or checks outside the page.
+ */
+export function graphqlAs(request: APIRequestContext) {
+  return async (who: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer> => {
+    const minted = await request.post('/console/dev-token', { data: { who }, headers: { 'x-warden-csrf': '1' } });
+    const { token } = (await minted.json()) as { token: string };
+    const response = await request.post('/graphql', { data: { query, variables }, headers: { authorization: `Bearer ${token}`, 'x-warden-csrf': '1', ...headers } });
+    return (await response.json()) as GraphQLAnswer;
+  };
 }

@@ -70,3 +70,8 @@ export async function runGraphQL<TResult, TVariables>(
 export function errorWithCode(errors: readonly GraphQLErrorShape[], ...codes: string[]): GraphQLErrorShape | undefined {
   return errors.find((error) => codes.includes(error.extensions?.code ?? ''));
 }
+
+/** What to show for a request that threw: the gateway's own sentence when unreachable, else `fallback`. */
+export function failureMessage(failure: unknown, fallback: string): string {
+  return failure instanceof GatewayUnreachable ? failure.message : fallback;
+}

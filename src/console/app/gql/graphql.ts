@@ -877,6 +877,46 @@ export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ConsoleViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', id: string, name: string, kind: PrincipalKind, roles: Array<string> } };
 
+export type ConsoleAuditEventsQueryVariables = Exact<{
+  filter?: InputMaybe<AuditEventFilter>;
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConsoleAuditEventsQuery = { __typename?: 'Query', auditEvents: { __typename?: 'AuditEventConnection', endCursor?: string | null, hasNextPage: boolean, edges: Array<{ __typename?: 'AuditEventEdge', cursor: string, node: { __typename?: 'AuditEvent', id: string, occurredAt: string, kind: string, decision?: string | null, actorName?: string | null, actorId?: string | null, summary: string } }> } };
+
+export type ConsoleAuditExportQueryVariables = Exact<{
+  filter?: InputMaybe<AuditEventFilter>;
+  format: AuditExportFormat;
+}>;
+
+
+export type ConsoleAuditExportQuery = { __typename?: 'Query', auditExport: { __typename?: 'AuditExport', content: string, events: number, truncated: boolean } };
+
+export type ConsoleImpersonationSessionsQueryVariables = Exact<{
+  filter?: InputMaybe<ImpersonationSessionFilter>;
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type ConsoleImpersonationSessionsQuery = { __typename?: 'Query', impersonationSessions: Array<{ __typename?: 'SessionTimeline', sessionId: string, agentName: string, userName: string, accountName: string, reason: string, ticket: string, status: string, startedAt?: string | null, endedAt?: string | null, story: Array<string> }> };
+
+export type ConsoleAccessHistoryQueryVariables = Exact<{
+  first: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConsoleAccessHistoryQuery = { __typename?: 'Query', account?: { __typename?: 'Account', id: string, name: string, supportAccess: SupportAccess } | null, accessHistory: { __typename?: 'AccessHistoryConnection', edges: Array<{ __typename?: 'AccessHistoryEdge', cursor: string, node: { __typename?: 'AccessHistoryEntry', sessionId: string, agentName: string, userName?: string | null, reason: string, ticket: string, mode: string, startedAt: string, endedAt?: string | null, howItEnded?: string | null, minutes?: number | null, changes: Array<string> } }>, pageInfo: { __typename?: 'AccessHistoryPageInfo', endCursor?: string | null, hasNextPage: boolean } } };
+
+export type ConsoleSetSupportAccessMutationVariables = Exact<{
+  value: SupportAccess;
+}>;
+
+
+export type ConsoleSetSupportAccessMutation = { __typename?: 'Mutation', setSupportAccess: { __typename?: 'Account', id: string, supportAccess: SupportAccess } };
+
 export type ConsolePendingApprovalsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -897,6 +937,42 @@ export type ConsoleDenyRequestMutationVariables = Exact<{
 
 
 export type ConsoleDenyRequestMutation = { __typename?: 'Mutation', denyRequest: { __typename?: 'ApprovalRequest', id: string, status: ApprovalStatus } };
+
+export type ConsoleApprovePolicyVersionMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ConsoleApprovePolicyVersionMutation = { __typename?: 'Mutation', approvePolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type ConsoleRejectPolicyVersionMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type ConsoleRejectPolicyVersionMutation = { __typename?: 'Mutation', rejectPolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type ConsoleWithdrawPolicyVersionMutationVariables = Exact<{
+  version: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+}>;
+
+
+export type ConsoleWithdrawPolicyVersionMutation = { __typename?: 'Mutation', withdrawPolicyVersion: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus } };
+
+export type ConsolePublishPolicyMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type ConsolePublishPolicyMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number } };
+
+export type ConsolePolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsolePolicyQuery = { __typename?: 'Query', activePolicy: { __typename?: 'PolicyVersion', version: number, reason: string, document: string, createdAt: string }, policyVersions: Array<{ __typename?: 'PolicyVersion', version: number, basedOn: number, status: PolicyVersionStatus, reason: string, createdBy?: string | null, createdAt: string, changes: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> }>, policyFields: Array<{ __typename?: 'FieldPolicy', field: string, classification: string, mask: string, customer: string, staff: string, impersonationReadOnly: string, impersonationReadWrite: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1053,6 +1129,90 @@ export const ConsoleViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsoleAuditEventsDocument = new TypedDocumentString(`
+    query ConsoleAuditEvents($filter: AuditEventFilter, $first: Int!, $after: String) {
+  auditEvents(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        occurredAt
+        kind
+        decision
+        actorName
+        actorId
+        summary
+      }
+    }
+    endCursor
+    hasNextPage
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditEventsQuery, ConsoleAuditEventsQueryVariables>;
+export const ConsoleAuditExportDocument = new TypedDocumentString(`
+    query ConsoleAuditExport($filter: AuditEventFilter, $format: AuditExportFormat!) {
+  auditExport(filter: $filter, format: $format) {
+    content
+    events
+    truncated
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditExportQuery, ConsoleAuditExportQueryVariables>;
+export const ConsoleImpersonationSessionsDocument = new TypedDocumentString(`
+    query ConsoleImpersonationSessions($filter: ImpersonationSessionFilter, $first: Int!) {
+  impersonationSessions(filter: $filter, first: $first) {
+    sessionId
+    agentName
+    userName
+    accountName
+    reason
+    ticket
+    status
+    startedAt
+    endedAt
+    story
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleImpersonationSessionsQuery, ConsoleImpersonationSessionsQueryVariables>;
+export const ConsoleAccessHistoryDocument = new TypedDocumentString(`
+    query ConsoleAccessHistory($first: Int!, $after: String) {
+  account {
+    id
+    name
+    supportAccess
+  }
+  accessHistory(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        sessionId
+        agentName
+        userName
+        reason
+        ticket
+        mode
+        startedAt
+        endedAt
+        howItEnded
+        minutes
+        changes
+      }
+    }
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAccessHistoryQuery, ConsoleAccessHistoryQueryVariables>;
+export const ConsoleSetSupportAccessDocument = new TypedDocumentString(`
+    mutation ConsoleSetSupportAccess($value: SupportAccess!) {
+  setSupportAccess(value: $value) {
+    id
+    supportAccess
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSetSupportAccessMutation, ConsoleSetSupportAccessMutationVariables>;
 export const ConsolePendingApprovalsDocument = new TypedDocumentString(`
     query ConsolePendingApprovals {
   pendingApprovals(first: 50) {
@@ -1081,3 +1241,70 @@ export const ConsoleDenyRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleDenyRequestMutation, ConsoleDenyRequestMutationVariables>;
+export const ConsoleApprovePolicyVersionDocument = new TypedDocumentString(`
+    mutation ConsoleApprovePolicyVersion($version: Int!, $note: String) {
+  approvePolicyVersion(version: $version, note: $note) {
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleApprovePolicyVersionMutation, ConsoleApprovePolicyVersionMutationVariables>;
+export const ConsoleRejectPolicyVersionDocument = new TypedDocumentString(`
+    mutation ConsoleRejectPolicyVersion($version: Int!, $reason: String!) {
+  rejectPolicyVersion(version: $version, reason: $reason) {
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRejectPolicyVersionMutation, ConsoleRejectPolicyVersionMutationVariables>;
+export const ConsoleWithdrawPolicyVersionDocument = new TypedDocumentString(`
+    mutation ConsoleWithdrawPolicyVersion($version: Int!, $reason: String!) {
+  withdrawPolicyVersion(version: $version, reason: $reason) {
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWithdrawPolicyVersionMutation, ConsoleWithdrawPolicyVersionMutationVariables>;
+export const ConsolePublishPolicyDocument = new TypedDocumentString(`
+    mutation ConsolePublishPolicy($input: PublishPolicyInput!) {
+  publishPolicy(input: $input) {
+    version
+    status
+    basedOn
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePublishPolicyMutation, ConsolePublishPolicyMutationVariables>;
+export const ConsolePolicyDocument = new TypedDocumentString(`
+    query ConsolePolicy {
+  activePolicy {
+    version
+    reason
+    document
+    createdAt
+  }
+  policyVersions(first: 20) {
+    version
+    basedOn
+    status
+    reason
+    createdBy
+    createdAt
+    changes {
+      rule
+      column
+      before
+      after
+      direction
+    }
+  }
+  policyFields {
+    field
+    classification
+    mask
+    customer
+    staff
+    impersonationReadOnly
+    impersonationReadWrite
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePolicyQuery, ConsolePolicyQueryVariables>;

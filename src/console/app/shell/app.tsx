@@ -3,10 +3,13 @@ import { forgetAll, loadSignedIn, saveSignedIn, type SignedIn } from '../api/sig
 import { CustomersPage } from '../agent/customers-page.js';
 import { SessionBanner } from '../agent/session-banner.js';
 import { useAgentSession } from '../agent/use-agent-session.js';
+import { AuditPage } from '../auditor/audit-page.js';
+import { AccessHistoryPage } from '../customer/access-history-page.js';
 import { ApprovalsPage } from '../manager/approvals-page.js';
+import { PolicyPage } from '../security/policy-page.js';
 import { SignInPage } from '../sign-in/sign-in-page.js';
 import { Header } from './header.js';
-import { APPROVALS_PAGE, CUSTOMERS_PAGE, describeRoles, pagesFor } from './pages.js';
+import { ACCESS_PAGE, ACCOUNT_PAGE, APPROVALS_PAGE, AUDIT_PAGE, CUSTOMERS_PAGE, POLICY_PAGE, describeRoles, pagesFor } from './pages.js';
 import { navigate, useHashRoute } from './use-hash-route.js';
 
 export function App() {
@@ -46,11 +49,14 @@ export function App() {
       <main id="main">
         {current === CUSTOMERS_PAGE ? <CustomersPage signedIn={signedIn} controls={controls} /> : null}
         {current === APPROVALS_PAGE ? <ApprovalsPage signedIn={signedIn} /> : null}
-        {current !== CUSTOMERS_PAGE && current !== APPROVALS_PAGE ? (
+        {current === POLICY_PAGE ? <PolicyPage signedIn={signedIn} /> : null}
+        {current === AUDIT_PAGE ? <AuditPage signedIn={signedIn} /> : null}
+        {current === ACCESS_PAGE ? <AccessHistoryPage signedIn={signedIn} /> : null}
+        {current === ACCOUNT_PAGE ? (
           <>
             <h1>Signed in</h1>
             <p>
-              You are signed in as {signedIn.name} ({describeRoles(signedIn)}). The console's pages for this role are not built yet; the gateway at{' '}
+              You are signed in as {signedIn.name} ({describeRoles(signedIn)}). No page of the console is for your roles; the gateway at{' '}
               <code>/graphql</code> answers your token as usual.
             </p>
           </>
