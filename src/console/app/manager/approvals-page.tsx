@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { GatewayUnreachable, runGraphQL } from '../api/graphql-client.js';
+import { NoteField } from '../shell/note-field.js';
 import type { SignedIn } from '../api/sign-in.js';
 import { graphql } from '../gql/index.js';
 import type { ConsolePendingApprovalsQuery } from '../gql/graphql.js';
@@ -138,20 +139,7 @@ function RequestCard(props: { request: Request; token: string; own: boolean; onD
         <p className="own">Your own request: another manager decides it.</p>
       ) : (
         <div className="decision">
-          <label htmlFor={`${id}-note`}>Note to the agent (required to deny)</label>
-          <textarea
-            id={`${id}-note`}
-            rows={2}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          {error ? (
-            <p id={`${id}-error`} className="field-error">
-              {error}
-            </p>
-          ) : null}
+          <NoteField label="Note to the agent (required to deny)" value={note} onChange={setNote} error={error} />
           <div className="actions">
             <button type="button" onClick={() => void decide('approve')} disabled={busy}>
               Approve

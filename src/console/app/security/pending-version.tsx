@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { failureMessage, runGraphQL } from '../api/graphql-client.js';
 import { graphql } from '../gql/index.js';
+import { NoteField } from '../shell/note-field.js';
 import type { ConsolePolicyQuery } from '../gql/graphql.js';
 
 const ApproveVersion = graphql(`
@@ -84,20 +85,7 @@ export function PendingVersion(props: { token: string; version: PolicyVersion; o
           </li>
         ))}
       </ul>
-      <label htmlFor={`${id}-note`}>{props.own ? 'Why you withdraw it' : 'Note (required to reject)'}</label>
-      <textarea
-        id={`${id}-note`}
-        rows={2}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <NoteField label={props.own ? 'Why you withdraw it' : 'Note (required to reject)'} value={note} onChange={setNote} error={error} />
       <div className="actions">
         {props.own ? (
           <button type="button" className="danger" onClick={() => void decide('withdraw')} disabled={busy}>
