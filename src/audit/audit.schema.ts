@@ -7,8 +7,12 @@ import { accessReview, findAuditEvents, type AuditFilter } from './audit-queries
 import { recordAuditRead } from './record-audit-read.js';
 import { sessionTimelines, type SessionTimeline } from './session-timelines.js';
 import { schemaLabels } from './story-labels.js';
+import { describeChainProblem } from './chain-report.js';
+import { describeChainTail, verifyChainTail, type ChainTailStatus } from './verify-chain-tail.js';
 
 const AUDITORS = { auditReader: true } as const;
+/** Whether the trail verifies is the auditors' to report (security admins read events, but answer to them). */
+const AUDITORS_ONLY = { staffRole: 'auditor' } as const;
 const PAGE_MAX = 500;
 const EXPORT_MAX = 50_000;
 
@@ -124,6 +128,22 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
   });
 
+  const ChainStatus = builder.objectRef<ChainTailStatus>('AuditChainStatus').implement({
+    description:
+      'Whether the audit trail verifies, checked cheaply: from the newest signed checkpoint to the head. Rows before that checkpoint are vouched for by its signature; `npm run audit:verify` walks every row.',
+    fields: (t) => ({
+      intact: t.boolean({ classification: 'public', nullable: true, description: 'True: it verifies; false: a problem was found; null: too many rows to check here.', resolve: (s) => s.intact }),
+      summary: t.string({ classification: 'public', description: 'The status in one sentence.', resolve: describeChainTail }),
+      problems: t.stringList({ classification: 'public', description: 'Each problem found, in chain order, in a sentence.', resolve: (s) => s.problems.map(describeChainProblem) }),
+      checkpointSeq: t.id({ classification: 'public', nullable: true, description: 'The row of the signed checkpoint the check started from.', resolve: (s) => s.checkpoint?.seq ?? null }),
+      checkpointSignedAt: t.field({ type: 'DateTime', classification: 'public', nullable: true, resolve: (s) => s.checkpoint?.signedAt ?? null }),
+      fromSeq: t.exposeID('fromSeq', { classification: 'public', description: 'The first row checked.' }),
+      headSeq: t.exposeID('headSeq', { classification: 'public', description: 'The newest row.' }),
+      rowsChecked: t.exposeInt('rowsChecked', { classification: 'public' }),
+      checkedAt: t.expose('checkedAt', { type: 'DateTime', classification: 'public' }),
+    }),
+  });
+
   const toFilter = (filter: Partial<Record<keyof AuditFilter, unknown>> | null | undefined): AuditFilter => (filter ?? {}) as AuditFilter;
 
   builder.queryFields((t) => ({
@@ -167,6 +187,17 @@ export function defineAuditTypes(builder: WardenBuilder): void {
         if (to <= from) throw wardenError('BAD_USER_INPUT', '`to` must be after `from`, e.g. a quarter: from 2026-07-01 to 2026-10-01.');
         await recordAuditRead(context.db, auditScopeOf(context), { what: 'accessReview', filter: { from, to } });
         return accessReview(context.db, from, to);
+      },
+    }),
+    auditChainStatus: t.field({
+      type: ChainStatus,
+      callers: 'auditor',
+      classification: 'public',
+      authScopes: AUDITORS_ONLY,
+      description: 'Whether the audit trail verifies, from the newest signed checkpoint to the head, and when that was checked.',
+      resolve: async (_root, _args, context) => {
+        await recordAuditRead(context.db, auditScopeOf(context), { what: 'auditChainStatus', filter: {} });
+        return verifyChainTail(context.db, context.auditChain.verifyKeys, { toleranceMs: context.auditChain.toleranceMs });
       },
     }),
     auditExport: t.field({

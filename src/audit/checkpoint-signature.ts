@@ -128,3 +128,12 @@ export function generateCheckpointKeyPair(): { privateKey: string; publicKey: st
     publicKey: pair.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
   };
 }
+
+/**
+ * The keys checkpoints are verified with: the gateway's own and those rotated out. The
+ * development key is public, so it is trusted only when no other key is configured.
+ */
+export function checkpointVerifyKeys(audit: { checkpointKey: string; usingDevelopmentCheckpointKey: boolean; verifyKeys: readonly string[] }, extra: readonly string[] = []): string[] {
+  const given = [...(audit.usingDevelopmentCheckpointKey ? [] : [audit.checkpointKey]), ...audit.verifyKeys, ...extra];
+  return given.length > 0 ? given : [audit.checkpointKey];
+}

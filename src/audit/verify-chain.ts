@@ -170,7 +170,7 @@ class CheckpointCursor {
 }
 
 /** A checkpoint's signature against the keys given: what it can be trusted for, or why not. */
-function judgeSignature(
+export function judgeSignature(
   candidate: { source: CheckpointSource; seq: string; hash: string; signed?: ExternalCheckpoint['signed'] },
   verifiers: readonly CheckpointVerifier[],
 ): TrustedCheckpoint | ChainProblem {
@@ -190,7 +190,7 @@ function judgeSignature(
 }
 
 /** The first row after the newest checkpoint that vouches for its time, if it has waited too long. */
-async function unsignedTooLong(db: Db, signedUpTo: bigint, options: VerifyOptions): Promise<ChainProblem | null> {
+export async function unsignedTooLong(db: Db, signedUpTo: bigint, options: Pick<VerifyOptions, 'toleranceMs' | 'now'>): Promise<ChainProblem | null> {
   const tolerance = options.toleranceMs ?? DEFAULT_CHECKPOINT_TOLERANCE_MS;
   const first = await db.selectFrom('audit_events').select(['chain_seq', 'occurred_at']).where('chain_seq', '>', signedUpTo.toString()).orderBy('chain_seq').limit(1).executeTakeFirst();
   if (!first || (options.now ?? new Date()).getTime() - first.occurred_at.getTime() <= tolerance) return null;

@@ -29,10 +29,17 @@ export interface GatewayContext {
   policyCatalog: PolicyCatalog;
   /** Session lengths, ticket pattern and approval lifetimes in force. */
   settings: ImpersonationSettings;
+  /** How the audit chain's status is checked: the keys checkpoints may be signed with, how long a row may wait for one. */
+  auditChain: AuditChainSettings;
   requestId: string;
   logger: Logger;
   /** What this request read and was refused, for the audit; null only where nothing is audited (a benchmark's baseline). */
   audit: RequestAudit | null;
+}
+
+export interface AuditChainSettings {
+  verifyKeys: readonly string[];
+  toleranceMs: number;
 }
 
 export interface RequestAudit {

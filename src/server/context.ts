@@ -6,11 +6,12 @@ import type { TokenClaims } from '../auth/token-claims.js';
 import type { TokenRejection, VerifyToken } from '../auth/verify-token.js';
 import type { Db } from '../db/database.js';
 import { Unauthenticated } from '../auth/unauthenticated.js';
-import type { GatewayContext } from '../graphql/context.js';
+import type { AuditChainSettings, GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
 import type { Principal } from '../auth/principal.js';
 import type { WardenIdentity } from '../identity/identity.js';
-import type { ImpersonationSettings } from '../config/config.js';
+import { DEVELOPMENT_CHECKPOINT_KEY, type ImpersonationSettings } from '../config/config.js';
+import { DEFAULT_CHECKPOINT_TOLERANCE_MS } from '../audit/verify-chain.js';
 import { directAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
@@ -34,6 +35,8 @@ export interface ContextFactoryOptions {
   policy: PolicySource;
   policyCatalog: PolicyCatalog;
   settings: ImpersonationSettings;
+  /** Checking the audit chain's status (`auditChainStatus`). @default the development checkpoint key, 3 minutes */
+  auditChain?: AuditChainSettings;
   /** Record customers' reads of their own account too (their refusals always are). @default false */
   auditCustomerReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
@@ -69,6 +72,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
   const refreshPolicy = async () => {
     await options.policy.refresh?.();
   };
+  const auditChain = options.auditChain ?? { verifyKeys: [DEVELOPMENT_CHECKPOINT_KEY], toleranceMs: DEFAULT_CHECKPOINT_TOLERANCE_MS };
   const built = new WeakMap<Request, Promise<GatewayContext>>();
   const forRequest = (request: Request): Promise<GatewayContext> => {
     const existing = built.get(request);
@@ -122,6 +126,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
       policyCatalog: options.policyCatalog,
       refreshPolicy: refreshPolicy,
       settings: options.settings,
+      auditChain,
       requestId,
       logger: options.logger.child({ requestId }),
     };

@@ -26,6 +26,7 @@ import { useMutationGate } from '../approvals/use-mutation-gate.js';
 import { createSessionAccessResolver, IMPERSONATION_HEADER, refuseDeactivatedStaff } from '../impersonation/resolve-session-access.js';
 import { useImpersonationExtensions } from '../impersonation/use-impersonation-extensions.js';
 import { createAuditWriter } from '../audit/audit-writer.js';
+import { checkpointVerifyKeys } from '../audit/checkpoint-signature.js';
 import { useAuditTrail } from '../audit/use-audit-trail.js';
 import { useRefusalTrail } from '../audit/use-refusal-trail.js';
 import { registerDatabaseGauges } from '../metrics/database-gauges.js';
@@ -114,6 +115,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     policy,
     policyCatalog: built.catalog,
     settings: config.impersonation,
+    auditChain: { verifyKeys: checkpointVerifyKeys(config.audit), toleranceMs: config.audit.checkpointToleranceMinutes * 60_000 },
     auditCustomerReads: config.audit.customerReads,
     resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy }),
     refuseDeactivatedStaff: (claims, request, requestId) => refuseDeactivatedStaff(db, claims, request, requestId),

@@ -176,6 +176,26 @@ export type ApprovalStatus =
   | 'used'
   | 'withdrawn';
 
+/** Whether the audit trail verifies, checked cheaply: from the newest signed checkpoint to the head. Rows before that checkpoint are vouched for by its signature; `npm run audit:verify` walks every row. */
+export type AuditChainStatus = {
+  __typename?: 'AuditChainStatus';
+  checkedAt: Scalars['DateTime']['output'];
+  /** The row of the signed checkpoint the check started from. */
+  checkpointSeq?: Maybe<Scalars['ID']['output']>;
+  checkpointSignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The first row checked. */
+  fromSeq: Scalars['ID']['output'];
+  /** The newest row. */
+  headSeq: Scalars['ID']['output'];
+  /** True: it verifies; false: a problem was found; null: too many rows to check here. */
+  intact?: Maybe<Scalars['Boolean']['output']>;
+  /** Each problem found, in chain order, in a sentence. */
+  problems: Array<Scalars['String']['output']>;
+  rowsChecked: Scalars['Int']['output'];
+  /** The status in one sentence. */
+  summary: Scalars['String']['output'];
+};
+
 /** One audit record: who did or saw what, when, and a sentence saying so. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -604,6 +624,8 @@ export type Query = {
   activePolicy: PolicyVersion;
   /** One request: for its requester, and for managers. */
   approvalRequest?: Maybe<ApprovalRequest>;
+  /** Whether the audit trail verifies, from the newest signed checkpoint to the head, and when that was checked. */
+  auditChainStatus: AuditChainStatus;
   /** Audit events, newest first, with a plain-language summary each. */
   auditEvents: AuditEventConnection;
   /** A filtered range as CSV or JSON Lines (at most 50000 events, newest first); says whether it was cut short. */
@@ -1114,6 +1136,16 @@ export type AuditApiAccessHistoryQueryVariables = Exact<{ [key: string]: never; 
 
 
 export type AuditApiAccessHistoryQuery = { __typename?: 'Query', accessHistory: { __typename?: 'AccessHistoryConnection', edges: Array<{ __typename?: 'AccessHistoryEdge', node: { __typename?: 'AccessHistoryEntry', sessionId: string, agentName: string } }> } };
+
+export type AuditChainStatusQueryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditChainStatusQueryQuery = { __typename?: 'Query', auditChainStatus: { __typename?: 'AuditChainStatus', intact?: boolean | null, summary: string, problems: Array<string>, checkpointSeq?: string | null, checkpointSignedAt?: string | null, fromSeq: string, headSeq: string, rowsChecked: number, checkedAt: string } };
+
+export type ChainStatusTrafficQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ChainStatusTrafficQuery = { __typename?: 'Query', account?: { __typename?: 'Account', users: Array<{ __typename?: 'User', name?: string | null, phone?: string | null }> } | null };
 
 export type AuditLoadPeopleQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1920,6 +1952,8 @@ export const AuditApiMeDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const AuditApiTaxRateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AuditApiTaxRate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetInvoiceTaxRateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setInvoiceTaxRate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AuditApiTaxRateMutation, AuditApiTaxRateMutationVariables>;
 export const AuditApiDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditApiDirectory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"directory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"Acme","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}}]}}]}}]} as unknown as DocumentNode<AuditApiDirectoryQuery, AuditApiDirectoryQueryVariables>;
 export const AuditApiAccessHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditApiAccessHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AuditApiAccessHistoryQuery, AuditApiAccessHistoryQueryVariables>;
+export const AuditChainStatusQueryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditChainStatusQuery"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditChainStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intact"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"problems"}},{"kind":"Field","name":{"kind":"Name","value":"checkpointSeq"}},{"kind":"Field","name":{"kind":"Name","value":"checkpointSignedAt"}},{"kind":"Field","name":{"kind":"Name","value":"fromSeq"}},{"kind":"Field","name":{"kind":"Name","value":"headSeq"}},{"kind":"Field","name":{"kind":"Name","value":"rowsChecked"}},{"kind":"Field","name":{"kind":"Name","value":"checkedAt"}}]}}]}}]} as unknown as DocumentNode<AuditChainStatusQueryQuery, AuditChainStatusQueryQueryVariables>;
+export const ChainStatusTrafficDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChainStatusTraffic"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}}]}}]}}]} as unknown as DocumentNode<ChainStatusTrafficQuery, ChainStatusTrafficQueryVariables>;
 export const AuditLoadPeopleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLoadPeople"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLoadPeopleQuery, AuditLoadPeopleQueryVariables>;
 export const AuditLoadDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLoadDirectory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"directory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"StringValue","value":"Acme","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<AuditLoadDirectoryQuery, AuditLoadDirectoryQueryVariables>;
 export const AuditLoadRefusedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLoadRefused"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AuditLoadRefusedQuery, AuditLoadRefusedQueryVariables>;

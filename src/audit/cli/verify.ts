@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
-import { checkpointVerifier } from '../checkpoint-signature.js';
+import { checkpointVerifier, checkpointVerifyKeys } from '../checkpoint-signature.js';
 import { parseCheckpointToken, readCheckpointFile } from '../checkpoints.js';
 import { describeChainProblem, describeChainStart, describeOutsideCheckpoints, type ExternalCheckpoint } from '../chain-report.js';
 import { verifyAuditChain } from '../verify-chain.js';
@@ -59,9 +59,7 @@ async function main(): Promise<number> {
     }
     external.push(...read.checkpoints);
   }
-  // The development key is public: only trusted when no other key is given.
-  const given = [...(config.audit.usingDevelopmentCheckpointKey ? [] : [config.audit.checkpointKey]), ...config.audit.verifyKeys, ...values.key];
-  const keys = given.length > 0 ? given : [config.audit.checkpointKey];
+  const keys = checkpointVerifyKeys(config.audit, values.key);
 
   const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   try {

@@ -176,6 +176,26 @@ export type ApprovalStatus =
   | 'used'
   | 'withdrawn';
 
+/** Whether the audit trail verifies, checked cheaply: from the newest signed checkpoint to the head. Rows before that checkpoint are vouched for by its signature; `npm run audit:verify` walks every row. */
+export type AuditChainStatus = {
+  __typename?: 'AuditChainStatus';
+  checkedAt: Scalars['DateTime']['output'];
+  /** The row of the signed checkpoint the check started from. */
+  checkpointSeq?: Maybe<Scalars['ID']['output']>;
+  checkpointSignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The first row checked. */
+  fromSeq: Scalars['ID']['output'];
+  /** The newest row. */
+  headSeq: Scalars['ID']['output'];
+  /** True: it verifies; false: a problem was found; null: too many rows to check here. */
+  intact?: Maybe<Scalars['Boolean']['output']>;
+  /** Each problem found, in chain order, in a sentence. */
+  problems: Array<Scalars['String']['output']>;
+  rowsChecked: Scalars['Int']['output'];
+  /** The status in one sentence. */
+  summary: Scalars['String']['output'];
+};
+
 /** One audit record: who did or saw what, when, and a sentence saying so. */
 export type AuditEvent = {
   __typename?: 'AuditEvent';
@@ -604,6 +624,8 @@ export type Query = {
   activePolicy: PolicyVersion;
   /** One request: for its requester, and for managers. */
   approvalRequest?: Maybe<ApprovalRequest>;
+  /** Whether the audit trail verifies, from the newest signed checkpoint to the head, and when that was checked. */
+  auditChainStatus: AuditChainStatus;
   /** Audit events, newest first, with a plain-language summary each. */
   auditEvents: AuditEventConnection;
   /** A filtered range as CSV or JSON Lines (at most 50000 events, newest first); says whether it was cut short. */
