@@ -21,6 +21,11 @@ test('an auditor filters by agent, reads a session and its events page by page, 
   const bodies = recordGraphQLBodies(page);
   await signIn(page, 'Dan Okafor');
   await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+  // Whether the trail verifies, checked by the gateway just now from its newest signed checkpoint.
+  const chain = page.getByRole('region', { name: 'Chain verification' });
+  await expect(chain.getByRole('status')).toContainText(/^Verifies The trail verifies: /);
+  await expect(chain).toContainText('Rows checked');
+  await expect(chain).toContainText('Checked at');
 
   // A range that ends before it starts is refused next to "To", and what was typed stays.
   await page.getByLabel('Agent (staff id, e.g. stf_sarah)').fill('stf_leo');

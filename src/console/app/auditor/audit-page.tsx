@@ -2,13 +2,13 @@ import { useCallback, useState } from 'react';
 import type { SignedIn } from '../api/sign-in.js';
 import { AuditEventList } from './audit-events.js';
 import { AuditExportPanel } from './audit-export.js';
+import { ChainStatusPanel } from './chain-status.js';
 import { AuditFilterForm, eventFilterOf, NO_FILTER, sessionFilterOf, type AuditFilterValues } from './audit-filter.js';
 import { SessionList } from './session-list.js';
 
 /**
- * The auditor's page: one set of filters for the sessions (each with its story and events), the
- * trail's events and the export. The gateway exposes no chain-verification status: that is
- * `npm run audit:verify`'s, on the server.
+ * The auditor's page: whether the chain verifies, then one set of filters for the sessions (each
+ * with its story and events), the trail's events and the export.
  */
 export function AuditPage(props: { signedIn: SignedIn }) {
   const { token } = props.signedIn;
@@ -20,6 +20,7 @@ export function AuditPage(props: { signedIn: SignedIn }) {
   return (
     <>
       <h1>Audit trail</h1>
+      <ChainStatusPanel token={token} />
       <AuditFilterForm onApply={setApplied} problem={problem} />
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>

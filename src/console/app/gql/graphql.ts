@@ -916,6 +916,11 @@ export type ConsoleAuditExportQueryVariables = Exact<{
 
 export type ConsoleAuditExportQuery = { __typename?: 'Query', auditExport: { __typename?: 'AuditExport', content: string, events: number, truncated: boolean } };
 
+export type ConsoleAuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleAuditChainStatusQuery = { __typename?: 'Query', auditChainStatus: { __typename?: 'AuditChainStatus', intact?: boolean | null, summary: string, problems: Array<string>, checkpointSeq?: string | null, checkpointSignedAt?: string | null, fromSeq: string, headSeq: string, rowsChecked: number, checkedAt: string } };
+
 export type ConsoleImpersonationSessionsQueryVariables = Exact<{
   filter?: InputMaybe<ImpersonationSessionFilter>;
   first: Scalars['Int']['input'];
@@ -1180,6 +1185,21 @@ export const ConsoleAuditExportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleAuditExportQuery, ConsoleAuditExportQueryVariables>;
+export const ConsoleAuditChainStatusDocument = new TypedDocumentString(`
+    query ConsoleAuditChainStatus {
+  auditChainStatus {
+    intact
+    summary
+    problems
+    checkpointSeq
+    checkpointSignedAt
+    fromSeq
+    headSeq
+    rowsChecked
+    checkedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditChainStatusQuery, ConsoleAuditChainStatusQueryVariables>;
 export const ConsoleImpersonationSessionsDocument = new TypedDocumentString(`
     query ConsoleImpersonationSessions($filter: ImpersonationSessionFilter, $first: Int!) {
   impersonationSessions(filter: $filter, first: $first) {
