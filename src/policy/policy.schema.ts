@@ -1,4 +1,5 @@
 import type { PolicyVersionRow } from '../db/tables/policy-version.js';
+import type { PolicyPreview } from './policy.service.js';
 import { wardenError } from '../errors/index.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -8,7 +9,7 @@ import { diffPolicies, type PolicyChange } from './diff-policies.js';
 import { effectiveMask } from './plugin/field-plan.js';
 import type { FieldPlan } from './plugin/types.js';
 import { formatPolicyDocument } from './policy-document.js';
-import { approvePolicyVersion, publishPolicy, rejectPolicyVersion, rollbackPolicy, withdrawPolicyVersion, type PolicyContext } from './policy.service.js';
+import { approvePolicyVersion, previewPolicy, publishPolicy, rejectPolicyVersion, rollbackPolicy, withdrawPolicyVersion, type PolicyContext } from './policy.service.js';
 import { baselineHash } from './record-baseline.js';
 import { findActivePolicyVersion, findPolicyVersion, listPolicyVersions } from './policy-versions.repository.js';
 
@@ -105,7 +106,35 @@ export function definePolicyTypes(builder: WardenBuilder): void {
     }),
   });
 
+  const PolicyOutcome = builder.enumType('PolicyPublishOutcome', {
+    description: 'What publishing the draft would do.',
+    values: {
+      unchanged: { description: 'Nothing: it is the policy in force.' },
+      active: { description: 'It only tightens: in force at once.' },
+      pending: { description: 'It loosens: it waits for a second security admin.' },
+      split: { description: 'Both: the tightening part in force at once, the loosening part waits.' },
+    } as const,
+  });
+  const PolicyPreviewRef = builder.objectRef<PolicyPreview>('PolicyPreview').implement({
+    description: 'A draft policy checked as publishing checks it, and what it changes against the version in force; nothing is written.',
+    fields: (t) => ({
+      basedOn: t.exposeInt('basedOn', { classification: 'public', description: 'The version in force the draft is compared with.' }),
+      changes: t.field({ type: [PolicyChangeRef], classification: 'public', description: 'Each changed rule, labelled loosens or tightens.', resolve: (p) => p.changes }),
+      outcome: t.field({ type: PolicyOutcome, classification: 'public', resolve: (p) => p.outcome }),
+    }),
+  });
+
   builder.queryFields((t) => ({
+    policyPreview: t.field({
+      type: PolicyPreviewRef,
+      callers: 'security_admin',
+      classification: 'public',
+      authScopes: ADMIN,
+      description:
+        'Checks a draft policy as publishPolicy would (BAD_USER_INPUT lists every problem, with its line, in extensions.problems) and returns its changes against the version in force, each labelled loosens or tightens. Nothing is written.',
+      args: { document: t.arg.string({ required: true, filtersBy: false, description: 'The whole policy, as JSON (the format of schema/policy.json).' }) },
+      resolve: (_root, { document }, context) => previewPolicy({ db: context.db, ...context.policyCatalog }, document),
+    }),
     activePolicy: t.field({
       type: PolicyVersionRef,
       callers: 'security_admin',

@@ -38,12 +38,7 @@ const MIN_REASON = 10;
  */
 export async function publishPolicy(ctx: PolicyContext, documentText: string, reason: string): Promise<PolicyVersionRow> {
   const why = requireReason(reason);
-  const parsed = parsePolicyDocument(documentText, ctx.fields);
-  if (!parsed.ok) {
-    const list = parsed.problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)).join(' ');
-    throw wardenError('BAD_USER_INPUT', `The policy was not published. ${list}`, { problems: parsed.problems });
-  }
-  const document = parsed.document;
+  const document = requireDocument(documentText, ctx.fields, 'The policy was not published.');
   return ctx.db.transaction().execute(async (trx) => {
     await lockPolicyChanges(trx);
     const active = await findActivePolicyVersion(trx);
@@ -76,6 +71,33 @@ export async function publishPolicy(ctx: PolicyContext, documentText: string, re
       status: 'pending',
     });
   });
+}
+
+/** What publishing a draft would change against the version in force, each change labelled, and what would happen. */
+export interface PolicyPreview {
+  basedOn: number;
+  changes: PolicyChange[];
+  /** `active`: in force at once; `pending`: waits for a second admin; `split`: the tightening at once, the loosening waits. */
+  outcome: 'unchanged' | 'active' | 'pending' | 'split';
+}
+
+/** The draft checked as publishing checks it, and its changes against the version in force; nothing is written. */
+export async function previewPolicy(ctx: Pick<PolicyContext, 'db' | 'fields' | 'baseline'>, documentText: string): Promise<PolicyPreview> {
+  const document = requireDocument(documentText, ctx.fields, 'The draft is not a policy the gateway would publish.');
+  const active = await findActivePolicyVersion(ctx.db);
+  const changes = diffPolicies(active?.document ?? ctx.baseline, document, ctx.fields);
+  const loosens = changes.some((c) => c.direction === 'loosens');
+  const tightens = changes.some((c) => c.direction === 'tightens');
+  const outcome = changes.length === 0 ? 'unchanged' : loosens && tightens ? 'split' : loosens ? 'pending' : 'active';
+  return { basedOn: active?.version ?? 0, changes, outcome };
+}
+
+/** The document in `text`, or BAD_USER_INPUT listing every problem (with its line) after `refusal`. */
+function requireDocument(text: string, fields: ReadonlyMap<string, FieldPlan>, refusal: string): PolicyDocument {
+  const parsed = parsePolicyDocument(text, fields);
+  if (parsed.ok) return parsed.document;
+  const list = parsed.problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)).join(' ');
+  throw wardenError('BAD_USER_INPUT', `${refusal} ${list}`, { problems: parsed.problems });
 }
 
 interface NewVersion {

@@ -152,6 +152,8 @@ type Documents = {
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": typeof types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": typeof types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": typeof types.InstanceCustomerEmailDocument,
+    "\n  query PreviewPolicy($document: String!) {\n    policyPreview(document: $document) {\n      basedOn\n      outcome\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": typeof types.PreviewPolicyDocument,
+    "\n  mutation PreviewPublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n    }\n  }\n": typeof types.PreviewPublishDocument,
     "\n  mutation RiskyChangeEmail($userId: ID!, $email: String!) {\n    changeUserEmail(userId: $userId, email: $email) {\n      id\n      email\n    }\n  }\n": typeof types.RiskyChangeEmailDocument,
     "\n  mutation RiskySendLoginReset($userId: ID!) {\n    sendLoginReset(userId: $userId) {\n      id\n      loginResetSentAt\n    }\n  }\n": typeof types.RiskySendLoginResetDocument,
     "\n  mutation RiskyChangePlan($plan: Plan!) {\n    changePlan(plan: $plan) {\n      id\n      plan\n      planStatus\n    }\n  }\n": typeof types.RiskyChangePlanDocument,
@@ -298,6 +300,8 @@ const documents: Documents = {
     "\n  mutation InstancePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n    }\n  }\n": types.InstancePublishPolicyDocument,
     "\n  mutation InstanceApprovePolicy($version: Int!) {\n    approvePolicyVersion(version: $version) {\n      version\n      status\n    }\n  }\n": types.InstanceApprovePolicyDocument,
     "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n": types.InstanceCustomerEmailDocument,
+    "\n  query PreviewPolicy($document: String!) {\n    policyPreview(document: $document) {\n      basedOn\n      outcome\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": types.PreviewPolicyDocument,
+    "\n  mutation PreviewPublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n    }\n  }\n": types.PreviewPublishDocument,
     "\n  mutation RiskyChangeEmail($userId: ID!, $email: String!) {\n    changeUserEmail(userId: $userId, email: $email) {\n      id\n      email\n    }\n  }\n": types.RiskyChangeEmailDocument,
     "\n  mutation RiskySendLoginReset($userId: ID!) {\n    sendLoginReset(userId: $userId) {\n      id\n      loginResetSentAt\n    }\n  }\n": types.RiskySendLoginResetDocument,
     "\n  mutation RiskyChangePlan($plan: Plan!) {\n    changePlan(plan: $plan) {\n      id\n      plan\n      planStatus\n    }\n  }\n": types.RiskyChangePlanDocument,
@@ -872,6 +876,14 @@ export function graphql(source: "\n  mutation InstanceApprovePolicy($version: In
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n"): (typeof documents)["\n  query InstanceCustomerEmail {\n    me {\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewPolicy($document: String!) {\n    policyPreview(document: $document) {\n      basedOn\n      outcome\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n"): (typeof documents)["\n  query PreviewPolicy($document: String!) {\n    policyPreview(document: $document) {\n      basedOn\n      outcome\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PreviewPublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation PreviewPublish($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -567,6 +567,27 @@ export type PolicyChange = {
   rule: Scalars['String']['output'];
 };
 
+/** A draft policy checked as publishing checks it, and what it changes against the version in force; nothing is written. */
+export type PolicyPreview = {
+  __typename?: 'PolicyPreview';
+  /** The version in force the draft is compared with. */
+  basedOn: Scalars['Int']['output'];
+  /** Each changed rule, labelled loosens or tightens. */
+  changes: Array<PolicyChange>;
+  outcome: PolicyPublishOutcome;
+};
+
+/** What publishing the draft would do. */
+export type PolicyPublishOutcome =
+  /** It only tightens: in force at once. */
+  | 'active'
+  /** It loosens: it waits for a second security admin. */
+  | 'pending'
+  /** Both: the tightening part in force at once, the loosening part waits. */
+  | 'split'
+  /** Nothing: it is the policy in force. */
+  | 'unchanged';
+
 /** A version of the field policy. Version 0 is the first baseline (schema/policy.json) recorded; a deploy that changes the file records the new baseline as a version too. */
 export type PolicyVersion = {
   __typename?: 'PolicyVersion';
@@ -646,6 +667,8 @@ export type Query = {
   policyDiff: Array<PolicyChange>;
   /** Every field with its class, mask and decision per kind of caller, under the active policy. */
   policyFields: Array<FieldPolicy>;
+  /** Checks a draft policy as publishPolicy would (BAD_USER_INPUT lists every problem, with its line, in extensions.problems) and returns its changes against the version in force, each labelled loosens or tightens. Nothing is written. */
+  policyPreview: PolicyPreview;
   /** Versions, newest first, baselines recorded from schema/policy.json included (the first is version 0). */
   policyVersions: Array<PolicyVersion>;
   /** A user of the calling customer’s own account; null for anyone else. */
@@ -710,6 +733,11 @@ export type QueryPendingApprovalsArgs = {
 export type QueryPolicyDiffArgs = {
   from: Scalars['Int']['input'];
   to: Scalars['Int']['input'];
+};
+
+
+export type QueryPolicyPreviewArgs = {
+  document: Scalars['String']['input'];
 };
 
 
@@ -1894,6 +1922,20 @@ export type InstanceCustomerEmailQueryVariables = Exact<{ [key: string]: never; 
 
 export type InstanceCustomerEmailQuery = { __typename?: 'Query', me?: { __typename?: 'User', email?: string | null } | null };
 
+export type PreviewPolicyQueryVariables = Exact<{
+  document: Scalars['String']['input'];
+}>;
+
+
+export type PreviewPolicyQuery = { __typename?: 'Query', policyPreview: { __typename?: 'PolicyPreview', basedOn: number, outcome: PolicyPublishOutcome, changes: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> } };
+
+export type PreviewPublishMutationVariables = Exact<{
+  input: PublishPolicyInput;
+}>;
+
+
+export type PreviewPublishMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number } };
+
 export type RiskyChangeEmailMutationVariables = Exact<{
   userId: Scalars['ID']['input'];
   email: Scalars['String']['input'];
@@ -2074,6 +2116,8 @@ export const BaselineApproveDocument = {"kind":"Document","definitions":[{"kind"
 export const InstancePublishPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstancePublishPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<InstancePublishPolicyMutation, InstancePublishPolicyMutationVariables>;
 export const InstanceApprovePolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InstanceApprovePolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"version"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvePolicyVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"version"},"value":{"kind":"Variable","name":{"kind":"Name","value":"version"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<InstanceApprovePolicyMutation, InstanceApprovePolicyMutationVariables>;
 export const InstanceCustomerEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"InstanceCustomerEmail"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<InstanceCustomerEmailQuery, InstanceCustomerEmailQueryVariables>;
+export const PreviewPolicyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PreviewPolicy"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"document"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"policyPreview"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"document"},"value":{"kind":"Variable","name":{"kind":"Name","value":"document"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"basedOn"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"column"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewPolicyQuery, PreviewPolicyQueryVariables>;
+export const PreviewPublishDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PreviewPublish"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishPolicyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishPolicy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<PreviewPublishMutation, PreviewPublishMutationVariables>;
 export const RiskyChangeEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RiskyChangeEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"email"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changeUserEmail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}},{"kind":"Argument","name":{"kind":"Name","value":"email"},"value":{"kind":"Variable","name":{"kind":"Name","value":"email"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<RiskyChangeEmailMutation, RiskyChangeEmailMutationVariables>;
 export const RiskySendLoginResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RiskySendLoginReset"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendLoginReset"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"loginResetSentAt"}}]}}]}}]} as unknown as DocumentNode<RiskySendLoginResetMutation, RiskySendLoginResetMutationVariables>;
 export const RiskyChangePlanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RiskyChangePlan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"plan"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Plan"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePlan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"plan"},"value":{"kind":"Variable","name":{"kind":"Name","value":"plan"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"planStatus"}}]}}]}}]} as unknown as DocumentNode<RiskyChangePlanMutation, RiskyChangePlanMutationVariables>;

@@ -567,6 +567,27 @@ export type PolicyChange = {
   rule: Scalars['String']['output'];
 };
 
+/** A draft policy checked as publishing checks it, and what it changes against the version in force; nothing is written. */
+export type PolicyPreview = {
+  __typename?: 'PolicyPreview';
+  /** The version in force the draft is compared with. */
+  basedOn: Scalars['Int']['output'];
+  /** Each changed rule, labelled loosens or tightens. */
+  changes: Array<PolicyChange>;
+  outcome: PolicyPublishOutcome;
+};
+
+/** What publishing the draft would do. */
+export type PolicyPublishOutcome =
+  /** It only tightens: in force at once. */
+  | 'active'
+  /** It loosens: it waits for a second security admin. */
+  | 'pending'
+  /** Both: the tightening part in force at once, the loosening part waits. */
+  | 'split'
+  /** Nothing: it is the policy in force. */
+  | 'unchanged';
+
 /** A version of the field policy. Version 0 is the first baseline (schema/policy.json) recorded; a deploy that changes the file records the new baseline as a version too. */
 export type PolicyVersion = {
   __typename?: 'PolicyVersion';
@@ -646,6 +667,8 @@ export type Query = {
   policyDiff: Array<PolicyChange>;
   /** Every field with its class, mask and decision per kind of caller, under the active policy. */
   policyFields: Array<FieldPolicy>;
+  /** Checks a draft policy as publishPolicy would (BAD_USER_INPUT lists every problem, with its line, in extensions.problems) and returns its changes against the version in force, each labelled loosens or tightens. Nothing is written. */
+  policyPreview: PolicyPreview;
   /** Versions, newest first, baselines recorded from schema/policy.json included (the first is version 0). */
   policyVersions: Array<PolicyVersion>;
   /** A user of the calling customer’s own account; null for anyone else. */
@@ -710,6 +733,11 @@ export type QueryPendingApprovalsArgs = {
 export type QueryPolicyDiffArgs = {
   from: Scalars['Int']['input'];
   to: Scalars['Int']['input'];
+};
+
+
+export type QueryPolicyPreviewArgs = {
+  document: Scalars['String']['input'];
 };
 
 
