@@ -36,6 +36,7 @@ type Documents = {
     "\n  mutation ConsoleRejectPolicyVersion($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": typeof types.ConsoleRejectPolicyVersionDocument,
     "\n  mutation ConsoleWithdrawPolicyVersion($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": typeof types.ConsoleWithdrawPolicyVersionDocument,
     "\n  mutation ConsolePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n    }\n  }\n": typeof types.ConsolePublishPolicyDocument,
+    "\n  query ConsolePolicyPreview($document: String!) {\n    policyPreview(document: $document) {\n      basedOn\n      outcome\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": typeof types.ConsolePolicyPreviewDocument,
     "\n  query ConsolePolicy {\n    activePolicy {\n      version\n      reason\n      document\n      createdAt\n    }\n    policyVersions(first: 20) {\n      version\n      basedOn\n      status\n      reason\n      createdBy\n      createdAt\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": typeof types.ConsolePolicyDocument,
 };
 const documents: Documents = {
@@ -60,6 +61,7 @@ const documents: Documents = {
     "\n  mutation ConsoleRejectPolicyVersion($version: Int!, $reason: String!) {\n    rejectPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": types.ConsoleRejectPolicyVersionDocument,
     "\n  mutation ConsoleWithdrawPolicyVersion($version: Int!, $reason: String!) {\n    withdrawPolicyVersion(version: $version, reason: $reason) {\n      version\n      status\n    }\n  }\n": types.ConsoleWithdrawPolicyVersionDocument,
     "\n  mutation ConsolePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n    }\n  }\n": types.ConsolePublishPolicyDocument,
+    "\n  query ConsolePolicyPreview($document: String!) {\n    policyPreview(document: $document) {\n      basedOn\n      outcome\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n": types.ConsolePolicyPreviewDocument,
     "\n  query ConsolePolicy {\n    activePolicy {\n      version\n      reason\n      document\n      createdAt\n    }\n    policyVersions(first: 20) {\n      version\n      basedOn\n      status\n      reason\n      createdBy\n      createdAt\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n    policyFields {\n      field\n      classification\n      mask\n      customer\n      staff\n      impersonationReadOnly\n      impersonationReadWrite\n    }\n  }\n": types.ConsolePolicyDocument,
 };
 
@@ -147,6 +149,10 @@ export function graphql(source: "\n  mutation ConsoleWithdrawPolicyVersion($vers
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConsolePublishPolicy($input: PublishPolicyInput!) {\n    publishPolicy(input: $input) {\n      version\n      status\n      basedOn\n    }\n  }\n"): typeof import('./graphql.js').ConsolePublishPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePolicyPreview($document: String!) {\n    policyPreview(document: $document) {\n      basedOn\n      outcome\n      changes {\n        rule\n        column\n        before\n        after\n        direction\n      }\n    }\n  }\n"): typeof import('./graphql.js').ConsolePolicyPreviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

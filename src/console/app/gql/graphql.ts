@@ -1024,6 +1024,13 @@ export type ConsolePublishPolicyMutationVariables = Exact<{
 
 export type ConsolePublishPolicyMutation = { __typename?: 'Mutation', publishPolicy: { __typename?: 'PolicyVersion', version: number, status: PolicyVersionStatus, basedOn: number } };
 
+export type ConsolePolicyPreviewQueryVariables = Exact<{
+  document: Scalars['String']['input'];
+}>;
+
+
+export type ConsolePolicyPreviewQuery = { __typename?: 'Query', policyPreview: { __typename?: 'PolicyPreview', basedOn: number, outcome: PolicyPublishOutcome, changes: Array<{ __typename?: 'PolicyChange', rule: string, column?: string | null, before: string, after: string, direction: string }> } };
+
 export type ConsolePolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1344,6 +1351,21 @@ export const ConsolePublishPolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsolePublishPolicyMutation, ConsolePublishPolicyMutationVariables>;
+export const ConsolePolicyPreviewDocument = new TypedDocumentString(`
+    query ConsolePolicyPreview($document: String!) {
+  policyPreview(document: $document) {
+    basedOn
+    outcome
+    changes {
+      rule
+      column
+      before
+      after
+      direction
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePolicyPreviewQuery, ConsolePolicyPreviewQueryVariables>;
 export const ConsolePolicyDocument = new TypedDocumentString(`
     query ConsolePolicy {
   activePolicy {

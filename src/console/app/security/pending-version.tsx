@@ -80,7 +80,7 @@ export function PendingVersion(props: { token: string; version: PolicyVersion; o
       <ul>
         {version.changes.map((change) => (
           <li key={`${change.rule} ${change.column ?? ''}`}>
-            <span className="badge">{change.direction}</span> {change.rule}
+            <span className={`badge change-${change.direction}`}>{change.direction}</span> {change.rule}
             {change.column ? ` · ${change.column}` : ''}: {change.before} → {change.after}
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { failureMessage, runGraphQL } from '../api/graphql-client.js';
 import { graphql } from '../gql/index.js';
+import type { ConsolePolicyPreviewQuery } from '../gql/graphql.js';
 
 const PublishPolicy = graphql(`
   mutation ConsolePublishPolicy($input: PublishPolicyInput!) {
@@ -12,68 +13,59 @@ const PublishPolicy = graphql(`
   }
 `);
 
-/** One rule as the page compares it: `class pii · customer`, `field User.name · staff`, … */
-interface EditedRule {
-  rule: string;
-  before: string;
-  after: string;
-}
-
-type Rules = Record<string, string>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The document's rules, flattened to `rule → decision`; null when it is not a JSON object. */
-function rulesOf(text: string): Rules | null {
-  const parsed: unknown = JSON.parse(text);
-  if (!isRecord(parsed)) return null;
-  const rules: Rules = {};
-  for (const [group, label] of [['classes', 'class'], ['overrides', 'field']] as const) {
-    const entries = parsed[group];
-    if (!isRecord(entries)) continue;
-    for (const [name, columns] of Object.entries(entries)) {
-      if (!isRecord(columns)) continue;
-      for (const [column, decision] of Object.entries(columns)) rules[`${label} ${name} · ${column}`] = String(decision);
+const PreviewPolicy = graphql(`
+  query ConsolePolicyPreview($document: String!) {
+    policyPreview(document: $document) {
+      basedOn
+      outcome
+      changes {
+        rule
+        column
+        before
+        after
+        direction
+      }
     }
   }
-  rules['oncallMayImpersonate'] = String(parsed['oncallMayImpersonate']);
-  return rules;
-}
+`);
+
+type Preview = ConsolePolicyPreviewQuery['policyPreview'];
+
+/** What publishing would do, as the gateway worked it out. */
+const OUTCOME: Record<Preview['outcome'], string> = {
+  unchanged: 'The draft changes no rule: there is nothing to publish.',
+  active: 'It only tightens: once published it is in force at once.',
+  pending: 'It loosens the policy: once published it waits for a second security admin.',
+  split: 'It tightens and loosens: once published the tightening is in force at once, and the loosening waits for a second security admin.',
+};
 
 /**
- * What the draft changes, rule by rule as written. Whether a change loosens is the gateway's to
- * say (it is grant-aware, see docs/policy.md), and it says so when the version is published.
- */
-function editedRules(active: string, draft: string): EditedRule[] {
-  const before = rulesOf(active) ?? {};
-  const after = rulesOf(draft);
-  if (!after) throw new SyntaxError('The policy must be a JSON object, as in schema/policy.json.');
-  const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return names.filter((name) => before[name] !== after[name]).map((name) => ({ rule: name, before: before[name] ?? '(none)', after: after[name] ?? '(none)' }));
-}
-
-/**
- * The whole policy document to edit, then its changes to review, then publish with a reason.
- * A refusal is shown next to the document or the reason, and both stay as typed.
+ * The whole policy document to edit, then its changes to review, as the gateway labels them
+ * (loosens or tightens: it knows where a grant applies), then publish with a reason. Publish
+ * appears only once the draft as it stands has been reviewed and changes something. A refusal
+ * is shown next to the document or the reason, and both stay as typed.
  */
 export function PolicyEditor(props: { token: string; activeDocument: string; activeVersion: number; onPublished: (line: string) => void }) {
   const [draft, setDraft] = useState(props.activeDocument);
   const [reason, setReason] = useState('');
-  const [review, setReview] = useState<EditedRule[] | null>(null);
+  const [review, setReview] = useState<Preview | null>(null);
   const [errors, setErrors] = useState<{ document?: string; reason?: string }>({});
   const [busy, setBusy] = useState(false);
   const id = useId();
 
-  const reviewChanges = () => {
+  const reviewChanges = async () => {
+    setBusy(true);
+    setReview(null);
     try {
-      const edited = editedRules(props.activeDocument, draft);
-      setErrors({});
-      setReview(edited);
+      const result = await runGraphQL(PreviewPolicy, { document: draft }, { token: props.token });
+      if (result.data) {
+        setErrors({});
+        setReview(result.data.policyPreview);
+      } else setErrors({ document: result.errors[0]?.message ?? 'The draft could not be checked; try again.' });
     } catch (failure) {
-      setReview(null);
-      setErrors({ document: `This is not valid JSON: ${failure instanceof Error ? failure.message : 'check the brackets and quotes'}.` });
+      setErrors({ document: failureMessage(failure, 'The draft could not be checked; try again.') });
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -127,25 +119,25 @@ export function PolicyEditor(props: { token: string; activeDocument: string; act
         ) : null}
       </div>
       <div className="actions">
-        <button type="button" className="secondary" onClick={reviewChanges}>
+        <button type="button" className="secondary" onClick={() => void reviewChanges()} disabled={busy}>
           Review changes
         </button>
       </div>
       {review ? (
         <div className="review" aria-live="polite">
-          <h3>Changes against version {props.activeVersion}</h3>
-          {review.length === 0 ? (
-            <p>The draft changes no rule.</p>
-          ) : (
-            <ul>
-              {review.map((change) => (
-                <li key={change.rule}>
-                  {change.rule}: {change.before} → {change.after}
+          <h3>Changes against version {review.basedOn}</h3>
+          <p>{OUTCOME[review.outcome]}</p>
+          {review.changes.length > 0 ? (
+            <ul className="changes">
+              {review.changes.map((change) => (
+                <li key={`${change.rule} ${change.column ?? ''}`}>
+                  <span className={`badge change-${change.direction}`}>{change.direction}</span> {change.rule}
+                  {change.column ? ` · ${change.column}` : ''}: {change.before} → {change.after}
                 </li>
               ))}
             </ul>
-          )}
-          {review.length > 0 ? (
+          ) : null}
+          {review.changes.length > 0 ? (
             <>
               <div className="field">
                 <label htmlFor={`${id}-reason`}>Why (kept with the version)</label>
