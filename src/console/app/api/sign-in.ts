@@ -71,8 +71,9 @@ export async function signInWithToken(token: string): Promise<SignedIn> {
   const result = await runGraphQL(ViewerQuery, {}, { token });
   const viewer = result.data?.viewer;
   if (!viewer) {
-    const unauthenticated = errorWithCode(result.errors, 'UNAUTHENTICATED');
-    throw new Error(unauthenticated ? 'The gateway does not accept this token: it is malformed, expired, signed by another key, or names nobody Warden knows.' : (result.errors[0]?.message ?? 'The gateway did not say who this token is.'));
+    // The gateway's sentence says which: expired, not a JWT, another key, a missing claim, nobody it knows.
+    const refused = errorWithCode(result.errors, 'UNAUTHENTICATED', 'IDENTITY_PROVIDER_UNAVAILABLE');
+    throw new Error(refused ? `This token was not accepted. ${refused.message}` : (result.errors[0]?.message ?? 'The gateway did not say who this token is.'));
   }
   return { token, id: viewer.id, name: viewer.name, kind: viewer.kind, roles: viewer.roles };
 }
