@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { mintDevToken } from '../../src/auth/mint-token.js';
+import { DEVELOPMENT_JWT_SECRET } from '../../src/config/config.js';
 import { DEMO_API_TOKENS, DEMO_PAYMENT_METHODS, DEMO_PRIVATE_NOTES, DEMO_USERS } from '../../src/domain/seed/demo-data.js';
 import { checkPage, errorFor, recordCspViolations, recordGraphQLBodies, signIn } from './console-page.js';
 
@@ -95,4 +97,67 @@ test('a customer who said never cannot be entered: the refusal is shown with the
   expect(await errorFor(page, 'Reason')).toBe('');
   await expect(page.getByLabel('Ticket')).toHaveValue('SUP-2001');
   await checkPage(page, 'start-refused-never');
+});
+
+test('bad input is refused in a sentence next to the field, and a gateway out of reach is said so, with everything typed kept', async ({ page }) => {
+  await signIn(page, 'Sarah Lee');
+  await page.getByLabel('Customer or account name').fill('Tom');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Start a session as Tom Baker' }).click();
+
+  // No reason at all.
+  await page.getByLabel('Ticket').fill('SUP-1240');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect.poll(() => errorFor(page, 'Reason')).toMatch(/^The reason is too vague\. Say what the customer reported/);
+  await expect(page.getByLabel('Ticket')).toHaveValue('SUP-1240');
+
+  // The gateway cannot be reached: one sentence under the form, and the form as typed.
+  await page.getByLabel('Reason').fill(GOOD_REASON);
+  await page.getByLabel('Ticket').fill('SUP-1241');
+  await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await expect(page.locator('form .field-error')).toHaveText('The gateway could not be reached; check your connection and try again.');
+  await expect(page.getByLabel('Reason')).toHaveValue(GOOD_REASON);
+  await expect(page.getByLabel('Ticket')).toHaveValue('SUP-1241');
+  await checkPage(page, 'start-gateway-unreachable');
+
+  // Back in reach, the same form starts the session.
+  await page.unroute('**/graphql');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  const banner = page.getByRole('region', { name: 'Impersonation session' });
+  await expect(banner).toContainText('Sarah Lee is viewing as');
+  await banner.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByRole('heading', { name: 'Session ended' })).toBeVisible();
+});
+
+test('a staff member cannot be entered: the refusal is shown with the customer, and what was typed stays', async ({ page, request }) => {
+  // Victor's account at Globex signs in with Sarah's work address: he is staff, whoever asks.
+  const victor = DEMO_USERS.find((user) => user.id === 'usr_victor');
+  const asVictor = async (email: string) => {
+    const token = await mintDevToken(DEVELOPMENT_JWT_SECRET, { sub: 'usr_victor', kind: 'customer', name: 'Victor Hugo' });
+    const response = await request.post('/graphql', {
+      data: { query: 'mutation ($email: String!) { changeUserEmail(userId: "usr_victor", email: $email) { id } }', variables: { email } },
+      headers: { authorization: `Bearer ${token}`, 'x-warden-csrf': '1' },
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+  };
+  await asVictor('sarah.lee@warden.example');
+  try {
+    await signIn(page, 'Leo Park');
+    await page.getByLabel('Customer or account name').fill('Victor');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Start a session as Victor Hugo' }).click();
+    await page.getByLabel('Reason').fill('Customer reports invoice GLOBEX-2026-090 lists a card that was removed last week');
+    await page.getByLabel('Ticket').fill('SUP-2002');
+    await page.getByRole('button', { name: 'Start session' }).click();
+    const refusal = page.locator('.field-error', { hasText: 'Staff accounts cannot be impersonated.' });
+    await expect(refusal).toBeVisible();
+    // Next to the customer's line, above the form: the reason and ticket were fine, and stay.
+    await expect(page.locator('.customer-line + .field-error')).toHaveText('Staff accounts cannot be impersonated.');
+    expect(await errorFor(page, 'Reason')).toBe('');
+    await expect(page.getByLabel('Ticket')).toHaveValue('SUP-2002');
+    await checkPage(page, 'start-refused-staff');
+  } finally {
+    await asVictor(victor?.email ?? 'victor.hugo@globex.example');
+  }
 });

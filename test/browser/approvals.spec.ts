@@ -76,3 +76,32 @@ test('a session a manager revokes shows as ended in the agent console', async ({
   await expect(banner).toHaveCount(0);
   await checkPage(leo, 'session-ended-revoked');
 });
+
+test('a manager denies a start with a note, and the agent reads it in the console', async ({ browser }) => {
+  const sarah = await (await browser.newContext()).newPage();
+  await signIn(sarah, 'Sarah Lee');
+  await sarah.getByLabel('Customer or account name').fill('Tom');
+  await sarah.getByRole('button', { name: 'Search' }).click();
+  await sarah.getByRole('button', { name: 'Start a session as Tom Baker' }).click();
+  await sarah.getByLabel('Reason').fill(REASON);
+  await sarah.getByLabel('Ticket').fill('SUP-3003');
+  // Read-write: a manager approves it first.
+  await sarah.getByRole('radio', { name: /^Read-write/ }).check();
+  await sarah.getByRole('button', { name: 'Start session' }).click();
+  await expect(sarah.getByRole('heading', { name: "Waiting for a manager's approval" })).toBeVisible();
+
+  const marcus = await (await browser.newContext()).newPage();
+  await signIn(marcus, 'Marcus Webb');
+  const request = marcus.getByRole('article').filter({ hasText: 'Sarah Lee asks to open a read-write session' });
+  await expect(request).toContainText('SUP-3003');
+  await request.getByLabel('Note to the agent (required to deny)').fill('Read-only shows the duplicate charge; no change is needed');
+  await request.getByRole('button', { name: 'Deny' }).click();
+  await expect(marcus.getByText(/^Denied: Sarah Lee asks to open a read-write session/)).toBeVisible();
+  await expect(request).toHaveCount(0);
+
+  // Sarah's console hears of it by itself, with the manager's words.
+  await expect(sarah.getByRole('heading', { name: 'Session ended' })).toBeVisible({ timeout: 15_000 });
+  await expect(sarah.getByText('A manager denied the request: “Read-only shows the duplicate charge; no change is needed”. No session was opened.')).toBeVisible();
+  await expect(sarah.getByRole('region', { name: 'Impersonation session' })).toHaveCount(0);
+  await checkPage(sarah, 'start-denied');
+});

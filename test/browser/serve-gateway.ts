@@ -41,6 +41,8 @@ async function main(): Promise<void> {
       PORT: String(BROWSER_PORT),
       HOST: '127.0.0.1',
       WARDEN_LOG_LEVEL: process.env['WARDEN_LOG_LEVEL'] ?? 'warn',
+      // A one-minute session may be asked for, so a test can watch the countdown reach zero.
+      WARDEN_SESSION_MIN_MINUTES: '1',
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '', WARDEN_DATA_DIR: 'memory://' }),
     },
   });
