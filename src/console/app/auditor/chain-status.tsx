@@ -86,7 +86,8 @@ export function ChainStatusPanel(props: { token: string }) {
             </div>
           </dl>
           <p className="hint">
-            Rows before the checkpoint are vouched for by its signature. <code>npm run audit:verify</code> walks every row and compares the chain with the checkpoints kept outside the database.
+            {status.checkpointSeq ? 'Rows before the checkpoint are vouched for by its signature. ' : ''}
+            <code>npm run audit:verify</code> walks every row and compares the chain with the checkpoints kept outside the database.
           </p>
         </>
       ) : null}

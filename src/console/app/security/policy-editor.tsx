@@ -144,7 +144,10 @@ export function PolicyEditor(props: { token: string; activeDocument: string; act
                 <input
                   id={`${id}-reason`}
                   value={reason}
-                  onChange={(event) => setReason(event.target.value)}
+                  onChange={(event) => {
+                    setReason(event.target.value);
+                    setErrors(({ reason: _answered, ...rest }) => rest);
+                  }}
                   aria-invalid={errors.reason ? true : undefined}
                   aria-describedby={errors.reason ? `${id}-reason-error` : undefined}
                 />
