@@ -55,9 +55,10 @@ export async function verifyChainTail(db: Db, keys: readonly string[], options: 
   const verifiers = keys.map(checkpointVerifier);
   const problems: ChainProblem[] = [];
   const head = await db.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).executeTakeFirstOrThrow();
-  const finish = (status: Omit<ChainTailStatus, 'checkedAt' | 'problems' | 'truncated' | 'headSeq' | 'intact'> & { intact?: null }): ChainTailStatus => ({
-    intact: status.intact === null ? null : problems.length === 0,
-    ...status,
+  /** The status; `checked` false when the walk was left to `audit:verify` (a problem found before that still counts). */
+  const finish = (walk: Pick<ChainTailStatus, 'checkpoint' | 'fromSeq' | 'rowsChecked'>, checked = true): ChainTailStatus => ({
+    intact: problems.length > 0 ? false : checked ? true : null,
+    ...walk,
     headSeq: head.last_seq,
     checkedAt,
     problems: problems.slice(0, maxProblems),
@@ -79,13 +80,13 @@ export async function verifyChainTail(db: Db, keys: readonly string[], options: 
   }
 
   if (!anchor) {
-    if (BigInt(head.last_seq) > BigInt(maxRows)) return finish({ intact: null, checkpoint: null, fromSeq: '0', rowsChecked: 0 });
+    if (BigInt(head.last_seq) > BigInt(maxRows)) return finish({ checkpoint: null, fromSeq: '0', rowsChecked: 0 }, false);
     const full = await verifyAuditChain(db, keys, { toleranceMs, now: checkedAt, maxProblems });
     problems.push(...full.problems);
     return finish({ checkpoint: null, fromSeq: full.rows > 0 ? full.start.seq : '0', rowsChecked: full.rows });
   }
   if (BigInt(head.last_seq) - anchor.seq >= BigInt(maxRows)) {
-    return finish({ intact: null, checkpoint: { seq: anchor.seq.toString(), signedAt: anchor.signedAt, keyId: anchor.keyId }, fromSeq: anchor.seq.toString(), rowsChecked: 0 });
+    return finish({ checkpoint: { seq: anchor.seq.toString(), signedAt: anchor.signedAt, keyId: anchor.keyId }, fromSeq: anchor.seq.toString(), rowsChecked: 0 }, false);
   }
 
   let expectedSeq = anchor.seq;

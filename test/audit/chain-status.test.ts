@@ -118,9 +118,15 @@ describe('auditChainStatus', () => {
     const status = await verifyChainTail(t.db, [KEY]);
     expect(status.intact).toBe(false);
     expect(status.problems[0]).toMatchObject({ kind: 'checkpoint-unknown-key', seq: forged!.seq });
+    // Found before any walk: a tail too long to walk here does not hide it.
+    expect((await verifyChainTail(t.db, [KEY], { maxRows: 1 })).intact).toBe(false);
   });
 
   it('leaves a tail longer than it reads to audit:verify, and says it did not check', async () => {
+    await traffic(t, 1);
+    await checkpoint(t.db);
+    await traffic(t, 1);
+    expect((await verifyChainTail(t.db, [KEY])).intact).toBe(true);
     const status = await verifyChainTail(t.db, [KEY], { maxRows: 1 });
     expect(status.intact).toBeNull();
     expect(status.rowsChecked).toBe(0);
