@@ -35,8 +35,8 @@ export interface AuditStreamOptions {
 }
 
 export interface AuditStream {
-  /** Why a destination is not being streamed, for /health; null while all are. */
-  problem(): string | null;
+  /** Why destinations are not being streamed, one each, for /health; empty while all are. */
+  problems(): string[];
   /** Stops polling, delivers what is waiting (a segment not yet full) once more, and gives the leases back. */
   stop(): Promise<void>;
 }
@@ -91,10 +91,7 @@ export function startAuditStream(options: AuditStreamOptions): AuditStream {
   });
 
   return {
-    problem() {
-      const problems = [...failing].map(([destination, f]) => `audit stream to ${destination} is failing (${f.attempts} attempts since ${f.since.toISOString()}); see the log`);
-      return problems.length > 0 ? problems.join('; ') : null;
-    },
+    problems: () => [...failing].map(([destination, f]) => `audit stream to ${destination} is failing (${f.attempts} attempts since ${f.since.toISOString()}); see the log`),
     async stop() {
       stopping.abort();
       await Promise.all(loops);
