@@ -30,8 +30,10 @@ const MB = 1_000_000;
  *   consecutive `{"time","source","sourcetype","event"}` objects, `Authorization: Splunk <token>`.
  *   Splunk Cloud asks for requests under 1 MB.
  * - `datadog`: Datadog's logs intake, `/api/v2/logs`: a JSON array of at most 1,000 logs and
- *   5 MB, `DD-API-KEY: <key>`; each log is the OCSF event with `ddsource`, `service` and
- *   `timestamp`. Datadog drops logs more than 18 hours old (docs/audit-streaming.md).
+ *   5 MB, `DD-API-KEY: <key>`. Each log holds the OCSF event under `ocsf`, beside Datadog's own
+ *   attributes (`ddsource`, `service`, `timestamp`, `message`, `status`): at the top level the
+ *   event's `status` ("Success") would be read as the log's level. Datadog drops logs more than
+ *   18 hours old (docs/audit-streaming.md).
  */
 export const HTTP_PRESETS: Record<StreamPreset, HttpPreset> = {
   jsonl: {
@@ -59,7 +61,16 @@ export const HTTP_PRESETS: Record<StreamPreset, HttpPreset> = {
   datadog: {
     contentType: 'application/json',
     tokenHeader: (token) => ['dd-api-key', token],
-    entry: (event) => JSON.stringify({ ddsource: 'warden', service: 'warden', ddtags: `ocsf_class:${event.class_uid}`, timestamp: event.time, ...event }),
+    entry: (event) =>
+      JSON.stringify({
+        ddsource: 'warden',
+        service: 'warden',
+        ddtags: `ocsf_class_uid:${event.class_uid},event_code:${event.metadata.event_code}`,
+        timestamp: event.time,
+        message: event.message,
+        status: event.status_id === 2 ? 'warn' : 'info',
+        ocsf: event,
+      }),
     body: (entries) => `[${entries.join(',')}]`,
     overhead: (entries) => 2 + Math.max(0, entries - 1),
     maxEvents: 1_000,

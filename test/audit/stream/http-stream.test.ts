@@ -152,22 +152,23 @@ describe('the presets shape the requests as their receivers document', () => {
     }
   });
 
-  it('datadog: a JSON array within the byte limit, each log the event with ddsource and service, DD-API-KEY header', async () => {
+  it('datadog: a JSON array within the byte limit, each log the event under `ocsf` with Datadog’s own attributes, DD-API-KEY header', async () => {
     receiver = await startStreamReceiver({ path: '/api/v2/logs' });
     await appendRows(database.db, 25);
     const maxBytes = 4_000;
     run({ db: database.db, sinks: [httpSink({ url: receiver.url, preset: 'datadog', token: TOKEN, batchBytes: maxBytes })], logger, ...FAST });
     await waitUntil(async () => (await cursor())[0]?.last_seq === '25');
     expect(receiver.batches.length).toBeGreaterThan(1);
-    const logs: Array<OcsfApiActivity & { ddsource: string; service: string; timestamp: number }> = [];
+    const logs: Array<{ ddsource: string; service: string; timestamp: number; message: string; status: string; ocsf: OcsfApiActivity }> = [];
     for (const batch of receiver.batches) {
       expect(batch.headers['dd-api-key']).toBe(TOKEN);
       expect(batch.headers['content-type']).toBe('application/json');
       expect(Buffer.byteLength(batch.text)).toBeLessThanOrEqual(maxBytes);
       logs.push(...(JSON.parse(batch.text) as typeof logs));
     }
-    expect(logs.map((log) => log.metadata.sequence)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    expect(logs[0]).toMatchObject({ ddsource: 'warden', service: 'warden', timestamp: logs[0]?.time, class_uid: 6003 });
+    expect(logs.map((log) => log.ocsf.metadata.sequence)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expectChainHolds(logs.map((log) => log.ocsf));
+    expect(logs[0]).toMatchObject({ ddsource: 'warden', service: 'warden', timestamp: logs[0]?.ocsf.time, message: 'event 0', status: 'info', ocsf: { class_uid: 6003 } });
   });
 
   it('jsonl: one event per line, Authorization: Bearer <token>, and an idempotency key naming the batch', async () => {
