@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { httpSink, startAuditStream, type AuditStream, type OcsfApiActivity } from '../../../src/audit/stream/index.js';
 import { streamPass } from '../../../src/audit/stream/audit-streamer.js';
@@ -120,6 +121,26 @@ describe('the HTTPS stream delivers every row at least once, in chain order', ()
     await appendRows(database.db, 2);
     await waitUntil(async () => (await cursor())[0]?.last_seq === '8');
     expect(kept(receiver).map((e) => e.metadata.sequence)).toEqual([7, 8]);
+  });
+
+  it('streams on past rows missing from the table, saying so in the log, so the receiver sees the break too', async () => {
+    await appendRows(database.db, 5);
+    receiver = await startStreamReceiver();
+    const { logger: captured, lines } = capturingLogger('warn');
+    const sink = httpSink({ url: receiver.url, batchEvents: 2 });
+    const lease = { destination: 'https', chain: 'default', owner: 'test', leaseMs: 60_000, start: 'first' as const };
+    await streamPass(database.db, sink, lease, captured, undefined);
+    // The owner removes row 3 behind the triggers' back before it was streamed.
+    await database.db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`delete from audit_events where chain_seq = 3`.execute(trx);
+    });
+    while ((await streamPass(database.db, sink, lease, captured, undefined)) === 'more');
+    const events = kept(receiver);
+    expect(events.map((e) => e.metadata.sequence)).toEqual([1, 2, 4, 5]);
+    // Row 4 names a predecessor the receiver never got.
+    expect(events[2]?.unmapped.warden.row.prev_hash).not.toBe(events[1]?.unmapped.warden.row.hash);
+    expect(lines.some((line) => line.includes('audit stream found rows missing from the chain') && line.includes('"expectedSeq":"3"'))).toBe(true);
   });
 
   it('counts delivered events and the lag behind the head', async () => {
