@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateCheckpointKeyPair } from '../../src/audit/checkpoint-signature.js';
+import { auditSinksFromConfig } from '../../src/audit/stream/index.js';
 import { auditStreamWarnings } from '../../src/config/audit-stream-config.js';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 
@@ -100,5 +102,18 @@ describe('WARDEN_AUDIT_STREAM_*', () => {
     ]);
     // Control: the collector's own path.
     expect(auditStreamWarnings(loadConfig({ NODE_ENV: 'test', WARDEN_AUDIT_STREAM_URL: 'https://splunk.example.com:8088/services/collector/event', WARDEN_AUDIT_STREAM_PRESET: 'splunk-hec', WARDEN_AUDIT_STREAM_TOKEN: TOKEN }).audit.stream)).toEqual([]);
+  });
+});
+
+describe('the segment key', () => {
+  it('is refused at start, by its own name, when it is a public key that cannot sign', () => {
+    const { publicKey, privateKey } = generateCheckpointKeyPair();
+    const config = loadConfig({ NODE_ENV: 'test', WARDEN_AUDIT_STREAM_DIR: '/tmp/warden-segments', WARDEN_AUDIT_STREAM_SEGMENT_KEY: publicKey });
+    expect(() => auditSinksFromConfig(config.audit.stream, config.audit.checkpointKey)).toThrow(
+      'WARDEN_AUDIT_STREAM_SEGMENT_KEY cannot sign segment seals: it holds a public key: the gateway signs with the private key (give verifiers the public one).',
+    );
+    // Control: its private half signs.
+    const signing = loadConfig({ NODE_ENV: 'test', WARDEN_AUDIT_STREAM_DIR: '/tmp/warden-segments', WARDEN_AUDIT_STREAM_SEGMENT_KEY: privateKey });
+    expect(auditSinksFromConfig(signing.audit.stream, signing.audit.checkpointKey).map((sink) => sink.destination)).toEqual(['segments']);
   });
 });

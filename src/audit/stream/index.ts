@@ -1,5 +1,5 @@
 import type { AuditStreamConfig } from '../../config/audit-stream-config.js';
-import { checkpointSigner } from '../checkpoint-signature.js';
+import { CheckpointKeyError, checkpointSigner } from '../checkpoint-signature.js';
 import type { AuditSink } from './audit-sink.js';
 import { httpSink } from './http-sink.js';
 import { segmentSink } from './segment-sink.js';
@@ -26,7 +26,18 @@ export function auditSinksFromConfig(stream: AuditStreamConfig, checkpointKey: s
   }
   if (stream.segments) {
     const { directory, segmentRows, segmentMaxAgeMs, key } = stream.segments;
-    sinks.push(segmentSink({ directory, segmentRows, segmentMaxAgeMs, signer: checkpointSigner(key ?? checkpointKey) }));
+    sinks.push(segmentSink({ directory, segmentRows, segmentMaxAgeMs, signer: segmentSigner(key, checkpointKey) }));
   }
   return sinks;
+}
+
+/** The seals' signer; a segment key of its own that cannot sign is named as such. */
+function segmentSigner(key: string | undefined, checkpointKey: string) {
+  if (key === undefined) return checkpointSigner(checkpointKey);
+  try {
+    return checkpointSigner(key);
+  } catch (error) {
+    if (!(error instanceof CheckpointKeyError)) throw error;
+    throw new CheckpointKeyError(`WARDEN_AUDIT_STREAM_SEGMENT_KEY cannot sign segment seals: ${error.message.replace('WARDEN_AUDIT_CHECKPOINT_KEY holds', 'it holds')}`);
+  }
 }

@@ -46,7 +46,8 @@ export function segmentSink(options: SegmentSinkOptions): AuditSink {
     );
     const temporary = path.join(directory, `.${name}.${process.pid}.tmp`);
     await mkdir(directory, { recursive: true });
-    const file = await open(temporary, 'w');
+    // The rows are the audit table's: readable by the owner and its group, not by everyone.
+    const file = await open(temporary, 'w', 0o640);
     try {
       await file.writeFile(`${events}${JSON.stringify({ seal })}\n`);
       await file.sync();
