@@ -24,10 +24,11 @@ export interface AuditSink {
   /** Events read per pass at most. */
   batchEvents: number;
   /**
-   * Whether to deliver these events now or wait for more (a segment waiting to fill up).
+   * Whether to deliver now or wait for more (a segment waiting to fill up), told how many rows
+   * wait (at most `batchEvents`) and when the oldest was written; asked before any row is read.
    * `stopping`: the gateway is stopping, deliver what there is. @default always now
    */
-  deliverNow?(events: readonly StreamEvent[], now: Date, stopping: boolean): boolean;
+  deliverNow?(waiting: { rows: number; oldest: Date }, now: Date, stopping: boolean): boolean;
   /**
    * Delivers the events in order, in as many parts as the receiver's limits ask, calling
    * `acknowledge` after each part it confirmed. Throws (with a message free of credentials)

@@ -12,9 +12,11 @@ import {
   chainHeadSeq,
   checkpointsFor,
   claimStreamCursor,
+  firstRowAfter,
   readRowsAfter,
   releaseStreamCursor,
   type LeaseOptions,
+  type StreamPosition,
   type StreamStart,
 } from './stream-cursor.repository.js';
 
@@ -113,12 +115,20 @@ export async function streamPass(
 ): Promise<PassOutcome> {
   let position = await claimStreamCursor(db, lease);
   if (!position) return 'idle';
+  const head = BigInt(await chainHeadSeq(db));
+  const lag = (at: StreamPosition) => metrics?.auditStreamLag.set({ destination: sink.destination }, Math.max(0, Number(head - BigInt(at.lastSeq))));
+  // Asked before the rows are read: a segment waiting to fill up costs two small queries a pass.
+  const oldest = sink.deliverNow ? await firstRowAfter(db, position.lastSeq) : undefined;
+  const waiting = { rows: Math.min(sink.batchEvents, Math.max(0, Number(head - BigInt(position.lastSeq)))), oldest: oldest?.occurred_at ?? new Date() };
+  if (sink.deliverNow && (!oldest || !sink.deliverNow(waiting, new Date(), stopping))) {
+    lag(position);
+    return 'idle';
+  }
   const rows = await readRowsAfter(db, position.lastSeq, sink.batchEvents);
-  const lag = () => chainHeadSeq(db).then((head) => metrics?.auditStreamLag.set({ destination: sink.destination }, Math.max(0, Number(BigInt(head) - BigInt(position?.lastSeq ?? '0')))));
   const first = rows[0];
   const last = rows.at(-1);
   if (!first || !last) {
-    await lag();
+    lag(position);
     return 'idle';
   }
   reportBreaks(rows, position, sink.destination, logger);
@@ -130,10 +140,6 @@ export async function streamPass(
     occurredAt: row.occurred_at,
     event: ocsfEventOf(lease.chain, row, attestation(row.chain_seq)),
   }));
-  if (sink.deliverNow && !sink.deliverNow(events, new Date(), stopping)) {
-    await lag();
-    return 'idle';
-  }
   await sink.deliver(events, async (upTo) => {
     if (!position) throw new StreamLeaseLost();
     const delivered = BigInt(upTo.seq) - BigInt(position.lastSeq);
@@ -142,7 +148,7 @@ export async function streamPass(
     position = { lastSeq: upTo.seq, lastHash: upTo.hash };
     metrics?.auditStreamEvents.inc({ destination: sink.destination }, Number(delivered > 0n ? delivered : 0n));
   });
-  await lag();
+  lag(position);
   return rows.length >= sink.batchEvents ? 'more' : 'idle';
 }
 

@@ -67,7 +67,7 @@ export function segmentSink(options: SegmentSinkOptions): AuditSink {
     destination: options.destination ?? 'segments',
     description: `sealed segments in ${directory}`,
     batchEvents: segmentRows,
-    deliverNow: (events, now, stopping) => stopping || events.length >= segmentRows || now.getTime() - (events[0]?.occurredAt.getTime() ?? now.getTime()) >= maxAgeMs,
+    deliverNow: (waiting, now, stopping) => stopping || waiting.rows >= segmentRows || now.getTime() - waiting.oldest.getTime() >= maxAgeMs,
     async deliver(events, acknowledge) {
       // One segment per contiguous run: rows missing from the table (a gap) end a segment.
       let run: StreamEvent[] = [];

@@ -74,6 +74,11 @@ export async function readRowsAfter(db: Db, afterSeq: string, limit: number): Pr
   return db.selectFrom('audit_events').selectAll().where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(limit).execute();
 }
 
+/** The first row after `afterSeq`, if any: its number and time, without reading the row. */
+export async function firstRowAfter(db: Db, afterSeq: string): Promise<{ chain_seq: string; occurred_at: Date } | undefined> {
+  return db.selectFrom('audit_events').select(['chain_seq', 'occurred_at']).where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(1).executeTakeFirst();
+}
+
 /** The chain head's sequence: how far there is to stream. */
 export async function chainHeadSeq(db: Db): Promise<string> {
   const head = await db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow();
