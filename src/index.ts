@@ -27,7 +27,28 @@ export { auditSubjectFrom, recordAuditEvent, SYSTEM_ACTOR } from './audit/index.
 export type { AuditActor, AuditEvent, AuditScope, AuditSubject, FieldChange } from './audit/index.js';
 // Walking the hash chain and its signed checkpoints, as `npm run audit:verify` does.
 export { verifyAuditChain, type VerifyOptions } from './audit/verify-chain.js';
+export { checkpointSigner, type CheckpointSigner } from './audit/checkpoint-signature.js';
 export { describeChainProblem, describeChainStart, type ChainProblem, type ChainReport } from './audit/chain-report.js';
+// Streaming the trail, at least once and in chain order, to a SIEM or sealed segments (docs/audit-streaming.md).
+export {
+  auditEventUid,
+  describeSegmentProblem,
+  httpSink,
+  ocsfEventOf,
+  segmentSink,
+  startAuditStream,
+  verifySegments,
+  type Acknowledge,
+  type AuditSink,
+  type AuditStream,
+  type AuditStreamOptions,
+  type HttpSinkOptions,
+  type OcsfApiActivity,
+  type SegmentReport,
+  type SegmentSinkOptions,
+  type StreamEvent,
+  type StreamPreset,
+} from './audit/stream/index.js';
 
 // Errors a caller can act on.
 export { ERROR_CODES, errorCodeOf, systemErrorCode, wardenError, type ErrorCode } from './errors/index.js';

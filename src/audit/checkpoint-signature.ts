@@ -15,12 +15,20 @@ export interface CheckpointSigner {
   keyId: string;
   scheme: Exclude<CheckpointScheme, 'hmac-sha256-v1'>;
   sign(claim: CheckpointClaim): string;
+  /**
+   * Signs another statement made with the same key (a stream segment's seal). Statements begin
+   * with a name of their own (`warden-audit-segment-v1\n…`), never with a digit, so no signed
+   * statement can pass for a checkpoint, nor a checkpoint for one.
+   */
+  signStatement(statement: string): string;
 }
 
 /** Checks checkpoints signed with one key (the current one, or one rotated out). */
 export interface CheckpointVerifier {
   keyId: string;
   verify(scheme: string, claim: CheckpointClaim, signature: string): boolean;
+  /** Checks a statement signed with `signStatement`. */
+  verifyStatement(scheme: string, statement: string, signature: string): boolean;
 }
 
 export class CheckpointKeyError extends Error {}
@@ -70,7 +78,23 @@ function payload(scheme: string, claim: CheckpointClaim): string {
 }
 
 function hmac(secret: string, scheme: string, claim: CheckpointClaim): string {
-  return createHmac('sha256', secret).update(payload(scheme, claim)).digest('hex');
+  return hmacOf(secret, payload(scheme, claim));
+}
+
+function hmacOf(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('hex');
+}
+
+function sameHex(given: string, expected: string): boolean {
+  const a = Buffer.from(given, 'hex');
+  const b = Buffer.from(expected, 'hex');
+  return a.length === b.length && a.length > 0 && timingSafeEqual(a, b);
+}
+
+/** A statement signed with `signStatement` must not begin like a checkpoint's payload (digits). */
+function checkedStatement(statement: string): string {
+  if (/^\d/.test(statement)) throw new Error('a signed statement must begin with its name, not a digit: it could pass for a checkpoint');
+  return statement;
 }
 
 /** Names an HMAC key without revealing it (the same id checkpoints have always carried). */
@@ -91,10 +115,20 @@ export function checkpointSigner(keyText: string): CheckpointSigner {
       throw new CheckpointKeyError('WARDEN_AUDIT_CHECKPOINT_KEY holds a public key: the gateway signs with the private key (give verifiers the public one).');
     case 'ed25519-private': {
       const key = parsed.key;
-      return { keyId: ed25519KeyId(createPublicKey(key)), scheme: 'ed25519-v2', sign: (claim) => sign(null, Buffer.from(payload('ed25519-v2', claim)), key).toString('hex') };
+      return {
+        keyId: ed25519KeyId(createPublicKey(key)),
+        scheme: 'ed25519-v2',
+        sign: (claim) => sign(null, Buffer.from(payload('ed25519-v2', claim)), key).toString('hex'),
+        signStatement: (statement) => sign(null, Buffer.from(checkedStatement(statement)), key).toString('hex'),
+      };
     }
     case 'hmac':
-      return { keyId: hmacKeyId(parsed.secret), scheme: 'hmac-sha256-v2', sign: (claim) => hmac(parsed.secret, 'hmac-sha256-v2', claim) };
+      return {
+        keyId: hmacKeyId(parsed.secret),
+        scheme: 'hmac-sha256-v2',
+        sign: (claim) => hmac(parsed.secret, 'hmac-sha256-v2', claim),
+        signStatement: (statement) => hmacOf(parsed.secret, checkedStatement(statement)),
+      };
   }
 }
 
@@ -110,6 +144,7 @@ export function checkpointVerifier(keyText: string): CheckpointVerifier {
         const given = Buffer.from(signature, 'hex');
         return given.length === expected.length && timingSafeEqual(given, expected);
       },
+      verifyStatement: (scheme, statement, signature) => scheme === 'hmac-sha256-v2' && !/^\d/.test(statement) && sameHex(signature, hmacOf(parsed.secret, statement)),
     };
   }
   const publicKey = parsed.kind === 'ed25519-private' ? createPublicKey(parsed.key) : parsed.key;
@@ -117,6 +152,8 @@ export function checkpointVerifier(keyText: string): CheckpointVerifier {
     keyId: ed25519KeyId(publicKey),
     verify: (scheme, claim, signature) =>
       scheme === 'ed25519-v2' && /^[0-9a-f]{128}$/.test(signature) && verify(null, Buffer.from(payload(scheme, claim)), publicKey, Buffer.from(signature, 'hex')),
+    verifyStatement: (scheme, statement, signature) =>
+      scheme === 'ed25519-v2' && !/^\d/.test(statement) && /^[0-9a-f]{128}$/.test(signature) && verify(null, Buffer.from(statement), publicKey, Buffer.from(signature, 'hex')),
   };
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { auditStreamFrom, type AuditStreamConfig } from './audit-stream-config.js';
 
 /**
  * The development JWT secret. It is public by definition: `npm start` prints it so demo tokens
@@ -101,6 +102,8 @@ export interface Config {
     checkpointFile: string | undefined;
     /** `audit:verify` fails when rows have gone unsigned by any checkpoint this long. */
     checkpointToleranceMinutes: number;
+    /** WARDEN_AUDIT_STREAM_*: where the trail is streamed, if anywhere (docs/audit-streaming.md). */
+    stream: AuditStreamConfig;
   };
   /** Set when WARDEN_UPSTREAM_URL is: Warden serves that API's schema instead of one built in code. */
   upstream: UpstreamConfig | null;
@@ -230,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (webhookUrl && !isHttpUrl(webhookUrl)) problems.push('WARDEN_WEBHOOK_URL must be an absolute http(s) URL.');
 
   const upstream = upstreamFrom(env, production, int, problems);
+  const stream = auditStreamFrom(env, production, int, problems);
   const metrics = metricsFrom(env, production, secret, problems);
 
   const config: Config = {
@@ -270,6 +274,7 @@ export function loadConfig(env: Env = process.env): Config {
       verifyKeys: (env['WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
       checkpointFile,
       checkpointToleranceMinutes: int('WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES', 3, 2, 10080),
+      stream,
     },
     impersonation: {
       authMaxAgeMinutes: int('WARDEN_AUTH_MAX_AGE_MINUTES', 5, 1, 1440),

@@ -4,6 +4,7 @@ import type { ImpersonationSessionTable } from './tables/impersonation-session.j
 import type { AuditChainHeadTable } from './tables/audit-chain-head.js';
 import type { AuditCheckpointTable } from './tables/audit-checkpoint.js';
 import type { AuditEventTable } from './tables/audit-event.js';
+import type { AuditStreamCursorTable } from './tables/audit-stream-cursor.js';
 import type { NotificationOutboxTable } from './tables/notification-outbox.js';
 import type { PolicyVersionTable } from './tables/policy-version.js';
 import type { StaffTable } from './tables/staff.js';
@@ -17,6 +18,7 @@ export interface Database {
   audit_events: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
   audit_checkpoints: AuditCheckpointTable;
+  audit_stream_cursors: AuditStreamCursorTable;
   policy_versions: PolicyVersionTable;
   notification_outbox: NotificationOutboxTable;
   impersonation_sessions: ImpersonationSessionTable;

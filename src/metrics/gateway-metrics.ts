@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { boundedOperationLabels } from './operation-labels.js';
 
 export interface GatewayMetricsOptions {
@@ -41,6 +41,10 @@ export interface GatewayMetrics {
   /** This instance's webhook POSTs, by outcome, and those that retried a message that had failed. */
   notificationDeliveries: Counter<'outcome'>;
   notificationRetries: Counter;
+  /** Audit rows written but not yet acknowledged by a stream destination, as its last pass saw them. */
+  auditStreamLag: Gauge<'destination'>;
+  /** Audit events a stream destination acknowledged from this instance (repeats after a crash included). */
+  auditStreamEvents: Counter<'destination'>;
   /**
    * The label value a request's operation is counted under: its name (a GraphQL name of at
    * most 64 characters, among the first `maxOperationNames` seen), `anonymous` when it has
@@ -118,6 +122,18 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     notificationRetries: new Counter({
       name: 'warden_notification_retries_total',
       help: 'POSTs by this instance of notifications whose earlier delivery had failed.',
+      registers,
+    }),
+    auditStreamLag: new Gauge({
+      name: 'warden_audit_stream_lag_rows',
+      help: 'Audit rows after the last one a stream destination acknowledged (WARDEN_AUDIT_STREAM_*), as of its last pass on this instance.',
+      labelNames: ['destination'] satisfies Array<'destination'>,
+      registers,
+    }),
+    auditStreamEvents: new Counter({
+      name: 'warden_audit_stream_events_total',
+      help: 'Audit events a stream destination acknowledged from this instance.',
+      labelNames: ['destination'] satisfies Array<'destination'>,
       registers,
     }),
     operationLabel: boundedOperationLabels(options.maxOperationNames ?? 100),

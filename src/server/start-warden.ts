@@ -1,6 +1,8 @@
 import { checkpointSigner } from '../audit/checkpoint-signature.js';
 import { checkpointPublishingWarning, startCheckpointer } from '../audit/checkpoints.js';
 import { startPartitionUpkeep } from '../audit/partition-upkeep.js';
+import { auditSinksFromConfig, segmentDirectoryProblem, startAuditStream, type AuditSink } from '../audit/stream/index.js';
+import { auditStreamWarnings } from '../config/audit-stream-config.js';
 import type { Config } from '../config/config.js';
 import type { DatabaseHandle } from '../db/connect.js';
 import type { Db } from '../db/database.js';
@@ -45,6 +47,12 @@ export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 
   migrations?: StartMigrations;
   /** Runs once the tables and the audit's partitions exist, before anything is served: loading demo data, say. */
   beforeServing?: (db: Db) => Promise<void>;
+  /**
+   * Where the audit trail is streamed, each destination at least once and in chain order
+   * (docs/audit-streaming.md): `httpSink`, `segmentSink`, or an application's own.
+   * @default the destinations WARDEN_AUDIT_STREAM_* configures (none when unset)
+   */
+  auditStream?: readonly AuditSink[];
   /** Aborted while starting (a SIGTERM while migrating), the start ends between two steps and returns null. */
   signal?: AbortSignal;
 }
@@ -53,7 +61,7 @@ export interface Warden {
   gateway: Gateway;
   /** The policy in force on this instance, kept current by LISTEN/NOTIFY and a poll. */
   policy: PolicyStore;
-  /** Stops the background work (sweeper, checkpoints, partitions, notifications, policy); the database stays open. */
+  /** Stops the background work (sweeper, checkpoints, audit stream, partitions, notifications, policy); the database stays open. */
   stop(): Promise<void>;
 }
 
@@ -74,6 +82,9 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   const signer = checkpointSigner(config.audit.checkpointKey);
   const unpublished = checkpointPublishingWarning(config);
   if (unpublished) logger.warn(unpublished);
+  // Before anything starts: a stream key that cannot sign stops the start here, saying why.
+  const sinks = options.auditStream ?? auditSinksFromConfig(config.audit.stream, config.audit.checkpointKey);
+  for (const warning of auditStreamWarnings(config.audit.stream)) logger.warn(warning);
   const metricsWarning = metricsEndpointWarning(config);
   if (metricsWarning) logger.warn(metricsWarning);
   if (config.migrateOnStart) {
@@ -97,9 +108,15 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   const policy = await startPolicyStore({ db, listen, logger, ...options.schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
   const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });
-  const healthProblems = () => [checkpointer.problem(), partitions.problem()].filter((problem) => problem !== null);
-  // The gateway's and the notification dispatcher's counts go to one registry.
+  // The gateway's, the notification dispatcher's and the audit stream's counts go to one registry.
   const metrics = options.metrics ?? createGatewayMetrics();
+  if (config.audit.stream.segments) {
+    // Said at start; the gateway serves anyway: rows wait in the table until the directory takes them.
+    const problem = await segmentDirectoryProblem(config.audit.stream.segments.directory);
+    if (problem) logger.warn(problem);
+  }
+  const stream = sinks.length > 0 ? startAuditStream({ db, sinks, logger, metrics, start: config.audit.stream.start, pollMs: config.audit.stream.pollMs }) : null;
+  const healthProblems = () => [checkpointer.problem(), partitions.problem(), ...(stream?.problems() ?? [])].filter((problem) => problem !== null);
   const gateway = createGateway({
     db,
     pool,
@@ -120,7 +137,8 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     gateway,
     policy,
     async stop() {
-      await Promise.all([notifications.stop(), policy.stop(), sweeper.stop(), checkpointer.stop(), partitions.stop()]);
+      // The stream stops after the checkpointer has signed the last rows, so its last events carry that checkpoint.
+      await Promise.all([notifications.stop(), policy.stop(), sweeper.stop(), checkpointer.stop().then(() => stream?.stop()), partitions.stop()]);
     },
   };
 }

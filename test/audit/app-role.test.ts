@@ -7,6 +7,8 @@ import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
 import { writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { ensureAuditPartitions } from '../../src/audit/partitions.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
+import { streamPass } from '../../src/audit/stream/audit-streamer.js';
+import { DEFAULT_CHAIN, httpSink } from '../../src/audit/stream/index.js';
 import { demoSubject } from '../../src/domain/demo-principals.js';
 import { mintDevToken } from '../../src/auth/mint-token.js';
 import { randomJwtSecret } from '../../src/config/config.js';
@@ -149,6 +151,17 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
     expect(delivered.failed).toBe(0);
     expect(await pendingDemoMigrations(app.db)).toEqual([]);
     expect((await verifyAuditChain(owner.db, KEY)).problems).toEqual([]);
+  });
+
+  it('streams the trail: creates its cursor, reads the rows and checkpoints, moves the cursor', async () => {
+    const sent: string[] = [];
+    const sink = httpSink({ url: 'http://127.0.0.1:9/ingest', batchEvents: 10_000, fetch: async (_url, init) => (sent.push(String(init?.body)), new Response('ok')) });
+    const lease = { destination: 'app-role', chain: DEFAULT_CHAIN, owner: 'app-role-test', leaseMs: 60_000, start: 'first' as const };
+    await streamPass(app.db, sink, lease, createLogger('silent'), undefined);
+    const head = await owner.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow();
+    const cursor = await owner.db.selectFrom('audit_stream_cursors').select('last_seq').where('destination', '=', 'app-role').executeTakeFirstOrThrow();
+    expect(cursor.last_seq).toBe(head.last_seq);
+    expect(sent.join('').trim().split('\n')).toHaveLength(Number(head.last_seq));
   });
 
   it('is refused UPDATE, DELETE and TRUNCATE on audit_events, rewriting checkpoints, migrating and creating partitions', async () => {

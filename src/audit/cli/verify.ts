@@ -5,6 +5,7 @@ import { checkpointVerifier, checkpointVerifyKeys } from '../checkpoint-signatur
 import { parseCheckpointToken, readCheckpointFile } from '../checkpoints.js';
 import { describeChainProblem, describeChainStart, describeOutsideCheckpoints, type ExternalCheckpoint } from '../chain-report.js';
 import { verifyAuditChain } from '../verify-chain.js';
+import { describeSegmentProblem, verifySegments } from '../stream/verify-segments.js';
 
 const USAGE = `Usage: npm run audit:verify [-- options]
 
@@ -17,6 +18,9 @@ Walks the audit hash chain and checks every signed checkpoint, in the table and 
   --key KEY                                 a key checkpoints may be signed with: an HMAC secret
                                             or an Ed25519 public key; repeatable (default:
                                             WARDEN_AUDIT_CHECKPOINT_KEY and _VERIFY_KEYS)
+  --segments DIR                            instead, check a directory of sealed audit stream
+                                            segments, offline (no database): seals, row hashes,
+                                            links, and continuity across segments
 
 Without a checkpoint kept outside the database (--expect, the file), the newest rows removed
 back to a checkpoint, together with every checkpoint after it, cannot be ruled out: whoever
@@ -31,6 +35,7 @@ async function main(): Promise<number> {
       expect: { type: 'string', multiple: true, default: [] },
       'checkpoint-file': { type: 'string' },
       key: { type: 'string', multiple: true, default: [] },
+      segments: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -39,6 +44,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
+  if (values.segments !== undefined) return verifySegmentDirectory(values.segments, values.key, config);
   const external: ExternalCheckpoint[] = [];
   for (const text of values.expect) {
     const checkpoint = parseCheckpointToken(text);
@@ -84,6 +90,29 @@ async function main(): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+/** `--segments DIR`: the directory's segments, checked with no database. */
+async function verifySegmentDirectory(directory: string, givenKeys: readonly string[], config: ReturnType<typeof loadConfig>): Promise<number> {
+  const configured = [...(config.audit.usingDevelopmentCheckpointKey ? [] : [config.audit.checkpointKey]), ...(config.audit.stream.segments?.key ? [config.audit.stream.segments.key] : []), ...config.audit.verifyKeys];
+  const keys = givenKeys.length > 0 ? [...givenKeys] : configured.length > 0 ? configured : [config.audit.checkpointKey];
+  const report = await verifySegments(directory, keys).catch((error: unknown) => {
+    throw new Error(`The segment directory ${directory} cannot be read (${error instanceof Error ? error.message : String(error)}): check --segments.`);
+  });
+  const range = report.firstSeq ? `rows ${report.firstSeq} to ${report.lastSeq}` : 'no rows';
+  const checked = `${report.segments} segments, ${range}, keys: ${keys.map((key) => checkpointVerifier(key).keyId).join(', ')}`;
+  const unfinished = report.unfinished.length > 0 ? [`Ignored ${report.unfinished.length} temporary files of writes that never finished (${report.unfinished.slice(0, 3).join(', ')}${report.unfinished.length > 3 ? ', …' : ''}).`] : [];
+  if (report.problems.length > 0) {
+    console.error([`Audit segments in ${directory} are BROKEN (${checked}).`, ...report.problems.slice(0, 20).map((p) => `  - ${describeSegmentProblem(p)}`), ...unfinished].join('\n'));
+    return 1;
+  }
+  if (report.segments === 0) {
+    console.error(`No audit segments in ${directory}: nothing to verify (segments are named warden-audit-<chain>-<first>-<last>.jsonl).`);
+    return 1;
+  }
+  const expect = `Check the database still holds the newest: npm run audit:verify -- --expect ${report.lastSeq}:${report.lastHash}`;
+  console.log([`Audit segments in ${directory} are intact: ${checked}.`, ...unfinished, expect].join('\n'));
+  return 0;
 }
 
 main().then(

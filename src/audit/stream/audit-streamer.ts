@@ -1,0 +1,171 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Db } from '../../db/database.js';
+import type { Logger } from '../../log/logger.js';
+import type { GatewayMetrics } from '../../metrics/gateway-metrics.js';
+import { retryDelayMs, type BackoffOptions } from '../../notify/retry-delay.js';
+import { StreamLeaseLost, type AuditSink, type StreamEvent } from './audit-sink.js';
+import { DEFAULT_CHAIN, ocsfEventOf } from './ocsf-event.js';
+import {
+  advanceStreamCursor,
+  chainHeadSeq,
+  checkpointsFor,
+  claimStreamCursor,
+  firstRowAfter,
+  readRowsAfter,
+  releaseStreamCursor,
+  type LeaseOptions,
+  type StreamPosition,
+  type StreamStart,
+} from './stream-cursor.repository.js';
+
+export interface AuditStreamOptions {
+  db: Db;
+  sinks: readonly AuditSink[];
+  logger: Logger;
+  /** Where a destination seen for the first time starts. @default first (the whole chain) */
+  start?: StreamStart;
+  /** The pause after a pass that found nothing more to send. @default 1000 */
+  pollMs?: number;
+  /** Waits after failed passes. @default { initialMs: 1000, maxMs: 60000, jitter: 0.5 } */
+  backoff?: BackoffOptions;
+  /** How long a destination stays this instance's without it moving the cursor. @default 60000 */
+  leaseMs?: number;
+  /** Where lag and delivered events are counted. @default not counted */
+  metrics?: Pick<GatewayMetrics, 'auditStreamLag' | 'auditStreamEvents'> | undefined;
+}
+
+export interface AuditStream {
+  /** Why destinations are not being streamed, one each, for /health; empty while all are. */
+  problems(): string[];
+  /** Stops polling, delivers what is waiting (a segment not yet full) once more, and gives the leases back. */
+  stop(): Promise<void>;
+}
+
+type PassOutcome = 'more' | 'idle';
+
+/**
+ * Streams committed audit rows to each sink, in chain order, at least once: a destination's
+ * cursor moves only after its sink acknowledged, so a restart or an outage resumes after the
+ * last acknowledged row (what was sent but not acknowledged is sent again, with the same
+ * event ids). One instance streams a destination at a time (a lease on its cursor). The audit
+ * write path knows nothing of this: a sink that is down only lets the stream fall behind.
+ */
+export function startAuditStream(options: AuditStreamOptions): AuditStream {
+  const { db, logger, metrics } = options;
+  const pollMs = options.pollMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const backoff = options.backoff ?? { initialMs: 1000, maxMs: 60_000, jitter: 0.5 };
+  const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const stopping = new AbortController();
+  const failing = new Map<string, { since: Date; attempts: number }>();
+
+  const loops = options.sinks.map(async (sink) => {
+    const lease: LeaseOptions = { destination: sink.destination, chain: DEFAULT_CHAIN, owner: `${instance}:${sink.destination}`, leaseMs, start: options.start ?? 'first' };
+    logger.info({ destination: sink.destination, to: sink.description }, 'audit stream started');
+    let failures = 0;
+    const attempt = async (final: boolean): Promise<PassOutcome | 'failed'> => {
+      try {
+        const outcome = await streamPass(db, sink, lease, logger, metrics, final);
+        if (failures > 0) logger.info({ destination: sink.destination, failures }, 'audit stream delivering again');
+        failures = 0;
+        failing.delete(sink.destination);
+        return outcome;
+      } catch (error) {
+        if (error instanceof StreamLeaseLost) return 'idle';
+        failures += 1;
+        const since = failing.get(sink.destination)?.since ?? new Date();
+        failing.set(sink.destination, { since, attempts: failures });
+        logger.warn({ destination: sink.destination, failures, error: error instanceof Error ? error.message : String(error) }, 'audit stream delivery failed; the rows wait in the table and are sent again');
+        return 'failed';
+      }
+    };
+    while (!stopping.signal.aborted) {
+      const outcome = await attempt(false);
+      if (outcome === 'more') continue;
+      const wait = outcome === 'failed' ? retryDelayMs(failures, backoff) : pollMs;
+      await sleep(wait, undefined, { signal: stopping.signal, ref: false }).catch(() => undefined);
+    }
+    // Once more on the way out, so a segment waiting to fill up is written.
+    if (failures === 0) await attempt(true);
+    await releaseStreamCursor(db, lease).catch(() => undefined);
+  });
+
+  return {
+    problems: () => [...failing].map(([destination, f]) => `audit stream to ${destination} is failing (${f.attempts} attempts since ${f.since.toISOString()}); see the log`),
+    async stop() {
+      stopping.abort();
+      await Promise.all(loops);
+    },
+  };
+}
+
+/**
+ * One pass for one destination: take the lease, read the rows after its cursor, deliver them
+ * (or wait, when the sink wants more), and move the cursor as the sink acknowledges.
+ */
+export async function streamPass(
+  db: Db,
+  sink: AuditSink,
+  lease: LeaseOptions,
+  logger: Logger,
+  metrics: AuditStreamOptions['metrics'],
+  stopping = false,
+): Promise<PassOutcome> {
+  let position = await claimStreamCursor(db, lease);
+  if (!position) return 'idle';
+  const head = BigInt(await chainHeadSeq(db));
+  const lag = (at: StreamPosition) => metrics?.auditStreamLag.set({ destination: sink.destination }, Math.max(0, Number(head - BigInt(at.lastSeq))));
+  // Asked before the rows are read: a segment waiting to fill up costs two small queries a pass.
+  const oldest = sink.deliverNow ? await firstRowAfter(db, position.lastSeq) : undefined;
+  const waiting = { rows: Math.min(sink.batchEvents, Math.max(0, Number(head - BigInt(position.lastSeq)))), oldest: oldest?.occurred_at ?? new Date() };
+  if (sink.deliverNow && (!oldest || !sink.deliverNow(waiting, new Date(), stopping))) {
+    lag(position);
+    return 'idle';
+  }
+  const rows = await readRowsAfter(db, position.lastSeq, sink.batchEvents);
+  const first = rows[0];
+  const last = rows.at(-1);
+  if (!first || !last) {
+    lag(position);
+    return 'idle';
+  }
+  reportBreaks(rows, position, sink.destination, logger);
+  const attestation = await checkpointsFor(db, first.chain_seq, last.chain_seq);
+  const events: StreamEvent[] = rows.map((row) => ({
+    seq: row.chain_seq,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+    occurredAt: row.occurred_at,
+    event: ocsfEventOf(lease.chain, row, attestation(row.chain_seq)),
+  }));
+  await sink.deliver(events, async (upTo) => {
+    if (!position) throw new StreamLeaseLost();
+    const delivered = BigInt(upTo.seq) - BigInt(position.lastSeq);
+    const from = position;
+    if (!(await advanceStreamCursor(db, lease, from, { seq: upTo.seq, hash: upTo.hash }))) throw new StreamLeaseLost();
+    position = { lastSeq: upTo.seq, lastHash: upTo.hash };
+    metrics?.auditStreamEvents.inc({ destination: sink.destination }, Number(delivered > 0n ? delivered : 0n));
+  });
+  lag(position);
+  return rows.length >= sink.batchEvents ? 'more' : 'idle';
+}
+
+/**
+ * Rows missing (retention detached them before they were streamed, or someone removed them) or
+ * a link that does not follow: streamed as they are (the receiver sees the same break in the
+ * events' `prev_hash`), and said in the log at error level.
+ */
+function reportBreaks(rows: readonly { chain_seq: string; prev_hash: string; hash: string }[], position: { lastSeq: string; lastHash: string | null }, destination: string, logger: Logger): void {
+  let expected = position.lastHash === null ? null : { seq: BigInt(position.lastSeq) + 1n, prev: position.lastHash };
+  for (const row of rows) {
+    const seq = BigInt(row.chain_seq);
+    if (expected && seq !== expected.seq) {
+      logger.error({ destination, expectedSeq: expected.seq.toString(), foundSeq: row.chain_seq }, 'audit stream found rows missing from the chain: streaming on from the next row; run npm run audit:verify');
+    } else if (expected && row.prev_hash !== expected.prev) {
+      logger.error({ destination, seq: row.chain_seq }, 'audit stream found a row that does not follow the one before it: streaming it as it is; run npm run audit:verify');
+    }
+    expected = { seq: seq + 1n, prev: row.hash };
+  }
+}

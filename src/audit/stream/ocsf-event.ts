@@ -1,0 +1,137 @@
+import type { AuditEventRow } from '../../db/tables/audit-event.js';
+import type { PublishedCheckpoint } from '../checkpoints.js';
+
+/** The one chain the trail has today; cursors and events name it so more can follow. */
+export const DEFAULT_CHAIN = 'default';
+
+export const OCSF_VERSION = '1.3.0';
+const API_ACTIVITY = 6003;
+const APPLICATION_ACTIVITY = 6;
+
+/** OCSF API Activity `activity_id`s Warden uses. */
+const ACTIVITY = { create: 1, read: 2, update: 3, delete: 4, other: 99 } as const;
+
+/**
+ * An audit row as it is in the table: every hashed column, `occurred_at` as ISO text and
+ * `hash`. SHA-256 of the canonical JSON of all but `hash` (keys sorted at every level, no
+ * spaces) is `hash`; `prev_hash` is the hash of row `chain_seq - 1`.
+ */
+export type StreamedRow = Omit<AuditEventRow, 'occurred_at'> & { occurred_at: string };
+
+/** Warden's part of an event: the row itself, its chain, and the newest signed checkpoint at or before it. */
+export interface WardenAttestation {
+  chain: string;
+  row: StreamedRow;
+  /** Null until the chain's first checkpoint is signed. Verify it with the checkpoint public key. */
+  checkpoint: PublishedCheckpoint | null;
+}
+
+/** An OCSF 1.3 API Activity event (class 6003) for one audit row. */
+export interface OcsfApiActivity {
+  class_uid: 6003;
+  class_name: 'API Activity';
+  category_uid: 6;
+  category_name: 'Application Activity';
+  activity_id: number;
+  activity_name: string;
+  type_uid: number;
+  severity_id: 1;
+  status_id: 1 | 2;
+  status: 'Success' | 'Failure';
+  time: number;
+  message: string;
+  metadata: {
+    version: string;
+    uid: string;
+    event_code: string;
+    sequence: number;
+    log_name: string;
+    original_time: string;
+    correlation_uid?: string;
+    product: { name: 'Warden'; vendor_name: 'Warden'; feature: { name: 'audit trail' } };
+  };
+  actor: { user: { uid?: string; name?: string; type: string }; session?: { uid: string } };
+  api: { operation: string; request?: { uid: string }; service: { name: 'warden' } };
+  resources?: Array<{ type: string; uid?: string; name?: string }>;
+  unmapped: { warden: WardenAttestation };
+}
+
+/**
+ * The event's id, the same however often the row is sent: `<chain>:<chain_seq>:<hash prefix>`.
+ * The hash tells apart two databases whose chains both have a row 1.
+ */
+export function auditEventUid(chain: string, row: Pick<AuditEventRow, 'chain_seq' | 'hash'>): string {
+  return `${chain}:${row.chain_seq}:${row.hash.slice(0, 16)}`;
+}
+
+/** Kinds that record something refused: OCSF `status` Failure. */
+const REFUSALS = new Set(['mutation_refused', 'access_denied', 'request_refused', 'approval_denied']);
+
+function activityOf(kind: string): number {
+  switch (kind) {
+    case 'field_read':
+    case 'audit_read':
+      return ACTIVITY.read;
+    case 'mutation_executed':
+    case 'policy_changed':
+    case 'approval_granted':
+      return ACTIVITY.update;
+    case 'session_started':
+    case 'approval_requested':
+      return ACTIVITY.create;
+    case 'session_ended':
+    case 'session_expired':
+    case 'session_revoked':
+      return ACTIVITY.delete;
+    default:
+      return ACTIVITY.other;
+  }
+}
+
+const ACTIVITY_NAMES: Record<number, string> = { 1: 'Create', 2: 'Read', 3: 'Update', 4: 'Delete', 99: 'Other' };
+
+/**
+ * The OCSF event for a row. The row travels whole in `unmapped.warden.row`, as the table holds
+ * it: the table never holds a clear value of a masked or withheld field (docs/audit.md), so
+ * neither does the event. Pure: the same row and checkpoint give the same event.
+ */
+export function ocsfEventOf(chain: string, row: AuditEventRow, checkpoint: PublishedCheckpoint | null): OcsfApiActivity {
+  const activityId = activityOf(row.kind);
+  const failed = REFUSALS.has(row.kind) || row.decision === 'denied';
+  const occurredAt = row.occurred_at.toISOString();
+  const resources: NonNullable<OcsfApiActivity['resources']> = [];
+  if (row.account_id) resources.push({ type: 'account', uid: row.account_id });
+  if (row.subject_user_id) resources.push({ type: 'user', uid: row.subject_user_id });
+  if (row.type_field) resources.push({ type: 'field', name: row.type_field });
+  return {
+    class_uid: API_ACTIVITY,
+    class_name: 'API Activity',
+    category_uid: APPLICATION_ACTIVITY,
+    category_name: 'Application Activity',
+    activity_id: activityId,
+    activity_name: ACTIVITY_NAMES[activityId] ?? 'Other',
+    type_uid: API_ACTIVITY * 100 + activityId,
+    severity_id: 1,
+    status_id: failed ? 2 : 1,
+    status: failed ? 'Failure' : 'Success',
+    time: row.occurred_at.getTime(),
+    message: row.summary,
+    metadata: {
+      version: OCSF_VERSION,
+      uid: auditEventUid(chain, row),
+      event_code: row.kind,
+      sequence: Number(row.chain_seq),
+      log_name: `warden_audit_${chain}`,
+      original_time: occurredAt,
+      ...(row.request_id ? { correlation_uid: row.request_id } : {}),
+      product: { name: 'Warden', vendor_name: 'Warden', feature: { name: 'audit trail' } },
+    },
+    actor: {
+      user: { ...(row.actor_id ? { uid: row.actor_id } : {}), ...(row.actor_name ? { name: row.actor_name } : {}), type: row.actor_kind },
+      ...(row.session_id ? { session: { uid: row.session_id } } : {}),
+    },
+    api: { operation: row.operation ?? row.kind, ...(row.request_id ? { request: { uid: row.request_id } } : {}), service: { name: 'warden' } },
+    ...(resources.length > 0 ? { resources } : {}),
+    unmapped: { warden: { chain, row: { ...row, occurred_at: occurredAt }, checkpoint } },
+  };
+}

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { AuditEventRow } from '../../db/tables/audit-event.js';
+import type { PublishedCheckpoint } from '../checkpoints.js';
+
+/** Where a destination stands, as its lease holder read it. */
+export interface StreamPosition {
+  lastSeq: string;
+  /** Null before the first row was acknowledged. */
+  lastHash: string | null;
+}
+
+/** Where a new destination starts: the chain's first row, or the row after the head at its first start. */
+export type StreamStart = 'first' | 'next';
+
+export interface LeaseOptions {
+  destination: string;
+  chain: string;
+  /** This streamer's id: an instance and destination. */
+  owner: string;
+  leaseMs: number;
+  start: StreamStart;
+}
+
+/**
+ * Takes (or renews) the destination's lease and reads its position; null while another
+ * streamer's lease runs. A destination seen for the first time gets its cursor here, at the
+ * chain's start or its head. Times are the database's, so instances' clocks need not agree.
+ */
+export async function claimStreamCursor(db: Db, options: LeaseOptions): Promise<StreamPosition | null> {
+  const { destination, chain, owner, leaseMs } = options;
+  const until = sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`;
+  const startSeq = options.start === 'next' ? sql<string>`(select last_seq from audit_chain_head)` : sql<string>`0`;
+  const startHash = options.start === 'next' ? sql<string | null>`(select last_hash from audit_chain_head)` : sql<string | null>`null`;
+  const { rows } = await sql<{ last_seq: string; last_hash: string | null }>`
+    insert into audit_stream_cursors (destination, chain, last_seq, last_hash, lease_owner, lease_until)
+    values (${destination}, ${chain}, ${startSeq}, ${startHash}, ${owner}, ${until})
+    on conflict (destination, chain) do update set lease_owner = excluded.lease_owner, lease_until = excluded.lease_until
+      where audit_stream_cursors.lease_owner = ${owner} or audit_stream_cursors.lease_until is null or audit_stream_cursors.lease_until < now()
+    returning last_seq, last_hash`.execute(db);
+  const row = rows[0];
+  return row ? { lastSeq: String(row.last_seq), lastHash: row.last_hash } : null;
+}
+
+/**
+ * Moves the cursor from `from` to `to`, renewing the lease, only while this streamer holds it
+ * and the cursor is where it read it. False: the lease was lost (another streamer took over).
+ */
+export async function advanceStreamCursor(db: Db, options: LeaseOptions, from: StreamPosition, to: { seq: string; hash: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('audit_stream_cursors')
+    .set({ last_seq: to.seq, last_hash: to.hash, lease_until: sql<Date>`now() + ${options.leaseMs} * interval '1 millisecond'`, advanced_at: sql<Date>`now()` })
+    .where('destination', '=', options.destination)
+    .where('chain', '=', options.chain)
+    .where('lease_owner', '=', options.owner)
+    .where('last_seq', '=', from.lastSeq)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Gives the lease back, so another instance may take the destination at once. */
+export async function releaseStreamCursor(db: Db, options: Pick<LeaseOptions, 'destination' | 'chain' | 'owner'>): Promise<void> {
+  await db
+    .updateTable('audit_stream_cursors')
+    .set({ lease_until: null })
+    .where('destination', '=', options.destination)
+    .where('chain', '=', options.chain)
+    .where('lease_owner', '=', options.owner)
+    .execute();
+}
+
+/** Committed rows after `afterSeq`, in chain order. Writers commit in chain order, so these are never overtaken by an earlier row. */
+export async function readRowsAfter(db: Db, afterSeq: string, limit: number): Promise<AuditEventRow[]> {
+  return db.selectFrom('audit_events').selectAll().where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(limit).execute();
+}
+
+/** The first row after `afterSeq`, if any: its number and time, without reading the row. */
+export async function firstRowAfter(db: Db, afterSeq: string): Promise<{ chain_seq: string; occurred_at: Date } | undefined> {
+  return db.selectFrom('audit_events').select(['chain_seq', 'occurred_at']).where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(1).executeTakeFirst();
+}
+
+/** The chain head's sequence: how far there is to stream. */
+export async function chainHeadSeq(db: Db): Promise<string> {
+  const head = await db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow();
+  return String(head.last_seq);
+}
+
+/**
+ * The newest checkpoint at or before each of `seqs` (ascending): what each streamed row is
+ * attested by. Two queries whatever the number of rows.
+ */
+export async function checkpointsFor(db: Db, firstSeq: string, lastSeq: string): Promise<(seq: string) => PublishedCheckpoint | null> {
+  const before = await db.selectFrom('audit_checkpoints').selectAll().where('chain_seq', '<=', firstSeq).orderBy('chain_seq', 'desc').limit(1).execute();
+  const within = await db.selectFrom('audit_checkpoints').selectAll().where('chain_seq', '>', firstSeq).where('chain_seq', '<=', lastSeq).orderBy('chain_seq').execute();
+  const published = [...before, ...within].map(
+    (c): PublishedCheckpoint => ({ seq: String(c.chain_seq), hash: c.hash, signedAt: c.signed_at.toISOString(), keyId: c.key_id, scheme: c.scheme, signature: c.signature }),
+  );
+  return (seq) => {
+    let found: PublishedCheckpoint | null = null;
+    for (const checkpoint of published) if (BigInt(checkpoint.seq) <= BigInt(seq)) found = checkpoint;
+    return found;
+  };
+}

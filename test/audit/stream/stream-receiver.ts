@@ -1,0 +1,56 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+export interface ReceivedBatch {
+  headers: IncomingMessage['headers'];
+  /** The body as sent. */
+  text: string;
+  status: number;
+  /** Whether the receiver kept the batch (it may keep one and still answer an error: the answer was lost). */
+  kept: boolean;
+}
+
+/** What the receiver does with its nth request (from 1). */
+export type ReceiverBehaviour = (n: number) => { status: number; keep: boolean };
+
+export interface StreamReceiver {
+  url: string;
+  port: number;
+  batches: ReceivedBatch[];
+  close(): Promise<void>;
+}
+
+const alwaysOk: ReceiverBehaviour = () => ({ status: 200, keep: true });
+
+/** An HTTP receiver on 127.0.0.1 that records every request before answering it. */
+export async function startStreamReceiver(options: { port?: number; path?: string; behaviour?: ReceiverBehaviour } = {}): Promise<StreamReceiver> {
+  const behaviour = options.behaviour ?? alwaysOk;
+  const batches: ReceivedBatch[] = [];
+  const server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const { status, keep } = behaviour(batches.length + 1);
+      batches.push({ headers: req.headers, text: Buffer.concat(chunks).toString('utf8'), status, kept: keep });
+      res.writeHead(status, { 'content-type': 'application/json' }).end(status < 300 ? '{"text":"Success","code":0}' : '{"text":"Server is busy","code":9}');
+    })().catch(() => res.destroy());
+  });
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = portOf(server);
+  return {
+    url: `http://127.0.0.1:${port}${options.path ?? '/ingest'}`,
+    port,
+    batches,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function portOf(server: Server): number {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the receiver is not listening on TCP');
+  return address.port;
+}
