@@ -51,19 +51,22 @@ export class AnswerWalk {
 
   /** A field's value read of `parent` (of `parentType`, at `parentPath`), completed; NOT_COVERED where execution would fail. */
   #field(step: Field, parent: unknown, value: unknown, parentType: GraphQLObjectType, parentPath: ResponsePath | undefined, reads: PendingRead[]): unknown {
-    const { plan } = step;
+    const { plan, shape } = step;
+    // A public scalar is neither recorded nor a parent: it needs no path of its own.
+    if (plan.index < 0 && shape.kind === 'leaf') return this.#complete(shape, value, parentPath);
     const path: ResponsePath = { prev: parentPath, key: step.key, typename: parentType.name };
     if (plan.index >= 0) {
       const decision = effectiveDecision(plan, this.#policy);
       // Denied fields are left to execution: forwarding is not offered an operation with one.
       if (decision !== ALLOW && decision !== MASK) return NOT_COVERED;
       if (this.#policy.recorder) reads.push({ plan, shown: decision === ALLOW ? 'allowed' : 'masked', parent, path, parentType });
-      if (decision === MASK) return this.#complete(step.shape, applyMask(step.mask, value), path);
+      if (decision === MASK) return this.#complete(shape, applyMask(step.mask, value), path);
     }
-    return this.#complete(step.shape, value, path);
+    return this.#complete(shape, value, path);
   }
 
-  #complete(shape: ValueShape, value: unknown, path: ResponsePath): unknown {
+  /** `path` locates the value; only objects and their fields read it (a leaf's is left undefined where unused). */
+  #complete(shape: ValueShape, value: unknown, path: ResponsePath | undefined): unknown {
     if (value === null || value === undefined) return shape.nonNull ? NOT_COVERED : null;
     switch (shape.kind) {
       case 'leaf': {
@@ -78,8 +81,9 @@ export class AnswerWalk {
       case 'list': {
         if (!Array.isArray(value)) return NOT_COVERED;
         const items: unknown[] = new Array(value.length);
+        const located = shape.item.kind !== 'leaf';
         for (let index = 0; index < value.length; index++) {
-          const item = this.#complete(shape.item, value[index], { prev: path, key: index, typename: undefined });
+          const item = this.#complete(shape.item, value[index], located ? { prev: path, key: index, typename: undefined } : undefined);
           if (item === NOT_COVERED) return NOT_COVERED;
           items[index] = item;
         }
