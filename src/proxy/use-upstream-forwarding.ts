@@ -57,28 +57,29 @@ export function useUpstreamForwarding(options: UpstreamForwardingOptions): Plugi
 
   async function forward(args: ExecuteArgs, operation: OperationDefinitionNode, plan: AnswerPlan, policy: RequestPolicy, execute: ExecuteFn): Promise<ExecutionResult> {
     const context = args.contextValue;
+    const queryType = args.schema.getQueryType();
     const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
     // Variables that do not coerce: execution refuses the document with its own errors.
-    if (!variables.coerced) return execute(args);
+    if (!variables.coerced || !queryType) return execute(args);
     const asks = askOnlyShown(plans, policy);
+    const coerced = variables.coerced;
+    // A call that throws rather than answering errors (the executor answers failures as
+    // results): execution asks again, and fails the field as it would have.
     const answers = await Promise.all(
       plan.roots.map(async (root) => {
-        const request = rootFieldRequest(
-          { schema: args.schema, operation, fragments: {}, fieldNodes: [root.node], returnType: root.returnType, variableValues: variables.coerced },
-          asks,
-        );
+        const request = rootFieldRequest({ schema: args.schema, operation, fragments: {}, fieldNodes: [root.node], returnType: root.returnType, variableValues: coerced }, asks);
         return executor({ ...request, context, operationType: operation.operation });
       }),
-    );
+    ).catch(() => null);
+    if (answers === null) return execute(args);
     const walk = new AnswerWalk(policy);
     const data: Record<string, unknown> = {};
-    const queryType = args.schema.getQueryType();
-    let covered = queryType !== null && queryType !== undefined;
+    let covered = true;
     for (const [index, root] of plan.roots.entries()) {
       const answer = answers[index];
       if (!isExecutionResult(answer)) return execute(args);
       prefetched.keep(context, root.key, answer);
-      if (!covered || answer.errors?.length || !answer.data || !queryType) {
+      if (!covered || answer.errors?.length || !answer.data) {
         covered = false;
         continue;
       }
