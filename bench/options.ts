@@ -62,7 +62,8 @@ const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NA
   --audit-months=N        months those rows span (default 6)
   --auditor-queries=N     timed queries per kind (default 200)
   --cpu-prof=MODE,...     CPU-profile these servers' measured blocks (baseline, policy, policy+audit;
-                          upstream, proxy-customer, proxy-session, proxy-session-unaudited; all)
+                          upstream, proxy-customer, proxy-session, proxy-session-unaudited,
+                          proxy-session-executed; all)
                           into <out-dir>/profiles; read them with npx tsx bench/profile-summary.ts
   --log-level=LEVEL       server log level (default warn)
   --out-dir=DIR           where the results JSON goes (default bench/results)

@@ -239,6 +239,7 @@ const PROXY_MODE_LABELS: Record<ProxyMode, string> = {
   'proxy-customer': 'Warden, as the customer',
   'proxy-session': 'Warden, read-only session, audited',
   'proxy-session-unaudited': 'Warden, the same session, audit trail off',
+  'proxy-session-executed': 'Warden, the same session, audited, executing the answer again (forwarding off)',
 };
 
 function renderProxy(p: WorkloadResult): string[] {

@@ -2,7 +2,9 @@
  * Warden in proxy mode as a benchmark server, in a process of its own: the upstream's schema
  * read, classified and guarded by the same code `npm start` runs in proxy mode (`prepareProxy`,
  * configured from WARDEN_UPSTREAM_*), served by the gateway with the audit trail on, or off when
- * BENCH_AUDIT=off (to tell the audit's share of the cost). Started by bench/run.ts.
+ * BENCH_AUDIT=off (to tell the audit's share of the cost), and executing the upstream's answer
+ * again instead of forwarding it when BENCH_FORWARD=off (to tell what forwarding saves).
+ * Started by bench/run.ts.
  */
 import { createServer } from 'node:http';
 import { loadConfig } from '../../src/config/config.js';
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   if (!config.upstream) throw new Error('bench/proxy/proxy-server.ts needs WARDEN_UPSTREAM_URL');
   const logger = createLogger(config.logLevel);
   const { db, listen, pool } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-  const proxy = await prepareProxy({ upstream: config.upstream, logger });
+  const proxy = await prepareProxy({ upstream: config.upstream, logger, forwardAnswers: process.env.BENCH_FORWARD !== 'off' });
   const policy = await startPolicyStore({ db, listen, logger, ...proxy.schema.catalog });
   const gateway = createGateway({
     db,

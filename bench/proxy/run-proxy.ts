@@ -66,7 +66,7 @@ export async function runProxyBenchmark(run: ProxyRunOptions): Promise<WorkloadR
   };
   // In production mode, as Warden's servers run: graphql-js checks types more slowly outside it.
   const upstream = await start('upstream', UPSTREAM_ENTRY, { NODE_ENV: 'production', BENCH_UPSTREAM_JWKS: JSON.stringify(signer.jwks), BENCH_UPSTREAM_ISSUER: ISSUER, BENCH_UPSTREAM_AUDIENCE: AUDIENCE });
-  const proxyEnv = (audit: 'on' | 'off') => ({
+  const proxyEnv = (audit: 'on' | 'off', forward: 'on' | 'off' = 'on') => ({
     ...wardenEnv(options, database.url, run.secrets, path.join(checkpointDir, 'checkpoints.jsonl')),
     WARDEN_UPSTREAM_URL: `${upstream.url}/graphql`,
     WARDEN_UPSTREAM_CLASSES: CLASSES,
@@ -74,13 +74,15 @@ export async function runProxyBenchmark(run: ProxyRunOptions): Promise<WorkloadR
     WARDEN_UPSTREAM_ISSUER: ISSUER,
     WARDEN_UPSTREAM_AUDIENCE: AUDIENCE,
     BENCH_AUDIT: audit,
+    BENCH_FORWARD: forward,
   });
-  const [customerProxy, sessionProxy, unauditedProxy] = await Promise.all([
+  const [customerProxy, sessionProxy, unauditedProxy, executedProxy] = await Promise.all([
     start('proxy-customer', PROXY_ENTRY, proxyEnv('on')),
     start('proxy-session', PROXY_ENTRY, proxyEnv('on')),
     start('proxy-session-unaudited', PROXY_ENTRY, proxyEnv('off')),
+    start('proxy-session-executed', PROXY_ENTRY, proxyEnv('on', 'off')),
   ]);
-  log(`servers: ${[upstream, customerProxy, sessionProxy, unauditedProxy].map((s) => `${s.mode} ${s.url} (pid ${s.pid})`).join(', ')}`);
+  log(`servers: ${[upstream, customerProxy, sessionProxy, unauditedProxy, executedProxy].map((s) => `${s.mode} ${s.url} (pid ${s.pid})`).join(', ')}`);
 
   // Both session contenders use the one session: a token opens it on any Warden over the database.
   const session = await startImpersonation(sessionProxy.url, await wardenToken(run.secrets.jwt, PROXY_AGENT), PROXY_SESSION_INPUT);
@@ -91,6 +93,7 @@ export async function runProxyBenchmark(run: ProxyRunOptions): Promise<WorkloadR
     { mode: 'proxy-customer', server: customerProxy, behind, workload: customerThroughWarden(load, await wardenToken(run.secrets.jwt, PROXY_CUSTOMER)) },
     { mode: 'proxy-session', server: sessionProxy, behind, workload: sessionThroughWarden(load, session, { on: true, rows: auditRows }) },
     { mode: 'proxy-session-unaudited', server: unauditedProxy, behind, workload: sessionThroughWarden(load, session, { on: false, rows: auditRows }) },
+    { mode: 'proxy-session-executed', server: executedProxy, behind, workload: sessionThroughWarden(load, session, { on: true, rows: auditRows }) },
   ];
   const profileDir = options.cpuProfile.length ? path.resolve(options.outDir, 'profiles') : null;
   const result = await measureSideBySide(
@@ -99,6 +102,6 @@ export async function runProxyBenchmark(run: ProxyRunOptions): Promise<WorkloadR
     contenders,
     run.reruns,
   );
-  for (const child of [customerProxy, sessionProxy, unauditedProxy, upstream]) await child.stop();
+  for (const child of [customerProxy, sessionProxy, unauditedProxy, executedProxy, upstream]) await child.stop();
   return result;
 }

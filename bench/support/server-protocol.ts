@@ -11,7 +11,7 @@ export function isServerMode(value: string | undefined): value is ServerMode {
  * front of it as the customer, as an agent in a read-only session, and the same session with
  * the audit trail off (to tell the audit's share). Each Warden is a process of its own.
  */
-export const PROXY_MODES = ['upstream', 'proxy-customer', 'proxy-session', 'proxy-session-unaudited'] as const;
+export const PROXY_MODES = ['upstream', 'proxy-customer', 'proxy-session', 'proxy-session-unaudited', 'proxy-session-executed'] as const;
 export type ProxyMode = (typeof PROXY_MODES)[number];
 
 /** Child → parent over the IPC channel. */

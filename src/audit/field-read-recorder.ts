@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo, ResponsePath } from 'graphql';
 import { DATA_CLASSES, type DataClass } from '../policy/data-class.js';
 import { AUDIT_SUBJECT_EXTENSION } from './audit-subject.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
@@ -77,12 +77,20 @@ export class FieldReadRecorder {
   }
 
   read(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, info: GraphQLResolveInfo | null): void {
+    this.readAt(typeField, dataClass, decision, parent, info?.path, info?.parentType);
+  }
+
+  /**
+   * A read as `read` records it, located by its response path and the type of the object it was
+   * read of, where no resolver ran (a proxy forwarding the upstream's answer walks it itself).
+   */
+  readAt(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parent: unknown, path: ResponsePath | undefined, parentType: GraphQLObjectType | undefined): void {
     if (this.#unkept !== null && decision !== 'denied') {
       const cell = unkeptCell(dataClass, decision);
       this.#unkept[cell] = (this.#unkept[cell] ?? 0) + 1;
       return;
     }
-    const group = this.#group(typeField, dataClass, decision, info);
+    const group = this.#group(typeField, dataClass, decision, parentType);
     group.count += 1;
     const id = propertyOf(parent, 'id');
     if (typeof id === 'string') group.ids.add(id);
@@ -90,7 +98,7 @@ export class FieldReadRecorder {
       const subject = propertyOf(parent, group.subjectKey);
       if (typeof subject === 'string') group.subjects.add(subject);
     }
-    if (info && group.paths.length < MAX_PATHS) group.paths.push(pathOf(info.path));
+    if (path && group.paths.length < MAX_PATHS) group.paths.push(pathOf(path));
   }
 
   /**
@@ -138,7 +146,7 @@ export class FieldReadRecorder {
 
   /** Adds counted reads found after execution (public fields, from the result), with the objects and users they were of, where known. */
   add(typeField: string, count: number, paths: readonly string[], objectIds: Iterable<string> = [], subjectIds: Iterable<string> = []): void {
-    const group = this.#group(typeField, 'public', 'allowed', null);
+    const group = this.#group(typeField, 'public', 'allowed', undefined);
     group.count += count;
     for (const path of paths) if (group.paths.length < MAX_PATHS) group.paths.push(path);
     for (const id of objectIds) group.ids.add(id);
@@ -168,12 +176,12 @@ export class FieldReadRecorder {
     return all;
   }
 
-  #group(typeField: string, dataClass: DataClass | null, decision: ReadDecision, info: GraphQLResolveInfo | null): OpenGroup {
+  #group(typeField: string, dataClass: DataClass | null, decision: ReadDecision, parentType: GraphQLObjectType | undefined): OpenGroup {
     let byDecision = this.#groups.get(typeField);
     if (!byDecision) this.#groups.set(typeField, (byDecision = {}));
     let group = byDecision[decision];
     if (!group) {
-      const subjectKey = info?.parentType.extensions[AUDIT_SUBJECT_EXTENSION];
+      const subjectKey = parentType?.extensions[AUDIT_SUBJECT_EXTENSION];
       group = { typeField, dataClass, decision, count: 0, ids: new Set(), subjects: new Set(), subjectKey: typeof subjectKey === 'string' ? subjectKey : null, paths: [] };
       byDecision[decision] = group;
     }
@@ -248,7 +256,7 @@ function propertyOf(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
 }
 
-function pathOf(path: GraphQLResolveInfo['path'] | undefined): string {
+function pathOf(path: ResponsePath | undefined): string {
   const parts: Array<string | number> = [];
   for (let p = path; p; p = p.prev) parts.unshift(p.key);
   return parts.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replaceAll('.[', '[');

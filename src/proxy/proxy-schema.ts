@@ -7,7 +7,9 @@ import { fieldInventory } from '../policy/field-inventory.js';
 import { wardenSchemaOf, type WardenSchema, type WardenSchemaOptions } from '../server/warden-schema.js';
 import type { UpstreamClassification } from './classification.js';
 import { directiveClasses, guardUpstreamSchema, type UpstreamReport } from './guard-upstream.js';
+import { PrefetchedAnswers } from './prefetched-answers.js';
 import { delegatingSchema } from './upstream-delegation.js';
+import { useUpstreamForwarding } from './use-upstream-forwarding.js';
 
 export interface ProxySchemaOptions extends WardenSchemaOptions {
   /** The upstream's schema, from its SDL or its introspection (`loadUpstreamSchema`). */
@@ -15,6 +17,12 @@ export interface ProxySchemaOptions extends WardenSchemaOptions {
   /** Calls the upstream as the request's customer (`upstreamExecutor`). */
   executor: Executor;
   classification: UpstreamClassification;
+  /**
+   * Serve queries of the upstream's root fields by walking the upstream's answer once
+   * (`useUpstreamForwarding`) instead of executing it again. Off, every operation executes
+   * field by field; the two serve and record the same. @default true
+   */
+  forwardAnswers?: boolean;
 }
 
 export interface ProxySchema extends WardenSchema {
@@ -36,14 +44,16 @@ export function proxySchemaOf(options: ProxySchemaOptions): ProxySchema {
   if (written.problems.length > 0) throw new Error(`The upstream's SDL classifies fields Warden cannot use:\n  - ${written.problems.join('\n  - ')}`);
   const served = withoutHiddenRoots(options.upstream, options.classification.hidden);
   const plans = new Map<string, FieldPlan>();
-  const delegating = delegatingSchema(served, options.executor, plans);
+  const prefetched = new PrefetchedAnswers();
+  const delegating = delegatingSchema(served, options.executor, plans, prefetched);
   const { schema: upstream, report } = guardUpstreamSchema(delegating, options.classification, firstIndex, written.classes);
   for (const [coordinate, plan] of fieldInventory(upstream)) plans.set(coordinate, plan);
   const schema = joinSchemas(own, upstream, options.classification.hidden);
   const roots = [options.upstream.getQueryType(), options.upstream.getMutationType()].flatMap((type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));
   const staleHidden = [...options.classification.hidden].filter((coordinate) => !roots.includes(coordinate));
   const names = { ...options.classification.names, ...options.names };
-  return { ...wardenSchemaOf(schema, { ...options, names }), report: { ...report, stale: [...report.stale, ...staleHidden] } };
+  const plugins = options.forwardAnswers === false ? [] : [useUpstreamForwarding({ plans, executor: options.executor, prefetched })];
+  return { ...wardenSchemaOf(schema, { ...options, names }), plugins, report: { ...report, stale: [...report.stale, ...staleHidden] } };
 }
 
 /** The upstream's schema without the root fields served to nobody, nor the types only they reached. */

@@ -8,8 +8,11 @@ import {
   visit,
   type DocumentNode,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLResolveInfo,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -24,13 +27,27 @@ export interface RootFieldRequest {
 }
 
 /**
+ * One root field as the caller selected it: what a resolver's `info` holds, or what forwarding
+ * reads from the document before anything executes.
+ */
+export interface RootFieldSelection {
+  schema: GraphQLSchema;
+  operation: OperationDefinitionNode;
+  fragments: Readonly<Record<string, FragmentDefinitionNode>>;
+  fieldNodes: readonly FieldNode[];
+  returnType: GraphQLOutputType;
+  /** Coerced, as execution holds them. */
+  variableValues: Readonly<Record<string, unknown>>;
+}
+
+/**
  * The caller's selection of one root field, as the upstream is asked it. Aliases are kept, so
  * the upstream answers under the response keys Warden serves and a nested field reads its value
  * by its own key. Fragments are inlined (the upstream is sent no fragment it was not asked for),
  * only the variables the selection uses are declared and sent, and fields `asks` refuses are left
  * out. Every selection of an interface or union asks for `__typename`, which resolves the object's type.
  */
-export function rootFieldRequest(info: GraphQLResolveInfo, asks: AsksFor): RootFieldRequest {
+export function rootFieldRequest(info: RootFieldSelection, asks: AsksFor): RootFieldRequest {
   const parentType = getNamedType(info.returnType);
   const selections = info.fieldNodes.map((node): FieldNode =>
     node.selectionSet && isCompositeType(parentType) ? { ...node, selectionSet: selectionSetAsked(info, node.selectionSet, parentType, asks) } : node,
@@ -55,7 +72,7 @@ export function rootFieldRequest(info: GraphQLResolveInfo, asks: AsksFor): RootF
   return { document, variables };
 }
 
-function selectionSetAsked(info: GraphQLResolveInfo, set: SelectionSetNode, parent: GraphQLCompositeType, asks: AsksFor): SelectionSetNode {
+function selectionSetAsked(info: RootFieldSelection, set: SelectionSetNode, parent: GraphQLCompositeType, asks: AsksFor): SelectionSetNode {
   const selections: SelectionNode[] = [];
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {

@@ -33,6 +33,8 @@ export interface ProxyOptions {
   identity?: WardenIdentity;
   /** Signs the upstream's tokens. @default one from `upstream.signingKey` (`upstreamSignerOf`) */
   signer?: UpstreamSigner;
+  /** Forward queries of the upstream's fields by walking its answer once (see `ProxySchemaOptions`). @default true */
+  forwardAnswers?: boolean;
 }
 
 /** The signer of the upstream's tokens, from WARDEN_UPSTREAM_SIGNING_KEY or, in development, a key made for this run. */
@@ -63,7 +65,12 @@ export async function prepareProxy(options: ProxyOptions): Promise<Proxy> {
     ...(upstream.sdlPath ? { sdlPath: upstream.sdlPath } : {}),
     introspect: serviceExecutor(endpoint, signer, SCHEMA_SCOPE, logger),
   });
-  const schema = proxySchemaOf({ upstream: upstreamSchema, executor: upstreamExecutor(endpoint, signer, logger), classification });
+  const schema = proxySchemaOf({
+    upstream: upstreamSchema,
+    executor: upstreamExecutor(endpoint, signer, logger),
+    classification,
+    ...(options.forwardAnswers === false ? { forwardAnswers: false } : {}),
+  });
   const { unclassified, undeclared, stale } = schema.report;
   if (unclassified.length > 0) {
     logger.warn(

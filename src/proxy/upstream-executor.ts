@@ -29,13 +29,7 @@ const CODE_SHAPE = /^[A-Z][A-Z0-9_]{1,47}$/;
  * that cannot be reached, times out, or refuses Warden's token answers UPSTREAM_UNAVAILABLE.
  */
 export function upstreamExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSigner, logger: Logger): Executor {
-  const http = buildHTTPExecutor({
-    endpoint: endpoint.url,
-    headers: { ...endpoint.headers },
-    timeout: endpoint.timeoutMs ?? 10_000,
-    // Requests of different customers must never share an answer.
-    deduplicateInflightRequests: false,
-  });
+  const http = httpCalls(endpoint);
   return async (request: ExecutionRequest) => {
     const context = request.context as GatewayContext | undefined;
     const customer = context?.access?.actingAs;
@@ -47,19 +41,37 @@ export function upstreamExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSig
       customerId: customer.id,
       ...(session ? { actor: { id: session.agent.id }, sessionId: session.id, mode: session.mode } : {}),
     });
-    const result = (await http({ ...request, extensions: { ...request.extensions, headers: { authorization: `Bearer ${token}` } } })) as ExecutionResult;
+    const result = (await http()({ ...request, extensions: { ...request.extensions, headers: { authorization: `Bearer ${token}` } } })) as ExecutionResult;
     return cleanResult(result, context.logger ?? logger);
   };
 }
 
 /** An executor Warden calls as itself (`sub: "warden"`) with one scope: reading the schema, asking who a customer is. Its errors are cleaned as the customers' are. */
 export function serviceExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSigner, scope: string, logger: Logger): Executor {
-  const http = buildHTTPExecutor({ endpoint: endpoint.url, headers: { ...endpoint.headers }, timeout: endpoint.timeoutMs ?? 10_000, deduplicateInflightRequests: false });
+  const http = httpCalls(endpoint);
   return async (request: ExecutionRequest) => {
     const token = await signer.forService(scope);
-    const result = (await http({ ...request, extensions: { ...request.extensions, headers: { authorization: `Bearer ${token}` } } })) as ExecutionResult;
+    const result = (await http()({ ...request, extensions: { ...request.extensions, headers: { authorization: `Bearer ${token}` } } })) as ExecutionResult;
     return cleanResult(result, logger);
   };
+}
+
+/**
+ * An HTTP executor for one call to the upstream. executor-http joins each call's timeout to a
+ * signal that lives as long as the executor, and a call's listener leaves that signal only when
+ * the call is garbage-collected: on one long-lived executor they pile up under load (Node warns
+ * past ten, and every new listener is checked against the pile). An executor per call keeps
+ * each call's signals to itself; building one is a few closures.
+ */
+function httpCalls(endpoint: UpstreamEndpoint): () => Executor {
+  const options = {
+    endpoint: endpoint.url,
+    headers: { ...endpoint.headers },
+    timeout: endpoint.timeoutMs ?? 10_000,
+    // Requests of different customers must never share an answer.
+    deduplicateInflightRequests: false,
+  };
+  return () => buildHTTPExecutor(options);
 }
 
 /**

@@ -161,6 +161,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.auditTrail === false ? [] : [useAuditTrail({ writer, metrics })]),
       useArgumentPolicy(),
       useMutationGate(),
+      ...(built.plugins ?? []),
       // After every hook that may replace a result: the banner goes on the final answer.
       useImpersonationExtensions({ contextOf: context.forRequest }),
       ...(config.production

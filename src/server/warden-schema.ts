@@ -1,4 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayContext } from '../graphql/context.js';
 import { defaultPolicy, loadBaselinePolicy } from '../policy/baseline.js';
 import { fieldInventory } from '../policy/field-inventory.js';
 import { DEFAULT_NAME_FIELDS, type NameFields, type PolicyCatalog } from '../policy/policy-catalog.js';
@@ -7,6 +9,11 @@ import { DEFAULT_NAME_FIELDS, type NameFields, type PolicyCatalog } from '../pol
 export interface WardenSchema {
   schema: GraphQLSchema;
   catalog: PolicyCatalog;
+  /**
+   * Execution hooks the schema brings with it (a proxy's forwarding of the upstream's answer),
+   * served after the gateway's own checks. @default none
+   */
+  plugins?: Plugin<GatewayContext>[];
 }
 
 export interface WardenSchemaOptions {

@@ -12,10 +12,12 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
  * error underneath an unexpected one goes through pino's error serializer, stack and all.
  */
 export function yogaLogger(logger: Logger): YogaLogger {
+  // yoga logs a few debug lines on every request: the entry is built only when its level is on.
   const at =
     (level: Level) =>
-    (...args: unknown[]) =>
-      logger[level](logEntry(args), 'yoga');
+    (...args: unknown[]) => {
+      if (logger.isLevelEnabled(level)) logger[level](logEntry(args), 'yoga');
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

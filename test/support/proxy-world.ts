@@ -56,6 +56,8 @@ export interface ProxyWorldOptions {
    * reads the schema and asks who a customer is at the upstream itself.
    */
   customerCallsTo?: string;
+  /** False is forwarding's control run: every operation executes field by field. @default true */
+  forwardAnswers?: boolean;
 }
 
 const AUDIENCE = 'lettings-api';
@@ -78,6 +80,7 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
     upstream: upstreamSchema,
     executor: upstreamExecutor(options.customerCallsTo ? { ...endpoint, url: options.customerCallsTo } : endpoint, signer, logger),
     classification: options.policyEnforced === false ? everyFieldPublic(classification) : classification,
+    ...(options.forwardAnswers === false ? { forwardAnswers: false } : {}),
   });
   const identity = identityFromUpstream(serviceExecutor(endpoint, signer, IDENTITY_SCOPE, logger));
   const database = await createTestDatabase();

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLObjectType, GraphQLResolveInfo, ResponsePath } from 'graphql';
 import type { DataClass, MaskName } from '../data-class.js';
 
 /** Decision codes on the hot path: array lookups, no strings compared per field. */
@@ -29,6 +29,18 @@ export interface FieldReadSink {
     decision: 'allowed' | 'masked' | 'denied',
     parent: unknown,
     info: GraphQLResolveInfo | null,
+  ): void;
+  /**
+   * A read as `read` records it, where no resolver ran: located by its response path and the
+   * type of the object it was read of (a proxy forwarding the upstream's answer walks it itself).
+   */
+  readAt(
+    typeField: string,
+    dataClass: DataClass | null,
+    decision: 'allowed' | 'masked' | 'denied',
+    parent: unknown,
+    path: ResponsePath | undefined,
+    parentType: GraphQLObjectType | undefined,
   ): void;
   /**
    * A read already recorded as `shown` whose resolver then threw `error` (synchronously, or its
