@@ -74,7 +74,8 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           const unkept = audit.recorder.unkeptReads();
           if (options.metrics) countFieldDecisions(options.metrics.fieldDecisions, groups, unkept);
           const request = args.contextValue.request;
-          options.tracing?.current(request).setAttributes(fieldDecisionAttributes([...groups, ...unkept]));
+          const executeSpan = options.tracing?.current(request);
+          if (executeSpan?.isRecording()) executeSpan.setAttributes(fieldDecisionAttributes([...groups, ...unkept]));
           const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
           const actor = auditScopeOf(context).actor;
           // What staff searched for, or which ids they asked for, goes with the root field's rows.
