@@ -156,7 +156,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useMediaTypeCheck(),
       // Codes before anything reads the result's errors (the refusal trail, the banner).
       useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
-      ...(options.auditTrail === false ? [] : [useRefusalTrail({ writer, contextOf: context.forRequest, metrics })]),
+      ...(options.auditTrail === false ? [] : [useRefusalTrail({ writer, contextOf: context.forRequest, metrics, tracing: traces })]),
       useOperationChoice(),
       useWellFormedInput(),
       EnvelopArmorPlugin({

@@ -141,4 +141,24 @@ describe('spans of a request in an impersonation session', () => {
     expect(text).not.toContain('CNRYTOKENSECRET99');
     expect(text).not.toContain('TraceRead');
   });
+
+  it("put a refused document's audit write and group commit under its request, without the document", async () => {
+    exporter.reset();
+    // Refused in validation, with a canary sent as a literal: the refusal is recorded, the literal is not traced.
+    const reply = await readInSession('query TraceRead { me { id nope(where: "CNRYNATIONALID42zz") } }');
+    expect(reply.status).toBe(400);
+    const spans = exporter.getFinishedSpans();
+    const root = only(spans, 'POST /graphql');
+    expect(root.attributes[ATTR.httpStatus]).toBe(400);
+    const phases = childrenOf(spans, root);
+    expect(phases.map((span) => span.name).sort()).toEqual(['graphql.parse', 'graphql.validate', 'warden.audit.write', 'warden.authenticate']);
+    expect(only(phases, 'graphql.validate').attributes[ATTR.validationErrors]).toBeGreaterThan(0);
+    const write = only(phases, 'warden.audit.write');
+    expect(write.attributes[ATTR.auditRows]).toBe(1);
+    expect(only(childrenOf(spans, write), 'warden.audit.append').attributes).toMatchObject({ [ATTR.auditOutcome]: 'committed', [ATTR.auditRowsAppended]: 1 });
+    const text = told(spans);
+    expect(text).not.toContain('CNRYNATIONALID42');
+    expect(text).not.toContain('TraceRead');
+    expect(text).not.toContain('nope');
+  });
 });
