@@ -70,6 +70,10 @@ export type { AppContext } from './server/context.js';
 export { startWarden, type StartMigrations, type StartWardenOptions, type Warden } from './server/start-warden.js';
 export { startListening } from './server/start-listening.js';
 export { createGatewayMetrics, type GatewayMetrics, type GatewayMetricsOptions } from './metrics/gateway-metrics.js';
+// Traces: `startWarden` starts its own exporter when the OTEL_* variables configure one; an
+// application that assembles its gateway with `createGateway` starts it here and passes
+// `tracerProvider` (or passes the provider of an OpenTelemetry SDK it already runs).
+export { startTracing, type Tracing } from './tracing/start-tracing.js';
 
 // The security team's review: the field inventory and what must be fixed before a deploy.
 export { checkPolicy, type PolicyCheck } from './policy/policy-check.js';
@@ -96,7 +100,7 @@ export { useDevSignIn, type DevSignInOptions } from './console/use-dev-sign-in.j
 // Development tokens, for a demo and for an application's own tests (production verifies its
 // identity provider's tokens instead).
 export { mintDevToken, type DevTokenSubject, type MintOptions } from './auth/mint-token.js';
-export { ConfigError, loadConfig, type Config, type UpstreamConfig } from './config/config.js';
+export { ConfigError, loadConfig, type Config, type TracingConfig, type UpstreamConfig } from './config/config.js';
 export { createLogger, type Logger } from './log/logger.js';
 
 // The field options of the builder an application gets, Warden's (`classification`, `mask`,

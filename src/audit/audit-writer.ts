@@ -1,3 +1,4 @@
+import { ROOT_CONTEXT, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
@@ -5,19 +6,23 @@ import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
 import type { AuditActor } from './audit-event.js';
 import { copyAuditRows } from './copy-audit-rows.js';
 import { alertOnRepeatedDenials } from './record-denial.js';
+import { ATTR } from '../tracing/attributes.js';
 
 export interface AuditWriter {
   /**
    * Resolves once the rows are committed; rejects if they could not be. `denied`: a staff
    * member these rows record denials of, whose repeated-denials check then runs in the rows'
-   * own transaction (the alert is queued exactly when the denials are recorded).
+   * own transaction (the alert is queued exactly when the denials are recorded). `span`: the
+   * request's span waiting for these rows; the group commit that appends them is traced under
+   * the first such span of its batch and linked from the others.
    */
-  write(rows: readonly AuditRowInput[], denied?: AuditActor | null): Promise<void>;
+  write(rows: readonly AuditRowInput[], denied?: AuditActor | null, span?: Span): Promise<void>;
 }
 
 interface Pending {
   rows: readonly AuditRowInput[];
   denied: AuditActor | null;
+  span: Span | undefined;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -36,6 +41,7 @@ export function createAuditWriter(
   db: Db,
   pool: pg.Pool | null = null,
   metrics: Pick<GatewayMetrics, 'auditAppends' | 'auditRowsAppended' | 'auditAppendDuration'> | null = null,
+  tracer: Tracer | null = null,
 ): AuditWriter {
   const append = pool
     ? (rows: readonly AuditRowInput[]) => copyAuditRows(pool, rows)
@@ -62,24 +68,47 @@ export function createAuditWriter(
       const denied = new Map<string | null, AuditActor>();
       for (const pending of batch) if (pending.denied) denied.set(pending.denied.id, pending.denied);
       const startedAt = performance.now();
+      const rows = batch.flatMap((p) => p.rows);
+      const span = appendSpan(batch, pool && denied.size === 0 ? 'copy' : 'insert');
       try {
-        const rows = batch.flatMap((p) => p.rows);
         await (denied.size === 0 ? append(rows) : appendWithAlerts(rows, denied));
         counted('committed', startedAt, rows.length);
+        span?.setAttributes({ [ATTR.auditOutcome]: 'committed', [ATTR.auditRowsAppended]: rows.length });
         for (const pending of batch) pending.resolve();
       } catch (error) {
         counted('failed', startedAt, 0);
+        // PostgreSQL's SQLSTATE, never its message: a message can quote the value it refused.
+        const sqlState: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+        span?.setAttributes({ [ATTR.auditOutcome]: 'failed', [ATTR.auditRowsAppended]: 0, ...(typeof sqlState === 'string' ? { [ATTR.dbStatus]: sqlState } : {}) });
+        span?.setStatus({ code: SpanStatusCode.ERROR });
         for (const pending of batch) pending.reject(error);
+      } finally {
+        span?.end();
       }
     }
     flushing = false;
   };
 
+  /** The group commit's span, under the first traced request of the batch; none when no request in it is traced. */
+  const appendSpan = (batch: readonly Pending[], method: 'copy' | 'insert'): Span | null => {
+    const waiting = batch.flatMap((pending) => (pending.span ? [pending.span] : []));
+    const [first, ...others] = waiting;
+    if (!tracer || !first) return null;
+    return tracer.startSpan(
+      'warden.audit.append',
+      {
+        attributes: { [ATTR.auditRequests]: batch.length, [ATTR.auditMethod]: method },
+        links: others.map((span) => ({ context: span.spanContext() })),
+      },
+      trace.setSpan(ROOT_CONTEXT, first),
+    );
+  };
+
   return {
-    write(rows, denied = null) {
+    write(rows, denied = null, span) {
       if (rows.length === 0) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
-        queue.push({ rows, denied, resolve, reject });
+        queue.push({ rows, denied, span, resolve, reject });
         if (!flushing) void flush();
       });
     },

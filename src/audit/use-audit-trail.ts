@@ -5,6 +5,8 @@ import { auditScopeOf, operationLabel } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { countFieldDecisions } from '../metrics/count-field-decisions.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { ATTR, fieldDecisionAttributes } from '../tracing/attributes.js';
+import type { RequestTraces } from '../tracing/request-traces.js';
 import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
 import { fieldCoordinatesOf } from './field-coordinates.js';
@@ -18,6 +20,8 @@ export interface AuditTrailOptions {
   writer: AuditWriter;
   /** Where the request's field decisions are counted, from the reads the audit grouped. @default not counted */
   metrics?: Pick<GatewayMetrics, 'fieldDecisions'> | undefined;
+  /** Where the request's decision counts go (its execution's span), and the span its write is timed in. @default not traced */
+  tracing?: Pick<RequestTraces, 'current' | 'inSpan'> | undefined;
 }
 
 /** Example paths kept per refusal row, as per field-read row. */
@@ -67,7 +71,11 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           }
           const base = requestRowBase(context, operation ? operationLabel(operation) : null);
           const groups = audit.recorder.groups();
-          if (options.metrics) countFieldDecisions(options.metrics.fieldDecisions, groups, audit.recorder.unkeptReads());
+          const unkept = audit.recorder.unkeptReads();
+          if (options.metrics) countFieldDecisions(options.metrics.fieldDecisions, groups, unkept);
+          const request = args.contextValue.request;
+          const executeSpan = options.tracing?.current(request);
+          if (executeSpan?.isRecording()) executeSpan.setAttributes(fieldDecisionAttributes([...groups, ...unkept]));
           const refusals = (result.errors ?? []).filter((e) => isUnrecordedRefusal(e, audit.recordedErrors));
           const actor = auditScopeOf(context).actor;
           // What staff searched for, or which ids they asked for, goes with the root field's rows.
@@ -81,7 +89,14 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           const denied =
             actor.kind === 'staff' && (groups.some((group) => group.decision === 'denied') || refusals.some((e) => isDenialCode(refusalCodeOf(e))));
           try {
-            await options.writer.write(rows, denied ? actor : null);
+            const deniedActor = denied ? actor : null;
+            // A request that read nothing kept writes nothing: no span for it.
+            await (options.tracing && rows.length > 0
+              ? options.tracing.inSpan(request, 'warden.audit.write', (span) => {
+                  span.setAttribute(ATTR.auditRows, rows.length);
+                  return options.writer.write(rows, deniedActor, span);
+                })
+              : options.writer.write(rows, deniedActor));
             // Recorded now, as refusals or denied reads: the refusal trail leaves them alone.
             for (const error of result.errors ?? []) if (refusalCodeOf(error) !== null) audit.recordedErrors.add(error);
           } catch (error) {

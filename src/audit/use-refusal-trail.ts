@@ -5,6 +5,8 @@ import { wardenError } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { ATTR } from '../tracing/attributes.js';
+import type { RequestTraces } from '../tracing/request-traces.js';
 import type { AuditRowInput } from './append-audit-rows.js';
 import type { AuditWriter } from './audit-writer.js';
 import { explainRefusal, type RefusalFacts } from './explain-refusal.js';
@@ -17,6 +19,8 @@ export interface RefusalTrailOptions {
   /** The request's context; rejects for a caller without a valid token, who is not recorded. */
   contextOf: (request: Request) => Promise<GatewayContext>;
   metrics: Pick<GatewayMetrics, 'refusedRequests'>;
+  /** The span the refusal's write is timed in, under the request's. @default not traced */
+  tracing?: Pick<RequestTraces, 'inSpan'> | undefined;
 }
 
 /** What the request said about itself before it was refused, as far as it got. */
@@ -83,7 +87,13 @@ export function useRefusalTrail(options: RefusalTrailOptions): Plugin<{ request?
       const actor = auditScopeOf(context).actor;
       const row = requestRefusedRow(requestRowBase(context, what.operationName ?? what.operationType), refusals, what);
       try {
-        await options.writer.write([row], actor.kind === 'staff' ? actor : null);
+        const denied = actor.kind === 'staff' ? actor : null;
+        await (options.tracing
+          ? options.tracing.inSpan(request, 'warden.audit.write', (span) => {
+              span.setAttribute(ATTR.auditRows, 1);
+              return options.writer.write([row], denied, span);
+            })
+          : options.writer.write([row], denied));
       } catch (error) {
         context.logger.error({ err: error }, 'audit write failed for a refused request; answered AUDIT_UNAVAILABLE');
         setResult({ errors: [wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so the request is refused without its reasons. Try again in a moment.')] });

@@ -114,6 +114,24 @@ export interface Config {
     /** WARDEN_METRICS_TOKEN: scrapers must send it as a bearer token. A credential: never log it. */
     token: string | undefined;
   };
+  /**
+   * Warden's own trace exporter, configured by the standard OTEL_* variables
+   * (docs/operations.md#traces); null when they configure none: no spans leave the instance
+   * unless the application registered an OpenTelemetry SDK of its own.
+   */
+  tracing: TracingConfig | null;
+}
+
+/** Where `startWarden` sends its spans. Headers, compression and certificates the exporter reads from OTEL_EXPORTER_OTLP_* itself. */
+export interface TracingConfig {
+  /** OTEL_TRACES_EXPORTER: `otlp` (OTLP over HTTP, protobuf), or `console` (standard output, for a look while developing). */
+  exporter: 'otlp' | 'console';
+  /** OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. A credential may be in it: never log it whole. */
+  endpoint: string;
+  /** OTEL_EXPORTER_OTLP_TRACES_TIMEOUT, else OTEL_EXPORTER_OTLP_TIMEOUT: how long one export may take, retries included. */
+  timeoutMs: number;
+  /** OTEL_SERVICE_NAME; unset, the name in OTEL_RESOURCE_ATTRIBUTES, else `warden`. */
+  serviceName: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -235,6 +253,7 @@ export function loadConfig(env: Env = process.env): Config {
   const upstream = upstreamFrom(env, production, int, problems);
   const stream = auditStreamFrom(env, production, int, problems);
   const metrics = metricsFrom(env, production, secret, problems);
+  const tracing = tracingFrom(env, problems);
 
   const config: Config = {
     production,
@@ -288,6 +307,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     upstream,
     metrics,
+    tracing,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Warden cannot start:\n- ${problems.join('\n- ')}`);
@@ -318,6 +338,52 @@ function metricsFrom(env: Env, production: boolean, jwtSecret: string | undefine
     else problems.push(`WARDEN_METRICS must be on or off (got "${raw.slice(0, 40)}").`);
   }
   return { enabled, token };
+}
+
+/** The trace exporters Warden ships; `none` turns traces off. */
+const TRACE_EXPORTERS = ['otlp', 'console', 'none'];
+
+/**
+ * Warden's own trace exporter from the standard OTEL_* variables, or null. Off unless asked
+ * for: an OTLP endpoint, or OTEL_TRACES_EXPORTER naming an exporter. OTEL_SDK_DISABLED=true
+ * and OTEL_TRACES_EXPORTER=none turn it off whatever else is set.
+ */
+function tracingFrom(env: Env, problems: string[]): TracingConfig | null {
+  const disabled = (env['OTEL_SDK_DISABLED'] ?? '').trim().toLowerCase();
+  if (disabled !== '' && disabled !== 'true' && disabled !== 'false') problems.push(`OTEL_SDK_DISABLED must be true or false (got "${disabled.slice(0, 40)}").`);
+  const names = (env['OTEL_TRACES_EXPORTER'] ?? '').split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const unknown = names.filter((name) => !TRACE_EXPORTERS.includes(name));
+  if (unknown.length > 0) {
+    problems.push(`OTEL_TRACES_EXPORTER lists ${unknown.map((name) => `"${name.slice(0, 40)}"`).join(', ')}, which Warden does not ship: use otlp (an OpenTelemetry Collector or any OTLP/HTTP receiver), console, or none.`);
+  }
+  const tracesEndpoint = env['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'] || undefined;
+  const baseEndpoint = env['OTEL_EXPORTER_OTLP_ENDPOINT'] || undefined;
+  const protocol = env['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL'] || env['OTEL_EXPORTER_OTLP_PROTOCOL'] || 'http/protobuf';
+  const timeoutName = env['OTEL_EXPORTER_OTLP_TRACES_TIMEOUT'] ? 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT' : 'OTEL_EXPORTER_OTLP_TIMEOUT';
+  const rawTimeout = env[timeoutName];
+  const timeoutMs = rawTimeout ? Number(rawTimeout) : 10_000;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
+    problems.push(`${timeoutName} must be a whole number of milliseconds from 1 to 600000 (got "${String(rawTimeout).slice(0, 40)}").`);
+  }
+  if (disabled === 'true' || names.includes('none')) return null;
+  if (names.includes('otlp') && names.includes('console')) problems.push('OTEL_TRACES_EXPORTER lists both otlp and console: Warden sends its spans to one exporter; choose one.');
+  // An endpoint alone asks for OTLP, as it would of any OpenTelemetry SDK.
+  const asksForOtlp = names.includes('otlp') || (names.length === 0 && (tracesEndpoint !== undefined || baseEndpoint !== undefined));
+  const wanted = asksForOtlp ? 'otlp' : names.includes('console') ? 'console' : null;
+  if (wanted === null) return null;
+  let endpoint = 'http://localhost:4318/v1/traces';
+  if (tracesEndpoint) endpoint = tracesEndpoint;
+  else if (baseEndpoint) endpoint = `${baseEndpoint.replace(/\/+$/, '')}/v1/traces`;
+  if (wanted === 'otlp') {
+    // Not echoed back: an endpoint may carry a credential.
+    if (!isHttpUrl(endpoint)) {
+      problems.push(`${tracesEndpoint ? 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT' : 'OTEL_EXPORTER_OTLP_ENDPOINT'} must be an absolute http(s) URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318.`);
+    }
+    if (protocol !== 'http/protobuf') {
+      problems.push(`OTEL_EXPORTER_OTLP_PROTOCOL (or OTEL_EXPORTER_OTLP_TRACES_PROTOCOL) is "${protocol.slice(0, 40)}", but Warden exports traces as http/protobuf only: set it to http/protobuf (or unset it) and point the endpoint at the receiver's OTLP/HTTP port (4318 on a Collector).`);
+    }
+  }
+  return { exporter: wanted, endpoint, timeoutMs, serviceName: env['OTEL_SERVICE_NAME'] || undefined };
 }
 
 /** Proxy mode's settings, or null when WARDEN_UPSTREAM_URL is unset; problems are added to the start's list. */

@@ -1,4 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { trace, type TracerProvider } from '@opentelemetry/api';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { GraphQLError } from 'graphql';
 import { wardenError } from '../errors/index.js';
@@ -33,6 +34,8 @@ import { registerDatabaseGauges } from '../metrics/database-gauges.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { useMetricsEndpoint } from '../metrics/use-metrics-endpoint.js';
 import { useRequestMetrics } from '../metrics/use-request-metrics.js';
+import { createRequestTraces } from '../tracing/request-traces.js';
+import { tracedContextOf, tracedResolveAccess } from '../tracing/traced-authentication.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useAuthentication } from './plugins/use-authentication.js';
 import { useCsrfHeader } from './plugins/use-csrf-header.js';
@@ -78,6 +81,14 @@ export interface GatewayOptions {
    * `config.metrics.enabled`. @default a registry of this gateway's own
    */
   metrics?: GatewayMetrics;
+  /**
+   * Where the gateway's spans go: a span per GraphQL request, with its authentication, session
+   * lookup, parse, validate, execution and audit write (docs/operations.md#traces). None holds
+   * a value, a variable, an argument or a token. `startWarden` passes its own exporter's when
+   * the OTEL_* variables configure one. @default the global provider: a no-op unless the
+   * application registered an OpenTelemetry SDK
+   */
+  tracerProvider?: TracerProvider;
   /** What the application adds to each request's context (declare it in its builder's `Context`). */
   appContext?: AppContext;
   /**
@@ -104,6 +115,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const policy = options.policy ?? baselinePolicySource(built.catalog);
   const metrics = options.metrics ?? createGatewayMetrics();
   const requestIds = useRequestIds();
+  const traces = createRequestTraces({ tracerProvider: options.tracerProvider ?? trace.getTracerProvider(), requestIdOf: requestIds.idOf });
   // A hook that throws or answers nonsense refuses the request (IDENTITY_UNAVAILABLE), logged.
   const identity = checkedIdentity(options.identity, logger);
   const context = createContextFactory({
@@ -117,12 +129,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     settings: config.impersonation,
     auditChain: { verifyKeys: checkpointVerifyKeys(config.audit), toleranceMs: config.audit.checkpointToleranceMinutes * 60_000 },
     auditCustomerReads: config.audit.customerReads,
-    resolveAccess: options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy }),
+    resolveAccess: tracedResolveAccess(traces, options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy })),
     refuseDeactivatedStaff: (claims, request, requestId) => refuseDeactivatedStaff(db, claims, request, requestId),
     ...(options.appContext ? { appContext: options.appContext } : {}),
   });
 
-  const writer = createAuditWriter(db, options.pool ?? null, metrics);
+  const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer);
   registerDatabaseGauges(metrics.registry, { db, logger });
 
   return createYoga<Record<string, unknown>, GatewayContext>({
@@ -132,20 +144,21 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
       // Scrapers carry no JWT: /metrics answers before authentication, to its own token if set.
       ...(config.metrics.enabled ? [useMetricsEndpoint({ registry: metrics.registry, token: config.metrics.token, logger })] : []),
-      // Before anything that may refuse a request, so refusals are timed and counted too.
+      // Before anything that may refuse a request, so refusals are timed, counted and traced too.
       useRequestMetrics({ metrics }),
+      traces.requests,
       requestIds.plugin,
       ...(options.publicRoutes ?? []),
       useNoStore(),
       useAccessLog({ logger }),
       // First of all that refuse a request: nothing of it is read for a caller without a valid
       // token, and every later refusal is a known caller's, on the trail.
-      useAuthentication({ contextOf: context.forRequest, requestIdOf: requestIds.idOf, logger, metrics }),
+      useAuthentication({ contextOf: tracedContextOf(traces, context.forRequest), requestIdOf: requestIds.idOf, logger, metrics }),
       useCsrfHeader({ header: CSRF_HEADER }),
       useMediaTypeCheck(),
       // Codes before anything reads the result's errors (the refusal trail, the banner).
       useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
-      ...(options.auditTrail === false ? [] : [useRefusalTrail({ writer, contextOf: context.forRequest, metrics })]),
+      ...(options.auditTrail === false ? [] : [useRefusalTrail({ writer, contextOf: context.forRequest, metrics, tracing: traces })]),
       useOperationChoice(),
       useWellFormedInput(),
       EnvelopArmorPlugin({
@@ -158,7 +171,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         blockFieldSuggestion: { enabled: false },
       }),
       useFieldRepeatLimit({ maxRepeats: config.limits.maxFieldRepeats }),
-      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer, metrics })]),
+      ...(options.auditTrail === false ? [] : [useAuditTrail({ writer, metrics, tracing: traces })]),
+      // After the audit trail: its write is part of the execution's span.
+      traces.execution,
       useArgumentPolicy(),
       useMutationGate(),
       ...(built.plugins ?? []),

@@ -15,6 +15,7 @@ import { metricsEndpointWarning } from '../metrics/endpoint-warning.js';
 import { createGatewayMetrics } from '../metrics/gateway-metrics.js';
 import { startNotificationDispatcher } from '../notify/index.js';
 import { startPolicyStore, type PolicyStore } from '../policy/policy-store.js';
+import { startTracing, type Tracing } from '../tracing/start-tracing.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import type { WardenSchema } from './warden-schema.js';
 
@@ -26,7 +27,7 @@ export interface StartMigrations {
   command: string;
 }
 
-export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics' | 'publicRoutes'> {
+export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics' | 'publicRoutes' | 'tracerProvider'> {
   /** Warden's database (`openDatabase`): its own tables, and the application's where they share it. */
   database: DatabaseHandle;
   /** The schema to serve: built on `createWardenBuilder`, checked by `wardenSchemaOf`. */
@@ -61,7 +62,7 @@ export interface Warden {
   gateway: Gateway;
   /** The policy in force on this instance, kept current by LISTEN/NOTIFY and a poll. */
   policy: PolicyStore;
-  /** Stops the background work (sweeper, checkpoints, audit stream, partitions, notifications, policy); the database stays open. */
+  /** Stops the background work (sweeper, checkpoints, audit stream, partitions, notifications, policy, trace export); the database stays open. */
   stop(): Promise<void>;
 }
 
@@ -117,6 +118,13 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   }
   const stream = sinks.length > 0 ? startAuditStream({ db, sinks, logger, metrics, start: config.audit.stream.start, pollMs: config.audit.stream.pollMs }) : null;
   const healthProblems = () => [checkpointer.problem(), partitions.problem(), ...(stream?.problems() ?? [])].filter((problem) => problem !== null);
+  // An application's own provider wins; else Warden's exporter, when OTEL_* configure one.
+  const tracing: Tracing | null = !options.tracerProvider && config.tracing ? startTracing(config.tracing, logger) : null;
+  if (tracing && config.tracing) {
+    const endpoint = URL.canParse(config.tracing.endpoint) ? new URL(config.tracing.endpoint).origin : null;
+    logger.info({ exporter: config.tracing.exporter, ...(config.tracing.exporter === 'otlp' ? { endpoint } : {}) }, 'traces exported');
+  }
+  const tracerProvider = options.tracerProvider ?? tracing?.tracerProvider;
   const gateway = createGateway({
     db,
     pool,
@@ -129,6 +137,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     ...(options.appContext ? { appContext: options.appContext } : {}),
     metrics,
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes } : {}),
+    ...(tracerProvider ? { tracerProvider } : {}),
   });
   if (config.metrics.enabled) logger.info({ tokenRequired: config.metrics.token !== undefined }, 'metrics served at /metrics');
   const sweeper = startSessionSweeper({ db, identity, logger, policy });
@@ -139,6 +148,8 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     async stop() {
       // The stream stops after the checkpointer has signed the last rows, so its last events carry that checkpoint.
       await Promise.all([notifications.stop(), policy.stop(), sweeper.stop(), checkpointer.stop().then(() => stream?.stop()), partitions.stop()]);
+      // Last: the spans of the work just stopped go out too.
+      await tracing?.stop();
     },
   };
 }

@@ -222,3 +222,44 @@ describe('WARDEN_METRICS and WARDEN_METRICS_TOKEN', () => {
     expect(metricsEndpointWarning(loadConfig({}))).toBeNull();
   });
 });
+
+describe('traces, from the standard OTEL_* variables', () => {
+  it('exports none unless an endpoint or an exporter is named', () => {
+    expect(loadConfig({}).tracing).toBeNull();
+    expect(loadConfig(PRODUCTION).tracing).toBeNull();
+    expect(loadConfig({ OTEL_SERVICE_NAME: 'warden-eu', OTEL_EXPORTER_OTLP_HEADERS: 'x-api-key=abc' }).tracing).toBeNull();
+  });
+
+  it('sends OTLP over HTTP to the endpoint named, the base one with /v1/traces added, the traces one as it is', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing).toEqual({
+      exporter: 'otlp',
+      endpoint: 'http://collector:4318/v1/traces',
+      timeoutMs: 10_000,
+      serviceName: undefined,
+    });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://traces.example/otlp' }).tracing?.endpoint).toBe('https://traces.example/otlp');
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing?.endpoint).toBe('http://localhost:4318/v1/traces');
+    expect(loadConfig({ OTEL_TRACES_EXPORTER: 'console', OTEL_SERVICE_NAME: 'warden-eu' }).tracing).toMatchObject({ exporter: 'console', serviceName: 'warden-eu' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TIMEOUT: '2500' }).tracing?.timeoutMs).toBe(2500);
+  });
+
+  it('exports none when told so, whatever else is set', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_TRACES_EXPORTER: 'none' }).tracing).toBeNull();
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
+  });
+
+  it('stops the start on what it cannot do, saying what to set, without echoing an endpoint', () => {
+    expect(problemsWith({ OTEL_TRACES_EXPORTER: 'zipkin' })).toEqual([
+      'OTEL_TRACES_EXPORTER lists "zipkin", which Warden does not ship: use otlp (an OpenTelemetry Collector or any OTLP/HTTP receiver), console, or none.',
+    ]);
+    expect(problemsWith({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toEqual([
+      'OTEL_EXPORTER_OTLP_PROTOCOL (or OTEL_EXPORTER_OTLP_TRACES_PROTOCOL) is "grpc", but Warden exports traces as http/protobuf only: set it to http/protobuf (or unset it) and point the endpoint at the receiver\'s OTLP/HTTP port (4318 on a Collector).',
+    ]);
+    const badEndpoint = problemsWith({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318?token=s3cr3t' });
+    expect(badEndpoint).toEqual(['OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL of an OTLP/HTTP receiver, e.g. http://otel-collector:4318.']);
+    expect(problemsWith({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TIMEOUT: '10s' })).toEqual([
+      'OTEL_EXPORTER_OTLP_TIMEOUT must be a whole number of milliseconds from 1 to 600000 (got "10s").',
+    ]);
+    expect(problemsWith({ OTEL_SDK_DISABLED: 'yes please' })).toEqual(['OTEL_SDK_DISABLED must be true or false (got "yes please").']);
+  });
+});

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { TracerProvider } from '@opentelemetry/api';
 import { demoSubject } from '../../src/domain/demo-principals.js';
 import { mintDevToken, type DevTokenSubject, type MintOptions } from '../../src/auth/mint-token.js';
 import { loadConfig, randomJwtSecret, type Config } from '../../src/config/config.js';
@@ -115,6 +116,8 @@ export interface TestGatewayOptions {
    * them keeps an event-loop monitor running for the rest of the test process.
    */
   processMetrics?: boolean;
+  /** Where the gateway's spans go. @default the global provider (a no-op) */
+  tracerProvider?: TracerProvider;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -148,6 +151,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     ...(options.realSessions ? {} : { resolveAccess: actAsFromHeader(database.db) }),
     cleanErrorMessages: options.errorMessagesCleaned ?? true,
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes(config) } : {}),
+    ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
   });
 
   const subjects = options.subjects ?? demoSubject;
