@@ -48,6 +48,8 @@ export { createGateway, CSRF_HEADER, type Gateway, type GatewayOptions } from '.
 export type { AppContext } from './server/context.js';
 export { startWarden, type StartMigrations, type StartWardenOptions, type Warden } from './server/start-warden.js';
 export { startListening } from './server/start-listening.js';
+// The MCP endpoint: GraphQL operations the application declares, offered as tools (docs/mcp.md).
+export { McpOperationsError, REQUEST_APPROVAL_TOOL, type McpOperation, type McpOptions } from './mcp/index.js';
 export { createGatewayMetrics, type GatewayMetrics, type GatewayMetricsOptions } from './metrics/gateway-metrics.js';
 
 // The security team's review: the field inventory and what must be fixed before a deploy.
