@@ -11,6 +11,7 @@ import { createGatewayMetrics, type GatewayMetrics } from '../../src/metrics/gat
 import { customerIdentity } from '../../src/domain/accounts/index.js';
 import type { WardenIdentity } from '../../src/identity/identity.js';
 import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gateway.js';
+import type { McpOptions } from '../../src/mcp/index.js';
 import type { ResolveAccess } from '../../src/server/context.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
 import { type WardenSchema } from '../../src/server/warden-schema.js';
@@ -115,6 +116,8 @@ export interface TestGatewayOptions {
    * them keeps an event-loop monitor running for the rest of the test process.
    */
   processMetrics?: boolean;
+  /** Serve these operations as MCP tools at /mcp. @default no MCP endpoint */
+  mcp?: McpOptions;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -148,6 +151,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     ...(options.realSessions ? {} : { resolveAccess: actAsFromHeader(database.db) }),
     cleanErrorMessages: options.errorMessagesCleaned ?? true,
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes(config) } : {}),
+    ...(options.mcp ? { mcp: options.mcp } : {}),
   });
 
   const subjects = options.subjects ?? demoSubject;
