@@ -271,6 +271,14 @@ describe('the endpoint', () => {
       ...(method === 'POST' ? { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) } : {}),
     });
 
+  it("refuses a session token Warden did not issue as the GraphQL endpoint does, before the SDK reads anything", async () => {
+    const response = await post({ ...(await bearer('agent')), ...withSession('imp_not_a_real_session_token') });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body['error']).toMatchObject({ data: { code: 'SESSION_EXPIRED' } });
+    expect(body['result']).toBeUndefined();
+  });
+
   it('is stateless: GET and DELETE are 405 once the caller is known', async () => {
     for (const method of ['GET', 'DELETE']) {
       const response = await post(await bearer('customer'), method);
