@@ -8,6 +8,7 @@ import { Unauthenticated } from '../auth/unauthenticated.js';
 import { errorCodeOf, wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
+import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { REQUEST_APPROVAL_TOOL, type McpTool } from './mcp-tools.js';
 import { offeredTools } from './offered-tools.js';
 import { approvalTool, requestApproval } from './request-approval.js';
@@ -28,6 +29,8 @@ export interface McpEndpointOptions {
   origins: readonly string[];
   maxBodyBytes: number;
   logger: Logger;
+  /** Strangers and refused calls are counted as at the GraphQL endpoint. */
+  metrics: Pick<GatewayMetrics, 'unauthenticatedRequests' | 'refusedRequests'>;
   /** @default '/mcp' */
   path?: string;
   /** @default '/graphql' */
@@ -71,7 +74,10 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
       context = await options.contextOf(request);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      if (error instanceof Unauthenticated) options.logger.info({ requestId: options.requestIdOf(request), because: error.because }, 'MCP request refused: no valid token');
+      if (error instanceof Unauthenticated) {
+        options.metrics.unauthenticatedRequests.inc({ because: error.because });
+        options.logger.info({ requestId: options.requestIdOf(request), because: error.because }, 'MCP request refused: no valid token');
+      }
       return jsonRpcError(error);
     }
     const origin = request.headers.get('origin');
@@ -139,6 +145,7 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
   async function record(context: GatewayContext, refusal: ToolRefusal): Promise<void> {
     try {
       await recordToolRefusal(options.writer, context, refusal);
+      options.metrics.refusedRequests.inc({ code: refusal.code });
     } catch (error) {
       context.logger.error({ err: error }, 'audit write failed for a refused MCP call; answered AUDIT_UNAVAILABLE');
       throw new McpError(JsonRpcCode.InternalError, 'The audit trail could not be written, so the call is refused. Try again in a moment.', { code: 'AUDIT_UNAVAILABLE' });

@@ -159,6 +159,7 @@ export function createGateway(options: GatewayOptions): Gateway {
               origins: config.corsOrigins,
               maxBodyBytes: config.limits.maxBodyBytes,
               logger,
+              metrics,
               ...(options.mcp.path ? { path: options.mcp.path } : {}),
             }),
           ]

@@ -70,7 +70,9 @@ describe('before a valid bearer token', () => {
   it.each([
     ['no token', {}],
     ['a token Warden did not sign', { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' }],
-  ])('answers nothing but 401 UNAUTHENTICATED, with %s: no server info, no tools', async (_, headers) => {
+  ])('answers nothing but 401 UNAUTHENTICATED, with %s: no server info, no tools; counted', async (_, headers) => {
+    const counted = async () => (await t.metrics.unauthenticatedRequests.get()).values.reduce((sum, value) => sum + value.value, 0);
+    const before = await counted();
     for (const message of [initialize, { jsonrpc: '2.0', id: 2, method: 'tools/list' }]) {
       const response = await fetch(loop.mcpUrl, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body: JSON.stringify(message) });
       expect(response.status).toBe(401);
@@ -80,6 +82,7 @@ describe('before a valid bearer token', () => {
       expect(body['error']).toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
       expect(JSON.stringify(body)).not.toMatch(/serverInfo|capabilities|tools|Account|Invoice|Refund/);
     }
+    expect(await counted()).toBe(before + 2);
   });
 
   it('lets no SDK client connect', async () => {
