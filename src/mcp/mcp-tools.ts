@@ -198,3 +198,18 @@ function argumentDescriptions(schema: GraphQLSchema, document: ReturnType<typeof
   );
   return (variable) => found.get(variable);
 }
+
+/** A GraphQL name, as an argument's name must be to be repeated back. */
+const ARGUMENT_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
+
+/**
+ * What is wrong with arguments the tool's operation does not declare, as a sentence; null when
+ * there are none. Names are repeated only when they are plausible names, and at most five.
+ */
+export function undeclaredArguments(tool: McpTool, args: Record<string, unknown>): string | null {
+  const unknown = Object.keys(args).filter((key) => !Object.hasOwn(tool.inputSchema.properties, key));
+  if (unknown.length === 0) return null;
+  const named = unknown.filter((key) => ARGUMENT_NAME.test(key)).slice(0, 5);
+  const which = named.length === unknown.length ? ` ${named.map((key) => `"${key}"`).join(', ')}` : 's beyond those it lists';
+  return `${tool.name} takes no argument${which}; send only the arguments its input schema lists.`;
+}

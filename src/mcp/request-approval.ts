@@ -1,6 +1,6 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { GatewayContext } from '../graphql/context.js';
-import { REQUEST_APPROVAL_TOOL, type McpTool } from './mcp-tools.js';
+import { REQUEST_APPROVAL_TOOL, undeclaredArguments, type McpTool } from './mcp-tools.js';
 import { runTool, type ToolCall } from './run-tool.js';
 import type { ToolRefusal } from './tool-refusal.js';
 
@@ -53,10 +53,8 @@ export function approvalTool(offered: readonly McpTool[], context: GatewayContex
       if (typeof reason !== 'string' || typeof variables !== 'object' || variables === null || Array.isArray(variables) || extra.length > 0) {
         return { refusal: { code: 'BAD_USER_INPUT', message: `Send "tool", "reason" (a sentence for the manager) and "arguments" (an object), nothing else.`, clause: `its request for an approval of ${tool.name} did not fit the tool's input` } };
       }
-      const unknown = Object.keys(variables).filter((key) => !(key in tool.inputSchema.properties));
-      if (unknown.length > 0) {
-        return { refusal: { code: 'BAD_USER_INPUT', message: `${tool.name} takes no argument ${unknown.map((key) => `"${key}"`).join(', ')}; send only the arguments its input schema lists.`, clause: `it asked to approve ${tool.name} with arguments the tool does not take` } };
-      }
+      const unknown = undeclaredArguments(tool, { ...variables });
+      if (unknown) return { refusal: { code: 'BAD_USER_INPUT', message: unknown, clause: `it asked to approve ${tool.name} with arguments the tool does not take` } };
       return { tool, variables: { ...variables }, reason };
     },
   };

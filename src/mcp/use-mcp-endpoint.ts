@@ -9,7 +9,7 @@ import { errorCodeOf, wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
-import { REQUEST_APPROVAL_TOOL, type McpTool } from './mcp-tools.js';
+import { REQUEST_APPROVAL_TOOL, undeclaredArguments, type McpTool } from './mcp-tools.js';
 import { offeredTools } from './offered-tools.js';
 import { approvalTool, requestApproval } from './request-approval.js';
 import { runTool, toolError } from './run-tool.js';
@@ -83,8 +83,8 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
     const origin = request.headers.get('origin');
     if (origin !== null && origin !== url.origin && !origins.has(origin)) {
       const refusal = wardenError('FORBIDDEN', 'Pages of this origin may not call the MCP endpoint; call it from an MCP client, or ask for the origin to be listed in WARDEN_CORS_ORIGINS.', { http: { status: 403 } });
-      await record(context, { tool: null, code: 'FORBIDDEN', message: refusal.message, clause: 'it came from a page of an origin that is not allowed' });
-      return jsonRpcError(refusal);
+      const recorded = await record(context, { tool: null, code: 'FORBIDDEN', message: refusal.message, clause: 'it came from a page of an origin that is not allowed' });
+      return jsonRpcError(recorded ? refusal : wardenError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE));
     }
     // Stateless: no stream to open with GET, no session to end with DELETE.
     if (request.method !== 'POST') {
@@ -122,36 +122,40 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
       if (!tool) {
         const name = shownToolName(params.name);
         const message = `${name ? `"${name}"` : 'That name'} is not one of your tools; list them (tools/list) and call one of those.`;
-        await record(context, { tool: name, code: 'TOOL_NOT_OFFERED', message, clause: name ? `it named the tool ${name}, which is not among the caller's tools` : "it named a tool that is not among the caller's tools" });
+        if (!(await record(context, { tool: name, code: 'TOOL_NOT_OFFERED', message, clause: name ? `it named the tool ${name}, which is not among the caller's tools` : "it named a tool that is not among the caller's tools" }))) {
+          throw new McpError(JsonRpcCode.InternalError, AUDIT_UNAVAILABLE, { code: 'AUDIT_UNAVAILABLE' });
+        }
         throw new McpError(JsonRpcCode.InvalidParams, message, { code: 'TOOL_NOT_OFFERED' });
       }
-      const unknown = Object.keys(args).filter((key) => !(key in tool.inputSchema.properties));
-      if (unknown.length > 0) {
-        const message = `${tool.name} takes no argument ${unknown.map((key) => `"${key}"`).join(', ')}; send only the arguments its input schema lists.`;
-        return refuseCall(context, { tool: tool.name, code: 'BAD_USER_INPUT', message, clause: `it gave ${tool.name} arguments the tool does not take` });
+      const unknown = undeclaredArguments(tool, args);
+      if (unknown) {
+        return refuseCall(context, { tool: tool.name, code: 'BAD_USER_INPUT', message: unknown, clause: `it gave ${tool.name} arguments the tool does not take` });
       }
       return runTool(tool, args, call);
     });
     return server;
   }
 
-  /** Records a refused call, then answers it as a tool error with the refusal's code. */
+  /** Records a refused call, then answers it as a tool error with the refusal's code (AUDIT_UNAVAILABLE when it could not be recorded). */
   async function refuseCall(context: GatewayContext, refusal: ToolRefusal): Promise<CallToolResult> {
-    await record(context, refusal);
+    if (!(await record(context, refusal))) return toolError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE);
     return toolError(refusal.code, refusal.message);
   }
 
-  /** Fail closed: a refusal that cannot be recorded is answered AUDIT_UNAVAILABLE. */
-  async function record(context: GatewayContext, refusal: ToolRefusal): Promise<void> {
+  /** False when the refusal could not be recorded: the caller then answers AUDIT_UNAVAILABLE (fail closed). */
+  async function record(context: GatewayContext, refusal: ToolRefusal): Promise<boolean> {
     try {
       await recordToolRefusal(options.writer, context, refusal);
       options.metrics.refusedRequests.inc({ code: refusal.code });
+      return true;
     } catch (error) {
       context.logger.error({ err: error }, 'audit write failed for a refused MCP call; answered AUDIT_UNAVAILABLE');
-      throw new McpError(JsonRpcCode.InternalError, 'The audit trail could not be written, so the call is refused. Try again in a moment.', { code: 'AUDIT_UNAVAILABLE' });
+      return false;
     }
   }
 }
+
+const AUDIT_UNAVAILABLE = 'The audit trail could not be written, so the call is refused. Try again in a moment.';
 
 function listed(tool: McpTool): Tool {
   const risky = tool.operation === 'mutation' && tool.rootFields.some((field) => field.risk === 'risky');

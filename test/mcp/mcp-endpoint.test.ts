@@ -2,7 +2,7 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MCP_OPERATIONS } from '../../src/domain/mcp-operations.js';
-import { endOpenSessions, ImpApprove, openSession, withSession } from '../impersonation/sessions.js';
+import { endOpenSessions, ImpApprove, openSession, withAuditStoreDown, withSession } from '../impersonation/sessions.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
 import { serveOnLoopback, type LoopbackGateway } from '../support/mcp-client.js';
 
@@ -198,6 +198,15 @@ describe('an agent in a read-only session', () => {
     expect(rows.filter((row) => row.kind === 'mutation_refused')).toEqual([]);
   });
 
+  it('is refused with AUDIT_UNAVAILABLE when the refusal of a call cannot be recorded (fail closed)', async () => {
+    const session = await openSession(t, { userId: 'usr_tom' });
+    const client = await loop.connect({ ...(await bearer('agent')), ...withSession(session.token) });
+    const error = await withAuditStoreDown(t, () => refusalOf(client.callTool({ name: 'RefundInvoice', arguments: { invoiceId: 'inv_acme_001' } })));
+    expect(error.data).toEqual({ code: 'AUDIT_UNAVAILABLE' });
+    const extra = await withAuditStoreDown(t, () => call(client, 'Invoice', { id: 'inv_acme_001', limit: 5 }));
+    expect(codesOf(extra.answer)).toEqual(['AUDIT_UNAVAILABLE']);
+  });
+
   it('gets an argument the tool does not take refused as BAD_USER_INPUT, recorded; and a value that does not fit refused by GraphQL before it runs', async () => {
     const session = await openSession(t, { userId: 'usr_tom' });
     const client = await loop.connect({ ...(await bearer('agent')), ...withSession(session.token) });
@@ -205,11 +214,15 @@ describe('an agent in a read-only session', () => {
     expect(extra.isError).toBe(true);
     expect(codesOf(extra.answer)).toEqual(['BAD_USER_INPUT']);
     expect(extra.answer.errors?.[0]?.message).toBe('Invoice takes no argument "limit"; send only the arguments its input schema lists.');
+    // A name every object answers to is no argument of the tool either.
+    const inherited = await call(client, 'Invoice', { id: 'inv_acme_001', constructor: 1 });
+    expect(codesOf(inherited.answer)).toEqual(['BAD_USER_INPUT']);
     const wrong = await call(client, 'Invoices', { status: 'lost' });
     expect(wrong.isError).toBe(true);
     expect(codesOf(wrong.answer)).toEqual(['BAD_USER_INPUT']);
     const rows = await rowsOf({ sessionId: session.sessionId, kind: 'request_refused' });
     expect(rows.map((row) => [row.operation, row.details['code']])).toEqual([
+      ['Invoice', 'BAD_USER_INPUT'],
       ['Invoice', 'BAD_USER_INPUT'],
       ['Invoices', 'BAD_USER_INPUT'],
     ]);
