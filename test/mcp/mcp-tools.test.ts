@@ -67,6 +67,38 @@ describe('the tools a caller is offered', () => {
   });
 });
 
+describe("a tool's input schema", () => {
+  const inputOf = (document: string) => prepareMcpTools(demo.schema, [{ description: 'Does something.', document }])[0]?.inputSchema;
+
+  it('describes lists as arrays, input objects with their descriptions, enums, and the schema\'s own scalars by their description', () => {
+    expect(inputOf('mutation Ask($input: RequestFieldAccessInput!) { requestFieldAccess(input: $input) { id } }')).toEqual({
+      type: 'object',
+      properties: {
+        input: {
+          type: 'object',
+          properties: { fields: { type: 'array', items: { type: 'string' }, description: 'Sensitive fields as Type.field, e.g. User.birthDate.' }, reason: { type: 'string' } },
+          required: ['fields', 'reason'],
+          additionalProperties: false,
+        },
+      },
+      required: ['input'],
+      additionalProperties: false,
+    });
+    expect(inputOf('query Users($filter: UserFilter, $order: UserOrder) { account { users(filter: $filter, orderBy: $order) { id } } }')).toMatchObject({
+      properties: {
+        filter: { type: 'object', properties: { email: { type: 'string', description: 'Exact address, case-insensitive.' }, role: { type: 'string', enum: ['admin', 'billing', 'member', 'owner'] } }, additionalProperties: false },
+        order: { type: 'string', enum: ['CREATED_AT', 'EMAIL', 'NAME', 'ROLE'] },
+      },
+    });
+    expect(inputOf('query Review($from: DateTime!, $to: DateTime!) { accessReview(from: $from, to: $to) { agentId } }')).toEqual({
+      type: 'object',
+      properties: { from: { description: 'A point in time, as an ISO 8601 string in UTC.' }, to: { description: 'A point in time, as an ISO 8601 string in UTC.' } },
+      required: ['from', 'to'],
+      additionalProperties: false,
+    });
+  });
+});
+
 describe('declared operations a gateway refuses, saying what to fix', () => {
   const prepare = (document: string, description = 'Does something.') => () => prepareMcpTools(demo.schema, [{ description, document }]);
 
