@@ -54,11 +54,14 @@ export function toolResult(result: GraphQLResult): CallToolResult {
   };
 }
 
-/** A refusal of Warden's as a tool's result, shaped as a GraphQL result so every answer reads alike. */
-export function toolError(code: ErrorCode, message: string): CallToolResult {
+/**
+ * A refusal of Warden's as a tool's result, shaped as a GraphQL result so every answer reads
+ * alike; during a session it carries the banner (`impersonation`), as every GraphQL answer does.
+ */
+export function toolError(code: ErrorCode, message: string, impersonation: object | null = null): CallToolResult {
   const error = wardenError(code, message);
   const { http: _http, ...extensions } = error.extensions;
-  return toolResult({ errors: [{ message: error.message, extensions }] });
+  return toolResult({ errors: [{ message: error.message, extensions }], ...(impersonation ? { extensions: { impersonation } } : {}) });
 }
 
 export interface GraphQLResult {

@@ -7,6 +7,7 @@ import type { AuditWriter } from '../audit/audit-writer.js';
 import { Unauthenticated } from '../auth/unauthenticated.js';
 import { errorCodeOf, wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { impersonationExtension } from '../impersonation/use-impersonation-extensions.js';
 import type { Logger } from '../log/logger.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { REQUEST_APPROVAL_TOOL, undeclaredArguments, type McpTool } from './mcp-tools.js';
@@ -138,8 +139,9 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
 
   /** Records a refused call, then answers it as a tool error with the refusal's code (AUDIT_UNAVAILABLE when it could not be recorded). */
   async function refuseCall(context: GatewayContext, refusal: ToolRefusal): Promise<CallToolResult> {
-    if (!(await record(context, refusal))) return toolError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE);
-    return toolError(refusal.code, refusal.message);
+    const impersonation = impersonationExtension(context);
+    if (!(await record(context, refusal))) return toolError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE, impersonation);
+    return toolError(refusal.code, refusal.message, impersonation);
   }
 
   /** False when the refusal could not be recorded: the caller then answers AUDIT_UNAVAILABLE (fail closed). */

@@ -214,6 +214,7 @@ describe('an agent in a read-only session', () => {
     expect(extra.isError).toBe(true);
     expect(codesOf(extra.answer)).toEqual(['BAD_USER_INPUT']);
     expect(extra.answer.errors?.[0]?.message).toBe('Invoice takes no argument "limit"; send only the arguments its input schema lists.');
+    expect(extra.answer.extensions?.['impersonation']).toMatchObject({ sessionId: session.sessionId, banner: expect.stringContaining('Viewing as Tom Baker') });
     // A name every object answers to is no argument of the tool either.
     const inherited = await call(client, 'Invoice', { id: 'inv_acme_001', constructor: 1 });
     expect(codesOf(inherited.answer)).toEqual(['BAD_USER_INPUT']);
