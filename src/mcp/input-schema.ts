@@ -1,4 +1,5 @@
 import {
+  getNamedType,
   GraphQLFloat,
   GraphQLInt,
   GraphQLBoolean,
@@ -10,8 +11,13 @@ import {
   isListType,
   isNonNullType,
   isScalarType,
+  Kind,
   typeFromAST,
+  TypeInfo,
   valueFromASTUntyped,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -97,4 +103,26 @@ function inputTypeSchema(type: GraphQLInputType, within: ReadonlySet<string>): J
 
 function described(description: string | null | undefined): { description?: string } {
   return description ? { description } : {};
+}
+
+/** What each variable is for: the description of the argument or input field it is passed to. */
+export function argumentDescriptions(schema: GraphQLSchema, document: DocumentNode): (variable: string) => string | undefined {
+  const found = new Map<string, string>();
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const description = typeInfo.getArgument()?.description;
+        if (node.value.kind === Kind.VARIABLE && description && !found.has(node.value.name.value)) found.set(node.value.name.value, description);
+      },
+      ObjectField(node) {
+        const parent = typeInfo.getParentInputType();
+        const named = parent ? getNamedType(parent) : null;
+        const description = named && isInputObjectType(named) ? named.getFields()[node.name.value]?.description : undefined;
+        if (node.value.kind === Kind.VARIABLE && description && !found.has(node.value.name.value)) found.set(node.value.name.value, description);
+      },
+    }),
+  );
+  return (variable) => found.get(variable);
 }

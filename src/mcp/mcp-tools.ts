@@ -1,26 +1,8 @@
-import {
-  getNamedType,
-  isAbstractType,
-  isCompositeType,
-  isInputObjectType,
-  isObjectType,
-  Kind,
-  parse,
-  print,
-  TypeInfo,
-  validate,
-  visit,
-  visitWithTypeInfo,
-  type FragmentDefinitionNode,
-  type GraphQLCompositeType,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type SelectionSetNode,
-} from 'graphql';
+import { Kind, parse, print, validate, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { mutationRiskOf } from '../approvals/mutation-risk.js';
-import { CALLERS_EXTENSION, PLAN_EXTENSION, type Callers, type FieldPlan, type MutationRisk } from '../policy/plugin/types.js';
-import { toolInputSchema, type ToolInputSchema } from './input-schema.js';
+import { CALLERS_EXTENSION, type Callers, type FieldPlan, type MutationRisk } from '../policy/plugin/types.js';
+import { argumentDescriptions, toolInputSchema, type ToolInputSchema } from './input-schema.js';
+import { collectPaths, collectRootFields } from './operation-paths.js';
 
 /** One GraphQL operation offered as an MCP tool. */
 export interface McpOperation {
@@ -72,9 +54,9 @@ export class McpOperationsError extends Error {
  */
 export function prepareMcpTools(schema: GraphQLSchema, operations: readonly McpOperation[]): McpTool[] {
   const tools: McpTool[] = [];
-  const names = new Set<string>([REQUEST_APPROVAL_TOOL]);
+  const names = new Set<string>();
   operations.forEach((declared, index) => {
-    const where = `MCP operation ${index + 1}`;
+    let where = `MCP operation ${index + 1}`;
     const fail = (what: string): never => {
       throw new McpOperationsError(`${where}: ${what}`);
     };
@@ -90,24 +72,23 @@ export function prepareMcpTools(schema: GraphQLSchema, operations: readonly McpO
     if (operationsIn.length !== 1 || !operation) return fail(`holds ${operationsIn.length} operations; give each tool exactly one.`);
     const name = operation.name?.value;
     if (!name) return fail('has no name; name the operation: its name is the tool\'s name.');
-    const named = `${where} (${name})`;
-    if (operation.operation === 'subscription') throw new McpOperationsError(`${named}: is a subscription; tools run queries and mutations.`);
-    if (!TOOL_NAME.test(name)) throw new McpOperationsError(`${named}: its name is not a valid tool name (letters, digits, _ . -, at most 128).`);
-    if (names.has(name)) {
-      throw new McpOperationsError(name === REQUEST_APPROVAL_TOOL ? `${named}: ${REQUEST_APPROVAL_TOOL} is Warden's own tool; give the operation another name.` : `${named}: another operation has this name; tool names must be unique.`);
-    }
+    where = `${where} (${name})`;
+    if (operation.operation === 'subscription') return fail('is a subscription; tools run queries and mutations.');
+    if (!TOOL_NAME.test(name)) fail('its name is not a valid tool name (letters, digits, _ . -, at most 128).');
+    if (name === REQUEST_APPROVAL_TOOL) fail(`${REQUEST_APPROVAL_TOOL} is Warden's own tool; give the operation another name.`);
+    if (names.has(name)) fail('another operation has this name; tool names must be unique.');
     names.add(name);
     const errors = validate(schema, document);
-    if (errors.length > 0) throw new McpOperationsError(`${named}: does not fit the schema: ${errors.map((e) => e.message).join(' ')}`);
+    if (errors.length > 0) fail(`does not fit the schema: ${errors.map((e) => e.message).join(' ')}`);
 
     const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
-    if (!root) throw new McpOperationsError(`${named}: the schema has no ${operation.operation} type.`);
+    if (!root) return fail(`the schema has no ${operation.operation} type.`);
     const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
     const rootNames = new Set<string>();
     collectRootFields(schema, fragments, root, operation.selectionSet, rootNames);
     const rootFields = [...rootNames].map((field) => {
       const definition = root.getFields()[field];
-      if (!definition) throw new McpOperationsError(`${named}: ${root.name}.${field} is not in the schema.`);
+      if (!definition) return fail(`${root.name}.${field} is not in the schema.`);
       return { name: field, callers: definition.extensions[CALLERS_EXTENSION] ?? null, risk: mutationRiskOf(definition) };
     });
     const paths: FieldPlan[][] = [];
@@ -123,80 +104,6 @@ export function prepareMcpTools(schema: GraphQLSchema, operations: readonly McpO
     });
   });
   return tools;
-}
-
-/** The root fields an operation calls, through fragments too. */
-function collectRootFields(schema: GraphQLSchema, fragments: ReadonlyMap<string, FragmentDefinitionNode>, root: GraphQLObjectType, selections: SelectionSetNode, into: Set<string>): void {
-  for (const selection of selections.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (!selection.name.value.startsWith('__')) into.add(selection.name.value);
-    } else {
-      const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-      if (inner) collectRootFields(schema, fragments, root, inner.selectionSet, into);
-    }
-  }
-}
-
-/**
- * Every path from the root to a selected value, as field plans. Under an interface or a union
- * the path goes on through each object type it could be, each with its own fields' plans.
- * `__typename` shows no data and makes no path; a field without a plan ends its path as if
- * it were missing, so nothing counts as shown that the policy does not know.
- */
-function collectPaths(
-  schema: GraphQLSchema,
-  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
-  objects: readonly GraphQLObjectType[],
-  selections: SelectionSetNode,
-  prefix: readonly FieldPlan[],
-  into: FieldPlan[][],
-): void {
-  for (const selection of selections.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      for (const object of objects) {
-        const field = object.getFields()[selection.name.value];
-        const plan = field?.extensions[PLAN_EXTENSION];
-        if (!field || !plan) continue;
-        const path = [...prefix, plan];
-        const type = getNamedType(field.type);
-        if (selection.selectionSet && isCompositeType(type)) collectPaths(schema, fragments, objectsOf(schema, type), selection.selectionSet, path, into);
-        else into.push(path);
-      }
-      continue;
-    }
-    const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : fragments.get(selection.name.value);
-    if (!fragment) continue;
-    const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : null;
-    const narrowed = condition && isCompositeType(condition) ? objects.filter((object) => object === condition || (isAbstractType(condition) && schema.isSubType(condition, object))) : objects;
-    collectPaths(schema, fragments, narrowed, fragment.selectionSet, prefix, into);
-  }
-}
-
-function objectsOf(schema: GraphQLSchema, type: GraphQLCompositeType): readonly GraphQLObjectType[] {
-  return isObjectType(type) ? [type] : schema.getPossibleTypes(type);
-}
-
-/** What each variable is for: the description of the argument or input field it is passed to. */
-function argumentDescriptions(schema: GraphQLSchema, document: ReturnType<typeof parse>): (variable: string) => string | undefined {
-  const found = new Map<string, string>();
-  const typeInfo = new TypeInfo(schema);
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Argument(node) {
-        const description = typeInfo.getArgument()?.description;
-        if (node.value.kind === Kind.VARIABLE && description && !found.has(node.value.name.value)) found.set(node.value.name.value, description);
-      },
-      ObjectField(node) {
-        const parent = typeInfo.getParentInputType();
-        const named = parent ? getNamedType(parent) : null;
-        const description = named && isInputObjectType(named) ? named.getFields()[node.name.value]?.description : undefined;
-        if (node.value.kind === Kind.VARIABLE && description && !found.has(node.value.name.value)) found.set(node.value.name.value, description);
-      },
-    }),
-  );
-  return (variable) => found.get(variable);
 }
 
 /** A GraphQL name, as an argument's name must be to be repeated back. */
