@@ -69,6 +69,8 @@ export { createGateway, CSRF_HEADER, type Gateway, type GatewayOptions } from '.
 export type { AppContext } from './server/context.js';
 export { startWarden, type StartMigrations, type StartWardenOptions, type Warden } from './server/start-warden.js';
 export { startListening } from './server/start-listening.js';
+// The MCP endpoint: GraphQL operations the application declares, offered as tools (docs/mcp.md).
+export { McpOperationsError, REQUEST_APPROVAL_TOOL, type McpOperation, type McpOptions } from './mcp/index.js';
 export { createGatewayMetrics, type GatewayMetrics, type GatewayMetricsOptions } from './metrics/gateway-metrics.js';
 // Traces: `startWarden` starts its own exporter when the OTEL_* variables configure one; an
 // application that assembles its gateway with `createGateway` starts it here and passes

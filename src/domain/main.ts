@@ -3,6 +3,7 @@ import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, star
 import { customerIdentity } from './accounts/index.js';
 import { DEMO_ALIASES, demoSubject } from './demo-principals.js';
 import { CONSOLE_BUILD_PATH } from './files.js';
+import { DEMO_MCP_OPERATIONS } from './mcp-operations.js';
 import { migrateDemo, pendingDemoMigrations } from './migrate.js';
 import { buildDemoSchema } from './schema.js';
 import { isEmpty, seedDemoData } from './seed/seed.js';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     config,
     logger,
     migrations: { apply: migrateDemo, pending: pendingDemoMigrations, command: 'npm run migrate' },
+    // The domain's GraphQL operations as MCP tools, at /mcp (docs/mcp.md).
+    mcp: { operations: DEMO_MCP_OPERATIONS },
     // The support console at /console; outside production its sign-in page offers the demo people.
     publicRoutes: [...(config.production || !config.jwt.secret ? [] : [useDevSignIn({ config, principals: demoPrincipals() })]), useConsole({ root: CONSOLE_BUILD_PATH })],
     beforeServing: async () => {
@@ -108,6 +111,7 @@ async function printDemoBanner(config: Config, url: string, database: string): P
     '',
     `  Warden gateway: ${url}  (GraphiQL in a browser)`,
     `  Support console: ${url.replace(/\/graphql$/, '/console')}`,
+    `  MCP endpoint: ${url.replace(/\/graphql$/, '/mcp')}  (Streamable HTTP; send a token as "Authorization: Bearer …")`,
     `  Database: ${database}`,
   ];
   if (config.jwt.secret) {

@@ -11,6 +11,8 @@ import { GraphQLError } from 'graphql';
  * `QUERY_TOO_COMPLEX`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST`
  * cover documents over a limit, malformed documents and requests, `INTERNAL_SERVER_ERROR`
  * everything unexpected (its detail is masked).
+ * `TOOL_NOT_OFFERED`: an MCP tool call named a tool that is not among the caller's tools (one
+ * that does not exist and one the caller's policy never allows are refused alike).
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -32,6 +34,7 @@ export const ERROR_CODES = [
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'INTERNAL_SERVER_ERROR',
+  'TOOL_NOT_OFFERED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,1 +1,2 @@
 export { applyOperationFirewall, firewallRulesOf } from './operation-firewall.js';
+export { admits } from './admits.js';

@@ -13,7 +13,7 @@ import { isSingleResult } from '../graphql/result-kinds.js';
  * unless `wardenSchemaOf` names others) to this session (masked, or left out when denied), the
  * same as in the data.
  */
-function impersonationExtension(context: GatewayContext) {
+export function impersonationExtension(context: GatewayContext) {
   const session = context.access?.session;
   if (!session) return null;
   const names = nameFieldsOf(context.policyCatalog);

@@ -49,6 +49,7 @@ import { useNoStore } from './plugins/use-no-store.js';
 import { useOperationChoice } from './plugins/use-operation-choice.js';
 import { useRequestIds } from './plugins/use-request-id.js';
 import { useWellFormedInput } from './plugins/use-well-formed-input.js';
+import { prepareMcpTools, useMcpEndpoint, type McpOptions } from '../mcp/index.js';
 
 export interface GatewayOptions {
   db: Db;
@@ -96,6 +97,12 @@ export interface GatewayOptions {
    * before any caller is checked, so they must never reach the schema or the data.
    */
   publicRoutes?: Plugin[];
+  /**
+   * An MCP endpoint (Streamable HTTP, at `/mcp`) whose tools are these GraphQL operations, each
+   * run through the same pipeline as `/graphql` (docs/mcp.md). Checked against the schema here:
+   * an operation that does not fit stops the gateway's creation. @default no MCP endpoint
+   */
+  mcp?: McpOptions;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -136,8 +143,9 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer);
   registerDatabaseGauges(metrics.registry, { db, logger });
+  const mcpTools = options.mcp ? prepareMcpTools(built.schema, options.mcp.operations) : null;
 
-  return createYoga<Record<string, unknown>, GatewayContext>({
+  const yoga: Gateway = createYoga<Record<string, unknown>, GatewayContext>({
     schema,
     context,
     plugins: [
@@ -154,6 +162,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       // First of all that refuse a request: nothing of it is read for a caller without a valid
       // token, and every later refusal is a known caller's, on the trail.
       useAuthentication({ contextOf: tracedContextOf(traces, context.forRequest), requestIdOf: requestIds.idOf, logger, metrics }),
+      // Authenticates its requests itself, as above, then runs each tool call through this very gateway.
+      ...(options.mcp && mcpTools
+        ? [
+            useMcpEndpoint({
+              tools: mcpTools,
+              contextOf: tracedContextOf(traces, context.forRequest),
+              requestIdOf: requestIds.idOf,
+              graphql: (request) => yoga.fetch(request),
+              writer,
+              origins: config.corsOrigins,
+              maxBodyBytes: config.limits.maxBodyBytes,
+              logger,
+              metrics,
+              ...(options.mcp.path ? { path: options.mcp.path } : {}),
+            }),
+          ]
+        : []),
       useCsrfHeader({ header: CSRF_HEADER }),
       useMediaTypeCheck(),
       // Codes before anything reads the result's errors (the refusal trail, the banner).
@@ -192,7 +217,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Same-origin only unless WARDEN_CORS_ORIGINS lists the frontends on other origins.
     cors: corsAllowlist({
       origins: config.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', CSRF_HEADER, IMPERSONATION_HEADER, 'x-request-id'],
+      // An MCP client sends its protocol version after the handshake.
+      allowedHeaders: ['authorization', 'content-type', CSRF_HEADER, IMPERSONATION_HEADER, 'x-request-id', ...(mcpTools ? ['mcp-protocol-version'] : [])],
       exposedHeaders: ['x-request-id'],
     }),
     batching: false,
@@ -202,6 +228,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     healthCheckEndpoint: '/.well-known/yoga-liveness',
     logging: yogaLogger(logger),
   });
+  return yoga;
 }
 
 /** The baseline policy as version 0, for gateways without a live policy store. */

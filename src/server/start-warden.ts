@@ -17,6 +17,7 @@ import { startNotificationDispatcher } from '../notify/index.js';
 import { startPolicyStore, type PolicyStore } from '../policy/policy-store.js';
 import { startTracing, type Tracing } from '../tracing/start-tracing.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
+import { prepareMcpTools } from '../mcp/index.js';
 import type { WardenSchema } from './warden-schema.js';
 
 /** The migrations a start applies (or, without the owner's rights, checks are applied). */
@@ -27,7 +28,7 @@ export interface StartMigrations {
   command: string;
 }
 
-export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics' | 'publicRoutes' | 'tracerProvider'> {
+export interface StartWardenOptions extends Pick<GatewayOptions, 'appContext' | 'metrics' | 'publicRoutes' | 'tracerProvider' | 'mcp'> {
   /** Warden's database (`openDatabase`): its own tables, and the application's where they share it. */
   database: DatabaseHandle;
   /** The schema to serve: built on `createWardenBuilder`, checked by `wardenSchemaOf`. */
@@ -79,6 +80,8 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   const stopped = () => options.signal?.aborted === true;
   // Before anything else: a start with no usable identity hook stops here, saying so.
   const identity = checkedIdentity(options.identity, logger);
+  // An MCP operation that does not fit the schema stops the start before anything is migrated.
+  if (options.mcp) prepareMcpTools(options.schema.schema, options.mcp.operations);
 
   const signer = checkpointSigner(config.audit.checkpointKey);
   const unpublished = checkpointPublishingWarning(config);
@@ -138,6 +141,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     metrics,
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes } : {}),
     ...(tracerProvider ? { tracerProvider } : {}),
+    ...(options.mcp ? { mcp: options.mcp } : {}),
   });
   if (config.metrics.enabled) logger.info({ tokenRequired: config.metrics.token !== undefined }, 'metrics served at /metrics');
   const sweeper = startSessionSweeper({ db, identity, logger, policy });

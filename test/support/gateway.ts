@@ -12,6 +12,7 @@ import { createGatewayMetrics, type GatewayMetrics } from '../../src/metrics/gat
 import { customerIdentity } from '../../src/domain/accounts/index.js';
 import type { WardenIdentity } from '../../src/identity/identity.js';
 import { createGateway, CSRF_HEADER, type Gateway } from '../../src/server/gateway.js';
+import type { McpOptions } from '../../src/mcp/index.js';
 import type { ResolveAccess } from '../../src/server/context.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
 import { type WardenSchema } from '../../src/server/warden-schema.js';
@@ -118,6 +119,8 @@ export interface TestGatewayOptions {
   processMetrics?: boolean;
   /** Where the gateway's spans go. @default the global provider (a no-op) */
   tracerProvider?: TracerProvider;
+  /** Serve these operations as MCP tools at /mcp. @default no MCP endpoint */
+  mcp?: McpOptions;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -152,6 +155,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     cleanErrorMessages: options.errorMessagesCleaned ?? true,
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes(config) } : {}),
     ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
+    ...(options.mcp ? { mcp: options.mcp } : {}),
   });
 
   const subjects = options.subjects ?? demoSubject;
