@@ -6,6 +6,7 @@ import type { AuditCheckpointTable } from './tables/audit-checkpoint.js';
 import type { AuditEventTable } from './tables/audit-event.js';
 import type { NotificationOutboxTable } from './tables/notification-outbox.js';
 import type { PolicyVersionTable } from './tables/policy-version.js';
+import type { SessionDelegationTable } from './tables/session-delegation.js';
 import type { StaffTable } from './tables/staff.js';
 
 /**
@@ -21,6 +22,7 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   impersonation_sessions: ImpersonationSessionTable;
   approval_requests: ApprovalRequestTable;
+  session_delegations: SessionDelegationTable;
 }
 
 export type Db = Kysely<Database>;

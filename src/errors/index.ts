@@ -11,6 +11,11 @@ import { GraphQLError } from 'graphql';
  * `QUERY_TOO_COMPLEX`, `GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED` and `BAD_REQUEST`
  * cover documents over a limit, malformed documents and requests, `INTERNAL_SERVER_ERROR`
  * everything unexpected (its detail is masked).
+ * AI assistants (docs/ai-assistants.md): `ASSISTANT_NOT_PERMITTED`, something no assistant may
+ * do (start, extend, approve or delegate a session; reach staff tools); `DELEGATION_TOO_DEEP`, a
+ * delegation token whose `act` chain is longer than the policy allows; `DELEGATION_REVOKED`, a
+ * delegated session the agent took back; `DELEGATION_ENDED`, one that lapsed or whose session
+ * ended.
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -32,6 +37,10 @@ export const ERROR_CODES = [
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'INTERNAL_SERVER_ERROR',
+  'ASSISTANT_NOT_PERMITTED',
+  'DELEGATION_TOO_DEEP',
+  'DELEGATION_REVOKED',
+  'DELEGATION_ENDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

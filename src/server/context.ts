@@ -13,6 +13,7 @@ import type { WardenIdentity } from '../identity/identity.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import { directAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
+import { createPseudonyms } from '../policy/pseudonym.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 
 /** Builds the application's part of a request's context from Warden's (see `ContextFactoryOptions.appContext`). */
@@ -97,7 +98,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
     }
     const principal = await loadPrincipal(options.db, options.identity, verified.claims);
     const requestId = options.requestIdOf(request);
-    if (principal.kind !== 'staff' && principal.kind !== 'customer') {
+    if (principal.kind === 'inactive-staff' || principal.kind === 'unknown-principal') {
       // A deactivated staff member is someone Warden knows: the refusal is theirs, on the trail.
       // A person it does not know is a stranger (any identity provider user), only counted.
       if (principal.kind === 'inactive-staff') await options.refuseDeactivatedStaff?.(verified.claims, request, requestId);
@@ -116,7 +117,13 @@ export function createContextFactory(options: ContextFactoryOptions) {
       identity: options.identity,
       principal,
       access,
-      policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants, recorder: audit.recorder },
+      policy: {
+        version: compiled.version,
+        decisions: compiled.columns[access.column],
+        grants: access.grants,
+        recorder: audit.recorder,
+        pseudonyms: access.pseudonymKey ? createPseudonyms(access.pseudonymKey) : null,
+      },
       audit,
       policyDocument: compiled.document,
       policyCatalog: options.policyCatalog,
