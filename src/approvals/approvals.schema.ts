@@ -8,7 +8,7 @@ import { staffCaller } from '../impersonation/impersonation.schema.js';
 import { shownAs } from '../impersonation/shown-as.js';
 import { decideRequest, requestFieldAccess, requestMutationApproval, type SessionRequestContext } from './approval.service.js';
 import { requestSummary } from './describe-request.js';
-import { findApprovalRequest, listPendingRequests } from './approvals.repository.js';
+import { findApprovalRequest, listPendingRequests, listPendingRequestsFor } from './approvals.repository.js';
 
 function sessionRequestContext(context: GatewayContext): SessionRequestContext {
   const session = context.access.session;
@@ -56,12 +56,16 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
   builder.queryFields((t) => ({
     pendingApprovals: t.field({
       type: ['ApprovalRequest'],
-      callers: 'support_manager',
+      callers: 'staff',
       classification: 'public',
-      authScopes: { staffRole: 'support_manager' },
-      description: 'Requests waiting for a manager, oldest first.',
+      description: "Requests waiting for the caller, oldest first: a manager's queue, or for an agent, the writes their assistants propose.",
       args: { first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }) },
-      resolve: (_root, { first }, context) => listPendingRequests(context.db, Math.min(Math.max(first, 1), 200)),
+      resolve: (_root, { first }, context) => {
+        const staff = staffCaller(context);
+        const limit = Math.min(Math.max(first, 1), 200);
+        if (hasRole(staff, 'support_manager')) return listPendingRequests(context.db, limit, staff.id);
+        return listPendingRequestsFor(context.db, staff.id, limit);
+      },
     }),
     approvalRequest: t.field({
       type: 'ApprovalRequest',
@@ -74,7 +78,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
         const staff = staffCaller(context);
         const request = await findApprovalRequest(context.db, String(id));
         if (!request) return null;
-        return request.requester_id === staff.id || hasRole(staff, 'support_manager') ? request : null;
+        return request.requester_id === staff.id || request.approver_id === staff.id || hasRole(staff, 'support_manager') ? request : null;
       },
     }),
   }));
@@ -112,19 +116,19 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
   builder.mutationFields((t) => ({
     approveRequest: t.field({
       type: 'ApprovalRequest',
-      callers: 'support_manager',
+      // Managers, and the agent an assistant's routine write is addressed to: decideRequest checks which.
+      callers: 'staff',
       classification: 'public',
       risk: 'never-during-impersonation',
-      authScopes: { staffRole: 'support_manager' },
       args: { id: t.arg.id({ required: true, filtersBy: 'ApprovalRequest.id' }), note: t.arg.string({ filtersBy: false }) },
       resolve: (_root, { id, note }, context, info) => decide('approved')(context, String(id), note?.trim() || null, info),
     }),
     denyRequest: t.field({
       type: 'ApprovalRequest',
-      callers: 'support_manager',
+      // Managers, and the agent an assistant's routine write is addressed to: decideRequest checks which.
+      callers: 'staff',
       classification: 'public',
       risk: 'never-during-impersonation',
-      authScopes: { staffRole: 'support_manager' },
       args: { id: t.arg.id({ required: true, filtersBy: 'ApprovalRequest.id' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { id, reason }, context, info) => {
         if (reason.trim().length < 5) throw wardenError('BAD_USER_INPUT', 'Say why the request is denied; the agent and the auditors will read it.');

@@ -11,6 +11,7 @@ import { canonicalMutationHash } from './canonical-hash.js';
 import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
 import { rootMutationCalls, type RootMutationCall } from './mutation-arguments.js';
 import { spendForTarget, targetRefusal, type TargetRefusal } from './target-check.js';
+import { assistantSessionControl, proposeAssistantWrite } from './assistant-writes.js';
 
 /**
  * During an impersonation session, before any resolver runs, every root mutation must pass:
@@ -49,12 +50,14 @@ export function useMutationGate(): Plugin<GatewayContext> {
         const typeField = `Mutation.${field}`;
         const scope = { ...auditScopeOf(context), operation: operation.name?.value ?? null };
         const refused = { typeField, sessionId: session.id, user: session.user, account: session.account };
-        await context.db.transaction().execute((trx) =>
-          refusal.spend
-            ? spendForTarget(trx, refusal.spend.approvalId, refusal.spend.target, refused, scope)
-            : recordDenial(trx, { kind: 'mutation_refused', ...refused, code: refusal.code, why: refusal.why }, scope),
-        );
-        const error = wardenError(refusal.code, refusal.why, { field: typeField, ...(refusal.hash ? { argumentsHash: refusal.hash } : {}) });
+        if (!refusal.recorded) {
+          await context.db.transaction().execute((trx) =>
+            refusal.spend
+              ? spendForTarget(trx, refusal.spend.approvalId, refusal.spend.target, refused, scope)
+              : recordDenial(trx, { kind: 'mutation_refused', ...refused, code: refusal.code, why: refusal.why }, scope),
+          );
+        }
+        const error = wardenError(refusal.code, refusal.why, { field: typeField, ...(refusal.hash ? { argumentsHash: refusal.hash } : {}), ...refusal.extensions });
         context.audit?.recordedErrors.add(error);
         setResultAndStopExecution({ errors: [error] });
         return;
@@ -76,10 +79,14 @@ export function useMutationGate(): Plugin<GatewayContext> {
   };
 }
 
-interface Refusal {
+export interface Refusal {
   code: ErrorCode;
   why: string;
   hash?: string;
+  /** Already on the trail (an assistant's proposal is recorded as the request it opened). */
+  recorded?: boolean;
+  /** More for the caller: the request an assistant's proposal opened. */
+  extensions?: Record<string, unknown>;
   /** The approval found for the call, spent because its target changed or is gone. */
   spend?: { approvalId: string; target: TargetRefusal };
 }
@@ -129,16 +136,20 @@ async function judge(
   const risk = mutationRiskOf(call.field);
   const field = call.field.name;
   const session = context.access.session;
-  if (!session || risk === 'session-control') return null;
+  const assistant = context.principal.kind === 'assistant' ? context.principal : null;
+  if (!session) return null;
+  if (risk === 'session-control') return assistant ? assistantSessionControl(field) : null;
   if (risk === 'never-during-impersonation') {
     return { code: 'FORBIDDEN', why: neverDuringImpersonation(call.field) };
   }
   if (session.mode === 'read_only') {
     return { code: 'APPROVAL_REQUIRED', why: `This session is read-only, so ${field} cannot run; start a read-write session (a manager approves it) to make changes.` };
   }
-  if (risk === 'routine') return null;
+  // An assistant's every write waits for a person, routine ones too.
+  if (risk === 'routine' && !assistant) return null;
   const hash = canonicalMutationHash(field, call.args);
-  const approval = (await findUsableMutationApprovals(context.db, session.id, hash)).find(({ id }) => !taken.has(id));
+  const asker = { requesterId: assistant?.id ?? session.agent.id, delegationId: context.access.delegation?.id ?? null };
+  const approval = (await findUsableMutationApprovals(context.db, session.id, hash, asker)).find(({ id }) => !taken.has(id));
   if (approval) {
     taken.add(approval.id);
     const refused = await refusedForTarget(context, call, approval.target_state_hash);
@@ -146,6 +157,7 @@ async function judge(
     if (refused) return refused;
     return { approvalId: approval.id, targetStateHash: approval.target_state_hash };
   }
+  if (assistant) return proposeAssistantWrite(context, assistant, call);
   return {
     code: 'APPROVAL_REQUIRED',
     why: `${field} is a risky change: ask a manager to approve this exact call (requestMutationApproval with the same document and variables), then send it again.`,
