@@ -261,6 +261,13 @@ export type Contact = {
   phone?: Maybe<Scalars['String']['output']>;
 };
 
+export type DelegateSessionPayload = {
+  __typename?: 'DelegateSessionPayload';
+  delegation: SessionDelegation;
+  /** Give it to the assistant: it sends it as X-Impersonation-Token with its own bearer token. Shown once. */
+  token: Scalars['String']['output'];
+};
+
 /** A customer as the staff directory shows them: who they are and where, nothing more. */
 export type DirectoryEntry = {
   __typename?: 'DirectoryEntry';
@@ -344,6 +351,8 @@ export type Mutation = {
   changeUserEmail: User;
   /** After a manager approved the start: collect the session token (once). */
   claimImpersonation: StartImpersonationPayload;
+  /** Lends your live session to an AI assistant for at most the session's remaining time (or `minutes`, if sooner). */
+  delegateSession: DelegateSessionPayload;
   /** Deletes a private note: one you wrote, or any (owners and admins). Its text is erased at once. */
   deletePrivateNote: PrivateNote;
   denyRequest: ApprovalRequest;
@@ -361,6 +370,8 @@ export type Mutation = {
   requestMutationApproval: ApprovalRequest;
   /** Revokes an API token of the account: any (owners and admins), or one you created. */
   revokeApiToken: ApiToken;
+  /** Takes a delegated session back from its assistant, at once. Its agent or a support manager may. */
+  revokeDelegation: SessionDelegation;
   /** A manager ends another agent's session, with a reason. */
   revokeImpersonation: ImpersonationSession;
   /** Publishes an earlier version again (same rules: loosening waits for approval). */
@@ -404,6 +415,13 @@ export type MutationChangeUserEmailArgs = {
 
 
 export type MutationClaimImpersonationArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationDelegateSessionArgs = {
+  assistantId: Scalars['ID']['input'];
+  minutes?: InputMaybe<Scalars['Int']['input']>;
   sessionId: Scalars['ID']['input'];
 };
 
@@ -452,6 +470,11 @@ export type MutationRequestMutationApprovalArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   tokenId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeDelegationArgs = {
+  delegationId: Scalars['ID']['input'];
 };
 
 
@@ -573,6 +596,7 @@ export type PolicyVersionStatus =
   | 'withdrawn';
 
 export type PrincipalKind =
+  | 'assistant'
   | 'customer'
   | 'staff';
 
@@ -618,7 +642,7 @@ export type Query = {
   me?: Maybe<User>;
   /** The caller's open session (pending, approved or active), if any. */
   myImpersonationSession?: Maybe<ImpersonationSession>;
-  /** Requests waiting for a manager, oldest first. */
+  /** Requests waiting for the caller, oldest first: a manager's queue, or for an agent, the writes their assistants propose. */
   pendingApprovals: Array<ApprovalRequest>;
   /** What `to` changes relative to `from`, rule by rule. */
   policyDiff: Array<PolicyChange>;
@@ -712,6 +736,16 @@ export type RequestMutationApprovalInput = {
   reason: Scalars['String']['input'];
   /** Its variables as JSON, exactly as you will send them. */
   variables?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An agent lending their live session to an AI assistant: until revoked, lapsed, or the session ends. */
+export type SessionDelegation = {
+  __typename?: 'SessionDelegation';
+  assistantId: Scalars['ID']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  sessionId: Scalars['ID']['output'];
 };
 
 export type SessionMode =
