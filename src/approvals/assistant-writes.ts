@@ -1,4 +1,6 @@
+import { GraphQLError } from 'graphql';
 import type { AssistantPrincipal } from '../auth/principal.js';
+import { errorCodeOf, isErrorCode } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { newId } from '../impersonation/start-session.js';
@@ -35,7 +37,15 @@ export async function proposeAssistantWrite(context: GatewayContext, assistant: 
       extensions: { approvalRequest: { id: waiting.id, status: waiting.status } },
     };
   }
-  const described = await describeMutationCall(call.field, call.args, { db: context.db, customer });
+  let described;
+  try {
+    described = await describeMutationCall(call.field, call.args, { db: context.db, customer });
+  } catch (error) {
+    // A describer that refuses the call itself (the customer may not do it): refused, recorded by the gate.
+    const code = errorCodeOf(error);
+    if (error instanceof GraphQLError && isErrorCode(code)) return { code, why: error.message };
+    throw error;
+  }
   if (!described) {
     return { code: 'NOT_FOUND', why: `What ${field} would change does not exist in ${session.account.name}, so there is nothing to approve: check the ids in the variables.` };
   }

@@ -80,7 +80,8 @@ export function createAssistantAccessResolver(options: AssistantAccessOptions) {
       { kind: 'customer', id: customer.id, name: customer.name, accountId: customer.account.id, role: customer.role, authTime: assistant.authTime },
       {
         id: session.id,
-        mode: 'read_only',
+        // The session's own mode: a read-only session runs no change, approved or not.
+        mode: session.mode,
         agent: { id: agent.id, name: agent.name },
         user: { id: customer.id, name: customer.name },
         account: { id: customer.account.id, name: customer.account.name },
