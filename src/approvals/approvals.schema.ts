@@ -56,16 +56,20 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
   builder.queryFields((t) => ({
     pendingApprovals: t.field({
       type: ['ApprovalRequest'],
+      callers: 'support_manager',
+      classification: 'public',
+      authScopes: { staffRole: 'support_manager' },
+      description: 'Requests waiting for a manager, oldest first (those addressed to one person are in their addressedApprovals).',
+      args: { first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }) },
+      resolve: (_root, { first }, context) => listPendingRequests(context.db, Math.min(Math.max(first, 1), 200), staffCaller(context).id),
+    }),
+    addressedApprovals: t.field({
+      type: ['ApprovalRequest'],
       callers: 'staff',
       classification: 'public',
-      description: "Requests waiting for the caller, oldest first: a manager's queue, or for an agent, the writes their assistants propose.",
+      description: 'Requests only the caller may decide, oldest first: the routine writes the assistants they delegated a session to propose.',
       args: { first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }) },
-      resolve: (_root, { first }, context) => {
-        const staff = staffCaller(context);
-        const limit = Math.min(Math.max(first, 1), 200);
-        if (hasRole(staff, 'support_manager')) return listPendingRequests(context.db, limit, staff.id);
-        return listPendingRequestsFor(context.db, staff.id, limit);
-      },
+      resolve: (_root, { first }, context) => listPendingRequestsFor(context.db, staffCaller(context).id, Math.min(Math.max(first, 1), 200)),
     }),
     approvalRequest: t.field({
       type: 'ApprovalRequest',

@@ -90,6 +90,7 @@ type Documents = {
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
     "\n  mutation AstDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {\n    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {\n      delegation {\n        id\n        sessionId\n        assistantId\n        expiresAt\n      }\n      token\n    }\n  }\n": typeof types.AstDelegateDocument,
     "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.AstRevokeDocument,
+    "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n": typeof types.AstAddressedDocument,
     "\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n": typeof types.AstViewerDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundViaFragmentDocument,
@@ -237,6 +238,7 @@ const documents: Documents = {
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
     "\n  mutation AstDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {\n    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {\n      delegation {\n        id\n        sessionId\n        assistantId\n        expiresAt\n      }\n      token\n    }\n  }\n": types.AstDelegateDocument,
     "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.AstRevokeDocument,
+    "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n": types.AstAddressedDocument,
     "\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n": types.AstViewerDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundViaFragmentDocument,
@@ -626,6 +628,10 @@ export function graphql(source: "\n  mutation AstDelegate($sessionId: ID!, $assi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n"): (typeof documents)["\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

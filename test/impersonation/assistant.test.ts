@@ -10,6 +10,7 @@ import {
   ImpEnd,
   ImpMe,
   ImpMeBirthDate,
+  ImpPending,
   ImpRefund,
   ImpSetTaxRate,
   ImpStart,
@@ -39,6 +40,15 @@ const AstRevoke = graphql(`
     revokeDelegation(delegationId: $id) {
       id
       revokedAt
+    }
+  }
+`);
+
+const AstAddressed = graphql(`
+  query AstAddressed {
+    addressedApprovals {
+      id
+      requesterId
     }
   }
 `);
@@ -306,6 +316,10 @@ describe('writes', () => {
     const requestId = (proposed.body.errors?.[0]?.extensions?.['approvalRequest'] as { id: string } | undefined)?.id ?? '';
     const request = await t.db.selectFrom('approval_requests').selectAll().where('id', '=', requestId).executeTakeFirstOrThrow();
     expect(request.approver_id).toBe('stf_sarah');
+    const addressed = await t.execute(AstAddressed, { as: 'agent' });
+    expect(addressed.body.data?.addressedApprovals).toEqual([{ id: requestId, requesterId: ASSISTANT }]);
+    const queue = await t.execute(ImpPending, { as: 'manager' });
+    expect(queue.body.data?.pendingApprovals.map((r) => r.id)).not.toContain(requestId);
     // Control: the agent's own routine call runs without approval in their read-write session.
     const own = await t.execute(ImpSetTaxRate, { as: 'agent', headers: withSession(session.token), variables: { input: { invoiceId: 'inv_acme_012', taxRate: 8 } } });
     expect(own.body.errors).toBeUndefined();

@@ -626,6 +626,8 @@ export type Query = {
   account?: Maybe<Account>;
   /** The policy version in force. */
   activePolicy: PolicyVersion;
+  /** Requests only the caller may decide, oldest first: the routine writes the assistants they delegated a session to propose. */
+  addressedApprovals: Array<ApprovalRequest>;
   /** One request: for its requester, and for managers. */
   approvalRequest?: Maybe<ApprovalRequest>;
   /** Audit events, newest first, with a plain-language summary each. */
@@ -642,7 +644,7 @@ export type Query = {
   me?: Maybe<User>;
   /** The caller's open session (pending, approved or active), if any. */
   myImpersonationSession?: Maybe<ImpersonationSession>;
-  /** Requests waiting for the caller, oldest first: a manager's queue, or for an agent, the writes their assistants propose. */
+  /** Requests waiting for a manager, oldest first (those addressed to one person are in their addressedApprovals). */
   pendingApprovals: Array<ApprovalRequest>;
   /** What `to` changes relative to `from`, rule by rule. */
   policyDiff: Array<PolicyChange>;
@@ -665,6 +667,11 @@ export type QueryAccessHistoryArgs = {
 export type QueryAccessReviewArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryAddressedApprovalsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
