@@ -7,6 +7,7 @@ import {
   endOpenSessions,
   endSessionAs,
   ImpApprove,
+  ImpDelegate,
   ImpEnd,
   ImpMe,
   ImpMeBirthDate,
@@ -20,20 +21,6 @@ import {
   withSession,
   type OpenSession,
 } from './sessions.js';
-
-const AstDelegate = graphql(`
-  mutation AstDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {
-    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {
-      delegation {
-        id
-        sessionId
-        assistantId
-        expiresAt
-      }
-      token
-    }
-  }
-`);
 
 const AstRevoke = graphql(`
   mutation AstRevoke($id: ID!) {
@@ -86,7 +73,7 @@ interface Delegated {
 
 async function delegate(options: { mode?: 'read_only' | 'read_write'; userId?: string } = {}): Promise<Delegated> {
   const session = await openSession(t, { userId: options.userId ?? 'usr_tom', ...(options.mode ? { mode: options.mode } : {}) });
-  const delegated = await t.execute(AstDelegate, {
+  const delegated = await t.execute(ImpDelegate, {
     as: 'agent',
     headers: withSession(session.token),
     variables: { sessionId: session.sessionId, assistantId: ASSISTANT },
@@ -244,8 +231,8 @@ describe('what an assistant can never do', () => {
     const attempts = [
       await t.execute(ImpStart, { as: 'assistant', variables: { input: { userId: 'usr_tom', reason: GOOD_REASON, ticket: TICKET } } }),
       await t.execute(ImpApprove, { as: 'assistant', variables: { id: 'apr_anything' } }),
-      await t.execute(AstDelegate, { as: 'assistant', variables: { sessionId: session.sessionId, assistantId: 'ast_other' } }),
-      await t.execute(AstDelegate, { ...asAssistant(token), variables: { sessionId: session.sessionId, assistantId: 'ast_other' } }),
+      await t.execute(ImpDelegate, { as: 'assistant', variables: { sessionId: session.sessionId, assistantId: 'ast_other' } }),
+      await t.execute(ImpDelegate, { ...asAssistant(token), variables: { sessionId: session.sessionId, assistantId: 'ast_other' } }),
       await t.execute(ImpEnd, { ...asAssistant(token), variables: { sessionId: session.sessionId } }),
     ];
     for (const attempt of attempts) {
