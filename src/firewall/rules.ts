@@ -41,22 +41,22 @@ export const isSecurityAdmin: IRule = rule({ cache: 'contextual' })((_parent, _a
   context.principal.kind === 'assistant'
     ? assistantNotPermitted()
     : hasRole(context.principal, 'security_admin')
-    ? true
-    : wardenError('FORBIDDEN', 'Only security admins read or change the field policy.'),
+      ? true
+      : wardenError('FORBIDDEN', 'Only security admins read or change the field policy.'),
 );
 
 export const isAuditor: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
   context.principal.kind === 'assistant'
     ? assistantNotPermitted()
     : hasRole(context.principal, 'auditor') || hasRole(context.principal, 'security_admin')
-    ? true
-    : wardenError('FORBIDDEN', 'Only auditors and security admins read the audit trail.'),
+      ? true
+      : wardenError('FORBIDDEN', 'Only auditors and security admins read the audit trail.'),
 );
 
 export const isSupportManager: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
   context.principal.kind === 'assistant'
     ? assistantNotPermitted()
     : hasRole(context.principal, 'support_manager')
-    ? true
-    : wardenError('FORBIDDEN', 'Only support managers decide requests and revoke sessions.'),
+      ? true
+      : wardenError('FORBIDDEN', 'Only support managers decide requests and revoke sessions.'),
 );

@@ -1,5 +1,4 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { REDACTED } from './masks.js';
 import type { FieldPlan, Pseudonymise } from './plugin/types.js';
 
 /**
@@ -13,7 +12,8 @@ import type { FieldPlan, Pseudonymise } from './plugin/types.js';
  * - it is an HMAC keyed by the session's own random key, so it cannot be reversed, and the next
  *   session's stand-ins are unrelated;
  * - a stand-in never contains the value it stands for (a short value could turn up in the hex
- *   by chance: another is derived), and fields that are not strings read null.
+ *   by chance: another is derived; one the fixed part spells out gets a stand-in without its
+ *   characters), and fields that are not strings read null.
  */
 export function createPseudonyms(sessionKey: string): Pseudonymise {
   // Per request (built with its context): the same value is hashed once however often it is read.
@@ -52,16 +52,26 @@ function formOf(plan: FieldPlan): Form {
 }
 
 function derive(key: string, form: Form, text: string): string {
+  // An empty value hides nothing; every stand-in would "contain" it.
+  if (text === '') return '';
   const lowered = text.toLowerCase();
+  const mac = (attempt: number) => createHmac('sha256', key).update(`${attempt}\u0000${text}`, 'utf8').digest();
   for (let attempt = 0; attempt < 16; attempt += 1) {
     // Keyed on the value alone (and the attempt), not the field: equal values match across fields.
-    const hex = createHmac('sha256', key).update(`${attempt}\u0000${text}`, 'utf8').digest('hex').slice(0, 8);
+    const hex = mac(attempt).toString('hex').slice(0, 8);
     const made = form.kind === 'email' ? `email_${hex}@masked.invalid` : `${form.prefix}_${hex}`;
     if (!made.toLowerCase().includes(lowered)) return made;
   }
-  // Only a value the fixed part spells out ("email", "person") gets here.
-  return REDACTED;
+  // A value the fixed part spells out ("e", "person"): a stand-in of characters the value does not
+  // have, so it cannot contain it (a value holding all of them would have passed above).
+  const alphabet = [...STAND_IN_CHARACTERS].filter((c) => !lowered.includes(c));
+  if (alphabet.length < 2) return REDACTED_STAND_IN;
+  return [...mac(16).subarray(0, 12)].map((byte) => alphabet[byte % alphabet.length]).join('');
 }
+
+const STAND_IN_CHARACTERS = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Not reachable in practice (a value with every letter and digit is not inside 8 hex digits); no letters at all. */
+const REDACTED_STAND_IN = '•••';
 
 function snakeCase(name: string): string {
   return name
