@@ -27,19 +27,31 @@ import { assistantSessionControl, proposeAssistantWrite } from './assistant-writ
  * target. An approval is used up in the transaction of the change it allowed
  * (`approvalUseHook`), so a call that fails keeps it. The target is checked once more in that
  * transaction, on the rows it locked (`targetCheckHook`): a target refused there is spent here,
- * after that transaction rolled back. Refusals are recorded. Outside sessions the gate does nothing.
+ * after that transaction rolled back. Refusals are recorded. Outside sessions the gate does
+ * nothing, but refuse an AI assistant's every mutation (it writes only in a delegated session).
+ * An assistant's calls in a session are proposals: see `proposeAssistantWrite`.
  */
 export function useMutationGate(): Plugin<GatewayContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
       const session = context.access?.session;
-      if (!session) return;
+      if (!session && context.principal?.kind !== 'assistant') return;
       const operation = args.document.definitions.find(
         (d: DefinitionNode): d is OperationDefinitionNode =>
           d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
       if (!operation || operation.operation !== 'mutation') return;
+      if (!session) {
+        // An assistant changes nothing outside a delegated session, whatever the mutation's callers.
+        const why = 'An AI assistant changes data only in a session an agent delegated to it, and only with their approval.';
+        const scope = { ...auditScopeOf(context), operation: operation.name?.value ?? null };
+        await context.db.transaction().execute((trx) => recordDenial(trx, { kind: 'access_denied', attempted: 'run a mutation outside a delegated session', code: 'ASSISTANT_NOT_PERMITTED', why }, scope));
+        const error = wardenError('ASSISTANT_NOT_PERMITTED', why);
+        context.audit?.recordedErrors.add(error);
+        setResultAndStopExecution({ errors: [error] });
+        return;
+      }
 
       const found = rootMutationCalls(args.schema, args.document, operation, args.variableValues ?? {});
       // Variables that do not fit: execution refuses the whole operation before any resolver runs.

@@ -7,6 +7,7 @@ import {
   endOpenSessions,
   endSessionAs,
   ImpApprove,
+  ImpClaim,
   ImpDelegate,
   ImpEnd,
   ImpMe,
@@ -223,17 +224,20 @@ describe('the delegation', () => {
 });
 
 describe('what an assistant can never do', () => {
-  it('start, extend (claim), approve, delegate or end a session: ASSISTANT_NOT_PERMITTED, recorded, nothing changed', async () => {
+  it('start, collect, approve, delegate or end a session, or write outside one: ASSISTANT_NOT_PERMITTED, recorded, nothing changed', async () => {
     const { session, token } = await delegate();
     const sessionsBefore = await t.db.selectFrom('impersonation_sessions').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     const delegationsBefore = await t.db.selectFrom('session_delegations').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
     const refusedBefore = (await refusalsOf('ASSISTANT_NOT_PERMITTED')).length;
     const attempts = [
       await t.execute(ImpStart, { as: 'assistant', variables: { input: { userId: 'usr_tom', reason: GOOD_REASON, ticket: TICKET } } }),
+      await t.execute(ImpClaim, { as: 'assistant', variables: { sessionId: session.sessionId } }),
       await t.execute(ImpApprove, { as: 'assistant', variables: { id: 'apr_anything' } }),
       await t.execute(ImpDelegate, { as: 'assistant', variables: { sessionId: session.sessionId, assistantId: 'ast_other' } }),
       await t.execute(ImpDelegate, { ...asAssistant(token), variables: { sessionId: session.sessionId, assistantId: 'ast_other' } }),
       await t.execute(ImpEnd, { ...asAssistant(token), variables: { sessionId: session.sessionId } }),
+      // Outside a delegated session an assistant changes nothing at all.
+      await t.execute(ImpSetTaxRate, { as: 'assistant', variables: { input: { invoiceId: 'inv_acme_012', taxRate: 3 } } }),
     ];
     for (const attempt of attempts) {
       expect(codeOf(attempt.body), attempt.text).toBe('ASSISTANT_NOT_PERMITTED');
