@@ -74,6 +74,9 @@ export async function signInWithToken(token: string): Promise<SignedIn> {
     const unauthenticated = errorWithCode(result.errors, 'UNAUTHENTICATED');
     throw new Error(unauthenticated ? 'The gateway does not accept this token: it is malformed, expired, signed by another key, or names nobody Warden knows.' : (result.errors[0]?.message ?? 'The gateway did not say who this token is.'));
   }
+  if (viewer.kind === 'assistant') {
+    throw new Error("This token is an AI assistant's: the console is for people. An assistant calls the gateway's /graphql with its own token.");
+  }
   return { token, id: viewer.id, name: viewer.name, kind: viewer.kind, roles: viewer.roles };
 }
 
