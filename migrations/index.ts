@@ -16,6 +16,7 @@ import * as approvalEffects from './20261127000100_approval_effects.js';
 import * as sessionNames from './20261206000100_session_names.js';
 import * as migrationTableGrant from './20261206000300_migration_table_grant.js';
 import * as auditStreamCursors from './20261207000100_audit_stream_cursors.js';
+import * as aiAssistants from './20261207000200_ai_assistants.js';
 
 /**
  * Warden's own migrations, by name: its tables only, recorded in `warden_migration` so they
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261206000100_session_names': sessionNames,
   '20261206000300_migration_table_grant': migrationTableGrant,
   '20261207000100_audit_stream_cursors': auditStreamCursors,
+  '20261207000200_ai_assistants': aiAssistants,
 };

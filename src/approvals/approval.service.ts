@@ -51,7 +51,6 @@ export async function decideRequest(
   decision: 'approved' | 'denied',
   note: string | null,
 ): Promise<ApprovalRequestRow> {
-  if (!hasRole(ctx.manager, 'support_manager')) throw wardenError('FORBIDDEN', 'Only support managers decide approval requests.');
   const decided = await ctx.db.transaction().execute(async (trx): Promise<ApprovalRequestRow | { closed: string }> => {
     // A session before its requests, the order ending and collecting lock them in: the other
     // order could deadlock with them. A request's session never changes, so it is read unlocked.
@@ -60,6 +59,7 @@ export async function decideRequest(
     const request = await lockApprovalRequest(trx, id);
     if (!request) throw wardenError('NOT_FOUND', 'No approval request has that id; list pending requests to find it.');
     if (request.requester_id === ctx.manager.id) throw wardenError('FORBIDDEN', 'Nobody decides their own request: ask another manager.');
+    await mayDecide(trx, ctx.manager, request);
     if (request.status !== 'pending') throw wardenError('BAD_USER_INPUT', `This request is already ${request.status}.`);
     // Closed in a transaction that commits (throwing here would roll it back); refused below.
     if (request.expires_at.getTime() <= Date.now()) {
@@ -114,6 +114,25 @@ export async function decideRequest(
   });
   if ('closed' in decided) throw wardenError('BAD_USER_INPUT', decided.closed);
   return decided;
+}
+
+/**
+ * Who decides: the person a request is addressed to (the agent whose assistant asks for a
+ * routine write), else a support manager, and never the agent whose own assistant asks for a
+ * risky one (the assistant acts for them: that would be deciding their own request).
+ */
+async function mayDecide(trx: Transaction<Database>, decider: StaffPrincipal, request: ApprovalRequestRow): Promise<void> {
+  if (request.approver_id !== null) {
+    if (request.approver_id === decider.id) return;
+    const approver = await trx.selectFrom('staff').select('name').where('id', '=', request.approver_id).executeTakeFirst();
+    throw wardenError('FORBIDDEN', `This request is addressed to ${approver?.name ?? 'another person'}, who delegated the session to the assistant asking; only they decide it.`);
+  }
+  if (!hasRole(decider, 'support_manager')) throw wardenError('FORBIDDEN', 'Only support managers decide approval requests.');
+  if (request.delegation_id === null) return;
+  const delegation = await trx.selectFrom('session_delegations').select('agent_id').where('id', '=', request.delegation_id).executeTakeFirst();
+  if (delegation?.agent_id === decider.id) {
+    throw wardenError('FORBIDDEN', 'Your own assistant asks for this: nobody decides a request made for them; ask another manager.');
+  }
 }
 
 /** Closes a pending request nobody may approve any more, and the session start it was for. */

@@ -8,7 +8,7 @@ import { staffCaller } from '../impersonation/impersonation.schema.js';
 import { shownAs } from '../impersonation/shown-as.js';
 import { decideRequest, requestFieldAccess, requestMutationApproval, type SessionRequestContext } from './approval.service.js';
 import { requestSummary } from './describe-request.js';
-import { findApprovalRequest, listPendingRequests } from './approvals.repository.js';
+import { findApprovalRequest, listPendingRequests, listPendingRequestsFor } from './approvals.repository.js';
 
 function sessionRequestContext(context: GatewayContext): SessionRequestContext {
   const session = context.access.session;
@@ -59,9 +59,17 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       callers: 'support_manager',
       classification: 'public',
       authScopes: { staffRole: 'support_manager' },
-      description: 'Requests waiting for a manager, oldest first.',
+      description: 'Requests waiting for a manager, oldest first (those addressed to one person are in their addressedApprovals).',
       args: { first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }) },
-      resolve: (_root, { first }, context) => listPendingRequests(context.db, Math.min(Math.max(first, 1), 200)),
+      resolve: (_root, { first }, context) => listPendingRequests(context.db, Math.min(Math.max(first, 1), 200), staffCaller(context).id),
+    }),
+    addressedApprovals: t.field({
+      type: ['ApprovalRequest'],
+      callers: 'staff',
+      classification: 'public',
+      description: 'Requests only the caller may decide, oldest first: the routine writes the assistants they delegated a session to propose.',
+      args: { first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }) },
+      resolve: (_root, { first }, context) => listPendingRequestsFor(context.db, staffCaller(context).id, Math.min(Math.max(first, 1), 200)),
     }),
     approvalRequest: t.field({
       type: 'ApprovalRequest',
@@ -74,7 +82,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
         const staff = staffCaller(context);
         const request = await findApprovalRequest(context.db, String(id));
         if (!request) return null;
-        return request.requester_id === staff.id || hasRole(staff, 'support_manager') ? request : null;
+        return request.requester_id === staff.id || request.approver_id === staff.id || hasRole(staff, 'support_manager') ? request : null;
       },
     }),
   }));
@@ -112,19 +120,19 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
   builder.mutationFields((t) => ({
     approveRequest: t.field({
       type: 'ApprovalRequest',
-      callers: 'support_manager',
+      // Managers, and the agent an assistant's routine write is addressed to: decideRequest checks which.
+      callers: 'staff',
       classification: 'public',
       risk: 'never-during-impersonation',
-      authScopes: { staffRole: 'support_manager' },
       args: { id: t.arg.id({ required: true, filtersBy: 'ApprovalRequest.id' }), note: t.arg.string({ filtersBy: false }) },
       resolve: (_root, { id, note }, context, info) => decide('approved')(context, String(id), note?.trim() || null, info),
     }),
     denyRequest: t.field({
       type: 'ApprovalRequest',
-      callers: 'support_manager',
+      // Managers, and the agent an assistant's routine write is addressed to: decideRequest checks which.
+      callers: 'staff',
       classification: 'public',
       risk: 'never-during-impersonation',
-      authScopes: { staffRole: 'support_manager' },
       args: { id: t.arg.id({ required: true, filtersBy: 'ApprovalRequest.id' }), reason: t.arg.string({ required: true, filtersBy: false }) },
       resolve: (_root, { id, reason }, context, info) => {
         if (reason.trim().length < 5) throw wardenError('BAD_USER_INPUT', 'Say why the request is denied; the agent and the auditors will read it.');

@@ -29,6 +29,10 @@ export interface RequestToOpen {
   ticket: string;
   reason: string;
   expiresAt: Date;
+  /** Who alone may decide it (the delegating agent, for an assistant's routine write); null or absent: any manager. */
+  approverId?: string | null;
+  /** For an assistant's request: the delegation the approved call must run under. */
+  delegationId?: string | null;
 }
 
 /**
@@ -60,6 +64,8 @@ export async function openApprovalRequest(trx: Transaction<Database>, request: R
     effect: JSON.stringify(description),
     target_state_hash: request.targetStateHash,
     expires_at: request.expiresAt,
+    approver_id: request.approverId ?? null,
+    delegation_id: request.delegationId ?? null,
   });
   await recordAuditEvent(
     trx,

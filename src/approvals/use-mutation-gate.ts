@@ -11,6 +11,7 @@ import { canonicalMutationHash } from './canonical-hash.js';
 import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
 import { rootMutationCalls, type RootMutationCall } from './mutation-arguments.js';
 import { spendForTarget, targetRefusal, type TargetRefusal } from './target-check.js';
+import { assistantSessionControl, proposeAssistantWrite } from './assistant-writes.js';
 
 /**
  * During an impersonation session, before any resolver runs, every root mutation must pass:
@@ -26,19 +27,31 @@ import { spendForTarget, targetRefusal, type TargetRefusal } from './target-chec
  * target. An approval is used up in the transaction of the change it allowed
  * (`approvalUseHook`), so a call that fails keeps it. The target is checked once more in that
  * transaction, on the rows it locked (`targetCheckHook`): a target refused there is spent here,
- * after that transaction rolled back. Refusals are recorded. Outside sessions the gate does nothing.
+ * after that transaction rolled back. Refusals are recorded. Outside sessions the gate does
+ * nothing, but refuse an AI assistant's every mutation (it writes only in a delegated session).
+ * An assistant's calls in a session are proposals: see `proposeAssistantWrite`.
  */
 export function useMutationGate(): Plugin<GatewayContext> {
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue;
       const session = context.access?.session;
-      if (!session) return;
+      if (!session && context.principal?.kind !== 'assistant') return;
       const operation = args.document.definitions.find(
         (d: DefinitionNode): d is OperationDefinitionNode =>
           d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
       if (!operation || operation.operation !== 'mutation') return;
+      if (!session) {
+        // An assistant changes nothing outside a delegated session, whatever the mutation's callers.
+        const why = 'An AI assistant changes data only in a session an agent delegated to it, and only with their approval.';
+        const scope = { ...auditScopeOf(context), operation: operation.name?.value ?? null };
+        await context.db.transaction().execute((trx) => recordDenial(trx, { kind: 'access_denied', attempted: 'run a mutation outside a delegated session', code: 'ASSISTANT_NOT_PERMITTED', why }, scope));
+        const error = wardenError('ASSISTANT_NOT_PERMITTED', why);
+        context.audit?.recordedErrors.add(error);
+        setResultAndStopExecution({ errors: [error] });
+        return;
+      }
 
       const found = rootMutationCalls(args.schema, args.document, operation, args.variableValues ?? {});
       // Variables that do not fit: execution refuses the whole operation before any resolver runs.
@@ -49,12 +62,14 @@ export function useMutationGate(): Plugin<GatewayContext> {
         const typeField = `Mutation.${field}`;
         const scope = { ...auditScopeOf(context), operation: operation.name?.value ?? null };
         const refused = { typeField, sessionId: session.id, user: session.user, account: session.account };
-        await context.db.transaction().execute((trx) =>
-          refusal.spend
-            ? spendForTarget(trx, refusal.spend.approvalId, refusal.spend.target, refused, scope)
-            : recordDenial(trx, { kind: 'mutation_refused', ...refused, code: refusal.code, why: refusal.why }, scope),
-        );
-        const error = wardenError(refusal.code, refusal.why, { field: typeField, ...(refusal.hash ? { argumentsHash: refusal.hash } : {}) });
+        if (!refusal.recorded) {
+          await context.db.transaction().execute((trx) =>
+            refusal.spend
+              ? spendForTarget(trx, refusal.spend.approvalId, refusal.spend.target, refused, scope)
+              : recordDenial(trx, { kind: 'mutation_refused', ...refused, code: refusal.code, why: refusal.why }, scope),
+          );
+        }
+        const error = wardenError(refusal.code, refusal.why, { field: typeField, ...(refusal.hash ? { argumentsHash: refusal.hash } : {}), ...refusal.extensions });
         context.audit?.recordedErrors.add(error);
         setResultAndStopExecution({ errors: [error] });
         return;
@@ -76,10 +91,14 @@ export function useMutationGate(): Plugin<GatewayContext> {
   };
 }
 
-interface Refusal {
+export interface Refusal {
   code: ErrorCode;
   why: string;
   hash?: string;
+  /** Already on the trail (an assistant's proposal is recorded as the request it opened). */
+  recorded?: boolean;
+  /** More for the caller: the request an assistant's proposal opened. */
+  extensions?: Record<string, unknown>;
   /** The approval found for the call, spent because its target changed or is gone. */
   spend?: { approvalId: string; target: TargetRefusal };
 }
@@ -129,16 +148,20 @@ async function judge(
   const risk = mutationRiskOf(call.field);
   const field = call.field.name;
   const session = context.access.session;
-  if (!session || risk === 'session-control') return null;
+  const assistant = context.principal.kind === 'assistant' ? context.principal : null;
+  if (!session) return null;
+  if (risk === 'session-control') return assistant ? assistantSessionControl(field) : null;
   if (risk === 'never-during-impersonation') {
     return { code: 'FORBIDDEN', why: neverDuringImpersonation(call.field) };
   }
   if (session.mode === 'read_only') {
     return { code: 'APPROVAL_REQUIRED', why: `This session is read-only, so ${field} cannot run; start a read-write session (a manager approves it) to make changes.` };
   }
-  if (risk === 'routine') return null;
+  // An assistant's every write waits for a person, routine ones too.
+  if (risk === 'routine' && !assistant) return null;
   const hash = canonicalMutationHash(field, call.args);
-  const approval = (await findUsableMutationApprovals(context.db, session.id, hash)).find(({ id }) => !taken.has(id));
+  const asker = { requesterId: assistant?.id ?? session.agent.id, delegationId: context.access.delegation?.id ?? null };
+  const approval = (await findUsableMutationApprovals(context.db, session.id, hash, asker)).find(({ id }) => !taken.has(id));
   if (approval) {
     taken.add(approval.id);
     const refused = await refusedForTarget(context, call, approval.target_state_hash);
@@ -146,6 +169,7 @@ async function judge(
     if (refused) return refused;
     return { approvalId: approval.id, targetStateHash: approval.target_state_hash };
   }
+  if (assistant) return proposeAssistantWrite(context, assistant, call);
   return {
     code: 'APPROVAL_REQUIRED',
     why: `${field} is a risky change: ask a manager to approve this exact call (requestMutationApproval with the same document and variables), then send it again.`,

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { NewAuditEventRow } from '../db/tables/audit-event.js';
+import type { ActorChain } from './audit-event.js';
 import { hashSerialisedAuditRow, type HashedAuditRow } from './audit-hash.js';
 import { storableJson, storableText } from './canonical-json.js';
 
@@ -8,6 +9,8 @@ import { storableJson, storableText } from './canonical-json.js';
 export type AuditRowInput = Omit<NewAuditEventRow, 'chain_seq' | 'prev_hash' | 'hash' | 'details' | 'occurred_at'> & {
   details: Record<string, unknown>;
   occurred_at?: Date;
+  /** For an assistant's rows: who stands behind it, kept in `details.chain` (hashed with them). */
+  chain?: ActorChain | null;
 };
 
 /** A row with its place in the chain, ready to insert: `details` as the exact text that was hashed. */
@@ -70,7 +73,7 @@ export class AuditChain {
       data_class: nullableText(row.data_class),
       decision: nullableText(row.decision),
       policy_version: row.policy_version ?? null,
-      details: storableJson(row.details),
+      details: storableJson(row.chain ? { ...row.details, chain: row.chain } : row.details),
       summary: storableText(row.summary),
       prev_hash: this.#prev,
       hash: '',

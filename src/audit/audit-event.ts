@@ -20,7 +20,8 @@ export type AuditEvent =
   | ApprovalDecided
   | ApprovalClosed
   | AccessDenied
-  | AuditRead;
+  | AuditRead
+  | SessionDelegated;
 
 export interface FieldChange {
   /** `Type.field` of the changed value, as the schema names it: its class decides what is kept. */
@@ -157,6 +158,16 @@ export interface AccessDenied {
   typeField?: string | null;
 }
 
+/** An agent lent their session to an AI assistant, or took it back. */
+export interface SessionDelegated extends AuditSubject {
+  kind: 'session_delegated' | 'delegation_revoked';
+  sessionId: string;
+  delegationId: string;
+  assistant: { id: string; name: string };
+  /** When the delegation lapses at the latest (the session's own limit, or sooner). */
+  expiresAt: string;
+}
+
 /** Someone read the audit itself: which view, with which filter, and which page or how many. */
 export interface AuditRead {
   kind: 'audit_read';
@@ -177,11 +188,51 @@ export interface DemoDataSeeded {
 export type AuditActor =
   | { kind: 'staff'; id: string; name: string; /** How the summary names them: "Agent", "Manager". */ title?: string }
   | { kind: 'customer'; id: string; name: string }
-  | { kind: 'system'; id: null; name: string };
+  | { kind: 'system'; id: null; name: string }
+  | AssistantActor;
+
+/**
+ * An AI assistant, with the person it acts for: the agent who delegated the session to it, or
+ * whom its delegation token names. Every row it causes carries the whole chain (`ActorChain`).
+ */
+export interface AssistantActor {
+  kind: 'assistant';
+  id: string;
+  name: string;
+  vendor: string;
+  model: string;
+  for: { id: string; name: string } | null;
+  /** Actors before it in its token's `act` chain, outermost first. */
+  priorActors: readonly string[];
+}
+
+/**
+ * Who stands behind an assistant's request, customer first: customer ← support agent ←
+ * assistant (← earlier actors of its token). Kept in every row's `details.chain`.
+ */
+export type ActorChain = ReadonlyArray<
+  | { role: 'customer'; id: string; name: string }
+  | { role: 'agent'; id: string; name: string }
+  | { role: 'assistant'; id: string; name: string; vendor: string; model: string }
+  | { role: 'actor'; id: string }
+>;
+
+/** The chain of an assistant actor acting as `customer` (null outside a session); null for anyone else. */
+export function actorChainOf(actor: AuditActor, customer: { id: string; name: string } | null): ActorChain | null {
+  if (actor.kind !== 'assistant') return null;
+  return [
+    ...(customer ? [{ role: 'customer' as const, id: customer.id, name: customer.name }] : []),
+    ...(actor.for ? [{ role: 'agent' as const, id: actor.for.id, name: actor.for.name }] : []),
+    { role: 'assistant' as const, id: actor.id, name: actor.name, vendor: actor.vendor, model: actor.model },
+    ...actor.priorActors.map((id) => ({ role: 'actor' as const, id })),
+  ];
+}
 
 /** Facts about the request an event happened in. */
 export interface AuditScope {
   actor: AuditActor;
+  /** The customer the request acts as, for an assistant's chain; null or absent outside a session. */
+  customer?: { id: string; name: string } | null;
   requestId?: string | null;
   operation?: string | null;
   sessionId?: string | null;

@@ -57,6 +57,10 @@ export function describeAuditEvent(event: AuditEvent, actor: AuditActor): string
       return `${who} was refused: ${event.attempted}. ${event.why}`;
     case 'audit_read':
       return `${who} read the audit (${event.what})`;
+    case 'session_delegated':
+      return `${who} delegated the session as ${event.user.name} (${event.account.name}) to Assistant ${event.assistant.name}, until ${event.expiresAt} at the latest`;
+    case 'delegation_revoked':
+      return `${who} took the session as ${event.user.name} (${event.account.name}) back from Assistant ${event.assistant.name}`;
     case 'demo_data_seeded': {
       const counts = Object.entries(event.rows)
         .map(([table, n]) => `${n} ${table.replaceAll('_', ' ')}`)
@@ -119,5 +123,8 @@ export function actorLabel(actor: AuditActor): string {
       return actor.name;
     case 'system':
       return actor.name;
+    case 'assistant':
+      // "Assistant Triage-Bot, for Agent Sarah Lee, read …": the person it acts for, always.
+      return `Assistant ${actor.name}${actor.for ? `, for Agent ${actor.for.name},` : ''}`;
   }
 }

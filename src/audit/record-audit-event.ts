@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { wardenError } from '../errors/index.js';
-import type { AuditEvent, AuditScope } from './audit-event.js';
+import { actorChainOf, type AuditEvent, type AuditScope } from './audit-event.js';
 import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
 import { describeAuditEvent } from './describe-audit-event.js';
 import { recordedFieldChange } from './recorded-field-change.js';
@@ -54,6 +54,7 @@ function auditRowOf(event: AuditEvent, scope: AuditScope): AuditRowInput {
     decision: facts.decision,
     policy_version: event.kind === 'policy_changed' ? event.version : (scope.policyVersion ?? null),
     details,
+    chain: actorChainOf(scope.actor, scope.customer ?? null),
     summary: describeAuditEvent(event, scope.actor),
   };
 }
@@ -106,5 +107,8 @@ function indexedFacts(event: AuditEvent): IndexedFacts {
       return { ...none, userId: event.subject?.userId ?? null, accountId: event.subject?.accountId ?? null, decision: 'read' };
     case 'demo_data_seeded':
       return none;
+    case 'session_delegated':
+    case 'delegation_revoked':
+      return { ...none, userId: event.user.id, accountId: event.account.id, sessionId: event.sessionId, decision: event.kind === 'session_delegated' ? 'delegated' : 'revoked' };
   }
 }

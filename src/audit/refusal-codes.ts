@@ -12,7 +12,7 @@ const REFUSAL_CODES: ReadonlySet<string> = new Set(ERROR_CODES.filter((code) => 
  * repeated-denials alert; the other refusals (a typo in the input, a vague reason, a sign-in
  * too old to start a session) page nobody.
  */
-export const DENIAL_CODES: readonly ErrorCode[] = ['FORBIDDEN', 'APPROVAL_REQUIRED', 'FIELD_DENIED', 'NOT_FOUND', 'SESSION_EXPIRED'];
+export const DENIAL_CODES: readonly ErrorCode[] = ['FORBIDDEN', 'APPROVAL_REQUIRED', 'FIELD_DENIED', 'NOT_FOUND', 'SESSION_EXPIRED', 'ASSISTANT_NOT_PERMITTED', 'DELEGATION_TOO_DEEP', 'DELEGATION_REVOKED', 'DELEGATION_ENDED'];
 const DENIALS: ReadonlySet<string> = new Set(DENIAL_CODES);
 
 /** The code of an error that refused the caller something (ours, not a failure); else null. */

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { actorChainOf } from './audit-event.js';
 import { actorLabel } from './describe-audit-event.js';
 import { refusalCodeOf } from './refusal-codes.js';
 
@@ -24,6 +25,7 @@ export function requestRowBase(context: GatewayContext, operation: string | null
     request_id: context.requestId,
     operation,
     policy_version: context.policy.version,
+    chain: actorChainOf(scope.actor, session?.user ?? null),
     who: actorLabel(scope.actor),
     as: session ? ` as ${session.user.name} (${session.account.name})` : '',
   };

@@ -3,9 +3,17 @@ import type { StaffRole } from '../db/tables/staff.js';
 
 export interface DevTokenSubject {
   sub: string;
-  kind: 'staff' | 'customer';
+  kind: 'staff' | 'customer' | 'ai_agent';
   name: string;
   roles?: readonly StaffRole[];
+  /** For assistants (`ai_agent`). */
+  vendor?: string;
+  model?: string;
+  /**
+   * An RFC 8693 delegation: the actors acting for `sub`, outermost (the one calling) first;
+   * written as nested `act` claims.
+   */
+  act?: readonly string[];
 }
 
 export interface MintOptions {
@@ -32,6 +40,9 @@ export async function mintDevToken(
     roles: [...(subject.roles ?? [])],
     name: subject.name,
     auth_time: authTime,
+    ...(subject.vendor !== undefined ? { vendor: subject.vendor } : {}),
+    ...(subject.model !== undefined ? { model: subject.model } : {}),
+    ...(subject.act && subject.act.length > 0 ? { act: nestedAct(subject.act) } : {}),
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject.sub)
@@ -40,4 +51,10 @@ export async function mintDevToken(
   if (options.issuer) jwt.setIssuer(options.issuer);
   if (options.audience) jwt.setAudience(options.audience);
   return jwt.sign(new TextEncoder().encode(secret));
+}
+
+/** `['bot', 'orchestrator']` → `{ sub: 'bot', act: { sub: 'orchestrator' } }`. */
+function nestedAct(actors: readonly string[]): Record<string, unknown> {
+  const [sub, ...rest] = actors;
+  return rest.length > 0 ? { sub, act: nestedAct(rest) } : { sub };
 }

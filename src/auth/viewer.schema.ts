@@ -1,7 +1,7 @@
 import type { WardenBuilder } from '../graphql/builder.js';
 
 export function defineViewerTypes(builder: WardenBuilder): void {
-  const PrincipalKind = builder.enumType('PrincipalKind', { values: ['staff', 'customer'] as const });
+  const PrincipalKind = builder.enumType('PrincipalKind', { values: ['staff', 'customer', 'assistant'] as const });
 
   builder.objectType('Viewer', {
     description: 'Who the gateway thinks is calling: useful for a frontend to check its token.',

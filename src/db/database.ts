@@ -7,6 +7,7 @@ import type { AuditEventTable } from './tables/audit-event.js';
 import type { AuditStreamCursorTable } from './tables/audit-stream-cursor.js';
 import type { NotificationOutboxTable } from './tables/notification-outbox.js';
 import type { PolicyVersionTable } from './tables/policy-version.js';
+import type { SessionDelegationTable } from './tables/session-delegation.js';
 import type { StaffTable } from './tables/staff.js';
 
 /**
@@ -23,6 +24,7 @@ export interface Database {
   notification_outbox: NotificationOutboxTable;
   impersonation_sessions: ImpersonationSessionTable;
   approval_requests: ApprovalRequestTable;
+  session_delegations: SessionDelegationTable;
 }
 
 export type Db = Kysely<Database>;

@@ -97,11 +97,12 @@ async function main(): Promise<void> {
   if (starting.signal.aborted) stop('SIGTERM');
 }
 
-/** Every demo alias with the person it names, for the console's development sign-in. */
+/** Every demo alias with the person it names, for the console's development sign-in (people only). */
 function demoPrincipals(): Record<string, DevTokenSubject> {
   return Object.fromEntries(Object.keys(DEMO_ALIASES).flatMap((alias) => {
     const subject = demoSubject(alias);
-    return subject ? [[alias, subject]] : [];
+    // The console is for people: the demo assistant calls /graphql with its own token.
+    return subject && subject.kind !== 'ai_agent' ? [[alias, subject]] : [];
   }));
 }
 
@@ -119,7 +120,7 @@ async function printDemoBanner(config: Config, url: string, database: string): P
       lines.push(`  JWT secret: development default "${config.jwt.secret}" (set WARDEN_JWT_SECRET to change it)`);
     }
     lines.push('', '  Demo tokens (8 hours; `npm run token -- <name>` mints more):');
-    for (const alias of ['agent', 'manager', 'auditor', 'security', 'oncall', 'customer']) {
+    for (const alias of ['agent', 'manager', 'auditor', 'security', 'oncall', 'assistant', 'customer']) {
       const subject = demoSubject(DEMO_ALIASES[alias] ?? alias);
       if (!subject) continue;
       const token = await mintDevToken(config.jwt.secret, subject, { issuer: config.jwt.issuer, audience: config.jwt.audience });

@@ -13,6 +13,11 @@ import { GraphQLError } from 'graphql';
  * everything unexpected (its detail is masked).
  * `TOOL_NOT_OFFERED`: an MCP tool call named a tool that is not among the caller's tools (one
  * that does not exist and one the caller's policy never allows are refused alike).
+ * AI assistants (docs/ai-assistants.md): `ASSISTANT_NOT_PERMITTED`, something no assistant may
+ * do (start, extend, approve or delegate a session; reach staff tools); `DELEGATION_TOO_DEEP`, a
+ * delegation token whose `act` chain is longer than the policy allows; `DELEGATION_REVOKED`, a
+ * delegated session the agent took back; `DELEGATION_ENDED`, one that lapsed or whose session
+ * ended.
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -35,6 +40,10 @@ export const ERROR_CODES = [
   'BAD_REQUEST',
   'INTERNAL_SERVER_ERROR',
   'TOOL_NOT_OFFERED',
+  'ASSISTANT_NOT_PERMITTED',
+  'DELEGATION_TOO_DEEP',
+  'DELEGATION_REVOKED',
+  'DELEGATION_ENDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,26 +17,46 @@ export const isCustomer: IRule = rule({ cache: 'contextual' })((_parent, _args, 
     : wardenError('FORBIDDEN', 'This field reads a customer account: sign in as the customer, or start an impersonation session.'),
 );
 
+/**
+ * An AI assistant is never staff: it cannot start, extend, approve or delegate a session, nor
+ * reach any staff tool. Said with a code of its own, so an assistant (and its operator) knows
+ * this is no missing role to ask for.
+ */
+export function assistantNotPermitted() {
+  return wardenError(
+    'ASSISTANT_NOT_PERMITTED',
+    'An AI assistant cannot do this: starting, extending, approving or delegating sessions and every staff tool are for people. Ask the agent you work for.',
+  );
+}
+
 export const isStaff: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
   admits('staff', context.principal, context.access)
     ? true
-    : wardenError('FORBIDDEN', 'This field is for Warden staff; customers cannot call it.'),
+    : context.principal.kind === 'assistant'
+      ? assistantNotPermitted()
+      : wardenError('FORBIDDEN', 'This field is for Warden staff; customers cannot call it.'),
 );
 
 export const isSecurityAdmin: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
-  admits('security_admin', context.principal, context.access)
-    ? true
-    : wardenError('FORBIDDEN', 'Only security admins read or change the field policy.'),
+  context.principal.kind === 'assistant'
+    ? assistantNotPermitted()
+    : admits('security_admin', context.principal, context.access)
+      ? true
+      : wardenError('FORBIDDEN', 'Only security admins read or change the field policy.'),
 );
 
 export const isAuditor: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
-  admits('auditor', context.principal, context.access)
-    ? true
-    : wardenError('FORBIDDEN', 'Only auditors and security admins read the audit trail.'),
+  context.principal.kind === 'assistant'
+    ? assistantNotPermitted()
+    : admits('auditor', context.principal, context.access)
+      ? true
+      : wardenError('FORBIDDEN', 'Only auditors and security admins read the audit trail.'),
 );
 
 export const isSupportManager: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
-  admits('support_manager', context.principal, context.access)
-    ? true
-    : wardenError('FORBIDDEN', 'Only support managers decide requests and revoke sessions.'),
+  context.principal.kind === 'assistant'
+    ? assistantNotPermitted()
+    : admits('support_manager', context.principal, context.access)
+      ? true
+      : wardenError('FORBIDDEN', 'Only support managers decide requests and revoke sessions.'),
 );

@@ -19,6 +19,10 @@ const TITLES: ReadonlyArray<[StaffRole, string]> = [
 export function auditActorOf(context: GatewayContext): AuditActor {
   const principal = context.principal;
   if (principal.kind === 'customer') return { kind: 'customer', id: principal.id, name: principal.name };
+  if (principal.kind === 'assistant') {
+    const { id, name, vendor, model, priorActors } = principal;
+    return { kind: 'assistant', id, name, vendor, model, priorActors, for: context.access.delegation?.agent ?? principal.onBehalfOf };
+  }
   const title = context.access.session ? 'Agent' : TITLES.find(([role]) => principal.roles.includes(role))?.[1];
   return { kind: 'staff', id: principal.id, name: principal.name, ...(title ? { title } : {}) };
 }
@@ -40,6 +44,7 @@ export function auditScopeOf(context: GatewayContext, info?: GraphQLResolveInfo)
     requestId: context.requestId,
     operation: info ? operationLabel(info.operation) : null,
     sessionId: context.access.session?.id ?? null,
+    customer: context.access.session?.user ?? null,
     policyVersion: context.policy.version,
     fields: context.policyCatalog.fields,
     withChange: rootMutation ? approvalUseHook(context, String(info.path.key)) : null,

@@ -2,6 +2,7 @@ import { defineApprovalTypes } from '../approvals/approvals.schema.js';
 import { defineAuditTypes } from '../audit/audit.schema.js';
 import { defineViewerTypes } from '../auth/viewer.schema.js';
 import { defineAccessHistoryTypes } from '../impersonation/access-history.schema.js';
+import { defineDelegationTypes } from '../impersonation/delegation.schema.js';
 import { defineImpersonationTypes } from '../impersonation/impersonation.schema.js';
 import { definePolicyTypes } from '../policy/policy.schema.js';
 import { createBuilder, type AppTypes, type BuilderOptions, type WardenBuilder } from './builder.js';
@@ -27,6 +28,7 @@ function defineWardenTypes(builder: WardenBuilder): void {
   definePolicyTypes(builder);
   defineApprovalTypes(builder);
   defineImpersonationTypes(builder);
+  defineDelegationTypes(builder);
   defineAccessHistoryTypes(builder);
   defineAuditTypes(builder);
 }

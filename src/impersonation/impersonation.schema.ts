@@ -1,6 +1,7 @@
 import type { ImpersonationSessionRow } from '../db/tables/impersonation-session.js';
 import type { ApprovalRequestRow } from '../db/tables/approval-request.js';
 import { wardenError } from '../errors/index.js';
+import { assistantNotPermitted } from '../firewall/rules.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
@@ -10,6 +11,7 @@ import { findOpenSessionOfAgent } from './sessions.repository.js';
 import { startSession } from './start-session.js';
 
 export function staffCaller(context: GatewayContext): StaffPrincipal {
+  if (context.principal.kind === 'assistant') throw assistantNotPermitted();
   if (context.principal.kind !== 'staff') throw wardenError('FORBIDDEN', 'Only support staff use impersonation.');
   return context.principal;
 }

@@ -10,6 +10,7 @@ import type { SessionEndReason } from '../db/tables/impersonation-session.js';
 import { errorCodeOf, wardenError } from '../errors/index.js';
 import { directAccess, impersonationAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
+import { createAssistantAccessResolver } from './assistant-access.js';
 import { endSession } from './end-session.js';
 import { recordContextRefusal } from './record-context-refusal.js';
 import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
@@ -42,8 +43,10 @@ const END_MESSAGES: Record<SessionEndReason, string> = {
  */
 export function createSessionAccessResolver(options: SessionAccessOptions) {
   const { db, settings } = options;
+  const assistantAccess = createAssistantAccessResolver(options);
   return async (principal: Principal, request: Request, requestId: string): Promise<AccessContext> => {
     const token = request.headers.get(IMPERSONATION_HEADER);
+    if (principal.kind === 'assistant') return assistantAccess(principal, token, requestId);
     if (!token) return directAccess(principal);
     if (principal.kind !== 'staff') {
       const why = 'Impersonation tokens are for support staff; send only your own bearer token.';

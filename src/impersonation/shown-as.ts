@@ -2,7 +2,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { MASKS } from '../policy/masks.js';
 import { effectiveMask } from '../policy/plugin/field-plan.js';
 import { effectiveDecision } from '../policy/decide.js';
-import { ALLOW, MASK } from '../policy/plugin/types.js';
+import { ALLOW, MASK, PSEUDONYM } from '../policy/plugin/types.js';
 
 /**
  * A value as the request's policy shows the field `coordinate`: itself, masked, or null when
@@ -15,5 +15,9 @@ export function shownAs(context: GatewayContext, coordinate: string, value: stri
   if (plan.index < 0) return value;
   const decision = effectiveDecision(plan, context.policy);
   if (decision === ALLOW) return value;
+  if (decision === PSEUDONYM) {
+    const standIn = context.policy.pseudonyms?.(plan, value);
+    return typeof standIn === 'string' ? standIn : null;
+  }
   return decision === MASK ? MASKS[effectiveMask(plan)](value) : null;
 }

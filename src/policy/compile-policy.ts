@@ -1,9 +1,9 @@
 import { POLICY_COLUMNS, type PolicyColumn } from './data-class.js';
 import { decideField } from './decide.js';
 import type { PolicyDocument } from './policy-document.js';
-import { ALLOW, DENY, MASK, type DecisionCode, type FieldPlan } from './plugin/types.js';
+import { ALLOW, DENY, MASK, PSEUDONYM, type DecisionCode, type FieldPlan } from './plugin/types.js';
 
-const CODES = { allow: ALLOW, mask: MASK, deny: DENY } as const satisfies Record<string, DecisionCode>;
+const CODES = { allow: ALLOW, mask: MASK, pseudonym: PSEUDONYM, deny: DENY } as const satisfies Record<string, DecisionCode>;
 
 /** A policy version ready for the hot path: one decision array per column, indexed by field. */
 export interface CompiledPolicy {

@@ -1,6 +1,6 @@
-import type { DataClass, Decision, PolicyColumn } from './data-class.js';
+import { isAssistantColumn, NEVER_SHOWN_TO_ASSISTANTS, type DataClass, type Decision, type PolicyColumn } from './data-class.js';
 import type { PolicyDocument } from './policy-document.js';
-import { ALLOW, DENY, MASK, type DecisionCode, type FieldPlan, type RequestPolicy } from './plugin/types.js';
+import { ALLOW, DENY, MASK, PSEUDONYM, type DecisionCode, type FieldPlan, type RequestPolicy } from './plugin/types.js';
 
 /**
  * The decision for one field, for one column, under one policy, before grants. Pure: this is
@@ -8,12 +8,18 @@ import { ALLOW, DENY, MASK, type DecisionCode, type FieldPlan, type RequestPolic
  *
  * - a field nobody classified is handled as `secret`;
  * - a per-field override wins over the class rule;
- * - a field returning objects cannot be partly shown, so `mask` means `deny` for it.
+ * - a field returning objects cannot be partly shown, so `mask` (or `pseudonym`) means `deny` for it;
+ * - an AI assistant never sees a sensitive or secret field in any form, whatever the document
+ *   says (the parser refuses such a document too: this holds for one built in code);
+ * - `pseudonym` is for assistant columns only; anywhere else it denies.
  */
 export function decideField(plan: FieldPlan, column: PolicyColumn, policy: PolicyDocument): Decision {
   const cls = plan.classification ?? 'secret';
+  const assistant = isAssistantColumn(column);
+  if (assistant && NEVER_SHOWN_TO_ASSISTANTS.includes(cls)) return 'deny';
   const decision = policy.overrides[plan.coordinate]?.[column] ?? policy.classes[cls][column];
-  return decision === 'mask' && !plan.leaf ? 'deny' : decision;
+  if (decision === 'pseudonym' && !assistant) return 'deny';
+  return (decision === 'mask' || decision === 'pseudonym') && !plan.leaf ? 'deny' : decision;
 }
 
 /** Grants reveal `sensitive` fields only, and only during impersonation. */
@@ -39,6 +45,8 @@ export function effectiveDecision(plan: FieldPlan, policy: RequestPolicy): Decis
   if (plan.classification === 'public') return ALLOW;
   // A missing entry (a field the policy was not compiled for) is denied: fail closed.
   const compiled = policy.decisions[plan.index];
+  // A stand-in needs the session's key: without one (no assistant reads here) the field is denied.
+  if (compiled === PSEUDONYM) return policy.pseudonyms ? PSEUDONYM : DENY;
   const decision = compiled === ALLOW || compiled === MASK ? compiled : DENY;
   if (decision === DENY && isGrantable(plan) && policy.grants.size > 0 && policy.grants.has(plan.coordinate)) return ALLOW;
   return decision;

@@ -58,6 +58,24 @@ export function diffPolicies(
       direction: after.oncallMayImpersonate ? 'loosens' : 'tightens',
     });
   }
+  if (before.assistantsMayOpenSessions !== after.assistantsMayOpenSessions) {
+    changes.push({
+      rule: 'assistantsMayOpenSessions',
+      column: null,
+      before: String(before.assistantsMayOpenSessions),
+      after: String(after.assistantsMayOpenSessions),
+      direction: after.assistantsMayOpenSessions ? 'loosens' : 'tightens',
+    });
+  }
+  if (before.maxDelegationDepth !== after.maxDelegationDepth) {
+    changes.push({
+      rule: 'maxDelegationDepth',
+      column: null,
+      before: String(before.maxDelegationDepth),
+      after: String(after.maxDelegationDepth),
+      direction: after.maxDelegationDepth > before.maxDelegationDepth ? 'loosens' : 'tightens',
+    });
+  }
   return changes;
 }
 
@@ -89,7 +107,13 @@ export function tighteningsOf(
       };
     }
   }
-  return { classes, overrides, oncallMayImpersonate: before.oncallMayImpersonate && after.oncallMayImpersonate };
+  return {
+    classes,
+    overrides,
+    oncallMayImpersonate: before.oncallMayImpersonate && after.oncallMayImpersonate,
+    assistantsMayOpenSessions: before.assistantsMayOpenSessions && after.assistantsMayOpenSessions,
+    maxDelegationDepth: Math.min(before.maxDelegationDepth, after.maxDelegationDepth),
+  };
 }
 
 /**

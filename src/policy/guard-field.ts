@@ -3,7 +3,7 @@ import { effectiveDecision } from './decide.js';
 import { MASKS, applyMask } from './masks.js';
 import { fieldDenied } from './plugin/field-denied.js';
 import { effectiveMask } from './plugin/field-plan.js';
-import { ALLOW, DENY, type FieldPlan, type FieldReadSink, type RequestPolicy } from './plugin/types.js';
+import { ALLOW, DENY, PSEUDONYM, type FieldPlan, type FieldReadSink, type RequestPolicy } from './plugin/types.js';
 
 export interface GuardOptions<Context> {
   /** The request's policy, built in the context factory. */
@@ -71,6 +71,12 @@ export function guardResolver<Context>(
     const value = recorder === null || readsProperty ? resolver(parent, args, context, info) : watched(recorder, shown, parent, args, context, info);
     if (holdsSubjects) recorder?.returned(info, value);
     if (decision === ALLOW) return value;
+    if (decision === PSEUDONYM) {
+      // effectiveDecision answers PSEUDONYM only where the request has its session's stand-ins.
+      const pseudonyms = policy.pseudonyms;
+      if (!pseudonyms) throw fieldDenied(coordinate, info);
+      return isPromiseLike(value) ? Promise.resolve(value).then((v) => pseudonyms(plan, v)) : pseudonyms(plan, value);
+    }
     return isPromiseLike(value) ? Promise.resolve(value).then((v) => applyMask(mask, v)) : applyMask(mask, value);
   };
 }

@@ -1,5 +1,8 @@
 import {
+  ASSISTANT_COLUMNS,
   DATA_CLASSES,
+  NEVER_SHOWN_TO_ASSISTANTS,
+  isAssistantColumn,
   POLICY_COLUMNS,
   isDataClass,
   isDecision,
@@ -20,7 +23,32 @@ export interface PolicyDocument {
   overrides: FieldOverrides;
   /** Whether `oncall_engineer` staff may start impersonation sessions. */
   oncallMayImpersonate: boolean;
+  /**
+   * Whether an AI assistant may open a read-only session of its own from a ticket (reason and
+   * ticket checked as for people). Off unless a security admin turns it on.
+   */
+  assistantsMayOpenSessions: boolean;
+  /**
+   * How many actors a delegation token's `act` chain may name (1: an assistant acting for the
+   * person directly). A longer chain is refused (`DELEGATION_TOO_DEEP`).
+   */
+  maxDelegationDepth: number;
 }
+
+/**
+ * What the assistant columns hold where a stored document predates them: the strict baseline,
+ * so a published version still loads and an assistant sees no more than it would by default.
+ */
+export const ASSISTANT_BASELINE: Record<DataClass, Decision> = {
+  public: 'allow',
+  internal: 'allow',
+  pii: 'pseudonym',
+  sensitive: 'deny',
+  secret: 'deny',
+};
+
+const DEFAULT_MAX_DELEGATION_DEPTH = 1;
+const KNOWN_KEYS = ['classes', 'overrides', 'oncallMayImpersonate', 'assistantsMayOpenSessions', 'maxDelegationDepth', 'description'];
 
 export interface PolicyProblem {
   /** 1-based line in the text that was parsed; null when the problem has no single place. */
@@ -51,8 +79,8 @@ export function parsePolicyDocument(text: string, fields?: ReadonlyMap<string, F
   if (!isRecord(raw)) return { ok: false, problems: [...problems, { line: 1, message: 'The policy must be a JSON object with "classes" and "overrides".' }] };
 
   for (const key of Object.keys(raw)) {
-    if (!['classes', 'overrides', 'oncallMayImpersonate', 'description'].includes(key)) {
-      problems.push({ line: at(`"${key}"`), message: `Unknown key "${key}": expected "classes", "overrides", "oncallMayImpersonate" or "description".` });
+    if (!KNOWN_KEYS.includes(key)) {
+      problems.push({ line: at(`"${key}"`), message: `Unknown key "${key}": expected ${KNOWN_KEYS.map((k) => `"${k}"`).join(', ')}.` });
     }
   }
 
@@ -70,7 +98,17 @@ export function parsePolicyDocument(text: string, fields?: ReadonlyMap<string, F
         problems.push({ line: at('"classes"'), message: `"classes" has no rules for "${cls}".` });
         continue;
       }
-      classes[cls] = readRow(row, cls, `classes.${cls}`, true, problems, at) as Record<PolicyColumn, Decision>;
+      // Rows written before the assistant columns existed get the strict baseline for them.
+      const missing = ASSISTANT_COLUMNS.filter((column) => !(column in row)).map((column) => [column, ASSISTANT_BASELINE[cls]]);
+      const filled = { ...row, ...Object.fromEntries(missing) };
+      classes[cls] = readRow(filled, cls, `classes.${cls}`, true, problems, at) as Record<PolicyColumn, Decision>;
+      if (NEVER_SHOWN_TO_ASSISTANTS.includes(cls)) {
+        for (const column of ASSISTANT_COLUMNS) {
+          if (classes[cls][column] !== undefined && classes[cls][column] !== 'deny') {
+            problems.push({ line: at(`"${column}"`, `"${cls}"`), message: `classes.${cls}.${column} must be "deny": ${cls} fields are never shown to an AI assistant, in any form.` });
+          }
+        }
+      }
       if (cls === 'public' && POLICY_COLUMNS.some((c) => classes[cls][c] !== 'allow')) {
         problems.push({ line: at('"public"'), message: 'Public fields are shown to everyone who can reach them: every "public" rule must be "allow" (reclassify a field to hide it).' });
       }
@@ -98,15 +136,39 @@ export function parsePolicyDocument(text: string, fields?: ReadonlyMap<string, F
         continue;
       }
       overrides[coordinate] = readRow(row, coordinate, `overrides.${coordinate}`, false, problems, at);
+      const cls = plan ? (plan.classification ?? 'secret') : null;
+      for (const column of ASSISTANT_COLUMNS) {
+        const decision = overrides[coordinate][column];
+        if (cls && NEVER_SHOWN_TO_ASSISTANTS.includes(cls) && decision !== undefined && decision !== 'deny') {
+          problems.push({ line: at(`"${column}"`, `"${coordinate}"`), message: `${coordinate} is ${cls}, so ${column} must be "deny": ${cls} fields are never shown to an AI assistant.` });
+        }
+      }
     }
   }
 
   const oncall = raw['oncallMayImpersonate'] ?? false;
   if (typeof oncall !== 'boolean') problems.push({ line: at('"oncallMayImpersonate"'), message: '"oncallMayImpersonate" must be true or false.' });
+  const assistantsOpen = raw['assistantsMayOpenSessions'] ?? false;
+  if (typeof assistantsOpen !== 'boolean') {
+    problems.push({ line: at('"assistantsMayOpenSessions"'), message: '"assistantsMayOpenSessions" must be true or false.' });
+  }
+  const depth = raw['maxDelegationDepth'] ?? DEFAULT_MAX_DELEGATION_DEPTH;
+  if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0 || depth > 8) {
+    problems.push({ line: at('"maxDelegationDepth"'), message: '"maxDelegationDepth" must be a whole number from 0 (no delegation tokens) to 8.' });
+  }
 
   return problems.length > 0
     ? { ok: false, problems }
-    : { ok: true, document: { classes, overrides, oncallMayImpersonate: oncall === true } };
+    : {
+        ok: true,
+        document: {
+          classes,
+          overrides,
+          oncallMayImpersonate: oncall === true,
+          assistantsMayOpenSessions: assistantsOpen === true,
+          maxDelegationDepth: typeof depth === 'number' ? depth : DEFAULT_MAX_DELEGATION_DEPTH,
+        },
+      };
 }
 
 function readRow(
@@ -125,7 +187,12 @@ function readRow(
     } else if (!isDecision(decision)) {
       problems.push({
         line: at(new RegExp(`"${column}"\\s*:\\s*${escapeRegExp(JSON.stringify(decision) ?? '')}`), anchor),
-        message: `${where}.${column} is ${JSON.stringify(decision)}: use "allow", "mask" or "deny".`,
+        message: `${where}.${column} is ${JSON.stringify(decision)}: use "allow", "mask", "pseudonym" or "deny".`,
+      });
+    } else if (decision === 'pseudonym' && !isAssistantColumn(column)) {
+      problems.push({
+        line: at(new RegExp(`"${column}"\\s*:\\s*"pseudonym"`), anchor),
+        message: `${where}.${column} is "pseudonym", which only the assistant columns (${ASSISTANT_COLUMNS.join(', ')}) take: use "mask" for people.`,
       });
     } else {
       result[column] = decision;
@@ -146,7 +213,8 @@ function escapeRegExp(text: string): string {
 /** Serialises a document the same way every time (sorted keys), for hashing, diffing and storing. */
 export function formatPolicyDocument(document: PolicyDocument): string {
   const sortedOverrides = Object.fromEntries(Object.entries(document.overrides).sort(([a], [b]) => a.localeCompare(b)));
-  return `${JSON.stringify({ classes: document.classes, overrides: sortedOverrides, oncallMayImpersonate: document.oncallMayImpersonate }, null, 2)}\n`;
+  const { oncallMayImpersonate, assistantsMayOpenSessions, maxDelegationDepth } = document;
+  return `${JSON.stringify({ classes: document.classes, overrides: sortedOverrides, oncallMayImpersonate, assistantsMayOpenSessions, maxDelegationDepth }, null, 2)}\n`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

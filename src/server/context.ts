@@ -14,6 +14,7 @@ import { DEVELOPMENT_CHECKPOINT_KEY, type ImpersonationSettings } from '../confi
 import { DEFAULT_CHECKPOINT_TOLERANCE_MS } from '../audit/verify-chain.js';
 import { directAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
+import { createPseudonyms } from '../policy/pseudonym.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 
 /** Builds the application's part of a request's context from Warden's (see `ContextFactoryOptions.appContext`). */
@@ -101,7 +102,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
     }
     const principal = await loadPrincipal(options.db, options.identity, verified.claims);
     const requestId = options.requestIdOf(request);
-    if (principal.kind !== 'staff' && principal.kind !== 'customer') {
+    if (principal.kind === 'inactive-staff' || principal.kind === 'unknown-principal') {
       // A deactivated staff member is someone Warden knows: the refusal is theirs, on the trail.
       // A person it does not know is a stranger (any identity provider user), only counted.
       if (principal.kind === 'inactive-staff') await options.refuseDeactivatedStaff?.(verified.claims, request, requestId);
@@ -120,7 +121,13 @@ export function createContextFactory(options: ContextFactoryOptions) {
       identity: options.identity,
       principal,
       access,
-      policy: { version: compiled.version, decisions: compiled.columns[access.column], grants: access.grants, recorder: audit.recorder },
+      policy: {
+        version: compiled.version,
+        decisions: compiled.columns[access.column],
+        grants: access.grants,
+        recorder: audit.recorder,
+        pseudonyms: access.pseudonymKey ? createPseudonyms(access.pseudonymKey) : null,
+      },
       audit,
       policyDocument: compiled.document,
       policyCatalog: options.policyCatalog,

@@ -92,6 +92,9 @@ type Documents = {
     "\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n": typeof types.ImpApprovalSummaryDocument,
     "\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": typeof types.ImpEffectsTaxThenRefundDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
+    "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.AstRevokeDocument,
+    "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n": typeof types.AstAddressedDocument,
+    "\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n": typeof types.AstViewerDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundInlineDocument,
@@ -111,6 +114,7 @@ type Documents = {
     "\n  query ImpMe {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.ImpMeDocument,
     "\n  query ImpMeBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": typeof types.ImpMeBirthDateDocument,
     "\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": typeof types.ImpSetTaxRateDocument,
+    "\n  mutation ImpDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {\n    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {\n      delegation {\n        id\n        sessionId\n        assistantId\n        expiresAt\n      }\n      token\n    }\n  }\n": typeof types.ImpDelegateDocument,
     "\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": typeof types.ImpRefundDocument,
     "\n  mutation ImpExport {\n    exportInvoices\n  }\n": typeof types.ImpExportDocument,
     "\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n": typeof types.ImpUpdateNotificationsDocument,
@@ -242,6 +246,9 @@ const documents: Documents = {
     "\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n": types.ImpApprovalSummaryDocument,
     "\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": types.ImpEffectsTaxThenRefundDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
+    "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.AstRevokeDocument,
+    "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n": types.AstAddressedDocument,
+    "\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n": types.AstViewerDocument,
     "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImpAccessHistoryDocument,
     "\n  mutation ImpRefundViaFragment($invoiceId: ID!) {\n    ...ImpRefundIt\n  }\n  fragment ImpRefundIt on Mutation {\n    again: refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundViaFragmentDocument,
     "\n  mutation ImpRefundInline {\n    refundInvoice(invoiceId: \"inv_acme_006\") {\n      id\n      status\n    }\n  }\n": types.ImpRefundInlineDocument,
@@ -261,6 +268,7 @@ const documents: Documents = {
     "\n  query ImpMe {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.ImpMeDocument,
     "\n  query ImpMeBirthDate {\n    me {\n      id\n      birthDate\n    }\n  }\n": types.ImpMeBirthDateDocument,
     "\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n": types.ImpSetTaxRateDocument,
+    "\n  mutation ImpDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {\n    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {\n      delegation {\n        id\n        sessionId\n        assistantId\n        expiresAt\n      }\n      token\n    }\n  }\n": types.ImpDelegateDocument,
     "\n  mutation ImpRefund($invoiceId: ID!) {\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n      status\n    }\n  }\n": types.ImpRefundDocument,
     "\n  mutation ImpExport {\n    exportInvoices\n  }\n": types.ImpExportDocument,
     "\n  mutation ImpUpdateNotifications($input: NotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      smsAlerts\n    }\n  }\n": types.ImpUpdateNotificationsDocument,
@@ -643,6 +651,18 @@ export function graphql(source: "\n  query ImpApprovalRequest($id: ID!) {\n    a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n"): (typeof documents)["\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n"): (typeof documents)["\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImpAccessHistory($first: Int!, $after: String) {\n    accessHistory(first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          sessionId\n          agentName\n          userId\n          userName\n          reason\n          ticket\n          mode\n          startedAt\n          endedAt\n          endReason\n          howItEnded\n          minutes\n          changes\n          summary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -716,6 +736,10 @@ export function graphql(source: "\n  query ImpMeBirthDate {\n    me {\n      id\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"): (typeof documents)["\n  mutation ImpSetTaxRate($input: SetInvoiceTaxRateInput!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n      taxRate\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImpDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {\n    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {\n      delegation {\n        id\n        sessionId\n        assistantId\n        expiresAt\n      }\n      token\n    }\n  }\n"): (typeof documents)["\n  mutation ImpDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {\n    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {\n      delegation {\n        id\n        sessionId\n        assistantId\n        expiresAt\n      }\n      token\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -281,6 +281,13 @@ export type Contact = {
   phone?: Maybe<Scalars['String']['output']>;
 };
 
+export type DelegateSessionPayload = {
+  __typename?: 'DelegateSessionPayload';
+  delegation: SessionDelegation;
+  /** Give it to the assistant: it sends it as X-Impersonation-Token with its own bearer token. Shown once. */
+  token: Scalars['String']['output'];
+};
+
 /** A customer as the staff directory shows them: who they are and where, nothing more. */
 export type DirectoryEntry = {
   __typename?: 'DirectoryEntry';
@@ -364,6 +371,8 @@ export type Mutation = {
   changeUserEmail: User;
   /** After a manager approved the start: collect the session token (once). */
   claimImpersonation: StartImpersonationPayload;
+  /** Lends your live session to an AI assistant for at most the session's remaining time (or `minutes`, if sooner). */
+  delegateSession: DelegateSessionPayload;
   /** Deletes a private note: one you wrote, or any (owners and admins). Its text is erased at once. */
   deletePrivateNote: PrivateNote;
   denyRequest: ApprovalRequest;
@@ -381,6 +390,8 @@ export type Mutation = {
   requestMutationApproval: ApprovalRequest;
   /** Revokes an API token of the account: any (owners and admins), or one you created. */
   revokeApiToken: ApiToken;
+  /** Takes a delegated session back from its assistant, at once. Its agent or a support manager may. */
+  revokeDelegation: SessionDelegation;
   /** A manager ends another agent's session, with a reason. */
   revokeImpersonation: ImpersonationSession;
   /** Publishes an earlier version again (same rules: loosening waits for approval). */
@@ -424,6 +435,13 @@ export type MutationChangeUserEmailArgs = {
 
 
 export type MutationClaimImpersonationArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationDelegateSessionArgs = {
+  assistantId: Scalars['ID']['input'];
+  minutes?: InputMaybe<Scalars['Int']['input']>;
   sessionId: Scalars['ID']['input'];
 };
 
@@ -472,6 +490,11 @@ export type MutationRequestMutationApprovalArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   tokenId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeDelegationArgs = {
+  delegationId: Scalars['ID']['input'];
 };
 
 
@@ -614,6 +637,7 @@ export type PolicyVersionStatus =
   | 'withdrawn';
 
 export type PrincipalKind =
+  | 'assistant'
   | 'customer'
   | 'staff';
 
@@ -643,6 +667,8 @@ export type Query = {
   account?: Maybe<Account>;
   /** The policy version in force. */
   activePolicy: PolicyVersion;
+  /** Requests only the caller may decide, oldest first: the routine writes the assistants they delegated a session to propose. */
+  addressedApprovals: Array<ApprovalRequest>;
   /** One request: for its requester, and for managers. */
   approvalRequest?: Maybe<ApprovalRequest>;
   /** Whether the audit trail verifies, from the newest signed checkpoint to the head, and when that was checked. */
@@ -661,7 +687,7 @@ export type Query = {
   me?: Maybe<User>;
   /** The caller's open session (pending, approved or active), if any. */
   myImpersonationSession?: Maybe<ImpersonationSession>;
-  /** Requests waiting for a manager, oldest first. */
+  /** Requests waiting for a manager, oldest first (those addressed to one person are in their addressedApprovals). */
   pendingApprovals: Array<ApprovalRequest>;
   /** What `to` changes relative to `from`, rule by rule. */
   policyDiff: Array<PolicyChange>;
@@ -686,6 +712,11 @@ export type QueryAccessHistoryArgs = {
 export type QueryAccessReviewArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryAddressedApprovalsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -762,6 +793,16 @@ export type RequestMutationApprovalInput = {
   reason: Scalars['String']['input'];
   /** Its variables as JSON, exactly as you will send them. */
   variables?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An agent lending their live session to an AI assistant: until revoked, lapsed, or the session ends. */
+export type SessionDelegation = {
+  __typename?: 'SessionDelegation';
+  assistantId: Scalars['ID']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  sessionId: Scalars['ID']['output'];
 };
 
 export type SessionMode =
@@ -1533,6 +1574,23 @@ export type ImpApprovalRequestQueryVariables = Exact<{
 
 export type ImpApprovalRequestQuery = { __typename?: 'Query', approvalRequest?: { __typename?: 'ApprovalRequest', id: string, kind: ApprovalKind, status: ApprovalStatus, requesterId: string, decidedBy?: string | null, decisionNote?: string | null, reason: string, summary: string } | null };
 
+export type AstRevokeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type AstRevokeMutation = { __typename?: 'Mutation', revokeDelegation: { __typename?: 'SessionDelegation', id: string, revokedAt?: string | null } };
+
+export type AstAddressedQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AstAddressedQuery = { __typename?: 'Query', addressedApprovals: Array<{ __typename?: 'ApprovalRequest', id: string, requesterId: string }> };
+
+export type AstViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AstViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', id: string, kind: PrincipalKind, name: string, roles: Array<string> } };
+
 export type ImpAccessHistoryQueryVariables = Exact<{
   first: Scalars['Int']['input'];
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1666,6 +1724,15 @@ export type ImpSetTaxRateMutationVariables = Exact<{
 
 
 export type ImpSetTaxRateMutation = { __typename?: 'Mutation', setInvoiceTaxRate: { __typename?: 'Invoice', id: string, taxRate: number } };
+
+export type ImpDelegateMutationVariables = Exact<{
+  sessionId: Scalars['ID']['input'];
+  assistantId: Scalars['ID']['input'];
+  minutes?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type ImpDelegateMutation = { __typename?: 'Mutation', delegateSession: { __typename?: 'DelegateSessionPayload', token: string, delegation: { __typename?: 'SessionDelegation', id: string, sessionId: string, assistantId: string, expiresAt: string } } };
 
 export type ImpRefundMutationVariables = Exact<{
   invoiceId: Scalars['ID']['input'];
@@ -2069,6 +2136,9 @@ export const WellFormedStartDocument = {"kind":"Document","definitions":[{"kind"
 export const ImpApprovalSummaryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImpApprovalSummary"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvalRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"payload"}}]}}]}}]} as unknown as DocumentNode<ImpApprovalSummaryQuery, ImpApprovalSummaryQueryVariables>;
 export const ImpEffectsTaxThenRefundDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpEffectsTaxThenRefund"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetInvoiceTaxRateInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setInvoiceTaxRate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"refundInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invoiceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ImpEffectsTaxThenRefundMutation, ImpEffectsTaxThenRefundMutationVariables>;
 export const ImpApprovalRequestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImpApprovalRequest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approvalRequest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requesterId"}},{"kind":"Field","name":{"kind":"Name","value":"decidedBy"}},{"kind":"Field","name":{"kind":"Name","value":"decisionNote"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}}]}}]} as unknown as DocumentNode<ImpApprovalRequestQuery, ImpApprovalRequestQueryVariables>;
+export const AstRevokeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AstRevoke"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeDelegation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"delegationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<AstRevokeMutation, AstRevokeMutationVariables>;
+export const AstAddressedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AstAddressed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addressedApprovals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requesterId"}}]}}]}}]} as unknown as DocumentNode<AstAddressedQuery, AstAddressedQueryVariables>;
+export const AstViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AstViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}}]}}]} as unknown as DocumentNode<AstViewerQuery, AstViewerQueryVariables>;
 export const ImpAccessHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImpAccessHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"agentName"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"userName"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"ticket"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endedAt"}},{"kind":"Field","name":{"kind":"Name","value":"endReason"}},{"kind":"Field","name":{"kind":"Name","value":"howItEnded"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ImpAccessHistoryQuery, ImpAccessHistoryQueryVariables>;
 export const ImpRefundViaFragmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpRefundViaFragment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ImpRefundIt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ImpRefundIt"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mutation"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"again"},"name":{"kind":"Name","value":"refundInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invoiceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ImpRefundViaFragmentMutation, ImpRefundViaFragmentMutationVariables>;
 export const ImpRefundInlineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpRefundInline"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invoiceId"},"value":{"kind":"StringValue","value":"inv_acme_006","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ImpRefundInlineMutation, ImpRefundInlineMutationVariables>;
@@ -2088,6 +2158,7 @@ export const ImpPendingDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const ImpMeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImpMe"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<ImpMeQuery, ImpMeQueryVariables>;
 export const ImpMeBirthDateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ImpMeBirthDate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}}]}}]}}]} as unknown as DocumentNode<ImpMeBirthDateQuery, ImpMeBirthDateQueryVariables>;
 export const ImpSetTaxRateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpSetTaxRate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetInvoiceTaxRateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setInvoiceTaxRate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"taxRate"}}]}}]}}]} as unknown as DocumentNode<ImpSetTaxRateMutation, ImpSetTaxRateMutationVariables>;
+export const ImpDelegateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpDelegate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"assistantId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"minutes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delegateSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sessionId"}}},{"kind":"Argument","name":{"kind":"Name","value":"assistantId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"assistantId"}}},{"kind":"Argument","name":{"kind":"Name","value":"minutes"},"value":{"kind":"Variable","name":{"kind":"Name","value":"minutes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"delegation"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sessionId"}},{"kind":"Field","name":{"kind":"Name","value":"assistantId"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"token"}}]}}]}}]} as unknown as DocumentNode<ImpDelegateMutation, ImpDelegateMutationVariables>;
 export const ImpRefundDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpRefund"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"invoiceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"invoiceId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ImpRefundMutation, ImpRefundMutationVariables>;
 export const ImpExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpExport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportInvoices"}}]}}]} as unknown as DocumentNode<ImpExportMutation, ImpExportMutationVariables>;
 export const ImpUpdateNotificationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImpUpdateNotifications"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateNotificationSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"smsAlerts"}}]}}]}}]} as unknown as DocumentNode<ImpUpdateNotificationsMutation, ImpUpdateNotificationsMutationVariables>;

@@ -138,6 +138,21 @@ export const ImpSetTaxRate = graphql(`
   }
 `);
 
+/** An agent lends their live session to an AI assistant (docs/ai-assistants.md). */
+export const ImpDelegate = graphql(`
+  mutation ImpDelegate($sessionId: ID!, $assistantId: ID!, $minutes: Int) {
+    delegateSession(sessionId: $sessionId, assistantId: $assistantId, minutes: $minutes) {
+      delegation {
+        id
+        sessionId
+        assistantId
+        expiresAt
+      }
+      token
+    }
+  }
+`);
+
 export const ImpRefund = graphql(`
   mutation ImpRefund($invoiceId: ID!) {
     refundInvoice(invoiceId: $invoiceId) {

@@ -73,7 +73,17 @@ const GRANTED: Viewer = {
 // Staff reach only the directory, which shows the customer's name and nothing else of theirs.
 const STAFF: Viewer = { name: 'staff without a session', column: 'staff', as: 'agent', roots: [['directory', '(search: "Cnryname")']], mayShow: (canary) => canary.field === 'User.name' };
 
-const VIEWERS: Viewer[] = [CUSTOMER, READ_ONLY, READ_WRITE, GRANTED, STAFF];
+// An AI assistant in a session its own agent delegated to it: pseudonyms for pii, nothing sensitive.
+const CANARY_AGENT = { sub: 'stf_canary_agent', kind: 'staff', name: 'Canary Agent', roles: ['support_agent'] } as const;
+const ASSISTANT: Viewer = {
+  name: 'an AI assistant in a delegated session',
+  column: 'assistant_session',
+  as: 'assistant',
+  session: { mode: 'read_only', delegatedBy: { ...CANARY_AGENT, roles: [...CANARY_AGENT.roles] } },
+  roots: [['account', ''], ['me', '']],
+};
+
+const VIEWERS: Viewer[] = [CUSTOMER, READ_ONLY, READ_WRITE, GRANTED, STAFF, ASSISTANT];
 
 /** Tokens that must not appear for this viewer under `policy`: every canary it does not show in full. */
 const hiddenFrom = (viewer: Viewer, policy: PolicyDocument = catalog.baseline) => hiddenIn(WORLD, viewer, policy);
@@ -105,6 +115,7 @@ beforeAll(async () => {
     startTestGateway(GENEROUS_LIMITS, { policyEnforced: false, errorMessagesCleaned: false, realSessions: true }),
   ]);
   await Promise.all([seedCanaries(t.db), seedCanaries(control.db)]);
+  await t.db.insertInto('staff').values({ id: CANARY_AGENT.sub, name: CANARY_AGENT.name, email: 'canary.agent@warden.example', roles: [...CANARY_AGENT.roles] }).execute();
   for (const viewer of VIEWERS) {
     const session = await openViewerSession(t, viewer);
     if (session) sessions.set(viewer, session);
@@ -213,6 +224,31 @@ describe("one person's name is shown the same way on every path", () => {
     const names = { me: body.data?.me?.name, user: asUser, billingContact: body.data?.account?.billingContact?.name };
     expect(names).toEqual({ me: shown, user: shown, billingContact: shown });
     expect(body.extensions).toMatchObject({ impersonation: { user: { name: shown } } });
+  });
+});
+
+describe('an AI assistant sees stand-ins for personal data', () => {
+  it('of the field\'s type, never equal to or containing the value, the same on every path of one session', async () => {
+    const session = sessions.get(ASSISTANT);
+    if (!session) throw new Error('no delegated session');
+    const query = 'query Stand { me { name email phone } account { billingContact { name email } users { id name email } } }';
+    const reply = await run(t, ASSISTANT, { query, variables: {}, operationName: 'Stand' });
+    expectNoLeak(WORLD, ASSISTANT, reply, false, session);
+    const data = reply.body.data as { me: Record<string, string>; account: { billingContact: Record<string, string>; users: Array<Record<string, string>> } };
+    const owner = data.account.users.find((user) => user.id === CANARY_USER);
+    expect(data.me.name).toMatch(/^person_[0-9a-f]{8}$/);
+    expect(data.me.email).toMatch(/^email_[0-9a-f]{8}@masked\.invalid$/);
+    expect(data.me.phone).toMatch(/^phone_[0-9a-f]{8}$/);
+    // The owner is also the billing contact: one person, one stand-in, wherever they appear.
+    expect([owner?.name, data.account.billingContact.name]).toEqual([data.me.name, data.me.name]);
+    expect([owner?.email, data.account.billingContact.email]).toEqual([data.me.email, data.me.email]);
+    for (const canary of CANARIES) {
+      for (const shown of [data.me.name, data.me.email, data.me.phone]) {
+        expect(shown).not.toBe(canary.value);
+        expect(shown?.toLowerCase()).not.toContain(canary.value.toLowerCase());
+        expect(shown?.toLowerCase()).not.toContain(canary.token.toLowerCase());
+      }
+    }
   });
 });
 

@@ -18,7 +18,7 @@ import { CANARY_ARGUMENTS, CANARY_OWNER, CANARY_OWNER_NAME, lettingsCanaryWorld,
 
 const WORLD = lettingsCanaryWorld();
 const ROOTS = applicationRoots(WORLD.schema, ['customer'], CANARY_ARGUMENTS);
-const DECISIONS = { allow: 'allowed', mask: 'masked', deny: 'denied' } as const;
+const DECISIONS = { allow: 'allowed', mask: 'masked', pseudonym: 'masked', deny: 'denied' } as const;
 
 let world: ProxyWorld;
 let reading: OpenSession;

@@ -7,7 +7,8 @@ import type { PolicyColumn } from '../../src/policy/data-class.js';
 import { decideField } from '../../src/policy/decide.js';
 import type { PolicyCatalog } from '../../src/policy/policy-catalog.js';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
-import { ImpApprove, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
+import { demoSubject } from '../../src/domain/demo-principals.js';
+import { ImpApprove, ImpDelegate, ImpRequestFields, openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
 import type { TestGateway } from './gateway.js';
 import { generateQuery, QUERY_STYLES, selectableFields, type GeneratedQuery, type QueryStyle } from './query-generator.js';
 
@@ -42,8 +43,11 @@ export interface Viewer {
   name: string;
   column: PolicyColumn;
   as: string | DevTokenSubject;
-  /** A real impersonation session of `as`, as the canary account's customer, opened before the suite. */
-  session?: { mode: 'read_only' | 'read_write'; grants?: string[] };
+  /**
+   * A real impersonation session of `as`, as the canary account's customer, opened before the
+   * suite; for an AI assistant, one `delegatedBy` opens and delegates to it.
+   */
+  session?: { mode: 'read_only' | 'read_write'; grants?: string[]; delegatedBy?: DevTokenSubject & { kind: 'staff' } };
   roots: Array<[root: string, args: string]>;
   /**
    * Where the policy alone does not say what this viewer can see (staff reach only a directory,
@@ -89,6 +93,19 @@ export function leaks(text: string, canaries: readonly Canary[]): string[] {
  */
 export async function openViewerSession(gateway: TestGateway, viewer: Viewer, userId: string, grantReason: string): Promise<OpenSession | null> {
   if (!viewer.session || typeof viewer.as !== 'string') return null;
+  const { delegatedBy } = viewer.session;
+  if (delegatedBy) {
+    const bearer = await gateway.tokenFor(delegatedBy);
+    const opened = await openSession(gateway, { bearer, userId, mode: viewer.session.mode });
+    const delegated = await gateway.execute(ImpDelegate, {
+      as: null,
+      headers: { authorization: `Bearer ${bearer}`, ...withSession(opened.token) },
+      variables: { sessionId: opened.sessionId, assistantId: demoAssistantId(viewer.as) },
+    });
+    const token = delegated.body.data?.delegateSession.token;
+    if (!token) throw new Error(`delegateSession failed: ${delegated.text}`);
+    return { ...opened, token };
+  }
   const session = await openSession(gateway, { agent: viewer.as, userId, mode: viewer.session.mode });
   if (viewer.session.grants) {
     const requested = await gateway.execute(ImpRequestFields, {
@@ -102,6 +119,13 @@ export async function openViewerSession(gateway: TestGateway, viewer: Viewer, us
     expect(approved.body.errors).toBeUndefined();
   }
   return session;
+}
+
+/** The directory id of a demo assistant alias (`assistant`), as a delegation names it. */
+function demoAssistantId(alias: string): string {
+  const subject = demoSubject(alias);
+  if (subject?.kind !== 'ai_agent') throw new Error(`${alias} is not a demo assistant`);
+  return subject.sub;
 }
 
 /** Sends `generated` as `viewer`, in `session` when given. */
@@ -262,7 +286,7 @@ export async function expectNoLeakInRandomSelections(
  * Nothing hidden in the audit rows, with one exception: the name of the customer an event
  * concerns (`subjectName`, the canary holding it), which auditors must read ("Agent Sarah Lee
  * started a read-only session as <name>"). It may stand only in the summary, in the subject
- * (`user`) of the details, in what staff typed (`details.arguments`), and as the actor of the
+ * (`user`, or the customer of an assistant's `chain`) of the details, in what staff typed (`details.arguments`), and as the actor of the
  * customer's own doing; every other canary stays out entirely.
  */
 export async function expectNoCanaryInAudit(world: CanaryWorld, db: Db, subjectName: Canary | undefined): Promise<void> {
@@ -280,12 +304,15 @@ export async function expectNoCanaryInAudit(world: CanaryWorld, db: Db, subjectN
 }
 
 /**
- * `details` with the name of the customer it concerns (every `user: { id, name }`) and what the
- * caller searched for (`arguments`, as typed) taken out.
+ * `details` with the name of the customer it concerns (every `user: { id, name }`, and the
+ * customer at the head of an assistant's `chain`) and what the caller searched for
+ * (`arguments`, as typed) taken out.
  */
 function withoutSubjectName(details: unknown): unknown {
   return JSON.parse(JSON.stringify(details), (key: string, value: unknown) => {
     if (key === 'arguments') return '(what the caller asked for)';
-    return key === 'user' && typeof value === 'object' && value !== null ? { ...value, name: '(the customer)' } : value;
+    // An assistant's rows name the chain, customer first: that customer is the subject too.
+    const subject = key === 'user' || (typeof value === 'object' && value !== null && 'role' in value && value.role === 'customer');
+    return subject && typeof value === 'object' && value !== null ? { ...value, name: '(the customer)' } : value;
   });
 }

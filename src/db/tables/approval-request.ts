@@ -51,6 +51,10 @@ export interface ApprovalRequestTable {
   /** An approval must be used (mutation) or stops revealing (field access) by this time. */
   grant_expires_at: Date | null;
   used_at: Date | null;
+  /** Who alone may decide it (the agent who delegated the session to the assistant asking); null: any manager. */
+  approver_id: ColumnType<string | null, string | null | undefined, never>;
+  /** For an assistant's request: the delegation it asked under (the call runs only under it). */
+  delegation_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export type ApprovalRequestRow = Selectable<ApprovalRequestTable>;

@@ -6,7 +6,7 @@ export interface AuditEventTable {
   chain_seq: ColumnType<string, string, never>;
   occurred_at: ColumnType<Date, Date, never>;
   kind: string;
-  actor_kind: 'staff' | 'customer' | 'system' | 'anonymous';
+  actor_kind: 'staff' | 'customer' | 'system' | 'anonymous' | 'assistant';
   actor_id: string | null;
   actor_name: string | null;
   subject_user_id: string | null;

@@ -40,6 +40,11 @@ export interface ImpersonationSessionTable {
    * `end_reason` say it all.
    */
   closed_because: string | null;
+  /**
+   * The session's key for pseudonyms (`pseudonym` decisions), set when an assistant first reads
+   * in it: a stand-in is stable within the session and unrelated to the next session's.
+   */
+  pseudonym_key: string | null;
 }
 
 export type ImpersonationSessionRow = Selectable<ImpersonationSessionTable>;

@@ -17,6 +17,11 @@ export interface StaffTable {
   /** Warden's record of each person's roles: a token's `roles` claim counts only where it agrees. */
   roles: Generated<StaffRole[]>;
   active: Generated<boolean>;
+  /** A person, or an AI assistant (no roles; see docs/ai-assistants.md). */
+  kind: Generated<'person' | 'assistant'>;
+  /** For assistants: who makes it and which model it runs, as the directory records them. */
+  vendor: string | null;
+  model: string | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 

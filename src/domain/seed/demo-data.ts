@@ -114,4 +114,6 @@ export const DEMO_STAFF = [
   { id: 'stf_yuki', name: 'Yuki Tanaka', email: 'yuki.tanaka@warden.example', roles: ['security_admin'] },
   { id: 'stf_dan', name: 'Dan Okafor', email: 'dan.okafor@warden.example', roles: ['auditor'] },
   { id: 'stf_ines', name: 'Ines Moreau', email: 'ines.moreau@warden.example', roles: ['oncall_engineer'] },
+  // An AI assistant: no roles; it reads only sessions an agent delegates to it (docs/ai-assistants.md).
+  { id: 'ast_triage', name: 'Triage-Bot', email: 'triage-bot@warden.example', roles: [], kind: 'assistant', vendor: 'Example Labs', model: 'triage-1' },
 ] satisfies NewStaffRow[];

@@ -5,7 +5,12 @@ import type { DataClass, MaskName } from '../data-class.js';
 export const ALLOW = 0;
 export const MASK = 1;
 export const DENY = 2;
-export type DecisionCode = typeof ALLOW | typeof MASK | typeof DENY;
+/** A stand-in from the request's `pseudonyms` (assistant columns only). */
+export const PSEUDONYM = 3;
+export type DecisionCode = typeof ALLOW | typeof MASK | typeof DENY | typeof PSEUDONYM;
+
+/** Turns a value into its stand-in for this request's session; see `pseudonym.ts`. */
+export type Pseudonymise = (plan: FieldPlan, value: unknown) => unknown;
 
 /**
  * What one request may see, picked once per request: the decision for each wrapped field (by
@@ -19,6 +24,11 @@ export interface RequestPolicy {
   grants: ReadonlySet<string>;
   /** Where classified reads are recorded for the audit; null when this caller's reads are not audited. */
   recorder: FieldReadSink | null;
+  /**
+   * For an assistant: the stand-ins of this session (keyed by its secret). Absent or null where
+   * no assistant reads: a `pseudonym` decision then denies (fail closed).
+   */
+  pseudonyms?: Pseudonymise | null;
 }
 
 /** Receives each read of a non-public field with its decision (0 allow, 1 mask, 2 deny). */

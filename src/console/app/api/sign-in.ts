@@ -75,6 +75,9 @@ export async function signInWithToken(token: string): Promise<SignedIn> {
     const refused = errorWithCode(result.errors, 'UNAUTHENTICATED', 'IDENTITY_PROVIDER_UNAVAILABLE');
     throw new Error(refused ? `This token was not accepted. ${refused.message}` : (result.errors[0]?.message ?? 'The gateway did not say who this token is.'));
   }
+  if (viewer.kind === 'assistant') {
+    throw new Error("This token is an AI assistant's: the console is for people. An assistant calls the gateway's /graphql with its own token.");
+  }
   return { token, id: viewer.id, name: viewer.name, kind: viewer.kind, roles: viewer.roles };
 }
 

@@ -281,6 +281,13 @@ export type Contact = {
   phone?: Maybe<Scalars['String']['output']>;
 };
 
+export type DelegateSessionPayload = {
+  __typename?: 'DelegateSessionPayload';
+  delegation: SessionDelegation;
+  /** Give it to the assistant: it sends it as X-Impersonation-Token with its own bearer token. Shown once. */
+  token: Scalars['String']['output'];
+};
+
 /** A customer as the staff directory shows them: who they are and where, nothing more. */
 export type DirectoryEntry = {
   __typename?: 'DirectoryEntry';
@@ -364,6 +371,8 @@ export type Mutation = {
   changeUserEmail: User;
   /** After a manager approved the start: collect the session token (once). */
   claimImpersonation: StartImpersonationPayload;
+  /** Lends your live session to an AI assistant for at most the session's remaining time (or `minutes`, if sooner). */
+  delegateSession: DelegateSessionPayload;
   /** Deletes a private note: one you wrote, or any (owners and admins). Its text is erased at once. */
   deletePrivateNote: PrivateNote;
   denyRequest: ApprovalRequest;
@@ -381,6 +390,8 @@ export type Mutation = {
   requestMutationApproval: ApprovalRequest;
   /** Revokes an API token of the account: any (owners and admins), or one you created. */
   revokeApiToken: ApiToken;
+  /** Takes a delegated session back from its assistant, at once. Its agent or a support manager may. */
+  revokeDelegation: SessionDelegation;
   /** A manager ends another agent's session, with a reason. */
   revokeImpersonation: ImpersonationSession;
   /** Publishes an earlier version again (same rules: loosening waits for approval). */
@@ -424,6 +435,13 @@ export type MutationChangeUserEmailArgs = {
 
 
 export type MutationClaimImpersonationArgs = {
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationDelegateSessionArgs = {
+  assistantId: Scalars['ID']['input'];
+  minutes?: InputMaybe<Scalars['Int']['input']>;
   sessionId: Scalars['ID']['input'];
 };
 
@@ -472,6 +490,11 @@ export type MutationRequestMutationApprovalArgs = {
 
 export type MutationRevokeApiTokenArgs = {
   tokenId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeDelegationArgs = {
+  delegationId: Scalars['ID']['input'];
 };
 
 
@@ -614,6 +637,7 @@ export type PolicyVersionStatus =
   | 'withdrawn';
 
 export type PrincipalKind =
+  | 'assistant'
   | 'customer'
   | 'staff';
 
@@ -643,6 +667,8 @@ export type Query = {
   account?: Maybe<Account>;
   /** The policy version in force. */
   activePolicy: PolicyVersion;
+  /** Requests only the caller may decide, oldest first: the routine writes the assistants they delegated a session to propose. */
+  addressedApprovals: Array<ApprovalRequest>;
   /** One request: for its requester, and for managers. */
   approvalRequest?: Maybe<ApprovalRequest>;
   /** Whether the audit trail verifies, from the newest signed checkpoint to the head, and when that was checked. */
@@ -661,7 +687,7 @@ export type Query = {
   me?: Maybe<User>;
   /** The caller's open session (pending, approved or active), if any. */
   myImpersonationSession?: Maybe<ImpersonationSession>;
-  /** Requests waiting for a manager, oldest first. */
+  /** Requests waiting for a manager, oldest first (those addressed to one person are in their addressedApprovals). */
   pendingApprovals: Array<ApprovalRequest>;
   /** What `to` changes relative to `from`, rule by rule. */
   policyDiff: Array<PolicyChange>;
@@ -686,6 +712,11 @@ export type QueryAccessHistoryArgs = {
 export type QueryAccessReviewArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+export type QueryAddressedApprovalsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -762,6 +793,16 @@ export type RequestMutationApprovalInput = {
   reason: Scalars['String']['input'];
   /** Its variables as JSON, exactly as you will send them. */
   variables?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An agent lending their live session to an AI assistant: until revoked, lapsed, or the session ends. */
+export type SessionDelegation = {
+  __typename?: 'SessionDelegation';
+  assistantId: Scalars['ID']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  sessionId: Scalars['ID']['output'];
 };
 
 export type SessionMode =
