@@ -212,7 +212,7 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
       '',
       ...(w.bounds
         ? [
-            `What bounds it, at batch ${n(Math.max(...results.options.writerBatches))}: the shipped writer with slim rows (one object each, about ${w.bounds.slimRowChars} characters) appends ${w.bounds.slimRowsPerSecond ? range(w.bounds.slimRowsPerSecond) : '–'} rows/s; the realistic rows COPYed into a plain copy of the table (no indexes, partitions or triggers) go in at ${w.bounds.plainTableInsertOnlyRowsPerSecond ? range(w.bounds.plainTableInsertOnlyRowsPerSecond) : '–'} rows/s.`,
+            `What bounds it, at batch ${n(Math.max(...results.options.writerBatches))}: the shipped writer with slim rows (one object each, about ${w.bounds.slimRowChars} characters) appends ${w.bounds.slimRowsPerSecond ? range(w.bounds.slimRowsPerSecond) : '–'} rows/s; the same writer appends the realistic rows to a plain copy of the table (no indexes, partitions or triggers) at ${w.bounds.plainTableRowsPerSecond ? range(w.bounds.plainTableRowsPerSecond) : '–'} rows/s.`,
             '',
           ]
         : []),
