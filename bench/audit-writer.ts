@@ -21,6 +21,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { appendAuditRows, chainAuditRows, type AuditRowInput } from '../src/audit/append-audit-rows.js';
 import { copyAuditRows } from '../src/audit/copy-audit-rows.js';
 import type { Db } from '../src/db/database.js';
+import { processTreeCpuUs } from './support/process-cpu.js';
 import { round, spread, type Spread } from './support/stats.js';
 
 export const WRITER_METHODS = ['copy (copyAuditRows, as shipped)', 'values (appendAuditRows, as shipped)', 'values', 'unnest', 'copy'] as const;
@@ -38,6 +39,12 @@ export interface WriterCell {
   insertOnlyRowsPerSecond: Spread | null;
   /** Why the method could not append a batch this size (e.g. too many bind parameters). */
   error: string | null;
+  /**
+   * CPU per row over the cell's appends, µs: this process (hashing, serialising, the driver)
+   * and the PostgreSQL cluster (null unless it is the throwaway cluster). Less disturbed than
+   * rows a second by other processes on a shared machine.
+   */
+  cpuUsPerRow: { process: number; database: number | null } | null;
 }
 
 export interface WriterResult {
@@ -87,7 +94,7 @@ const COLUMN_LIST = COLUMNS.map(([name]) => name).join(', ');
 const MAX_PARAMETERS = 65_535;
 const VALUES_CHUNK = Math.floor(MAX_PARAMETERS / COLUMNS.length);
 
-export async function measureAuditWriter(options: { db: Db; url: string; batches: number[]; seconds: number }): Promise<WriterResult> {
+export async function measureAuditWriter(options: { db: Db; url: string; batches: number[]; seconds: number; postmasterPid: number | null }): Promise<WriterResult> {
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   const pool = new pg.Pool({ connectionString: options.url, max: 1 });
@@ -118,12 +125,15 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
       const rows = sample.slice(0, batch);
       const timings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
       const insertTimings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
+      const cpu = new Map<WriterMethod, { process: number; database: number | null; rows: number }>(WRITER_METHODS.map((m) => [m, { process: 0, database: 0, rows: 0 }]));
       const errors = new Map<WriterMethod, string>();
       const deadline = Date.now() + options.seconds * 1000 * WRITER_METHODS.length;
       for (let cycle = 0; cycle < 1000 && (cycle < 3 || Date.now() < deadline); cycle++) {
         for (const method of WRITER_METHODS) {
           if (errors.has(method)) continue;
           const start = process.hrtime.bigint();
+          const processBefore = process.cpuUsage();
+          const databaseBefore = processTreeCpuUs(options.postmasterPid);
           let insertSeconds: number | null;
           try {
             insertSeconds = await append[method](rows);
@@ -132,6 +142,14 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
             continue;
           }
           timings.get(method)?.push(batch / (Number(process.hrtime.bigint() - start) / 1e9));
+          const processUsed = process.cpuUsage(processBefore);
+          const databaseAfter = processTreeCpuUs(options.postmasterPid);
+          const used = cpu.get(method);
+          if (used) {
+            used.process += processUsed.user + processUsed.system;
+            used.database = used.database === null || databaseBefore === null || databaseAfter === null ? null : used.database + databaseAfter - databaseBefore;
+            used.rows += batch;
+          }
           if (insertSeconds !== null) insertTimings.get(method)?.push(batch / insertSeconds);
         }
       }
@@ -145,6 +163,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
           rowsPerSecond: seen.length ? roundSpread(spread(seen)) : null,
           insertOnlyRowsPerSecond: inserts.length ? roundSpread(spread(inserts)) : null,
           error: errors.get(method) ?? null,
+          cpuUsPerRow: cpuPerRow(cpu.get(method)),
         });
       }
     }
@@ -194,6 +213,11 @@ async function measureBounds(client: pg.Client, pool: pg.Pool, url: string, samp
     await plain.end();
     await client.query('drop schema bench_plain cascade');
   }
+}
+
+function cpuPerRow(used: { process: number; database: number | null; rows: number } | undefined): WriterCell['cpuUsPerRow'] {
+  if (!used || used.rows === 0) return null;
+  return { process: round(used.process / used.rows, 1), database: used.database === null ? null : round(used.database / used.rows, 1) };
 }
 
 function roundSpread(s: Spread): Spread {
