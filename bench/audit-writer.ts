@@ -8,7 +8,8 @@
  *   transaction) and for the embedded database: Kysely multi-row VALUES;
  * - `values`: multi-row VALUES on node-postgres, chunked under PostgreSQL's 65,535 bind parameters;
  * - `unnest`: one INSERT … SELECT FROM unnest($1::bigint[], …), 21 parameters whatever the size;
- * - `copy`: COPY … FROM STDIN (text format) through pg-copy-streams.
+ * - `copy`: COPY … FROM STDIN in text format through pg-copy-streams (the shipped writer COPYs in
+ *   binary, rows streamed as they are hashed).
  *
  * Methods alternate within each cycle so table growth does not favour one.
  */
@@ -20,6 +21,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { appendAuditRows, chainAuditRows, type AuditRowInput } from '../src/audit/append-audit-rows.js';
 import { copyAuditRows } from '../src/audit/copy-audit-rows.js';
 import type { Db } from '../src/db/database.js';
+import { processTreeCpuUs } from './support/process-cpu.js';
 import { round, spread, type Spread } from './support/stats.js';
 
 export const WRITER_METHODS = ['copy (copyAuditRows, as shipped)', 'values (appendAuditRows, as shipped)', 'values', 'unnest', 'copy'] as const;
@@ -37,6 +39,12 @@ export interface WriterCell {
   insertOnlyRowsPerSecond: Spread | null;
   /** Why the method could not append a batch this size (e.g. too many bind parameters). */
   error: string | null;
+  /**
+   * CPU per row over the cell's appends, µs: this process (hashing, serialising, the driver)
+   * and the PostgreSQL cluster (null unless it is the throwaway cluster). Less disturbed than
+   * rows a second by other processes on a shared machine.
+   */
+  cpuUsPerRow: { process: number; database: number | null } | null;
 }
 
 export interface WriterResult {
@@ -49,10 +57,11 @@ export interface WriterResult {
   winner: { method: WriterMethod; batch: number; rowsPerSecond: number } | null;
   /**
    * What bounds the writer, at the largest batch: the shipped COPY writer with slim rows (one
-   * object each, no list), and the realistic rows COPYed into a plain copy of the table with no
-   * indexes, partitions or triggers (insert only): the database's cost of the indexes.
+   * object each, no list), and the same writer appending the realistic rows to a plain copy of
+   * the table (same columns and compression; no indexes, partitions or triggers): what the
+   * indexes cost.
    */
-  bounds: { slimRowChars: number; slimRowsPerSecond: Spread | null; plainTableInsertOnlyRowsPerSecond: Spread | null } | null;
+  bounds: { slimRowChars: number; slimRowsPerSecond: Spread | null; plainTableRowsPerSecond: Spread | null } | null;
 }
 
 /** The table's columns in insert order, with their types for unnest. */
@@ -85,7 +94,7 @@ const COLUMN_LIST = COLUMNS.map(([name]) => name).join(', ');
 const MAX_PARAMETERS = 65_535;
 const VALUES_CHUNK = Math.floor(MAX_PARAMETERS / COLUMNS.length);
 
-export async function measureAuditWriter(options: { db: Db; url: string; batches: number[]; seconds: number }): Promise<WriterResult> {
+export async function measureAuditWriter(options: { db: Db; url: string; batches: number[]; seconds: number; postmasterPid: number | null }): Promise<WriterResult> {
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   const pool = new pg.Pool({ connectionString: options.url, max: 1 });
@@ -116,12 +125,15 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
       const rows = sample.slice(0, batch);
       const timings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
       const insertTimings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
+      const cpu = new Map<WriterMethod, { process: number; database: number | null; rows: number }>(WRITER_METHODS.map((m) => [m, { process: 0, database: 0, rows: 0 }]));
       const errors = new Map<WriterMethod, string>();
       const deadline = Date.now() + options.seconds * 1000 * WRITER_METHODS.length;
       for (let cycle = 0; cycle < 1000 && (cycle < 3 || Date.now() < deadline); cycle++) {
         for (const method of WRITER_METHODS) {
           if (errors.has(method)) continue;
           const start = process.hrtime.bigint();
+          const processBefore = process.cpuUsage();
+          const databaseBefore = processTreeCpuUs(options.postmasterPid);
           let insertSeconds: number | null;
           try {
             insertSeconds = await append[method](rows);
@@ -130,6 +142,14 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
             continue;
           }
           timings.get(method)?.push(batch / (Number(process.hrtime.bigint() - start) / 1e9));
+          const processUsed = process.cpuUsage(processBefore);
+          const databaseAfter = processTreeCpuUs(options.postmasterPid);
+          const used = cpu.get(method);
+          if (used) {
+            used.process += processUsed.user + processUsed.system;
+            used.database = used.database === null || databaseBefore === null || databaseAfter === null ? null : used.database + databaseAfter - databaseBefore;
+            used.rows += batch;
+          }
           if (insertSeconds !== null) insertTimings.get(method)?.push(batch / insertSeconds);
         }
       }
@@ -143,6 +163,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
           rowsPerSecond: seen.length ? roundSpread(spread(seen)) : null,
           insertOnlyRowsPerSecond: inserts.length ? roundSpread(spread(inserts)) : null,
           error: errors.get(method) ?? null,
+          cpuUsPerRow: cpuPerRow(cpu.get(method)),
         });
       }
     }
@@ -150,7 +171,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
     const best = cells
       .filter((c) => c.batch === largest && c.rowsPerSecond)
       .sort((a, b) => (b.rowsPerSecond?.median ?? 0) - (a.rowsPerSecond?.median ?? 0))[0];
-    const bounds = await measureBounds(client, pool, sample, options.seconds);
+    const bounds = await measureBounds(client, pool, options.url, sample, options.seconds);
     return {
       averageRowChars: Math.round(averageRowChars),
       hashOnlyRowsPerSecond: Math.round(hashOnlyRowsPerSecond),
@@ -164,29 +185,39 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
   }
 }
 
-async function measureBounds(client: pg.Client, pool: pg.Pool, sample: AuditRowInput[], seconds: number): Promise<WriterResult['bounds']> {
+async function measureBounds(client: pg.Client, pool: pg.Pool, url: string, sample: AuditRowInput[], seconds: number): Promise<WriterResult['bounds']> {
   const slim = sample.map((row, i) => ({ ...row, details: { count: 1, objectIds: [`usr_${String(i % 100_000).padStart(5, '0')}`], paths: ['account.users[0].phone'] }, summary: 'Agent Sarah Lee read User.phone once (masked) as Tom Baker (Acme Co): usr_00001' }));
   const slimRowChars = Math.round(slim.reduce((n, r) => n + JSON.stringify(r.details).length + r.summary.length, 0) / slim.length);
-  const timed = async (run: () => Promise<number>) => {
+  const timed = async (write: (rows: AuditRowInput[]) => Promise<void>, rows: AuditRowInput[]) => {
     const rates: number[] = [];
     const deadline = Date.now() + seconds * 1000;
-    for (let i = 0; i < 100 && (i < 3 || Date.now() < deadline); i++) rates.push(await run());
+    for (let i = 0; i < 100 && (i < 3 || Date.now() < deadline); i++) {
+      const start = process.hrtime.bigint();
+      await write(rows);
+      rates.push(rows.length / (Number(process.hrtime.bigint() - start) / 1e9));
+    }
     return rates.length ? roundSpread(spread(rates)) : null;
   };
-  const slimRowsPerSecond = await timed(async () => {
-    const start = process.hrtime.bigint();
-    await copyAuditRows(pool, slim);
-    return slim.length / (Number(process.hrtime.bigint() - start) / 1e9);
-  });
-  await client.query('create table audit_events_plain (like audit_events)');
-  const chained = chain(sample, '0', '0'.repeat(64)).rows;
-  const plainTableInsertOnlyRowsPerSecond = await timed(async () => {
-    const start = process.hrtime.bigint();
-    await insertCopy(client, chained, 'audit_events_plain');
-    return chained.length / (Number(process.hrtime.bigint() - start) / 1e9);
-  });
-  await client.query('drop table audit_events_plain');
-  return { slimRowChars, slimRowsPerSecond, plainTableInsertOnlyRowsPerSecond };
+  const slimRowsPerSecond = await timed((rows) => copyAuditRows(pool, rows), slim);
+  // The shipped writer itself, pointed by search_path at a plain table and a head of its own.
+  await client.query('create schema bench_plain');
+  await client.query('create table bench_plain.audit_events (like audit_events including defaults including compression)');
+  await client.query('create table bench_plain.audit_chain_head (like audit_chain_head including all)');
+  await client.query('insert into bench_plain.audit_chain_head select * from audit_chain_head');
+  const plain = new pg.Pool({ connectionString: url, max: 1, options: '-c search_path=bench_plain' });
+  plain.on('error', () => {});
+  try {
+    const plainTableRowsPerSecond = await timed((rows) => copyAuditRows(plain, rows), sample);
+    return { slimRowChars, slimRowsPerSecond, plainTableRowsPerSecond };
+  } finally {
+    await plain.end();
+    await client.query('drop schema bench_plain cascade');
+  }
+}
+
+function cpuPerRow(used: { process: number; database: number | null; rows: number } | undefined): WriterCell['cpuUsPerRow'] {
+  if (!used || used.rows === 0) return null;
+  return { process: round(used.process / used.rows, 1), database: used.database === null ? null : round(used.database / used.rows, 1) };
 }
 
 function roundSpread(s: Spread): Spread {

@@ -210,9 +210,21 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
       '',
       w.winner ? `Winner at batch ${n(w.winner.batch)}: **${w.winner.method}**, ${n(w.winner.rowsPerSecond)} rows/s.` : 'No winner: no method completed the largest batch.',
       '',
+      `CPU per row at batch ${n(Math.max(...results.options.writerBatches))}, µs (steadier than rows a second when other processes share the machine). On two cores, with hashing and PostgreSQL pipelined, a writer appends at most two seconds of CPU divided by both together:`,
+      '',
+      '| method | this process | PostgreSQL | together | two-core bound, rows/s |',
+      '|---|---|---|---|---|',
+      ...w.cells
+        .filter((c) => c.batch === Math.max(...results.options.writerBatches) && c.cpuUsPerRow)
+        .map((c) => {
+          const cpu = c.cpuUsPerRow;
+          const together = cpu && cpu.database !== null ? cpu.process + cpu.database : null;
+          return `| ${c.method} | ${cpu?.process.toFixed(1) ?? '–'} | ${cpu?.database?.toFixed(1) ?? '–'} | ${together?.toFixed(1) ?? '–'} | ${together ? n(Math.round(2_000_000 / together)) : '–'} |`;
+        }),
+      '',
       ...(w.bounds
         ? [
-            `What bounds it, at batch ${n(Math.max(...results.options.writerBatches))}: the shipped writer with slim rows (one object each, about ${w.bounds.slimRowChars} characters) appends ${w.bounds.slimRowsPerSecond ? range(w.bounds.slimRowsPerSecond) : '–'} rows/s; the realistic rows COPYed into a plain copy of the table (no indexes, partitions or triggers) go in at ${w.bounds.plainTableInsertOnlyRowsPerSecond ? range(w.bounds.plainTableInsertOnlyRowsPerSecond) : '–'} rows/s.`,
+            `What bounds it, at batch ${n(Math.max(...results.options.writerBatches))}: the shipped writer with slim rows (one object each, about ${w.bounds.slimRowChars} characters) appends ${w.bounds.slimRowsPerSecond ? range(w.bounds.slimRowsPerSecond) : '–'} rows/s; the same writer appends the realistic rows to a plain copy of the table (no indexes, partitions or triggers) at ${w.bounds.plainTableRowsPerSecond ? range(w.bounds.plainTableRowsPerSecond) : '–'} rows/s.`,
             '',
           ]
         : []),

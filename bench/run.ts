@@ -232,7 +232,7 @@ async function runWriter(options: BenchOptions, server: BenchServer, cleanup: Cl
   await migrateWarden(db);
   await ensureAuditPartitions(db);
   log(`audit writer: batches of ${options.writerBatches.join(', ')} rows, ${options.writerSeconds} s per method and batch`);
-  const result = await measureAuditWriter({ db, url: database.url, batches: options.writerBatches, seconds: options.writerSeconds });
+  const result = await measureAuditWriter({ db, url: database.url, batches: options.writerBatches, seconds: options.writerSeconds, postmasterPid: server.postmasterPid });
   for (const cell of result.cells) {
     log(`  ${cell.method.padEnd(36)} batch ${String(cell.batch).padStart(6)}: ${cell.error ? `fails (${cell.error.slice(0, 70)})` : `${Math.round(cell.rowsPerSecond?.median ?? 0).toLocaleString('en')} rows/s`}`);
   }

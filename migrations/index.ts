@@ -15,6 +15,7 @@ import * as sessionClosedBecause from './20261126000100_session_closed_because.j
 import * as approvalEffects from './20261127000100_approval_effects.js';
 import * as sessionNames from './20261206000100_session_names.js';
 import * as migrationTableGrant from './20261206000300_migration_table_grant.js';
+import * as auditLz4Compression from './20261206000700_audit_lz4_compression.js';
 import * as auditStreamCursors from './20261207000100_audit_stream_cursors.js';
 import * as aiAssistants from './20261207000200_ai_assistants.js';
 
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '20261127000100_approval_effects': approvalEffects,
   '20261206000100_session_names': sessionNames,
   '20261206000300_migration_table_grant': migrationTableGrant,
+  '20261206000700_audit_lz4_compression': auditLz4Compression,
   '20261207000100_audit_stream_cursors': auditStreamCursors,
   '20261207000200_ai_assistants': aiAssistants,
 };

@@ -75,7 +75,15 @@ export function hashSerialisedAuditRow(row: Omit<HashedAuditRow, 'details' | 'oc
   return hash('sha256', `${text}}`, 'hex');
 }
 
-/** `canonicalJson` of a column's value: text, a number or null. */
+/** What JSON.stringify would escape in a string: quotes, backslashes, control characters, surrogates. */
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/**
+ * `canonicalJson` of a column's value: text, a number or null. Ids, names and codes rarely hold
+ * anything JSON escapes: those are quoted as they are, about half the cost of JSON.stringify
+ * (nineteen a row, on the write path).
+ */
 function scalarJson(value: string | number | null | undefined): string {
-  return value == null ? 'null' : JSON.stringify(value);
+  if (value == null) return 'null';
+  return typeof value === 'string' && !ESCAPED_IN_JSON.test(value) ? `"${value}"` : JSON.stringify(value);
 }

@@ -3,35 +3,50 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AuditChain, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
 
-/** The columns in COPY order. */
+/** The columns in COPY order, each with how COPY's binary format carries it. */
 const COLUMNS = [
-  'chain_seq',
-  'occurred_at',
-  'kind',
-  'actor_kind',
-  'actor_id',
-  'actor_name',
-  'subject_user_id',
-  'account_id',
-  'session_id',
-  'request_id',
-  'reason',
-  'operation',
-  'type_field',
-  'path',
-  'data_class',
-  'decision',
-  'policy_version',
-  'details',
-  'summary',
-  'prev_hash',
-  'hash',
-] as const satisfies ReadonlyArray<keyof ChainedAuditRow>;
+  ['chain_seq', 'int8'],
+  ['occurred_at', 'timestamptz'],
+  ['kind', 'text'],
+  ['actor_kind', 'text'],
+  ['actor_id', 'text'],
+  ['actor_name', 'text'],
+  ['subject_user_id', 'text'],
+  ['account_id', 'text'],
+  ['session_id', 'text'],
+  ['request_id', 'text'],
+  ['reason', 'text'],
+  ['operation', 'text'],
+  ['type_field', 'text'],
+  ['path', 'text'],
+  ['data_class', 'text'],
+  ['decision', 'text'],
+  ['policy_version', 'int4'],
+  ['details', 'jsonb'],
+  ['summary', 'text'],
+  ['prev_hash', 'text'],
+  ['hash', 'text'],
+] as const satisfies ReadonlyArray<readonly [keyof ChainedAuditRow, string]>;
 
-const COPY_STATEMENT = `copy audit_events (${COLUMNS.join(', ')}) from stdin`;
+/**
+ * Binary, not text: PostgreSQL then reads each value by its length instead of scanning every
+ * byte for tabs and escapes, and numbers and times arrive as they are stored (about 16% less of
+ * the database's CPU per realistic row, docs/performance.md). A column whose type no longer
+ * matches is refused by the server, and the whole batch with it: nothing is stored wrongly.
+ */
+const COPY_STATEMENT = `copy audit_events (${COLUMNS.map(([name]) => name).join(', ')}) from stdin (format binary)`;
 
 /** About 64 KiB a write: few round trips through the socket, little memory held. */
-const CHUNK_CHARS = 65_536;
+const CHUNK_BYTES = 65_536;
+
+/** The binary format's signature, flags (none) and header extension length (none). */
+const HEADER = Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0', 'latin1');
+/** A field count of -1: no more rows. */
+const TRAILER = Buffer.from([0xff, 0xff]);
+/** PostgreSQL counts time in microseconds from 2000-01-01 UTC. */
+const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
+/** jsonb's binary form: a version byte, then the JSON text. */
+const JSONB_VERSION = 1;
 
 /**
  * Appends rows to the hash chain in a transaction of their own, with COPY: the fastest of the
@@ -89,37 +104,92 @@ async function copyIn(client: pg.PoolClient, chain: AuditChain, rows: readonly A
     stream.on('finish', () => resolve());
   });
   done.catch(() => undefined); // awaited below; it must not count as unhandled meanwhile
-  let buffer = '';
+  const chunk = new BinaryChunk();
+  chunk.put(HEADER);
   for (const row of rows) {
-    buffer += copyLine(chain.append(row));
-    if (buffer.length > CHUNK_CHARS) {
-      const flowing = stream.write(buffer);
-      buffer = '';
+    chunk.putRow(chain.append(row));
+    if (chunk.length > CHUNK_BYTES) {
+      const flowing = stream.write(chunk.take());
       // Let the socket take the chunk (and the server work on it) before hashing the next.
       if (!flowing) await Promise.race([once(stream, 'drain'), done]);
       else await new Promise<void>((resolve) => setImmediate(resolve));
       if (refused) return done;
     }
   }
-  stream.end(buffer);
+  chunk.put(TRAILER);
+  stream.end(chunk.take());
   return done;
 }
 
-/** One row in COPY's text format. */
-function copyLine(row: ChainedAuditRow): string {
-  let line = '';
-  for (let i = 0; i < COLUMNS.length; i += 1) {
-    const value = row[COLUMNS[i] as (typeof COLUMNS)[number]];
-    line += (i === 0 ? '' : '\t') + (value === null ? '\\N' : escapeCopy(value instanceof Date ? value.toISOString() : String(value)));
+/**
+ * Rows in COPY's binary format, written straight into one buffer: per row a field count, then
+ * each field's length (-1 for null) and bytes, big-endian.
+ */
+class BinaryChunk {
+  #buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
+  #length = 0;
+
+  get length(): number {
+    return this.#length;
   }
-  return `${line}\n`;
-}
 
-const SPECIAL = /[\\\t\n\r]/g;
-const HAS_SPECIAL = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+  /** The bytes so far; the next row starts a fresh buffer (the stream may still hold this one). */
+  take(): Buffer {
+    const taken = this.#buffer.subarray(0, this.#length);
+    this.#buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
+    this.#length = 0;
+    return taken;
+  }
 
-/** COPY text: backslash, tab, newline and carriage return escaped; everything else as is. */
-function escapeCopy(text: string): string {
-  return HAS_SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ESCAPES[c] ?? c) : text;
+  put(bytes: Buffer): void {
+    this.#room(bytes.length);
+    this.#length += bytes.copy(this.#buffer, this.#length);
+  }
+
+  putRow(row: ChainedAuditRow): void {
+    this.#room(2);
+    this.#length = this.#buffer.writeInt16BE(COLUMNS.length, this.#length);
+    for (const [name, type] of COLUMNS) {
+      const value = row[name];
+      if (value === null) {
+        this.#room(4);
+        this.#length = this.#buffer.writeInt32BE(-1, this.#length);
+      } else if (type === 'int8') {
+        this.#room(12);
+        this.#length = this.#buffer.writeInt32BE(8, this.#length);
+        this.#length = this.#buffer.writeBigInt64BE(BigInt(String(value)), this.#length);
+      } else if (type === 'timestamptz') {
+        const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
+        this.#room(12);
+        this.#length = this.#buffer.writeInt32BE(8, this.#length);
+        this.#length = this.#buffer.writeBigInt64BE(BigInt(ms - POSTGRES_EPOCH_MS) * 1000n, this.#length);
+      } else if (type === 'int4') {
+        this.#room(8);
+        this.#length = this.#buffer.writeInt32BE(4, this.#length);
+        this.#length = this.#buffer.writeInt32BE(Number(value), this.#length);
+      } else {
+        this.#putText(String(value), type === 'jsonb');
+      }
+    }
+  }
+
+  /** Length, then the UTF-8 bytes (after jsonb's version byte), written in place. */
+  #putText(text: string, jsonb: boolean): void {
+    // A UTF-16 code unit is at most three UTF-8 bytes.
+    this.#room(5 + text.length * 3);
+    const at = this.#length;
+    let end = at + 4;
+    if (jsonb) end = this.#buffer.writeUInt8(JSONB_VERSION, end);
+    end += this.#buffer.write(text, end, 'utf8');
+    this.#buffer.writeInt32BE(end - at - 4, at);
+    this.#length = end;
+  }
+
+  /** Grows the buffer, keeping what it holds, when `bytes` more would not fit. */
+  #room(bytes: number): void {
+    if (this.#length + bytes <= this.#buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.#buffer.length * 2, this.#length + bytes));
+    this.#buffer.copy(grown, 0, 0, this.#length);
+    this.#buffer = grown;
+  }
 }

@@ -67,6 +67,23 @@ describe('the audit writers', () => {
     expect(report.problem).toBeNull();
   });
 
+  it('COPY in binary keeps a row’s own time to the millisecond, before 2000 too, and a missing policy version', async () => {
+    if (!database.pool) return; // the embedded database has no COPY from a client stream
+    const times = [new Date('2026-12-06T10:11:12.345Z'), new Date('1999-12-31T23:59:59.999Z')];
+    await copyAuditRows(
+      database.pool,
+      times.map((occurred_at, i) => row(200 + i, { occurred_at, policy_version: null, request_id: `req_binary_${i}` })),
+    );
+    const stored = await database.db
+      .selectFrom('audit_events')
+      .select(['occurred_at', 'policy_version'])
+      .where('request_id', 'like', 'req_binary_%')
+      .orderBy('chain_seq')
+      .execute();
+    expect(stored).toEqual(times.map((occurred_at) => ({ occurred_at, policy_version: null })));
+    expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+  });
+
   it('append batches over PostgreSQL’s 65,535 bind parameters (a busy group commit) in one transaction', async () => {
     const many = Array.from({ length: 3_500 }, (_, i) => row(1_000 + i, { request_id: `req_many_${i}` }));
     await database.db.transaction().execute((trx) => appendAuditRows(trx, many));
