@@ -6,8 +6,7 @@ import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { StaffPrincipal } from '../auth/principal.js';
-import { claimApprovedSession, endImpersonationSession } from './session-lifecycle.js';
-import { findOpenSessionOfAgent } from './sessions.repository.js';
+import { claimApprovedSession, currentSessionOfAgent, endImpersonationSession } from './session-lifecycle.js';
 import { startSession } from './start-session.js';
 
 export function staffCaller(context: GatewayContext): StaffPrincipal {
@@ -79,7 +78,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
       callers: 'staff',
       classification: 'public',
       description: "The caller's open session (pending, approved or active), if any.",
-      resolve: async (_root, _args, context) => (await findOpenSessionOfAgent(context.db, staffCaller(context).id)) ?? null,
+      resolve: async (_root, _args, context) => (await currentSessionOfAgent(context.db, staffCaller(context).id, context.requestId)) ?? null,
     }),
   );
 

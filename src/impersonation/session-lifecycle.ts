@@ -9,7 +9,7 @@ import { activateSession } from './activate-session.js';
 import { endSession, refuseUnstartedSession } from './end-session.js';
 import { loadCollectRecord } from './collect-record.js';
 import { collectRefusal, lapseOf, staleSignInRefusal } from './collect-refusal.js';
-import { lockSession } from './sessions.repository.js';
+import { findOpenSessionOfAgent, lockSession } from './sessions.repository.js';
 import { approvalStillHolds, loadStartTarget, mayImpersonate, type StartRefusal } from './start-checks.js';
 
 export interface ClaimContext {
@@ -85,4 +85,28 @@ export async function endImpersonationSession(
     }
     return endSession(trx, session, isOwner && !revokeReason ? 'ended' : 'revoked', scope, revokeReason);
   });
+}
+
+/**
+ * The agent's open session as it stands now. One past its time or idle limit is ended here,
+ * with its end record, rather than shown open until the sweeper's next pass: the agent's console
+ * asks this after its countdown reached zero, and must not resume a session that has lapsed.
+ */
+export async function currentSessionOfAgent(db: Db, agentId: string, requestId: string): Promise<ImpersonationSessionRow | undefined> {
+  const open = await findOpenSessionOfAgent(db, agentId);
+  if (!open || lapsedBecause(open) === null) return open;
+  await db.transaction().execute(async (trx) => {
+    const locked = await lockSession(trx, open.id);
+    const reason = locked?.status === 'active' ? lapsedBecause(locked) : null;
+    if (locked && reason) await endSession(trx, locked, reason, { actor: SYSTEM_ACTOR, requestId });
+  });
+  return findOpenSessionOfAgent(db, agentId);
+}
+
+function lapsedBecause(session: ImpersonationSessionRow): 'expired' | 'idle_timeout' | null {
+  if (session.status !== 'active') return null;
+  const now = Date.now();
+  if (session.expires_at !== null && session.expires_at.getTime() <= now) return 'expired';
+  if (session.idle_expires_at !== null && session.idle_expires_at.getTime() <= now) return 'idle_timeout';
+  return null;
 }

@@ -107,6 +107,7 @@ type Documents = {
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": typeof types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": typeof types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": typeof types.ImpEndDocument,
+    "\n  query ImpMine {\n    myImpersonationSession {\n      id\n      status\n    }\n  }\n": typeof types.ImpMineDocument,
     "\n  mutation ImpRevoke($sessionId: ID!, $reason: String!) {\n    revokeImpersonation(sessionId: $sessionId, reason: $reason) {\n      id\n      status\n      endReason\n    }\n  }\n": typeof types.ImpRevokeDocument,
     "\n  mutation ImpApprove($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n      decidedBy\n      grantExpiresAt\n    }\n  }\n": typeof types.ImpApproveDocument,
     "\n  mutation ImpDeny($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": typeof types.ImpDenyDocument,
@@ -261,6 +262,7 @@ const documents: Documents = {
     "\n  mutation ImpStart($input: StartImpersonationInput!) {\n    startImpersonation(input: $input) {\n      session {\n        id\n        status\n        mode\n        minutes\n        expiresAt\n      }\n      token\n      approvalRequest {\n        id\n        status\n        kind\n      }\n    }\n  }\n": types.ImpStartDocument,
     "\n  mutation ImpClaim($sessionId: ID!) {\n    claimImpersonation(sessionId: $sessionId) {\n      session {\n        id\n        status\n        expiresAt\n      }\n      token\n    }\n  }\n": types.ImpClaimDocument,
     "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n": types.ImpEndDocument,
+    "\n  query ImpMine {\n    myImpersonationSession {\n      id\n      status\n    }\n  }\n": types.ImpMineDocument,
     "\n  mutation ImpRevoke($sessionId: ID!, $reason: String!) {\n    revokeImpersonation(sessionId: $sessionId, reason: $reason) {\n      id\n      status\n      endReason\n    }\n  }\n": types.ImpRevokeDocument,
     "\n  mutation ImpApprove($id: ID!, $note: String) {\n    approveRequest(id: $id, note: $note) {\n      id\n      status\n      decidedBy\n      grantExpiresAt\n    }\n  }\n": types.ImpApproveDocument,
     "\n  mutation ImpDeny($id: ID!, $reason: String!) {\n    denyRequest(id: $id, reason: $reason) {\n      id\n      status\n      decidedBy\n      decisionNote\n    }\n  }\n": types.ImpDenyDocument,
@@ -708,6 +710,10 @@ export function graphql(source: "\n  mutation ImpClaim($sessionId: ID!) {\n    c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n"): (typeof documents)["\n  mutation ImpEnd($sessionId: ID!) {\n    endImpersonation(sessionId: $sessionId) {\n      id\n      status\n      endReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImpMine {\n    myImpersonationSession {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  query ImpMine {\n    myImpersonationSession {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,6 +10,7 @@ import {
   endSessionAs,
   ImpEnd,
   ImpMe,
+  ImpMine,
   ImpRevoke,
   ImpStart,
   messageOf,
@@ -205,6 +206,24 @@ describe('the sweeper', () => {
       expect(await sessionRow(t, id)).toMatchObject({ status: 'ended', end_reason: 'idle_timeout' });
       expect(await endRecords(id), id).toHaveLength(1);
     }
+  });
+});
+
+describe("the agent's open session", () => {
+  it.each([
+    ['expires_at', 'expired', 'session_expired'],
+    ['idle_expires_at', 'idle_timeout', 'session_expired'],
+  ] as const)('one past its %s is ended when the agent asks for it, recorded, and not shown open', async (column, reason, kind) => {
+    const { sessionId } = await openSession(t);
+    const before = await t.execute(ImpMine, { as: 'agent' });
+    expect(before.body.data?.myImpersonationSession).toEqual({ id: sessionId, status: 'active' });
+
+    await sql`update impersonation_sessions set ${sql.ref(column)} = now() - interval '1 second' where id = ${sessionId}`.execute(t.db);
+    const after = await t.execute(ImpMine, { as: 'agent' });
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data?.myImpersonationSession).toBeNull();
+    expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'ended', end_reason: reason });
+    expect((await endRecords(sessionId)).map((r) => r.kind)).toEqual([kind]);
   });
 });
 

@@ -64,6 +64,15 @@ export const ImpEnd = graphql(`
   }
 `);
 
+export const ImpMine = graphql(`
+  query ImpMine {
+    myImpersonationSession {
+      id
+      status
+    }
+  }
+`);
+
 export const ImpRevoke = graphql(`
   mutation ImpRevoke($sessionId: ID!, $reason: String!) {
     revokeImpersonation(sessionId: $sessionId, reason: $reason) {
