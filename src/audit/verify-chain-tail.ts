@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { hashAuditRow } from './audit-hash.js';
 import { describeChainProblem, type ChainProblem } from './chain-report.js';
 import { checkpointVerifier } from './checkpoint-signature.js';
-import { judgeSignature, unsignedTooLong, verifyAuditChain, DEFAULT_CHECKPOINT_TOLERANCE_MS } from './verify-chain.js';
+import { inSnapshot, judgeSignature, unsignedTooLong, verifyAuditChain, DEFAULT_CHECKPOINT_TOLERANCE_MS } from './verify-chain.js';
 
 export interface ChainTailOptions {
   /** @default 3 minutes, as `audit:verify` */
@@ -47,7 +47,11 @@ const NEWEST_CHECKPOINTS = 20;
  * only the full walk (`verifyAuditChain`, `npm run audit:verify`) re-reads them. Without any
  * signed checkpoint the full walk runs, when the chain is short enough.
  */
-export async function verifyChainTail(db: Db, keys: readonly string[], options: ChainTailOptions = {}): Promise<ChainTailStatus> {
+export function verifyChainTail(db: Db, keys: readonly string[], options: ChainTailOptions = {}): Promise<ChainTailStatus> {
+  return inSnapshot(db, (snapshot) => walkChainTail(snapshot, keys, options));
+}
+
+async function walkChainTail(db: Db, keys: readonly string[], options: ChainTailOptions): Promise<ChainTailStatus> {
   const checkedAt = options.now ?? new Date();
   const maxRows = options.maxRows ?? 100_000;
   const maxProblems = options.maxProblems ?? 20;

@@ -34,7 +34,21 @@ const V2_SCHEMES = ['hmac-sha256-v2', 'ed25519-v2'];
  * one and any rotated out (HMAC secrets, or Ed25519 public keys); a bad key throws
  * CheckpointKeyError.
  */
-export async function verifyAuditChain(db: Db, keys: string | readonly string[], options: VerifyOptions = {}): Promise<ChainReport> {
+export function verifyAuditChain(db: Db, keys: string | readonly string[], options: VerifyOptions = {}): Promise<ChainReport> {
+  return inSnapshot(db, (snapshot) => walkAuditChain(snapshot, keys, options));
+}
+
+/**
+ * Runs `read` in one read-only, repeatable-read snapshot (or in the transaction `db` already
+ * is): rows appended while the trail is walked are neither half-seen nor make the head look
+ * ahead of the rows, so a live trail verifies as it stood at one instant.
+ */
+export function inSnapshot<T>(db: Db, read: (snapshot: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return read(db);
+  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
+}
+
+async function walkAuditChain(db: Db, keys: string | readonly string[], options: VerifyOptions): Promise<ChainReport> {
   const verifiers = (typeof keys === 'string' ? [keys] : keys).map(checkpointVerifier);
   const problems: ChainProblem[] = [];
   const stored = await db.selectFrom('audit_checkpoints').selectAll().orderBy('chain_seq').execute();

@@ -132,6 +132,33 @@ describe('auditChainStatus', () => {
     expect(status.rowsChecked).toBe(0);
   });
 
+  // Appended between the check's reads (after the head, after a page of rows), as a busy gateway
+  // does: the check sees the trail as it stood at one instant, so nothing looks cut off or ahead.
+  it.each([
+    ['with no checkpoint (the whole chain)', false],
+    ['from a signed checkpoint', true],
+  ])('verifies a trail appended to while it is checked, %s', async (_case, anchored) => {
+    if (anchored) await checkpoint(t.db);
+    await traffic(t, 1);
+    let appended = 0;
+    const busy = t.db.withPlugin({
+      transformQuery: (args) => args.node,
+      async transformResult(args) {
+        const first = args.result.rows[0];
+        if (appended < 2 && first && typeof first === 'object' && ('last_seq' in first || 'prev_hash' in first)) {
+          appended += 1;
+          await traffic(t, 1);
+        }
+        return args.result;
+      },
+    });
+    const status = await verifyChainTail(busy, [KEY]);
+    expect(appended).toBe(2);
+    expect(status.problems).toEqual([]);
+    expect(status.intact).toBe(true);
+    expect(BigInt(status.headSeq)).toBeLessThan(await headSeq(t.db));
+  });
+
   // Security admins read the trail's events, but its verification is the auditors' to report.
   it.each(['agent', 'manager', 'security', 'oncall', 'customer'])('is refused to %s with FORBIDDEN, the refusal on the trail and no status returned', async (who) => {
     const requestId = newRequestId('chain-status-refused');
