@@ -114,7 +114,11 @@ export async function streamPass(
   stopping = false,
 ): Promise<PassOutcome> {
   let position = await claimStreamCursor(db, lease);
-  if (!position) return 'idle';
+  if (!position) {
+    // Another instance holds the lease and reports the lag: a value left here would go stale.
+    metrics?.auditStreamLag.remove({ destination: sink.destination });
+    return 'idle';
+  }
   const head = BigInt(await chainHeadSeq(db));
   const lag = (at: StreamPosition) => metrics?.auditStreamLag.set({ destination: sink.destination }, Math.max(0, Number(head - BigInt(at.lastSeq))));
   // Asked before the rows are read: a segment waiting to fill up costs two small queries a pass.

@@ -155,6 +155,12 @@ describe('the HTTPS stream delivers every row at least once, in chain order', ()
     const text = await metrics.registry.metrics();
     expect(text).toContain('warden_audit_stream_events_total{destination="https"} 4');
     expect(text).toContain('warden_audit_stream_lag_rows{destination="https"} 5');
+
+    // Another instance holding the lease reports the lag now; this one's would go stale.
+    const other = { ...lease, owner: 'another instance' };
+    await sql`update audit_stream_cursors set lease_owner = ${other.owner}, lease_until = now() + interval '1 minute' where destination = 'https'`.execute(database.db);
+    expect(await streamPass(database.db, sink, lease, logger, metrics)).toBe('idle');
+    expect(await metrics.registry.metrics()).not.toContain('warden_audit_stream_lag_rows{destination="https"}');
   });
 });
 
