@@ -123,6 +123,10 @@ function requestRefusedRow({ who, as, ...base }: RequestRowBase, errors: readonl
       ...(what.documentHash ? { documentHash: what.documentHash } : {}),
       ...(what.operationName ? { operationName: what.operationName } : {}),
     },
-    summary: `${who}'s ${what.operationType ?? 'request'}${as} was refused: ${shown}`,
+    // An assistant's label names whom it works for ("Assistant Triage-Bot, for Agent Sarah Lee,"): no possessive fits after it.
+    summary:
+      base.actor_kind === 'assistant'
+        ? `${who} was refused a ${what.operationType ?? 'request'}${as}: ${shown}`
+        : `${who}'s ${what.operationType ?? 'request'}${as} was refused: ${shown}`,
   };
 }
