@@ -99,6 +99,9 @@ async function expectChainOnEveryRow(sessionId: string, customer: { id: string; 
 
 describe('an assistant in a delegated session, over MCP', () => {
   it('is offered only what its column could ever allow: no staff tool, no session control, no approval tool', async () => {
+    // Without a delegation it reaches no account, and no staff tool.
+    const alone = await loop.connect({ authorization: `Bearer ${await t.tokenFor('assistant')}` });
+    expect((await alone.listTools()).tools).toEqual([]);
     const readOnly = await delegated();
     expect((await readOnly.client.listTools()).tools.map((tool) => tool.name)).toEqual(['Account', 'Invoices', 'Invoice', 'Me']);
     await endSessionAs(t, 'agent', readOnly.session.sessionId);
