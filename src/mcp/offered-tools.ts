@@ -22,7 +22,9 @@ export interface ToolCaller {
  * - the operation firewall admits the caller to every root field it calls;
  * - for a mutation, the gate could let every root field run in the caller's session (outside
  *   a session the gate does nothing; a read-only session runs only session controls; a
- *   read-write session runs routine changes, and risky ones once a manager approves them);
+ *   read-write session runs routine changes, and risky ones once a manager approves them).
+ *   An AI assistant changes nothing outside a delegated session and never controls one; in a
+ *   read-write one each change it sends becomes a request a person decides, then runs once;
  * - at least one value it selects could be shown: every field on the way to it is allowed or
  *   masked in the caller's column, or is denied only until a manager grants it in a session.
  * Pure: the request's context supplies the caller, the policy in force supplies the decisions,
@@ -35,13 +37,17 @@ export function offeredTools(tools: readonly McpTool[], caller: ToolCaller): Mcp
 export function isOffered(tool: McpTool, caller: ToolCaller): boolean {
   const { principal, access } = caller;
   if (!tool.rootFields.every((field) => field.callers !== null && admits(field.callers, principal, access))) return false;
-  if (tool.operation === 'mutation' && !tool.rootFields.every((field) => gateCouldPass(field.risk, access.session))) return false;
+  if (tool.operation === 'mutation' && !tool.rootFields.every((field) => gateCouldPass(field.risk, caller))) return false;
   return tool.paths.some((path) => path.every((plan) => couldBeShown(plan, caller)));
 }
 
-/** Whether the mutation gate could ever let a root field of this risk run in this session (see `useMutationGate`). */
-function gateCouldPass(risk: MutationRisk, session: ToolCaller['access']['session']): boolean {
-  if (!session || risk === 'session-control') return true;
+/** Whether the mutation gate could ever let a root field of this risk run for this caller in their session (see `useMutationGate`). */
+export function gateCouldPass(risk: MutationRisk, caller: Pick<ToolCaller, 'principal' | 'access'>): boolean {
+  const session = caller.access.session;
+  // The gate refuses an assistant's every change outside a delegated session, and every session control in one.
+  const assistant = caller.principal.kind === 'assistant';
+  if (!session) return !assistant;
+  if (risk === 'session-control') return !assistant;
   if (risk === 'never-during-impersonation') return false;
   return session.mode === 'read_write';
 }

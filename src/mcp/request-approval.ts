@@ -1,6 +1,9 @@
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { GatewayContext } from '../graphql/context.js';
+import { admits } from '../firewall/admits.js';
+import type { Callers } from '../policy/plugin/types.js';
 import { REQUEST_APPROVAL_TOOL, undeclaredArguments, type McpTool } from './mcp-tools.js';
+import { gateCouldPass } from './offered-tools.js';
 import { runTool, type ToolCall } from './run-tool.js';
 import type { ToolRefusal } from './tool-refusal.js';
 
@@ -8,6 +11,9 @@ import type { ToolRefusal } from './tool-refusal.js';
 const REQUEST_APPROVAL_DOCUMENT = `mutation ${REQUEST_APPROVAL_TOOL}($input: RequestMutationApprovalInput!) {
   requestMutationApproval(input: $input) { id kind status sessionId summary }
 }`;
+
+/** Who may call `requestMutationApproval` (its `callers`). */
+const REQUEST_APPROVAL_CALLERS: Callers = 'staff';
 
 export interface ApprovalTool {
   listed: Tool;
@@ -19,10 +25,13 @@ export interface ApprovalTool {
  * `RequestApproval`, offered beside the risky tools a caller may run in a read-write session:
  * it asks a manager to approve one exact call (the tool's operation and these arguments, as
  * `requestMutationApproval` does for any client), which then runs once, within the approval's
- * lifetime. Elsewhere no risky tool could ever run on an approval, and it is not offered.
+ * lifetime. Elsewhere no risky tool could ever run on an approval, and it is not offered; nor
+ * to an AI assistant, whose every change becomes a request by itself.
  */
 export function approvalTool(offered: readonly McpTool[], context: GatewayContext): ApprovalTool | null {
   if (context.access.session?.mode !== 'read_write') return null;
+  // requestMutationApproval is for staff, and a session control: an assistant's changes become requests by themselves (`proposeAssistantWrite`).
+  if (!admits(REQUEST_APPROVAL_CALLERS, context.principal, context.access) || !gateCouldPass('session-control', context)) return null;
   const risky = offered.filter((tool) => tool.operation === 'mutation' && tool.rootFields.some((field) => field.risk === 'risky'));
   if (risky.length === 0) return null;
   return {

@@ -24,8 +24,10 @@ export function shownToolName(name: unknown): string | null {
  * Records a refused tool call as the GraphQL endpoint records a request refused before it ran:
  * one `request_refused` row, with the caller, whom they act as, the request id, the tool as the
  * operation, the code and a summary ("Agent Sarah Lee's MCP tool call as Tom Baker (Acme Co)
- * was refused: …"). A staff member's rows count toward the repeated-denials alert. Rejects when
- * the row could not be written: the caller then answers AUDIT_UNAVAILABLE (fail closed).
+ * was refused: …"; "Assistant Triage-Bot, for Agent Sarah Lee, was refused an MCP tool call as
+ * …: …"). An assistant's row names its chain in `details.chain`, as its other rows do. A
+ * staff member's rows count toward the repeated-denials alert. Rejects when the row could not
+ * be written: the caller then answers AUDIT_UNAVAILABLE (fail closed).
  */
 export async function recordToolRefusal(writer: AuditWriter, context: GatewayContext, refusal: ToolRefusal): Promise<void> {
   const { who, as, ...base } = requestRowBase(context, refusal.tool);
@@ -40,7 +42,8 @@ export async function recordToolRefusal(writer: AuditWriter, context: GatewayCon
         path: null,
         reason: refusal.clause,
         details: { code: refusal.code, refusals: [{ code: refusal.code, message: refusal.message }], via: 'mcp', ...(refusal.tool ? { tool: refusal.tool } : {}) },
-        summary: `${who}'s MCP tool call${as} was refused: ${refusal.clause}`,
+        // An assistant's label names whom it works for ("Assistant Triage-Bot, for Agent Sarah Lee,"): no possessive fits after it.
+        summary: actor.kind === 'assistant' ? `${who} was refused an MCP tool call${as}: ${refusal.clause}` : `${who}'s MCP tool call${as} was refused: ${refusal.clause}`,
       },
     ],
     actor.kind === 'staff' ? actor : null,

@@ -38,13 +38,16 @@ export interface McpEndpointOptions {
   graphqlEndpoint?: string;
 }
 
-/** What the initialize answer tells an assistant about every tool (sent only to an authenticated caller). */
+/** What the initialize answer tells a client about every tool (sent only to an authenticated caller). */
 const INSTRUCTIONS = [
   'Each tool runs one GraphQL operation through Warden as you, and its result is the GraphQL result.',
   'Values your policy masks arrive masked; a denied field is null with an error whose extensions.code is FIELD_DENIED. Every call is on the audit trail.',
   'In an impersonation session, extensions.impersonation says who acts as whom: show its banner line.',
-  `A risky change answers APPROVAL_REQUIRED: call ${REQUEST_APPROVAL_TOOL} with the tool, the same arguments and a reason, wait for a manager, then call the tool again with the same arguments; it runs once.`,
 ].join(' ');
+const PERSON_CHANGES = `A risky change answers APPROVAL_REQUIRED: call ${REQUEST_APPROVAL_TOOL} with the tool, the same arguments and a reason, wait for a manager, then call the tool again with the same arguments; it runs once.`;
+/** An assistant's changes become requests by themselves (`proposeAssistantWrite`): it has no approval tool to call. */
+const ASSISTANT_CHANGES =
+  'Personal data arrives as pseudonyms, stable within the session. A change you send answers APPROVAL_REQUIRED with extensions.approvalRequest: a person decides it (the agent who delegated the session, or a manager for a risky change); once approved, call the tool again with the same arguments; it runs once.';
 
 /**
  * The MCP endpoint (Streamable HTTP, stateless): each POST gets a server and a transport of its
@@ -105,7 +108,8 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
   }
 
   function serverFor(request: Request, context: GatewayContext): Server {
-    const server = new Server({ name: 'warden', version: '1.0.0' }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
+    const changes = context.principal.kind === 'assistant' ? ASSISTANT_CHANGES : PERSON_CHANGES;
+    const server = new Server({ name: 'warden', version: '1.0.0' }, { capabilities: { tools: {} }, instructions: `${INSTRUCTIONS} ${changes}` });
     const offered = offeredTools(options.tools, context);
     const approvals = approvalTool(offered, context);
     server.setRequestHandler(ListToolsRequestSchema, () => ({

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerPrincipal, StaffPrincipal } from '../../src/auth/principal.js';
+import type { AssistantPrincipal, CustomerPrincipal, StaffPrincipal } from '../../src/auth/principal.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
 import { DEMO_MCP_OPERATIONS } from '../../src/domain/mcp-operations.js';
-import { McpOperationsError, offeredTools, prepareMcpTools, type McpOperation, type ToolCaller } from '../../src/mcp/index.js';
+import { McpOperationsError, offeredTools, prepareMcpTools, type McpOperation, type McpTool, type ToolCaller } from '../../src/mcp/index.js';
 import { loadBaselinePolicy } from '../../src/policy/baseline.js';
 import { compilePolicy } from '../../src/policy/compile-policy.js';
-import { directAccess, impersonationAccess, type SessionInfo } from '../../src/policy/access.js';
+import { assistantSessionAccess, directAccess, impersonationAccess, type SessionInfo } from '../../src/policy/access.js';
 import type { PolicyDocument } from '../../src/policy/policy-document.js';
 import { staticPolicySource } from '../../src/policy/policy-source.js';
 import { startTestGateway } from '../support/gateway.js';
@@ -59,6 +59,27 @@ describe('the tools a caller is offered', () => {
     expect(names(changes, caller('customer'))).toEqual(['SetInvoiceTaxRate', 'RefundInvoice', 'ExportInvoices']);
     expect(names(changes, caller('read_only'))).toEqual([]);
     expect(names(changes, caller('read_write'))).toEqual(['SetInvoiceTaxRate', 'RefundInvoice']);
+  });
+
+  it("offer an AI assistant the changes its delegated session could propose, never a session control and nothing outside a session, whoever the fields' callers", () => {
+    const triage: AssistantPrincipal = { kind: 'assistant', id: 'ast_triage', name: 'Triage-Bot', vendor: 'Example Labs', model: 'triage-1', onBehalfOf: null, priorActors: [], authTime: new Date() };
+    const assistant = (mode: SessionInfo['mode'] | null): ToolCaller => {
+      const access = mode ? assistantSessionAccess(tom, session(mode), 'key', { id: 'dlg_1', agent: { id: agent.id, name: agent.name } }) : directAccess(triage);
+      return { principal: triage, access, policy: { decisions: compilePolicy(1, baseline, demo.catalog.fields.values()).columns[access.column] } };
+    };
+    const changes = DEMO_MCP_OPERATIONS.filter((operation) => operation.document.startsWith('mutation'));
+    expect(names(changes, assistant('read_write'))).toEqual(['SetInvoiceTaxRate', 'RefundInvoice']);
+    expect(names(changes, assistant('read_only'))).toEqual([]);
+    // Fields any caller may reach: the firewall lets them through, the gate's rules for an assistant must not.
+    const [tool] = prepareMcpTools(demo.schema, [{ description: 'End the session.', document: 'mutation EndSession($id: ID!) { endImpersonation(sessionId: $id) { id } }' }]);
+    if (!tool) throw new Error('no tool prepared');
+    const control: McpTool = { ...tool, rootFields: [{ name: 'endImpersonation', callers: 'authenticated', risk: 'session-control' }] };
+    const routine: McpTool = { ...tool, rootFields: [{ name: 'setInvoiceTaxRate', callers: 'authenticated', risk: 'routine' }] };
+    expect(offeredTools([control], assistant('read_write'))).toEqual([]);
+    expect(offeredTools([routine], assistant(null))).toEqual([]);
+    // Control: a person is offered both, as the gate lets them run.
+    expect(offeredTools([control], caller('read_write'))).toEqual([control]);
+    expect(offeredTools([routine], caller('staff'))).toEqual([routine]);
   });
 
   it('follow the operation firewall: customer fields to customers and sessions, staff fields to staff', () => {
