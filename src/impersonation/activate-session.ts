@@ -46,7 +46,8 @@ export async function activateSession(
       expiresAt: (active.expires_at ?? new Date()).toISOString(),
       ...subject,
     },
-    { ...scope, sessionId: session.id },
+    // The customer entered is the head of an assistant's chain, though the start ran outside the session.
+    { ...scope, sessionId: session.id, customer: subject.user },
   );
   const agent = await trx.selectFrom('staff').select(['id', 'name', 'kind']).where('id', '=', session.agent_id).executeTakeFirstOrThrow();
   await enqueueNotification(trx, {

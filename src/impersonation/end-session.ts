@@ -78,7 +78,8 @@ async function recordSessionEnd(
       user: { id: session.user_id, name: names.userName },
       account: { id: session.account_id, name: names.accountName },
     },
-    { ...scope, sessionId: session.id },
+    // The customer is the head of an assistant's chain, wherever the end was sent from.
+    { ...scope, sessionId: session.id, customer: { id: session.user_id, name: names.userName } },
   );
   await enqueueNotification(trx, {
     kind: 'session_ended',
