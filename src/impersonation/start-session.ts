@@ -92,7 +92,7 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
   if (notHolder) throw await refuse(notHolder.code, notHolder.why);
   const ageMinutes = (Date.now() - agent.authTime.getTime()) / 60_000;
   if (ageMinutes > settings.authMaxAgeMinutes) {
-    const again = agent.kind === 'assistant' ? 'get a token issued' : 'sign in again';
+    const again = agent.kind === 'assistant' ? 'get a new token, signed in' : 'sign in again';
     throw await refuse('UNAUTHENTICATED', `You signed in ${Math.floor(ageMinutes)} minutes ago; ${again} (within ${settings.authMaxAgeMinutes} minutes) to start a session.`);
   }
   const reason = checkReason(input.reason);

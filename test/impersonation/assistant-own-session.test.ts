@@ -265,6 +265,17 @@ describe('with the switch on', () => {
     expect(recorded.at(-1)?.summary).toMatch(/^Assistant Triage-Bot was refused/);
   });
 
+  it('refuses a token signed in too long ago (UNAUTHENTICATED), as for people', async () => {
+    const sessionsBefore = await sessionCount();
+    const stale = await t.tokenFor('assistant', { authTime: new Date(Date.now() - 6 * 60_000) });
+    const { body } = await start(t, { bearer: stale });
+    expect(codeOf(body)).toBe('UNAUTHENTICATED');
+    expect(messageOf(body)).toMatch(/^You signed in 6 minutes ago; get a new token/);
+    expect(await sessionCount()).toBe(sessionsBefore);
+    // Control: a fresh token of the same assistant opens it.
+    expect((await startOwn()).body.errors).toBeUndefined();
+  });
+
   it('refuses a staff member as the target', async () => {
     await t.demo
       .insertInto('users')
