@@ -48,6 +48,16 @@ const OwnHistory = graphql(`
   }
 `);
 
+const OwnTimeline = graphql(`
+  query OwnTimeline($agent: ID) {
+    impersonationSessions(filter: { agent: $agent }) {
+      sessionId
+      agentName
+      story
+    }
+  }
+`);
+
 const ASSISTANT = 'ast_triage';
 const TOM = { name: 'Tom Baker', email: 'tom.baker@acme.example' };
 
@@ -340,5 +350,17 @@ describe('with the switch on', () => {
     const visit = body.data?.accessHistory.edges.find((edge) => edge.node.sessionId === sessionId)?.node;
     expect(visit?.agentName).toBe('Assistant Triage-Bot');
     expect(visit?.summary).toMatch(/^Assistant Triage-Bot from support entered as/);
+  });
+
+  it("the auditors' timeline tells its session as the assistant's", async () => {
+    const { sessionId, token } = await openOwn();
+    await t.execute(ImpMe, asAssistantIn(token));
+    await t.execute(ImpEnd, { ...asAssistantIn(token), variables: { sessionId } });
+    const { body } = await t.execute(OwnTimeline, { as: 'auditor', variables: { agent: ASSISTANT } });
+    expect(body.errors).toBeUndefined();
+    const timeline = body.data?.impersonationSessions.find((entry) => entry.sessionId === sessionId);
+    expect(timeline?.agentName).toBe('Triage-Bot');
+    expect(timeline?.story.length).toBeGreaterThan(2);
+    for (const line of timeline?.story ?? []) expect(line).toMatch(/^\d\d:\d\d UTC — Assistant Triage-Bot /);
   });
 });
