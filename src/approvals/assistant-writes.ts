@@ -1,9 +1,10 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type GraphQLField, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { AssistantPrincipal } from '../auth/principal.js';
 import { errorCodeOf, isErrorCode } from '../errors/index.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { newId } from '../impersonation/start-session.js';
+import { CALLERS_EXTENSION } from '../policy/plugin/types.js';
 import { findPendingRequestOf } from './approvals.repository.js';
 import { canonicalMutationHash, targetStateHash } from './canonical-hash.js';
 import { describeMutationCall } from './describe-call.js';
@@ -85,4 +86,37 @@ export async function proposeAssistantWrite(context: GatewayContext, assistant: 
 /** What an assistant can never run, approved or not: session control (start, extend, approve, delegate). */
 export function assistantSessionControl(field: string): Refusal {
   return { code: 'ASSISTANT_NOT_PERMITTED', why: `${field} controls a session; an AI assistant never starts, extends, ends, approves or delegates one. Ask the agent you work for.` };
+}
+
+/** Whether a root field is one an assistant may call on a session of its own (start it, end it). */
+export function forOwnSession(field: GraphQLField<unknown, unknown>): boolean {
+  return field.extensions[CALLERS_EXTENSION] === 'staff_or_assistant';
+}
+
+/**
+ * Outside a session an assistant changes nothing, but where the policy lets assistants open
+ * sessions of their own it may start one, or end one it opened: an operation made only of such
+ * root fields (no fragments at the root, so every field is seen here) goes on to the firewall
+ * and the resolvers, which check the rest. False for anything else.
+ */
+export function opensOwnSession(schema: GraphQLSchema, operation: OperationDefinitionNode, assistantsMayOpenSessions: boolean): boolean {
+  const fields = schema.getMutationType()?.getFields();
+  if (!assistantsMayOpenSessions || !fields) return false;
+  return operation.selectionSet.selections.every((selection) => {
+    if (selection.kind !== Kind.FIELD) return false;
+    if (selection.name.value === '__typename') return true;
+    const field = fields[selection.name.value];
+    return field !== undefined && forOwnSession(field);
+  });
+}
+
+/**
+ * In an assistant's own session nothing changes: it is read-only, and no agent delegated it, so
+ * nobody is there to approve the assistant's proposals. Said in words that show the way out.
+ */
+export function ownSessionReadOnly(field: string): Refusal {
+  return {
+    code: 'APPROVAL_REQUIRED',
+    why: `An assistant's own session is read-only, so ${field} cannot run in it: ask a support agent to start a read-write session and delegate it to you (your changes there wait for their approval).`,
+  };
 }

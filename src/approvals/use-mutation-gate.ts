@@ -11,7 +11,7 @@ import { canonicalMutationHash } from './canonical-hash.js';
 import { mutationRiskOf, neverDuringImpersonation } from './mutation-risk.js';
 import { rootMutationCalls, type RootMutationCall } from './mutation-arguments.js';
 import { spendForTarget, targetRefusal, type TargetRefusal } from './target-check.js';
-import { assistantSessionControl, proposeAssistantWrite } from './assistant-writes.js';
+import { assistantSessionControl, forOwnSession, opensOwnSession, ownSessionReadOnly, proposeAssistantWrite } from './assistant-writes.js';
 
 /**
  * During an impersonation session, before any resolver runs, every root mutation must pass:
@@ -28,8 +28,10 @@ import { assistantSessionControl, proposeAssistantWrite } from './assistant-writ
  * (`approvalUseHook`), so a call that fails keeps it. The target is checked once more in that
  * transaction, on the rows it locked (`targetCheckHook`): a target refused there is spent here,
  * after that transaction rolled back. Refusals are recorded. Outside sessions the gate does
- * nothing, but refuse an AI assistant's every mutation (it writes only in a delegated session).
- * An assistant's calls in a session are proposals: see `proposeAssistantWrite`.
+ * nothing, but refuse an AI assistant's every mutation (it writes only in a delegated session),
+ * except starting or ending a session of its own where the policy allows it (`opensOwnSession`).
+ * An assistant's calls in a delegated session are proposals: see `proposeAssistantWrite`; in a
+ * session of its own it changes nothing, and may end it.
  */
 export function useMutationGate(): Plugin<GatewayContext> {
   return {
@@ -42,6 +44,7 @@ export function useMutationGate(): Plugin<GatewayContext> {
           d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
       if (!operation || operation.operation !== 'mutation') return;
+      if (!session && opensOwnSession(args.schema, operation, context.policyDocument.assistantsMayOpenSessions)) return;
       if (!session) {
         // An assistant changes nothing outside a delegated session, whatever the mutation's callers.
         const why = 'An AI assistant changes data only in a session an agent delegated to it, and only with their approval.';
@@ -150,10 +153,13 @@ async function judge(
   const session = context.access.session;
   const assistant = context.principal.kind === 'assistant' ? context.principal : null;
   if (!session) return null;
-  if (risk === 'session-control') return assistant ? assistantSessionControl(field) : null;
+  // An assistant's own session: no agent delegated it (its holder is the assistant itself).
+  const ownSession = assistant !== null && !context.access.delegation;
+  if (risk === 'session-control') return assistant && !(ownSession && forOwnSession(call.field)) ? assistantSessionControl(field) : null;
   if (risk === 'never-during-impersonation') {
     return { code: 'FORBIDDEN', why: neverDuringImpersonation(call.field) };
   }
+  if (ownSession) return ownSessionReadOnly(field);
   if (session.mode === 'read_only') {
     return { code: 'APPROVAL_REQUIRED', why: `This session is read-only, so ${field} cannot run; start a read-write session (a manager approves it) to make changes.` };
   }

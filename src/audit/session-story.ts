@@ -43,10 +43,17 @@ const NAMES_SHOWN = 5;
  * Jane Doe's email masked", "was refused the birth date of Tom Baker"). A mutation's own field
  * read, and what it returned, are left to the mutation's own event when it has one.
  *
- * `agentName` is the session's agent; `names` gives user ids their names; `events` are in chain order.
+ * `agentName` is the session's holder: an agent, or an AI assistant on a session of its own
+ * (`holderKind`); `names` gives user ids their names; `events` are in chain order.
  */
-export function sessionStory(events: readonly AuditEventRow[], agentName: string, names: ReadonlyMap<string, string>, labels: StoryLabels): string[] {
-  const who = `Agent ${agentName}`;
+export function sessionStory(
+  events: readonly AuditEventRow[],
+  agentName: string,
+  names: ReadonlyMap<string, string>,
+  labels: StoryLabels,
+  holderKind: 'person' | 'assistant' = 'person',
+): string[] {
+  const who = `${holderKind === 'assistant' ? 'Assistant' : 'Agent'} ${agentName}`;
   const readsByRequest = new Map<string, AuditEventRow[]>();
   const withOwnEvent = new Set<string>();
   const deniedReads = new Set<string>();

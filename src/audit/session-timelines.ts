@@ -30,7 +30,7 @@ export async function sessionTimelines(db: Executor, identity: WardenIdentity, f
   let query = db
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff', 'staff.id', 's.agent_id')
-    .select(['s.id', 's.reason', 's.ticket', 's.status', 's.started_at', 's.ended_at', 's.created_at', 'staff.name as agentName', 's.user_name as userName', 's.account_name as accountName']);
+    .select(['s.id', 's.reason', 's.ticket', 's.status', 's.started_at', 's.ended_at', 's.created_at', 'staff.name as agentName', 'staff.kind as holderKind', 's.user_name as userName', 's.account_name as accountName']);
   if (filter.agent) query = query.where('s.agent_id', '=', filter.agent);
   if (filter.user) query = query.where('s.user_id', '=', filter.user);
   if (filter.account) query = query.where('s.account_id', '=', filter.account);
@@ -57,7 +57,7 @@ export async function sessionTimelines(db: Executor, identity: WardenIdentity, f
       status: s.status,
       startedAt: s.started_at,
       endedAt: s.ended_at,
-      story: sessionStory(own, s.agentName, names, labels),
+      story: sessionStory(own, s.agentName, names, labels, s.holderKind),
       events: own,
     };
   });

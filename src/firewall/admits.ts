@@ -14,6 +14,8 @@ export function admits(callers: Callers, principal: Principal, access: Pick<Acce
       return access.actingAs !== null;
     case 'staff':
       return principal.kind === 'staff';
+    case 'staff_or_assistant':
+      return principal.kind === 'staff' || principal.kind === 'assistant';
     case 'support_manager':
       return hasRole(principal, 'support_manager');
     case 'security_admin':

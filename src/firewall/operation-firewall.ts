@@ -3,13 +3,14 @@ import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { deny, shield, type IRule, type IRules } from 'graphql-shield';
 import { CALLERS_EXTENSION, type Callers } from '../policy/plugin/types.js';
 import { wardenError } from '../errors/index.js';
-import { isAuditor, isAuthenticated, isCustomer, isSecurityAdmin, isStaff, isSupportManager } from './rules.js';
+import { isAuditor, isAuthenticated, isCustomer, isSecurityAdmin, isStaff, isStaffOrAssistant, isSupportManager } from './rules.js';
 
 /** The rule behind each `callers` a root field can declare. */
 const RULES: Record<Callers, IRule> = {
   authenticated: isAuthenticated,
   customer: isCustomer,
   staff: isStaff,
+  staff_or_assistant: isStaffOrAssistant,
   support_manager: isSupportManager,
   security_admin: isSecurityAdmin,
   auditor: isAuditor,

@@ -37,6 +37,11 @@ export const isStaff: IRule = rule({ cache: 'contextual' })((_parent, _args, con
       : wardenError('FORBIDDEN', 'This field is for Warden staff; customers cannot call it.'),
 );
 
+/** Staff, and AI assistants on a session of their own: what an assistant may do there, its resolver decides. */
+export const isStaffOrAssistant: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
+  admits('staff_or_assistant', context.principal, context.access) ? true : wardenError('FORBIDDEN', 'This field is for Warden staff; customers cannot call it.'),
+);
+
 export const isSecurityAdmin: IRule = rule({ cache: 'contextual' })((_parent, _args, context: GatewayContext) =>
   context.principal.kind === 'assistant'
     ? assistantNotPermitted()

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { SessionEndReason } from '../db/tables/impersonation-session.js';
 import { wardenError } from '../errors/index.js';
+import { holderLabel } from './session-holder.js';
 
 export interface AccessHistoryEntry {
   sessionId: string;
@@ -58,7 +59,7 @@ export async function listAccessHistory(
   let query = db
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff', 'staff.id', 's.agent_id')
-    .select(['s.id', 's.user_id', 's.reason', 's.ticket', 's.mode', 's.started_at', 's.ended_at', 's.end_reason', 'staff.name as agent_name', 's.user_name'])
+    .select(['s.id', 's.user_id', 's.reason', 's.ticket', 's.mode', 's.started_at', 's.ended_at', 's.end_reason', 'staff.name as agent_name', 'staff.kind as agent_kind', 's.user_name'])
     .where('s.account_id', '=', accountId)
     .where('s.started_at', 'is not', null)
     .orderBy('s.started_at', 'desc')
@@ -81,7 +82,7 @@ export async function listAccessHistory(
     const startedAt = s.started_at ?? new Date(0);
     return {
       sessionId: s.id,
-      agentName: s.agent_name,
+      agentName: holderLabel({ kind: s.agent_kind, name: s.agent_name }),
       userId: s.user_id,
       userName: showUserName(s.user_name),
       reason: s.reason,

@@ -4,6 +4,7 @@ import { sessionSubject } from '../audit/audit-subject-of.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database } from '../db/database.js';
 import type { ImpersonationSessionRow } from '../db/tables/impersonation-session.js';
+import { holderLabel } from './session-holder.js';
 import { hashSessionToken, mintSessionToken } from './session-token.js';
 import { enqueueNotification } from '../notify/index.js';
 
@@ -45,13 +46,14 @@ export async function activateSession(
       expiresAt: (active.expires_at ?? new Date()).toISOString(),
       ...subject,
     },
-    { ...scope, sessionId: session.id },
+    // The customer entered is the head of an assistant's chain, though the start ran outside the session.
+    { ...scope, sessionId: session.id, customer: subject.user },
   );
-  const agent = await trx.selectFrom('staff').select(['id', 'name']).where('id', '=', session.agent_id).executeTakeFirstOrThrow();
+  const agent = await trx.selectFrom('staff').select(['id', 'name', 'kind']).where('id', '=', session.agent_id).executeTakeFirstOrThrow();
   await enqueueNotification(trx, {
     kind: 'session_started',
     sessionId: session.id,
-    agent,
+    agent: { id: agent.id, name: holderLabel(agent) },
     customer: subject.user,
     account: subject.account,
     reason: session.reason,

@@ -3,6 +3,7 @@ import { closeApprovalRequests } from '../approvals/close-approval-requests.js';
 import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor, type AuditScope } from '../audit/index.js';
 import type { Database } from '../db/database.js';
 import type { ImpersonationSessionRow, SessionEndReason } from '../db/tables/impersonation-session.js';
+import { holderLabel } from './session-holder.js';
 import { markSessionEnded } from './sessions.repository.js';
 import { enqueueNotification } from '../notify/index.js';
 
@@ -63,8 +64,8 @@ async function recordSessionEnd(
   scope: AuditScope,
   note: string | null,
 ): Promise<void> {
-  const agent = await trx.selectFrom('staff').select('name').where('id', '=', session.agent_id).executeTakeFirstOrThrow();
-  const names = { userName: session.user_name, accountName: session.account_name, agentName: agent.name };
+  const agent = await trx.selectFrom('staff').select(['name', 'kind']).where('id', '=', session.agent_id).executeTakeFirstOrThrow();
+  const names = { userName: session.user_name, accountName: session.account_name, agentName: holderLabel(agent) };
   const minutes = Math.max(0, Math.round(((ended.ended_at ?? new Date()).getTime() - startedAt.getTime()) / 60_000));
   await recordAuditEvent(
     trx,
@@ -77,7 +78,8 @@ async function recordSessionEnd(
       user: { id: session.user_id, name: names.userName },
       account: { id: session.account_id, name: names.accountName },
     },
-    { ...scope, sessionId: session.id },
+    // The customer is the head of an assistant's chain, wherever the end was sent from.
+    { ...scope, sessionId: session.id, customer: { id: session.user_id, name: names.userName } },
   );
   await enqueueNotification(trx, {
     kind: 'session_ended',

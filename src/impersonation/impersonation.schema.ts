@@ -7,11 +7,18 @@ import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { StaffPrincipal } from '../auth/principal.js';
 import { claimApprovedSession, currentSessionOfAgent, endImpersonationSession } from './session-lifecycle.js';
+import type { SessionHolder } from './session-holder.js';
 import { startSession } from './start-session.js';
 
 export function staffCaller(context: GatewayContext): StaffPrincipal {
   if (context.principal.kind === 'assistant') throw assistantNotPermitted();
   if (context.principal.kind !== 'staff') throw wardenError('FORBIDDEN', 'Only support staff use impersonation.');
+  return context.principal;
+}
+
+/** Staff, or an AI assistant for a session of its own (what it may do there is checked where it is done). */
+function holderCaller(context: GatewayContext): SessionHolder {
+  if (context.principal.kind === 'customer') throw wardenError('FORBIDDEN', 'Only support staff use impersonation.');
   return context.principal;
 }
 
@@ -85,7 +92,7 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
   builder.mutationFields((t) => ({
     startImpersonation: t.field({
       type: Payload,
-      callers: 'staff',
+      callers: 'staff_or_assistant',
       classification: 'public',
       risk: 'session-control',
       description: 'Starts a session as a customer, or asks a manager first (then token is null).',
@@ -96,9 +103,9 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
             db: context.db,
             identity: context.identity,
             settings: context.settings,
-            agent: staffCaller(context),
+            agent: holderCaller(context),
             inSession: context.access.session !== null,
-            oncallMayImpersonate: context.policyDocument.oncallMayImpersonate,
+            policy: context.policyDocument,
             scope: auditScopeOf(context, info),
             // startSession records its refusals itself (in a transaction, counted for repeated-denial
             // alerts); the audit trail must not record those a second time, and records the rest.
@@ -132,12 +139,12 @@ export function defineImpersonationTypes(builder: WardenBuilder): void {
     }),
     endImpersonation: t.field({
       type: Session,
-      callers: 'staff',
+      callers: 'staff_or_assistant',
       classification: 'public',
       risk: 'session-control',
       args: { sessionId: t.arg.id({ required: true, filtersBy: 'ImpersonationSession.id' }) },
       resolve: (_root, { sessionId }, context, info) =>
-        endImpersonationSession(context.db, staffCaller(context), String(sessionId), auditScopeOf(context, info)),
+        endImpersonationSession(context.db, holderCaller(context), String(sessionId), auditScopeOf(context, info)),
     }),
     revokeImpersonation: t.field({
       type: Session,

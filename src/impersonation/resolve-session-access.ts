@@ -2,20 +2,23 @@ import type { Transaction } from 'kysely';
 import { SYSTEM_ACTOR, type AuditSubject } from '../audit/index.js';
 import { customerSubject, sessionSubject } from '../audit/audit-subject-of.js';
 import type { WardenIdentity } from '../identity/identity.js';
-import type { Principal, StaffPrincipal } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import type { TokenClaims } from '../auth/token-claims.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database, Db } from '../db/database.js';
 import type { SessionEndReason } from '../db/tables/impersonation-session.js';
 import { errorCodeOf, wardenError } from '../errors/index.js';
-import { directAccess, impersonationAccess, type AccessContext } from '../policy/access.js';
+import { assistantSessionAccess, directAccess, impersonationAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
+import { newPseudonymKey } from '../policy/pseudonym.js';
 import { createAssistantAccessResolver } from './assistant-access.js';
+import { sessionPseudonymKey } from './delegations.repository.js';
+import { holderActor, holderMayImpersonate, type SessionHolder } from './session-holder.js';
 import { endSession } from './end-session.js';
 import { recordContextRefusal } from './record-context-refusal.js';
 import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
 import { findSessionByTokenHash, lockSession, touchActiveSession } from './sessions.repository.js';
-import { mayImpersonate, sessionBrokenBecause, standingOf } from './start-checks.js';
+import { sessionBrokenBecause, standingOf } from './start-checks.js';
 
 export const IMPERSONATION_HEADER = 'x-impersonation-token';
 
@@ -35,20 +38,30 @@ const END_MESSAGES: Record<SessionEndReason, string> = {
   target_changed: "Your session ended: the customer's account changed (it became sensitive, the user's role changed, or the customer opted out).",
 };
 
+/** Why an assistant's own session ended when it lost the right to hold one: the policy changed. */
+const ASSISTANT_ROLE_LOST = 'Your session ended: the policy in force no longer lets AI assistants hold sessions of their own.';
+
+function endMessage(reason: SessionEndReason, holder: SessionHolder): string {
+  return reason === 'role_lost' && holder.kind === 'assistant' ? ASSISTANT_ROLE_LOST : END_MESSAGES[reason];
+}
+
 /**
  * Whose data a request reaches. Without an impersonation token: the caller's own. With one,
  * the caller must be the agent the session belongs to, still allowed to impersonate, and the
  * session active and within both time limits; each use pushes the idle limit back. A session
- * found broken here is ended here, with its end record, before the request is refused.
+ * found broken here is ended here, with its end record, before the request is refused. An AI
+ * assistant's session token (one it opened itself, where the policy allows) is held to the same
+ * rules, sent with its own token; it reads through the assistant's session column. An
+ * assistant's delegation token goes to `createAssistantAccessResolver`.
  */
 export function createSessionAccessResolver(options: SessionAccessOptions) {
   const { db, settings } = options;
   const assistantAccess = createAssistantAccessResolver(options);
   return async (principal: Principal, request: Request, requestId: string): Promise<AccessContext> => {
     const token = request.headers.get(IMPERSONATION_HEADER);
-    if (principal.kind === 'assistant') return assistantAccess(principal, token, requestId);
+    if (principal.kind === 'assistant' && !(token && looksLikeSessionToken(token))) return assistantAccess(principal, token, requestId);
     if (!token) return directAccess(principal);
-    if (principal.kind !== 'staff') {
+    if (principal.kind === 'customer') {
       const why = 'Impersonation tokens are for support staff; send only your own bearer token.';
       await recordContextRefusal(
         db,
@@ -59,6 +72,11 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
     }
     if (!looksLikeSessionToken(token)) {
       throw await refuseSession(principal, requestId, 'The impersonation token is not one Warden issued; start a session to get one.', null);
+    }
+    if (principal.kind === 'assistant' && principal.onBehalfOf) {
+      const why = `A session an assistant opened works only with the assistant's own token (kind ai_agent), not one acting for ${principal.onBehalfOf.name}.`;
+      await recordContextRefusal(db, { kind: 'access_denied', attempted: 'use its own session with a delegation token', code: 'FORBIDDEN', why }, { actor: holderActor(principal), requestId });
+      throw wardenError('FORBIDDEN', why);
     }
     const tokenHash = hashSessionToken(token);
     const session = await touchActiveSession(db, tokenHash, principal.id, settings.idleMinutes);
@@ -72,16 +90,18 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
         await recordContextRefusal(
           db,
           { kind: 'access_denied', attempted: `use impersonation session ${session.id}`, code: 'UPSTREAM_UNAVAILABLE', why: (error as Error).message, sessionId: session.id, subject },
-          { actor: { kind: 'staff', id: principal.id, name: principal.name }, requestId, sessionId: session.id },
+          { actor: holderActor(principal), requestId, sessionId: session.id },
         );
       }
       throw error;
     });
-    const agentMayImpersonate = mayImpersonate(principal.roles, options.policy.current().document.oncallMayImpersonate);
+    // A token's holder is active (authentication refuses a deactivated one); its standing is the policy's to say.
+    const holder = { kind: principal.kind === 'assistant' ? ('assistant' as const) : ('person' as const), active: true, roles: principal.kind === 'staff' ? principal.roles : [] };
+    const agentMayImpersonate = holderMayImpersonate(holder, options.policy.current().document);
     const endReason = sessionBrokenBecause(standingOf(session, now, agentMayImpersonate));
     if (endReason || !now) {
       const reason = endReason ?? 'target_changed';
-      throw await refuseSession(principal, requestId, END_MESSAGES[reason], { id: session.id, subject }, endIfActive(session.id, reason, requestId));
+      throw await refuseSession(principal, requestId, endMessage(reason, principal), { id: session.id, subject }, endIfActive(session.id, reason, requestId));
     }
     const customer = {
       kind: 'customer' as const,
@@ -91,7 +111,7 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
       role: now.role,
       authTime: principal.authTime,
     };
-    return impersonationAccess(customer, session.mode, new Set(session.grants ?? []), {
+    const info = {
       id: session.id,
       mode: session.mode,
       agent: { id: principal.id, name: principal.name },
@@ -99,7 +119,12 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
       account: { id: now.account.id, name: now.account.name },
       expiresAt: session.expires_at ?? new Date(),
       idleExpiresAt: session.idle_expires_at ?? new Date(),
-    });
+    };
+    if (principal.kind === 'assistant') {
+      // Its own column, stand-ins keyed by the session, no grants; no delegation, no agent to answer to.
+      return assistantSessionAccess(customer, info, await sessionPseudonymKey(db, session.id, newPseudonymKey()), null);
+    }
+    return impersonationAccess(customer, session.mode, new Set(session.grants ?? []), info);
   };
 
   /**
@@ -107,7 +132,7 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
    * with what must change with it (ending the session that lapsed).
    */
   async function refuseSession(
-    agent: StaffPrincipal,
+    agent: SessionHolder,
     requestId: string,
     why: string,
     session: { id: string; subject: AuditSubject } | null,
@@ -123,14 +148,14 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
         sessionId: session?.id ?? null,
         subject: session?.subject ?? null,
       },
-      { actor: { kind: 'staff', id: agent.id, name: agent.name }, requestId, sessionId: session?.id ?? null },
+      { actor: holderActor(agent), requestId, sessionId: session?.id ?? null },
       withRefusal,
     );
     return wardenError('SESSION_EXPIRED', why);
   }
 
   /** Why the token did not open a session: someone else's, ended, or timed out (then end it). */
-  async function explainRefusal(tokenHash: string, agent: StaffPrincipal, requestId: string) {
+  async function explainRefusal(tokenHash: string, agent: SessionHolder, requestId: string) {
     const session = await findSessionByTokenHash(db, tokenHash);
     if (!session) return refuseSession(agent, requestId, 'No session has this impersonation token; start a new session.', null);
     if (session.agent_id !== agent.id) {
@@ -144,7 +169,7 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
           sessionId: session.id,
           subject: sessionSubject(session),
         },
-        { actor: { kind: 'staff', id: agent.id, name: agent.name }, requestId },
+        { actor: holderActor(agent), requestId },
       );
       return wardenError('FORBIDDEN', 'This impersonation token belongs to another agent; it works only with its own agent’s credential.');
     }
@@ -153,7 +178,7 @@ export function createSessionAccessResolver(options: SessionAccessOptions) {
       const reason: SessionEndReason = session.expires_at && session.expires_at.getTime() <= Date.now() ? 'expired' : 'idle_timeout';
       return refuseSession(agent, requestId, END_MESSAGES[reason], own, endIfActive(session.id, reason, requestId));
     }
-    return refuseSession(agent, requestId, END_MESSAGES[session.end_reason ?? 'ended'], own);
+    return refuseSession(agent, requestId, endMessage(session.end_reason ?? 'ended', agent), own);
   }
 }
 

@@ -9,6 +9,7 @@ import { activateSession } from './activate-session.js';
 import { endSession, refuseUnstartedSession } from './end-session.js';
 import { loadCollectRecord } from './collect-record.js';
 import { collectRefusal, lapseOf, staleSignInRefusal } from './collect-refusal.js';
+import type { SessionHolder } from './session-holder.js';
 import { findOpenSessionOfAgent, lockSession } from './sessions.repository.js';
 import { approvalStillHolds, loadStartTarget, mayImpersonate, type StartRefusal } from './start-checks.js';
 
@@ -66,10 +67,10 @@ export async function claimApprovedSession(ctx: ClaimContext, sessionId: string)
   return outcome;
 }
 
-/** The agent ends their own session; a manager revokes anyone's (with a reason). */
+/** The agent (or assistant) ends their own session; a manager revokes anyone's (with a reason). */
 export async function endImpersonationSession(
   db: Db,
-  caller: StaffPrincipal,
+  caller: SessionHolder,
   sessionId: string,
   scope: AuditScope,
   revokeReason: string | null = null,

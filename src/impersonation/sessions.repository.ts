@@ -121,6 +121,8 @@ export function markSessionEnded(
 export interface SessionWithAgent extends ImpersonationSessionRow {
   agent_active: boolean;
   agent_roles: StaffRole[];
+  /** A person, or an AI assistant holding a session of its own. */
+  agent_kind: 'person' | 'assistant';
 }
 
 /**
@@ -133,7 +135,7 @@ export function lockActiveSessions(db: Executor, limit: number, afterId: string)
     .selectFrom('impersonation_sessions as s')
     .innerJoin('staff as st', 'st.id', 's.agent_id')
     .selectAll('s')
-    .select(['st.active as agent_active', 'st.roles as agent_roles'])
+    .select(['st.active as agent_active', 'st.roles as agent_roles', 'st.kind as agent_kind'])
     .where('s.status', '=', 'active')
     .where('s.id', '>', afterId)
     .orderBy('s.id')

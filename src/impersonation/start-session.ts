@@ -3,7 +3,6 @@ import type { GraphQLError } from 'graphql';
 import type { AuditScope } from '../audit/index.js';
 import { describeSessionStart } from '../approvals/describe-session-start.js';
 import { openApprovalRequest } from '../approvals/open-request.js';
-import type { StaffPrincipal } from '../auth/principal.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import type { WardenIdentity } from '../identity/identity.js';
@@ -13,7 +12,8 @@ import { wardenError, type ErrorCode } from '../errors/index.js';
 import { activateSession } from './activate-session.js';
 import { checkReason } from './reason.js';
 import { findOpenSessionOfAgentNamed, insertSession } from './sessions.repository.js';
-import { approvalReasons, loadStartTarget, mayImpersonate, oneOpenSessionRefusal, takeAccountTurn, targetRefusal, type OpenSessionOfAgent, type StartRefusal } from './start-checks.js';
+import { approvalRefusal, holderRefusal, modeRefusal, type HolderPolicy, type SessionHolder } from './session-holder.js';
+import { approvalReasons, loadStartTarget, oneOpenSessionRefusal, takeAccountTurn, targetRefusal, type OpenSessionOfAgent, type StartRefusal } from './start-checks.js';
 import { recordDenial } from '../audit/record-denial.js';
 
 export interface StartSessionInput {
@@ -28,10 +28,11 @@ export interface StartSessionContext {
   db: Db;
   identity: WardenIdentity;
   settings: ImpersonationSettings;
-  agent: StaffPrincipal;
+  /** A support agent, or an AI assistant opening a read-only session of its own. */
+  agent: SessionHolder;
   /** The caller is already in a session (sent an impersonation token). */
   inSession: boolean;
-  oncallMayImpersonate: boolean;
+  policy: HolderPolicy;
   scope: AuditScope;
   /** Told of each refusal this function recorded itself, so the audit trail does not record it again. */
   markRecorded: (error: GraphQLError) => void;
@@ -55,7 +56,7 @@ class SessionAlreadyOpen extends Error {
 }
 
 /** The input fields of `startImpersonation` a refusal may name in `extensions.field`. */
-export type StartInputField = 'userId' | 'reason' | 'ticket' | 'minutes';
+export type StartInputField = 'userId' | 'reason' | 'ticket' | 'mode' | 'minutes';
 
 const NO_SUCH_CUSTOMER: StartRefusal = { code: 'NOT_FOUND', why: 'No customer user has that id; find them in the directory first.' };
 
@@ -68,7 +69,9 @@ class TargetRefusedNow extends Error {
 
 /**
  * Starts a session, or asks a manager first. Every refusal is itself recorded (who tried to
- * enter which account, and why not) before the error is returned.
+ * enter which account, and why not) before the error is returned. An AI assistant starts one
+ * only where the policy lets it, read-only, and never one that would wait for a manager; its
+ * reason, ticket, target and length are checked as a person's are.
  */
 export async function startSession(ctx: StartSessionContext, input: StartSessionInput): Promise<StartedSession> {
   const { db, settings, agent } = ctx;
@@ -85,10 +88,12 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
   };
 
   if (ctx.inSession) throw await refuse('FORBIDDEN', 'Sessions cannot nest: end the session you are in before starting another.');
-  if (!mayImpersonate(agent.roles, ctx.oncallMayImpersonate)) throw await refuse('FORBIDDEN', 'Only support agents may start impersonation sessions.');
+  const notHolder = holderRefusal(agent, ctx.policy);
+  if (notHolder) throw await refuse(notHolder.code, notHolder.why);
   const ageMinutes = (Date.now() - agent.authTime.getTime()) / 60_000;
   if (ageMinutes > settings.authMaxAgeMinutes) {
-    throw await refuse('UNAUTHENTICATED', `You signed in ${Math.floor(ageMinutes)} minutes ago; sign in again (within ${settings.authMaxAgeMinutes} minutes) to start a session.`);
+    const again = agent.kind === 'assistant' ? 'get a new token, signed in' : 'sign in again';
+    throw await refuse('UNAUTHENTICATED', `You signed in ${Math.floor(ageMinutes)} minutes ago; ${again} (within ${settings.authMaxAgeMinutes} minutes) to start a session.`);
   }
   const reason = checkReason(input.reason);
   if (!reason.ok) throw await refuse('REASON_TOO_VAGUE', `The reason is too vague. ${reason.problem}`, 'reason');
@@ -101,6 +106,8 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
     throw await refuse('BAD_USER_INPUT', `A session lasts from ${settings.minMinutes} to ${settings.maxMinutes} minutes (default ${settings.defaultMinutes}).`, 'minutes');
   }
   const mode = input.mode ?? 'read_only';
+  const badMode = modeRefusal(agent, mode);
+  if (badMode) throw await refuse(badMode.code, badMode.why, 'mode');
 
   try {
     return await db.transaction().execute(async (trx) => {
@@ -115,6 +122,8 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
       const open = await findOpenSessionOfAgentNamed(trx, agent.id);
       if (open) throw new SessionAlreadyOpen(open);
       const needsApproval = approvalReasons(locked, mode);
+      const waitsInVain = approvalRefusal(agent, locked, needsApproval);
+      if (waitsInVain) throw new TargetRefusedNow(waitsInVain);
       const session = await insertSession(trx, {
         id: newId('ses'),
         agent_id: agent.id,

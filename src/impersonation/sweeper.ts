@@ -7,7 +7,8 @@ import type { PolicySource } from '../policy/policy-source.js';
 import { endSession, refuseUnstartedSession } from './end-session.js';
 import type { WardenIdentity } from '../identity/identity.js';
 import { lockActiveSessions, lockTimedOutSessions } from './sessions.repository.js';
-import { mayImpersonate, sessionBrokenBecause, standingOf } from './start-checks.js';
+import { holderMayImpersonate } from './session-holder.js';
+import { sessionBrokenBecause, standingOf } from './start-checks.js';
 import { minutesBetween, uncollectedLapse, undecidedLapse } from './start-lapses.js';
 
 const BATCH = 100;
@@ -18,6 +19,8 @@ export interface SweepOptions {
   identity: WardenIdentity;
   /** The policy in force lets on-call engineers impersonate. @default false */
   oncallMayImpersonate?: boolean;
+  /** The policy in force lets AI assistants hold sessions of their own; while it does not, theirs end. @default false */
+  assistantsMayOpenSessions?: boolean;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface SweepOptions {
  * LOCKED. Returns how many sessions it ended.
  */
 export async function sweepSessions(db: Db, options: SweepOptions): Promise<number> {
-  const oncallMayImpersonate = options.oncallMayImpersonate ?? false;
+  const policy = { oncallMayImpersonate: options.oncallMayImpersonate ?? false, assistantsMayOpenSessions: options.assistantsMayOpenSessions ?? false };
   const timedOut = await inBatches(db, async (trx) => {
     const sessions = await lockTimedOutSessions(trx, BATCH);
     for (const session of sessions) {
@@ -46,7 +49,8 @@ export async function sweepSessions(db: Db, options: SweepOptions): Promise<numb
       const sessions = await lockActiveSessions(trx, BATCH, afterId);
       for (const session of sessions) {
         const customer = await options.identity.customer(session.user_id, trx);
-        const reason = sessionBrokenBecause(standingOf(session, customer, session.agent_active && mayImpersonate(session.agent_roles, oncallMayImpersonate)));
+        const holder = { kind: session.agent_kind, active: session.agent_active, roles: session.agent_roles };
+        const reason = sessionBrokenBecause(standingOf(session, customer, holderMayImpersonate(holder, policy)));
         if (!reason) continue;
         await endSession(trx, session, reason, SWEEPER);
         broken++;
@@ -145,7 +149,7 @@ export interface SweeperOptions {
   db: Db;
   identity: WardenIdentity;
   logger: Logger;
-  /** The policy in force, for whether on-call engineers may impersonate. @default they may not */
+  /** The policy in force, for whether on-call engineers and AI assistants may hold sessions. @default they may not */
   policy?: PolicySource;
   /** @default 15000 */
   intervalMs?: number;
@@ -155,8 +159,9 @@ export interface SweeperOptions {
 export function startSessionSweeper(options: SweeperOptions): { stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
-    const oncallMayImpersonate = options.policy?.current().document.oncallMayImpersonate ?? false;
-    running = sweepSessions(options.db, { identity: options.identity, oncallMayImpersonate }).then(
+    const document = options.policy?.current().document;
+    const policy = { oncallMayImpersonate: document?.oncallMayImpersonate ?? false, assistantsMayOpenSessions: document?.assistantsMayOpenSessions ?? false };
+    running = sweepSessions(options.db, { identity: options.identity, ...policy }).then(
       (n) => n > 0 && options.logger.info({ sessions: n }, 'sessions closed'),
       (error: unknown) => options.logger.error({ err: error }, 'session sweep failed'),
     );

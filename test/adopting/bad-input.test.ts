@@ -104,7 +104,7 @@ describe("an adopter's schema", () => {
 
   it.each<[Mistake, string]>([
     ['an unclassified field', 'These fields have no data class; give each a `classification` (public, internal, pii, sensitive or secret):\n    Pet.chipVendor'],
-    ['a root field without callers', 'These root fields do not say who may call them, so nobody can; give each `callers` (authenticated, customer, staff, support_manager, security_admin, auditor):\n    Query.pet'],
+    ['a root field without callers', 'These root fields do not say who may call them, so nobody can; give each `callers` (authenticated, customer, staff, staff_or_assistant, support_manager, security_admin, auditor):\n    Query.pet'],
   ])('with %s fails the development build, naming the field and what to do', (mistake, message) => {
     expect(buildError(() => buildPets(mistake))).toContain(message);
   });
@@ -127,7 +127,7 @@ describe("an adopter's schema", () => {
       'Query.pets has `risk`, which only root mutation fields take: the mutation gate reads it there and nowhere else, so here it gates nothing. Remove it (what a read shows is decided by the `classification` of the fields it returns); if this field changes data, make it a mutation.',
     ],
     ['risk on an object field', 'Pet.passport has `risk`, which only root mutation fields take'],
-    ['callers Warden does not know', 'Query.pets has callers "vets", which is not one Warden knows: use one of authenticated, customer, staff, support_manager, security_admin, auditor.'],
+    ['callers Warden does not know', 'Query.pets has callers "vets", which is not one Warden knows: use one of authenticated, customer, staff, staff_or_assistant, support_manager, security_admin, auditor.'],
     ['a risk Warden does not know', 'Mutation.renamePet has risk "harmless", which is not one Warden knows: use one of routine, risky, never-during-impersonation, session-control.'],
   ])('with %s fails every build, production included, naming the field and what to do', (mistake, message) => {
     expect(buildError(() => buildPets(mistake))).toContain(message);

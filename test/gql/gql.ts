@@ -92,6 +92,8 @@ type Documents = {
     "\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n": typeof types.ImpApprovalSummaryDocument,
     "\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": typeof types.ImpEffectsTaxThenRefundDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": typeof types.ImpApprovalRequestDocument,
+    "\n  query OwnHistory {\n    accessHistory(first: 20) {\n      edges {\n        node {\n          sessionId\n          agentName\n          summary\n        }\n      }\n    }\n  }\n": typeof types.OwnHistoryDocument,
+    "\n  query OwnTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      story\n    }\n  }\n": typeof types.OwnTimelineDocument,
     "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.AstRevokeDocument,
     "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n": typeof types.AstAddressedDocument,
     "\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n": typeof types.AstViewerDocument,
@@ -247,6 +249,8 @@ const documents: Documents = {
     "\n  query ImpApprovalSummary($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      summary\n      payload\n    }\n  }\n": types.ImpApprovalSummaryDocument,
     "\n  mutation ImpEffectsTaxThenRefund($input: SetInvoiceTaxRateInput!, $invoiceId: ID!) {\n    setInvoiceTaxRate(input: $input) {\n      id\n    }\n    refundInvoice(invoiceId: $invoiceId) {\n      id\n    }\n  }\n": types.ImpEffectsTaxThenRefundDocument,
     "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n": types.ImpApprovalRequestDocument,
+    "\n  query OwnHistory {\n    accessHistory(first: 20) {\n      edges {\n        node {\n          sessionId\n          agentName\n          summary\n        }\n      }\n    }\n  }\n": types.OwnHistoryDocument,
+    "\n  query OwnTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      story\n    }\n  }\n": types.OwnTimelineDocument,
     "\n  mutation AstRevoke($id: ID!) {\n    revokeDelegation(delegationId: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.AstRevokeDocument,
     "\n  query AstAddressed {\n    addressedApprovals {\n      id\n      requesterId\n    }\n  }\n": types.AstAddressedDocument,
     "\n  query AstViewer {\n    viewer {\n      id\n      kind\n      name\n      roles\n    }\n  }\n": types.AstViewerDocument,
@@ -650,6 +654,14 @@ export function graphql(source: "\n  mutation ImpEffectsTaxThenRefund($input: Se
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n"): (typeof documents)["\n  query ImpApprovalRequest($id: ID!) {\n    approvalRequest(id: $id) {\n      id\n      kind\n      status\n      requesterId\n      decidedBy\n      decisionNote\n      reason\n      summary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnHistory {\n    accessHistory(first: 20) {\n      edges {\n        node {\n          sessionId\n          agentName\n          summary\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OwnHistory {\n    accessHistory(first: 20) {\n      edges {\n        node {\n          sessionId\n          agentName\n          summary\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      story\n    }\n  }\n"): (typeof documents)["\n  query OwnTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      agentName\n      story\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

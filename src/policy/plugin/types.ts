@@ -100,9 +100,11 @@ export const FILTERS_BY_EXTENSION = 'wardenFiltersBy';
 /**
  * Who may call a root field at all (the operation firewall): anyone signed in, a customer (or
  * support acting as one), staff, or staff holding a role. `auditor` admits security admins too.
+ * `staff_or_assistant` admits AI assistants beside staff, for the fields an assistant may call on
+ * a session of its own (start and end it); whether it may, the policy says, and the resolver checks.
  */
-export type Callers = 'authenticated' | 'customer' | 'staff' | 'support_manager' | 'security_admin' | 'auditor';
-export const CALLERS: readonly Callers[] = ['authenticated', 'customer', 'staff', 'support_manager', 'security_admin', 'auditor'];
+export type Callers = 'authenticated' | 'customer' | 'staff' | 'staff_or_assistant' | 'support_manager' | 'security_admin' | 'auditor';
+export const CALLERS: readonly Callers[] = ['authenticated', 'customer', 'staff', 'staff_or_assistant', 'support_manager', 'security_admin', 'auditor'];
 /** Where a root field's callers are kept: `field.extensions.wardenCallers`. */
 export const CALLERS_EXTENSION = 'wardenCallers';
 
