@@ -10,6 +10,7 @@ import type { GatewayContext } from '../graphql/context.js';
 import { impersonationExtension } from '../impersonation/use-impersonation-extensions.js';
 import type { Logger } from '../log/logger.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
+import { WARDEN_VERSION } from '../package-version.js';
 import { REQUEST_APPROVAL_TOOL, undeclaredArguments, type McpTool } from './mcp-tools.js';
 import { offeredTools } from './offered-tools.js';
 import { approvalTool, requestApproval } from './request-approval.js';
@@ -109,7 +110,7 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
 
   function serverFor(request: Request, context: GatewayContext): Server {
     const changes = context.principal.kind === 'assistant' ? ASSISTANT_CHANGES : PERSON_CHANGES;
-    const server = new Server({ name: 'warden', version: '1.0.0' }, { capabilities: { tools: {} }, instructions: `${INSTRUCTIONS} ${changes}` });
+    const server = new Server({ name: 'warden', version: WARDEN_VERSION }, { capabilities: { tools: {} }, instructions: `${INSTRUCTIONS} ${changes}` });
     const offered = offeredTools(options.tools, context);
     const approvals = approvalTool(offered, context);
     server.setRequestHandler(ListToolsRequestSchema, () => ({

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,8 @@ describe('before a valid bearer token', () => {
 describe('a customer', () => {
   it('connects over loopback, is offered the tools its policy allows, and reads its account', async () => {
     const client = await loop.connect(await bearer('customer'));
+    // The server names itself and Warden's own version, as its package states it.
+    expect(client.getServerVersion()).toEqual({ name: 'warden', version: (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version });
     expect(await toolNames(client)).toEqual(['Account', 'Invoices', 'Invoice', 'Me', 'SetInvoiceTaxRate', 'RefundInvoice']);
     const { answer, isError } = await call(client, 'Account');
     expect(isError).toBe(false);
