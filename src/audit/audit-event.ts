@@ -228,6 +228,14 @@ export function actorChainOf(actor: AuditActor, customer: { id: string; name: st
   ];
 }
 
+/**
+ * Whose denials count toward the repeated-denials alert: staff, and AI assistants (one probing
+ * denied fields is watched as a person is). Customers and Warden itself page nobody.
+ */
+export function isWatchedForDenials(actor: AuditActor): actor is Extract<AuditActor, { kind: 'staff' }> | AssistantActor {
+  return actor.kind === 'staff' || actor.kind === 'assistant';
+}
+
 /** Facts about the request an event happened in. */
 export interface AuditScope {
   actor: AuditActor;

@@ -53,21 +53,35 @@ export interface AccessReviewRow {
   refusals: number;
 }
 
-/** Per agent over a period: sessions, time spent, accounts entered, approvals and refusals. */
+/**
+ * Per agent over a period: sessions, time spent, accounts entered, approvals and refusals. An AI
+ * assistant has a row of its own, its name reading "Assistant Triage-Bot": the sessions it
+ * opened and those agents lent it (its time in a lent one runs from the loan to its revocation,
+ * lapse or the session's end), and its refusals.
+ */
 export async function accessReview(db: Executor, from: Date, to: Date): Promise<AccessReviewRow[]> {
   const result = await sql<AccessReviewRow>`
-    with sessions as (
-      select s.agent_id, count(*)::int as sessions,
-             coalesce(sum(extract(epoch from (coalesce(s.ended_at, now()) - s.started_at)) / 60), 0)::int as minutes,
-             array_agg(distinct s.account_name order by s.account_name) as accounts
+    with worked as (
+      select s.agent_id as worker_id, s.id as session_id, s.account_name,
+             extract(epoch from (coalesce(s.ended_at, now()) - s.started_at)) / 60 as minutes
         from impersonation_sessions s
        where s.started_at >= ${from} and s.started_at < ${to}
-       group by s.agent_id),
+      union all
+      select d.assistant_id, d.session_id, s.account_name,
+             greatest(extract(epoch from (least(coalesce(d.revoked_at, d.expires_at), d.expires_at, coalesce(s.ended_at, now()), now()) - d.created_at)) / 60, 0)
+        from session_delegations d join impersonation_sessions s on s.id = d.session_id
+       where d.created_at >= ${from} and d.created_at < ${to}),
+    sessions as (
+      select worker_id as agent_id, count(distinct session_id)::int as sessions,
+             coalesce(sum(minutes), 0)::int as minutes,
+             array_agg(distinct account_name order by account_name) as accounts
+        from worked
+       group by worker_id),
     events as (
       select actor_id,
              count(*) filter (where kind = 'approval_requested')::int as requested,
              count(*) filter (where kind in ('access_denied', 'mutation_refused', 'request_refused') or (kind = 'field_read' and decision = 'denied'))::int as refusals
-        from audit_events where occurred_at >= ${from} and occurred_at < ${to} and actor_kind = 'staff'
+        from audit_events where occurred_at >= ${from} and occurred_at < ${to} and actor_kind in ('staff', 'assistant')
        group by actor_id),
     decisions as (
       select r.requester_id,
@@ -75,7 +89,7 @@ export async function accessReview(db: Executor, from: Date, to: Date): Promise<
              count(*) filter (where r.status = 'denied')::int as denied
         from approval_requests r where r.created_at >= ${from} and r.created_at < ${to}
        group by r.requester_id)
-    select st.id as "agentId", st.name as "agentName",
+    select st.id as "agentId", case when st.kind = 'assistant' then 'Assistant ' || st.name else st.name end as "agentName",
            coalesce(s.sessions, 0) as sessions, coalesce(s.minutes, 0) as minutes, coalesce(s.accounts, '{}') as accounts,
            coalesce(e.requested, 0) as "approvalsRequested", coalesce(d.granted, 0) as "approvalsGranted",
            coalesce(d.denied, 0) as "approvalsDenied", coalesce(e.refusals, 0) as refusals

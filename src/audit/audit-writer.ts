@@ -11,7 +11,7 @@ import { ATTR } from '../tracing/attributes.js';
 export interface AuditWriter {
   /**
    * Resolves once the rows are committed; rejects if they could not be. `denied`: a staff
-   * member these rows record denials of, whose repeated-denials check then runs in the rows'
+   * member or AI assistant these rows record denials of, whose repeated-denials check then runs in the rows'
    * own transaction (the alert is queued exactly when the denials are recorded). `span`: the
    * request's span waiting for these rows; the group commit that appends them is traced under
    * the first such span of its batch and linked from the others.
@@ -35,7 +35,7 @@ interface Pending {
  * On a real server (`pool` given) a batch goes in with COPY, the fastest way measured; on the
  * embedded database, which has no COPY from a client stream, as multi-row INSERTs. A batch that
  * records denials goes in as INSERTs wherever it runs, in a transaction that also runs the
- * repeated-denials check of each staff member denied: rare, and it keeps COPY off the normal path.
+ * repeated-denials check of each staff member or assistant denied: rare, and it keeps COPY off the normal path.
  */
 export function createAuditWriter(
   db: Db,

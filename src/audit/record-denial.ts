@@ -1,17 +1,17 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import { enqueueNotification } from '../notify/index.js';
-import type { AccessDenied, AuditScope, MutationRefused } from './audit-event.js';
+import { isWatchedForDenials, type AccessDenied, type AuditScope, type MutationRefused } from './audit-event.js';
 import { recordAuditEvent } from './record-audit-event.js';
 import { DENIAL_CODES, isDenialCode } from './refusal-codes.js';
 
-/** Refusals by one person within this window that raise an alert. */
+/** Refusals by one person (or one AI assistant) within this window that raise an alert. */
 export const REPEATED_DENIALS = { threshold: 5, windowMinutes: 10 } as const;
 
 /**
- * Records a refusal and, when it is a denial (`DENIAL_CODES`) and the same staff member has now
- * been denied `REPEATED_DENIALS.threshold` times within the window, queues an alert (once per
- * window: the outbox's key carries the window).
+ * Records a refusal and, when it is a denial (`DENIAL_CODES`) and the same staff member or AI
+ * assistant has now been denied `REPEATED_DENIALS.threshold` times within the window, queues an
+ * alert (once per window: the outbox's key carries the window).
  */
 export async function recordDenial(
   trx: Transaction<Database>,
@@ -23,9 +23,10 @@ export async function recordDenial(
 }
 
 /**
- * Queues the repeated-denials alert when this staff member's denials already recorded (by
- * `recordDenial`, or by the audit trail for refusals in a response and denied fields) reach the
- * threshold within the window. Denials count (`DENIAL_CODES`: FORBIDDEN, NOT_FOUND,
+ * Queues the repeated-denials alert when this staff member's or AI assistant's denials already
+ * recorded (by `recordDenial`, or by the audit trail for refusals in a response and denied
+ * fields) reach the threshold within the window; an assistant's are counted per assistant, and
+ * the alert names whom it works for. Denials count (`DENIAL_CODES`: FORBIDDEN, NOT_FOUND,
  * SESSION_EXPIRED…), and so does every request refused before it ran (`request_refused`:
  * someone trying field names or limits is probing, whatever the code); a typo in a resolver's
  * input or a sign-in too old pages nobody. One thing denied
@@ -33,7 +34,7 @@ export async function recordDenial(
  * so (a refused value is both a denied read and the refusal it answered with).
  */
 export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: AuditScope['actor']): Promise<void> {
-  if (actor.kind !== 'staff') return;
+  if (!isWatchedForDenials(actor)) return;
   const row = await trx
     .selectFrom('audit_events')
     .select(sql<string>`count(distinct coalesce(request_id, chain_seq::text) || ' ' || coalesce(type_field, ''))`.as('count'))
@@ -53,6 +54,7 @@ export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: 
     await enqueueNotification(trx, {
       kind: 'repeated_denials',
       agent: { id: actor.id, name: actor.name },
+      ...(actor.kind === 'assistant' ? { assistantFor: actor.for ? { id: actor.for.id, name: actor.for.name } : null } : {}),
       count,
       windowMinutes: REPEATED_DENIALS.windowMinutes,
       detectedAt: new Date(),

@@ -44,7 +44,9 @@ const NAMES_SHOWN = 5;
  * read, and what it returned, are left to the mutation's own event when it has one.
  *
  * `agentName` is the session's holder: an agent, or an AI assistant on a session of its own
- * (`holderKind`); `names` gives user ids their names; `events` are in chain order.
+ * (`holderKind`); `names` gives user ids their names; `events` are in chain order. What an
+ * assistant did in a session an agent lent it is told as the assistant's: "Assistant
+ * Triage-Bot, for Agent Sarah Lee, viewed the account".
  */
 export function sessionStory(
   events: readonly AuditEventRow[],
@@ -53,7 +55,8 @@ export function sessionStory(
   labels: StoryLabels,
   holderKind: 'person' | 'assistant' = 'person',
 ): string[] {
-  const who = `${holderKind === 'assistant' ? 'Assistant' : 'Agent'} ${agentName}`;
+  const holder = `${holderKind === 'assistant' ? 'Assistant' : 'Agent'} ${agentName}`;
+  const whoOf = (event: AuditEventRow) => (event.actor_kind === 'assistant' && holderKind === 'person' ? `Assistant ${event.actor_name}, for ${holder},` : holder);
   const readsByRequest = new Map<string, AuditEventRow[]>();
   const withOwnEvent = new Set<string>();
   const deniedReads = new Set<string>();
@@ -82,14 +85,14 @@ export function sessionStory(
     if (event.kind === 'access_denied' && reasons.has(readKey(event))) continue;
     if (event.kind !== 'field_read' || event.request_id === null) {
       // A refusal the audit trail recorded names the field by its schema name; say it in words.
-      const refusal = event.kind === 'access_denied' && event.actor_name === agentName && event.type_field && event.reason;
-      story.push(time + (refusal ? `${who} was refused the ${labels.field(event.type_field ?? '')}: ${event.reason}` : event.summary));
+      const refusal = event.kind === 'access_denied' && (event.actor_name === agentName || event.actor_kind === 'assistant') && event.type_field && event.reason;
+      story.push(time + (refusal ? `${whoOf(event)} was refused the ${labels.field(event.type_field ?? '')}: ${event.reason}` : event.summary));
       continue;
     }
     if (told.has(event.request_id)) continue;
     told.add(event.request_id);
     const reads = readsByRequest.get(event.request_id) ?? [];
-    for (const line of requestLines(reads, withOwnEvent.has(event.request_id), names, labels, reasons)) story.push(`${time}${who} ${line}`);
+    for (const line of requestLines(reads, withOwnEvent.has(event.request_id), names, labels, reasons)) story.push(`${time}${whoOf(event)} ${line}`);
   }
   return story;
 }

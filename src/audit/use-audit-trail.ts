@@ -8,6 +8,7 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { ATTR, fieldDecisionAttributes } from '../tracing/attributes.js';
 import type { RequestTraces } from '../tracing/request-traces.js';
 import type { AuditRowInput } from './append-audit-rows.js';
+import { isWatchedForDenials } from './audit-event.js';
 import type { AuditWriter } from './audit-writer.js';
 import { fieldCoordinatesOf } from './field-coordinates.js';
 import type { FieldReadGroup } from './field-read-recorder.js';
@@ -87,7 +88,7 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           // Denials recorded here (firewall, argument policy, resolvers' refusals, denied fields)
           // count towards the repeated-denials alert, checked in the same transaction as the rows.
           const denied =
-            actor.kind === 'staff' && (groups.some((group) => group.decision === 'denied') || refusals.some((e) => isDenialCode(refusalCodeOf(e))));
+            isWatchedForDenials(actor) && (groups.some((group) => group.decision === 'denied') || refusals.some((e) => isDenialCode(refusalCodeOf(e))));
           try {
             const deniedActor = denied ? actor : null;
             // A request that read nothing kept writes nothing: no span for it.

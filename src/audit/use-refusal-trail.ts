@@ -8,6 +8,7 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { ATTR } from '../tracing/attributes.js';
 import type { RequestTraces } from '../tracing/request-traces.js';
 import type { AuditRowInput } from './append-audit-rows.js';
+import { isWatchedForDenials } from './audit-event.js';
 import type { AuditWriter } from './audit-writer.js';
 import { explainRefusal, type RefusalFacts } from './explain-refusal.js';
 import { refusalCodeOf } from './refusal-codes.js';
@@ -47,7 +48,8 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
  * Baker (Acme Co) was refused: it asks for Account.nope, which does not exist". No argument or
  * variable value is kept: messages leave `useErrorCodes` without them.
  *
- * A staff member's rows count toward the repeated-denials alert, in the rows' own transaction.
+ * A staff member's or AI assistant's rows count toward the repeated-denials alert, in the rows'
+ * own transaction.
  * Fail closed: a row that cannot be written turns the answer into AUDIT_UNAVAILABLE (503).
  *
  * It reads the result in `onResultProcess`, the one hook every refused request reaches, so it
@@ -87,7 +89,7 @@ export function useRefusalTrail(options: RefusalTrailOptions): Plugin<{ request?
       const actor = auditScopeOf(context).actor;
       const row = requestRefusedRow(requestRowBase(context, what.operationName ?? what.operationType), refusals, what);
       try {
-        const denied = actor.kind === 'staff' ? actor : null;
+        const denied = isWatchedForDenials(actor) ? actor : null;
         await (options.tracing
           ? options.tracing.inSpan(request, 'warden.audit.write', (span) => {
               span.setAttribute(ATTR.auditRows, 1);

@@ -3,7 +3,16 @@ import type { WardenIdentity } from '../identity/identity.js';
 import type { Principal } from './principal.js';
 import type { TokenClaims } from './token-claims.js';
 
-export type AuthenticationFailure = { kind: 'unknown-principal' } | { kind: 'inactive-staff' };
+/**
+ * A token refused: for someone Warden does not know, or for someone it knows who was deactivated
+ * (`who`, a staff member or an AI assistant, whose refusal goes on the trail under their kind).
+ */
+export type AuthenticationFailure = { kind: 'unknown-principal' } | { kind: 'inactive-staff'; who: DeactivatedPrincipal };
+
+/** Who a deactivated token names: a person, or an assistant with whom it acted for. */
+export type DeactivatedPrincipal =
+  | { kind: 'staff'; id: string; name: string }
+  | { kind: 'assistant'; id: string; name: string; vendor: string; model: string; onBehalfOf: { id: string; name: string } | null; priorActors: readonly string[] };
 
 /**
  * Turns verified claims into a principal using what Warden and the application know now, never
@@ -22,17 +31,20 @@ export async function loadPrincipal(db: Executor, identity: WardenIdentity, clai
   if (claims.kind === 'staff' || claims.kind === 'ai_agent') {
     const staff = await directoryEntry(db, claims.sub);
     if (!staff) return { kind: 'unknown-principal' };
-    if (!staff.active) return { kind: 'inactive-staff' };
     if (claims.kind === 'ai_agent') {
       if (staff.kind !== 'assistant') return { kind: 'unknown-principal' };
-      return assistant(staff, claims, null, authTime);
+      const own = assistant(staff, claims, null, authTime);
+      return staff.active ? own : { kind: 'inactive-staff', who: own };
     }
     if (staff.kind !== 'person') return { kind: 'unknown-principal' };
+    if (!staff.active) return { kind: 'inactive-staff', who: { kind: 'staff', id: staff.id, name: staff.name } };
     const [actor] = claims.act;
     if (actor !== undefined) {
       const acting = await directoryEntry(db, actor);
-      if (!acting || acting.kind !== 'assistant' || !acting.active) return { kind: 'unknown-principal' };
-      return assistant(acting, claims, { id: staff.id, name: staff.name }, authTime);
+      if (!acting || acting.kind !== 'assistant') return { kind: 'unknown-principal' };
+      // A deactivated assistant acting for active staff is someone Warden knows: its refusal is recorded as its own.
+      const lent = assistant(acting, claims, { id: staff.id, name: staff.name }, authTime);
+      return acting.active ? lent : { kind: 'inactive-staff', who: lent };
     }
     const roles = claims.roles.filter((role) => staff.roles.includes(role));
     return { kind: 'staff', id: staff.id, name: staff.name, roles, authTime };
@@ -51,7 +63,7 @@ function assistant(
   claims: TokenClaims,
   onBehalfOf: { id: string; name: string } | null,
   authTime: Date,
-): Principal {
+): Extract<Principal, { kind: 'assistant' }> {
   return {
     kind: 'assistant',
     id: entry.id,

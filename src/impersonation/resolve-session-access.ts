@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import { SYSTEM_ACTOR, type AuditSubject } from '../audit/index.js';
+import { SYSTEM_ACTOR, type AuditActor, type AuditSubject } from '../audit/index.js';
 import { customerSubject, sessionSubject } from '../audit/audit-subject-of.js';
 import type { WardenIdentity } from '../identity/identity.js';
 import type { Principal } from '../auth/principal.js';
-import type { TokenClaims } from '../auth/token-claims.js';
+import type { DeactivatedPrincipal } from '../auth/authenticate.js';
 import type { ImpersonationSettings } from '../config/config.js';
 import type { Database, Db } from '../db/database.js';
 import type { SessionEndReason } from '../db/tables/impersonation-session.js';
@@ -191,25 +191,30 @@ function endIfActive(sessionId: string, reason: SessionEndReason, requestId: str
 }
 
 /**
- * A signed token for a deactivated staff member is recorded (they are someone Warden knows),
- * and a session it was sent with ends: its agent lost the right to impersonate (`role_lost`),
- * whether or not anyone uses it again. Tokens for people Warden does not know are not recorded:
- * anyone the identity provider signs for could grow the table with them.
+ * A signed token for a deactivated staff member or AI assistant is recorded (someone Warden
+ * knows), under their own kind: an assistant's row is the assistant's, with its chain. A
+ * session of theirs it was sent with ends: its holder lost the right to impersonate
+ * (`role_lost`), whether or not anyone uses it again. Tokens for people Warden does not know are
+ * not recorded: anyone the identity provider signs for could grow the table with them.
  */
-export async function refuseDeactivatedStaff(db: Db, claims: TokenClaims, request: Request, requestId: string): Promise<void> {
+export async function refuseDeactivatedStaff(db: Db, who: DeactivatedPrincipal, request: Request, requestId: string): Promise<void> {
   const token = request.headers.get(IMPERSONATION_HEADER);
   const session = token && looksLikeSessionToken(token) ? await findSessionByTokenHash(db, hashSessionToken(token)) : undefined;
-  const own = session?.agent_id === claims.sub ? session : undefined;
+  const own = session?.agent_id === who.id ? session : undefined;
+  const actor: AuditActor =
+    who.kind === 'assistant'
+      ? { kind: 'assistant', id: who.id, name: who.name, vendor: who.vendor, model: who.model, for: who.onBehalfOf, priorActors: who.priorActors }
+      : { kind: 'staff', id: who.id, name: who.name };
   await recordContextRefusal(
     db,
     {
       kind: 'access_denied',
-      attempted: 'sign in with a token for a deactivated staff member',
+      attempted: who.kind === 'assistant' ? 'sign in with a token for a deactivated assistant' : 'sign in with a token for a deactivated staff member',
       code: 'UNAUTHENTICATED',
-      why: 'This staff member was deactivated; their tokens no longer open anything.',
+      why: who.kind === 'assistant' ? 'This assistant was deactivated; its tokens no longer open anything.' : 'This staff member was deactivated; their tokens no longer open anything.',
       sessionId: own?.id ?? null,
     },
-    { actor: { kind: 'staff', id: claims.sub, name: claims.name }, requestId, sessionId: own?.id ?? null },
+    { actor, requestId, sessionId: own?.id ?? null, customer: own ? { id: own.user_id, name: own.user_name } : null },
     async (trx) => {
       if (!own) return;
       const locked = await lockSession(trx, own.id);

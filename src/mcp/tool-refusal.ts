@@ -1,3 +1,4 @@
+import { isWatchedForDenials } from '../audit/audit-event.js';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import { requestRowBase } from '../audit/request-row.js';
 import { auditActorOf } from '../graphql/audit-scope.js';
@@ -26,7 +27,7 @@ export function shownToolName(name: unknown): string | null {
  * operation, the code and a summary ("Agent Sarah Lee's MCP tool call as Tom Baker (Acme Co)
  * was refused: …"; "Assistant Triage-Bot, for Agent Sarah Lee, was refused an MCP tool call as
  * …: …"). An assistant's row names its chain in `details.chain`, as its other rows do. A
- * staff member's rows count toward the repeated-denials alert. Rejects when the row could not
+ * staff member's or an assistant's rows count toward the repeated-denials alert. Rejects when the row could not
  * be written: the caller then answers AUDIT_UNAVAILABLE (fail closed).
  */
 export async function recordToolRefusal(writer: AuditWriter, context: GatewayContext, refusal: ToolRefusal): Promise<void> {
@@ -46,6 +47,6 @@ export async function recordToolRefusal(writer: AuditWriter, context: GatewayCon
         summary: actor.kind === 'assistant' ? `${who} was refused an MCP tool call${as}: ${refusal.clause}` : `${who}'s MCP tool call${as} was refused: ${refusal.clause}`,
       },
     ],
-    actor.kind === 'staff' ? actor : null,
+    isWatchedForDenials(actor) ? actor : null,
   );
 }

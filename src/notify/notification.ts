@@ -54,7 +54,13 @@ export interface SessionEnded {
 
 export interface RepeatedDenials {
   kind: 'repeated_denials';
+  /** Who was denied: a staff member, or an AI assistant (then `assistantFor` is set). */
   agent: Named;
+  /**
+   * Set when the one denied is an AI assistant: the person it works for (the agent who
+   * delegated the session, or whom its token names), or null in a session of its own.
+   */
+  assistantFor?: Named | null;
   count: number;
   windowMinutes: number;
   /** When the threshold was crossed; with `windowMinutes` it makes one alert per agent per window. */

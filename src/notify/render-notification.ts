@@ -1,6 +1,6 @@
 import type { ApprovalKind } from '../db/tables/approval-request.js';
 import type { SessionEndReason } from '../db/tables/impersonation-session.js';
-import type { Notification } from './notification.js';
+import type { Notification, RepeatedDenials } from './notification.js';
 import type { SlackMessage } from './slack-message.js';
 
 /** Reasons are free text typed by staff; a chat line should not carry an essay. */
@@ -60,13 +60,24 @@ function describe(n: Notification): { heading: string; line: string; ids: string
         line: `${esc(n.agent.name)}'s session as ${esc(n.customer.name)} (${esc(n.account.name)}) ${ENDED[n.endReason](minutes(n.durationMinutes))}.`,
         ids: `Session ${esc(n.sessionId)} · agent ${esc(n.agent.id)} · user ${esc(n.customer.id)} · account ${esc(n.account.id)}`,
       };
-    case 'repeated_denials':
+    case 'repeated_denials': {
+      const who = deniedOne(n);
       return {
         heading: 'Repeated access denials',
-        line: `${esc(n.agent.name)} was refused access ${n.count} times in ${minutes(n.windowMinutes)}. Check whether this is expected.`,
-        ids: `Agent ${esc(n.agent.id)} · detected at ${utc(n.detectedAt)}`,
+        line: `${who.name} was refused access ${n.count} times in ${minutes(n.windowMinutes)}. Check whether this is expected.`,
+        ids: `${who.ids} · detected at ${utc(n.detectedAt)}`,
       };
+    }
   }
+}
+
+/** "Sarah Lee", or "Assistant Triage-Bot, for Sarah Lee," when an AI assistant was denied. */
+function deniedOne(n: RepeatedDenials): { name: string; ids: string } {
+  if (n.assistantFor === undefined) return { name: esc(n.agent.name), ids: `Agent ${esc(n.agent.id)}` };
+  const forWhom = n.assistantFor;
+  return forWhom
+    ? { name: `Assistant ${esc(n.agent.name)}, for ${esc(forWhom.name)},`, ids: `Assistant ${esc(n.agent.id)} · for ${esc(forWhom.id)}` }
+    : { name: `Assistant ${esc(n.agent.name)}`, ids: `Assistant ${esc(n.agent.id)}` };
 }
 
 /**

@@ -1,8 +1,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { GraphQLError } from 'graphql';
 import { FieldReadRecorder } from '../audit/field-read-recorder.js';
-import { loadPrincipal } from '../auth/authenticate.js';
-import type { TokenClaims } from '../auth/token-claims.js';
+import { loadPrincipal, type DeactivatedPrincipal } from '../auth/authenticate.js';
 import type { TokenRejection, VerifyToken } from '../auth/verify-token.js';
 import type { Db } from '../db/database.js';
 import { Unauthenticated } from '../auth/unauthenticated.js';
@@ -24,7 +23,7 @@ export type AppContext = (context: GatewayContext) => object | Promise<object>;
 export type ResolveAccess = (principal: Principal, request: Request, requestId: string) => Promise<AccessContext> | AccessContext;
 
 /** Told of a signed token for a deactivated staff member, before the request is refused. */
-export type RefuseDeactivatedStaff = (claims: TokenClaims, request: Request, requestId: string) => Promise<void>;
+export type RefuseDeactivatedStaff = (who: DeactivatedPrincipal, request: Request, requestId: string) => Promise<void>;
 
 export interface ContextFactoryOptions {
   db: Db;
@@ -47,7 +46,7 @@ export interface ContextFactoryOptions {
    * built after Warden's part; its keys must not be Warden's. Resolvers see both.
    */
   appContext?: AppContext;
-  /** Records a deactivated staff member's refusal (and ends a session the token was sent with). @default nothing */
+  /** Records a deactivated staff member's or assistant's refusal (and ends a session of theirs the token was sent with). @default nothing */
   refuseDeactivatedStaff?: RefuseDeactivatedStaff;
 }
 
@@ -105,7 +104,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
     if (principal.kind === 'inactive-staff' || principal.kind === 'unknown-principal') {
       // A deactivated staff member is someone Warden knows: the refusal is theirs, on the trail.
       // A person it does not know is a stranger (any identity provider user), only counted.
-      if (principal.kind === 'inactive-staff') await options.refuseDeactivatedStaff?.(verified.claims, request, requestId);
+      if (principal.kind === 'inactive-staff') await options.refuseDeactivatedStaff?.(principal.who, request, requestId);
       throw new Unauthenticated(
         principal.kind === 'inactive-staff' ? 'deactivated' : 'unknown-person',
         'Warden does not know the person this token names, or they were deactivated; sign in again.',

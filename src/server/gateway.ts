@@ -137,7 +137,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     auditChain: { verifyKeys: checkpointVerifyKeys(config.audit), toleranceMs: config.audit.checkpointToleranceMinutes * 60_000 },
     auditCustomerReads: config.audit.customerReads,
     resolveAccess: tracedResolveAccess(traces, options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy })),
-    refuseDeactivatedStaff: (claims, request, requestId) => refuseDeactivatedStaff(db, claims, request, requestId),
+    refuseDeactivatedStaff: (who, request, requestId) => refuseDeactivatedStaff(db, who, request, requestId),
     ...(options.appContext ? { appContext: options.appContext } : {}),
   });
 

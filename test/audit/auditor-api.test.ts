@@ -4,6 +4,7 @@ import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { graphql } from '../gql/index.js';
 import type { AuditApiEventsQuery, AuditEventFilter } from '../gql/graphql.js';
 import { startTestGateway, type GraphQLResponse, type TestGateway } from '../support/gateway.js';
+import { ImpDelegate, withSession } from '../impersonation/sessions.js';
 import { codeOf, endAuditSession, newRequestId, openAuditSession } from './audit-support.js';
 
 const AuditApiEvents = graphql(`
@@ -288,6 +289,31 @@ describe('accessReview', () => {
     expect(empty.body.data?.accessReview).toEqual([]);
     const backwards = await t.execute(AuditApiReview, { as: 'auditor', variables: { from: to, to: from } });
     expect(codeOf(backwards.body)).toBe('BAD_USER_INPUT');
+  });
+
+  it("gives an assistant a row of its own, labelled as one: the session lent it, its account and its refusals", async () => {
+    const from = new Date(Date.now() - 1_000).toISOString();
+    const session = await openAuditSession(t, { agent: 'agent', userId: 'usr_tom' });
+    const delegated = await t.execute(ImpDelegate, { as: 'agent', headers: session.headers, variables: { sessionId: session.sessionId, assistantId: 'ast_triage' } });
+    const token = delegated.body.data?.delegateSession?.token;
+    if (!token) throw new Error(delegated.text);
+    const read = await t.execute(AuditApiMe, { as: 'assistant', headers: withSession(token) });
+    expect(read.body.errors?.map((e) => e.extensions?.['code'])).toEqual(['FIELD_DENIED']);
+    await endAuditSession(t, 'agent', session.sessionId);
+
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const result = await t.execute(AuditApiReview, { as: 'auditor', variables: { from, to } });
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data!.accessReview.find((r) => r.agentId === 'ast_triage')).toEqual({
+      agentId: 'ast_triage',
+      agentName: 'Assistant Triage-Bot',
+      sessions: 1,
+      accounts: ['Acme Co'],
+      approvalsRequested: 0,
+      approvalsGranted: 0,
+      // The birth date it was denied.
+      refusals: 1,
+    });
   });
 });
 

@@ -3,6 +3,7 @@ import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { REPEATED_DENIALS } from '../../src/audit/record-denial.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { ImpDelegate, withSession } from '../impersonation/sessions.js';
 import { codeOf, endOpenSessions, openAuditSession } from './audit-support.js';
 
 const AuditDenyTaxRate = graphql(`
@@ -123,5 +124,26 @@ describe('repeated denials raise one alert through the notification outbox', () 
     const alerts = await alertsFor('stf_nadia');
     expect(alerts).toHaveLength(1);
     expect(JSON.stringify(alerts[0]?.payload)).toContain('Nadia Rahman was refused access 6 times in 10 minutes');
+  });
+
+  it("counts an assistant's denials per assistant, and the alert names it and whom it works for", async () => {
+    const session = await openAuditSession(t, { agent: 'agent', userId: 'usr_tom' });
+    const delegated = await t.execute(ImpDelegate, { as: 'agent', headers: session.headers, variables: { sessionId: session.sessionId, assistantId: 'ast_triage' } });
+    const token = delegated.body.data?.delegateSession?.token;
+    if (!token) throw new Error(delegated.text);
+    const sarahsAlerts = (await alertsFor('stf_sarah')).length;
+    const ask = async () => {
+      const result = await t.execute(AuditDenyPersonalIds, { as: 'assistant', headers: withSession(token) });
+      expect(result.body.errors?.map((e) => e.extensions?.['code'])).toEqual(['FIELD_DENIED', 'FIELD_DENIED']);
+    };
+    await ask();
+    await ask();
+    expect(await alertsFor('ast_triage')).toEqual([]);
+    await ask();
+    const alerts = await alertsFor('ast_triage');
+    expect(alerts).toHaveLength(1);
+    expect(JSON.stringify(alerts[0]?.payload)).toContain('Assistant Triage-Bot, for Sarah Lee, was refused access 6 times in 10 minutes');
+    // Counted as the assistant's, not as the agent who lent it the session.
+    expect(await alertsFor('stf_sarah')).toHaveLength(sarahsAlerts);
   });
 });

@@ -176,6 +176,28 @@ describe('the story of rows it cannot check against a live session', () => {
     ]);
   });
 
+  it('names the assistant, and the agent it works for, for what it did in a session the agent lent it', () => {
+    const assistant = { actor_kind: 'assistant' as const, actor_id: 'ast_triage', actor_name: 'Triage-Bot' };
+    const story = sessionStory(
+      [
+        row({ request_id: 'req-a1', type_field: 'Account.name', details: { count: 1 }, ...assistant }),
+        row({ request_id: 'req-a1', type_field: 'User.email', data_class: 'pii', decision: 'pseudonym', details: { count: 1, subjectIds: ['usr_tom'] }, ...assistant }),
+        row({ request_id: 'req-a2', kind: 'access_denied', type_field: 'Account.invoices', decision: 'denied', reason: 'Ask for between 1 and 1000 invoices.', details: { code: 'BAD_USER_INPUT' }, ...assistant }),
+        // Control: the agent's own read in the same session is still the agent's.
+        row({ request_id: 'req-s1', type_field: 'Account.name', details: { count: 1 } }),
+      ],
+      'Sarah Lee',
+      new Map([['usr_tom', 'Tom Baker']]),
+      labels,
+    );
+    expect(story[0]).toBe('14:05 UTC — Assistant Triage-Bot, for Agent Sarah Lee, viewed the account');
+    expect(story[1]).toMatch(/^14:05 UTC — Assistant Triage-Bot, for Agent Sarah Lee, saw Tom Baker's email/);
+    expect(story.slice(2)).toEqual([
+      '14:05 UTC — Assistant Triage-Bot, for Agent Sarah Lee, was refused the invoices: Ask for between 1 and 1000 invoices.',
+      '14:05 UTC — Agent Sarah Lee viewed the account',
+    ]);
+  });
+
   it('writes acronyms in capitals: API tokens, not api tokens', () => {
     expect(labels.objects('ApiToken', 2)).toBe('2 API tokens');
     expect(labels.field('User.nationalId')).toBe('national ID');

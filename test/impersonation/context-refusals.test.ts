@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 afterEach(async () => {
-  await sql`update staff set active = true where id = 'stf_leo'`.execute(t.db);
+  await sql`update staff set active = true where id in ('stf_leo', 'ast_triage')`.execute(t.db);
   await endOpenSessions(t);
 });
 
@@ -68,6 +68,29 @@ describe('refusals before execution are recorded', () => {
     expect(await sessionRow(t, sessionId)).toMatchObject({ status: 'ended', end_reason: 'role_lost' });
     const ends = await t.db.selectFrom('audit_events').select(['kind', 'decision', 'request_id']).where('session_id', '=', sessionId).where('kind', '=', 'session_revoked').execute();
     expect(ends).toEqual([{ kind: 'session_revoked', decision: 'role_lost', request_id: 'req-ctx-deactivated' }]);
+  });
+
+  it("a deactivated assistant's own token: refused and recorded as the assistant's, not as staff", async () => {
+    await sql`update staff set active = false where id = 'ast_triage'`.execute(t.db);
+    const { body } = await t.execute(ImpMe, { as: 'assistant', headers: { 'x-request-id': 'req-ctx-deactivated-assistant' } });
+    expect(codeOf(body)).toBe('UNAUTHENTICATED');
+    const [row, ...more] = await refusalsOfRequest('req-ctx-deactivated-assistant');
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ actor_kind: 'assistant', actor_id: 'ast_triage', actor_name: 'Triage-Bot' });
+    expect(row?.summary).toMatch(/^Assistant Triage-Bot .*sign in with a token for a deactivated assistant/);
+    expect(row?.details).toMatchObject({ chain: [{ role: 'assistant', id: 'ast_triage' }] });
+  });
+
+  it('a deactivated assistant acting for an agent (RFC 8693 token): recorded as the assistant, with the agent in its chain', async () => {
+    await sql`update staff set active = false where id = 'ast_triage'`.execute(t.db);
+    const token = await t.tokenFor({ sub: 'stf_sarah', kind: 'staff', name: 'Sarah Lee', roles: ['support_agent'], act: ['ast_triage'] });
+    const { body } = await t.execute(ImpMe, { as: null, headers: { authorization: `Bearer ${token}`, 'x-request-id': 'req-ctx-deactivated-acting' } });
+    expect(codeOf(body)).toBe('UNAUTHENTICATED');
+    const [row, ...more] = await refusalsOfRequest('req-ctx-deactivated-acting');
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ actor_kind: 'assistant', actor_id: 'ast_triage' });
+    expect(row?.summary).toMatch(/^Assistant Triage-Bot, for Agent Sarah Lee, was refused/);
+    expect(row?.details).toMatchObject({ chain: [{ role: 'agent', id: 'stf_sarah' }, { role: 'assistant', id: 'ast_triage' }] });
   });
 
   it("control: a deactivated agent's refusal leaves another agent's session alone", async () => {

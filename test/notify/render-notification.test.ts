@@ -59,6 +59,14 @@ describe('a notification carries no value it should not', () => {
     }
   });
 
+  it('names an assistant denied again and again, and whom it works for', () => {
+    const message = renderNotification({ ...SAMPLES.repeated_denials, agent: { id: 'ast_triage', name: 'Triage-Bot' }, assistantFor: { id: 'stf_sarah', name: 'Sarah Lee' } });
+    expect(message.text).toBe('Assistant Triage-Bot, for Sarah Lee, was refused access 7 times in 15 minutes. Check whether this is expected.');
+    expect(message.blocks?.[1]).toEqual({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Assistant ast_triage · for stf_sarah · detected at 2026-11-22 14:05 UTC' }] });
+    const own = renderNotification({ ...SAMPLES.repeated_denials, agent: { id: 'ast_triage', name: 'Triage-Bot' }, assistantFor: null });
+    expect(own.text).toBe('Assistant Triage-Bot was refused access 7 times in 15 minutes. Check whether this is expected.');
+  });
+
   it('cannot mention the channel or hide a link: Slack control characters are escaped', () => {
     const message = renderNotification({
       ...SAMPLES.session_started,
