@@ -42,7 +42,7 @@ import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useFieldRepeatLimit } from './plugins/use-field-repeat-limit.js';
 import { useGraphiQLAssets } from './plugins/use-graphiql-assets.js';
-import { useHealthCheck } from './plugins/use-health-check.js';
+import { useHealthCheck, useLiveness } from './plugins/use-health-check.js';
 import { useIntrospectionDepthLimit } from './plugins/use-introspection-depth-limit.js';
 import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
 import { useNoStore } from './plugins/use-no-store.js';
@@ -149,6 +149,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     context,
     plugins: [
+      useLiveness(),
       useHealthCheck({ isDatabaseReachable: () => sql`select 1`.execute(db).then(() => true), problems: options.healthProblems }),
       // Scrapers carry no JWT: /metrics answers before authentication, to its own token if set.
       ...(config.metrics.enabled ? [useMetricsEndpoint({ registry: metrics.registry, token: config.metrics.token, logger })] : []),
@@ -224,8 +225,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     batching: false,
     maxRequestBodySize: config.limits.maxBodyBytes,
     maskedErrors: { isDev: config.development },
-    // Our own /health checks the database; yoga's liveness probe moves out of its way.
-    healthCheckEndpoint: '/.well-known/yoga-liveness',
+    // yoga's own probe answers every URL that ends with its endpoint, query strings included,
+    // before any plugin: a URL serialises a space as %20, so none ends with this one, and
+    // useLiveness answers the documented path exactly (our /health checks the database).
+    healthCheckEndpoint: ' unused',
     logging: yogaLogger(logger),
   });
   return yoga;

@@ -36,6 +36,26 @@ describe('GET /health', () => {
   });
 });
 
+describe('the liveness probe', () => {
+  it('answers 200 with no body to GET and HEAD of its exact path', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const live = await t.fetch('/.well-known/yoga-liveness', { method });
+      expect(live.status, method).toBe(200);
+      expect(await live.text()).toBe('');
+    }
+  });
+
+  it('answers no other URL that merely ends with its path, nor another method', async () => {
+    // Each goes where it would without the probe: GraphQL asks for a token, unknown paths are not found.
+    const graphql = await t.fetch('/graphql?probe=/.well-known/yoga-liveness', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
+    expect(graphql.status).toBe(401);
+    const nested = await t.fetch('/anything/.well-known/yoga-liveness');
+    expect(nested.status).toBe(404);
+    const posted = await t.fetch('/.well-known/yoga-liveness', { method: 'POST' });
+    expect(posted.status).not.toBe(200);
+  });
+});
+
 describe('logs', () => {
   it('hold one structured line per request, without tokens, variables or values', async () => {
     const token = await t.tokenFor('customer');

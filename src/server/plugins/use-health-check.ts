@@ -36,3 +36,21 @@ export function useHealthCheck(options: HealthCheckOptions): Plugin {
     },
   };
 }
+
+/** The liveness probe's path: the process serves HTTP (nothing else is checked). */
+export const LIVENESS_PATH = '/.well-known/yoga-liveness';
+
+/**
+ * `GET` or `HEAD` of exactly `LIVENESS_PATH`: 200, no body. yoga's own probe answers any URL
+ * that merely ends with its endpoint (`/graphql?x=/.well-known/yoga-liveness`, any method),
+ * before every other plugin; it is given an endpoint no URL can end with (see gateway.ts) and
+ * this one answers the one path instead.
+ */
+export function useLiveness(): Plugin {
+  return {
+    onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== LIVENESS_PATH || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      endResponse(new fetchAPI.Response(null, { status: 200, headers: { 'cache-control': 'no-store' } }));
+    },
+  };
+}
