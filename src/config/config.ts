@@ -102,6 +102,8 @@ export interface Config {
     checkpointFile: string | undefined;
     /** `audit:verify` fails when rows have gone unsigned by any checkpoint this long. */
     checkpointToleranceMinutes: number;
+    /** How often each instance signs a checkpoint of the chain's head. */
+    checkpointSeconds: number;
     /** WARDEN_AUDIT_STREAM_*: where the trail is streamed, if anywhere (docs/audit-streaming.md). */
     stream: AuditStreamConfig;
   };
@@ -231,6 +233,14 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env['WARDEN_LOG_LEVEL'] || (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`WARDEN_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}").`);
 
+  const checkpointSeconds = int('WARDEN_AUDIT_CHECKPOINT_SECONDS', 60, 5, 3600);
+  const toleranceMinutes = int('WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES', 3, 2, 10080);
+  // audit:verify must not find rows unsigned for longer than it tolerates between two on-time checkpoints.
+  if (checkpointSeconds * 2 > toleranceMinutes * 60) {
+    problems.push(
+      `WARDEN_AUDIT_CHECKPOINT_SECONDS (${checkpointSeconds}) must be at most half of WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES (${toleranceMinutes} minutes): sign checkpoints more often, or raise the tolerance, or audit:verify would fail on rows merely waiting for the next one.`,
+    );
+  }
   const checkpointFile = env['WARDEN_AUDIT_CHECKPOINT_FILE'] ? path.resolve(env['WARDEN_AUDIT_CHECKPOINT_FILE']) : undefined;
   // Checkpoints are logged at info: above it, with no file either, none would leave the database.
   if (production && !checkpointFile && LOG_LEVELS.indexOf(logLevel) > LOG_LEVELS.indexOf('info')) {
@@ -292,7 +302,8 @@ export function loadConfig(env: Env = process.env): Config {
       usingDevelopmentCheckpointKey: !checkpointKey,
       verifyKeys: (env['WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS'] ?? '').split(',').map((key) => key.trim()).filter(Boolean),
       checkpointFile,
-      checkpointToleranceMinutes: int('WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES', 3, 2, 10080),
+      checkpointToleranceMinutes: toleranceMinutes,
+      checkpointSeconds,
       stream,
     },
     impersonation: {

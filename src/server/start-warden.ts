@@ -111,7 +111,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
 
   const policy = await startPolicyStore({ db, listen, logger, ...options.schema.catalog });
   logger.info({ policyVersion: policy.current().version }, 'policy loaded');
-  const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile });
+  const checkpointer = startCheckpointer({ db, signer, logger, file: config.audit.checkpointFile, intervalMs: config.audit.checkpointSeconds * 1000 });
   // The gateway's, the notification dispatcher's and the audit stream's counts go to one registry.
   const metrics = options.metrics ?? createGatewayMetrics();
   if (config.audit.stream.segments) {

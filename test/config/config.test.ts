@@ -107,6 +107,16 @@ describe('a bad value stops the start, naming the variable', () => {
     expect(problemsWith({ PORT: '70000' })).toEqual(['PORT must be a whole number from 0 to 65535 (got "70000").']);
   });
 
+  it('WARDEN_AUDIT_CHECKPOINT_SECONDS, at most half the tolerance audit:verify applies', () => {
+    expect(loadConfig({}).audit.checkpointSeconds).toBe(60);
+    expect(loadConfig({ WARDEN_AUDIT_CHECKPOINT_SECONDS: '15' }).audit.checkpointSeconds).toBe(15);
+    expect(problemsWith({ WARDEN_AUDIT_CHECKPOINT_SECONDS: '1' })).toEqual(['WARDEN_AUDIT_CHECKPOINT_SECONDS must be a whole number from 5 to 3600 (got "1").']);
+    expect(problemsWith({ WARDEN_AUDIT_CHECKPOINT_SECONDS: '120' })).toEqual([
+      'WARDEN_AUDIT_CHECKPOINT_SECONDS (120) must be at most half of WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES (3 minutes): sign checkpoints more often, or raise the tolerance, or audit:verify would fail on rows merely waiting for the next one.',
+    ]);
+    expect(loadConfig({ WARDEN_AUDIT_CHECKPOINT_SECONDS: '120', WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES: '4' }).audit.checkpointSeconds).toBe(120);
+  });
+
   it('WARDEN_MAX_BODY_BYTES', () => {
     expect(problemsWith({ WARDEN_MAX_BODY_BYTES: '10' })).toEqual(['WARDEN_MAX_BODY_BYTES must be a whole number from 1000 to 100000000 (got "10").']);
     expect(loadConfig({}).limits.maxBodyBytes).toBe(100_000);
