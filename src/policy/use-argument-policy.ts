@@ -3,7 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import { wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { argumentReads, type ArgumentRead } from './argument-reads.js';
-import type { PolicyColumn } from './data-class.js';
+import { isAssistantColumn, type PolicyColumn } from './data-class.js';
 import { effectiveDecision } from './decide.js';
 import { fieldInventory } from './field-inventory.js';
 import { ALLOW, type FieldPlan, type RequestPolicy } from './plugin/types.js';
@@ -39,7 +39,7 @@ export function useArgumentPolicy(): Plugin<GatewayContext> {
       const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
       if (!variables.coerced) return;
       const reads = argumentReads(args.schema, args.document, operation, variables.coerced);
-      const refused = refusedArguments(reads, fields, context.policy, isImpersonation(context.access.column));
+      const refused = refusedArguments(reads, fields, context.policy, refusesUndeclaredArguments(context.access.column));
       if (refused.length > 0) setResultAndStopExecution({ errors: refused.map(refusalError) });
     },
   };
@@ -69,8 +69,12 @@ export function refusedArguments(
   return [...refusals.values()];
 }
 
-function isImpersonation(column: PolicyColumn): boolean {
-  return column === 'impersonation_read_only' || column === 'impersonation_read_write';
+/**
+ * Whose undeclared arguments are refused: anyone reading someone else's account — an agent in a
+ * session and an AI assistant (in a session or not), never stricter for a person than a model.
+ */
+export function refusesUndeclaredArguments(column: PolicyColumn): boolean {
+  return column === 'impersonation_read_only' || column === 'impersonation_read_write' || isAssistantColumn(column);
 }
 
 function refusalError(refusal: ArgumentRefusal) {

@@ -1,3 +1,5 @@
+import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
+import { refusesUndeclaredArguments } from '../../src/policy/use-argument-policy.js';
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { graphql as execute, getVariableValues, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -140,6 +142,13 @@ describe('every argument and input field says what it reads', () => {
     // The customer (not impersonating) and a document that leaves it out are not refused for it.
     expect(refusalsFor(schema, '{ rows(orderBy: ID, search: "x") { id } }', policy, false)).toEqual([]);
     expect(refusalsFor(schema, '{ rows(orderBy: ID) { id } }', policy)).toEqual([]);
+  });
+});
+
+describe('whose undeclared arguments are refused', () => {
+  it('an agent in a session and an AI assistant, in a session or not; not the customer nor staff', () => {
+    const refused = POLICY_COLUMNS.filter(refusesUndeclaredArguments);
+    expect(refused).toEqual(['impersonation_read_only', 'impersonation_read_write', 'assistant', 'assistant_session']);
   });
 });
 
