@@ -15,7 +15,7 @@ import type { FieldReadGroup } from './field-read-recorder.js';
 import { publicReads, readPathOf } from './public-reads.js';
 import { rootArguments, type RootArguments } from './root-arguments.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
-import { isUnrecordedRefusal, requestRowBase, type RequestRowBase } from './request-row.js';
+import { isUnrecordedRefusal, requestRow, requestRowBase, type RequestRowBase } from './request-row.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
@@ -133,11 +133,10 @@ function askedFor(args: { schema: GraphQLSchema; document: DocumentNode; variabl
   return variables.coerced ? rootArguments(args.schema, args.document, operation, variables.coerced, context.policyCatalog.fields) : NOTHING_ASKED;
 }
 
-function fieldReadRow({ who, as, ...base }: RequestRowBase, group: FieldReadGroup, asked: Readonly<Record<string, Record<string, unknown>>> | undefined): AuditRowInput {
+function fieldReadRow(base: RequestRowBase, group: FieldReadGroup, asked: Readonly<Record<string, Record<string, unknown>>> | undefined): AuditRowInput {
   const times = group.count === 1 ? 'once' : `${group.count} times`;
   const shown = group.decision === 'allowed' ? 'shown' : group.decision === 'masked' ? 'masked' : 'denied';
-  return {
-    ...base,
+  return requestRow(base, {
     kind: 'field_read',
     type_field: group.typeField,
     data_class: group.dataClass ?? 'unclassified',
@@ -151,8 +150,8 @@ function fieldReadRow({ who, as, ...base }: RequestRowBase, group: FieldReadGrou
       paths: group.paths,
       ...(asked ? { arguments: asked } : {}),
     },
-    summary: `${who} read ${group.typeField} ${times} (${shown})${as}${group.objectIds.length ? `: ${group.objectIds.slice(0, 5).join(', ')}${group.objectIds.length > 5 ? ', …' : ''}` : ''}`,
-  };
+    summary: `${base.who} read ${group.typeField} ${times} (${shown})${base.as}${group.objectIds.length ? `: ${group.objectIds.slice(0, 5).join(', ')}${group.objectIds.length > 5 ? ', …' : ''}` : ''}`,
+  });
 }
 
 /**
@@ -160,8 +159,8 @@ function fieldReadRow({ who, as, ...base }: RequestRowBase, group: FieldReadGrou
  * on three users is one row, counted three times, with the paths), named by the field refused:
  * its `extensions.field`, else the field the error was raised at.
  */
-function refusalRows({ who, as, ...base }: RequestRowBase, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>, asked: RootArguments): AuditRowInput[] {
-  const rows = new Map<string, AuditRowInput & { details: { count: number; paths: string[]; arguments?: Record<string, unknown> } }>();
+function refusalRows(base: RequestRowBase, errors: readonly GraphQLError[], coordinates: ReadonlyMap<ASTNode, string>, asked: RootArguments): AuditRowInput[] {
+  const rows = new Map<string, { row: AuditRowInput; details: { count: number; paths: string[]; arguments?: Record<string, unknown> } }>();
   for (const error of errors) {
     const named = error.extensions['field'];
     const node = error.nodes?.[0];
@@ -174,23 +173,24 @@ function refusalRows({ who, as, ...base }: RequestRowBase, errors: readonly Grap
     // A root field refused: what it was asked for.
     const responseKey = error.path?.length === 1 ? String(error.path[0]) : null;
     const chosen = field && responseKey !== null ? asked.get(field)?.[responseKey] : undefined;
-    const existing = rows.get(key);
+    const existing = rows.get(key)?.details;
     if (existing) {
-      existing.details.count += 1;
-      if (path !== null && existing.details.paths.length < MAX_PATHS) existing.details.paths.push(path);
-      if (chosen && responseKey !== null) existing.details.arguments = { ...existing.details.arguments, [responseKey]: chosen };
+      existing.count += 1;
+      if (path !== null && existing.paths.length < MAX_PATHS) existing.paths.push(path);
+      if (chosen && responseKey !== null) existing.arguments = { ...existing.arguments, [responseKey]: chosen };
       continue;
     }
-    rows.set(key, {
-      ...base,
+    const details = { code, message, count: 1, paths: path === null ? [] : [path], ...(chosen && responseKey !== null ? { arguments: { [responseKey]: chosen } } : {}) };
+    const row = requestRow(base, {
       kind: 'access_denied',
       type_field: field,
       decision: 'denied',
       path,
       reason: message,
-      details: { code, message, count: 1, paths: path === null ? [] : [path], ...(chosen && responseKey !== null ? { arguments: { [responseKey]: chosen } } : {}) },
-      summary: `${who} was refused${field ? ` ${field}` : ''}${as}: ${message}`,
+      details,
+      summary: `${base.who} was refused${field ? ` ${field}` : ''}${base.as}: ${message}`,
     });
+    rows.set(key, { row, details });
   }
-  return [...rows.values()];
+  return [...rows.values()].map(({ row }) => row);
 }

@@ -12,7 +12,7 @@ import { isWatchedForDenials } from './audit-event.js';
 import type { AuditWriter } from './audit-writer.js';
 import { explainRefusal, type RefusalFacts } from './explain-refusal.js';
 import { refusalCodeOf } from './refusal-codes.js';
-import { isUnrecordedRefusal, requestRowBase, type RequestRowBase } from './request-row.js';
+import { isUnrecordedRefusal, requestRow, requestRowBase, type RequestRowBase } from './request-row.js';
 import { isDocument, isSingleResult } from '../graphql/result-kinds.js';
 
 export interface RefusalTrailOptions {
@@ -107,13 +107,13 @@ export function useRefusalTrail(options: RefusalTrailOptions): Plugin<{ request?
   };
 }
 
-function requestRefusedRow({ who, as, ...base }: RequestRowBase, errors: readonly GraphQLError[], what: Sent): AuditRowInput {
+function requestRefusedRow(base: RequestRowBase, errors: readonly GraphQLError[], what: Sent): AuditRowInput {
+  const { who, as } = base;
   const refusals: RefusalFacts[] = errors.map((error) => ({ code: refusalCodeOf(error) ?? 'BAD_REQUEST', message: error.message }));
   const clauses = [...new Set(refusals.map(explainRefusal))];
   const shown = clauses.slice(0, MAX_CLAUSES).join('; ') + (clauses.length > MAX_CLAUSES ? `; and ${clauses.length - MAX_CLAUSES} more` : '');
   const code = refusals[0]?.code ?? 'BAD_REQUEST';
-  return {
-    ...base,
+  return requestRow(base, {
     kind: 'request_refused',
     type_field: null,
     decision: 'refused',
@@ -130,5 +130,5 @@ function requestRefusedRow({ who, as, ...base }: RequestRowBase, errors: readonl
       base.actor_kind === 'assistant'
         ? `${who} was refused a ${what.operationType ?? 'request'}${as}: ${shown}`
         : `${who}'s ${what.operationType ?? 'request'}${as} was refused: ${shown}`,
-  };
+  });
 }

@@ -1,6 +1,6 @@
 import { isWatchedForDenials } from '../audit/audit-event.js';
 import type { AuditWriter } from '../audit/audit-writer.js';
-import { requestRowBase } from '../audit/request-row.js';
+import { requestRow, requestRowBase } from '../audit/request-row.js';
 import { auditActorOf } from '../graphql/audit-scope.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { ErrorCode } from '../errors/index.js';
@@ -31,12 +31,12 @@ export function shownToolName(name: unknown): string | null {
  * be written: the caller then answers AUDIT_UNAVAILABLE (fail closed).
  */
 export async function recordToolRefusal(writer: AuditWriter, context: GatewayContext, refusal: ToolRefusal): Promise<void> {
-  const { who, as, ...base } = requestRowBase(context, refusal.tool);
+  const base = requestRowBase(context, refusal.tool);
+  const { who, as } = base;
   const actor = auditActorOf(context);
   await writer.write(
     [
-      {
-        ...base,
+      requestRow(base, {
         kind: 'request_refused',
         type_field: null,
         decision: 'refused',
@@ -45,7 +45,7 @@ export async function recordToolRefusal(writer: AuditWriter, context: GatewayCon
         details: { code: refusal.code, refusals: [{ code: refusal.code, message: refusal.message }], via: 'mcp', ...(refusal.tool ? { tool: refusal.tool } : {}) },
         // An assistant's label names whom it works for ("Assistant Triage-Bot, for Agent Sarah Lee,"): no possessive fits after it.
         summary: actor.kind === 'assistant' ? `${who} was refused an MCP tool call${as}: ${refusal.clause}` : `${who}'s MCP tool call${as} was refused: ${refusal.clause}`,
-      },
+      }),
     ],
     isWatchedForDenials(actor) ? actor : null,
   );
