@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Instance } from 'autocannon';
 import { loadConfig, randomJwtSecret } from '../src/config/config.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateWarden } from '../src/db/migrate.js';
@@ -27,37 +26,12 @@ import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResult
 import { runProxyBenchmark } from './proxy/run-proxy.js';
 import { measureShieldCost } from './shield.js';
 import { prepareBenchDatabase } from './support/bench-data.js';
+import { Cleanup } from './support/cleanup.js';
 import { gitRevision, machineInfo } from './support/machine.js';
 import { createBenchDatabase, findBenchServer, serverVersion, type BenchServer } from './support/postgres.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
 import { wardenEnv, type WardenSecrets } from './support/warden-env.js';
-
-/** Undo steps, newest first: run on success, on error and on Ctrl-C. */
-class Cleanup {
-  readonly #steps: Array<() => Promise<void>> = [];
-  #load: Instance | null = null;
-
-  /** Registers an undo step and returns it, run at most once, to call early as well. */
-  add(step: () => Promise<void>): () => Promise<void> {
-    let done: Promise<void> | null = null;
-    const once = () => (done ??= step());
-    this.#steps.push(once);
-    return once;
-  }
-
-  track = (instance: Instance | null): void => {
-    this.#load = instance;
-  };
-
-  async run(): Promise<void> {
-    this.#load?.stop();
-    while (this.#steps.length > 0) {
-      const step = this.#steps.pop();
-      await step?.().catch((error: unknown) => console.error('cleanup:', error instanceof Error ? error.message : error));
-    }
-  }
-}
 
 const startedAt = Date.now();
 const log = (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)}s ${line}`);

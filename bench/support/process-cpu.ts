@@ -26,6 +26,13 @@ export function processTreeCpuUs(rootPid: number | null): number | null {
   }
 }
 
+/** CPU time (user + system, microseconds) of one process; null when it cannot be read (not Linux, gone). */
+export function processCpuUs(pid: number): number | null {
+  if (process.platform !== 'linux') return null;
+  const stat = readStat(String(pid));
+  return stat ? (stat.ticks / TICKS_PER_SECOND) * 1_000_000 : null;
+}
+
 function readStat(pid: string): { ppid: number; ticks: number; childTicks: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
