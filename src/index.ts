@@ -76,6 +76,7 @@ export { createGatewayMetrics, type GatewayMetrics, type GatewayMetricsOptions }
 // application that assembles its gateway with `createGateway` starts it here and passes
 // `tracerProvider` (or passes the provider of an OpenTelemetry SDK it already runs).
 export { startTracing, type Tracing } from './tracing/start-tracing.js';
+export type { ChildSpanOptions, RequestTrace } from './tracing/request-traces.js';
 
 // The security team's review: the field inventory and what must be fixed before a deploy.
 export { checkPolicy, type PolicyCheck } from './policy/policy-check.js';

@@ -9,6 +9,7 @@ import type { AccessContext } from '../policy/access.js';
 import type { RequestPolicy } from '../policy/plugin/types.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
 import type { PolicyDocument } from '../policy/policy-document.js';
+import type { RequestTrace } from '../tracing/request-traces.js';
 
 /** What every resolver receives; built once per request by the server's context factory. */
 export interface GatewayContext {
@@ -33,6 +34,12 @@ export interface GatewayContext {
   auditChain: AuditChainSettings;
   requestId: string;
   logger: Logger;
+  /**
+   * The request's trace: work run in a span under it (an upstream call, an application's own
+   * call to another service) and the `traceparent` that continues it there. Records nothing
+   * when tracing is off.
+   */
+  trace: RequestTrace;
   /** What this request read and was refused, for the audit; null only where nothing is audited (a benchmark's baseline). */
   audit: RequestAudit | null;
 }

@@ -1,9 +1,11 @@
 import { buildHTTPExecutor } from '@graphql-tools/executor-http';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ExecutionRequest, ExecutionResult, Executor } from '@graphql-tools/utils';
 import type { GraphQLError } from 'graphql';
 import { wardenError } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import type { Logger } from '../log/logger.js';
+import { ATTR, errorCodesOf } from '../tracing/attributes.js';
 import type { UpstreamSigner } from './upstream-token.js';
 
 export interface UpstreamEndpoint {
@@ -27,9 +29,15 @@ const CODE_SHAPE = /^[A-Z][A-Z0-9_]{1,47}$/;
  * What comes back is cleaned before delegation maps it onto the response: an upstream error keeps
  * its path and its code, never its message, which may echo a value the policy masks; an upstream
  * that cannot be reached, times out, or refuses Warden's token answers UPSTREAM_UNAVAILABLE.
+ *
+ * Each call is a client span `warden.upstream` in the request's trace, and carries a
+ * `traceparent` naming it, so the upstream's own spans join the trace. The span holds where the
+ * call went (the configured host and port), how many errors came back and their cleaned codes:
+ * never the document, the variables or the answer.
  */
 export function upstreamExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSigner, logger: Logger): Executor {
   const http = httpCalls(endpoint);
+  const server = serverAttributes(endpoint.url);
   return async (request: ExecutionRequest) => {
     const context = request.context as GatewayContext | undefined;
     const customer = context?.access?.actingAs;
@@ -41,9 +49,26 @@ export function upstreamExecutor(endpoint: UpstreamEndpoint, signer: UpstreamSig
       customerId: customer.id,
       ...(session ? { actor: { id: session.agent.id }, sessionId: session.id, mode: session.mode } : {}),
     });
-    const result = (await http()({ ...request, extensions: { ...request.extensions, headers: { authorization: `Bearer ${token}` } } })) as ExecutionResult;
-    return cleanResult(result, context.logger ?? logger);
+    return context.trace.inSpan(
+      'warden.upstream',
+      async (span) => {
+        const headers = { ...context.trace.headersFor(span), authorization: `Bearer ${token}` };
+        const result = cleanResult((await http()({ ...request, extensions: { ...request.extensions, headers } })) as ExecutionResult, context.logger ?? logger);
+        const errors = result.errors ?? [];
+        span.setAttributes({ [ATTR.errorCount]: errors.length, [ATTR.errorCodes]: errorCodesOf(errors) });
+        if (errors.some((error) => error.extensions['code'] === 'UPSTREAM_UNAVAILABLE')) span.setStatus({ code: SpanStatusCode.ERROR });
+        return result;
+      },
+      { kind: SpanKind.CLIENT, attributes: server },
+    );
   };
+}
+
+/** Where calls to the upstream go, as a span says it: host and port of the configured URL, nothing of its path or query. */
+function serverAttributes(url: string): Record<string, string | number> {
+  const parsed = new URL(url);
+  const port = parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80;
+  return { [ATTR.serverAddress]: parsed.hostname, [ATTR.serverPort]: port };
 }
 
 /** An executor Warden calls as itself (`sub: "warden"`) with one scope: reading the schema, asking who a customer is. Its errors are cleaned as the customers' are. */

@@ -15,6 +15,7 @@ import { directAccess, type AccessContext } from '../policy/access.js';
 import type { PolicySource } from '../policy/policy-source.js';
 import { createPseudonyms } from '../policy/pseudonym.js';
 import type { PolicyCatalog } from '../policy/policy-catalog.js';
+import { requestTrace, type RequestTraces } from '../tracing/request-traces.js';
 
 /** Builds the application's part of a request's context from Warden's (see `ContextFactoryOptions.appContext`). */
 export type AppContext = (context: GatewayContext) => object | Promise<object>;
@@ -48,6 +49,8 @@ export interface ContextFactoryOptions {
   appContext?: AppContext;
   /** Records a deactivated staff member's or assistant's refusal (and ends a session of theirs the token was sent with). @default nothing */
   refuseDeactivatedStaff?: RefuseDeactivatedStaff;
+  /** Where each request's `trace` puts its spans. @default none: `trace` records nothing */
+  traces?: Pick<RequestTraces, 'inSpan'>;
 }
 
 /** The scheme is case-insensitive (RFC 9110): `bearer` and `BEARER` are as good as `Bearer`. */
@@ -135,6 +138,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
       auditChain,
       requestId,
       logger: options.logger.child({ requestId }),
+      trace: requestTrace(options.traces, request),
     };
     if (!options.appContext) return context;
     const own = await options.appContext(context);

@@ -139,6 +139,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     resolveAccess: tracedResolveAccess(traces, options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy })),
     refuseDeactivatedStaff: (who, request, requestId) => refuseDeactivatedStaff(db, who, request, requestId),
     ...(options.appContext ? { appContext: options.appContext } : {}),
+    traces,
   });
 
   const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer);

@@ -35,6 +35,9 @@ export const ATTR = {
   auditRequests: 'warden.audit.requests',
   auditMethod: 'warden.audit.method',
   auditOutcome: 'warden.audit.outcome',
+  /** Where a call to another service went (proxy mode's upstream): the configured host and port. */
+  serverAddress: 'server.address',
+  serverPort: 'server.port',
   /** PostgreSQL's SQLSTATE for a failed append (never its message, which can quote a value). */
   dbStatus: 'db.response.status_code',
 } as const;

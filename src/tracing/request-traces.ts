@@ -1,4 +1,17 @@
-import { context as otelContext, INVALID_SPAN_CONTEXT, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Span, type TextMapGetter, type Tracer, type TracerProvider } from '@opentelemetry/api';
+import {
+  context as otelContext,
+  defaultTextMapSetter,
+  INVALID_SPAN_CONTEXT,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Span,
+  type TextMapGetter,
+  type Tracer,
+  type TracerProvider,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -25,11 +38,44 @@ export interface RequestTraces {
   /** The execution's span: after the audit trail, whose write it then contains. */
   execution: Plugin;
   /** Runs `work` in a span under the request's innermost open one; it ends when `work` settles, in error if it threw. */
-  inSpan<T>(request: Request, name: string, work: (span: Span) => Promise<T>): Promise<T>;
+  inSpan<T>(request: Request, name: string, work: (span: Span) => Promise<T>, options?: ChildSpanOptions): Promise<T>;
   /** The request's innermost open span; a span that records nothing when the request is not traced. */
   current(request: Request): Span;
   /** Adds attributes to the request's own span (who called, under which policy). */
   annotate(request: Request, attributes: Attributes): void;
+}
+
+export interface ChildSpanOptions {
+  /** @default SpanKind.INTERNAL; a call to another service is SpanKind.CLIENT */
+  kind?: SpanKind;
+  /** Only attributes `ATTR` names (see attributes.ts): never a value read or sent. */
+  attributes?: Attributes;
+}
+
+/**
+ * One request's trace, as its context carries it (`GatewayContext.trace`): work run in a span
+ * of its own under the request's innermost open span, and the headers that continue the trace in
+ * a call to another service. When the request is not traced, the work runs in a span that
+ * records nothing and no header is added.
+ */
+export interface RequestTrace {
+  inSpan<T>(name: string, work: (span: Span) => Promise<T>, options?: ChildSpanOptions): Promise<T>;
+  /** `traceparent` (W3C Trace Context) naming `span`, for a call made in it; empty when it records nothing. */
+  headersFor(span: Span): Record<string, string>;
+}
+
+const PROPAGATOR = new W3CTraceContextPropagator();
+
+/** `request`'s trace in `traces`; one that records nothing when there are none. */
+export function requestTrace(traces: Pick<RequestTraces, 'inSpan'> | null | undefined, request: Request): RequestTrace {
+  return {
+    inSpan: (name, work, options) => (traces ? traces.inSpan(request, name, work, options) : work(NOT_TRACED)),
+    headersFor(span) {
+      const headers: Record<string, string> = {};
+      if (span.isRecording()) PROPAGATOR.inject(trace.setSpan(ROOT_CONTEXT, span), headers, defaultTextMapSetter);
+      return headers;
+    },
+  };
 }
 
 interface TracedRequest {
@@ -48,16 +94,14 @@ const HEADERS: TextMapGetter<Headers> = {
 export function createRequestTraces(options: RequestTracesOptions): RequestTraces {
   const endpoint = options.endpoint ?? '/graphql';
   const tracer = options.tracerProvider.getTracer('warden');
-  // A caller's `traceparent` continues its trace; baggage is not read (it could carry anything).
-  const propagator = new W3CTraceContextPropagator();
   const requests = new WeakMap<object, TracedRequest>();
 
   const current = (request: object): Span => {
     const traced = requests.get(request);
     return traced ? (traced.open.at(-1) ?? traced.root) : NOT_TRACED;
   };
-  const startChild = (request: object, name: string, attributes?: Attributes): Span =>
-    requests.has(request) ? tracer.startSpan(name, attributes ? { attributes } : {}, trace.setSpan(ROOT_CONTEXT, current(request))) : NOT_TRACED;
+  const startChild = (request: object, name: string, options: ChildSpanOptions = {}): Span =>
+    requests.has(request) ? tracer.startSpan(name, options, trace.setSpan(ROOT_CONTEXT, current(request))) : NOT_TRACED;
   const open = (request: object, span: Span) => requests.get(request)?.open.push(span);
   const close = (request: object, span: Span) => {
     const traced = requests.get(request);
@@ -71,8 +115,8 @@ export function createRequestTraces(options: RequestTracesOptions): RequestTrace
     annotate(request, attributes) {
       requests.get(request)?.root.setAttributes(attributes);
     },
-    async inSpan(request, name, work) {
-      const span = startChild(request, name);
+    async inSpan(request, name, work, options) {
+      const span = startChild(request, name, options);
       open(request, span);
       try {
         return await work(span);
@@ -87,7 +131,8 @@ export function createRequestTraces(options: RequestTracesOptions): RequestTrace
     requests: {
       onRequest({ request, url }) {
         if (url.pathname !== endpoint) return;
-        const parent = propagator.extract(ROOT_CONTEXT, request.headers, HEADERS);
+        // A caller's `traceparent` continues its trace; baggage is not read (it could carry anything).
+        const parent = PROPAGATOR.extract(ROOT_CONTEXT, request.headers, HEADERS);
         const root = tracer.startSpan(
           `${request.method} ${endpoint}`,
           { kind: SpanKind.SERVER, attributes: { [ATTR.httpMethod]: request.method, [ATTR.httpRoute]: endpoint, [ATTR.requestId]: options.requestIdOf(request) } },
@@ -137,7 +182,7 @@ export function createRequestTraces(options: RequestTracesOptions): RequestTrace
           ...(operation?.name ? { [ATTR.operationName]: operation.name.value } : {}),
         };
         requests.get(request)?.root.setAttributes(named);
-        const span = startChild(request, 'graphql.execute', named);
+        const span = startChild(request, 'graphql.execute', { attributes: named });
         open(request, span);
         // Resolvers' own spans (an application's database client, say) nest under the execution
         // wherever the process registered a context manager.

@@ -1,3 +1,4 @@
+import type { TracerProvider } from '@opentelemetry/api';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { DevTokenSubject } from '../../src/auth/mint-token.js';
@@ -58,6 +59,8 @@ export interface ProxyWorldOptions {
   customerCallsTo?: string;
   /** False is forwarding's control run: every operation executes field by field. @default true */
   forwardAnswers?: boolean;
+  /** Where the gateway's spans go. @default none */
+  tracerProvider?: TracerProvider;
 }
 
 const AUDIENCE = 'lettings-api';
@@ -92,6 +95,7 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
     identity: () => identity,
     subjects: lettingsSubject(upstream),
     realSessions: true,
+    ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
   });
   return {
     upstream,
