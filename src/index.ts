@@ -71,6 +71,7 @@ export { startWarden, type StartMigrations, type StartWardenOptions, type Warden
 export { startListening } from './server/start-listening.js';
 // The MCP endpoint: GraphQL operations the application declares, offered as tools (docs/mcp.md).
 export { McpOperationsError, REQUEST_APPROVAL_TOOL, type McpOperation, type McpOptions } from './mcp/index.js';
+export { readMcpOperations } from './mcp/operations-file.js';
 export { createGatewayMetrics, type GatewayMetrics, type GatewayMetricsOptions } from './metrics/gateway-metrics.js';
 // Traces: `startWarden` starts its own exporter when the OTEL_* variables configure one; an
 // application that assembles its gateway with `createGateway` starts it here and passes

@@ -122,6 +122,11 @@ export interface Config {
    * unless the application registered an OpenTelemetry SDK of its own.
    */
   tracing: TracingConfig | null;
+  /**
+   * WARDEN_MCP_OPERATIONS: a .graphql file of named operations, each with a # comment above it,
+   * served as MCP tools at /mcp (docs/mcp.md); for a start with no code to declare them in (proxy mode).
+   */
+  mcpOperationsPath: string | undefined;
 }
 
 /** Where `startWarden` sends its spans. Headers, compression and certificates the exporter reads from OTEL_EXPORTER_OTLP_* itself. */
@@ -319,6 +324,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstream,
     metrics,
     tracing,
+    mcpOperationsPath: env['WARDEN_MCP_OPERATIONS'] ? path.resolve(env['WARDEN_MCP_OPERATIONS']) : undefined,
   };
   if (problems.length > 0) {
     throw new ConfigError(`Warden cannot start:\n- ${problems.join('\n- ')}`);

@@ -17,7 +17,8 @@ import { startNotificationDispatcher } from '../notify/index.js';
 import { startPolicyStore, type PolicyStore } from '../policy/policy-store.js';
 import { startTracing, type Tracing } from '../tracing/start-tracing.js';
 import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
-import { prepareMcpTools } from '../mcp/index.js';
+import { McpOperationsError, prepareMcpTools, type McpOptions } from '../mcp/index.js';
+import { readMcpOperations } from '../mcp/operations-file.js';
 import type { WardenSchema } from './warden-schema.js';
 
 /** The migrations a start applies (or, without the owner's rights, checks are applied). */
@@ -81,7 +82,8 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
   // Before anything else: a start with no usable identity hook stops here, saying so.
   const identity = checkedIdentity(options.identity, logger);
   // An MCP operation that does not fit the schema stops the start before anything is migrated.
-  if (options.mcp) prepareMcpTools(options.schema.schema, options.mcp.operations);
+  const mcp = mcpOptionsOf(options, config);
+  if (mcp) prepareMcpTools(options.schema.schema, mcp.operations);
 
   const signer = checkpointSigner(config.audit.checkpointKey);
   const unpublished = checkpointPublishingWarning(config);
@@ -141,7 +143,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     metrics,
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes } : {}),
     ...(tracerProvider ? { tracerProvider } : {}),
-    ...(options.mcp ? { mcp: options.mcp } : {}),
+    ...(mcp ? { mcp } : {}),
   });
   if (config.metrics.enabled) logger.info({ tokenRequired: config.metrics.token !== undefined }, 'metrics served at /metrics');
   const sweeper = startSessionSweeper({ db, identity, logger, policy });
@@ -156,4 +158,16 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
       await tracing?.stop();
     },
   };
+}
+
+/**
+ * The MCP tools to serve: the application's (`mcp`), or those of the file WARDEN_MCP_OPERATIONS
+ * names. Both at once is refused: one of them would be silently ignored.
+ */
+function mcpOptionsOf(options: Pick<StartWardenOptions, 'mcp'>, config: Pick<Config, 'mcpOperationsPath'>): McpOptions | undefined {
+  if (!config.mcpOperationsPath) return options.mcp;
+  if (options.mcp) {
+    throw new McpOperationsError('WARDEN_MCP_OPERATIONS is set, but this application declares its MCP operations in code (the mcp option of startWarden): unset the variable, or drop the option.');
+  }
+  return { operations: readMcpOperations(config.mcpOperationsPath) };
 }

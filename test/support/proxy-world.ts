@@ -1,4 +1,5 @@
 import type { TracerProvider } from '@opentelemetry/api';
+import type { McpOptions } from '../../src/mcp/index.js';
 import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import type { DevTokenSubject } from '../../src/auth/mint-token.js';
@@ -61,6 +62,8 @@ export interface ProxyWorldOptions {
   forwardAnswers?: boolean;
   /** Where the gateway's spans go. @default none */
   tracerProvider?: TracerProvider;
+  /** Serve these operations as MCP tools at /mcp. @default no MCP endpoint */
+  mcp?: McpOptions;
 }
 
 const AUDIENCE = 'lettings-api';
@@ -96,6 +99,7 @@ export async function startProxyWorld(options: ProxyWorldOptions = {}): Promise<
     subjects: lettingsSubject(upstream),
     realSessions: true,
     ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
+    ...(options.mcp ? { mcp: options.mcp } : {}),
   });
   return {
     upstream,
