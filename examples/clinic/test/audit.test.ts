@@ -36,11 +36,18 @@ function selectedFields(query: string): string[] {
   return [...found].sort();
 }
 
-/** `npm run audit:verify` in the example, against this test's database. */
-async function auditVerify(w: ClinicWarden): Promise<{ code: number; output: string }> {
+/** The example's own verifier (`npm run audit:verify`), and the one Warden installs (`npx warden audit:verify`). */
+const VERIFIERS = {
+  'npm run audit:verify': [process.execPath, '--import', 'tsx', 'app/cli/audit-verify.ts'],
+  'npx warden audit:verify': ['node_modules/.bin/warden', 'audit:verify'],
+} as const;
+
+/** A verifier run in the example, against this test's database. */
+async function auditVerify(w: ClinicWarden, verifier: keyof typeof VERIFIERS = 'npm run audit:verify'): Promise<{ code: number; output: string }> {
   const env = { ...process.env, DATABASE_URL: w.url, NODE_ENV: 'test' };
+  const [command, ...args] = VERIFIERS[verifier];
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'app/cli/audit-verify.ts'], { cwd: EXAMPLE_ROOT, env });
+    const { stdout, stderr } = await promisify(execFile)(command, args, { cwd: EXAMPLE_ROOT, env });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -103,20 +110,39 @@ describe('a session request leaves a record of every field it resolved', () => {
   });
 });
 
-describe('npm run audit:verify over the clinic database', () => {
-  it('finds the hash chain intact after the session', async () => {
-    const { code, output } = await auditVerify(w);
+describe('audit:verify over the clinic database, the example\'s own and the installed warden command', () => {
+  it.each(Object.keys(VERIFIERS) as Array<keyof typeof VERIFIERS>)('%s finds the hash chain intact after the session', async (verifier) => {
+    const { code, output } = await auditVerify(w, verifier);
     expect(output).toContain('is intact');
     expect(code).toBe(0);
   });
 
-  it('control: finds it broken once a recorded read is rewritten behind the triggers', async () => {
+  it('control: both find it broken once a recorded read is rewritten behind the triggers', async () => {
     await w.db.transaction().execute(async (trx) => {
       await sql`set local session_replication_role = replica`.execute(trx);
       await sql`update audit_events set decision = 'allowed' where request_id = 'clinic-reads-1' and type_field = 'Patient.diagnosis'`.execute(trx);
     });
-    const { code, output } = await auditVerify(w);
-    expect(output).toContain('BROKEN');
-    expect(code).toBe(1);
+    for (const verifier of Object.keys(VERIFIERS) as Array<keyof typeof VERIFIERS>) {
+      const { code, output } = await auditVerify(w, verifier);
+      expect(output).toContain('BROKEN');
+      expect(code).toBe(1);
+    }
+  });
+});
+
+describe('the installed warden command', () => {
+  it('prints a checkpoint key pair, and its commands when asked for none or one it lacks', async () => {
+    const run = (args: string[]) =>
+      promisify(execFile)('node_modules/.bin/warden', args, { cwd: EXAMPLE_ROOT }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
+      );
+    const keys = await run(['audit:keygen']);
+    expect(keys.code).toBe(0);
+    expect(keys.stdout).toMatch(/WARDEN_AUDIT_CHECKPOINT_KEY=\S{40,}/);
+    expect((await run([])).stdout).toContain('audit:verify');
+    const unknown = await run(['audit:verfy']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toContain('there is no command "audit:verfy"');
   });
 });
