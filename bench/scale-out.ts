@@ -77,7 +77,6 @@ async function runScaleOut(options: ScaleOutOptions, cleanup: Cleanup): Promise<
     // Each gateway gets a checkpoint file of its own in place of this one (measure-processes.ts).
     ...wardenEnv(options, database.url, { jwt: jwtSecret, checkpoint: randomBytes(32).toString('base64url') }, path.join(checkpointDir, 'checkpoints.jsonl')),
     WARDEN_METRICS_TOKEN: metricsToken,
-    ...(options.chains === null ? {} : { WARDEN_AUDIT_CHAINS: String(options.chains) }),
   };
   const context: MeasureContext = {
     options,
@@ -94,12 +93,15 @@ async function runScaleOut(options: ScaleOutOptions, cleanup: Cleanup): Promise<
     log,
   };
 
-  log(`${options.workload} workload, ${options.connections} requests in flight over all gateways, ${options.warmupSeconds} s warm-up, ${options.seconds} s measured; WARDEN_AUDIT_CHAINS=${options.chains ?? '(unset)'}`);
+  log(`${options.workload} workload, ${options.connections} requests in flight over all gateways, ${options.warmupSeconds} s warm-up, ${options.seconds} s measured; WARDEN_AUDIT_CHAINS ${options.chains.map(chainsLabel).join(', ')}`);
   const runs: ScaleOutRun[] = [];
+  // Each process count under every chain setting in turn: side by side, on the same table as it grows.
   for (const processes of options.processes) {
-    const run = await measureProcessCount(context, processes);
-    runs.push(run);
-    log(`  ${processes}: ${run.requestsPerSecond} req/s, ${run.auditRowsPerSecond} audit rows/s, p99 ${run.p99Ms} ms, head lock wait ${run.lockWaits.chainHeadPerSecond} backend-s/s`);
+    for (const chains of options.chains) {
+      const run = await measureProcessCount(context, processes, chains);
+      runs.push(run);
+      log(`  ${processes} × chains ${chainsLabel(chains)}: ${run.requestsPerSecond} req/s, ${run.auditRowsPerSecond} audit rows/s, p99 ${run.p99Ms} ms, head lock wait ${run.lockWaits.chainHeadPerSecond} backend-s/s`);
+    }
   }
 
   const results = {
@@ -116,11 +118,15 @@ async function runScaleOut(options: ScaleOutOptions, cleanup: Cleanup): Promise<
     writeFileSync(path.resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
     log(`results: ${options.json}`);
   }
-  console.log(`\nScale-out, ${options.workload} workload, WARDEN_AUDIT_CHAINS=${options.chains ?? '(unset)'}, ${results.revision.commit}${results.revision.dirty ? ' (dirty)' : ''}; load average ${loadBefore.join(', ')} before, ${results.loadAverage.after.join(', ')} after; ${results.machine.cores} cores\n`);
+  console.log(`\nScale-out, ${options.workload} workload, WARDEN_AUDIT_CHAINS ${options.chains.map(chainsLabel).join(', ')}, ${results.revision.commit}${results.revision.dirty ? ' (dirty)' : ''}; load average ${loadBefore.join(', ')} before, ${results.loadAverage.after.join(', ')} after; ${results.machine.cores} cores\n`);
   console.log(scaleOutTable(runs));
   console.log(`\nLock waits seen by the sampler (pg_stat_activity, wait_event_type = 'Lock'):\n`);
   console.log(lockBreakdownTable(runs));
   if (options.smoke) log('smoke run: every piece ran and answered correctly (the figures mean nothing at this size)');
+}
+
+function chainsLabel(chains: number | null): string {
+  return chains === null ? '(unset)' : String(chains);
 }
 
 main().catch((error: unknown) => {

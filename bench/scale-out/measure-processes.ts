@@ -15,6 +15,8 @@ import { driveRoundRobin } from './round-robin-load.js';
 /** What one process count measured; rates are per second of the measured load. */
 export interface ScaleOutRun {
   processes: number;
+  /** WARDEN_AUDIT_CHAINS the gateways ran with; null: unset. */
+  chains: number | null;
   connections: number;
   requests: number;
   seconds: number;
@@ -69,9 +71,9 @@ const MAX_REQUESTS = 200_000;
  * Starts `processes` gateways over the database, runs the warm-up then the measured load
  * across them, and stops them. One read session serves every gateway: they share its row.
  */
-export async function measureProcessCount(context: MeasureContext, processes: number): Promise<ScaleOutRun> {
+export async function measureProcessCount(context: MeasureContext, processes: number, chains: number | null): Promise<ScaleOutRun> {
   const { options, log } = context;
-  const gateways = await startGateways(context, processes);
+  const gateways = await startGateways(context, processes, chains);
   try {
     const urls = gateways.map((g) => g.url);
     log(`${processes} gateway${processes > 1 ? 's' : ''}: ${gateways.map((g) => `${g.url} (pid ${g.pid})`).join(', ')}`);
@@ -110,6 +112,7 @@ export async function measureProcessCount(context: MeasureContext, processes: nu
     const driverCores = cores(cpuBefore.driverUs, cpuAfter.driverUs) ?? 0;
     return {
       processes,
+      chains,
       connections: options.connections,
       requests: result.requests,
       seconds: round(seconds, 2),
@@ -148,12 +151,16 @@ export async function measureProcessCount(context: MeasureContext, processes: nu
 
 /**
  * The gateways, started side by side. Each signs its checkpoints into a file of its own, as
- * separate instances would; all share the database, the secrets and WARDEN_AUDIT_CHAINS.
+ * separate instances would; all share the database, the secrets and `chains` (WARDEN_AUDIT_CHAINS).
  */
-async function startGateways(context: MeasureContext, processes: number): Promise<ServerProcess[]> {
+async function startGateways(context: MeasureContext, processes: number, chains: number | null): Promise<ServerProcess[]> {
   const started = await Promise.allSettled(
     Array.from({ length: processes }, async (_, i) => {
-      const env = { ...context.env, WARDEN_AUDIT_CHECKPOINT_FILE: path.join(context.checkpointDir, `checkpoints-${processes}-${i + 1}.jsonl`) };
+      const env = {
+        ...context.env,
+        ...(chains === null ? {} : { WARDEN_AUDIT_CHAINS: String(chains) }),
+        WARDEN_AUDIT_CHECKPOINT_FILE: path.join(context.checkpointDir, `checkpoints-${processes}-${chains ?? 'default'}-${i + 1}.jsonl`),
+      };
       const gateway = await startServerProcess({ mode: 'policy+audit', env, log: (line) => console.error(`[gateway ${i + 1}/${processes}] ${line}`) });
       context.undo(() => gateway.stop());
       return gateway;

@@ -8,8 +8,11 @@ export interface ScaleOutOptions {
   smoke: boolean;
   /** Gateway process counts to measure, in order, each over the same database. */
   processes: number[];
-  /** WARDEN_AUDIT_CHAINS for every gateway; null leaves it unset (the gateway's own default). */
-  chains: number | null;
+  /**
+   * WARDEN_AUDIT_CHAINS values to measure side by side, each at every process count (1 is a
+   * single chain: every append waits on one head); null leaves it unset (the gateway's default).
+   */
+  chains: ReadonlyArray<number | null>;
   /** The measured load per process count, seconds. */
   seconds: number;
   /** Unmeasured load before it, so every gateway has compiled its hot paths. */
@@ -32,7 +35,8 @@ Several gateway processes over one PostgreSQL, an audited workload sent to them 
 requests/s, audit rows/s, latency and the time audit appends wait for locks, per process count.
 
   --processes=1,2,4       gateway process counts to measure, in order (default 1,2,4)
-  --chains=K              WARDEN_AUDIT_CHAINS for every gateway (default: unset)
+  --chains=1,8            WARDEN_AUDIT_CHAINS values, measured side by side at every process
+                          count (default: unset, the gateways' own default)
   --seconds=N             measured load per process count (default 10)
   --warmup-seconds=N      unmeasured load before it (default 3)
   --connections=N         requests in flight over all gateways (default 16)
@@ -76,8 +80,8 @@ export function parseScaleOutOptions(argv: string[]): ScaleOutOptions | 'help' {
   if (processes.length === 0 || processes.some((n) => !Number.isInteger(n) || n < 1 || n > 16)) throw new Error('--processes: whole numbers from 1 to 16, comma-separated');
   const workload = values.workload ?? 'nested';
   if (!isScaleOutWorkload(workload)) throw new Error(`--workload must be one of ${SCALE_OUT_WORKLOADS.join(', ')}`);
-  const chains = values.chains === undefined ? null : num(values.chains, 'chains', 8, 8, 1, 1024);
-  if (chains !== null && !Number.isInteger(chains)) throw new Error('--chains must be a whole number');
+  const chains = values.chains === undefined ? [null] : values.chains.split(',').map((k) => Number(k.trim()));
+  if (chains.length === 0 || chains.some((k) => k !== null && (!Number.isInteger(k) || k < 1 || k > 64))) throw new Error('--chains: whole numbers from 1 to 64, comma-separated');
   const connections = num(values.connections, 'connections', 16, 4, 1, 512);
   // Round-robin needs at least one request in flight per gateway, or some would idle.
   if (connections < Math.max(...processes)) throw new Error(`--connections (${connections}) must be at least the largest process count (${Math.max(...processes)})`);

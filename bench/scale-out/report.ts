@@ -9,6 +9,7 @@ function cell(value: number | null, digits = 1): string {
 export function scaleOutTable(runs: readonly ScaleOutRun[]): string {
   const header = [
     'gateways',
+    'chains',
     'req/s',
     'audit rows/s',
     'rows/req',
@@ -27,6 +28,7 @@ export function scaleOutTable(runs: readonly ScaleOutRun[]): string {
   ];
   const rows = runs.map((r) => [
     String(r.processes),
+    r.chains === null ? 'default' : String(r.chains),
     cell(r.requestsPerSecond),
     cell(r.auditRowsPerSecond, 0),
     cell(r.auditRowsPerRequest),
@@ -51,10 +53,11 @@ export function lockBreakdownTable(runs: readonly ScaleOutRun[]): string {
   const rows = runs.flatMap((r) => {
     const sampler = `${r.lockWaits.samples} samples, every ${cell(r.lockWaits.meanIntervalMs, 1)} ms, ${cell(r.lockWaits.meanQueryMs, 2)} ms each${r.lockWaits.samplerDatabaseCores === null ? '' : `, ${cell(r.lockWaits.samplerDatabaseCores * 100, 1)}% of a core in the database`}${r.lockWaits.error ? `; stopped: ${r.lockWaits.error}` : ''}`;
     const locks = Object.entries(r.lockWaits.byLock).sort((a, b) => b[1] - a[1]);
-    if (locks.length === 0) return [[String(r.processes), 'none seen', '0.000', sampler]];
-    return locks.map(([label, backendSeconds], i) => [String(r.processes), label, cell(backendSeconds / Math.max(r.lockWaits.seconds, 1e-9), 3), i === 0 ? sampler : '']);
+    const who = `${r.processes} × ${r.chains ?? 'default'}`;
+    if (locks.length === 0) return [[who, 'none seen', '0.000', sampler]];
+    return locks.map(([label, backendSeconds], i) => [who, label, cell(backendSeconds / Math.max(r.lockWaits.seconds, 1e-9), 3), i === 0 ? sampler : '']);
   });
-  return markdown(['gateways', 'waiting for', 'backend-s/s', 'sampler'], rows);
+  return markdown(['gateways × chains', 'waiting for', 'backend-s/s', 'sampler'], rows);
 }
 
 function markdown(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
