@@ -141,7 +141,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(options.appContext ? { appContext: options.appContext } : {}),
   });
 
-  const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer);
+  const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer, config.audit.chains);
   registerDatabaseGauges(metrics.registry, { db, logger });
   const mcpTools = options.mcp ? prepareMcpTools(built.schema, options.mcp.operations) : null;
 
