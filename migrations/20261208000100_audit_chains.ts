@@ -13,8 +13,8 @@ import { type Kysely, sql } from 'kysely';
  *   over (occurred_at, chain_id, chain_seq) and an index over (chain_id, chain_seq); the key and
  *   the index added here on the partitioned table then attach those instead of building them.
  * - `audit_chain_heads` holds one head per chain, created on demand by the writers up to
- *   WARDEN_AUDIT_CHAINS and never removed; chain 0 takes over the single head's row. The old name
- *   `audit_chain_head` stays, as an updatable view of chain 0, for tools that read it.
+ *   WARDEN_AUDIT_CHAINS and never removed; chain 0 takes over the single head's row, and
+ *   `audit_chain_head` goes (a reader of it would see one chain of several and take it for all).
  * - `audit_seals`: one signed statement over every chain's head, read in one snapshot; its heads
  *   are listed again in `audit_seal_heads` to be found by chain and row, but the statement is what
  *   was signed and what verify believes. `audit_checkpoints` keeps the single-chain checkpoints.
@@ -36,7 +36,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     )`.execute(db);
   await sql`insert into audit_chain_heads (chain_id, last_seq, last_hash) select 0, last_seq, last_hash from audit_chain_head`.execute(db);
   await sql`drop table audit_chain_head`.execute(db);
-  await sql`create view audit_chain_head as select true as id, last_seq, last_hash from audit_chain_heads where chain_id = 0`.execute(db);
 
   await sql`
     create table audit_seals (
@@ -63,7 +62,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   if (await roleExists(db)) {
     await sql`grant select, insert, update on audit_chain_heads to warden_app`.execute(db);
-    await sql`grant select, update on audit_chain_head to warden_app`.execute(db);
     await sql`grant select, insert on audit_seals, audit_seal_heads to warden_app`.execute(db);
   }
 }
@@ -82,7 +80,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     end $$`.execute(db);
   await sql`drop table audit_seal_heads`.execute(db);
   await sql`drop table audit_seals`.execute(db);
-  await sql`drop view audit_chain_head`.execute(db);
   await sql`
     create table audit_chain_head (
       id boolean primary key default true check (id),

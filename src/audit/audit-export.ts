@@ -1,4 +1,5 @@
 import type { AuditEventRow } from '../db/tables/audit-event.js';
+import { asHashed } from './audit-hash.js';
 
 export type AuditExportFormat = 'csv' | 'jsonl';
 
@@ -46,7 +47,8 @@ export function formatAuditExport(rows: readonly AuditEventRow[], format: AuditE
     ? `Cut short: more events matched than the ${limit} here, which are the newest (the oldest is from ${oldest}). Narrow the filter (an earlier \`to\`) or raise \`limit\` for the rest.`
     : null;
   if (format === 'jsonl') {
-    const lines = kept.map((row) => JSON.stringify(row));
+    // As hashed (`chain_id` only when not 0), so a reader can recompute each row's hash from its line.
+    const lines = kept.map((row) => JSON.stringify(asHashed(row)));
     if (note) lines.push(JSON.stringify({ truncated: true, events: kept.length, note }));
     return { content: lines.join('\n'), events: kept.length, truncated };
   }

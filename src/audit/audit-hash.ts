@@ -81,6 +81,15 @@ export function hashSerialisedAuditRow(row: Omit<HashedAuditRow, 'details' | 'oc
   return hash('sha256', `${text}}`, 'hex');
 }
 
+/**
+ * A row as it is hashed, for readers who check the hash themselves (the stream, the JSON Lines
+ * export): `chain_id` only when it is not 0, so the canonical JSON of all but `hash` is what was hashed.
+ */
+export function asHashed<T extends { chain_id: number }>(row: T): Omit<T, 'chain_id'> & { chain_id?: number } {
+  const { chain_id: chainId, ...rest } = row;
+  return chainId === 0 ? rest : { ...rest, chain_id: chainId };
+}
+
 /** What JSON.stringify would escape in a string: quotes, backslashes, control characters, surrogates. */
 const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
 

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { ApprovalRequestTable } from './tables/approval-request.js';
 import type { ImpersonationSessionTable } from './tables/impersonation-session.js';
-import type { AuditChainHeadTable, AuditChainZeroHeadView } from './tables/audit-chain-head.js';
+import type { AuditChainHeadTable } from './tables/audit-chain-head.js';
 import type { AuditSealHeadTable, AuditSealTable } from './tables/audit-seal.js';
 import type { AuditCheckpointTable } from './tables/audit-checkpoint.js';
 import type { AuditEventTable } from './tables/audit-event.js';
@@ -19,8 +19,6 @@ export interface Database {
   staff: StaffTable;
   audit_events: AuditEventTable;
   audit_chain_heads: AuditChainHeadTable;
-  /** Chain 0's head, a view: Warden itself reads `audit_chain_heads`. */
-  audit_chain_head: AuditChainZeroHeadView;
   audit_seals: AuditSealTable;
   audit_seal_heads: AuditSealHeadTable;
   audit_checkpoints: AuditCheckpointTable;

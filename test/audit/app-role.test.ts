@@ -158,7 +158,7 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
     const sink = httpSink({ url: 'http://127.0.0.1:9/ingest', batchEvents: 10_000, fetch: async (_url, init) => (sent.push(String(init?.body)), new Response('ok')) });
     const lease = { destination: 'app-role', chain: DEFAULT_CHAIN, owner: 'app-role-test', leaseMs: 60_000, start: 'first' as const };
     await streamPass(app.db, sink, lease, createLogger('silent'), undefined);
-    const head = await owner.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow();
+    const head = await owner.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).select('last_seq').executeTakeFirstOrThrow();
     const cursor = await owner.db.selectFrom('audit_stream_cursors').select('last_seq').where('destination', '=', 'app-role').executeTakeFirstOrThrow();
     expect(cursor.last_seq).toBe(head.last_seq);
     expect(sent.join('').trim().split('\n')).toHaveLength(Number(head.last_seq));

@@ -2,8 +2,7 @@ import type { ColumnType } from 'kysely';
 
 /**
  * One row per audit chain: its newest link, locked by a writer to append the next. Writers
- * create heads on demand (up to WARDEN_AUDIT_CHAINS) and never remove one. The view
- * `audit_chain_head` shows chain 0's, as the single head was before there were several.
+ * create heads on demand (up to WARDEN_AUDIT_CHAINS) and never remove one.
  */
 export interface AuditChainHeadTable {
   chain_id: ColumnType<number, number, never>;
@@ -11,9 +10,3 @@ export interface AuditChainHeadTable {
   last_hash: string;
 }
 
-/** The view `audit_chain_head`: chain 0's head under the single head's old name, for tools that read it. */
-export interface AuditChainZeroHeadView {
-  id: ColumnType<boolean, never, never>;
-  last_seq: ColumnType<string, never, string>;
-  last_hash: string;
-}
