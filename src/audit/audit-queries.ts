@@ -14,10 +14,28 @@ export interface AuditFilter {
 }
 
 /**
- * Newest first, keyset-paginated on chain_seq. A time range lets PostgreSQL skip whole monthly
- * partitions; actor, account and session each have an index that starts with them.
+ * A row's name in lists, its id and cursor alike: the number alone on chain 0 (as every row was
+ * named while there was one chain), `CHAIN:NUMBER` on another.
  */
-export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number, beforeSeq: string | null): Promise<AuditEventRow[]> {
+export function auditEventId(row: Pick<AuditEventRow, 'chain_id' | 'chain_seq'>): string {
+  return row.chain_id === 0 ? row.chain_seq : `${row.chain_id}:${row.chain_seq}`;
+}
+
+const EVENT_ID = /^(?:(\d{1,2}):)?(\d{1,19})$/;
+
+/** An id `auditEventId` gave out, read back; null when it is not one. */
+export function parseAuditEventId(text: string): { chain: number; seq: string } | null {
+  const match = EVENT_ID.exec(text);
+  return match ? { chain: Number(match[1] ?? '0'), seq: match[2] ?? '' } : null;
+}
+
+/**
+ * Newest first, keyset-paginated on (chain_seq, chain_id): a total order, so no row is skipped or
+ * shown twice at a page boundary, and on one chain the chain's own order, as it always was. A
+ * time range lets PostgreSQL skip whole monthly partitions; actor, account and session each have
+ * an index that starts with them.
+ */
+export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number, before: string | null): Promise<AuditEventRow[]> {
   let query = db.selectFrom('audit_events').selectAll();
   if (filter.actor) query = query.where('actor_id', '=', filter.actor);
   const user = filter.user;
@@ -30,15 +48,20 @@ export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number
   if (filter.decisions?.length) query = query.where('decision', 'in', [...filter.decisions]);
   if (filter.from) query = query.where('occurred_at', '>=', filter.from);
   if (filter.to) query = query.where('occurred_at', '<', filter.to);
-  if (beforeSeq) query = query.where(sql<boolean>`chain_seq < ${beforeSeq}::bigint`);
-  // Ordered by chain_seq alone, the key the cursor names: occurred_at comes from each writer's
-  // clock, and with instances a little out of step a page boundary by time would skip rows.
-  // With a key (actor, user, account, session) and a time window, the key's index bounds the rows
-  // exactly, and sorting them is cheap. Ordering by the bare column would also let PostgreSQL
-  // walk the chain_seq index backwards from the newest row, filtering as it goes, which at ten
-  // million rows took seconds for a week long ago (docs/performance.md); `+ 0` rules that plan out.
+  const cursor = before ? parseAuditEventId(before) : null;
+  if (cursor) query = query.where(sql<boolean>`(chain_seq, chain_id) < (${cursor.seq}::bigint, ${cursor.chain}::smallint)`);
+  // Ordered by chain_seq, the key the cursor names: occurred_at comes from each writer's clock,
+  // and with instances a little out of step a page boundary by time would skip rows. With a key
+  // (actor, user, account, session) and a time window, the key's index bounds the rows exactly,
+  // and sorting them is cheap; `+ 0` keeps PostgreSQL from walking a sequence index backwards
+  // from the newest row, filtering as it goes, which at ten million rows took seconds for a week
+  // long ago (docs/performance.md).
   const keyed = Boolean(filter.actor || filter.user || filter.account || filter.session) && Boolean(filter.from || filter.to);
-  return query.orderBy(keyed ? sql`chain_seq + 0` : 'chain_seq', 'desc').limit(limit).execute();
+  return query
+    .orderBy(keyed ? sql`chain_seq + 0` : 'chain_seq', 'desc')
+    .orderBy('chain_id', 'desc')
+    .limit(limit)
+    .execute();
 }
 
 export interface AccessReviewRow {
