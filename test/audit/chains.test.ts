@@ -1,0 +1,207 @@
+import { sql, type Transaction } from 'kysely';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { appendAuditRows, appendToChain, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
+import { parseSealStatement, parseSealToken, sealToken, type PublishedSeal } from '../../src/audit/audit-seal.js';
+import { createAuditWriter } from '../../src/audit/audit-writer.js';
+import { describeChainProblem } from '../../src/audit/chain-report.js';
+import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
+import { parseExpectToken, sealAuditChains } from '../../src/audit/checkpoints.js';
+import { verifyChainTail } from '../../src/audit/verify-chain-tail.js';
+import { verifyAuditChain } from '../../src/audit/verify-chain.js';
+import type { Database, Db } from '../../src/db/database.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { seqsByChain } from './audit-support.js';
+
+const KEY = 'chains-test-checkpoint-key-0123456789abcdef';
+const SIGNER = checkpointSigner(KEY);
+
+const row = (summary: string): AuditRowInput => ({ kind: 'test_event', actor_kind: 'system', actor_name: 'Chains test', details: { summary }, summary });
+const rows = (label: string, n: number) => Array.from({ length: n }, (_, i) => row(`${label} ${i + 1}`));
+
+/** Appends on chain `chain` exactly, creating the heads up to it: what busy writers would have made. */
+async function appendOn(db: Db, chain: number, count: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    for (let id = 1; id <= chain; id++) {
+      await sql`insert into audit_chain_heads (chain_id, last_seq, last_hash) values (${id}, 0, ${'0'.repeat(64)}) on conflict do nothing`.execute(trx);
+    }
+    const head = await trx.selectFrom('audit_chain_heads').select(['chain_id', 'last_seq', 'last_hash']).where('chain_id', '=', chain).forUpdate().executeTakeFirstOrThrow();
+    await appendToChain(trx, head, rows(`chain ${chain}`, count));
+  });
+}
+
+/** Owner-only: runs statements with the append-only triggers off (replica mode), as someone rewriting history would. */
+async function bypassingTriggers(db: Db, ...statements: Array<ReturnType<typeof sql>>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`set local session_replication_role = replica`.execute(trx);
+    for (const statement of statements) await statement.execute(trx);
+  });
+}
+
+async function seal(db: Db): Promise<PublishedSeal> {
+  const signed = await sealAuditChains(db, SIGNER);
+  if (!signed || !('heads' in signed)) throw new Error('no seal was signed');
+  return signed;
+}
+
+const problemsOf = async (db: Db, options: Parameters<typeof verifyAuditChain>[2] = {}) => (await verifyAuditChain(db, KEY, options)).problems;
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(() => database.destroy());
+
+describe('several chains', () => {
+  it('a quiet deployment stays on chain 0 and signs checkpoints as before (seq:hash:signedAt, no seal)', async () => {
+    const writer = createAuditWriter(database.db, database.pool, null, null, 8);
+    for (let i = 0; i < 5; i++) await writer.write(rows(`quiet ${i}`, 3));
+    expect([...(await seqsByChain(database.db)).keys()]).toEqual([0]);
+    const signed = await sealAuditChains(database.db, SIGNER);
+    expect(signed).toMatchObject({ seq: '15' });
+    expect(signed && 'heads' in signed).toBe(false);
+    expect(await database.db.selectFrom('audit_seals').select('seal_id').execute()).toEqual([]);
+    expect(await problemsOf(database.db)).toEqual([]);
+  });
+
+  it.skipIf(inject('databaseUrl') === null)('writers at once land on several chains, each gapless and verifying; with WARDEN_AUDIT_CHAINS=1 they wait on chain 0 instead', async () => {
+    // A transaction holds chain 0 (as a mutation recording its event does) while the group commit appends.
+    const held = database.db.transaction().execute(async (trx) => {
+      await appendAuditRows(trx, [row('held')], 8);
+      await sql`select pg_sleep(0.3)`.execute(trx);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await createAuditWriter(database.db, database.pool, null, null, 8).write(rows('beside', 4));
+    await held;
+    // Many at once, each holding its head a moment.
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        database.db.transaction().execute(async (trx: Transaction<Database>) => {
+          await appendAuditRows(trx, rows(`busy ${i}`, 2), 8);
+          await sql`select pg_sleep(0.05)`.execute(trx);
+        }),
+      ),
+    );
+    const byChain = await seqsByChain(database.db);
+    expect(byChain.size).toBeGreaterThanOrEqual(2);
+    expect(byChain.get(1)?.slice(0, 4)).toEqual([1, 2, 3, 4]);
+    for (const seqs of byChain.values()) expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect([...byChain.values()].reduce((sum, seqs) => sum + seqs.length, 0)).toBe(1 + 4 + 24);
+    await seal(database.db);
+    const report = await verifyAuditChain(database.db, KEY);
+    expect(report.problems).toEqual([]);
+    expect(report.chains.map((c) => c.chain)).toEqual([...byChain.keys()]);
+    expect(report.rows).toBe(29);
+
+    // Control: one chain allowed, the same load all waits its turn on chain 0, and nothing fails.
+    const single = await createTestDatabase();
+    try {
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          single.db.transaction().execute(async (trx: Transaction<Database>) => {
+            await appendAuditRows(trx, rows(`one chain ${i}`, 2), 1);
+            await sql`select pg_sleep(0.02)`.execute(trx);
+          }),
+        ),
+      );
+      await createAuditWriter(single.db, single.pool, null, null, 1).write(rows('copy', 3));
+      expect([...(await seqsByChain(single.db)).entries()]).toEqual([[0, Array.from({ length: 19 }, (_, i) => i + 1)]]);
+      expect(await single.db.selectFrom('audit_chain_heads').select('chain_id').execute()).toEqual([{ chain_id: 0 }]);
+    } finally {
+      await single.destroy();
+    }
+  });
+
+  it('hashes chain_id into a row only off chain 0: a row moved between chains no longer matches its hash', async () => {
+    await appendOn(database.db, 0, 3);
+    await appendOn(database.db, 1, 3);
+    await appendOn(database.db, 2, 3);
+    expect(await problemsOf(database.db)).toEqual([]);
+    await bypassingTriggers(database.db, sql`update audit_events set chain_id = 2, chain_seq = 4 where chain_id = 1 and chain_seq = 3`);
+    const problems = await problemsOf(database.db, { toleranceMs: 60 * 60_000 });
+    expect(problems).toEqual([
+      { kind: 'head-mismatch', headSeq: '3', lastSeq: '2', chain: 1 },
+      { kind: 'broken-link', seq: '4', chain: 2 },
+      { kind: 'altered-row', seq: '4', chain: 2 },
+      { kind: 'head-mismatch', headSeq: '3', lastSeq: '4', chain: 2 },
+    ]);
+    expect(describeChainProblem(problems[2]!)).toBe('Chain 2: Row 4 was changed after it was written (its content no longer matches its hash).');
+    // And from chain 1 onto chain 0, where no chain_id is hashed: the row still names chain 1 in its hash.
+    await bypassingTriggers(database.db, sql`update audit_events set chain_id = 0, chain_seq = 4 where chain_id = 1 and chain_seq = 2`);
+    expect(await problemsOf(database.db, { toleranceMs: 60 * 60_000 })).toContainEqual({ kind: 'altered-row', seq: '4' });
+  });
+
+  it('seals every head in one signed statement, which parses back from its token and its file line', async () => {
+    await appendOn(database.db, 0, 2);
+    await appendOn(database.db, 3, 5);
+    const signed = await seal(database.db);
+    // Chains 1 and 2 have heads but no rows yet: nothing of theirs to seal.
+    expect(signed.heads.map((h) => [h.chain, h.seq])).toEqual([
+      [0, '2'],
+      [3, '5'],
+    ]);
+    const stored = await database.db.selectFrom('audit_seals').selectAll().executeTakeFirstOrThrow();
+    expect(stored.statement.startsWith('warden-audit-seal-v1\nsigned-at ')).toBe(true);
+    expect(parseSealStatement(stored.statement)?.heads).toEqual(signed.heads);
+    expect(parseSealToken(sealToken(signed))).toEqual({ heads: signed.heads, signed: { signedAt: new Date(signed.signedAt), signature: signed.signature } });
+    // Nothing moved: no second seal.
+    expect(await sealAuditChains(database.db, SIGNER)).toBeNull();
+    expect(await problemsOf(database.db)).toEqual([]);
+  });
+
+  it("a chain's tail removed and its head rewritten is caught by the seal in the table, and by one kept outside once the seals are gone too", async () => {
+    await appendOn(database.db, 0, 3);
+    await appendOn(database.db, 2, 6);
+    const kept = await seal(database.db);
+    const cut = await database.db.selectFrom('audit_events').select(['chain_seq', 'hash']).where('chain_id', '=', 2).where('chain_seq', '=', '4').executeTakeFirstOrThrow();
+    expect(await problemsOf(database.db)).toEqual([]);
+    await bypassingTriggers(
+      database.db,
+      sql`delete from audit_events where chain_id = 2 and chain_seq > 4`,
+      sql`update audit_chain_heads set last_seq = 4, last_hash = ${cut.hash} where chain_id = 2`,
+    );
+    expect(await problemsOf(database.db)).toEqual([{ kind: 'checkpoint-missing-row', seq: '6', source: 'database', chain: 2 }]);
+    const tail = await verifyChainTail(database.db, [KEY]);
+    expect(tail.intact).toBe(false);
+    expect(tail.problems).toContainEqual({ kind: 'checkpoint-missing-row', seq: '6', source: 'database', chain: 2 });
+
+    // The seals removed as well: the table shows nothing, the seal kept outside does.
+    await bypassingTriggers(database.db, sql`delete from audit_seal_heads`, sql`delete from audit_seals`);
+    expect(await problemsOf(database.db)).toEqual([]);
+    const outside = parseExpectToken(sealToken(kept));
+    expect(outside).not.toBeNull();
+    expect(await problemsOf(database.db, { external: [outside!] })).toEqual([{ kind: 'checkpoint-missing-row', seq: '6', source: 'expected', chain: 2 }]);
+  });
+
+  it('a whole chain removed, rows and head, is caught by the seals that name it', async () => {
+    await appendOn(database.db, 0, 2);
+    await appendOn(database.db, 3, 4);
+    await seal(database.db);
+    await bypassingTriggers(database.db, sql`delete from audit_events where chain_id = 3`, sql`delete from audit_chain_heads where chain_id = 3`);
+    expect(await problemsOf(database.db)).toEqual([{ kind: 'checkpoint-missing-row', seq: '4', source: 'database', chain: 3 }]);
+  });
+
+  it('a forged row on chain 3, rows of a chain without a head, and a seal edited to leave a chain out are each reported', async () => {
+    await appendOn(database.db, 0, 2);
+    await appendOn(database.db, 3, 3);
+    await seal(database.db);
+    const last = await database.db.selectFrom('audit_events').selectAll().where('chain_id', '=', 3).where('chain_seq', '=', '3').executeTakeFirstOrThrow();
+    // Written behind the gateway's back, after the chain's last row: its head does not name it.
+    await sql`insert into audit_events (chain_id, chain_seq, occurred_at, kind, actor_kind, summary, prev_hash, hash)
+              values (3, 4, now(), 'test_event', 'system', 'forged', ${last.hash}, ${'f'.repeat(64)})`.execute(database.db);
+    await sql`insert into audit_events (chain_id, chain_seq, occurred_at, kind, actor_kind, summary, prev_hash, hash)
+              values (5, 1, now(), 'test_event', 'system', 'headless', ${'0'.repeat(64)}, ${'e'.repeat(64)})`.execute(database.db);
+    const problems = await problemsOf(database.db);
+    expect(problems).toEqual([
+      { kind: 'altered-row', seq: '4', chain: 3 },
+      { kind: 'head-mismatch', headSeq: '3', lastSeq: '4', chain: 3 },
+      { kind: 'altered-row', seq: '1', chain: 5 },
+      { kind: 'chain-without-head', lastSeq: '1', chain: 5 },
+    ]);
+
+    // A seal whose statement lost chain 3's line no longer verifies.
+    const stored = await database.db.selectFrom('audit_seals').select(['seal_id', 'statement', 'signed_at']).executeTakeFirstOrThrow();
+    const edited = stored.statement.split('\n').filter((line) => !line.startsWith('3 ')).join('\n');
+    await bypassingTriggers(database.db, sql`update audit_seals set statement = ${edited} where seal_id = ${stored.seal_id}`);
+    expect(await problemsOf(database.db)).toContainEqual({ kind: 'seal-bad-signature', signedAt: stored.signed_at.toISOString(), source: 'database' });
+  });
+});
