@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { appendAuditRows, appendToChain, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
@@ -5,7 +8,10 @@ import { parseSealStatement, parseSealToken, sealToken, type PublishedSeal } fro
 import { createAuditWriter } from '../../src/audit/audit-writer.js';
 import { describeChainProblem } from '../../src/audit/chain-report.js';
 import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
-import { parseExpectToken, sealAuditChains } from '../../src/audit/checkpoints.js';
+import { parseExpectToken, readCheckpointFile, sealAuditChains } from '../../src/audit/checkpoints.js';
+import { segmentSink, startAuditStream, verifySegments, type OcsfApiActivity } from '../../src/audit/stream/index.js';
+import { createLogger } from '../../src/log/logger.js';
+import { waitUntil } from '../notify/wait-until.js';
 import { verifyChainTail } from '../../src/audit/verify-chain-tail.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Database, Db } from '../../src/db/database.js';
@@ -203,5 +209,66 @@ describe('several chains', () => {
     const edited = stored.statement.split('\n').filter((line) => !line.startsWith('3 ')).join('\n');
     await bypassingTriggers(database.db, sql`update audit_seals set statement = ${edited} where seal_id = ${stored.seal_id}`);
     expect(await problemsOf(database.db)).toContainEqual({ kind: 'seal-bad-signature', signedAt: stored.signed_at.toISOString(), source: 'database' });
+  });
+
+  it('the checkpoint file holds seals, which audit:verify reads back and holds the chains to', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warden-seals-'));
+    try {
+      const file = path.join(dir, 'checkpoints.jsonl');
+      await appendOn(database.db, 0, 2);
+      await appendOn(database.db, 1, 3);
+      const signed = await sealAuditChains(database.db, SIGNER, { file });
+      const read = await readCheckpointFile(file);
+      expect(read).toMatchObject({ checkpoints: [], malformedLines: [] });
+      expect(read.seals).toEqual([{ source: 'file', heads: signed && 'heads' in signed ? signed.heads : [], signed: expect.objectContaining({ keyId: SIGNER.keyId, scheme: SIGNER.scheme }) }]);
+      expect(await problemsOf(database.db, { external: read.seals })).toEqual([]);
+      // A head changed in the file no longer matches its signature.
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"seq":"3"', '"seq":"2"'));
+      const edited = await readCheckpointFile(file);
+      expect(await problemsOf(database.db, { external: edited.seals })).toEqual([{ kind: 'seal-bad-signature', signedAt: signed?.signedAt, source: 'file' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('streaming several chains', () => {
+  it('streams each chain with a cursor of its own, in its order, into segments that verify per chain', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warden-chain-segments-'));
+    const logger = createLogger('silent');
+    const stream = startAuditStream({
+      db: database.db,
+      sinks: [segmentSink({ directory: dir, signer: SIGNER, segmentRows: 4, segmentMaxAgeMs: 0 })],
+      logger,
+      pollMs: 20,
+    });
+    try {
+      await appendOn(database.db, 0, 5);
+      await appendOn(database.db, 2, 6);
+      await seal(database.db);
+      const cursors = async () => (await database.db.selectFrom('audit_stream_cursors').select(['chain', 'last_seq']).orderBy('chain').execute()).filter((c) => c.last_seq !== '0');
+      await waitUntil(async () => JSON.stringify(await cursors()) === JSON.stringify([{ chain: 'chain-2', last_seq: '6' }, { chain: 'default', last_seq: '5' }]));
+      const names = readdirSync(dir).filter((name) => name.endsWith('.jsonl'));
+      expect(names.filter((name) => name.startsWith('warden-audit-chain-2-'))).not.toEqual([]);
+      const report = await verifySegments(dir, [KEY]);
+      expect(report.problems).toEqual([]);
+      expect(report.chains.map((c) => [c.chain, c.firstSeq, c.lastSeq])).toEqual([
+        ['chain-2', '1', '6'],
+        ['default', '1', '5'],
+      ]);
+      // Chain 2's events carry their chain in the row (it is hashed) and in their ids.
+      const chain2 = names.filter((name) => name.startsWith('warden-audit-chain-2-')).sort()[0] ?? '';
+      const first = JSON.parse(readFileSync(path.join(dir, chain2), 'utf8').split('\n')[0] ?? '') as OcsfApiActivity;
+      expect(first.unmapped.warden.row.chain_id).toBe(2);
+      expect(first.metadata.uid).toMatch(/^chain-2:1:/);
+
+      // A row moved into another chain's segment (name and seal rewritten to match) is caught.
+      const original = readFileSync(path.join(dir, chain2), 'utf8');
+      writeFileSync(path.join(dir, chain2), original.replace('"chain_id":2', '"chain_id":0'));
+      expect((await verifySegments(dir, [KEY])).problems.map((p) => p.kind)).toContain('altered-row');
+    } finally {
+      await stream.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
