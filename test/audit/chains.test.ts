@@ -9,6 +9,7 @@ import { createAuditWriter } from '../../src/audit/audit-writer.js';
 import { describeChainProblem } from '../../src/audit/chain-report.js';
 import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
 import { parseExpectToken, readCheckpointFile, sealAuditChains } from '../../src/audit/checkpoints.js';
+import { detachAuditPartitionsBefore, ensureAuditPartitions, partitionName } from '../../src/audit/partitions.js';
 import { segmentSink, startAuditStream, verifySegments, type OcsfApiActivity } from '../../src/audit/stream/index.js';
 import { createLogger } from '../../src/log/logger.js';
 import { waitUntil } from '../notify/wait-until.js';
@@ -25,13 +26,13 @@ const row = (summary: string): AuditRowInput => ({ kind: 'test_event', actor_kin
 const rows = (label: string, n: number) => Array.from({ length: n }, (_, i) => row(`${label} ${i + 1}`));
 
 /** Appends on chain `chain` exactly, creating the heads up to it: what busy writers would have made. */
-async function appendOn(db: Db, chain: number, count: number): Promise<void> {
+async function appendOn(db: Db, chain: number, count: number | AuditRowInput[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (let id = 1; id <= chain; id++) {
       await sql`insert into audit_chain_heads (chain_id, last_seq, last_hash) values (${id}, 0, ${'0'.repeat(64)}) on conflict do nothing`.execute(trx);
     }
     const head = await trx.selectFrom('audit_chain_heads').select(['chain_id', 'last_seq', 'last_hash']).where('chain_id', '=', chain).forUpdate().executeTakeFirstOrThrow();
-    await appendToChain(trx, head, rows(`chain ${chain}`, count));
+    await appendToChain(trx, head, typeof count === 'number' ? rows(`chain ${chain}`, count) : count);
   });
 }
 
@@ -229,6 +230,41 @@ describe('several chains', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('retention over several chains', () => {
+  const MARCH = new Date(Date.UTC(2025, 2, 1));
+  const APRIL = new Date(Date.UTC(2025, 3, 1));
+  const MAY = new Date(Date.UTC(2025, 4, 1));
+  const old = (month: Date, n: number): AuditRowInput => ({ ...row(`old ${n}`), occurred_at: new Date(month.getTime() + n * 3_600_000) });
+  /** Rows from 2025 were never signed in this test: only the chains are judged here. */
+  const LONG_AGO = { toleranceMs: 10 * 366 * 86_400_000 };
+
+  it('records where each chain now starts, on that chain, and each verifies from there', async () => {
+    const db = database.db;
+    await ensureAuditPartitions(db, MARCH, 1);
+    await ensureAuditPartitions(db);
+    await appendOn(db, 0, [old(MARCH, 1), old(APRIL, 2)]);
+    await appendOn(db, 2, [old(MARCH, 3), old(MARCH, 4), old(APRIL, 5)]);
+    await appendOn(db, 0, 2);
+    await appendOn(db, 2, 1);
+    expect(await problemsOf(db, LONG_AGO)).toEqual([]);
+    expect(await detachAuditPartitionsBefore(db, MAY, false)).toEqual([partitionName(MARCH), partitionName(APRIL)]);
+
+    const records = await db.selectFrom('audit_events').select(['chain_id', 'chain_seq', 'details']).where('kind', '=', 'audit_retention').orderBy('chain_id').execute();
+    expect(records.map((r) => [r.chain_id, r.chain_seq, (r.details as { keptFrom?: string }).keptFrom])).toEqual([
+      [0, '5', '3'],
+      [1, '1', '1'],
+      [2, '5', '4'],
+    ]);
+    const report = await verifyAuditChain(db, KEY, LONG_AGO);
+    expect(report.problems).toEqual([]);
+    expect(report.chains.map((c) => [c.chain, c.start.seq, c.start.reason])).toEqual([
+      [0, '3', 'retention'],
+      [1, '1', 'retention'],
+      [2, '4', 'retention'],
+    ]);
   });
 });
 
