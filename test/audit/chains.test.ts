@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { appendAuditRows, appendToChain, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
@@ -230,6 +232,45 @@ describe('several chains', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run audit:verify over several chains', () => {
+  /** `npm run audit:verify -- …args` against the test database, as an operator runs it. */
+  async function auditVerify(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: url, WARDEN_AUDIT_CHECKPOINT_KEY: KEY, WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS: '', WARDEN_AUDIT_CHECKPOINT_FILE: '' };
+    try {
+      const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'audit:verify', '--', ...args], { cwd: new URL('../../', import.meta.url), env, timeout: 60_000 });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+      if (typeof failed.code !== 'number') throw error;
+      return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
+  }
+
+  it.skipIf(inject('databaseUrl') === null)('takes a seal from the log line as --expect, and names the chain whose tail it finds cut', async () => {
+    const url = database.url ?? '';
+    await appendOn(database.db, 0, 3);
+    await appendOn(database.db, 2, 6);
+    const kept = sealToken(await seal(database.db));
+    const intact = await auditVerify(url, '--expect', kept);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toContain('is intact: chains: 3, rows: 9');
+    expect(intact.stdout).toContain('Chain 2: The newest row, 6, is vouched for by a checkpoint kept outside the database (--expect');
+
+    const cut = await database.db.selectFrom('audit_events').select('hash').where('chain_id', '=', 2).where('chain_seq', '=', '4').executeTakeFirstOrThrow();
+    await bypassingTriggers(
+      database.db,
+      sql`delete from audit_events where chain_id = 2 and chain_seq > 4`,
+      sql`update audit_chain_heads set last_seq = 4, last_hash = ${cut.hash} where chain_id = 2`,
+      sql`delete from audit_seal_heads`,
+      sql`delete from audit_seals`,
+    );
+    const broken = await auditVerify(url, '--expect', kept);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('First problem: Chain 2: Expected checkpoint at row 6 finds no such row: rows up to it were removed.');
+    expect((await auditVerify(url, '--expect', 'seal:2/6')).code).toBe(2);
   });
 });
 
