@@ -3,9 +3,9 @@ import type { Db } from '../db/database.js';
 import type { ChainProblem, ChainStart, TrustedCheckpoint } from './chain-report.js';
 
 /**
- * Gateways' clocks may differ this much. A checkpoint at row s is signed before row s+1 is
- * written (the checkpointer holds the head while it signs), so row s+1 is no older than the
- * checkpoint, give or take this.
+ * Gateways' clocks may differ this much. A checkpoint (or seal) at row s is signed as soon as it
+ * has read the head, so row s+1 is no older than the checkpoint, give or take this (and the
+ * milliseconds between reading the heads and signing them).
  */
 const CLOCK_SKEW_MS = 5 * 60_000;
 

@@ -348,4 +348,32 @@ describe('streaming several chains', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('with WARDEN_AUDIT_STREAM_START=next, a chain created after the first start is sent whole, and the rows before the start are not', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'warden-chain-next-'));
+    await appendOn(database.db, 0, 3);
+    const stream = startAuditStream({
+      db: database.db,
+      sinks: [segmentSink({ directory: dir, signer: SIGNER, segmentRows: 100, segmentMaxAgeMs: 0 })],
+      logger: createLogger('silent'),
+      pollMs: 20,
+      start: 'next',
+    });
+    try {
+      await waitUntil(async () => (await database.db.selectFrom('audit_stream_cursors').select('chain').execute()).length === 1);
+      await appendOn(database.db, 0, 2);
+      await appendOn(database.db, 4, 3);
+      await waitUntil(async () => {
+        const cursors = await database.db.selectFrom('audit_stream_cursors').select(['chain', 'last_seq']).where('chain', 'in', ['default', 'chain-4']).orderBy('chain').execute();
+        return JSON.stringify(cursors) === JSON.stringify([{ chain: 'chain-4', last_seq: '3' }, { chain: 'default', last_seq: '5' }]);
+      });
+      expect(readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort()).toEqual([
+        'warden-audit-chain-4-00000000000000000001-00000000000000000003.jsonl',
+        'warden-audit-default-00000000000000000004-00000000000000000005.jsonl',
+      ]);
+    } finally {
+      await stream.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -15,6 +15,7 @@ import {
   firstRowAfter,
   readRowsAfter,
   releaseStreamCursor,
+  startDestinationAtHeads,
   streamedChains,
   type LeaseOptions,
   type StreamPosition,
@@ -75,6 +76,7 @@ export function startAuditStream(options: AuditStreamOptions): AuditStream {
     let failures = 0;
     const attempt = async (final: boolean): Promise<PassOutcome | 'failed'> => {
       try {
+        if (options.start === 'next') await startDestinationAtHeads(db, sink.destination);
         chains = await streamedChains(db);
         const outcome = await streamChains(db, sink, chains.map(leaseOf), logger, metrics, final);
         if (failures > 0) logger.info({ destination: sink.destination, failures }, 'audit stream delivering again');

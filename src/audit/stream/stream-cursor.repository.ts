@@ -31,9 +31,13 @@ export interface LeaseOptions {
 export async function claimStreamCursor(db: Db, options: LeaseOptions, chainId: number): Promise<StreamPosition | null> {
   const { destination, chain, owner, leaseMs } = options;
   const until = sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`;
-  // A chain with no head yet starts at its beginning: all of its rows are still to come.
-  const startSeq = options.start === 'next' ? sql<string>`coalesce((select last_seq from audit_chain_heads where chain_id = ${chainId}), 0)` : sql<string>`0`;
-  const startHash = options.start === 'next' ? sql<string | null>`(select last_hash from audit_chain_heads where chain_id = ${chainId})` : sql<string | null>`null`;
+  // `next` starts at the head only on the destination's first start: a chain first seen later
+  // (created since, by writers at once) was written after that start, so all of it is sent.
+  const startsNew = sql<boolean>`not exists (select from audit_stream_cursors where destination = ${destination})`;
+  const startSeq =
+    options.start === 'next' ? sql<string>`case when ${startsNew} then coalesce((select last_seq from audit_chain_heads where chain_id = ${chainId}), 0) else 0 end` : sql<string>`0`;
+  const startHash =
+    options.start === 'next' ? sql<string | null>`case when ${startsNew} then (select last_hash from audit_chain_heads where chain_id = ${chainId}) end` : sql<string | null>`null`;
   const { rows } = await sql<{ last_seq: string; last_hash: string | null }>`
     insert into audit_stream_cursors (destination, chain, last_seq, last_hash, lease_owner, lease_until)
     values (${destination}, ${chain}, ${startSeq}, ${startHash}, ${owner}, ${until})
@@ -42,6 +46,21 @@ export async function claimStreamCursor(db: Db, options: LeaseOptions, chainId: 
     returning last_seq, last_hash`.execute(db);
   const row = rows[0];
   return row ? { lastSeq: String(row.last_seq), lastHash: row.last_hash } : null;
+}
+
+/**
+ * A destination's first start with `next`: every chain there is then starts at its head, in one
+ * statement, so that any chain seen later (created since, by writers at once) is known to be
+ * newer than the start and is sent whole. Does nothing once the destination has a cursor. The
+ * names are `chainName`'s (ocsf-event.ts).
+ */
+export async function startDestinationAtHeads(db: Db, destination: string): Promise<void> {
+  await sql`
+    insert into audit_stream_cursors (destination, chain, last_seq, last_hash)
+    select ${destination}, case when chain_id = 0 then 'default' else 'chain-' || chain_id end, last_seq, last_hash
+      from audit_chain_heads
+     where not exists (select from audit_stream_cursors where destination = ${destination})
+    on conflict do nothing`.execute(db);
 }
 
 /**
