@@ -129,6 +129,18 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
   });
 
+  const ChainTail = builder.objectRef<ChainTailStatus['chains'][number]>('AuditChainTail').implement({
+    description: 'One audit chain as the check found it: writers at once spread over several, each verified on its own.',
+    fields: (t) => ({
+      chain: t.exposeInt('chain', { classification: 'public', description: 'The chain: 0, the one every row was on while there was one, or another.' }),
+      checkpointSeq: t.id({ classification: 'public', nullable: true, description: 'The row of the signed checkpoint or seal the check of this chain started from.', resolve: (c) => c.checkpoint?.seq ?? null }),
+      checkpointSignedAt: t.field({ type: 'DateTime', classification: 'public', nullable: true, resolve: (c) => c.checkpoint?.signedAt ?? null }),
+      fromSeq: t.exposeID('fromSeq', { classification: 'public', description: 'The first row checked.' }),
+      headSeq: t.exposeID('headSeq', { classification: 'public', description: 'The newest row.' }),
+      rowsChecked: t.exposeInt('rowsChecked', { classification: 'public' }),
+    }),
+  });
+
   const ChainStatus = builder.objectRef<ChainTailStatus>('AuditChainStatus').implement({
     description:
       'Whether the audit trail verifies, checked cheaply: from the newest signed checkpoint to the head. Rows before that checkpoint are vouched for by its signature; `npm run audit:verify` walks every row.',
@@ -140,8 +152,14 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       checkpointSignedAt: t.field({ type: 'DateTime', classification: 'public', nullable: true, resolve: (s) => s.checkpoint?.signedAt ?? null }),
       fromSeq: t.exposeID('fromSeq', { classification: 'public', description: 'The first row checked.' }),
       headSeq: t.exposeID('headSeq', { classification: 'public', description: 'The newest row.' }),
-      rowsChecked: t.exposeInt('rowsChecked', { classification: 'public' }),
+      rowsChecked: t.exposeInt('rowsChecked', { classification: 'public', description: 'Rows checked on every chain.' }),
       checkedAt: t.expose('checkedAt', { type: 'DateTime', classification: 'public' }),
+      chains: t.field({
+        type: [ChainTail],
+        classification: 'public',
+        description: 'Each chain checked, in chain order. checkpointSeq, checkpointSignedAt, fromSeq and headSeq above are chain 0’s.',
+        resolve: (s) => s.chains,
+      }),
     }),
   });
 

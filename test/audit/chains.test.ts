@@ -18,6 +18,8 @@ import { waitUntil } from '../notify/wait-until.js';
 import { verifyChainTail } from '../../src/audit/verify-chain-tail.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Database, Db } from '../../src/db/database.js';
+import { graphql } from '../gql/index.js';
+import { startTestGateway } from '../support/gateway.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { seqsByChain } from './audit-support.js';
 
@@ -51,6 +53,23 @@ async function seal(db: Db): Promise<PublishedSeal> {
   if (!signed || !('heads' in signed)) throw new Error('no seal was signed');
   return signed;
 }
+
+const ChainsStatusQuery = graphql(`
+  query ChainsStatusQuery {
+    auditChainStatus {
+      intact
+      summary
+      rowsChecked
+      chains {
+        chain
+        checkpointSeq
+        fromSeq
+        headSeq
+        rowsChecked
+      }
+    }
+  }
+`);
 
 const problemsOf = async (db: Db, options: Parameters<typeof verifyAuditChain>[2] = {}) => (await verifyAuditChain(db, KEY, options)).problems;
 
@@ -231,6 +250,36 @@ describe('several chains', () => {
       expect(await problemsOf(database.db, { external: edited.seals })).toEqual([{ kind: 'seal-bad-signature', signedAt: signed?.signedAt, source: 'file' }]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('auditChainStatus over several chains', () => {
+  it('checks each chain from the newest seal whose signature holds, and lists them', async () => {
+    const t = await startTestGateway({ WARDEN_AUDIT_CHECKPOINT_KEY: KEY });
+    try {
+      await appendOn(t.db, 2, 3);
+      const sealed = await seal(t.db);
+      await appendOn(t.db, 2, 1);
+      const zero = sealed.heads.find((head) => head.chain === 0);
+      const status = (await t.execute(ChainsStatusQuery, { as: 'auditor' })).body.data?.auditChainStatus;
+      expect(status?.intact).toBe(true);
+      expect(status?.summary).toMatch(/^The trail verifies: on each of its 3 chains, from the newest signed seal \(or the chain's start\) to its head/);
+      expect(status?.chains).toEqual([
+        // Chain 0 goes on past the seal: the auditor's own read of the status is on it.
+        { chain: 0, checkpointSeq: zero?.seq, fromSeq: zero?.seq, headSeq: String(BigInt(zero?.seq ?? '0') + 1n), rowsChecked: 2 },
+        { chain: 1, checkpointSeq: null, fromSeq: '0', headSeq: '0', rowsChecked: 0 },
+        { chain: 2, checkpointSeq: '3', fromSeq: '3', headSeq: '4', rowsChecked: 2 },
+      ]);
+      expect(status?.rowsChecked).toBe(4);
+
+      // Control: chain 2's row after the seal changed, the status says so and names the chain.
+      await bypassingTriggers(t.db, sql`update audit_events set summary = 'changed' where chain_id = 2 and chain_seq = 4`);
+      const broken = (await t.execute(ChainsStatusQuery, { as: 'auditor' })).body.data?.auditChainStatus;
+      expect(broken?.intact).toBe(false);
+      expect(broken?.summary).toBe('The trail does not verify. Chain 2: Row 4 was changed after it was written (its content no longer matches its hash).');
+    } finally {
+      await t.close();
     }
   });
 });

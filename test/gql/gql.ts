@@ -31,6 +31,7 @@ type Documents = {
     "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": typeof types.AuditApiAccessHistoryDocument,
     "\n  query AuditChainStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      problems\n      checkpointSeq\n      checkpointSignedAt\n      fromSeq\n      headSeq\n      rowsChecked\n      checkedAt\n    }\n  }\n": typeof types.AuditChainStatusQueryDocument,
     "\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n": typeof types.ChainStatusTrafficDocument,
+    "\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n": typeof types.ChainsStatusQueryDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": typeof types.AuditLoadRefusedDocument,
@@ -188,6 +189,7 @@ const documents: Documents = {
     "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": types.AuditApiAccessHistoryDocument,
     "\n  query AuditChainStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      problems\n      checkpointSeq\n      checkpointSignedAt\n      fromSeq\n      headSeq\n      rowsChecked\n      checkedAt\n    }\n  }\n": types.AuditChainStatusQueryDocument,
     "\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n": types.ChainStatusTrafficDocument,
+    "\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n": types.ChainsStatusQueryDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": types.AuditLoadRefusedDocument,
@@ -410,6 +412,10 @@ export function graphql(source: "\n  query AuditChainStatusQuery {\n    auditCha
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
