@@ -14,9 +14,14 @@ export const MAX_AUDIT_CHAINS = 64;
 
 /**
  * The lowest head no other writer holds: a quiet deployment keeps appending to chain 0, and a
- * busy one spreads over as many chains as it has writers at once.
+ * busy one spreads over as many chains as it has writers at once. A head this transaction
+ * already holds (it appended before, or created the head: the row version is its own) comes
+ * first: a transaction that appends twice stays on one chain, and never holds one head while
+ * waiting for another, which two such transactions could do to each other.
  */
-export const FREE_HEAD_SQL = 'select chain_id, last_seq::text as last_seq, last_hash from audit_chain_heads order by chain_id limit 1 for update skip locked';
+export const FREE_HEAD_SQL =
+  'select chain_id, last_seq::text as last_seq, last_hash from audit_chain_heads ' +
+  'order by (xmin = pg_current_xact_id()::xid or xmax = pg_current_xact_id()::xid) desc, chain_id limit 1 for update skip locked';
 
 /**
  * A new head after the highest, while there are fewer than `chains`. Heads are numbered from 0

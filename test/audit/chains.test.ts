@@ -139,6 +139,33 @@ describe('several chains', () => {
     }
   });
 
+  it.skipIf(inject('databaseUrl') === null)('a transaction that appends twice stays on the chain it took first, though a lower one came free meanwhile', async () => {
+    let releaseZero: () => void = () => undefined;
+    const zeroFree = new Promise<void>((resolve) => (releaseZero = resolve));
+    let tookOne: () => void = () => undefined;
+    const oneTaken = new Promise<void>((resolve) => (tookOne = resolve));
+    // Holds chain 0 until told.
+    const holder = database.db.transaction().execute(async (trx) => {
+      await appendAuditRows(trx, [row('holder')], 8);
+      tookOne();
+      await zeroFree;
+    });
+    await oneTaken;
+    await database.db.transaction().execute(async (trx) => {
+      await appendAuditRows(trx, [row('first of two')], 8);
+      releaseZero();
+      await holder;
+      await appendAuditRows(trx, [row('second of two')], 8);
+    });
+    const placed = await database.db.selectFrom('audit_events').select(['chain_id', 'chain_seq', 'summary']).orderBy('chain_id').orderBy('chain_seq').execute();
+    expect(placed).toEqual([
+      { chain_id: 0, chain_seq: '1', summary: 'holder' },
+      { chain_id: 1, chain_seq: '1', summary: 'first of two' },
+      { chain_id: 1, chain_seq: '2', summary: 'second of two' },
+    ]);
+    expect(await problemsOf(database.db)).toEqual([]);
+  });
+
   it('hashes chain_id into a row only off chain 0: a row moved between chains no longer matches its hash', async () => {
     await appendOn(database.db, 0, 3);
     await appendOn(database.db, 1, 3);
