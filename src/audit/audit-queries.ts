@@ -30,10 +30,12 @@ export function parseAuditEventId(text: string): { chain: number; seq: string } 
 }
 
 /**
- * Newest first, keyset-paginated on (chain_seq, chain_id): a total order, so no row is skipped or
- * shown twice at a page boundary, and on one chain the chain's own order, as it always was. A
- * time range lets PostgreSQL skip whole monthly partitions; actor, account and session each have
- * an index that starts with them.
+ * Newest first, keyset-paginated on the primary key (occurred_at, chain_id, chain_seq): the one
+ * order that means "newest" across chains (each chain numbers its rows on its own) and is total,
+ * so no row is skipped or shown twice at a page boundary, however the writers' clocks differ.
+ * The cursor names a row (`auditEventId`); the page goes on below that row's key. A time range
+ * lets PostgreSQL skip whole monthly partitions; actor, account and session each have an index
+ * that starts with them and goes on with the time, in the order asked for.
  */
 export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number, before: string | null): Promise<AuditEventRow[]> {
   let query = db.selectFrom('audit_events').selectAll();
@@ -49,19 +51,13 @@ export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number
   if (filter.from) query = query.where('occurred_at', '>=', filter.from);
   if (filter.to) query = query.where('occurred_at', '<', filter.to);
   const cursor = before ? parseAuditEventId(before) : null;
-  if (cursor) query = query.where(sql<boolean>`(chain_seq, chain_id) < (${cursor.seq}::bigint, ${cursor.chain}::smallint)`);
-  // Ordered by chain_seq, the key the cursor names: occurred_at comes from each writer's clock,
-  // and with instances a little out of step a page boundary by time would skip rows. With a key
-  // (actor, user, account, session) and a time window, the key's index bounds the rows exactly,
-  // and sorting them is cheap; `+ 0` keeps PostgreSQL from walking a sequence index backwards
-  // from the newest row, filtering as it goes, which at ten million rows took seconds for a week
-  // long ago (docs/performance.md).
-  const keyed = Boolean(filter.actor || filter.user || filter.account || filter.session) && Boolean(filter.from || filter.to);
-  return query
-    .orderBy(keyed ? sql`chain_seq + 0` : 'chain_seq', 'desc')
-    .orderBy('chain_id', 'desc')
-    .limit(limit)
-    .execute();
+  if (cursor) {
+    // The cursor row's whole key, to the microsecond, found by (chain_id, chain_seq)'s index.
+    query = query.where(
+      sql<boolean>`(occurred_at, chain_id, chain_seq) < (select occurred_at, chain_id, chain_seq from audit_events where chain_id = ${cursor.chain} and chain_seq = ${cursor.seq} order by occurred_at desc limit 1)`,
+    );
+  }
+  return query.orderBy('occurred_at', 'desc').orderBy('chain_id', 'desc').orderBy('chain_seq', 'desc').limit(limit).execute();
 }
 
 export interface AccessReviewRow {

@@ -18,6 +18,7 @@ import { waitUntil } from '../notify/wait-until.js';
 import { verifyChainTail } from '../../src/audit/verify-chain-tail.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import type { Database, Db } from '../../src/db/database.js';
+import type { ChainsAuditEventsQuery } from '../gql/graphql.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway } from '../support/gateway.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -67,6 +68,22 @@ const ChainsStatusQuery = graphql(`
         headSeq
         rowsChecked
       }
+    }
+  }
+`);
+
+const ChainsAuditEvents = graphql(`
+  query ChainsAuditEvents($after: String) {
+    auditEvents(filter: { actor: "stf_chains" }, first: 1, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          summary
+        }
+      }
+      hasNextPage
+      endCursor
     }
   }
 `);
@@ -305,6 +322,33 @@ describe('auditChainStatus over several chains', () => {
       const broken = (await t.execute(ChainsStatusQuery, { as: 'auditor' })).body.data?.auditChainStatus;
       expect(broken?.intact).toBe(false);
       expect(broken?.summary).toBe('The trail does not verify. Chain 2: Row 4 was changed after it was written (its content no longer matches its hash).');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('auditEvents over several chains', () => {
+  it('lists rows of every chain newest first, each named CHAIN:NUMBER off chain 0, paging without skipping or repeating one', async () => {
+    const t = await startTestGateway({ WARDEN_AUDIT_CHECKPOINT_KEY: KEY });
+    try {
+      const at = (minutes: number, summary: string): AuditRowInput => ({ ...row(summary), actor_kind: 'staff', actor_id: 'stf_chains', occurred_at: new Date(Date.now() - minutes * 60_000) });
+      await appendOn(t.db, 2, [at(50, 'oldest, chain 2'), at(30, 'middle, chain 2')]);
+      await appendOn(t.db, 0, [at(40, 'older, chain 0'), at(10, 'newest, chain 0')]);
+      const seen: { id: string; summary: string }[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const connection: ChainsAuditEventsQuery['auditEvents'] | undefined = (await t.execute(ChainsAuditEvents, { as: 'auditor', variables: { after } })).body.data?.auditEvents;
+        for (const edge of connection?.edges ?? []) {
+          expect(edge.cursor).toBe(edge.node.id);
+          seen.push(edge.node);
+        }
+        if (!connection?.hasNextPage) break;
+        after = connection.endCursor ?? null;
+      }
+      const onZero = await t.db.selectFrom('audit_events').select('chain_seq').where('chain_id', '=', 0).where('actor_id', '=', 'stf_chains').orderBy('chain_seq').execute();
+      expect(seen.map((node) => node.summary)).toEqual(['newest, chain 0', 'middle, chain 2', 'older, chain 0', 'oldest, chain 2']);
+      expect(seen.map((node) => node.id)).toEqual([onZero[1]?.chain_seq, '2:2', onZero[0]?.chain_seq, '2:1']);
     } finally {
       await t.close();
     }
