@@ -7,6 +7,8 @@ import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { appendAuditRows, appendToChain, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
 import { parseSealStatement, parseSealToken, sealToken, type PublishedSeal } from '../../src/audit/audit-seal.js';
+import { formatAuditExport } from '../../src/audit/audit-export.js';
+import { findAuditEvents } from '../../src/audit/audit-queries.js';
 import { createAuditWriter } from '../../src/audit/audit-writer.js';
 import { describeChainProblem } from '../../src/audit/chain-report.js';
 import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
@@ -349,6 +351,10 @@ describe('auditEvents over several chains', () => {
       const onZero = await t.db.selectFrom('audit_events').select('chain_seq').where('chain_id', '=', 0).where('actor_id', '=', 'stf_chains').orderBy('chain_seq').execute();
       expect(seen.map((node) => node.summary)).toEqual(['newest, chain 0', 'middle, chain 2', 'older, chain 0', 'oldest, chain 2']);
       expect(seen.map((node) => node.id)).toEqual([onZero[1]?.chain_seq, '2:2', onZero[0]?.chain_seq, '2:1']);
+      // The CSV export names them alike, in its chain_seq column.
+      const rows = await findAuditEvents(t.db, { actor: 'stf_chains' }, 10, null);
+      const csv = formatAuditExport(rows, 'csv', 10).content.split('\n').slice(1).map((line) => line.split(',')[0]);
+      expect(csv).toEqual([`"${onZero[1]?.chain_seq}"`, '"2:2"', `"${onZero[0]?.chain_seq}"`, '"2:1"']);
     } finally {
       await t.close();
     }
