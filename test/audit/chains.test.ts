@@ -12,7 +12,7 @@ import { findAuditEvents } from '../../src/audit/audit-queries.js';
 import { createAuditWriter } from '../../src/audit/audit-writer.js';
 import { describeChainProblem } from '../../src/audit/chain-report.js';
 import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
-import { parseExpectToken, readCheckpointFile, sealAuditChains } from '../../src/audit/checkpoints.js';
+import { parseExpectToken, readCheckpointFile, sealAuditChains, writeCheckpoint } from '../../src/audit/checkpoints.js';
 import { detachAuditPartitionsBefore, ensureAuditPartitions, partitionName } from '../../src/audit/partitions.js';
 import { segmentSink, startAuditStream, verifySegments, type OcsfApiActivity } from '../../src/audit/stream/index.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -277,6 +277,22 @@ describe('several chains', () => {
     const edited = stored.statement.split('\n').filter((line) => !line.startsWith('3 ')).join('\n');
     await bypassingTriggers(database.db, sql`update audit_seals set statement = ${edited} where seal_id = ${stored.seal_id}`);
     expect(await problemsOf(database.db)).toContainEqual({ kind: 'seal-bad-signature', signedAt: stored.signed_at.toISOString(), source: 'database' });
+  });
+
+  it('a head naming rows its chain does not have, and a chain left unsigned too long, are each reported on their chain', async () => {
+    await appendOn(database.db, 0, 2);
+    await appendOn(database.db, 2, 2);
+    await sql`insert into audit_chain_heads (chain_id, last_seq, last_hash) values (6, 5, ${'a'.repeat(64)})`.execute(database.db);
+    expect(await problemsOf(database.db)).toEqual([{ kind: 'head-mismatch', headSeq: '5', lastSeq: '0', chain: 6 }]);
+
+    // Ten minutes on, with only chain 0's head signed (a checkpoint of chain 0 alone): chain 2's rows waited too long.
+    await bypassingTriggers(database.db, sql`delete from audit_chain_heads where chain_id = 6`);
+    expect(await writeCheckpoint(database.db, SIGNER)).not.toBeNull();
+    const later = await problemsOf(database.db, { now: new Date(Date.now() + 10 * 60_000) });
+    expect(later).toEqual([expect.objectContaining({ kind: 'checkpoints-stale', checkpointSeq: null, firstUnsignedSeq: '1', chain: 2 })]);
+    // Control: a seal covers chain 2 as well, and nothing has waited.
+    await seal(database.db);
+    expect(await problemsOf(database.db, { now: new Date(Date.now() + 10 * 60_000) })).toEqual([]);
   });
 
   it('the checkpoint file holds seals, which audit:verify reads back and holds the chains to', async () => {
