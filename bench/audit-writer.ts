@@ -202,8 +202,8 @@ async function measureBounds(client: pg.Client, pool: pg.Pool, url: string, samp
   // The shipped writer itself, pointed by search_path at a plain table and a head of its own.
   await client.query('create schema bench_plain');
   await client.query('create table bench_plain.audit_events (like audit_events including defaults including compression)');
-  await client.query('create table bench_plain.audit_chain_head (like audit_chain_head including all)');
-  await client.query('insert into bench_plain.audit_chain_head select * from audit_chain_head');
+  await client.query('create table bench_plain.audit_chain_heads (like audit_chain_heads including all)');
+  await client.query('insert into bench_plain.audit_chain_heads select * from audit_chain_heads');
   const plain = new pg.Pool({ connectionString: url, max: 1, options: '-c search_path=bench_plain' });
   plain.on('error', () => {});
   try {
@@ -267,13 +267,13 @@ function chain(rows: readonly AuditRowInput[], lastSeq: string, lastHash: string
 async function inTransaction(client: pg.Client, rows: readonly AuditRowInput[], insert: (rows: ChainedRow[]) => Promise<void>): Promise<number> {
   await client.query('begin');
   try {
-    const head = await client.query<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_head for update');
+    const head = await client.query<{ last_seq: string; last_hash: string }>('select last_seq, last_hash from audit_chain_heads where chain_id = 0 for update');
     const { last_seq: lastSeq = '0', last_hash: lastHash = '' } = head.rows[0] ?? {};
     const chained = chain(rows, lastSeq, lastHash);
     const start = process.hrtime.bigint();
     await insert(chained.rows);
     const insertSeconds = Number(process.hrtime.bigint() - start) / 1e9;
-    await client.query('update audit_chain_head set last_seq = $1, last_hash = $2', [chained.seq.toString(), chained.hash]);
+    await client.query('update audit_chain_heads set last_seq = $1, last_hash = $2 where chain_id = 0', [chained.seq.toString(), chained.hash]);
     await client.query('commit');
     return insertSeconds;
   } catch (error) {

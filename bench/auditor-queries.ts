@@ -76,7 +76,7 @@ export async function measureAuditorQueries(options: { db: Db; url: string; rows
            md5((i - 1)::text) || md5((i - 1)::text || 'x'),
            md5(i::text) || md5(i::text || 'x')
       from (select i, i / ${ROWS_PER_SESSION} as s from generate_series(1::bigint, ${rows}::bigint) as i) as series`.execute(db);
-  await db.updateTable('audit_chain_head').set({ last_seq: String(rows), last_hash: '0'.repeat(64) }).execute();
+  await db.updateTable('audit_chain_heads').where('chain_id', '=', 0).set({ last_seq: String(rows), last_hash: '0'.repeat(64) }).execute();
   await sql`analyze audit_events`.execute(db);
   const generateSeconds = (Date.now() - t0) / 1000;
   const size = await sql<{ mb: number }>`select (sum(pg_total_relation_size(c.oid)) / 1048576.0)::float8 as mb

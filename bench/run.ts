@@ -144,7 +144,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
       servers: { baseline: any, policy: required(servers, 'policy'), 'policy+audit': required(servers, 'policy+audit') },
       workloads: options.workloads.map((name) => byName[name]),
       postmasterPid: server.postmasterPid,
-      auditRows: async () => Number((await handle.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq),
+      auditRows: async () => Number((await handle.db.selectFrom('audit_chain_heads').select((eb) => eb.fn.sum<string>('last_seq').as('rows')).executeTakeFirstOrThrow()).rows),
       profile: profileDir ? { modes: options.cpuProfile, dir: profileDir } : null,
       reruns,
       track: cleanup.track,

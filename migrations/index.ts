@@ -18,6 +18,7 @@ import * as migrationTableGrant from './20261206000300_migration_table_grant.js'
 import * as auditLz4Compression from './20261206000700_audit_lz4_compression.js';
 import * as auditStreamCursors from './20261207000100_audit_stream_cursors.js';
 import * as aiAssistants from './20261207000200_ai_assistants.js';
+import * as auditChains from './20261208000100_audit_chains.js';
 
 /**
  * Warden's own migrations, by name: its tables only, recorded in `warden_migration` so they
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261206000700_audit_lz4_compression': auditLz4Compression,
   '20261207000100_audit_stream_cursors': auditStreamCursors,
   '20261207000200_ai_assistants': aiAssistants,
+  '20261208000100_audit_chains': auditChains,
 };

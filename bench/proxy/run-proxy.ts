@@ -51,7 +51,7 @@ export async function runProxyBenchmark(run: ProxyRunOptions): Promise<WorkloadR
   await migrateWarden(handle.db);
   await ensureAuditPartitions(handle.db);
   await addDevelopmentStaff(handle.db);
-  const auditRows = async () => Number((await handle.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq);
+  const auditRows = async () => Number((await handle.db.selectFrom('audit_chain_heads').select((eb) => eb.fn.sum<string>('last_seq').as('rows')).executeTakeFirstOrThrow()).rows);
 
   // One key, as in production: Warden signs with it, the upstream trusts its public half.
   const signingKey = await generateSigningKeyPem();

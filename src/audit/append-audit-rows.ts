@@ -4,16 +4,20 @@ import type { NewAuditEventRow } from '../db/tables/audit-event.js';
 import type { ActorChain } from './audit-event.js';
 import { hashSerialisedAuditRow, type HashedAuditRow } from './audit-hash.js';
 import { storableJson, storableText } from './canonical-json.js';
+import { advanceChainHead, lockChainHead, type ChainHead } from './chain-heads.js';
 
 /** A row as callers describe it; its place in the chain is assigned here. */
-export type AuditRowInput = Omit<NewAuditEventRow, 'chain_seq' | 'prev_hash' | 'hash' | 'details' | 'occurred_at'> & {
+export type AuditRowInput = Omit<NewAuditEventRow, 'chain_id' | 'chain_seq' | 'prev_hash' | 'hash' | 'details' | 'occurred_at'> & {
   details: Record<string, unknown>;
   occurred_at?: Date;
   /** For an assistant's rows: who stands behind it, kept in `details.chain` (hashed with them). */
   chain?: ActorChain | null;
 };
 
-/** A row with its place in the chain, ready to insert: `details` as the exact text that was hashed. */
+/**
+ * A row with its place in the chain, ready to insert: `details` as the exact text that was
+ * hashed; `chain_id` only when it is not 0 (as it is hashed; the column's default is 0).
+ */
 export type ChainedAuditRow = Omit<HashedAuditRow, 'details' | 'actor_kind'> & Pick<NewAuditEventRow, 'actor_kind'> & { details: string; hash: string };
 
 /**
@@ -27,13 +31,15 @@ const ROWS_PER_STATEMENT = 2_000;
  * predecessor. `details` is serialised once, canonically, for the hash and for the table alike.
  */
 export class AuditChain {
+  readonly chainId: number;
   #seq: bigint;
   #prev: string;
   readonly #now: Date;
   /** `#now` as the hash serialises it: the same for every row appended without a time of its own. */
   readonly #nowJson: string;
 
-  constructor(lastSeq: string, lastHash: string, now = new Date()) {
+  constructor(lastSeq: string, lastHash: string, now = new Date(), chainId = 0) {
+    this.chainId = chainId;
     this.#seq = BigInt(lastSeq);
     this.#prev = lastHash;
     this.#now = now;
@@ -56,6 +62,7 @@ export class AuditChain {
   append(row: AuditRowInput): ChainedAuditRow {
     this.#seq += 1n;
     const chained: ChainedAuditRow = {
+      ...(this.chainId === 0 ? {} : { chain_id: this.chainId }),
       chain_seq: this.#seq.toString(),
       occurred_at: row.occurred_at ?? this.#now,
       kind: storableText(row.kind),
@@ -90,23 +97,35 @@ function nullableText(text: string | null | undefined): string | null {
 }
 
 /** Places rows on the chain after (lastSeq, lastHash), all at once. */
-export function chainAuditRows(rows: readonly AuditRowInput[], lastSeq: string, lastHash: string, now = new Date()): { rows: ChainedAuditRow[]; lastSeq: string; lastHash: string } {
-  const chain = new AuditChain(lastSeq, lastHash, now);
+export function chainAuditRows(
+  rows: readonly AuditRowInput[],
+  lastSeq: string,
+  lastHash: string,
+  now = new Date(),
+  chainId = 0,
+): { rows: ChainedAuditRow[]; lastSeq: string; lastHash: string } {
+  const chain = new AuditChain(lastSeq, lastHash, now, chainId);
   const chained = rows.map((row) => chain.append(row));
   return { rows: chained, lastSeq: chain.lastSeq, lastHash: chain.lastHash };
 }
 
 /**
- * Appends rows to the hash chain inside the caller's transaction. The chain head is locked
- * (FOR UPDATE) until that transaction ends, so concurrent writers take turns and every row's
- * `prev_hash` is the hash of the row before it; `chain_seq` has no gaps.
+ * Appends rows to one of the hash chains inside the caller's transaction. The head taken (the
+ * lowest free one, see `lockChainHead`) stays locked until that transaction ends, so writers on
+ * one chain take turns and every row's `prev_hash` is the hash of the row before it on its
+ * chain; `chain_seq` has no gaps within a chain. `chains`: how many heads there may be
+ * (WARDEN_AUDIT_CHAINS); the default creates none, using the heads there are.
  */
-export async function appendAuditRows(trx: Transaction<Database>, rows: readonly AuditRowInput[]): Promise<void> {
+export async function appendAuditRows(trx: Transaction<Database>, rows: readonly AuditRowInput[], chains = 1): Promise<void> {
   if (rows.length === 0) return;
-  const head = await trx.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).forUpdate().executeTakeFirstOrThrow();
-  const chained = chainAuditRows(rows, head.last_seq, head.last_hash);
+  await appendToChain(trx, await lockChainHead(trx, chains), rows);
+}
+
+/** Appends rows after `head`, which `trx` holds, and moves it. */
+export async function appendToChain(trx: Transaction<Database>, head: ChainHead, rows: readonly AuditRowInput[]): Promise<void> {
+  const chained = chainAuditRows(rows, head.last_seq, head.last_hash, new Date(), head.chain_id);
   for (let start = 0; start < chained.rows.length; start += ROWS_PER_STATEMENT) {
     await trx.insertInto('audit_events').values(chained.rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
   }
-  await trx.updateTable('audit_chain_head').set({ last_seq: chained.lastSeq, last_hash: chained.lastHash }).execute();
+  await advanceChainHead(trx, { chain_id: head.chain_id, last_seq: chained.lastSeq, last_hash: chained.lastHash });
 }

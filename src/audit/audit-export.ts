@@ -1,4 +1,6 @@
 import type { AuditEventRow } from '../db/tables/audit-event.js';
+import { asHashed } from './audit-hash.js';
+import { auditEventId } from './audit-queries.js';
 
 export type AuditExportFormat = 'csv' | 'jsonl';
 
@@ -46,13 +48,24 @@ export function formatAuditExport(rows: readonly AuditEventRow[], format: AuditE
     ? `Cut short: more events matched than the ${limit} here, which are the newest (the oldest is from ${oldest}). Narrow the filter (an earlier \`to\`) or raise \`limit\` for the rest.`
     : null;
   if (format === 'jsonl') {
-    const lines = kept.map((row) => JSON.stringify(row));
+    // As hashed (`chain_id` only when not 0), so a reader can recompute each row's hash from its line.
+    const lines = kept.map((row) => JSON.stringify(asHashed(row)));
     if (note) lines.push(JSON.stringify({ truncated: true, events: kept.length, note }));
     return { content: lines.join('\n'), events: kept.length, truncated };
   }
-  const lines = [CSV_COLUMNS.join(','), ...kept.map((row) => CSV_COLUMNS.map((c) => csvCell(c === 'details' ? JSON.stringify(row.details) : row[c])).join(','))];
+  const lines = [CSV_COLUMNS.join(','), ...kept.map((row) => CSV_COLUMNS.map((c) => csvCell(csvValue(row, c))).join(','))];
   if (note) lines.push([note, ...CSV_COLUMNS.slice(1).map(() => '')].map(csvCell).join(','));
   return { content: lines.join('\n'), events: kept.length, truncated };
+}
+
+/**
+ * A column's value: `details` as JSON; `chain_seq` as lists name the row, its number on chain 0
+ * and CHAIN:NUMBER on another (a number alone names a row only within its chain).
+ */
+function csvValue(row: AuditEventRow, column: (typeof CSV_COLUMNS)[number]): unknown {
+  if (column === 'details') return JSON.stringify(row.details);
+  if (column === 'chain_seq') return auditEventId(row);
+  return row[column];
 }
 
 /** Quoted always; a leading =,+,-,@ (or tab, CR) would be a formula in a spreadsheet, so it is prefixed. */

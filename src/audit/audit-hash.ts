@@ -5,6 +5,11 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** Everything a row says, as hashed: any change to any column changes the hash. */
 export interface HashedAuditRow {
+  /**
+   * The chain the row is on. Hashed only when it is not 0, so rows written while there was one
+   * chain (all chain 0's) hash exactly as they did, and a row moved to another chain does not.
+   */
+  chain_id?: number;
   chain_seq: string;
   occurred_at: Date;
   kind: string;
@@ -27,7 +32,7 @@ export interface HashedAuditRow {
   prev_hash: string;
 }
 
-/** The hashed columns in sorted order: the canonical serialisation's key order. */
+/** The hashed columns in sorted order: the canonical serialisation's key order (`chain_id`, when hashed, goes before `chain_seq`). */
 const HASHED_KEYS = [
   'account_id',
   'actor_id',
@@ -53,8 +58,8 @@ const HASHED_KEYS = [
 
 /**
  * SHA-256 over a canonical serialisation (sorted keys, ISO time): the same row always hashes
- * alike. Equal to `canonicalJson` of the row with `occurred_at` as an ISO string, built with the
- * key order fixed so only `details` needs sorting.
+ * alike. Equal to `canonicalJson` of the row with `occurred_at` as an ISO string (and without
+ * `chain_id` when it is 0), built with the key order fixed so only `details` needs sorting.
  */
 export function hashAuditRow(row: HashedAuditRow): string {
   return hashSerialisedAuditRow(row, canonicalJson(row.details), JSON.stringify(row.occurred_at.toISOString()));
@@ -68,11 +73,21 @@ export function hashAuditRow(row: HashedAuditRow): string {
 export function hashSerialisedAuditRow(row: Omit<HashedAuditRow, 'details' | 'occurred_at'>, detailsJson: string, occurredAtJson: string): string {
   let text = '{';
   for (const key of HASHED_KEYS) {
+    if (key === 'chain_seq' && row.chain_id) text += `,"chain_id":${row.chain_id}`;
     const value = key === 'details' ? detailsJson : key === 'occurred_at' ? occurredAtJson : scalarJson(row[key]);
     text += `${key === 'account_id' ? '' : ','}"${key}":${value}`;
   }
   // The one-shot hash: no Hash object per row (it runs for every audit row on the write path).
   return hash('sha256', `${text}}`, 'hex');
+}
+
+/**
+ * A row as it is hashed, for readers who check the hash themselves (the stream, the JSON Lines
+ * export): `chain_id` only when it is not 0, so the canonical JSON of all but `hash` is what was hashed.
+ */
+export function asHashed<T extends { chain_id: number }>(row: T): Omit<T, 'chain_id'> & { chain_id?: number } {
+  const { chain_id: chainId, ...rest } = row;
+  return chainId === 0 ? rest : { ...rest, chain_id: chainId };
 }
 
 /** What JSON.stringify would escape in a string: quotes, backslashes, control characters, surrogates. */

@@ -14,10 +14,30 @@ export interface AuditFilter {
 }
 
 /**
- * Newest first, keyset-paginated on chain_seq. A time range lets PostgreSQL skip whole monthly
- * partitions; actor, account and session each have an index that starts with them.
+ * A row's name in lists, its id and cursor alike: the number alone on chain 0 (as every row was
+ * named while there was one chain), `CHAIN:NUMBER` on another.
  */
-export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number, beforeSeq: string | null): Promise<AuditEventRow[]> {
+export function auditEventId(row: Pick<AuditEventRow, 'chain_id' | 'chain_seq'>): string {
+  return row.chain_id === 0 ? row.chain_seq : `${row.chain_id}:${row.chain_seq}`;
+}
+
+const EVENT_ID = /^(?:(\d{1,2}):)?(\d{1,19})$/;
+
+/** An id `auditEventId` gave out, read back; null when it is not one. */
+export function parseAuditEventId(text: string): { chain: number; seq: string } | null {
+  const match = EVENT_ID.exec(text);
+  return match ? { chain: Number(match[1] ?? '0'), seq: match[2] ?? '' } : null;
+}
+
+/**
+ * Newest first, keyset-paginated on the primary key (occurred_at, chain_id, chain_seq): the one
+ * order that means "newest" across chains (each chain numbers its rows on its own) and is total,
+ * so no row is skipped or shown twice at a page boundary, however the writers' clocks differ.
+ * The cursor names a row (`auditEventId`); the page goes on below that row's key. A time range
+ * lets PostgreSQL skip whole monthly partitions; actor, account and session each have an index
+ * that starts with them and goes on with the time, in the order asked for.
+ */
+export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number, before: string | null): Promise<AuditEventRow[]> {
   let query = db.selectFrom('audit_events').selectAll();
   if (filter.actor) query = query.where('actor_id', '=', filter.actor);
   const user = filter.user;
@@ -30,15 +50,14 @@ export function findAuditEvents(db: Executor, filter: AuditFilter, limit: number
   if (filter.decisions?.length) query = query.where('decision', 'in', [...filter.decisions]);
   if (filter.from) query = query.where('occurred_at', '>=', filter.from);
   if (filter.to) query = query.where('occurred_at', '<', filter.to);
-  if (beforeSeq) query = query.where(sql<boolean>`chain_seq < ${beforeSeq}::bigint`);
-  // Ordered by chain_seq alone, the key the cursor names: occurred_at comes from each writer's
-  // clock, and with instances a little out of step a page boundary by time would skip rows.
-  // With a key (actor, user, account, session) and a time window, the key's index bounds the rows
-  // exactly, and sorting them is cheap. Ordering by the bare column would also let PostgreSQL
-  // walk the chain_seq index backwards from the newest row, filtering as it goes, which at ten
-  // million rows took seconds for a week long ago (docs/performance.md); `+ 0` rules that plan out.
-  const keyed = Boolean(filter.actor || filter.user || filter.account || filter.session) && Boolean(filter.from || filter.to);
-  return query.orderBy(keyed ? sql`chain_seq + 0` : 'chain_seq', 'desc').limit(limit).execute();
+  const cursor = before ? parseAuditEventId(before) : null;
+  if (cursor) {
+    // The cursor row's whole key, to the microsecond, found by (chain_id, chain_seq)'s index.
+    query = query.where(
+      sql<boolean>`(occurred_at, chain_id, chain_seq) < (select occurred_at, chain_id, chain_seq from audit_events where chain_id = ${cursor.chain} and chain_seq = ${cursor.seq} order by occurred_at desc limit 1)`,
+    );
+  }
+  return query.orderBy('occurred_at', 'desc').orderBy('chain_id', 'desc').orderBy('chain_seq', 'desc').limit(limit).execute();
 }
 
 export interface AccessReviewRow {

@@ -36,19 +36,23 @@ interface Pending {
  * embedded database, which has no COPY from a client stream, as multi-row INSERTs. A batch that
  * records denials goes in as INSERTs wherever it runs, in a transaction that also runs the
  * repeated-denials check of each staff member or assistant denied: rare, and it keeps COPY off the normal path.
+ *
+ * `chains` (WARDEN_AUDIT_CHAINS): a batch goes on the lowest chain no other writer holds, a new
+ * one while there are fewer, else waits for one; instances writing at once take different chains.
  */
 export function createAuditWriter(
   db: Db,
   pool: pg.Pool | null = null,
   metrics: Pick<GatewayMetrics, 'auditAppends' | 'auditRowsAppended' | 'auditAppendDuration'> | null = null,
   tracer: Tracer | null = null,
+  chains = 1,
 ): AuditWriter {
   const append = pool
-    ? (rows: readonly AuditRowInput[]) => copyAuditRows(pool, rows)
-    : (rows: readonly AuditRowInput[]) => db.transaction().execute((trx) => appendAuditRows(trx, rows));
+    ? (rows: readonly AuditRowInput[]) => copyAuditRows(pool, rows, chains)
+    : (rows: readonly AuditRowInput[]) => db.transaction().execute((trx) => appendAuditRows(trx, rows, chains));
   const appendWithAlerts = (rows: readonly AuditRowInput[], denied: ReadonlyMap<string | null, AuditActor>) =>
     db.transaction().execute(async (trx) => {
-      await appendAuditRows(trx, rows);
+      await appendAuditRows(trx, rows, chains);
       for (const actor of denied.values()) await alertOnRepeatedDenials(trx, actor);
     });
   let queue: Pending[] = [];

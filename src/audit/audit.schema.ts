@@ -3,7 +3,7 @@ import { wardenError } from '../errors/index.js';
 import type { WardenBuilder } from '../graphql/builder.js';
 import { auditScopeOf } from '../graphql/audit-scope.js';
 import { formatAuditExport, type AuditExport } from './audit-export.js';
-import { accessReview, findAuditEvents, type AuditFilter } from './audit-queries.js';
+import { accessReview, auditEventId, findAuditEvents, parseAuditEventId, type AuditFilter } from './audit-queries.js';
 import { recordAuditRead } from './record-audit-read.js';
 import { sessionTimelines, type SessionTimeline } from './session-timelines.js';
 import { schemaLabels } from './story-labels.js';
@@ -20,7 +20,8 @@ export function defineAuditTypes(builder: WardenBuilder): void {
   const AuditEvent = builder.objectRef<AuditEventRow>('AuditEvent').implement({
     description: 'One audit record: who did or saw what, when, and a sentence saying so.',
     fields: (t) => ({
-      id: t.exposeID('chain_seq', { classification: 'public' }),
+      // The row's number on chain 0, CHAIN:NUMBER on another (see auditEventId).
+      id: t.id({ classification: 'public', resolve: auditEventId }),
       occurredAt: t.expose('occurred_at', { type: 'DateTime', classification: 'public' }),
       kind: t.exposeString('kind', { classification: 'public' }),
       summary: t.exposeString('summary', { classification: 'public' }),
@@ -45,7 +46,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
 
   const Edge = builder.objectRef<AuditEventRow>('AuditEventEdge').implement({
     fields: (t) => ({
-      cursor: t.exposeString('chain_seq', { classification: 'public' }),
+      cursor: t.string({ classification: 'public', resolve: auditEventId }),
       node: t.field({ type: AuditEvent, classification: 'public', resolve: (row) => row }),
     }),
   });
@@ -53,7 +54,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     fields: (t) => ({
       edges: t.field({ type: [Edge], classification: 'public', resolve: (c) => c.rows }),
       hasNextPage: t.boolean({ classification: 'public', resolve: (c) => c.hasNextPage }),
-      endCursor: t.string({ classification: 'public', nullable: true, resolve: (c) => c.rows.at(-1)?.chain_seq ?? null }),
+      endCursor: t.string({ classification: 'public', nullable: true, resolve: (c) => c.rows.slice(-1).map(auditEventId)[0] ?? null }),
     }),
   });
 
@@ -128,6 +129,18 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
   });
 
+  const ChainTail = builder.objectRef<ChainTailStatus['chains'][number]>('AuditChainTail').implement({
+    description: 'One audit chain as the check found it: writers at once spread over several, each verified on its own.',
+    fields: (t) => ({
+      chain: t.exposeInt('chain', { classification: 'public', description: 'The chain: 0, the one every row was on while there was one, or another.' }),
+      checkpointSeq: t.id({ classification: 'public', nullable: true, description: 'The row of the signed checkpoint or seal the check of this chain started from.', resolve: (c) => c.checkpoint?.seq ?? null }),
+      checkpointSignedAt: t.field({ type: 'DateTime', classification: 'public', nullable: true, resolve: (c) => c.checkpoint?.signedAt ?? null }),
+      fromSeq: t.exposeID('fromSeq', { classification: 'public', description: 'The first row checked.' }),
+      headSeq: t.exposeID('headSeq', { classification: 'public', description: 'The newest row.' }),
+      rowsChecked: t.exposeInt('rowsChecked', { classification: 'public' }),
+    }),
+  });
+
   const ChainStatus = builder.objectRef<ChainTailStatus>('AuditChainStatus').implement({
     description:
       'Whether the audit trail verifies, checked cheaply: from the newest signed checkpoint to the head. Rows before that checkpoint are vouched for by its signature; `npm run audit:verify` walks every row.',
@@ -139,8 +152,14 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       checkpointSignedAt: t.field({ type: 'DateTime', classification: 'public', nullable: true, resolve: (s) => s.checkpoint?.signedAt ?? null }),
       fromSeq: t.exposeID('fromSeq', { classification: 'public', description: 'The first row checked.' }),
       headSeq: t.exposeID('headSeq', { classification: 'public', description: 'The newest row.' }),
-      rowsChecked: t.exposeInt('rowsChecked', { classification: 'public' }),
+      rowsChecked: t.exposeInt('rowsChecked', { classification: 'public', description: 'Rows checked on every chain.' }),
       checkedAt: t.expose('checkedAt', { type: 'DateTime', classification: 'public' }),
+      chains: t.field({
+        type: [ChainTail],
+        classification: 'public',
+        description: 'Each chain checked, in chain order. checkpointSeq, checkpointSignedAt, fromSeq and headSeq above are chain 0’s.',
+        resolve: (s) => s.chains,
+      }),
     }),
   });
 
@@ -156,7 +175,7 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       args: { filter: t.arg({ type: Filter }), first: t.arg.int({ required: true, defaultValue: 50, filtersBy: false }), after: t.arg.string({ filtersBy: false }) },
       resolve: async (_root, { filter, first, after }, context) => {
         if (first < 1 || first > PAGE_MAX) throw wardenError('BAD_USER_INPUT', `Ask for between 1 and ${PAGE_MAX} events.`);
-        if (after && !/^\d{1,19}$/.test(after)) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
+        if (after && !parseAuditEventId(after)) throw wardenError('BAD_USER_INPUT', 'That cursor is not one this list gave out; start from the first page.');
         await recordAuditRead(context.db, auditScopeOf(context), { what: 'auditEvents', filter: filter ?? {}, page: { first, after: after ?? null } });
         const rows = await findAuditEvents(context.db, toFilter(filter), first + 1, after ?? null);
         return { rows: rows.slice(0, first), hasNextPage: rows.length > first };
@@ -220,3 +239,4 @@ export function defineAuditTypes(builder: WardenBuilder): void {
     }),
   }));
 }
+

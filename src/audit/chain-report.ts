@@ -1,3 +1,5 @@
+import type { SealedHead } from './audit-seal.js';
+
 /** Where a checkpoint came from: the table, the checkpoint file, or `--expect` on the command line. */
 export type CheckpointSource = 'database' | 'file' | 'expected';
 
@@ -9,6 +11,13 @@ export interface ExternalCheckpoint {
   source: Exclude<CheckpointSource, 'database'>;
   seq: string;
   hash: string;
+  signed?: { signedAt: Date; signature: string; keyId?: string; scheme?: string };
+}
+
+/** A seal kept outside the database (checkpoint file, `--expect seal:…`): bare heads are taken on the keeper's word. */
+export interface ExternalSeal {
+  source: Exclude<CheckpointSource, 'database'>;
+  heads: SealedHead[];
   signed?: { signedAt: Date; signature: string; keyId?: string; scheme?: string };
 }
 
@@ -29,7 +38,10 @@ export type ChainStart =
   | { seq: string; reason: 'first-row' }
   | { seq: string; reason: 'retention'; retentionSeq: string; before: string; detached: string[] };
 
-export type ChainProblem =
+/** A problem of one chain, naming it when it is not chain 0 (as every problem did when there was one). */
+export type ChainProblem = ChainProblemOfKind & { chain?: number };
+
+type ChainProblemOfKind =
   | { kind: 'row-before-start'; seq: string; startSeq: string }
   | { kind: 'retention-malformed'; retentionSeq: string }
   | { kind: 'retention-partition-attached'; retentionSeq: string; partition: string }
@@ -46,24 +58,40 @@ export type ChainProblem =
   | { kind: 'checkpoint-hash-mismatch'; seq: string; source: CheckpointSource }
   | { kind: 'checkpoint-bad-signature'; seq: string; source: CheckpointSource }
   | { kind: 'checkpoint-unknown-key'; seq: string; keyId: string; source: CheckpointSource }
-  | { kind: 'checkpoints-stale'; checkpointSeq: string | null; firstUnsignedSeq: string; unsignedSince: string; toleranceMinutes: number };
+  | { kind: 'checkpoints-stale'; checkpointSeq: string | null; firstUnsignedSeq: string; unsignedSince: string; toleranceMinutes: number }
+  | { kind: 'seal-bad-signature'; signedAt: string; source: CheckpointSource }
+  | { kind: 'seal-unknown-key'; signedAt: string; keyId: string; source: CheckpointSource }
+  | { kind: 'chain-without-head'; lastSeq: string };
+
+/** One chain as the walk found it. */
+export interface ChainSummary {
+  chain: number;
+  rows: number;
+  start: ChainStart;
+  lastSeq: string;
+  /** What its head says; null when the chain has rows (or seals name it) but no head. */
+  headSeq: string | null;
+  newestExternal: ChainReport['newestExternal'];
+}
 
 export interface ChainReport {
-  /** Rows read, those before the start included. */
+  /** Rows read, on every chain, those before the start included. */
   rows: number;
-  /** Checkpoints checked: the table's and the external ones. */
+  /** Checkpoints and seals checked: the tables' and the external ones. */
   checkpoints: number;
-  /** Where the walk began, and why. */
+  /** Where chain 0's walk began, and why. */
   start: ChainStart;
-  /** The last row the walk reached ("0" for an empty chain). */
+  /** The last row chain 0's walk reached ("0" for an empty chain). */
   lastSeq: string;
   /**
-   * The newest checkpoint kept outside the database that matched its row, if any: removal of
-   * rows after it, back to a checkpoint, together with the checkpoints after that, is ruled out
-   * up to it and no further.
+   * Chain 0's newest checkpoint kept outside the database that matched its row, if any: removal
+   * of rows after it, back to a checkpoint, together with the checkpoints after that, is ruled
+   * out up to it and no further.
    */
   newestExternal: { seq: string; source: Exclude<CheckpointSource, 'database'>; signedAt: string | null } | null;
-  /** The problems found, in chain order, at most `maxProblems`. */
+  /** Every chain walked (those with a head, with rows, or named by a seal), in chain order. */
+  chains: ChainSummary[];
+  /** The problems found: the signatures' first, then chain by chain in chain order; at most `maxProblems`. */
   problems: ChainProblem[];
   /** True when there were more problems than listed. */
   truncated: boolean;
@@ -72,12 +100,18 @@ export interface ChainReport {
 }
 
 const SOURCE: Record<CheckpointSource, string> = { database: 'Signed checkpoint', file: 'Checkpoint in the checkpoint file', expected: 'Expected checkpoint' };
+const SEAL_SOURCE: Record<CheckpointSource, string> = { database: 'The seal', file: 'The seal in the checkpoint file', expected: 'The expected seal' };
 
 /** "the audit_retention record at row 57" */
 const retention = (seq: string) => `the audit_retention record at row ${seq}`;
 
-/** The sentence `npm run audit:verify` prints for a problem: which link, and what it means. */
+/** The sentence `npm run audit:verify` prints for a problem: which link, and what it means (and on which chain, when not 0). */
 export function describeChainProblem(problem: ChainProblem): string {
+  const sentence = describeProblemOfKind(problem);
+  return problem.chain ? `Chain ${problem.chain}: ${sentence}` : sentence;
+}
+
+function describeProblemOfKind(problem: ChainProblemOfKind): string {
   switch (problem.kind) {
     case 'row-before-start':
       return (
@@ -120,6 +154,12 @@ export function describeChainProblem(problem: ChainProblem): string {
       return `${SOURCE[problem.source]} at row ${problem.seq} has a signature that does not verify with the keys given: it was forged or altered.`;
     case 'checkpoint-unknown-key':
       return `${SOURCE[problem.source]} at row ${problem.seq} was signed with key ${problem.keyId}, which is not among the keys given: add it (WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS or --key).`;
+    case 'seal-bad-signature':
+      return `${SEAL_SOURCE[problem.source]} signed at ${problem.signedAt} has a signature that does not verify with the keys given: it was forged or altered (a chain's head added, removed or changed).`;
+    case 'seal-unknown-key':
+      return `${SEAL_SOURCE[problem.source]} signed at ${problem.signedAt} was signed with key ${problem.keyId}, which is not among the keys given: add it (WARDEN_AUDIT_CHECKPOINT_VERIFY_KEYS or --key).`;
+    case 'chain-without-head':
+      return `Rows up to ${problem.lastSeq} are on a chain that has no head in audit_chain_heads: the head was removed, or the rows were inserted behind the gateway's back.`;
     case 'checkpoints-stale':
       return (
         `Rows from ${problem.firstUnsignedSeq} on (since ${problem.unsignedSince}) are covered by no signed checkpoint ` +

@@ -2,9 +2,11 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AuditChain, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
+import { FREE_HEAD_SQL, newHeadSql, WAIT_HEAD_SQL, type ChainHead } from './chain-heads.js';
 
 /** The columns in COPY order, each with how COPY's binary format carries it. */
 const COLUMNS = [
+  ['chain_id', 'int2'],
   ['chain_seq', 'int8'],
   ['occurred_at', 'timestamptz'],
   ['kind', 'text'],
@@ -49,27 +51,27 @@ const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const JSONB_VERSION = 1;
 
 /**
- * Appends rows to the hash chain in a transaction of their own, with COPY: the fastest of the
- * three ways measured (docs/performance.md, "Audit writer"), at every batch size. The chain head
- * is locked as in `appendAuditRows`, so both writers can run side by side. Resolves only once
- * the rows are committed; on any failure the transaction is rolled back and the connection,
- * which may be broken, is not reused.
+ * Appends rows to a hash chain in a transaction of their own, with COPY: the fastest of the
+ * three ways measured (docs/performance.md, "Audit writer"), at every batch size. A head is
+ * locked as in `appendAuditRows` (the lowest free one, a new one up to `chains`, else wait), so
+ * both writers can run side by side. Resolves only once the rows are committed; on any failure
+ * the transaction is rolled back and the connection, which may be broken, is not reused.
  */
-export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[]): Promise<void> {
+export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[], chains = 1): Promise<void> {
   if (rows.length === 0) return;
   const client = await pool.connect();
   try {
-    // Three round trips: begin and lock the head; the rows; move the head and commit. The
-    // statements without rows are plain SQL sent together (the simple query protocol).
-    // Several statements in one query answer with a result each (the driver's types know only one).
-    const opened: unknown = await client.query('begin; select last_seq, last_hash from audit_chain_head for update');
-    const current = Array.isArray(opened) ? headOf(opened[1]) : null;
-    if (!current) throw new Error('audit_chain_head has no row: the audit migration did not run');
-    const chain = new AuditChain(current.last_seq, current.last_hash);
+    // Three round trips when a head is free: begin and lock it; the rows; move the head and
+    // commit. The statements without rows are plain SQL sent together (the simple query
+    // protocol). Several statements in one query answer with a result each (the driver's types
+    // know only one).
+    const opened: unknown = await client.query(`begin; ${FREE_HEAD_SQL}`);
+    const current = (Array.isArray(opened) ? headOf(opened[1]) : null) ?? (await busyHead(client, chains));
+    const chain = new AuditChain(current.last_seq, current.last_hash, new Date(), current.chain_id);
     await copyIn(client, chain, rows);
-    // Inlined, not bound: both are checked to be what the chain makes (digits; 64 hex digits).
-    if (!/^\d+$/.test(chain.lastSeq) || !/^[0-9a-f]{64}$/.test(chain.lastHash)) throw new Error('the audit chain head is malformed');
-    await client.query(`update audit_chain_head set last_seq = ${chain.lastSeq}, last_hash = '${chain.lastHash}'; commit`);
+    // Inlined, not bound: all are checked to be what the chain makes (digits; 64 hex digits).
+    if (!/^\d+$/.test(chain.lastSeq) || !/^[0-9a-f]{64}$/.test(chain.lastHash) || !Number.isInteger(chain.chainId)) throw new Error('the audit chain head is malformed');
+    await client.query(`update audit_chain_heads set last_seq = ${chain.lastSeq}, last_hash = '${chain.lastHash}' where chain_id = ${chain.chainId}; commit`);
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     client.release(true);
@@ -78,12 +80,21 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
   client.release();
 }
 
-/** The chain head from the result of its SELECT, checked as read. */
-function headOf(result: unknown): { last_seq: string; last_hash: string } | null {
+/** Every head was busy: a new one, or wait for one (see chain-heads.ts). */
+async function busyHead(client: pg.PoolClient, chains: number): Promise<ChainHead> {
+  const created = headOf(await client.query(newHeadSql(chains)));
+  if (created) return created;
+  const waited = headOf(await client.query(WAIT_HEAD_SQL));
+  if (!waited) throw new Error('audit_chain_heads has no row: the audit migrations did not run');
+  return waited;
+}
+
+/** A chain head from the result of its SELECT, checked as read; null when there was none. */
+function headOf(result: unknown): ChainHead | null {
   const row: unknown = typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows) ? result.rows[0] : undefined;
-  if (typeof row !== 'object' || row === null || !('last_seq' in row) || !('last_hash' in row)) return null;
-  const { last_seq: lastSeq, last_hash: lastHash } = row;
-  return typeof lastSeq === 'string' && typeof lastHash === 'string' ? { last_seq: lastSeq, last_hash: lastHash } : null;
+  if (typeof row !== 'object' || row === null || !('chain_id' in row) || !('last_seq' in row) || !('last_hash' in row)) return null;
+  const { chain_id: chainId, last_seq: lastSeq, last_hash: lastHash } = row;
+  return typeof chainId === 'number' && typeof lastSeq === 'string' && typeof lastHash === 'string' ? { chain_id: chainId, last_seq: lastSeq, last_hash: lastHash } : null;
 }
 
 /**
@@ -150,7 +161,7 @@ class BinaryChunk {
     this.#room(2);
     this.#length = this.#buffer.writeInt16BE(COLUMNS.length, this.#length);
     for (const [name, type] of COLUMNS) {
-      const value = row[name];
+      const value = name === 'chain_id' ? (row.chain_id ?? 0) : row[name];
       if (value === null) {
         this.#room(4);
         this.#length = this.#buffer.writeInt32BE(-1, this.#length);
@@ -163,6 +174,10 @@ class BinaryChunk {
         this.#room(12);
         this.#length = this.#buffer.writeInt32BE(8, this.#length);
         this.#length = this.#buffer.writeBigInt64BE(BigInt(ms - POSTGRES_EPOCH_MS) * 1000n, this.#length);
+      } else if (type === 'int2') {
+        this.#room(6);
+        this.#length = this.#buffer.writeInt32BE(2, this.#length);
+        this.#length = this.#buffer.writeInt16BE(Number(value), this.#length);
       } else if (type === 'int4') {
         this.#room(8);
         this.#length = this.#buffer.writeInt32BE(4, this.#length);

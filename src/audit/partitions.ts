@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/database.js';
-import { appendAuditRows } from './append-audit-rows.js';
+import { appendToChain } from './append-audit-rows.js';
+import { lockAllChainHeads } from './chain-heads.js';
 
 /** `audit_events_y2026m11` for November 2026. */
 export function partitionName(month: Date): string {
@@ -86,12 +87,12 @@ export async function missingAuditPartitions(db: Db, now = new Date()): Promise<
  * Moves the rows stranded in `audit_events_default` into monthly partitions of their own, so
  * those months can be kept or retired like any other. The rows are copied unchanged (the chain
  * stays whole) and the old default partition is dropped, all in one transaction, with writers
- * waiting at the chain head meanwhile. Owner only.
+ * waiting at the chain heads meanwhile. Owner only.
  */
 export async function moveStrandedAuditRows(db: Db): Promise<{ months: string[]; rows: number }> {
   return db.transaction().execute(async (trx) => {
     await lockPartitions(trx);
-    await trx.selectFrom('audit_chain_head').select('last_seq').forUpdate().execute();
+    await lockAllChainHeads(trx);
     const { rows: found } = await sql<{ month: Date }>`
       select distinct date_trunc('month', occurred_at, 'UTC') as month from audit_events_default order by 1`.execute(trx);
     if (found.length === 0) return { months: [], rows: 0 };
@@ -111,7 +112,7 @@ export class RetentionRefused extends Error {}
 
 /**
  * Retention: detaches (and, with `drop`, drops) the monthly partitions wholly before `before`,
- * and records it in the chain (`audit_retention`, naming the first row kept), all in one
+ * and records it in each chain (`audit_retention`, naming the chain's first row kept), all in one
  * transaction: either both happen or neither. Detaching keeps the rows in a standalone table for
  * archiving; only the table owner can. Refuses (RetentionRefused) when rows before `before` sit
  * in the default partition, or anything else would leave kept rows before removed ones.
@@ -120,8 +121,8 @@ export async function detachAuditPartitionsBefore(db: Db, before: Date, drop: bo
   const cutoff = monthStart(before);
   return db.transaction().execute(async (trx) => {
     await lockPartitions(trx);
-    // The head first, as writers take it: they wait here rather than deadlock on the detach.
-    const head = await trx.selectFrom('audit_chain_head').select('last_seq').forUpdate().executeTakeFirstOrThrow();
+    // The heads first, as writers take them: they wait here rather than deadlock on the detach.
+    const heads = await lockAllChainHeads(trx);
     const stranded = await sql<{ n: number; months: string | null }>`
       select count(*)::int as n, string_agg(distinct to_char(occurred_at at time zone 'UTC', 'YYYY-MM'), ', ') as months
         from audit_events_default where occurred_at < ${cutoff}`.execute(trx);
@@ -137,36 +138,40 @@ export async function detachAuditPartitionsBefore(db: Db, before: Date, drop: bo
       select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
        where i.inhparent = 'audit_events'::regclass and c.relname like 'audit_events_y%' order by c.relname`.execute(trx);
     const detached: string[] = [];
-    let lastDetached = 0n;
+    const lastDetached = new Map<number, bigint>();
     for (const { name } of partitions.rows) {
       const match = /^audit_events_y(\d{4})m(\d{2})$/.exec(name);
       if (!match || new Date(Date.UTC(Number(match[1]), Number(match[2]), 1)) > cutoff) continue;
       await sql`alter table audit_events detach partition ${sql.id(name)}`.execute(trx);
-      const { rows } = await sql<{ last: string | null }>`select max(chain_seq)::text as last from ${sql.table(name)}`.execute(trx);
-      if (rows[0]?.last && BigInt(rows[0].last) > lastDetached) lastDetached = BigInt(rows[0].last);
+      const { rows } = await sql<{ chain_id: number; last: string }>`select chain_id, max(chain_seq)::text as last from ${sql.table(name)} group by chain_id`.execute(trx);
+      for (const { chain_id: chainId, last } of rows) if (BigInt(last) > (lastDetached.get(chainId) ?? 0n)) lastDetached.set(chainId, BigInt(last));
       if (drop) await sql`drop table ${sql.id(name)}`.execute(trx);
       detached.push(name);
     }
     if (detached.length === 0) return detached;
-    const first = await trx.selectFrom('audit_events').select('chain_seq').orderBy('chain_seq').limit(1).executeTakeFirst();
-    // With every row detached, the chain goes on from the retention record itself.
-    const keptFrom = first?.chain_seq ?? (BigInt(head.last_seq) + 1n).toString();
-    if (BigInt(keptFrom) <= lastDetached) {
-      throw new RetentionRefused(
-        `Row ${keptFrom} would stay while row ${lastDetached} went (rows written out of time order across months), so nothing was detached. ` +
-          'Choose a --before month one earlier or later.',
-      );
+    // Each chain goes on from its own first kept row, and says so in a record of its own.
+    for (const head of heads) {
+      const first = await trx.selectFrom('audit_events').select('chain_seq').where('chain_id', '=', head.chain_id).orderBy('chain_seq').limit(1).executeTakeFirst();
+      // With every row of the chain detached, it goes on from the retention record itself.
+      const keptFrom = first?.chain_seq ?? (BigInt(head.last_seq) + 1n).toString();
+      const last = lastDetached.get(head.chain_id) ?? 0n;
+      if (BigInt(keptFrom) <= last) {
+        throw new RetentionRefused(
+          `Row ${keptFrom}${head.chain_id === 0 ? '' : ` of chain ${head.chain_id}`} would stay while row ${last} went (rows written out of time order across months), so nothing was detached. ` +
+            'Choose a --before month one earlier or later.',
+        );
+      }
+      // The chain now starts later; say so in the chain itself, so verify can tell retention from tampering.
+      await appendToChain(trx, head, [
+        {
+          kind: 'audit_retention',
+          actor_kind: 'system',
+          actor_name: 'Warden',
+          details: { detached, dropped: drop, before: cutoff.toISOString(), keptFrom },
+          summary: `Warden ${drop ? 'deleted' : 'detached'} the audit months before ${monthLabel(cutoff)} (${detached.join(', ')}) under the retention policy`,
+        },
+      ]);
     }
-    // The chain now starts later; say so in the chain itself, so verify can tell retention from tampering.
-    await appendAuditRows(trx, [
-      {
-        kind: 'audit_retention',
-        actor_kind: 'system',
-        actor_name: 'Warden',
-        details: { detached, dropped: drop, before: cutoff.toISOString(), keptFrom },
-        summary: `Warden ${drop ? 'deleted' : 'detached'} the audit months before ${monthLabel(cutoff)} (${detached.join(', ')}) under the retention policy`,
-      },
-    ]);
     return detached;
   });
 }

@@ -37,7 +37,7 @@ export async function alertOnRepeatedDenials(trx: Transaction<Database>, actor: 
   if (!isWatchedForDenials(actor)) return;
   const row = await trx
     .selectFrom('audit_events')
-    .select(sql<string>`count(distinct coalesce(request_id, chain_seq::text) || ' ' || coalesce(type_field, ''))`.as('count'))
+    .select(sql<string>`count(distinct coalesce(request_id, chain_id || ':' || chain_seq) || ' ' || coalesce(type_field, ''))`.as('count'))
     .where('actor_id', '=', actor.id)
     .where((eb) =>
       eb.or([

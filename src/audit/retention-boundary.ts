@@ -3,9 +3,9 @@ import type { Db } from '../db/database.js';
 import type { ChainProblem, ChainStart, TrustedCheckpoint } from './chain-report.js';
 
 /**
- * Gateways' clocks may differ this much. A checkpoint at row s is signed before row s+1 is
- * written (the checkpointer holds the head while it signs), so row s+1 is no older than the
- * checkpoint, give or take this.
+ * Gateways' clocks may differ this much. A checkpoint (or seal) at row s is signed as soon as it
+ * has read the head, so row s+1 is no older than the checkpoint, give or take this (and the
+ * milliseconds between reading the heads and signing them).
  */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -27,16 +27,22 @@ export interface RetentionVerdict {
 }
 
 /**
- * Where the walk starts: row 1, or the row the newest well-formed `audit_retention` record
- * says the kept rows begin at. A record is only believed as far as the database bears it out:
+ * Where chain `chain`'s walk starts: row 1, or the row the newest well-formed `audit_retention`
+ * record on that chain says its kept rows begin at (retention writes one on every chain). A record is only believed as far as the database bears it out:
  * every partition it lists is detached, no row written before it is older than its cutoff,
  * and what remains of the detached rows (their checkpoints, the detached tables kept for the
  * archive) ends where the kept rows begin: `checkpoints` (those whose signature held) of rows
  * before the start are checked against it. Each contradiction is a problem.
  */
-export async function judgeRetention(db: Db, checkpoints: readonly TrustedCheckpoint[]): Promise<RetentionVerdict> {
+export async function judgeRetention(db: Db, checkpoints: readonly TrustedCheckpoint[], chain = 0): Promise<RetentionVerdict> {
   const problems: ChainProblem[] = [];
-  const rows = await db.selectFrom('audit_events').select(['chain_seq', 'details']).where('kind', '=', 'audit_retention').orderBy('chain_seq').execute();
+  const rows = await db
+    .selectFrom('audit_events')
+    .select(['chain_seq', 'details'])
+    .where('kind', '=', 'audit_retention')
+    .where('chain_id', '=', chain)
+    .orderBy('chain_seq')
+    .execute();
   const records: RetentionRecord[] = [];
   for (const row of rows) {
     const record = retentionRecord(BigInt(row.chain_seq), row.details);
@@ -52,7 +58,7 @@ export async function judgeRetention(db: Db, checkpoints: readonly TrustedCheckp
       if (attached.has(partition)) problems.push({ kind: 'retention-partition-attached', retentionSeq: record.seq.toString(), partition });
     }
   }
-  problems.push(...(await contradictions(db, newest, attached, checkpoints.filter((checkpoint) => checkpoint.seq < newest.keptFrom))));
+  problems.push(...(await contradictions(db, chain, newest, attached, checkpoints.filter((checkpoint) => checkpoint.seq < newest.keptFrom))));
   const start: ChainStart = {
     seq: newest.keptFrom.toString(),
     reason: 'retention',
@@ -64,7 +70,7 @@ export async function judgeRetention(db: Db, checkpoints: readonly TrustedCheckp
 }
 
 /** What the rows, the checkpoints and the detached tables say against `record`'s boundary. */
-async function contradictions(db: Db, record: RetentionRecord, attached: ReadonlySet<string>, belowStart: readonly TrustedCheckpoint[]): Promise<ChainProblem[]> {
+async function contradictions(db: Db, chain: number, record: RetentionRecord, attached: ReadonlySet<string>, belowStart: readonly TrustedCheckpoint[]): Promise<ChainProblem[]> {
   const problems: ChainProblem[] = [];
   const retentionSeq = record.seq.toString();
   const keptFrom = record.keptFrom.toString();
@@ -74,6 +80,7 @@ async function contradictions(db: Db, record: RetentionRecord, attached: Readonl
     .selectFrom('audit_events')
     .select('chain_seq')
     .where('occurred_at', '<', record.before)
+    .where('chain_id', '=', chain)
     .where('chain_seq', '>=', keptFrom)
     .where('chain_seq', '<', retentionSeq)
     .orderBy('chain_seq')
@@ -81,7 +88,14 @@ async function contradictions(db: Db, record: RetentionRecord, attached: Readonl
     .executeTakeFirst();
   if (older) problems.push({ kind: 'retention-row-before-boundary', retentionSeq, seq: older.chain_seq, before: record.before.toISOString() });
 
-  const first = await db.selectFrom('audit_events').select(['prev_hash', 'occurred_at']).where('chain_seq', '=', keptFrom).orderBy('occurred_at').limit(1).executeTakeFirst();
+  const first = await db
+    .selectFrom('audit_events')
+    .select(['prev_hash', 'occurred_at'])
+    .where('chain_id', '=', chain)
+    .where('chain_seq', '=', keptFrom)
+    .orderBy('occurred_at')
+    .limit(1)
+    .executeTakeFirst();
   // The first kept row opens its month: every row before it went with a month before that.
   const opensMonth = first ? monthStart(first.occurred_at) : record.before;
   const boundary = opensMonth > record.before ? opensMonth : record.before;
@@ -105,8 +119,7 @@ async function contradictions(db: Db, record: RetentionRecord, attached: Readonl
       allKept = false;
       continue;
     }
-    const { rows } = await sql<{ chain_seq: string; hash: string }>`select chain_seq::text, hash from ${sql.table(partition)} order by chain_seq desc limit 1`.execute(db);
-    const last = rows[0];
+    const last = await lastDetachedRow(db, partition, chain);
     if (!last) continue;
     if (BigInt(last.chain_seq) >= record.keptFrom) problems.push({ kind: 'retention-detached-overlap', retentionSeq, partition, seq: last.chain_seq, keptFrom });
     else if (!lastDetached || BigInt(last.chain_seq) > lastDetached.seq) lastDetached = { seq: BigInt(last.chain_seq), hash: last.hash };
@@ -137,6 +150,22 @@ function retentionRecord(seq: bigint, details: Record<string, unknown>): Retenti
   const kept = BigInt(keptFrom);
   if (kept < 1n || kept > seq) return null;
   return { seq, keptFrom: kept, before: cutoff, detached: names };
+}
+
+/**
+ * The newest row of `chain` in a detached partition. One detached before there were several
+ * chains has no `chain_id` column: all its rows are chain 0's.
+ */
+async function lastDetachedRow(db: Db, partition: string, chain: number): Promise<{ chain_seq: string; hash: string } | undefined> {
+  const { rows: columns } = await sql<{ found: boolean }>`
+    select exists (select from pg_attribute where attrelid = to_regclass(${partition}) and attname = 'chain_id' and not attisdropped) as found`.execute(db);
+  if (!columns[0]?.found) {
+    if (chain !== 0) return undefined;
+    const { rows } = await sql<{ chain_seq: string; hash: string }>`select chain_seq::text, hash from ${sql.table(partition)} order by chain_seq desc limit 1`.execute(db);
+    return rows[0];
+  }
+  const { rows } = await sql<{ chain_seq: string; hash: string }>`select chain_seq::text, hash from ${sql.table(partition)} where chain_id = ${chain} order by chain_seq desc limit 1`.execute(db);
+  return rows[0];
 }
 
 async function attachedPartitions(db: Db): Promise<string[]> {

@@ -42,6 +42,8 @@ export async function sessionTimelines(db: Executor, identity: WardenIdentity, f
     .selectFrom('audit_events')
     .selectAll()
     .where('session_id', 'in', sessions.map((s) => s.id))
+    .orderBy('occurred_at')
+    .orderBy('chain_id')
     .orderBy('chain_seq')
     .execute();
   const names = await namesOf(identity, events);

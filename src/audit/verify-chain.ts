@@ -1,13 +1,15 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { GENESIS_HASH, hashAuditRow } from './audit-hash.js';
-import type { ChainProblem, ChainReport, CheckpointSource, ExternalCheckpoint, TrustedCheckpoint } from './chain-report.js';
+import { GENESIS_HASH } from './audit-hash.js';
+import { parseSealStatement, sealStatement, type SealedHead } from './audit-seal.js';
+import { readChainHeads, type ChainHead } from './chain-heads.js';
+import type { ChainProblem, ChainReport, ChainSummary, CheckpointSource, ExternalCheckpoint, ExternalSeal, TrustedCheckpoint } from './chain-report.js';
+import { chainsWithRows, CheckpointCursor, onChain, walkChainRows } from './chain-walk.js';
 import { checkpointVerifier, type CheckpointVerifier } from './checkpoint-signature.js';
 import { judgeRetention } from './retention-boundary.js';
 
 export interface VerifyOptions {
-  /** Checkpoints kept outside the database: the chain must still reach and agree with each. */
-  external?: readonly ExternalCheckpoint[];
+  /** Checkpoints and seals kept outside the database: each chain must still reach and agree with each. */
+  external?: readonly (ExternalCheckpoint | ExternalSeal)[];
   /**
    * Rows may go this long without a signed checkpoint covering them. Longer means the newest
    * checkpoints were removed, or no gateway is signing. @default 3 minutes
@@ -19,23 +21,23 @@ export interface VerifyOptions {
   maxProblems?: number;
 }
 
-const PAGE = 5000;
 export const DEFAULT_CHECKPOINT_TOLERANCE_MS = 3 * 60_000;
 const V1_SCHEMES = new Set(['hmac-sha256-v1']);
 const V2_SCHEMES = ['hmac-sha256-v2', 'ed25519-v2'];
 
 /**
- * Walks the chain from its start (row 1, or the first row retention kept, see
- * retention-boundary.ts): each row's sequence follows the last, its prev_hash is the last row's
- * hash, and its hash matches its content; a row numbered before the start is reported. The
- * head must name the last row; every checkpoint, in the table or kept outside, must still find
- * its row with the same hash; and no row may have gone unsigned longer than the tolerance. Every problem is listed (up to
- * `maxProblems`), the first first. `keys` are those checkpoints may be signed with: the current
- * one and any rotated out (HMAC secrets, or Ed25519 public keys); a bad key throws
- * CheckpointKeyError.
+ * Walks every chain from its start (row 1, or the first row retention kept, see
+ * retention-boundary.ts), each on its own (`walkChainRows`): its rows follow one another and
+ * match their hashes, and a row numbered before the start is reported. Each chain's head must
+ * name its last row; a chain with rows but no head is reported. Every checkpoint and seal, in
+ * the tables or kept outside, has its signature checked once, and each head it names must still
+ * find its row on that chain with the same hash; no row may have gone unsigned longer than the
+ * tolerance. Every problem is listed (up to `maxProblems`), the first first. `keys` are those
+ * checkpoints may be signed with: the current one and any rotated out (HMAC secrets, or Ed25519
+ * public keys); a bad key throws CheckpointKeyError.
  */
 export function verifyAuditChain(db: Db, keys: string | readonly string[], options: VerifyOptions = {}): Promise<ChainReport> {
-  return inSnapshot(db, (snapshot) => walkAuditChain(snapshot, keys, options));
+  return inSnapshot(db, (snapshot) => walkAuditChains(snapshot, keys, options));
 }
 
 /**
@@ -48,10 +50,15 @@ export function inSnapshot<T>(db: Db, read: (snapshot: Db) => Promise<T>): Promi
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(read);
 }
 
-async function walkAuditChain(db: Db, keys: string | readonly string[], options: VerifyOptions): Promise<ChainReport> {
+async function walkAuditChains(db: Db, keys: string | readonly string[], options: VerifyOptions): Promise<ChainReport> {
   const verifiers = (typeof keys === 'string' ? [keys] : keys).map(checkpointVerifier);
   const problems: ChainProblem[] = [];
+  const trusted = new Map<number, TrustedCheckpoint[]>();
+  const trust = (chain: number, checkpoint: TrustedCheckpoint) => trusted.set(chain, [...(trusted.get(chain) ?? []), checkpoint]);
+
+  // Single-chain checkpoints: chain 0's, as they always were.
   const stored = await db.selectFrom('audit_checkpoints').selectAll().orderBy('chain_seq').execute();
+  const external = options.external ?? [];
   const candidates = [
     ...stored.map((c) => ({
       source: 'database' as const,
@@ -59,128 +66,117 @@ async function walkAuditChain(db: Db, keys: string | readonly string[], options:
       hash: c.hash,
       signed: { signedAt: c.signed_at, signature: c.signature, keyId: c.key_id, scheme: c.scheme },
     })),
-    ...(options.external ?? []),
+    ...external.filter((c): c is ExternalCheckpoint => !('heads' in c)),
   ];
-  const trusted: TrustedCheckpoint[] = [];
   for (const candidate of candidates) {
     const judged = judgeSignature(candidate, verifiers);
     if ('kind' in judged) problems.push(judged);
-    else trusted.push(judged);
+    else trust(0, judged);
   }
-  trusted.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
-  const retention = await judgeRetention(db, trusted);
-  problems.push(...retention.problems);
-  const { start, startSeq } = retention;
-
-  let expectedSeq = startSeq;
-  // After retention the first kept row's link points at a detached row: it is taken as it is
-  // (retention-boundary.ts checks it against what is left of the detached rows).
-  let prev: string | null = start.reason === 'first-row' ? GENESIS_HASH : null;
-  let rows = 0;
-  // Checkpoints of detached rows have no row to find; retention-boundary.ts judged them.
-  const checkpoints = new CheckpointCursor(
-    trusted.filter((c) => start.reason === 'first-row' || c.seq >= startSeq),
-    problems,
-  );
-  // From the lowest number there is, so that a row numbered before the start is reported, not
-  // skipped. Paged by (chain_seq, occurred_at), the key, to the microsecond: a second row under
-  // one number is read even when its time differs from the first's by less than a millisecond.
-  let after: { seq: string; at: string } | null = null;
-  for (;;) {
-    let query = db
-      .selectFrom('audit_events')
-      .selectAll()
-      .select(sql<string>`to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('page_at'))
-      .orderBy('chain_seq')
-      .orderBy('occurred_at')
-      .limit(PAGE);
-    if (after) {
-      const { seq, at } = after;
-      query = query.where('chain_seq', '>=', seq).where(sql<boolean>`(chain_seq, occurred_at) > (${seq}::bigint, ${at}::timestamptz)`);
-    }
-    const page = await query.execute();
-    for (const { page_at, ...row } of page) {
-      const seq: bigint = BigInt(row.chain_seq);
-      after = { seq: row.chain_seq, at: page_at };
-      rows += 1;
-      if (seq < startSeq) {
-        problems.push({ kind: 'row-before-start', seq: row.chain_seq, startSeq: start.seq });
-        continue;
-      }
-      const { hash, ...content } = row;
-      const altered = hashAuditRow(content) !== hash;
-      if (seq < expectedSeq) {
-        // A second row under a number already walked: which of the two is genuine is for a person to judge.
-        problems.push({ kind: 'repeated-row', seq: row.chain_seq });
-        if (altered) problems.push({ kind: 'altered-row', seq: row.chain_seq });
-        continue;
-      }
-      // A gap begins before any checkpoint it swallowed: it is listed first.
-      if (seq > expectedSeq) problems.push({ kind: 'gap', expectedSeq: expectedSeq.toString(), foundSeq: row.chain_seq });
-      checkpoints.settleUpTo(seq, row.hash);
-      if (seq === expectedSeq && prev !== null && row.prev_hash !== prev) problems.push({ kind: 'broken-link', seq: row.chain_seq });
-      if (altered) problems.push({ kind: 'altered-row', seq: row.chain_seq });
-      prev = hash;
-      expectedSeq = seq + 1n;
-    }
-    if (page.length < PAGE) break;
+  // Seals: each signature checked once, then each head it names stands as that chain's checkpoint.
+  const seals = [...(await storedSeals(db)), ...external.filter((c): c is ExternalSeal => 'heads' in c).map(externalSeal)];
+  for (const seal of seals) {
+    const judged = judgeSeal(seal, verifiers);
+    if ('kind' in judged) problems.push(judged);
+    else for (const head of judged.heads) trust(head.chain, { source: seal.source, seq: BigInt(head.seq), hash: head.hash, signedAt: judged.signedAt });
   }
-  const lastSeq = (expectedSeq - 1n).toString();
-  checkpoints.settleRest();
 
-  const head = await db.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).executeTakeFirstOrThrow();
-  if (head.last_seq !== lastSeq || head.last_hash !== prev) problems.push({ kind: 'head-mismatch', headSeq: head.last_seq, lastSeq });
-
-  const stale = await unsignedTooLong(db, checkpoints.newestSigned ?? startSeq - 1n, options);
-  if (stale) problems.push(stale);
+  const heads = new Map((await readChainHeads(db)).map((head) => [head.chain_id, head]));
+  const chains = [...new Set([0, ...heads.keys(), ...(await chainsWithRows(db)), ...trusted.keys()])].sort((a, b) => a - b);
+  const summaries: ChainSummary[] = [];
+  for (const chain of chains) {
+    const walked = await walkOneChain(db, chain, trusted.get(chain) ?? [], heads.get(chain), options);
+    summaries.push(walked.summary);
+    problems.push(...onChain(chain, walked.problems));
+  }
 
   const max = options.maxProblems ?? 20;
+  const first = summaries.find((summary) => summary.chain === 0);
+  if (!first) throw new Error('chain 0 is always walked');
   return {
-    rows,
-    checkpoints: candidates.length,
-    start,
-    lastSeq,
-    newestExternal: checkpoints.newestExternal,
+    rows: summaries.reduce((sum, summary) => sum + summary.rows, 0),
+    checkpoints: candidates.length + seals.length,
+    start: first.start,
+    lastSeq: first.lastSeq,
+    newestExternal: first.newestExternal,
+    chains: summaries,
     problems: problems.slice(0, max),
     truncated: problems.length > max,
     problem: problems[0] ?? null,
   };
 }
 
+/** One chain, on its own: its start, its rows, its checkpoints, its head, how long it has gone unsigned. */
+async function walkOneChain(
+  db: Db,
+  chain: number,
+  checkpoints: TrustedCheckpoint[],
+  head: ChainHead | undefined,
+  options: VerifyOptions,
+): Promise<{ summary: ChainSummary; problems: ChainProblem[] }> {
+  const problems: ChainProblem[] = [];
+  const trusted = [...checkpoints].sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
+  const retention = await judgeRetention(db, trusted, chain);
+  problems.push(...retention.problems);
+  const { start, startSeq } = retention;
+  // Checkpoints of detached rows have no row to find; retention-boundary.ts judged them.
+  const cursor = new CheckpointCursor(
+    trusted.filter((c) => start.reason === 'first-row' || c.seq >= startSeq),
+    problems,
+  );
+  // After retention the first kept row's link points at a detached row: it is taken as it is
+  // (retention-boundary.ts checks it against what is left of the detached rows).
+  const end = await walkChainRows(db, { chain, from: null, startSeq, prev: start.reason === 'first-row' ? GENESIS_HASH : null, gapBeforeFirst: true }, cursor, problems);
+  if (!head) {
+    if (end.rows > 0) problems.push({ kind: 'chain-without-head', lastSeq: end.lastSeq });
+  } else if (head.last_seq !== end.lastSeq || head.last_hash !== end.lastHash) {
+    problems.push({ kind: 'head-mismatch', headSeq: head.last_seq, lastSeq: end.lastSeq });
+  }
+  const stale = await unsignedTooLong(db, cursor.newestSigned ?? startSeq - 1n, options, chain);
+  if (stale) problems.push(stale);
+  return {
+    summary: { chain, rows: end.rows, start, lastSeq: end.lastSeq, headSeq: head?.last_seq ?? null, newestExternal: cursor.newestExternal },
+    problems,
+  };
+}
+
+/** A seal to judge: the exact statement its signature should cover, or bare heads taken on the keeper's word. */
+export type SealCandidate =
+  | { source: CheckpointSource; statement: string; signed: { signedAt: Date; signature: string; keyId?: string | undefined; scheme?: string | undefined } }
+  | { source: CheckpointSource; heads: SealedHead[] };
+
+/** The seals in the table, each with the statement as it was signed. */
+export async function storedSeals(db: Db, newest?: number): Promise<SealCandidate[]> {
+  let query = db.selectFrom('audit_seals').selectAll().orderBy('seal_id', newest === undefined ? 'asc' : 'desc');
+  if (newest !== undefined) query = query.limit(newest);
+  return (await query.execute()).map((seal) => ({
+    source: 'database' as const,
+    statement: seal.statement,
+    signed: { signedAt: seal.signed_at, signature: seal.signature, keyId: seal.key_id, scheme: seal.scheme },
+  }));
+}
+
+function externalSeal(seal: ExternalSeal): SealCandidate {
+  if (!seal.signed) return { source: seal.source, heads: seal.heads };
+  return { source: seal.source, statement: sealStatement({ heads: seal.heads, signedAt: seal.signed.signedAt }), signed: seal.signed };
+}
+
 /**
- * Checks the trusted checkpoints, in sequence order, against the rows as the walk reaches them:
- * a checkpoint whose number the walk passed without a row finds no row.
+ * A seal's signature against the keys given: the heads it vouches for, and when (null for bare
+ * heads kept outside), or why it cannot be believed. The statement, not any column beside it, is
+ * what is read: a head added, removed or changed fails the signature.
  */
-class CheckpointCursor {
-  #next = 0;
-  /** The newest checkpoint that vouches for its time and matched its row. */
-  newestSigned: bigint | null = null;
-  /** The newest checkpoint kept outside the database that matched its row. */
-  newestExternal: ChainReport['newestExternal'] = null;
-
-  constructor(
-    private readonly checkpoints: readonly TrustedCheckpoint[],
-    private readonly problems: ChainProblem[],
-  ) {}
-
-  /** Every checkpoint up to `seq`, the row there having `hash`. */
-  settleUpTo(seq: bigint, hash: string): void {
-    for (let c = this.checkpoints[this.#next]; c && c.seq <= seq; c = this.checkpoints[++this.#next]) {
-      const at = { seq: c.seq.toString(), source: c.source };
-      if (c.seq < seq) this.problems.push({ kind: 'checkpoint-missing-row', ...at });
-      else if (c.hash !== hash) this.problems.push({ kind: 'checkpoint-hash-mismatch', ...at });
-      else {
-        if (c.signedAt) this.newestSigned = c.seq;
-        if (c.source !== 'database') this.newestExternal = { seq: at.seq, source: c.source, signedAt: c.signedAt?.toISOString() ?? null };
-      }
-    }
-  }
-
-  /** The checkpoints beyond the last row: the chain no longer reaches them. */
-  settleRest(): void {
-    for (const c of this.checkpoints.slice(this.#next)) this.problems.push({ kind: 'checkpoint-missing-row', seq: c.seq.toString(), source: c.source });
-    this.#next = this.checkpoints.length;
-  }
+export function judgeSeal(seal: SealCandidate, verifiers: readonly CheckpointVerifier[]): { heads: SealedHead[]; signedAt: Date | null } | ChainProblem {
+  if (!('statement' in seal)) return { heads: seal.heads, signedAt: null };
+  const { signed, source, statement } = seal;
+  const signedAt = signed.signedAt.toISOString();
+  if (signed.keyId !== undefined && !verifiers.some((v) => v.keyId === signed.keyId)) return { kind: 'seal-unknown-key', signedAt, keyId: signed.keyId, source };
+  const candidates = verifiers.filter((v) => signed.keyId === undefined || v.keyId === signed.keyId);
+  const schemes = signed.scheme ? [signed.scheme] : V2_SCHEMES;
+  const verified = schemes.some((scheme) => candidates.some((v) => v.verifyStatement(scheme, statement, signed.signature)));
+  const claim = verified ? parseSealStatement(statement) : null;
+  if (!claim) return { kind: 'seal-bad-signature', signedAt, source };
+  return claim;
 }
 
 /** A checkpoint's signature against the keys given: what it can be trusted for, or why not. */
@@ -203,10 +199,17 @@ export function judgeSignature(
   return { ...trusted, signedAt: V1_SCHEMES.has(scheme) ? null : signed.signedAt };
 }
 
-/** The first row after the newest checkpoint that vouches for its time, if it has waited too long. */
-export async function unsignedTooLong(db: Db, signedUpTo: bigint, options: Pick<VerifyOptions, 'toleranceMs' | 'now'>): Promise<ChainProblem | null> {
+/** The first row of `chain` after the newest checkpoint that vouches for its time, if it has waited too long. */
+export async function unsignedTooLong(db: Db, signedUpTo: bigint, options: Pick<VerifyOptions, 'toleranceMs' | 'now'>, chain = 0): Promise<ChainProblem | null> {
   const tolerance = options.toleranceMs ?? DEFAULT_CHECKPOINT_TOLERANCE_MS;
-  const first = await db.selectFrom('audit_events').select(['chain_seq', 'occurred_at']).where('chain_seq', '>', signedUpTo.toString()).orderBy('chain_seq').limit(1).executeTakeFirst();
+  const first = await db
+    .selectFrom('audit_events')
+    .select(['chain_seq', 'occurred_at'])
+    .where('chain_id', '=', chain)
+    .where('chain_seq', '>', signedUpTo.toString())
+    .orderBy('chain_seq')
+    .limit(1)
+    .executeTakeFirst();
   if (!first || (options.now ?? new Date()).getTime() - first.occurred_at.getTime() <= tolerance) return null;
   return {
     kind: 'checkpoints-stale',

@@ -104,6 +104,12 @@ export interface Config {
     checkpointToleranceMinutes: number;
     /** How often each instance signs a checkpoint of the chain's head. */
     checkpointSeconds: number;
+    /**
+     * WARDEN_AUDIT_CHAINS: how many audit chains writers may spread over, each with a head of its
+     * own, so that instances appending at once do not all wait on one lock. Heads are created
+     * when writers find every existing one busy, and never removed.
+     */
+    chains: number;
     /** WARDEN_AUDIT_STREAM_*: where the trail is streamed, if anywhere (docs/audit-streaming.md). */
     stream: AuditStreamConfig;
   };
@@ -309,6 +315,7 @@ export function loadConfig(env: Env = process.env): Config {
       checkpointFile,
       checkpointToleranceMinutes: toleranceMinutes,
       checkpointSeconds,
+      chains: int('WARDEN_AUDIT_CHAINS', 8, 1, 64),
       stream,
     },
     impersonation: {

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApprovalRequestTable } from './tables/approval-request.js';
 import type { ImpersonationSessionTable } from './tables/impersonation-session.js';
 import type { AuditChainHeadTable } from './tables/audit-chain-head.js';
+import type { AuditSealHeadTable, AuditSealTable } from './tables/audit-seal.js';
 import type { AuditCheckpointTable } from './tables/audit-checkpoint.js';
 import type { AuditEventTable } from './tables/audit-event.js';
 import type { AuditStreamCursorTable } from './tables/audit-stream-cursor.js';
@@ -17,7 +18,9 @@ import type { StaffTable } from './tables/staff.js';
 export interface Database {
   staff: StaffTable;
   audit_events: AuditEventTable;
-  audit_chain_head: AuditChainHeadTable;
+  audit_chain_heads: AuditChainHeadTable;
+  audit_seals: AuditSealTable;
+  audit_seal_heads: AuditSealHeadTable;
   audit_checkpoints: AuditCheckpointTable;
   audit_stream_cursors: AuditStreamCursorTable;
   policy_versions: PolicyVersionTable;

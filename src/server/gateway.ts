@@ -142,7 +142,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     traces,
   });
 
-  const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer);
+  const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer, config.audit.chains);
   registerDatabaseGauges(metrics.registry, { db, logger });
   const mcpTools = options.mcp ? prepareMcpTools(built.schema, options.mcp.operations) : null;
 

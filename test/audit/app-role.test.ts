@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
-import { writeCheckpoint } from '../../src/audit/checkpoints.js';
+import { sealAuditChains, writeCheckpoint } from '../../src/audit/checkpoints.js';
+import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
 import { ensureAuditPartitions } from '../../src/audit/partitions.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { streamPass } from '../../src/audit/stream/audit-streamer.js';
@@ -158,7 +159,7 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
     const sink = httpSink({ url: 'http://127.0.0.1:9/ingest', batchEvents: 10_000, fetch: async (_url, init) => (sent.push(String(init?.body)), new Response('ok')) });
     const lease = { destination: 'app-role', chain: DEFAULT_CHAIN, owner: 'app-role-test', leaseMs: 60_000, start: 'first' as const };
     await streamPass(app.db, sink, lease, createLogger('silent'), undefined);
-    const head = await owner.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow();
+    const head = await owner.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).select('last_seq').executeTakeFirstOrThrow();
     const cursor = await owner.db.selectFrom('audit_stream_cursors').select('last_seq').where('destination', '=', 'app-role').executeTakeFirstOrThrow();
     expect(cursor.last_seq).toBe(head.last_seq);
     expect(sent.join('').trim().split('\n')).toHaveLength(Number(head.last_seq));
@@ -176,6 +177,23 @@ describe.skipIf(inject('databaseUrl') === null)('the gateway connected as a logi
     ];
     for (const statement of refused) await expect(statement.execute(app.db)).rejects.toThrow(/permission denied/);
     await expect(ensureAuditPartitions(app.db, new Date(Date.UTC(2030, 0, 1)), 0)).rejects.toThrow(/permission denied|must be owner/);
+    expect((await verifyAuditChain(owner.db, KEY)).problems).toEqual([]);
+  });
+
+  it('creates a chain head when every one is busy, and seals the chains, but may not rewrite heads away or touch a seal', async () => {
+    const row = { kind: 'test_event', actor_kind: 'system' as const, details: {}, summary: 'app role' };
+    const holder = app.db.transaction().execute(async (trx) => {
+      await appendAuditRows(trx, [row], 8);
+      await sql`select pg_sleep(0.3)`.execute(trx);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await app.db.transaction().execute((trx) => appendAuditRows(trx, [row], 8));
+    await holder;
+    expect((await owner.db.selectFrom('audit_chain_heads').select('chain_id').execute()).length).toBeGreaterThan(1);
+    expect(await sealAuditChains(app.db, checkpointSigner(KEY))).toMatchObject({ seal: 'warden-audit-seal-v1' });
+    for (const statement of [sql`delete from audit_chain_heads where chain_id = 1`, sql`update audit_seals set statement = 'x'`, sql`delete from audit_seal_heads`, sql`truncate audit_seals`]) {
+      await expect(statement.execute(app.db)).rejects.toThrow(/permission denied|append-only/);
+    }
     expect((await verifyAuditChain(owner.db, KEY)).problems).toEqual([]);
   });
 });

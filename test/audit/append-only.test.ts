@@ -77,7 +77,7 @@ describe('the application role warden_app', () => {
     const { rows } = await sql<{ relname: string; owner: string }>`
       select c.relname, pg_get_userbyid(c.relowner) as owner from pg_class c
        where c.relname like 'audit%' and c.relkind in ('r', 'p')`.execute(db());
-    expect(rows.map((r) => r.relname)).toEqual(expect.arrayContaining(['audit_events', 'audit_events_default', partition, 'audit_chain_head', 'audit_checkpoints']));
+    expect(rows.map((r) => r.relname)).toEqual(expect.arrayContaining(['audit_events', 'audit_events_default', partition, 'audit_chain_heads', 'audit_checkpoints']));
     expect(rows.filter((r) => r.owner === 'warden_app')).toEqual([]);
     const owned = await sql<{ n: number }>`select count(*)::int as n from pg_class where relowner = 'warden_app'::regrole`.execute(db());
     expect(owned.rows[0]?.n).toBe(0);

@@ -176,6 +176,14 @@ export async function mapConcurrent<T, R>(items: readonly T[], concurrency: numb
 }
 
 /** chain_seq of every row, ascending, as numbers. */
+/** Each chain's row numbers, in order, by chain: concurrent writers spread over several. */
+export async function seqsByChain(db: Db): Promise<Map<number, number[]>> {
+  const rows = await db.selectFrom('audit_events').select(['chain_id', 'chain_seq']).orderBy('chain_id').orderBy('chain_seq').execute();
+  const byChain = new Map<number, number[]>();
+  for (const row of rows) byChain.set(row.chain_id, [...(byChain.get(row.chain_id) ?? []), Number(row.chain_seq)]);
+  return byChain;
+}
+
 export async function chainSeqs(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('audit_events').select('chain_seq').orderBy('chain_seq').execute();
   return rows.map((row) => Number(row.chain_seq));

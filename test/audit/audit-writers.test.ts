@@ -99,14 +99,14 @@ describe('the audit writers', () => {
   // A real server's path: the embedded database has no COPY from a client and always inserts.
   it.skipIf(inject('databaseUrl') === null)('COPY streams a batch of many chunks as it hashes, and a row refused mid-stream leaves nothing behind', async () => {
     if (!database.pool) throw new Error('needs a PostgreSQL server');
-    const before = await database.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
+    const before = await database.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).selectAll().executeTakeFirstOrThrow();
     const fat = (i: number, extra: Partial<AuditRowInput> = {}) =>
       row(50_000 + i, { request_id: `req_fat_${i}`, details: { objectIds: Array.from({ length: 200 }, (_, j) => `inv_${i}_${j}`), note: AWKWARD }, ...extra });
     // Row 1,500 breaks a check constraint: the server refuses the COPY after many chunks were sent.
     const broken = Array.from({ length: 2_000 }, (_, i) => fat(i, i === 1_500 ? { actor_kind: 'robot' as AuditRowInput['actor_kind'] } : {}));
     const refused = await copyAuditRows(database.pool, broken).catch((e: unknown) => e);
     expect(String(refused)).toMatch(/actor_kind/);
-    const after = await database.db.selectFrom('audit_chain_head').selectAll().executeTakeFirstOrThrow();
+    const after = await database.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).selectAll().executeTakeFirstOrThrow();
     expect(after).toEqual(before);
     const leftovers = await database.db.selectFrom('audit_events').select('chain_seq').where('request_id', 'like', 'req_fat_%').execute();
     expect(leftovers).toEqual([]);

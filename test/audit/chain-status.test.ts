@@ -55,7 +55,7 @@ async function checkpoint(db: Db): Promise<PublishedCheckpoint> {
   return written;
 }
 
-const headSeq = async (db: Db) => BigInt((await db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq);
+const headSeq = async (db: Db) => BigInt((await db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).select('last_seq').executeTakeFirstOrThrow()).last_seq);
 
 let t: TestGateway;
 beforeAll(async () => {

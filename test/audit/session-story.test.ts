@@ -114,6 +114,7 @@ describe('the story of rows it cannot check against a live session', () => {
   const labels = schemaLabels(buildDemoSchema().schema);
   let seq = 0;
   const row = (fields: Partial<AuditEventRow>): AuditEventRow => ({
+    chain_id: 0,
     chain_seq: String(++seq),
     occurred_at: new Date('2026-11-02T14:05:00Z'),
     kind: 'field_read',

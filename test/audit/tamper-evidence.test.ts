@@ -57,7 +57,7 @@ async function cutChainAfter(db: Db, seq: number): Promise<void> {
   await asOwnerBypassingTriggers(
     db,
     sql`delete from audit_events where chain_seq > ${seq}`,
-    sql`update audit_chain_head set last_seq = ${keep.chain_seq}, last_hash = ${keep.hash}`,
+    sql`update audit_chain_heads set last_seq = ${keep.chain_seq}, last_hash = ${keep.hash} where chain_id = 0`,
   );
 }
 
@@ -106,6 +106,7 @@ describe('the hash chain over a gateway’s traffic', () => {
       start: { seq: '1', reason: 'first-row' },
       lastSeq: String(await lastSeq(t.db)),
       newestExternal: null,
+      chains: [{ chain: 0, rows: report.rows, start: { seq: '1', reason: 'first-row' }, lastSeq: String(await lastSeq(t.db)), headSeq: String(await lastSeq(t.db)), newestExternal: null }],
       problems: [],
       truncated: false,
       problem: null,
@@ -351,7 +352,7 @@ describe('checkpoints against the table owner', () => {
 
 describe('checkpoint keys', () => {
   it('still verifies checkpoints of the old format (seq:hash), which prove the hash but not the time', async () => {
-    const head = await t.db.selectFrom('audit_chain_head').select(['last_seq', 'last_hash']).executeTakeFirstOrThrow();
+    const head = await t.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).select(['last_seq', 'last_hash']).executeTakeFirstOrThrow();
     const signature = createHmac('sha256', KEY).update(`${head.last_seq}:${head.last_hash}`).digest('hex');
     await t.db.insertInto('audit_checkpoints').values({ chain_seq: head.last_seq, hash: head.last_hash, signed_at: new Date(), key_id: SIGNER.keyId, scheme: 'hmac-sha256-v1', signature }).execute();
     expect((await verifyAuditChain(t.db, KEY)).problems).toEqual([]);
@@ -395,6 +396,6 @@ async function rewriteAndRehash(db: Db): Promise<void> {
       await sql`update audit_events set summary = ${rewritten.summary}, prev_hash = ${prev}, hash = ${hash} where chain_seq = ${row.chain_seq}`.execute(trx);
       prev = hash;
     }
-    await trx.updateTable('audit_chain_head').set({ last_hash: prev }).execute();
+    await trx.updateTable('audit_chain_heads').where('chain_id', '=', 0).set({ last_hash: prev }).execute();
   });
 }

@@ -121,7 +121,7 @@ describe.skipIf(inject('databaseUrl') === null)('npm run audit:verify (PostgreSQ
       t.db,
       sql`delete from audit_events where chain_seq > ${kept.seq}`,
       sql`delete from audit_checkpoints where chain_seq > ${kept.seq}`,
-      sql`update audit_chain_head set last_seq = ${kept.seq}, last_hash = ${head.hash}`,
+      sql`update audit_chain_heads set last_seq = ${kept.seq}, last_hash = ${head.hash} where chain_id = 0`,
     );
     await traffic(t, 3);
     await checkpoint(t.db);

@@ -117,6 +117,15 @@ describe('a bad value stops the start, naming the variable', () => {
     expect(loadConfig({ WARDEN_AUDIT_CHECKPOINT_SECONDS: '120', WARDEN_AUDIT_CHECKPOINT_TOLERANCE_MINUTES: '4' }).audit.checkpointSeconds).toBe(120);
   });
 
+  it('WARDEN_AUDIT_CHAINS: 8 by default, 1 to 64, anything else refuses the start naming the variable', () => {
+    expect(loadConfig({}).audit.chains).toBe(8);
+    expect(loadConfig({ WARDEN_AUDIT_CHAINS: '1' }).audit.chains).toBe(1);
+    expect(loadConfig({ WARDEN_AUDIT_CHAINS: '64' }).audit.chains).toBe(64);
+    for (const bad of ['0', '65', '2.5', 'eight']) {
+      expect(problemsWith({ WARDEN_AUDIT_CHAINS: bad })).toEqual([`WARDEN_AUDIT_CHAINS must be a whole number from 1 to 64 (got "${bad}").`]);
+    }
+  });
+
   it('WARDEN_MAX_BODY_BYTES', () => {
     expect(problemsWith({ WARDEN_MAX_BODY_BYTES: '10' })).toEqual(['WARDEN_MAX_BODY_BYTES must be a whole number from 1000 to 100000000 (got "10").']);
     expect(loadConfig({}).limits.maxBodyBytes).toBe(100_000);

@@ -20,7 +20,7 @@ describe('migrating as a database owner without CREATEROLE', () => {
       expect(await migrateDemo(db)).not.toEqual([]);
       expect(await applicationRoleExists(db)).toBe(true);
       expect(await appRoleMay(db, 'audit_events', 'INSERT')).toBe(true);
-      expect(await appRoleMay(db, 'audit_chain_head', 'UPDATE')).toBe(true);
+      expect(await appRoleMay(db, 'audit_chain_heads', 'UPDATE')).toBe(true);
       expect(await appRoleMay(db, 'audit_events', 'UPDATE')).toBe(false);
     });
   }, MIGRATING);

@@ -1,4 +1,8 @@
-import { appendAuditRows } from '../../src/audit/append-audit-rows.js';
+import { appendAuditRows, appendToChain, chainAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
+import { GENESIS_HASH } from '../../src/audit/audit-hash.js';
+import { checkpointSigner } from '../../src/audit/checkpoint-signature.js';
+import { checkpointToken, parseCheckpointToken } from '../../src/audit/checkpoints.js';
+import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { readdirSync } from 'node:fs';
 import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -168,6 +172,71 @@ describe('audit_events numbers its rows from 1', () => {
     expect(await migrateWarden(db)).toContain('20261125000100_audit_chain_seq_positive');
     expect(await check(db)).toEqual([{ validated: false }]);
     await expect(rowNumbered(-1).execute(db)).rejects.toThrow(/audit_events_chain_seq_positive/);
+  });
+});
+
+describe('several audit chains (20261208000100_audit_chains)', () => {
+  let testDatabase: TestDatabase;
+  beforeEach(async () => {
+    testDatabase = await createTestDatabase({ migrated: false });
+  });
+  afterEach(() => testDatabase.destroy());
+
+  const KEY = 'migration-test-checkpoint-key-0123456789abcdef';
+  const migrateTo = (db: Db, name: string) =>
+    new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: WARDEN_MIGRATION_TABLE, migrationLockTableName: `${WARDEN_MIGRATION_TABLE}_lock` }).migrateTo(name);
+  const before = (summary: string): AuditRowInput => ({ kind: 'test_event', actor_kind: 'system', actor_name: 'Warden', details: { summary }, summary });
+
+  /** The trail as a gateway of the single-chain schema left it: rows, its one head, and a checkpoint of today's form. */
+  async function singleChainTrail(db: Db): Promise<string> {
+    await migrateTo(db, '20261207000200_ai_assistants');
+    const chained = chainAuditRows([before('first'), before('second'), before('third')], '0', GENESIS_HASH);
+    await db.insertInto('audit_events').values(chained.rows).execute();
+    await sql`update audit_chain_head set last_seq = ${chained.lastSeq}, last_hash = ${chained.lastHash}`.execute(db);
+    const signer = checkpointSigner(KEY);
+    const claim = { seq: chained.lastSeq, hash: chained.lastHash, signedAt: new Date() };
+    const signature = signer.sign(claim);
+    await sql`insert into audit_checkpoints (chain_seq, hash, signed_at, key_id, scheme, signature)
+              values (${claim.seq}, ${claim.hash}, ${claim.signedAt}, ${signer.keyId}, ${signer.scheme}, ${signature})`.execute(db);
+    return checkpointToken({ ...claim, signedAt: claim.signedAt.toISOString(), keyId: signer.keyId, scheme: signer.scheme, signature });
+  }
+
+  it('keep every old row and checkpoint verifying byte for byte, the old expect token included, and chain 0 goes on from the old head', async () => {
+    const { db } = testDatabase;
+    const token = await singleChainTrail(db);
+    expect(await migrateWarden(db)).toEqual(['20261208000100_audit_chains']);
+    expect(await db.selectFrom('audit_chain_heads').selectAll().execute()).toEqual([expect.objectContaining({ chain_id: 0, last_seq: '3' })]);
+    const external = [parseCheckpointToken(token)!];
+    expect(await verifyAuditChain(db, KEY, { external })).toMatchObject({ rows: 3, checkpoints: 2, lastSeq: '3', newestExternal: { seq: '3', source: 'expected' }, problems: [] });
+    await db.transaction().execute((trx) => appendAuditRows(trx, [before('after the migration')], 8));
+    expect(await db.selectFrom('audit_events').select(['chain_id', 'chain_seq']).orderBy('chain_seq').execute()).toEqual(
+      [1, 2, 3, 4].map((seq) => ({ chain_id: 0, chain_seq: String(seq) })),
+    );
+    expect((await verifyAuditChain(db, KEY, { external })).problems).toEqual([]);
+    // Control: the old checkpoint still catches what it always caught.
+    await db.transaction().execute(async (trx) => {
+      await sql`set local session_replication_role = replica`.execute(trx);
+      await sql`delete from audit_events where chain_seq >= 3`.execute(trx);
+    });
+    expect((await verifyAuditChain(db, KEY, { external })).problems).toContainEqual({ kind: 'checkpoint-missing-row', seq: '3', source: 'database' });
+  });
+
+  it('roll back to one head while only chain 0 was used, and refuse to while another chain has rows', async () => {
+    const { db } = testDatabase;
+    await singleChainTrail(db);
+    await migrateWarden(db);
+    expect(await migrateWardenDown(db)).toEqual(['20261208000100_audit_chains']);
+    expect((await sql<{ last_seq: string }>`select last_seq::text from audit_chain_head`.execute(db)).rows).toEqual([{ last_seq: '3' }]);
+    expect(await tableNames(db)).not.toContain('audit_chain_heads');
+
+    await migrateWarden(db);
+    await db.transaction().execute(async (trx) => {
+      await sql`insert into audit_chain_heads (chain_id, last_seq, last_hash) values (1, 0, ${GENESIS_HASH})`.execute(trx);
+      const head = await trx.selectFrom('audit_chain_heads').select(['chain_id', 'last_seq', 'last_hash']).where('chain_id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+      await appendToChain(trx, head, [before('on chain 1')]);
+    });
+    await expect(migrateWardenDown(db)).rejects.toThrow(/chains other than 0/);
+    expect(await tableNames(db)).toContain('audit_chain_heads');
   });
 });
 

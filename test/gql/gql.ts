@@ -31,6 +31,8 @@ type Documents = {
     "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": typeof types.AuditApiAccessHistoryDocument,
     "\n  query AuditChainStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      problems\n      checkpointSeq\n      checkpointSignedAt\n      fromSeq\n      headSeq\n      rowsChecked\n      checkedAt\n    }\n  }\n": typeof types.AuditChainStatusQueryDocument,
     "\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n": typeof types.ChainStatusTrafficDocument,
+    "\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n": typeof types.ChainsStatusQueryDocument,
+    "\n  query ChainsAuditEvents($after: String) {\n    auditEvents(filter: { actor: \"stf_chains\" }, first: 1, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          summary\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.ChainsAuditEventsDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": typeof types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": typeof types.AuditLoadRefusedDocument,
@@ -188,6 +190,8 @@ const documents: Documents = {
     "\n  query AuditApiAccessHistory {\n    accessHistory(first: 5) {\n      edges {\n        node {\n          sessionId\n          agentName\n        }\n      }\n    }\n  }\n": types.AuditApiAccessHistoryDocument,
     "\n  query AuditChainStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      problems\n      checkpointSeq\n      checkpointSignedAt\n      fromSeq\n      headSeq\n      rowsChecked\n      checkedAt\n    }\n  }\n": types.AuditChainStatusQueryDocument,
     "\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n": types.ChainStatusTrafficDocument,
+    "\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n": types.ChainsStatusQueryDocument,
+    "\n  query ChainsAuditEvents($after: String) {\n    auditEvents(filter: { actor: \"stf_chains\" }, first: 1, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          summary\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.ChainsAuditEventsDocument,
     "\n  query AuditLoadPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditLoadPeopleDocument,
     "\n  query AuditLoadDirectory {\n    directory(search: \"Acme\") {\n      userId\n      name\n    }\n  }\n": types.AuditLoadDirectoryDocument,
     "\n  query AuditLoadRefused {\n    me {\n      id\n    }\n  }\n": types.AuditLoadRefusedDocument,
@@ -410,6 +414,14 @@ export function graphql(source: "\n  query AuditChainStatusQuery {\n    auditCha
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChainStatusTraffic {\n    account {\n      users {\n        name\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n"): (typeof documents)["\n  query ChainsStatusQuery {\n    auditChainStatus {\n      intact\n      summary\n      rowsChecked\n      chains {\n        chain\n        checkpointSeq\n        fromSeq\n        headSeq\n        rowsChecked\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChainsAuditEvents($after: String) {\n    auditEvents(filter: { actor: \"stf_chains\" }, first: 1, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          summary\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query ChainsAuditEvents($after: String) {\n    auditEvents(filter: { actor: \"stf_chains\" }, first: 1, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          summary\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -2,17 +2,21 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
 import { checkpointVerifier, checkpointVerifyKeys } from '../checkpoint-signature.js';
-import { parseCheckpointToken, readCheckpointFile } from '../checkpoints.js';
-import { describeChainProblem, describeChainStart, describeOutsideCheckpoints, type ExternalCheckpoint } from '../chain-report.js';
+import { parseExpectToken, readCheckpointFile } from '../checkpoints.js';
+import { describeChainProblem, describeChainStart, describeOutsideCheckpoints, type ChainReport, type ExternalCheckpoint, type ExternalSeal } from '../chain-report.js';
 import { verifyAuditChain } from '../verify-chain.js';
 import { describeSegmentProblem, verifySegments } from '../stream/verify-segments.js';
+import { chainOfName, DEFAULT_CHAIN } from '../stream/ocsf-event.js';
 
 const USAGE = `Usage: npm run audit:verify [-- options]
 
-Walks the audit hash chain and checks every signed checkpoint, in the table and kept outside it.
+Walks every audit hash chain and checks every signed checkpoint and seal, in the tables and kept
+outside them.
 
   --expect SEQ:HASH[:SIGNED_AT:SIGNATURE]   a checkpoint you kept (the "expect" field of an
                                             "audit checkpoint signed" log line); repeatable
+  --expect seal:[SIGNED_AT:]CHAIN/SEQ/HASH,…[:SIGNATURE]
+                                            a seal over several chains, as that field gives it
   --checkpoint-file PATH                    the gateway's checkpoint file
                                             (default: WARDEN_AUDIT_CHECKPOINT_FILE)
   --key KEY                                 a key checkpoints may be signed with: an HMAC secret
@@ -45,11 +49,11 @@ async function main(): Promise<number> {
   }
   const config = loadConfig();
   if (values.segments !== undefined) return verifySegmentDirectory(values.segments, values.key, config);
-  const external: ExternalCheckpoint[] = [];
+  const external: (ExternalCheckpoint | ExternalSeal)[] = [];
   for (const text of values.expect) {
-    const checkpoint = parseCheckpointToken(text);
+    const checkpoint = parseExpectToken(text);
     if (!checkpoint) {
-      console.error(`--expect "${text}" is not a checkpoint: give SEQ:HASH, or the whole "expect" field of a checkpoint log line.\n\n${USAGE}`);
+      console.error(`--expect "${text}" is not a checkpoint: give SEQ:HASH, seal:CHAIN/SEQ/HASH,…, or the whole "expect" field of a checkpoint log line.\n\n${USAGE}`);
       return 2;
     }
     external.push(checkpoint);
@@ -63,14 +67,15 @@ async function main(): Promise<number> {
       console.error(`The checkpoint file ${file} has lines that are not checkpoints (${read.malformedLines.join(', ')}): it was edited. Restore it from a copy, then verify again.`);
       return 1;
     }
-    external.push(...read.checkpoints);
+    external.push(...read.checkpoints, ...read.seals);
   }
   const keys = checkpointVerifyKeys(config.audit, values.key);
 
   const { db, description } = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
   try {
     const report = await verifyAuditChain(db, keys, { external, toleranceMs: config.audit.checkpointToleranceMinutes * 60_000 });
-    const checked = `rows: ${report.rows}, checkpoints: ${report.checkpoints} (${external.length} kept outside the database), keys: ${keys.map((key) => checkpointVerifier(key).keyId).join(', ')}`;
+    const chains = report.chains.length > 1 ? `chains: ${report.chains.length}, ` : '';
+    const checked = `${chains}rows: ${report.rows}, checkpoints: ${report.checkpoints} (${external.length} kept outside the database), keys: ${keys.map((key) => checkpointVerifier(key).keyId).join(', ')}`;
     if (report.problem) {
       const listed = report.problems.map((problem) => `  - ${describeChainProblem(problem)}`);
       console.error(
@@ -79,17 +84,24 @@ async function main(): Promise<number> {
           `First problem: ${describeChainProblem(report.problem)}`,
           `All problems${report.truncated ? ` (the first ${report.problems.length})` : ''}:`,
           ...listed,
-          describeChainStart(report.start),
+          ...eachChain(report, (chain) => describeChainStart(chain.start)),
         ].join('\n'),
       );
       return 1;
     }
     const intact = report.newestExternal ? 'is intact' : 'is intact as far as the database shows';
-    console.log([`Audit chain in ${description} ${intact}: ${checked}.`, describeChainStart(report.start), describeOutsideCheckpoints(report)].join('\n'));
+    const starts = eachChain(report, (chain) => describeChainStart(chain.start));
+    console.log([`Audit chain in ${description} ${intact}: ${checked}.`, ...starts, ...eachChain(report, describeOutsideCheckpoints)].join('\n'));
     return 0;
   } finally {
     await db.destroy();
   }
+}
+
+/** A line per chain: as it always read while there was one, each prefixed with its chain when there are several. */
+function eachChain(report: ChainReport, line: (chain: ChainReport['chains'][number]) => string): string[] {
+  if (report.chains.length <= 1) return report.chains.map(line);
+  return report.chains.map((chain) => `Chain ${chain.chain}: ${line(chain)}`);
 }
 
 /** `--segments DIR`: the directory's segments, checked with no database. */
@@ -99,7 +111,8 @@ async function verifySegmentDirectory(directory: string, givenKeys: readonly str
   const report = await verifySegments(directory, keys).catch((error: unknown) => {
     throw new Error(`The segment directory ${directory} cannot be read (${error instanceof Error ? error.message : String(error)}): check --segments.`);
   });
-  const range = report.firstSeq ? `rows ${report.firstSeq} to ${report.lastSeq}` : 'no rows';
+  const ranges = report.chains.map((c) => `${c.chain === 'default' && report.chains.length === 1 ? '' : `${c.chain}: `}${c.firstSeq ? `rows ${c.firstSeq} to ${c.lastSeq}` : 'no rows'}`);
+  const range = ranges.length > 0 ? ranges.join('; ') : 'no rows';
   const checked = `${report.segments} segments, ${range}, keys: ${keys.map((key) => checkpointVerifier(key).keyId).join(', ')}`;
   const unfinished = report.unfinished.length > 0 ? [`Ignored ${report.unfinished.length} temporary files of writes that never finished (${report.unfinished.slice(0, 3).join(', ')}${report.unfinished.length > 3 ? ', …' : ''}).`] : [];
   if (report.problems.length > 0) {
@@ -110,9 +123,20 @@ async function verifySegmentDirectory(directory: string, givenKeys: readonly str
     console.error(`No audit segments in ${directory}: nothing to verify (segments are named warden-audit-<chain>-<first>-<last>.jsonl).`);
     return 1;
   }
-  const expect = `Check the database still holds the newest: npm run audit:verify -- --expect ${report.lastSeq}:${report.lastHash}`;
+  const expect = `Check the database still holds the newest: npm run audit:verify -- --expect ${segmentsExpectToken(report)}`;
   console.log([`Audit segments in ${directory} are intact: ${checked}.`, ...unfinished, expect].join('\n'));
   return 0;
+}
+
+/** `seq:hash` of chain 0's newest row, or a bare seal naming every chain's (`seal:0/…,3/…`). */
+function segmentsExpectToken(report: Awaited<ReturnType<typeof verifySegments>>): string {
+  const [only] = report.chains;
+  if (report.chains.length === 1 && only?.chain === DEFAULT_CHAIN) return `${report.lastSeq}:${report.lastHash}`;
+  const heads = report.chains.flatMap((c) => {
+    const chain = chainOfName(c.chain);
+    return chain === null || !c.lastSeq ? [] : [`${chain}/${c.lastSeq}/${c.lastHash}`];
+  });
+  return `seal:${heads.join(',')}`;
 }
 
 main().then(

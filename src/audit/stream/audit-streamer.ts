@@ -6,7 +6,7 @@ import type { Logger } from '../../log/logger.js';
 import type { GatewayMetrics } from '../../metrics/gateway-metrics.js';
 import { retryDelayMs, type BackoffOptions } from '../../notify/retry-delay.js';
 import { StreamLeaseLost, type AuditSink, type StreamEvent } from './audit-sink.js';
-import { DEFAULT_CHAIN, ocsfEventOf } from './ocsf-event.js';
+import { chainName, chainOfName, ocsfEventOf } from './ocsf-event.js';
 import {
   advanceStreamCursor,
   chainHeadSeq,
@@ -15,6 +15,8 @@ import {
   firstRowAfter,
   readRowsAfter,
   releaseStreamCursor,
+  startDestinationAtHeads,
+  streamedChains,
   type LeaseOptions,
   type StreamPosition,
   type StreamStart,
@@ -46,8 +48,8 @@ export interface AuditStream {
 type PassOutcome = 'more' | 'idle';
 
 /**
- * Streams committed audit rows to each sink, in chain order, at least once: a destination's
- * cursor moves only after its sink acknowledged, so a restart or an outage resumes after the
+ * Streams committed audit rows to each sink, each chain in its own order with a cursor of its
+ * own (destination, chain), at least once: a destination's cursor moves only after its sink acknowledged, so a restart or an outage resumes after the
  * last acknowledged row (what was sent but not acknowledged is sent again, with the same
  * event ids). One instance streams a destination at a time (a lease on its cursor). The audit
  * write path knows nothing of this: a sink that is down only lets the stream fall behind.
@@ -62,12 +64,21 @@ export function startAuditStream(options: AuditStreamOptions): AuditStream {
   const failing = new Map<string, { since: Date; attempts: number }>();
 
   const loops = options.sinks.map(async (sink) => {
-    const lease: LeaseOptions = { destination: sink.destination, chain: DEFAULT_CHAIN, owner: `${instance}:${sink.destination}`, leaseMs, start: options.start ?? 'first' };
+    const leaseOf = (chain: number): LeaseOptions => ({
+      destination: sink.destination,
+      chain: chainName(chain),
+      owner: `${instance}:${sink.destination}`,
+      leaseMs,
+      start: options.start ?? 'first',
+    });
+    let chains: number[] = [];
     logger.info({ destination: sink.destination, to: sink.description }, 'audit stream started');
     let failures = 0;
     const attempt = async (final: boolean): Promise<PassOutcome | 'failed'> => {
       try {
-        const outcome = await streamPass(db, sink, lease, logger, metrics, final);
+        if (options.start === 'next') await startDestinationAtHeads(db, sink.destination);
+        chains = await streamedChains(db);
+        const outcome = await streamChains(db, sink, chains.map(leaseOf), logger, metrics, final);
         if (failures > 0) logger.info({ destination: sink.destination, failures }, 'audit stream delivering again');
         failures = 0;
         failing.delete(sink.destination);
@@ -89,7 +100,7 @@ export function startAuditStream(options: AuditStreamOptions): AuditStream {
     }
     // Once more on the way out, so a segment waiting to fill up is written.
     if (failures === 0) await attempt(true);
-    await releaseStreamCursor(db, lease).catch(() => undefined);
+    for (const chain of chains) await releaseStreamCursor(db, leaseOf(chain)).catch(() => undefined);
   });
 
   return {
@@ -102,9 +113,35 @@ export function startAuditStream(options: AuditStreamOptions): AuditStream {
 }
 
 /**
- * One pass for one destination: take the lease, read the rows after its cursor, deliver them
- * (or wait, when the sink wants more), and move the cursor as the sink acknowledges.
+ * One pass over every chain for one destination: the outcome is 'more' when any chain has more
+ * waiting; the lag reported is the rows waiting on all of them.
  */
+async function streamChains(
+  db: Db,
+  sink: AuditSink,
+  leases: readonly LeaseOptions[],
+  logger: Logger,
+  metrics: AuditStreamOptions['metrics'],
+  stopping: boolean,
+): Promise<PassOutcome> {
+  let outcome: PassOutcome = 'idle';
+  let lag: number | null = 0;
+  for (const lease of leases) {
+    const pass = await streamChainPass(db, sink, lease, logger, metrics, stopping);
+    if (pass.outcome === 'more') outcome = 'more';
+    lag = lag === null || pass.lag === null ? null : lag + pass.lag;
+  }
+  reportLag(metrics, sink.destination, lag);
+  return outcome;
+}
+
+/** Null: another instance holds a lease and reports the lag; a value left here would go stale. */
+function reportLag(metrics: AuditStreamOptions['metrics'], destination: string, lag: number | null): void {
+  if (lag === null) metrics?.auditStreamLag.remove({ destination });
+  else metrics?.auditStreamLag.set({ destination }, lag);
+}
+
+/** One pass for one destination and the chain its lease names (`streamChainPass`), its lag reported. */
 export async function streamPass(
   db: Db,
   sink: AuditSink,
@@ -113,30 +150,40 @@ export async function streamPass(
   metrics: AuditStreamOptions['metrics'],
   stopping = false,
 ): Promise<PassOutcome> {
-  let position = await claimStreamCursor(db, lease);
-  if (!position) {
-    // Another instance holds the lease and reports the lag: a value left here would go stale.
-    metrics?.auditStreamLag.remove({ destination: sink.destination });
-    return 'idle';
-  }
-  const head = BigInt(await chainHeadSeq(db));
-  const lag = (at: StreamPosition) => metrics?.auditStreamLag.set({ destination: sink.destination }, Math.max(0, Number(head - BigInt(at.lastSeq))));
+  const pass = await streamChainPass(db, sink, lease, logger, metrics, stopping);
+  reportLag(metrics, sink.destination, pass.lag);
+  return pass.outcome;
+}
+
+/**
+ * One pass for one destination and one chain: take the lease, read the chain's rows after its
+ * cursor, deliver them (or wait, when the sink wants more), and move the cursor as the sink
+ * acknowledges. The lag is null while another instance holds the lease.
+ */
+async function streamChainPass(
+  db: Db,
+  sink: AuditSink,
+  lease: LeaseOptions,
+  logger: Logger,
+  metrics: AuditStreamOptions['metrics'],
+  stopping: boolean,
+): Promise<{ outcome: PassOutcome; lag: number | null }> {
+  const chain = chainOfName(lease.chain);
+  if (chain === null) throw new Error(`"${lease.chain}" is not an audit chain's name`);
+  let position = await claimStreamCursor(db, lease, chain);
+  if (!position) return { outcome: 'idle', lag: null };
+  const head = BigInt(await chainHeadSeq(db, chain));
+  const lag = (at: StreamPosition) => Math.max(0, Number(head - BigInt(at.lastSeq)));
   // Asked before the rows are read: a segment waiting to fill up costs two small queries a pass.
-  const oldest = sink.deliverNow ? await firstRowAfter(db, position.lastSeq) : undefined;
+  const oldest = sink.deliverNow ? await firstRowAfter(db, chain, position.lastSeq) : undefined;
   const waiting = { rows: Math.min(sink.batchEvents, Math.max(0, Number(head - BigInt(position.lastSeq)))), oldest: oldest?.occurred_at ?? new Date() };
-  if (sink.deliverNow && (!oldest || !sink.deliverNow(waiting, new Date(), stopping))) {
-    lag(position);
-    return 'idle';
-  }
-  const rows = await readRowsAfter(db, position.lastSeq, sink.batchEvents);
+  if (sink.deliverNow && (!oldest || !sink.deliverNow(waiting, new Date(), stopping))) return { outcome: 'idle', lag: lag(position) };
+  const rows = await readRowsAfter(db, chain, position.lastSeq, sink.batchEvents);
   const first = rows[0];
   const last = rows.at(-1);
-  if (!first || !last) {
-    lag(position);
-    return 'idle';
-  }
+  if (!first || !last) return { outcome: 'idle', lag: lag(position) };
   reportBreaks(rows, position, sink.destination, logger);
-  const attestation = await checkpointsFor(db, first.chain_seq, last.chain_seq);
+  const attestation = await checkpointsFor(db, chain, first.chain_seq, last.chain_seq);
   const events: StreamEvent[] = rows.map((row) => ({
     seq: row.chain_seq,
     hash: row.hash,
@@ -152,8 +199,7 @@ export async function streamPass(
     position = { lastSeq: upTo.seq, lastHash: upTo.hash };
     metrics?.auditStreamEvents.inc({ destination: sink.destination }, Number(delivered > 0n ? delivered : 0n));
   });
-  lag(position);
-  return rows.length >= sink.batchEvents ? 'more' : 'idle';
+  return { outcome: rows.length >= sink.batchEvents ? 'more' : 'idle', lag: lag(position) };
 }
 
 /**

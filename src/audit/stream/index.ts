@@ -9,7 +9,7 @@ export { StreamLeaseLost } from './audit-sink.js';
 export { startAuditStream, type AuditStream, type AuditStreamOptions } from './audit-streamer.js';
 export { HTTP_PRESETS, STREAM_PRESETS, type StreamPreset } from './http-presets.js';
 export { httpSink, type HttpSinkOptions } from './http-sink.js';
-export { auditEventUid, DEFAULT_CHAIN, ocsfEventOf, type OcsfApiActivity, type StreamedRow, type WardenAttestation } from './ocsf-event.js';
+export { auditEventUid, chainName, chainOfName, DEFAULT_CHAIN, ocsfEventOf, type OcsfApiActivity, type StreamedRow, type WardenAttestation } from './ocsf-event.js';
 export { segmentDirectoryProblem, segmentSink, type SegmentSinkOptions } from './segment-sink.js';
 export { describeSegmentProblem, verifySegments, type SegmentProblem, type SegmentReport } from './verify-segments.js';
 

@@ -1,8 +1,22 @@
 import type { AuditEventRow } from '../../db/tables/audit-event.js';
+import { asHashed } from '../audit-hash.js';
+import type { PublishedSeal } from '../audit-seal.js';
 import type { PublishedCheckpoint } from '../checkpoints.js';
 
-/** The one chain the trail has today; cursors and events name it so more can follow. */
+/** Chain 0's name in cursors, events and segment files: the name the one chain had before there were several. */
 export const DEFAULT_CHAIN = 'default';
+
+/** A chain's name in cursors, events and segment files: `default` for chain 0, `chain-3` for chain 3. */
+export function chainName(chain: number): string {
+  return chain === 0 ? DEFAULT_CHAIN : `chain-${chain}`;
+}
+
+/** The chain a name stands for; null when it is not one `chainName` gives. */
+export function chainOfName(name: string): number | null {
+  if (name === DEFAULT_CHAIN) return 0;
+  const match = /^chain-([1-9]\d?)$/.exec(name);
+  return match ? Number(match[1]) : null;
+}
 
 export const OCSF_VERSION = '1.3.0';
 const API_ACTIVITY = 6003;
@@ -13,17 +27,22 @@ const ACTIVITY = { create: 1, read: 2, update: 3, delete: 4, other: 99 } as cons
 
 /**
  * An audit row as it is in the table: every hashed column, `occurred_at` as ISO text and
- * `hash`. SHA-256 of the canonical JSON of all but `hash` (keys sorted at every level, no
- * spaces) is `hash`; `prev_hash` is the hash of row `chain_seq - 1`.
+ * `hash`; `chain_id` only when it is not 0. SHA-256 of the canonical JSON of all but `hash`
+ * (keys sorted at every level, no spaces) is `hash`; `prev_hash` is the hash of row
+ * `chain_seq - 1` of the same chain.
  */
-export type StreamedRow = Omit<AuditEventRow, 'occurred_at'> & { occurred_at: string };
+export type StreamedRow = Omit<AuditEventRow, 'occurred_at' | 'chain_id'> & { occurred_at: string; chain_id?: number };
 
 /** Warden's part of an event: the row itself, its chain, and the newest signed checkpoint at or before it. */
 export interface WardenAttestation {
   chain: string;
   row: StreamedRow;
-  /** Null until the chain's first checkpoint is signed. Verify it with the checkpoint public key. */
-  checkpoint: PublishedCheckpoint | null;
+  /**
+   * Null until the chain's first checkpoint is signed. Verify it with the checkpoint public key:
+   * a single-chain checkpoint signs `seq:hash:signedAt`; a seal (`seal` set) signs the statement
+   * audit-seal.ts describes, naming every chain's head.
+   */
+  checkpoint: PublishedCheckpoint | PublishedSeal | null;
 }
 
 /** An OCSF 1.3 API Activity event (class 6003) for one audit row. */
@@ -95,7 +114,7 @@ const ACTIVITY_NAMES: Record<number, string> = { 1: 'Create', 2: 'Read', 3: 'Upd
  * it: the table never holds a clear value of a masked or withheld field (docs/audit.md), so
  * neither does the event. Pure: the same row and checkpoint give the same event.
  */
-export function ocsfEventOf(chain: string, row: AuditEventRow, checkpoint: PublishedCheckpoint | null): OcsfApiActivity {
+export function ocsfEventOf(chain: string, row: AuditEventRow, checkpoint: PublishedCheckpoint | PublishedSeal | null): OcsfApiActivity {
   const activityId = activityOf(row.kind);
   const failed = REFUSALS.has(row.kind) || row.decision === 'denied';
   const occurredAt = row.occurred_at.toISOString();
@@ -132,6 +151,6 @@ export function ocsfEventOf(chain: string, row: AuditEventRow, checkpoint: Publi
     },
     api: { operation: row.operation ?? row.kind, ...(row.request_id ? { request: { uid: row.request_id } } : {}), service: { name: 'warden' } },
     ...(resources.length > 0 ? { resources } : {}),
-    unmapped: { warden: { chain, row: { ...row, occurred_at: occurredAt }, checkpoint } },
+    unmapped: { warden: { chain, row: { ...asHashed(row), occurred_at: occurredAt }, checkpoint } },
   };
 }

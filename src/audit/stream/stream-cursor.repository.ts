@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuditEventRow } from '../../db/tables/audit-event.js';
+import { parseSealStatement, SEAL_FORMAT, type PublishedSeal } from '../audit-seal.js';
 import type { PublishedCheckpoint } from '../checkpoints.js';
 
 /** Where a destination stands, as its lease holder read it. */
@@ -27,11 +28,16 @@ export interface LeaseOptions {
  * streamer's lease runs. A destination seen for the first time gets its cursor here, at the
  * chain's start or its head. Times are the database's, so instances' clocks need not agree.
  */
-export async function claimStreamCursor(db: Db, options: LeaseOptions): Promise<StreamPosition | null> {
+export async function claimStreamCursor(db: Db, options: LeaseOptions, chainId: number): Promise<StreamPosition | null> {
   const { destination, chain, owner, leaseMs } = options;
   const until = sql<Date>`now() + ${leaseMs} * interval '1 millisecond'`;
-  const startSeq = options.start === 'next' ? sql<string>`(select last_seq from audit_chain_head)` : sql<string>`0`;
-  const startHash = options.start === 'next' ? sql<string | null>`(select last_hash from audit_chain_head)` : sql<string | null>`null`;
+  // `next` starts at the head only on the destination's first start: a chain first seen later
+  // (created since, by writers at once) was written after that start, so all of it is sent.
+  const startsNew = sql<boolean>`not exists (select from audit_stream_cursors where destination = ${destination})`;
+  const startSeq =
+    options.start === 'next' ? sql<string>`case when ${startsNew} then coalesce((select last_seq from audit_chain_heads where chain_id = ${chainId}), 0) else 0 end` : sql<string>`0`;
+  const startHash =
+    options.start === 'next' ? sql<string | null>`case when ${startsNew} then (select last_hash from audit_chain_heads where chain_id = ${chainId}) end` : sql<string | null>`null`;
   const { rows } = await sql<{ last_seq: string; last_hash: string | null }>`
     insert into audit_stream_cursors (destination, chain, last_seq, last_hash, lease_owner, lease_until)
     values (${destination}, ${chain}, ${startSeq}, ${startHash}, ${owner}, ${until})
@@ -40,6 +46,21 @@ export async function claimStreamCursor(db: Db, options: LeaseOptions): Promise<
     returning last_seq, last_hash`.execute(db);
   const row = rows[0];
   return row ? { lastSeq: String(row.last_seq), lastHash: row.last_hash } : null;
+}
+
+/**
+ * A destination's first start with `next`: every chain there is then starts at its head, in one
+ * statement, so that any chain seen later (created since, by writers at once) is known to be
+ * newer than the start and is sent whole. Does nothing once the destination has a cursor. The
+ * names are `chainName`'s (ocsf-event.ts).
+ */
+export async function startDestinationAtHeads(db: Db, destination: string): Promise<void> {
+  await sql`
+    insert into audit_stream_cursors (destination, chain, last_seq, last_hash)
+    select ${destination}, case when chain_id = 0 then 'default' else 'chain-' || chain_id end, last_seq, last_hash
+      from audit_chain_heads
+     where not exists (select from audit_stream_cursors where destination = ${destination})
+    on conflict do nothing`.execute(db);
 }
 
 /**
@@ -69,35 +90,65 @@ export async function releaseStreamCursor(db: Db, options: Pick<LeaseOptions, 'd
     .execute();
 }
 
-/** Committed rows after `afterSeq`, in chain order. Writers commit in chain order, so these are never overtaken by an earlier row. */
-export async function readRowsAfter(db: Db, afterSeq: string, limit: number): Promise<AuditEventRow[]> {
-  return db.selectFrom('audit_events').selectAll().where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(limit).execute();
+/**
+ * Committed rows of `chain` after `afterSeq`, in chain order. Writers on a chain commit in its
+ * order (one holds its head at a time), so these are never overtaken by an earlier row.
+ */
+export async function readRowsAfter(db: Db, chain: number, afterSeq: string, limit: number): Promise<AuditEventRow[]> {
+  return db.selectFrom('audit_events').selectAll().where('chain_id', '=', chain).where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(limit).execute();
 }
 
-/** The first row after `afterSeq`, if any: its number and time, without reading the row. */
-export async function firstRowAfter(db: Db, afterSeq: string): Promise<{ chain_seq: string; occurred_at: Date } | undefined> {
-  return db.selectFrom('audit_events').select(['chain_seq', 'occurred_at']).where('chain_seq', '>', afterSeq).orderBy('chain_seq').limit(1).executeTakeFirst();
+/** The first row of `chain` after `afterSeq`, if any: its number and time, without reading the row. */
+export async function firstRowAfter(db: Db, chain: number, afterSeq: string): Promise<{ chain_seq: string; occurred_at: Date } | undefined> {
+  return db
+    .selectFrom('audit_events')
+    .select(['chain_seq', 'occurred_at'])
+    .where('chain_id', '=', chain)
+    .where('chain_seq', '>', afterSeq)
+    .orderBy('chain_seq')
+    .limit(1)
+    .executeTakeFirst();
 }
 
-/** The chain head's sequence: how far there is to stream. */
-export async function chainHeadSeq(db: Db): Promise<string> {
-  const head = await db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow();
-  return String(head.last_seq);
+/** The chain head's sequence: how far there is to stream ("0" for a chain with no head yet). */
+export async function chainHeadSeq(db: Db, chain: number): Promise<string> {
+  const head = await db.selectFrom('audit_chain_heads').select('last_seq').where('chain_id', '=', chain).executeTakeFirst();
+  return String(head?.last_seq ?? '0');
 }
+
+/** The chains there are to stream, in order: every head's. */
+export async function streamedChains(db: Db): Promise<number[]> {
+  return (await db.selectFrom('audit_chain_heads').select('chain_id').orderBy('chain_id').execute()).map((head) => head.chain_id);
+}
+
+type Attestation = PublishedCheckpoint | PublishedSeal;
 
 /**
- * The newest checkpoint at or before each of `seqs` (ascending): what each streamed row is
- * attested by. Two queries whatever the number of rows.
+ * The newest checkpoint or seal at or before each row of `chain` from `firstSeq` to `lastSeq`:
+ * what each streamed row is attested by. Four queries whatever the number of rows.
  */
-export async function checkpointsFor(db: Db, firstSeq: string, lastSeq: string): Promise<(seq: string) => PublishedCheckpoint | null> {
-  const before = await db.selectFrom('audit_checkpoints').selectAll().where('chain_seq', '<=', firstSeq).orderBy('chain_seq', 'desc').limit(1).execute();
-  const within = await db.selectFrom('audit_checkpoints').selectAll().where('chain_seq', '>', firstSeq).where('chain_seq', '<=', lastSeq).orderBy('chain_seq').execute();
-  const published = [...before, ...within].map(
-    (c): PublishedCheckpoint => ({ seq: String(c.chain_seq), hash: c.hash, signedAt: c.signed_at.toISOString(), keyId: c.key_id, scheme: c.scheme, signature: c.signature }),
-  );
+export async function checkpointsFor(db: Db, chain: number, firstSeq: string, lastSeq: string): Promise<(seq: string) => Attestation | null> {
+  const published: { seq: bigint; attestation: Attestation }[] = [];
+  if (chain === 0) {
+    const before = await db.selectFrom('audit_checkpoints').selectAll().where('chain_seq', '<=', firstSeq).orderBy('chain_seq', 'desc').limit(1).execute();
+    const within = await db.selectFrom('audit_checkpoints').selectAll().where('chain_seq', '>', firstSeq).where('chain_seq', '<=', lastSeq).orderBy('chain_seq').execute();
+    for (const c of [...before, ...within]) {
+      published.push({ seq: BigInt(c.chain_seq), attestation: { seq: String(c.chain_seq), hash: c.hash, signedAt: c.signed_at.toISOString(), keyId: c.key_id, scheme: c.scheme, signature: c.signature } });
+    }
+  }
+  const sealed = db.selectFrom('audit_seal_heads as h').innerJoin('audit_seals as s', 's.seal_id', 'h.seal_id').select(['h.chain_seq', 's.statement', 's.key_id', 's.scheme', 's.signature']).where('h.chain_id', '=', chain);
+  const sealBefore = await sealed.where('h.chain_seq', '<=', firstSeq).orderBy('h.chain_seq', 'desc').orderBy('s.seal_id', 'desc').limit(1).execute();
+  const sealsWithin = await sealed.where('h.chain_seq', '>', firstSeq).where('h.chain_seq', '<=', lastSeq).orderBy('h.chain_seq').orderBy('s.seal_id').execute();
+  for (const s of [...sealBefore, ...sealsWithin]) {
+    const claim = parseSealStatement(s.statement);
+    if (!claim) continue;
+    published.push({ seq: BigInt(s.chain_seq), attestation: { seal: SEAL_FORMAT, heads: claim.heads, signedAt: claim.signedAt.toISOString(), keyId: s.key_id, scheme: s.scheme, signature: s.signature } });
+  }
+  // Seals after the checkpoints at the same row: the newer statement wins.
+  published.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
   return (seq) => {
-    let found: PublishedCheckpoint | null = null;
-    for (const checkpoint of published) if (BigInt(checkpoint.seq) <= BigInt(seq)) found = checkpoint;
+    let found: Attestation | null = null;
+    for (const { seq: at, attestation } of published) if (at <= BigInt(seq)) found = attestation;
     return found;
   };
 }

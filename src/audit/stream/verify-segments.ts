@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { hashAuditRow, type HashedAuditRow } from '../audit-hash.js';
 import { checkpointVerifier, type CheckpointVerifier } from '../checkpoint-signature.js';
+import { chainOfName, DEFAULT_CHAIN } from './ocsf-event.js';
 import { checkSealSignature, parseSeal, SEGMENT_FILE, sha256Hex, type SegmentSeal } from './segment-seal.js';
 
 export type SegmentProblem =
@@ -16,9 +17,18 @@ export type SegmentProblem =
   | { kind: 'gap'; file: string; expectedSeq: string; foundSeq: string }
   | { kind: 'overlap-mismatch'; file: string; seq: string };
 
+/** One chain's segments: the rows they cover, first to last, and the last row's hash. */
+export interface ChainSegments {
+  chain: string;
+  segments: number;
+  firstSeq: string | null;
+  lastSeq: string | null;
+  lastHash: string | null;
+}
+
 export interface SegmentReport {
   segments: number;
-  /** The rows the segments cover, first to last; null when there is none. */
+  /** Chain 0's rows (`default`), first to last; null when there is none. Each chain's are in `chains`. */
   firstSeq: string | null;
   lastSeq: string | null;
   /** The last row's hash: `audit:verify --expect lastSeq:lastHash` checks the database still holds it. */
@@ -26,6 +36,8 @@ export interface SegmentReport {
   /** Temporary files of a write that never finished: not segments, ignored. */
   unfinished: string[];
   problems: SegmentProblem[];
+  /** Every chain with segments, in name order. */
+  chains: ChainSegments[];
 }
 
 /** A segment checked on its own: its seal, and the hashes of its rows by sequence. */
@@ -38,9 +50,10 @@ interface CheckedSegment {
 /**
  * Checks a directory of sealed segments offline, with no database: each seal's signature and
  * digest, each row's hash recomputed from the row, the links between rows, and continuity across
- * segments (every row from the first to the last, each segment linked to the rows before it).
- * Segments that overlap (one written again after a crash) must agree where they do. Memory
- * holds one segment at a time, however long the archive.
+ * segments (every row from the first to the last, each segment linked to the rows before it),
+ * each chain on its own (the chain is in every segment's name). Segments that overlap (one
+ * written again after a crash) must agree where they do. Memory holds one segment at a time,
+ * however long the archive.
  */
 export async function verifySegments(directory: string, keys: readonly string[]): Promise<SegmentReport> {
   const verifiers = keys.map(checkpointVerifier);
@@ -48,6 +61,26 @@ export async function verifySegments(directory: string, keys: readonly string[])
   const files = names.filter((name) => SEGMENT_FILE.test(name));
   const unfinished = names.filter((name) => name.endsWith('.tmp'));
   const problems: SegmentProblem[] = [];
+  const byChain = new Map<string, string[]>();
+  for (const name of files) {
+    const chain = SEGMENT_FILE.exec(name)?.[1] ?? '';
+    byChain.set(chain, [...(byChain.get(chain) ?? []), name]);
+  }
+  const chains: ChainSegments[] = [];
+  for (const [chain, chainFiles] of [...byChain].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    chains.push({ chain, ...(await verifyChainSegments(directory, chainFiles, verifiers, problems)) });
+  }
+  const zero = chains.find((c) => c.chain === DEFAULT_CHAIN);
+  return { segments: files.length, firstSeq: zero?.firstSeq ?? null, lastSeq: zero?.lastSeq ?? null, lastHash: zero?.lastHash ?? null, unfinished, problems, chains };
+}
+
+/** One chain's segments, in chain order. */
+async function verifyChainSegments(
+  directory: string,
+  files: readonly string[],
+  verifiers: readonly CheckpointVerifier[],
+  problems: SegmentProblem[],
+): Promise<Omit<ChainSegments, 'chain'>> {
   // Chain order: by first row, the longer first where two start together.
   const ordered = files
     .map((name) => ({ name, match: SEGMENT_FILE.exec(name) }))
@@ -85,8 +118,6 @@ export async function verifySegments(directory: string, keys: readonly string[])
     firstSeq: firstSeq?.toString() ?? null,
     lastSeq: current?.seal.lastSeq ?? null,
     lastHash: current?.seal.lastHash ?? null,
-    unfinished,
-    problems,
   };
 }
 
@@ -108,6 +139,7 @@ async function checkSegment(file: string, name: string, verifiers: readonly Chec
   const hashes = new Map<string, string>();
   let expected: { seq: bigint; prev: string } = { seq: BigInt(seal.firstSeq), prev: seal.firstPrevHash };
   let count = 0;
+  let otherChain = false;
   const lines = events === '' ? [] : events.slice(0, -1).split('\n');
   for (const [index, line] of lines.entries()) {
     const row = rowOf(line);
@@ -118,13 +150,15 @@ async function checkSegment(file: string, name: string, verifiers: readonly Chec
     const { hash, ...content } = row;
     if (hashAuditRow(content) !== hash) problems.push({ kind: 'altered-row', file: name, seq: row.chain_seq });
     if (BigInt(row.chain_seq) !== expected.seq || row.prev_hash !== expected.prev) problems.push({ kind: 'broken-link', file: name, seq: row.chain_seq });
+    // A row of another chain hashes alike wherever it is put: it must be in its own chain's segments.
+    if (row.chain_id !== chainOfName(seal.chain)) otherChain = true;
     hashes.set(row.chain_seq, hash);
     expected = { seq: BigInt(row.chain_seq) + 1n, prev: hash };
     count += 1;
   }
   const match = SEGMENT_FILE.exec(name);
   const named = match && BigInt(match[2] ?? '0') === BigInt(seal.firstSeq) && BigInt(match[3] ?? '0') === BigInt(seal.lastSeq) && match[1] === seal.chain;
-  if (!named || count !== seal.count || expected.seq - 1n !== BigInt(seal.lastSeq) || expected.prev !== seal.lastHash) problems.push({ kind: 'seal-mismatch', file: name });
+  if (!named || otherChain || count !== seal.count || expected.seq - 1n !== BigInt(seal.lastSeq) || expected.prev !== seal.lastHash) problems.push({ kind: 'seal-mismatch', file: name });
   return { file: name, seal, hashes };
 }
 
@@ -152,10 +186,14 @@ function rowOf(line: string): (HashedAuditRow & { hash: string }) | null {
   const prevHash = required('prev_hash');
   const hash = required('hash');
   const policyVersion: unknown = Reflect.get(row, 'policy_version');
+  // Absent from rows streamed before there were several chains: those are chain 0's.
+  const chainId: unknown = Reflect.get(row, 'chain_id') ?? 0;
   const details: unknown = Reflect.get(row, 'details');
   if (!chainSeq || !/^\d+$/.test(chainSeq) || !occurredAt || !kind || !actorKind || summary === undefined || !prevHash || !hash) return null;
+  if (typeof chainId !== 'number' || !Number.isInteger(chainId)) return null;
   if (!(policyVersion === null || typeof policyVersion === 'number') || typeof details !== 'object' || details === null || Array.isArray(details)) return null;
   return {
+    chain_id: chainId,
     chain_seq: chainSeq,
     occurred_at: new Date(occurredAt),
     kind,

@@ -4,6 +4,8 @@ import type { ColumnType, Insertable, Selectable } from 'kysely';
 export interface AuditEventTable {
   /** Position in the hash chain: gapless, assigned under the chain head's lock. bigint → string. */
   chain_seq: ColumnType<string, string, never>;
+  /** The chain the row is on (0 for every row written while there was one); hashed when not 0. */
+  chain_id: ColumnType<number, number | undefined, never>;
   occurred_at: ColumnType<Date, Date, never>;
   kind: string;
   actor_kind: 'staff' | 'customer' | 'system' | 'anonymous' | 'assistant';

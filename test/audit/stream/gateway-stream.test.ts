@@ -81,7 +81,7 @@ describe('streamed events carry the rows as the table holds them', () => {
     receiver = await startStreamReceiver();
     const stream = startAuditStream({ db: t.db, sinks: [httpSink({ url: receiver.url, batchEvents: 1000 })], logger, ...FAST });
     cleanup.push(() => stream.stop());
-    const head = (await t.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq;
+    const head = (await t.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).select('last_seq').executeTakeFirstOrThrow()).last_seq;
     await waitUntil(() => keptEvents(receiver!).some((e) => String(e.metadata.sequence) === head));
 
     const events = keptEvents(receiver);
@@ -93,7 +93,9 @@ describe('streamed events carry the rows as the table holds them', () => {
     expect(streamed).toContain('"values":"withheld"');
     // Each event's row is the table's row, unchanged.
     const rows = await t.db.selectFrom('audit_events').selectAll().orderBy('chain_seq').execute();
-    expect(events.map((e) => e.unmapped.warden.row)).toEqual(rows.map((row) => ({ ...row, occurred_at: row.occurred_at.toISOString() })));
+    // As hashed: chain 0's rows carry no chain_id (their hash never covered one).
+    expect(rows.every((row) => row.chain_id === 0)).toBe(true);
+    expect(events.map((e) => e.unmapped.warden.row)).toEqual(rows.map(({ chain_id: _chain, ...row }) => ({ ...row, occurred_at: row.occurred_at.toISOString() })));
     const change = events.find((e) => e.metadata.event_code === 'mutation_executed');
     expect(change).toMatchObject({ class_uid: 6003, category_uid: 6, activity_id: 3, type_uid: 600303, status: 'Success', actor: { user: { uid: 'stf_sarah', name: 'Sarah Lee', type: 'staff' } } });
     const refused = events.find((e) => e.metadata.event_code === 'access_denied' || e.metadata.event_code === 'mutation_refused');
@@ -124,7 +126,7 @@ describe('a sink that is down or misconfigured never blocks or drops audit write
     expect(lines.some((line) => line.includes('WARDEN_AUDIT_STREAM_DIR /dev/null/segments cannot take audit segments'))).toBe(true);
 
     const token = await mintDevToken(secret, demoSubject('auditor')!);
-    const before = (await database.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq;
+    const before = (await database.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).select('last_seq').executeTakeFirstOrThrow()).last_seq;
     const response = await warden.gateway.fetch('http://warden.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -132,7 +134,7 @@ describe('a sink that is down or misconfigured never blocks or drops audit write
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { data?: unknown }).data).toBeTruthy();
-    const after = (await database.db.selectFrom('audit_chain_head').select('last_seq').executeTakeFirstOrThrow()).last_seq;
+    const after = (await database.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).select('last_seq').executeTakeFirstOrThrow()).last_seq;
     expect(BigInt(after)).toBeGreaterThan(BigInt(before));
 
     const health = async () => (await (await warden.gateway.fetch('http://warden.test/health')).json()) as { status: string; problems: string[] };

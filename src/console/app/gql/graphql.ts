@@ -179,6 +179,8 @@ export type ApprovalStatus =
 /** Whether the audit trail verifies, checked cheaply: from the newest signed checkpoint to the head. Rows before that checkpoint are vouched for by its signature; `npm run audit:verify` walks every row. */
 export type AuditChainStatus = {
   __typename?: 'AuditChainStatus';
+  /** Each chain checked, in chain order. checkpointSeq, checkpointSignedAt, fromSeq and headSeq above are chain 0’s. */
+  chains: Array<AuditChainTail>;
   checkedAt: Scalars['DateTime']['output'];
   /** The row of the signed checkpoint the check started from. */
   checkpointSeq?: Maybe<Scalars['ID']['output']>;
@@ -191,9 +193,25 @@ export type AuditChainStatus = {
   intact?: Maybe<Scalars['Boolean']['output']>;
   /** Each problem found, in chain order, in a sentence. */
   problems: Array<Scalars['String']['output']>;
+  /** Rows checked on every chain. */
   rowsChecked: Scalars['Int']['output'];
   /** The status in one sentence. */
   summary: Scalars['String']['output'];
+};
+
+/** One audit chain as the check found it: writers at once spread over several, each verified on its own. */
+export type AuditChainTail = {
+  __typename?: 'AuditChainTail';
+  /** The chain: 0, the one every row was on while there was one, or another. */
+  chain: Scalars['Int']['output'];
+  /** The row of the signed checkpoint or seal the check of this chain started from. */
+  checkpointSeq?: Maybe<Scalars['ID']['output']>;
+  checkpointSignedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The first row checked. */
+  fromSeq: Scalars['ID']['output'];
+  /** The newest row. */
+  headSeq: Scalars['ID']['output'];
+  rowsChecked: Scalars['Int']['output'];
 };
 
 /** One audit record: who did or saw what, when, and a sentence saying so. */
