@@ -62,7 +62,6 @@ export class AuditChain {
   append(row: AuditRowInput): ChainedAuditRow {
     this.#seq += 1n;
     const chained: ChainedAuditRow = {
-      ...(this.chainId === 0 ? {} : { chain_id: this.chainId }),
       chain_seq: this.#seq.toString(),
       occurred_at: row.occurred_at ?? this.#now,
       kind: storableText(row.kind),
@@ -85,6 +84,9 @@ export class AuditChain {
       prev_hash: this.#prev,
       hash: '',
     };
+    // Set afterwards, not spread into the literal: a spread there copies through the runtime on
+    // every row, and chain 0's rows (nearly all) keep one shape.
+    if (this.chainId !== 0) chained.chain_id = this.chainId;
     const occurredAtJson = row.occurred_at ? JSON.stringify(row.occurred_at.toISOString()) : this.#nowJson;
     chained.hash = hashSerialisedAuditRow(chained, chained.details, occurredAtJson);
     this.#prev = chained.hash;
