@@ -56,7 +56,14 @@ async function main(): Promise<void> {
   logger.info({ url: `${base}/graphql`, upstream: upstream.url, database: description }, 'Warden is listening, in front of the upstream');
 
   if (!config.production && config.jwt.secret) {
-    const lines = ['', `  Warden in front of ${upstream.url}: ${base}/graphql`, `  The upstream verifies Warden's tokens with ${base}/.well-known/jwks.json`, '', '  Staff tokens (8 hours):'];
+    const lines = [
+      '',
+      `  Warden in front of ${upstream.url}: ${base}/graphql`,
+      `  The upstream verifies Warden's tokens with ${base}/.well-known/jwks.json`,
+      ...(config.mcpOperationsPath ? [`  MCP endpoint: ${base}/mcp (the tools of ${config.mcpOperationsPath}; send a token as "Authorization: Bearer …")`] : []),
+      '',
+      '  Staff tokens (8 hours):',
+    ];
     const present = new Set((await db.selectFrom('staff').select('id').where('active', '=', true).execute()).map((row) => row.id));
     for (const staff of DEVELOPMENT_STAFF.filter((candidate) => present.has(candidate.id))) {
       const token = await mintDevToken(config.jwt.secret, { sub: staff.id, kind: 'staff', name: staff.name, roles: [...staff.roles] }, { issuer: config.jwt.issuer, audience: config.jwt.audience });

@@ -146,6 +146,7 @@ export async function startWarden(options: StartWardenOptions): Promise<Warden |
     ...(mcp ? { mcp } : {}),
   });
   if (config.metrics.enabled) logger.info({ tokenRequired: config.metrics.token !== undefined }, 'metrics served at /metrics');
+  if (mcp) logger.info({ tools: mcp.operations.length, ...(config.mcpOperationsPath ? { file: config.mcpOperationsPath } : {}) }, `MCP tools served at ${mcp.path ?? '/mcp'}`);
   const sweeper = startSessionSweeper({ db, identity, logger, policy });
   const notifications = startNotificationDispatcher({ db, webhookUrl: config.webhookUrl, logger, timeoutMs: 5000, metrics });
   return {
