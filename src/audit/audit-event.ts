@@ -174,7 +174,7 @@ export interface AuditRead {
   what: string;
   filter: unknown;
   page?: { first?: number; after?: string | null; limit?: number };
-  /** What an export held: how many events, and the `chain_seq` of its first and last (newest first). */
+  /** What an export held: how many events, and its first and last row (newest first) as lists name them: `chain_seq` on chain 0, `CHAIN:NUMBER` on another. */
   sent?: { events: number; firstChainSeq: string | null; lastChainSeq: string | null; truncated: boolean };
   /** A customer reading their own account's slice: whose it is. */
   subject?: { userId: string; accountId: string };

@@ -232,7 +232,9 @@ export function defineAuditTypes(builder: WardenBuilder): void {
         const rows = await findAuditEvents(context.db, toFilter(filter), limit + 1, null);
         const exported = formatAuditExport(rows, format === 'CSV' ? 'csv' : 'jsonl', limit);
         // Recorded once it is known what the file holds, and before it leaves.
-        const sent = { events: exported.events, firstChainSeq: rows[0]?.chain_seq ?? null, lastChainSeq: rows[exported.events - 1]?.chain_seq ?? null, truncated: exported.truncated };
+        // Named as the list names rows: the number alone on chain 0, CHAIN:NUMBER on another.
+        const [first, last] = [rows[0], rows[exported.events - 1]];
+        const sent = { events: exported.events, firstChainSeq: first ? auditEventId(first) : null, lastChainSeq: last ? auditEventId(last) : null, truncated: exported.truncated };
         await recordAuditRead(context.db, auditScopeOf(context), { what: `auditExport (${format})`, filter: filter ?? {}, page: { limit }, sent });
         return exported;
       },

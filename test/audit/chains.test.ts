@@ -371,6 +371,15 @@ describe('auditEvents over several chains', () => {
       const rows = await findAuditEvents(t.db, { actor: 'stf_chains' }, 10, null);
       const csv = formatAuditExport(rows, 'csv', 10).content.split('\n').slice(1).map((line) => line.split(',')[0]);
       expect(csv).toEqual([`"${onZero[1]?.chain_seq}"`, '"2:2"', `"${onZero[0]?.chain_seq}"`, '"2:1"']);
+      // And the record of an export names its first and last row the same way.
+      const response = await t.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.tokenFor('auditor')}`, 'x-request-id': 'chains-export-sent' },
+        body: JSON.stringify({ query: 'query ChainsExport { auditExport(filter: { actor: "stf_chains" }, format: CSV, limit: 10) { truncated } }' }),
+      });
+      expect(response.status).toBe(200);
+      const read = await t.db.selectFrom('audit_events').select('details').where('kind', '=', 'audit_read').where('request_id', '=', 'chains-export-sent').executeTakeFirstOrThrow();
+      expect((read.details as { sent?: unknown }).sent).toEqual({ events: 4, firstChainSeq: onZero[1]?.chain_seq, lastChainSeq: '2:1', truncated: false });
     } finally {
       await t.close();
     }
