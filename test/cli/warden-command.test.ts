@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 async function warden(...args: string[]): Promise<{ code: number; output: string }> {
-  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/warden.ts', ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test' } }).then(
+  // As an installed package's command runs: not under one of the repository's npm scripts.
+  const env = { ...process.env, NODE_ENV: 'test', npm_lifecycle_event: '' };
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/warden.ts', ...args], { cwd: ROOT, env }).then(
     ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
     (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, output: `${error.stdout ?? ''}${error.stderr ?? ''}` }),
   );
@@ -35,6 +37,8 @@ describe('the warden command', () => {
     const verify = await warden('audit:verify', '--help');
     expect(verify.code).toBe(0);
     expect(verify.output).toContain('--checkpoint-file PATH');
+    // Its usage names it as it was run here, not as a script of Warden's repository.
+    expect(verify.output).toContain('Usage: warden audit:verify [options]');
     const partitions = await warden('audit:partitions', '--help');
     expect(partitions.code).toBe(0);
     expect(partitions.output).toContain('--move-stranded');

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
+import { invokedAs } from '../../cli/invoked-as.js';
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
 import { detachAuditPartitionsBefore, ensureAuditPartitions, moveStrandedAuditRows, RetentionRefused } from '../partitions.js';
 
 const USAGE = `Usage:
-  npm run audit:partitions                      create this month's and the next two months' partitions
-                                                (schedule it: a gateway running as the application role cannot)
-  npm run audit:partitions -- --move-stranded   move rows that landed in audit_events_default into monthly partitions
-  npm run audit:retention -- --before 2025-01   detach the months before January 2025 (add --drop to delete them)
+  ${invokedAs('audit:partitions').padEnd(45)} create this month's and the next two months' partitions
+  ${''.padEnd(45)} (schedule it: a gateway running as the application role cannot)
+  ${`${invokedAs('audit:partitions')} --move-stranded`.padEnd(45)} move rows that landed in audit_events_default into monthly partitions
+  ${`${invokedAs('audit:retention')} --before 2025-01`.padEnd(45)} detach the months before January 2025 (add --drop to delete them)
 
 Run these as the table owner; retention after archiving what your retention policy requires.`;
 

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { invokedAs } from '../../cli/invoked-as.js';
 import { loadConfig } from '../../config/config.js';
 import { openDatabase } from '../../db/connect.js';
 import { checkpointVerifier, checkpointVerifyKeys } from '../checkpoint-signature.js';
@@ -8,7 +9,7 @@ import { verifyAuditChain } from '../verify-chain.js';
 import { describeSegmentProblem, verifySegments } from '../stream/verify-segments.js';
 import { chainOfName, DEFAULT_CHAIN } from '../stream/ocsf-event.js';
 
-const USAGE = `Usage: npm run audit:verify [-- options]
+const USAGE = `Usage: ${invokedAs('audit:verify')} [options]
 
 Walks every audit hash chain and checks every signed checkpoint and seal, in the tables and kept
 outside them.
@@ -123,7 +124,7 @@ async function verifySegmentDirectory(directory: string, givenKeys: readonly str
     console.error(`No audit segments in ${directory}: nothing to verify (segments are named warden-audit-<chain>-<first>-<last>.jsonl).`);
     return 1;
   }
-  const expect = `Check the database still holds the newest: npm run audit:verify -- --expect ${segmentsExpectToken(report)}`;
+  const expect = `Check the database still holds the newest: ${invokedAs('audit:verify')} --expect ${segmentsExpectToken(report)}`;
   console.log([`Audit segments in ${directory} are intact: ${checked}.`, ...unfinished, expect].join('\n'));
   return 0;
 }
