@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { BROWSER_PORT } from './browser-settings.js';
+import { BROWSER_DATABASE_URL, BROWSER_PORT } from './browser-settings.js';
 
 /**
  * The browser tests' gateway: `npm start` as a newcomer runs it (the console built if stale,
@@ -25,12 +25,10 @@ async function withAdmin<T>(url: string, run: (client: pg.Client) => Promise<T>)
 async function main(): Promise<void> {
   let databaseUrl: string | null = null;
   let database: string | null = null;
-  if (serverUrl) {
-    database = `warden_browser_${randomBytes(4).toString('hex')}`;
+  if (serverUrl && BROWSER_DATABASE_URL) {
+    database = process.env['WARDEN_BROWSER_DATABASE'] ?? `warden_browser_${randomBytes(4).toString('hex')}`;
     await withAdmin(serverUrl, (client) => client.query(`create database ${database}`));
-    const url = new URL(serverUrl);
-    url.pathname = `/${database}`;
-    databaseUrl = url.toString();
+    databaseUrl = BROWSER_DATABASE_URL;
   }
   const child = spawn('npm', ['start'], {
     cwd: ROOT,

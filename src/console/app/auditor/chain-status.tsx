@@ -15,6 +15,13 @@ const AuditChainStatus = graphql(`
       headSeq
       rowsChecked
       checkedAt
+      chains {
+        chain
+        checkpointSeq
+        fromSeq
+        headSeq
+        rowsChecked
+      }
     }
   }
 `);
@@ -85,6 +92,27 @@ export function ChainStatusPanel(props: { token: string }) {
               <dd>{new Date(status.checkedAt).toLocaleString()}</dd>
             </div>
           </dl>
+          {status.chains.length > 1 ? (
+            <table className="chains">
+              <caption>Each chain, checked on its own (writers at once spread over several)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Chain</th>
+                  <th scope="col">Checked from</th>
+                  <th scope="col">Rows checked</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.chains.map((chain) => (
+                  <tr key={chain.chain}>
+                    <th scope="row">{`Chain ${chain.chain}`}</th>
+                    <td>{chain.checkpointSeq ? `signed row ${chain.checkpointSeq}` : 'its first row'}</td>
+                    <td>{`${chain.rowsChecked} (row ${chain.fromSeq} to row ${chain.headSeq})`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           <p className="hint">
             {status.checkpointSeq ? 'Rows before the checkpoint are vouched for by its signature. ' : ''}
             <code>npm run audit:verify</code> walks every row and compares the chain with the checkpoints kept outside the database.

@@ -1006,7 +1006,7 @@ export type ConsoleAuditExportQuery = { __typename?: 'Query', auditExport: { __t
 export type ConsoleAuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleAuditChainStatusQuery = { __typename?: 'Query', auditChainStatus: { __typename?: 'AuditChainStatus', intact?: boolean | null, summary: string, problems: Array<string>, checkpointSeq?: string | null, checkpointSignedAt?: string | null, fromSeq: string, headSeq: string, rowsChecked: number, checkedAt: string } };
+export type ConsoleAuditChainStatusQuery = { __typename?: 'Query', auditChainStatus: { __typename?: 'AuditChainStatus', intact?: boolean | null, summary: string, problems: Array<string>, checkpointSeq?: string | null, checkpointSignedAt?: string | null, fromSeq: string, headSeq: string, rowsChecked: number, checkedAt: string, chains: Array<{ __typename?: 'AuditChainTail', chain: number, checkpointSeq?: string | null, fromSeq: string, headSeq: string, rowsChecked: number }> } };
 
 export type ConsoleImpersonationSessionsQueryVariables = Exact<{
   filter?: InputMaybe<ImpersonationSessionFilter>;
@@ -1291,6 +1291,13 @@ export const ConsoleAuditChainStatusDocument = new TypedDocumentString(`
     headSeq
     rowsChecked
     checkedAt
+    chains {
+      chain
+      checkpointSeq
+      fromSeq
+      headSeq
+      rowsChecked
+    }
   }
 }
     `) as unknown as TypedDocumentString<ConsoleAuditChainStatusQuery, ConsoleAuditChainStatusQueryVariables>;
