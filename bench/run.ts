@@ -44,19 +44,11 @@ async function main(): Promise<void> {
   }
   const options = parsed;
   const cleanup = new Cleanup();
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n${signal}: stopping the load, the servers and the database…`);
-    void cleanup.run().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupted = cleanup.stopOnSignals('the load, the servers and the database');
 
   try {
     const results: BenchResults = { ...(await runBench(options, cleanup)), seconds: Math.round((Date.now() - startedAt) / 1000) };
-    if (interrupted) return;
+    if (interrupted()) return;
     const file = writeResultsJson(results, options.outDir);
     log(`results: ${file}`);
     if (options.writeDocs) {

@@ -37,15 +37,7 @@ async function main(): Promise<void> {
     return;
   }
   const cleanup = new Cleanup();
-  let interrupted = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n${signal}: stopping the load, the gateways and the database…`);
-    void cleanup.run().finally(() => process.exit(130));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  cleanup.stopOnSignals('the load, the gateways and the database');
   try {
     await runScaleOut(parsed, cleanup);
   } finally {

@@ -20,6 +20,23 @@ export class Cleanup {
     this.#load = load;
   };
 
+  /**
+   * On Ctrl-C or SIGTERM: says what stops, runs the undo steps and exits 130. Returns whether
+   * that happened, for a caller that must not report a run cut short.
+   */
+  stopOnSignals(what: string): () => boolean {
+    let interrupted = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (interrupted) return;
+      interrupted = true;
+      console.error(`\n${signal}: stopping ${what}…`);
+      void this.run().finally(() => process.exit(130));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => interrupted;
+  }
+
   async run(): Promise<void> {
     this.#load?.stop();
     while (this.#steps.length > 0) {

