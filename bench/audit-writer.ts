@@ -204,6 +204,9 @@ async function measureBounds(client: pg.Client, pool: pg.Pool, url: string, samp
   await client.query('create table bench_plain.audit_events (like audit_events including defaults including compression)');
   await client.query('create table bench_plain.audit_chain_heads (like audit_chain_heads including all)');
   await client.query('insert into bench_plain.audit_chain_heads select * from audit_chain_heads');
+  // The function the writer holds a head with, there too (it finds the head table by search_path).
+  const held = await client.query<{ definition: string }>(`select pg_get_functiondef('audit_hold_chain_head'::regproc) as definition`);
+  await client.query(held.rows[0]!.definition.replace(/FUNCTION [a-z_]+\.audit_hold_chain_head/, 'FUNCTION bench_plain.audit_hold_chain_head'));
   const plain = new pg.Pool({ connectionString: url, max: 1, options: '-c search_path=bench_plain' });
   plain.on('error', () => {});
   try {

@@ -124,7 +124,9 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
   return {
     smoke,
     pieces: list(pick(values.only, 'ONLY'), PIECES, 'ONLY'),
-    workloads: list(pick(values.workloads, 'WORKLOADS'), WORKLOAD_NAMES, 'WORKLOADS'),
+    // In the order they are listed above, whatever order they were asked in: the read workloads'
+    // session belongs to an agent the session workload starts with, so they run before it.
+    workloads: WORKLOAD_NAMES.filter((name) => list(pick(values.workloads, 'WORKLOADS'), WORKLOAD_NAMES, 'WORKLOADS').includes(name)),
     blockSeconds: num(values.seconds, 'SECONDS', 5, 0.3, 0.2, 600),
     warmupSeconds: num(values['warmup-seconds'], 'WARMUP_SECONDS', 2, 0, 0, 600),
     rounds: num(values.rounds, 'ROUNDS', 4, 1, 1, 50),

@@ -19,6 +19,7 @@ import * as auditLz4Compression from './20261206000700_audit_lz4_compression.js'
 import * as auditStreamCursors from './20261207000100_audit_stream_cursors.js';
 import * as aiAssistants from './20261207000200_ai_assistants.js';
 import * as auditChains from './20261208000100_audit_chains.js';
+import * as auditHoldChainHead from './20261209000100_audit_hold_chain_head.js';
 
 /**
  * Warden's own migrations, by name: its tables only, recorded in `warden_migration` so they
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261207000100_audit_stream_cursors': auditStreamCursors,
   '20261207000200_ai_assistants': aiAssistants,
   '20261208000100_audit_chains': auditChains,
+  '20261209000100_audit_hold_chain_head': auditHoldChainHead,
 };

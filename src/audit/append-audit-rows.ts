@@ -54,6 +54,11 @@ export class AuditChain {
     return this.#prev;
   }
 
+  /** The time of every row appended without one of its own. */
+  get now(): Date {
+    return this.#now;
+  }
+
   /**
    * Every text is made storable first (see `storableText`): a NUL or a lone surrogate sent in
    * by a caller must not make the write fail, which would lose the row (a refusal's, say) and

@@ -19,9 +19,22 @@ export const MAX_AUDIT_CHAINS = 64;
  * first: a transaction that appends twice stays on one chain, and never holds one head while
  * waiting for another, which two such transactions could do to each other.
  */
-export const FREE_HEAD_SQL =
-  'select chain_id, last_seq::text as last_seq, last_hash from audit_chain_heads ' +
-  'order by (xmin = pg_current_xact_id()::xid or xmax = pg_current_xact_id()::xid) desc, chain_id limit 1 for update skip locked';
+export const FREE_HEAD_SQL = freeHeadSql();
+
+/**
+ * `FREE_HEAD_SQL`, putting chain `avoid` last when given: a writer whose chain another writer
+ * keeps moving (a mutation's own audit event takes the lowest free head) goes to another free
+ * one if there is one, and takes that one only if it is the only one free.
+ */
+export function freeHeadSql(avoid?: number): string {
+  if (avoid !== undefined && (!Number.isInteger(avoid) || avoid < 0 || avoid >= MAX_AUDIT_CHAINS)) throw new RangeError(`no audit chain ${avoid}`);
+  return (
+    'select chain_id, last_seq::text as last_seq, last_hash from audit_chain_heads ' +
+    'order by (xmin = pg_current_xact_id()::xid or xmax = pg_current_xact_id()::xid) desc, ' +
+    (avoid === undefined ? '' : `chain_id = ${avoid}, `) +
+    'chain_id limit 1 for update skip locked'
+  );
+}
 
 /**
  * A new head after the highest, while there are fewer than `chains`. Heads are numbered from 0

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import type { Duplex } from 'node:stream';
 import { AuditChain, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
-import { FREE_HEAD_SQL, newHeadSql, WAIT_HEAD_SQL, type ChainHead } from './chain-heads.js';
+import { freeHeadSql, MAX_AUDIT_CHAINS, newHeadSql, WAIT_HEAD_SQL, type ChainHead } from './chain-heads.js';
 
 /** The columns in COPY order, each with how COPY's binary format carries it. */
 const COLUMNS = [
@@ -43,6 +43,8 @@ const CHUNK_BYTES = 65_536;
 
 /** The binary format's signature, flags (none) and header extension length (none). */
 const HEADER = Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0', 'latin1');
+/** A CopyData message's type byte and length, before its bytes. */
+const COPY_DATA_HEAD = 5;
 /** A field count of -1: no more rows. */
 const TRAILER = Buffer.from([0xff, 0xff]);
 /** PostgreSQL counts time in microseconds from 2000-01-01 UTC. */
@@ -51,33 +53,77 @@ const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 const JSONB_VERSION = 1;
 
 /**
+ * The head each pool's appends last left. The next append on that pool tries it first, in one
+ * round trip; only another writer moving or holding it sends an append the slow way.
+ */
+const leftHeads = new WeakMap<pg.Pool, LeftHead>();
+
+interface LeftHead {
+  head: ChainHead;
+  /**
+   * Appends still to take a head first: the left head was refused, and there was no other to go
+   * to (one chain, every other busy), so another writer is likely to move it again soon.
+   */
+  slowFor: number;
+}
+
+/** How many appends take a head first after the left head was refused with nowhere else to go. */
+const SLOW_AFTER_REFUSAL = 16;
+
+/**
  * Appends rows to a hash chain in a transaction of their own, with COPY: the fastest of the
  * three ways measured (docs/performance.md, "Audit writer"), at every batch size. A head is
  * locked as in `appendAuditRows` (the lowest free one, a new one up to `chains`, else wait), so
  * both writers can run side by side. Resolves only once the rows are committed; on any failure
  * the transaction is rolled back and the connection, which may be broken, is not reused.
+ *
+ * Round trips, not rows, are most of what a small append costs (each socket write to the
+ * server costs about as much CPU as a few rows): when this pool's last append left a head, the
+ * whole append (hold that head, COPY the rows hashed after it, move it, commit) goes as one
+ * message, and the rows commit only if the head was still there and free
+ * (`audit_hold_chain_head`). Otherwise the head is taken first, another chain than the refused
+ * one where there is one, and the rest goes as one message: two round trips.
  */
 export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[], chains = 1): Promise<void> {
   if (rows.length === 0) return;
   const client = await pool.connect();
   try {
-    // Three round trips when a head is free: begin and lock it; the rows; move the head and
-    // commit. The statements without rows are plain SQL sent together (the simple query
-    // protocol). Several statements in one query answer with a result each (the driver's types
-    // know only one).
-    const opened: unknown = await client.query(`begin; ${FREE_HEAD_SQL}`);
-    const current = (Array.isArray(opened) ? headOf(opened[1]) : null) ?? (await busyHead(client, chains));
-    const chain = new AuditChain(current.last_seq, current.last_hash, new Date(), current.chain_id);
-    await copyIn(client, chain, rows);
-    // Inlined, not bound: all are checked to be what the chain makes (digits; 64 hex digits).
-    if (!/^\d+$/.test(chain.lastSeq) || !/^[0-9a-f]{64}$/.test(chain.lastHash) || !Number.isInteger(chain.chainId)) throw new Error('the audit chain head is malformed');
-    await client.query(`update audit_chain_heads set last_seq = ${chain.lastSeq}, last_hash = '${chain.lastHash}' where chain_id = ${chain.chainId}; commit`);
+    const left = leftHeads.get(pool);
+    const tried = left && left.slowFor === 0 ? left.head : null;
+    const moved = tried ? await appendAfter(client, tried, rows, holdHeadSql(tried)).catch(headMovedOrThrow) : HEAD_MOVED;
+    if (moved !== HEAD_MOVED) {
+      leftHeads.set(pool, { head: moved, slowFor: 0 });
+    } else {
+      if (tried) await client.query('rollback');
+      // Several statements in one query answer with a result each (the driver's types know only one).
+      const opened: unknown = await client.query(`begin; ${freeHeadSql(tried?.chain_id)}`);
+      const head = (Array.isArray(opened) ? headOf(opened[1]) : null) ?? (await busyHead(client, chains));
+      const after = await appendAfter(client, head, rows, '');
+      const nowhereElse = tried !== null && head.chain_id === tried.chain_id;
+      leftHeads.set(pool, { head: after, slowFor: nowhereElse ? SLOW_AFTER_REFUSAL : Math.max(0, (left?.slowFor ?? 0) - 1) });
+    }
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     client.release(true);
     throw error;
   }
   client.release();
+}
+
+/** What `copyAuditRows` answers when the head it left was no longer there to take. */
+const HEAD_MOVED = Symbol('head moved');
+
+function headMovedOrThrow(error: unknown): typeof HEAD_MOVED {
+  if (error instanceof Error && Reflect.get(error, 'code') === SERIALIZATION_FAILURE) return HEAD_MOVED;
+  throw error;
+}
+
+/** What `audit_hold_chain_head` raises when the head moved or another writer holds it. */
+const SERIALIZATION_FAILURE = '40001';
+
+/** Opens the transaction and holds `head`, if it is still where it was and free (see the migration 20261209000100). */
+function holdHeadSql(head: ChainHead): string {
+  return `begin; select audit_hold_chain_head(${checkedChainId(head.chain_id)}::smallint, ${checkedSeq(head.last_seq)}::bigint, '${checkedHash(head.last_hash)}'::text); `;
 }
 
 /** Every head was busy: a new one, or wait for one (see chain-heads.ts). */
@@ -98,38 +144,176 @@ function headOf(result: unknown): ChainHead | null {
 }
 
 /**
- * COPY the rows in as they are hashed, about 64 KiB at a time, so the server stores one chunk
- * while the next is hashed. Resolves once the server has taken them all (pg-copy-streams holds
- * 'finish' until then).
+ * `opening` (SQL that begins the transaction and holds `head`, or nothing when the caller holds
+ * it already), then the rows COPYed in as they are hashed, the head moved and the commit, all in
+ * one query: the server reads the rows from the messages that follow it. Nothing waits for an
+ * answer in between, so this is one round trip. Resolves with the head as moved, once committed.
+ *
+ * A batch that fits one chunk (every request's, nearly) is hashed before anything is sent, so
+ * the head's new hash is written into the query. A larger one streams about 64 KiB at a time,
+ * so the server stores one chunk while the next is hashed; its query must go first, so the head
+ * takes the last row's hash from the table (found by its primary key: time, chain, number).
  */
-async function copyIn(client: pg.PoolClient, chain: AuditChain, rows: readonly AuditRowInput[]): Promise<void> {
-  const stream = client.query(copyFrom(COPY_STATEMENT));
-  // The server may refuse the COPY while rows are still being sent (a constraint, a lost
-  // connection): from then on nothing more is written, and its error is the one reported.
-  let refused = false;
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('error', (error) => {
-      refused = true;
-      reject(error);
-    });
-    stream.on('finish', () => resolve());
-  });
-  done.catch(() => undefined); // awaited below; it must not count as unhandled meanwhile
+async function appendAfter(client: pg.PoolClient, head: ChainHead, rows: readonly AuditRowInput[], opening: string): Promise<ChainHead> {
+  const chain = new AuditChain(head.last_seq, head.last_hash, new Date(), head.chain_id);
   const chunk = new BinaryChunk();
   chunk.put(HEADER);
-  for (const row of rows) {
-    chunk.putRow(chain.append(row));
-    if (chunk.length > CHUNK_BYTES) {
-      const flowing = stream.write(chunk.take());
-      // Let the socket take the chunk (and the server work on it) before hashing the next.
-      if (!flowing) await Promise.race([once(stream, 'drain'), done]);
-      else await new Promise<void>((resolve) => setImmediate(resolve));
-      if (refused) return done;
-    }
+  let next = 0;
+  const fill = () => {
+    while (next < rows.length && chunk.length <= CHUNK_BYTES) chunk.putRow(chain.append(rows[next++]!));
+  };
+  // Hashed before anything is sent: a row that cannot be built leaves nothing to undo.
+  fill();
+  if (next === rows.length) {
+    chunk.put(TRAILER);
+    const append = new OneMessageAppend([queryMessage(opening + copyAndMoveSql(chain.chainId, chain.lastSeq, `'${checkedHash(chain.lastHash)}'`)), chunk.takeMessage(), COPY_DONE]);
+    client.query(append);
+    await append.finished;
+    return headAfter(chain);
   }
-  chunk.put(TRAILER);
-  stream.end(chunk.take());
-  return done;
+  // The last row's time is known before it is hashed: its own, else the batch's.
+  const lastTime = (rows[rows.length - 1]!.occurred_at ?? chain.now).toISOString();
+  const lastSeq = checkedSeq(String(BigInt(head.last_seq) + BigInt(rows.length)));
+  const lastHash = `(select hash from audit_events where occurred_at = '${lastTime}' and chain_id = ${chain.chainId} and chain_seq = ${lastSeq})`;
+  const append = new OneMessageAppend([queryMessage(opening + copyAndMoveSql(chain.chainId, lastSeq, lastHash)), chunk.takeMessage()]);
+  const finished = append.finished;
+  finished.catch(() => undefined); // awaited below; it must not count as unhandled meanwhile
+  client.query(append);
+  const stream = await append.submitted;
+  // Refused before it was sent (the connection was lost): `finished` says why.
+  if (stream === null) return finished.then(() => headAfter(chain));
+  let flowing = append.flowing;
+  try {
+    while (next < rows.length) {
+      // Let the socket take the chunk (and the server work on it) before hashing the next.
+      await (flowing ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.race([once(stream, 'drain'), finished]));
+      // Refused meanwhile (a constraint, a lost connection): nothing more is written.
+      if (append.refused) break;
+      fill();
+      if (next < rows.length) flowing = send(stream, [chunk.takeMessage()]);
+    }
+    if (!append.refused) {
+      chunk.put(TRAILER);
+      send(stream, [chunk.takeMessage(), COPY_DONE]);
+    }
+  } catch (error) {
+    // A row could not be built with the COPY open: the server waits for rows until told to give up.
+    if (!append.refused) send(stream, [copyFailMessage('the audit writer could not build a row')]);
+    await finished.catch(() => undefined);
+    throw error;
+  }
+  await finished;
+  return headAfter(chain);
+}
+
+function headAfter(chain: AuditChain): ChainHead {
+  return { chain_id: chain.chainId, last_seq: chain.lastSeq, last_hash: chain.lastHash };
+}
+
+/** The COPY of the rows, the head moved to the last of them (`lastHash`: its hash, as SQL), the commit. */
+function copyAndMoveSql(chainId: number, lastSeq: string, lastHash: string): string {
+  return `${COPY_STATEMENT}; update audit_chain_heads set last_seq = ${checkedSeq(lastSeq)}, last_hash = ${lastHash} where chain_id = ${checkedChainId(chainId)}; commit`;
+}
+
+// Values written into SQL rather than bound (a query with several statements takes no
+// parameters): each is checked to be what the chain makes.
+function checkedSeq(seq: string): string {
+  if (!/^\d{1,19}$/.test(seq)) throw new Error('the audit chain head is malformed');
+  return seq;
+}
+
+function checkedHash(hash: string): string {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('the audit chain head is malformed');
+  return hash;
+}
+
+function checkedChainId(chainId: number): number {
+  if (!Number.isInteger(chainId) || chainId < 0 || chainId >= MAX_AUDIT_CHAINS) throw new Error('the audit chain head is malformed');
+  return chainId;
+}
+
+/**
+ * One query and the COPY messages after it, as the driver's active query: the driver hands it
+ * the server's answers until the query is done (ready for the next, or refused). `finished`
+ * settles then; `refused` says the server answered with an error (after which it drops any COPY
+ * message still arriving for the query).
+ */
+class OneMessageAppend implements pg.Submittable {
+  readonly finished: Promise<void>;
+  /** The socket once the query is sent; null when it was refused before (`finished` says why). */
+  readonly submitted: Promise<Duplex | null>;
+  refused = false;
+  /** Whether the socket took the first messages without asking to wait (`write`'s answer). */
+  flowing = true;
+  readonly #first: readonly Buffer[];
+  #resolve!: () => void;
+  #reject!: (error: unknown) => void;
+  #resolveSubmitted!: (stream: Duplex | null) => void;
+
+  constructor(first: readonly Buffer[]) {
+    this.#first = first;
+    this.finished = new Promise<void>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    this.submitted = new Promise<Duplex | null>((resolve) => (this.#resolveSubmitted = resolve));
+  }
+
+  submit(connection: pg.Connection): void {
+    this.flowing = send(connection.stream, this.#first);
+    this.#resolveSubmitted(connection.stream);
+  }
+
+  handleError(error: unknown): void {
+    this.refused = true;
+    this.#reject(error);
+    this.#resolveSubmitted(null); // no effect once submitted
+  }
+
+  handleReadyForQuery(): void {
+    this.#resolve();
+  }
+
+  // The statements' own answers (BEGIN, the hold, COPY n, UPDATE 1, COMMIT) say nothing needed.
+  handleRowDescription(): void {}
+  handleDataRow(): void {}
+  handleCommandComplete(): void {}
+  handleCopyInResponse(): void {}
+  handleEmptyQuery(): void {}
+}
+
+/** Writes messages in one go (one system call for them all); false when the socket asks to wait. */
+function send(stream: Duplex, messages: readonly Buffer[]): boolean {
+  stream.cork();
+  let flowing = true;
+  for (const message of messages) flowing = stream.write(message);
+  stream.uncork();
+  return flowing;
+}
+
+/** A simple-protocol query: 'Q', its length, the text and a NUL. */
+function queryMessage(text: string): Buffer {
+  const length = Buffer.byteLength(text, 'utf8');
+  const message = Buffer.allocUnsafe(1 + 4 + length + 1);
+  message.write('Q', 0, 'latin1');
+  message.writeInt32BE(4 + length + 1, 1);
+  message.write(text, 5, 'utf8');
+  message.writeUInt8(0, 5 + length);
+  return message;
+}
+
+/** CopyDone: the rows are all sent. */
+const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
+
+/** CopyFail: abandon the COPY (and so the transaction), with a reason. */
+function copyFailMessage(reason: string): Buffer {
+  const length = Buffer.byteLength(reason, 'utf8');
+  const message = Buffer.allocUnsafe(1 + 4 + length + 1);
+  message.write('f', 0, 'latin1');
+  message.writeInt32BE(4 + length + 1, 1);
+  message.write(reason, 5, 'utf8');
+  message.writeUInt8(0, 5 + length);
+  return message;
 }
 
 /**
@@ -138,17 +322,24 @@ async function copyIn(client: pg.PoolClient, chain: AuditChain, rows: readonly A
  */
 class BinaryChunk {
   #buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
-  #length = 0;
+  /** Where the rows start: room is kept before them for the CopyData message's type and length. */
+  #length = COPY_DATA_HEAD;
 
+  /** The bytes of rows so far. */
   get length(): number {
-    return this.#length;
+    return this.#length - COPY_DATA_HEAD;
   }
 
-  /** The bytes so far; the next row starts a fresh buffer (the stream may still hold this one). */
-  take(): Buffer {
+  /**
+   * The bytes so far as one CopyData message; the next row starts a fresh buffer (the socket may
+   * still hold this one).
+   */
+  takeMessage(): Buffer {
+    this.#buffer.write('d', 0, 'latin1');
+    this.#buffer.writeInt32BE(this.#length - 1, 1);
     const taken = this.#buffer.subarray(0, this.#length);
     this.#buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
-    this.#length = 0;
+    this.#length = COPY_DATA_HEAD;
     return taken;
   }
 

@@ -92,6 +92,12 @@ describe('the application role warden_app', () => {
     });
     expect((await snapshot()).at(-1)?.summary).toBe('written by the app role');
     expect(await verifyAuditChain(db(), KEY)).toMatchObject({ problem: null });
+    // The one-message COPY append holds the head it left through a function: the role may call it.
+    await db().transaction().execute(async (trx) => {
+      await sql`set local role warden_app`.execute(trx);
+      const head = await trx.selectFrom('audit_chain_heads').selectAll().where('chain_id', '=', 0).executeTakeFirstOrThrow();
+      await sql`select audit_hold_chain_head(0::smallint, ${head.last_seq}::bigint, ${head.last_hash})`.execute(trx);
+    });
 
     const asApp = (statement: ReturnType<typeof sql>) =>
       db().transaction().execute(async (trx) => {

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
 import { createAuditWriter } from '../../src/audit/audit-writer.js';
@@ -117,6 +119,101 @@ describe('the audit writers', () => {
     expect(stored.map((r) => r.request_id)).toEqual(whole.map((r) => r.request_id));
     expect(stored[1_999]?.details).toEqual(whole[1_999]?.details);
     expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+  });
+
+  // The one-message append: a pool's next COPY holds the head its last one left, in one round trip.
+  describe.skipIf(inject('databaseUrl') === null)('COPY after a head this pool left', () => {
+    // Each test its own pool: a pool remembers the head its appends left.
+    const pools: pg.Pool[] = [];
+    const freshPool = () => {
+      const pool = new pg.Pool({ connectionString: database.url!, max: 2 });
+      pools.push(pool);
+      return pool;
+    };
+    afterAll(async () => {
+      await Promise.all(pools.map((pool) => pool.end()));
+    });
+
+    /** The queries a pool's clients send while `run` runs: one per round trip. */
+    async function queriesDuring(pool: pg.Pool, run: () => Promise<void>): Promise<number> {
+      let sent = 0;
+      const count = (client: pg.PoolClient) => {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        Reflect.set(client, 'query', (...args: unknown[]) => {
+          sent += 1;
+          return query(...args);
+        });
+      };
+      pool.on('acquire', count);
+      try {
+        await run();
+      } finally {
+        pool.off('acquire', count);
+      }
+      return sent;
+    }
+
+    it('sends the whole append in one round trip, and the rows follow their predecessors', async () => {
+      const pool = freshPool();
+      await copyAuditRows(pool, [row(30_000, { request_id: 'req_one_trip_0' })]);
+      const trips = await queriesDuring(pool, () => copyAuditRows(pool, [row(30_001, { request_id: 'req_one_trip_1' }), row(30_002, { request_id: 'req_one_trip_2' })]));
+      expect(trips).toBe(1);
+      const head = await database.db.selectFrom('audit_chain_heads').selectAll().where('chain_id', '=', 0).executeTakeFirstOrThrow();
+      const last = await database.db.selectFrom('audit_events').select(['chain_seq', 'hash', 'request_id']).where('chain_id', '=', 0).orderBy('chain_seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(last.request_id).toBe('req_one_trip_2');
+      expect({ last_seq: head.last_seq, last_hash: head.last_hash }).toEqual({ last_seq: last.chain_seq, last_hash: last.hash });
+      expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+    });
+
+    it('never chains rows after a head another writer has moved since: they go after the head as it is', async () => {
+      const pool = freshPool();
+      await copyAuditRows(pool, [row(31_000, { request_id: 'req_moved_0' })]);
+      // Another writer (here the INSERT path, as another process's would) moves the head.
+      await database.db.transaction().execute((trx) => appendAuditRows(trx, [row(31_001, { request_id: 'req_moved_1' })]));
+      const trips = await queriesDuring(pool, () => copyAuditRows(pool, [row(31_002, { request_id: 'req_moved_2' })]));
+      // The head it left is refused and rolled back; then a head is taken (here the same: one
+      // chain) and the rows appended after it as it is.
+      expect(trips).toBe(4);
+      const order = await database.db.selectFrom('audit_events').select('request_id').where('request_id', 'like', 'req_moved_%').orderBy('chain_seq').execute();
+      expect(order.map((r) => r.request_id)).toEqual(['req_moved_0', 'req_moved_1', 'req_moved_2']);
+      expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+      // With nowhere else to go, the next appends take the head first rather than be refused again.
+      expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(31_003, { request_id: 'req_moved_3' })]))).toBe(2);
+      expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+    });
+
+    it('does not wait on the head it left while another transaction holds it: it takes another chain', async () => {
+      const pool = freshPool();
+      await copyAuditRows(pool, [row(32_000, { request_id: 'req_held_0' })], 2);
+      const left = await database.db.selectFrom('audit_events').select('chain_id').where('request_id', '=', 'req_held_0').executeTakeFirstOrThrow();
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
+      const holder = database.db.transaction().execute(async (trx) => {
+        await sql`select 1 from audit_chain_heads where chain_id = ${left.chain_id} for update`.execute(trx);
+        held();
+        await released;
+      });
+      await holding;
+      try {
+        await copyAuditRows(pool, [row(32_001, { request_id: 'req_held_1' })], 2);
+      } finally {
+        release();
+        await holder;
+      }
+      const other = await database.db.selectFrom('audit_events').select('chain_id').where('request_id', '=', 'req_held_1').executeTakeFirstOrThrow();
+      expect(other.chain_id).not.toBe(left.chain_id);
+      expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+    });
+
+    it('audit_hold_chain_head refuses a head that is not where the caller says, with serialization_failure', async () => {
+      const head = await database.db.selectFrom('audit_chain_heads').selectAll().where('chain_id', '=', 0).executeTakeFirstOrThrow();
+      const hold = (seq: string, hash: string) => database.db.transaction().execute((trx) => sql`select audit_hold_chain_head(0::smallint, ${seq}::bigint, ${hash})`.execute(trx));
+      await expect(hold(head.last_seq, head.last_hash)).resolves.toBeDefined();
+      await expect(hold(String(BigInt(head.last_seq) - 1n), head.last_hash)).rejects.toMatchObject({ code: '40001' });
+      await expect(hold(head.last_seq, '0'.repeat(64))).rejects.toMatchObject({ code: '40001' });
+    });
   });
 
   it('group commit: concurrent writers each learn of their own commit, and the chain stays gapless', async () => {

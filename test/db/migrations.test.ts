@@ -204,7 +204,7 @@ describe('several audit chains (20261208000100_audit_chains)', () => {
   it('keep every old row and checkpoint verifying byte for byte, the old expect token included, and chain 0 goes on from the old head', async () => {
     const { db } = testDatabase;
     const token = await singleChainTrail(db);
-    expect(await migrateWarden(db)).toEqual(['20261208000100_audit_chains']);
+    expect(await migrateWarden(db)).toEqual(['20261208000100_audit_chains', '20261209000100_audit_hold_chain_head']);
     expect(await db.selectFrom('audit_chain_heads').selectAll().execute()).toEqual([expect.objectContaining({ chain_id: 0, last_seq: '3' })]);
     const external = [parseCheckpointToken(token)!];
     expect(await verifyAuditChain(db, KEY, { external })).toMatchObject({ rows: 3, checkpoints: 2, lastSeq: '3', newestExternal: { seq: '3', source: 'expected' }, problems: [] });
@@ -225,6 +225,7 @@ describe('several audit chains (20261208000100_audit_chains)', () => {
     const { db } = testDatabase;
     await singleChainTrail(db);
     await migrateWarden(db);
+    expect(await migrateWardenDown(db)).toEqual(['20261209000100_audit_hold_chain_head']);
     expect(await migrateWardenDown(db)).toEqual(['20261208000100_audit_chains']);
     expect((await sql<{ last_seq: string }>`select last_seq::text from audit_chain_head`.execute(db)).rows).toEqual([{ last_seq: '3' }]);
     expect(await tableNames(db)).not.toContain('audit_chain_heads');
@@ -235,6 +236,7 @@ describe('several audit chains (20261208000100_audit_chains)', () => {
       const head = await trx.selectFrom('audit_chain_heads').select(['chain_id', 'last_seq', 'last_hash']).where('chain_id', '=', 1).forUpdate().executeTakeFirstOrThrow();
       await appendToChain(trx, head, [before('on chain 1')]);
     });
+    expect(await migrateWardenDown(db)).toEqual(['20261209000100_audit_hold_chain_head']);
     await expect(migrateWardenDown(db)).rejects.toThrow(/chains other than 0/);
     expect(await tableNames(db)).toContain('audit_chain_heads');
   });
