@@ -4,7 +4,7 @@ import type { NewAuditEventRow } from '../db/tables/audit-event.js';
 import type { ActorChain } from './audit-event.js';
 import { hashSerialisedAuditRow, type HashedAuditRow } from './audit-hash.js';
 import { storableJson, storableText } from './canonical-json.js';
-import { advanceChainHead, lockChainHead, type ChainHead } from './chain-heads.js';
+import { lockChainHead, type ChainHead } from './chain-heads.js';
 
 /** A row as callers describe it; its place in the chain is assigned here. */
 export type AuditRowInput = Omit<NewAuditEventRow, 'chain_id' | 'chain_seq' | 'prev_hash' | 'hash' | 'details' | 'occurred_at'> & {
@@ -128,11 +128,22 @@ export async function appendAuditRows(trx: Transaction<Database>, rows: readonly
   await appendToChain(trx, await lockChainHead(trx, chains), rows);
 }
 
-/** Appends rows after `head`, which `trx` holds, and moves it. */
+/**
+ * Appends rows after `head`, which `trx` holds, and moves it. The last INSERT moves the head in
+ * the same statement (a data-modifying WITH): one round trip fewer in every transaction that
+ * records itself, a mutation's included.
+ */
 export async function appendToChain(trx: Transaction<Database>, head: ChainHead, rows: readonly AuditRowInput[]): Promise<void> {
+  if (rows.length === 0) return;
   const chained = chainAuditRows(rows, head.last_seq, head.last_hash, new Date(), head.chain_id);
-  for (let start = 0; start < chained.rows.length; start += ROWS_PER_STATEMENT) {
+  let start = 0;
+  for (; start + ROWS_PER_STATEMENT < chained.rows.length; start += ROWS_PER_STATEMENT) {
     await trx.insertInto('audit_events').values(chained.rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
   }
-  await advanceChainHead(trx, { chain_id: head.chain_id, last_seq: chained.lastSeq, last_hash: chained.lastHash });
+  await trx
+    .with('appended', (db) => db.insertInto('audit_events').values(chained.rows.slice(start)).returning('chain_seq'))
+    .updateTable('audit_chain_heads')
+    .set({ last_seq: chained.lastSeq, last_hash: chained.lastHash })
+    .where('chain_id', '=', head.chain_id)
+    .execute();
 }

@@ -70,11 +70,6 @@ export async function lockChainHead(trx: Transaction<Database>, chains: number):
   throw new Error('audit_chain_heads has no row: the audit migrations did not run');
 }
 
-/** Moves the head `trx` holds to the last row appended. */
-export async function advanceChainHead(trx: Transaction<Database>, head: ChainHead): Promise<void> {
-  await trx.updateTable('audit_chain_heads').set({ last_seq: head.last_seq, last_hash: head.last_hash }).where('chain_id', '=', head.chain_id).execute();
-}
-
 /**
  * Every head, locked in chain order for the rest of `trx`: retention and the partition upkeep
  * wait for the writers in flight and hold the others off. Writers hold one head each and never
