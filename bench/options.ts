@@ -113,6 +113,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     for (const item of items) if (!(allowed as readonly string[]).includes(item)) throw new Error(`BENCH_${name}: "${item}" is not one of ${allowed.join(', ')}`);
     return items as T[];
   };
+  const askedWorkloads = list(pick(values.workloads, 'WORKLOADS'), WORKLOAD_NAMES, 'WORKLOADS');
   const profile = pick(values['cpu-prof'], 'CPU_PROF');
   const profiled = [...SERVER_MODES, ...PROXY_MODES];
   const cpuProfile = !profile ? [] : profile === 'all' ? profiled : list(profile, profiled, 'CPU_PROF');
@@ -126,7 +127,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     pieces: list(pick(values.only, 'ONLY'), PIECES, 'ONLY'),
     // In the order they are listed above, whatever order they were asked in: the read workloads'
     // session belongs to an agent the session workload starts with, so they run before it.
-    workloads: WORKLOAD_NAMES.filter((name) => list(pick(values.workloads, 'WORKLOADS'), WORKLOAD_NAMES, 'WORKLOADS').includes(name)),
+    workloads: WORKLOAD_NAMES.filter((name) => askedWorkloads.includes(name)),
     blockSeconds: num(values.seconds, 'SECONDS', 5, 0.3, 0.2, 600),
     warmupSeconds: num(values['warmup-seconds'], 'WARMUP_SECONDS', 2, 0, 0, 600),
     rounds: num(values.rounds, 'ROUNDS', 4, 1, 1, 50),

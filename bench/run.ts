@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig, randomJwtSecret } from '../src/config/config.js';
 import { openDatabase } from '../src/db/connect.js';
@@ -27,7 +27,7 @@ import { runProxyBenchmark } from './proxy/run-proxy.js';
 import { measureShieldCost } from './shield.js';
 import { prepareBenchDatabase } from './support/bench-data.js';
 import { Cleanup } from './support/cleanup.js';
-import { gitRevision, machineInfo } from './support/machine.js';
+import { loadAverage, resultsHeader } from './support/machine.js';
 import { createBenchDatabase, findBenchServer, serverVersion, type BenchServer } from './support/postgres.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 
 async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<BenchResults, 'seconds'>> {
   // Other people's work on a shared machine skews every number: keep what the load was.
-  const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
+  const loadBefore = loadAverage();
   const server = await findBenchServer();
   cleanup.add(() => server.stop());
   const postgresVersion = await serverVersion(server.url);
@@ -87,13 +87,7 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
   const auditor = options.pieces.includes('auditor') ? await runAuditor(options, server, cleanup) : null;
   const measured = { http, proxy, writer, auditor };
   return {
-    version: 1,
-    date: new Date().toISOString(),
-    revision: gitRevision(),
-    machine: machineInfo(),
-    postgres: { version: postgresVersion, source: server.source.replace(/:\d+ /, ' ') },
-    options,
-    loadAverage: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) },
+    ...resultsHeader({ version: postgresVersion, source: server.source }, options, loadBefore),
     ...measured,
     shield,
     goals: evaluateGoals(measured),

@@ -13,7 +13,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomJwtSecret } from '../src/config/config.js';
 import { openDatabase } from '../src/db/connect.js';
@@ -22,13 +22,12 @@ import { parseScaleOutOptions, SCALE_OUT_HELP, type ScaleOutOptions } from './sc
 import { lockBreakdownTable, scaleOutTable } from './scale-out/report.js';
 import { prepareBenchDatabase } from './support/bench-data.js';
 import { Cleanup } from './support/cleanup.js';
-import { gitRevision, machineInfo } from './support/machine.js';
+import { loadAverage, machineInfo, resultsHeader } from './support/machine.js';
 import { createBenchDatabase, findBenchServer, serverVersion } from './support/postgres.js';
 import { wardenEnv } from './support/warden-env.js';
 
 const startedAt = Date.now();
 const log = (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)}s ${line}`);
-const loadAverage = () => loadavg().map((l) => Math.round(l * 100) / 100);
 
 async function main(): Promise<void> {
   const parsed = parseScaleOutOptions(process.argv.slice(2));
@@ -96,16 +95,7 @@ async function runScaleOut(options: ScaleOutOptions, cleanup: Cleanup): Promise<
     }
   }
 
-  const results = {
-    version: 1,
-    date: new Date().toISOString(),
-    revision: gitRevision(),
-    machine: machineInfo(),
-    postgres: { version: postgresVersion, source: server.source.replace(/:\d+ /, ' ') },
-    options,
-    loadAverage: { before: loadBefore, after: loadAverage() },
-    runs,
-  };
+  const results = { ...resultsHeader({ version: postgresVersion, source: server.source }, options, loadBefore), runs };
   if (options.json) {
     writeFileSync(path.resolve(options.json), `${JSON.stringify(results, null, 2)}\n`);
     log(`results: ${options.json}`);

@@ -39,3 +39,24 @@ export function gitRevision(): Revision {
     return { commit: 'unknown', dirty: false };
   }
 }
+
+/** The 1, 5 and 15 minute load averages, to two decimals: other people's work skews every number. */
+export function loadAverage(): number[] {
+  return os.loadavg().map((l) => Math.round(l * 100) / 100);
+}
+
+/**
+ * What every results file starts with: when, which commit, on what machine, against which
+ * PostgreSQL (its source without the port), with which options, and the load before and now.
+ */
+export function resultsHeader<O>(postgres: { version: string; source: string }, options: O, loadBefore: number[]) {
+  return {
+    version: 1 as const,
+    date: new Date().toISOString(),
+    revision: gitRevision(),
+    machine: machineInfo(),
+    postgres: { version: postgres.version, source: postgres.source.replace(/:\d+ /, ' ') },
+    options,
+    loadAverage: { before: loadBefore, after: loadAverage() },
+  };
+}

@@ -141,7 +141,7 @@ export async function appendToChain(trx: Transaction<Database>, head: ChainHead,
     await trx.insertInto('audit_events').values(chained.rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
   }
   await trx
-    .with('appended', (db) => db.insertInto('audit_events').values(chained.rows.slice(start)).returning('chain_seq'))
+    .with('appended', (db) => db.insertInto('audit_events').values(chained.rows.slice(start)))
     .updateTable('audit_chain_heads')
     .set({ last_seq: chained.lastSeq, last_hash: chained.lastHash })
     .where('chain_id', '=', head.chain_id)

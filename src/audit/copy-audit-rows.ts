@@ -293,13 +293,7 @@ function send(stream: Duplex, messages: readonly Buffer[]): boolean {
 
 /** A simple-protocol query: 'Q', its length, the text and a NUL. */
 function queryMessage(text: string): Buffer {
-  const length = Buffer.byteLength(text, 'utf8');
-  const message = Buffer.allocUnsafe(1 + 4 + length + 1);
-  message.write('Q', 0, 'latin1');
-  message.writeInt32BE(4 + length + 1, 1);
-  message.write(text, 5, 'utf8');
-  message.writeUInt8(0, 5 + length);
-  return message;
+  return textMessage('Q', text);
 }
 
 /** CopyDone: the rows are all sent. */
@@ -307,11 +301,16 @@ const COPY_DONE = Buffer.from([0x63, 0, 0, 0, 4]);
 
 /** CopyFail: abandon the COPY (and so the transaction), with a reason. */
 function copyFailMessage(reason: string): Buffer {
-  const length = Buffer.byteLength(reason, 'utf8');
+  return textMessage('f', reason);
+}
+
+/** A message of the given type carrying one NUL-terminated text: the type, its length, the text, a NUL. */
+function textMessage(type: 'Q' | 'f', text: string): Buffer {
+  const length = Buffer.byteLength(text, 'utf8');
   const message = Buffer.allocUnsafe(1 + 4 + length + 1);
-  message.write('f', 0, 'latin1');
+  message.write(type, 0, 'latin1');
   message.writeInt32BE(4 + length + 1, 1);
-  message.write(reason, 5, 'utf8');
+  message.write(text, 5, 'utf8');
   message.writeUInt8(0, 5 + length);
   return message;
 }
