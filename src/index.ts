@@ -25,6 +25,8 @@ export { hasRole, type CustomerPrincipal, type Principal, type StaffPrincipal } 
 // The audit trail: a change's record, in the change's own transaction.
 export { auditSubjectFrom, recordAuditEvent, SYSTEM_ACTOR } from './audit/index.js';
 export type { AuditActor, AuditEvent, AuditScope, AuditSubject, FieldChange } from './audit/index.js';
+// Reading what a request read from its rows, a field at a time, whichever shape they have.
+export { fieldReadsOf, isSharedReadsRow, type FieldReadColumns } from './audit/shown-reads-row.js';
 // Walking the hash chain and its signed checkpoints, as `npm run audit:verify` does.
 export { verifyAuditChain, type VerifyOptions } from './audit/verify-chain.js';
 export { checkpointSigner, type CheckpointSigner } from './audit/checkpoint-signature.js';

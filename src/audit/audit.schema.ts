@@ -34,7 +34,11 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       requestId: t.exposeString('request_id', { classification: 'public', nullable: true }),
       reason: t.exposeString('reason', { classification: 'public', nullable: true }),
       operation: t.exposeString('operation', { classification: 'public', nullable: true }),
-      typeField: t.exposeString('type_field', { classification: 'public', nullable: true }),
+      typeField: t.exposeString('type_field', {
+        classification: 'public',
+        nullable: true,
+        description: "The field read or refused (`User.phone`). Empty on a request's shared row for the public or internal fields it was shown: those are in `details.fields`, by field.",
+      }),
       path: t.exposeString('path', { classification: 'public', nullable: true }),
       dataClass: t.exposeString('data_class', { classification: 'public', nullable: true }),
       decision: t.exposeString('decision', { classification: 'public', nullable: true }),

@@ -1,4 +1,5 @@
 import type { AuditEventRow } from '../db/tables/audit-event.js';
+import { fieldReadsOf } from './shown-reads-row.js';
 
 /** How the story names what was read; `schemaLabels` builds one from the schema. */
 export interface StoryLabels {
@@ -63,9 +64,10 @@ export function sessionStory(
   for (const event of events) {
     if (event.request_id === null) continue;
     if (event.kind === 'field_read') {
+      // Fields shown as they are (public, internal) share a row of their class: told field by field.
       const reads = readsByRequest.get(event.request_id);
-      if (reads) reads.push(event);
-      else readsByRequest.set(event.request_id, [event]);
+      if (reads) reads.push(...fieldReadsOf(event));
+      else readsByRequest.set(event.request_id, fieldReadsOf(event));
       if (event.decision === 'denied') deniedReads.add(readKey(event));
     } else if (event.kind !== 'access_denied') {
       withOwnEvent.add(event.request_id);

@@ -16,6 +16,7 @@ import { publicReads, readPathOf } from './public-reads.js';
 import { rootArguments, type RootArguments } from './root-arguments.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 import { isUnrecordedRefusal, requestRow, requestRowBase, type RequestRowBase } from './request-row.js';
+import { sharesRow, shownReadsDetails } from './shown-reads-row.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
@@ -81,8 +82,10 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           const actor = auditScopeOf(context).actor;
           // What staff searched for, or which ids they asked for, goes with the root field's rows.
           const asked = operation && actor.kind === 'staff' ? askedFor(args, operation, context) : NOTHING_ASKED;
+          // Public and internal fields shown go in one row a class; the others a row per field and decision.
           const rows = [
-            ...groups.map((group) => fieldReadRow(base, group, asked.get(group.typeField))),
+            ...sharedReadRows(base, groups, asked),
+            ...groups.filter((group) => !sharesRow(group)).map((group) => fieldReadRow(base, group, asked.get(group.typeField))),
             ...refusalRows(base, refusals, fieldCoordinatesOf(args.schema, args.document, refusals), asked),
           ];
           // Denials recorded here (firewall, argument policy, resolvers' refusals, denied fields)
@@ -131,6 +134,31 @@ function askedFor(args: { schema: GraphQLSchema; document: DocumentNode; variabl
   if (!operation.selectionSet.selections.some((selection) => selection.kind !== Kind.FIELD || (selection.arguments?.length ?? 0) > 0)) return NOTHING_ASKED;
   const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], args.variableValues ?? {});
   return variables.coerced ? rootArguments(args.schema, args.document, operation, variables.coerced, context.policyCatalog.fields) : NOTHING_ASKED;
+}
+
+/** The request's shown public reads in one row, its shown internal reads in another (`shownReadsDetails`). */
+function sharedReadRows(base: RequestRowBase, groups: readonly FieldReadGroup[], asked: RootArguments): AuditRowInput[] {
+  const byClass = new Map<string, FieldReadGroup[]>();
+  for (const group of groups) {
+    if (!sharesRow(group)) continue;
+    const dataClass = group.dataClass ?? 'unclassified';
+    const shared = byClass.get(dataClass);
+    if (shared) shared.push(group);
+    else byClass.set(dataClass, [group]);
+  }
+  return [...byClass].map(([dataClass, shared]) => {
+    const names = shared.map((group) => group.typeField);
+    const fields = `${shared.length} ${dataClass} field${shared.length === 1 ? '' : 's'}`;
+    return requestRow(base, {
+      kind: 'field_read',
+      type_field: null,
+      data_class: dataClass,
+      decision: 'allowed',
+      path: null,
+      details: shownReadsDetails(shared, (typeField) => asked.get(typeField)),
+      summary: `${base.who} read ${fields} (shown)${base.as}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
+    });
+  });
 }
 
 function fieldReadRow(base: RequestRowBase, group: FieldReadGroup, asked: Readonly<Record<string, Record<string, unknown>>> | undefined): AuditRowInput {

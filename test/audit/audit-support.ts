@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { expect } from 'vitest';
+import { fieldReadsOf } from '../../src/audit/shown-reads-row.js';
 import type { Db } from '../../src/db/database.js';
 import { graphql } from '../gql/index.js';
 import type { GraphQLResponse, TestGateway } from '../support/gateway.js';
@@ -112,6 +113,14 @@ export async function endOpenSessions(t: TestGateway): Promise<void> {
 
 export function auditRowsOfRequest(db: Db, requestId: string) {
   return db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).orderBy('chain_seq').execute();
+}
+
+/**
+ * A request's rows with its public reads told field by field (`fieldReadsOf`), as a row per
+ * field would have held them: for tests about what was read, not how the rows are laid out.
+ */
+export async function auditReadsOfRequest(db: Db, requestId: string) {
+  return (await auditRowsOfRequest(db, requestId)).flatMap(fieldReadsOf);
 }
 
 /** Data in the sense that matters here: some root field answered with a value, not refused or failed to null. */

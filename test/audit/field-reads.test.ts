@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
-import { auditRowsOfRequest, codeOf, endOpenSessions, newRequestId, openAuditSession } from './audit-support.js';
+import { auditReadsOfRequest, auditRowsOfRequest, codeOf, endOpenSessions, newRequestId, openAuditSession } from './audit-support.js';
 
 const AuditAccountPeople = graphql(`
   query AuditAccountPeople {
@@ -172,8 +172,9 @@ afterAll(async () => {
   await Promise.all([t?.close(), sessions?.close()]);
 });
 
+/** A request's rows, its public reads told field by field (`auditReadsOfRequest`). */
 const rowsOf = async (db: TestGateway['db'], requestId: string) => {
-  const rows = await auditRowsOfRequest(db, requestId);
+  const rows = await auditReadsOfRequest(db, requestId);
   return rows.map((row) => ({ ...row, details: row.details as { count?: number; objectIds?: string[]; paths?: string[]; code?: string } }));
 };
 
@@ -220,6 +221,23 @@ describe('an impersonated request records every resolved field, grouped by field
     expect(byKey.get('Account.id/allowed')?.details.count).toBe(1);
     expect(byKey.get('Account.name/allowed')?.details.count).toBe(1);
     expect(byKey.get('Account.users/allowed')?.details.count).toBe(1);
+
+    // The public fields share one row of the request, each with its count and paths; the others have a row each.
+    const stored = (await auditRowsOfRequest(t.db, requestId)).filter((row) => row.kind === 'field_read');
+    const shared = stored.filter((row) => row.type_field === null);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]).toMatchObject({ data_class: 'public', decision: 'allowed', operation: 'AuditAccountPeople', subject_user_id: 'usr_jane' });
+    expect(shared[0]?.details).toMatchObject({
+      count: 8,
+      fields: {
+        'Query.account': { count: 1, paths: ['account'] },
+        'Account.id': { count: 1, paths: ['account.id'] },
+        // Paths over a list as one range: the four users, each by its index.
+        'User.id': { count: 4, paths: ['account.users[0-3].id'] },
+      },
+    });
+    expect(shared[0]?.summary).toBe('Agent Sarah Lee read 5 public fields (shown): Query.account, Account.id, Account.name, Account.users, User.id');
+    expect(stored.filter((row) => row.type_field !== null).map((row) => `${row.type_field}/${row.decision}`).sort()).toEqual(['User.birthDate/denied', 'User.name/allowed', 'User.phone/masked']);
 
     // Every field the document selected, with its decision: nothing more, nothing less.
     expect([...byKey.keys()].sort()).toEqual(
@@ -334,12 +352,18 @@ describe("'did agent X see user Y's phone number on date Z?', asked through audi
     const result = await sessions.execute(AuditDirectoryAccounts, { as: 'agent2', variables: { search: 'Jane' }, headers: { 'x-request-id': requestId } });
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.directory).toEqual([{ userId: 'usr_jane', accountName: 'Acme Co' }]);
-    const rows = (await fieldReads('stf_leo', 'usr_jane')).filter((row) => row.requestId === requestId && row.typeField?.startsWith('DirectoryEntry.'));
-    // Whose entry it was is known even where the document did not ask for the user's id (`plan`).
-    expect(rows.map((row) => [row.typeField, row.details.subjectIds]).sort()).toEqual([
+    const rows = (await fieldReads('stf_leo', 'usr_jane')).filter((row) => row.requestId === requestId);
+    // The request's public reads, in its one row: whose entry it was is known even where the
+    // document did not ask for the user's id (`plan`), and each field names the entry it read.
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ typeField: null, decision: 'allowed' });
+    expect(rows[0]?.details.subjectIds).toEqual(['usr_jane']);
+    const fields = (rows[0]?.details as { fields?: Record<string, { subjectIds?: string[] }> }).fields ?? {};
+    expect(Object.entries(fields).map(([field, read]) => [field, read.subjectIds]).sort()).toEqual([
       ['DirectoryEntry.accountName', ['usr_jane']],
       ['DirectoryEntry.plan', ['usr_jane']],
       ['DirectoryEntry.userId', ['usr_jane']],
+      ['Query.directory', undefined],
     ]);
     // The search text, by response key; the page size chooses no data and is left out.
     const [root] = (await rowsOf(sessions.db, requestId)).filter((row) => row.type_field === 'Query.directory');
@@ -369,6 +393,9 @@ describe("'did agent X see user Y's phone number on date Z?', asked through audi
     expect(details.count).toBe(4);
     expect([...details.objectIds].sort()).toEqual(ACME_USERS);
     expect([...details.subjectIds].sort()).toEqual(ACME_USERS);
+    // And on the request's public-reads row itself, where the user filter finds them.
+    const [shared] = (await auditRowsOfRequest(sessions.db, requestId)).filter((row) => row.kind === 'field_read' && row.type_field === null);
+    expect([...((shared?.details as { subjectIds?: string[] }).subjectIds ?? [])].sort()).toEqual(ACME_USERS);
   });
 
   it('says when it kept only some of the ids, and how many there were', async () => {

@@ -69,7 +69,7 @@ type Documents = {
     "\n  query StoryPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n": typeof types.StoryPeopleDocument,
     "\n  query StoryBirthDate {\n    me {\n      birthDate\n    }\n  }\n": typeof types.StoryBirthDateDocument,
     "\n  query StoryUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.StoryUsersByEmailDocument,
-    "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n": typeof types.StoryTimelineDocument,
+    "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n        details\n      }\n    }\n  }\n": typeof types.StoryTimelineDocument,
     "\n  query StreamPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n": typeof types.StreamPeopleDocument,
     "\n  query StreamUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": typeof types.StreamUsersByEmailDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": typeof types.AuditTamperPeopleDocument,
@@ -228,7 +228,7 @@ const documents: Documents = {
     "\n  query StoryPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n": types.StoryPeopleDocument,
     "\n  query StoryBirthDate {\n    me {\n      birthDate\n    }\n  }\n": types.StoryBirthDateDocument,
     "\n  query StoryUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.StoryUsersByEmailDocument,
-    "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n": types.StoryTimelineDocument,
+    "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n        details\n      }\n    }\n  }\n": types.StoryTimelineDocument,
     "\n  query StreamPeople {\n    account {\n      users {\n        name\n        email\n      }\n    }\n  }\n": types.StreamPeopleDocument,
     "\n  query StreamUsersByEmail($email: String!) {\n    account {\n      users(filter: { email: $email }) {\n        id\n      }\n    }\n  }\n": types.StreamUsersByEmailDocument,
     "\n  query AuditTamperPeople {\n    account {\n      id\n      users {\n        id\n        name\n        phone\n      }\n    }\n  }\n": types.AuditTamperPeopleDocument,
@@ -569,7 +569,7 @@ export function graphql(source: "\n  query StoryUsersByEmail($email: String!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n"): (typeof documents)["\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n        details\n      }\n    }\n  }\n"): (typeof documents)["\n  query StoryTimeline($agent: ID) {\n    impersonationSessions(filter: { agent: $agent }) {\n      sessionId\n      story\n      events {\n        kind\n        typeField\n        details\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 import { parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideField } from '../../src/policy/decide.js';
-import { auditRowsOfRequest, newRequestId, withAuditInsertsFailing } from '../audit/audit-support.js';
+import { auditReadsOfRequest, auditRowsOfRequest, newRequestId, withAuditInsertsFailing } from '../audit/audit-support.js';
 import { openSession, withSession, type OpenSession } from '../impersonation/sessions.js';
 import { applicationRoots } from '../support/application-schema.js';
 import { leaks } from '../support/canary-check.js';
@@ -62,15 +62,15 @@ function selectedFields(query: string): string[] {
   return [...found];
 }
 
-/** The rows a request left, by `Type.field/decision`, for its field reads. */
+/** What a request's rows say it read, by `Type.field/decision` (its public reads share one row, told field by field). */
 async function fieldReads(requestId: string): Promise<Map<string, { data_class: string | null; session_id: string | null; subject_user_id: string | null }>> {
-  const rows = await auditRowsOfRequest(world.database.db, requestId);
+  const rows = await auditReadsOfRequest(world.database.db, requestId);
   return new Map(rows.filter((row) => row.kind === 'field_read').map((row) => [`${row.type_field}/${row.decision}`, row]));
 }
 
 describe('every upstream field a session reads is on the trail before the response leaves', () => {
   // `node(id:)` selects every type a node can be but answers one: its reads are the tenant's, checked through `tenant`.
-  it.each(ROOTS.filter(([root]) => root !== 'node'))('%s%s: one row per field read, with the decision the policy made', async (root, args) => {
+  it.each(ROOTS.filter(([root]) => root !== 'node'))('%s%s: every field read on the trail, with the decision the policy made', async (root, args) => {
     const { query } = generateQuery(WORLD.schema, root, args, { style: 'plain' });
     const { body, requestId } = await post('agent', query, withSession(reading.token));
     expect(body.data?.[root]).toBeTruthy();

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { parse, TypeInfo, visit, visitWithTypeInfo } from 'graphql';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldReadsOf } from 'warden';
 import { buildClinicSchema } from '../app/schema.js';
 import { startClinicWarden, type ClinicWarden } from './support/clinic-warden.js';
 import { openSession, withSession, type OpenSession } from './support/sessions.js';
@@ -63,13 +64,16 @@ beforeAll(async () => {
 });
 afterAll(() => w.stop());
 
-const fieldReads = (requestId: string) =>
-  w.db
-    .selectFrom('audit_events')
-    .select(['type_field', 'decision', 'data_class', 'details', 'actor_id', 'subject_user_id', 'session_id'])
-    .where('request_id', '=', requestId)
-    .where('kind', '=', 'field_read')
-    .execute();
+/** What a request read, a field at a time: the fields it was shown as they are share a row of their class. */
+const fieldReads = async (requestId: string) =>
+  (
+    await w.db
+      .selectFrom('audit_events')
+      .select(['kind', 'type_field', 'decision', 'data_class', 'details', 'actor_id', 'subject_user_id', 'session_id'])
+      .where('request_id', '=', requestId)
+      .where('kind', '=', 'field_read')
+      .execute()
+  ).flatMap(fieldReadsOf);
 
 describe('a session request leaves a record of every field it resolved', () => {
   it('records each selected Type.field, nothing more and nothing less, as the agent in the session', async () => {

@@ -236,6 +236,7 @@ export type AuditEvent = {
   requestId?: Maybe<Scalars['String']['output']>;
   sessionId?: Maybe<Scalars['ID']['output']>;
   summary: Scalars['String']['output'];
+  /** The field read or refused (`User.phone`). Empty on a request's shared row for the public or internal fields it was shown: those are in `details.fields`, by field. */
   typeField?: Maybe<Scalars['String']['output']>;
   userId?: Maybe<Scalars['ID']['output']>;
 };

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { FieldReadGroup } from '../../src/audit/field-read-recorder.js';
+import { compactPaths, fieldReadsOf, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
+import { ocsfEventOf } from '../../src/audit/stream/ocsf-event.js';
+import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
+
+const group = (typeField: string, count: number, more: Partial<FieldReadGroup> = {}): FieldReadGroup => ({
+  typeField,
+  dataClass: 'public',
+  decision: 'allowed',
+  count,
+  objectIds: [],
+  subjectIds: [],
+  truncated: null,
+  paths: [`${typeField}-path`],
+  ...more,
+});
+
+const row = (over: Partial<AuditEventRow>): AuditEventRow => ({
+  chain_seq: '7',
+  chain_id: 0,
+  occurred_at: new Date('2026-12-06T10:00:00Z'),
+  kind: 'field_read',
+  actor_kind: 'staff',
+  actor_id: 'stf_sarah',
+  actor_name: 'Sarah Lee',
+  subject_user_id: 'usr_tom',
+  account_id: 'acc_acme',
+  session_id: 'ses_1',
+  request_id: 'req-1',
+  reason: null,
+  operation: 'People',
+  type_field: null,
+  path: null,
+  data_class: 'public',
+  decision: 'allowed',
+  policy_version: 1,
+  details: {},
+  summary: 'Agent Sarah Lee read 2 public fields (shown)',
+  prev_hash: 'a'.repeat(64),
+  hash: 'b'.repeat(64),
+  ...over,
+});
+
+describe("a request's shown public (or internal) reads in one row", () => {
+  it('keeps each field with its count, objects, users, paths and arguments, and unites the users for the user filter', () => {
+    expect([sharesRow({ dataClass: 'public', decision: 'allowed' }), sharesRow({ dataClass: 'internal', decision: 'allowed' })]).toEqual([true, true]);
+    // Personal data, masks and denials keep a row per field and decision.
+    expect([sharesRow({ dataClass: 'pii', decision: 'allowed' }), sharesRow({ dataClass: 'internal', decision: 'masked' }), sharesRow({ dataClass: 'public', decision: 'denied' }), sharesRow({ dataClass: null, decision: 'allowed' })]).toEqual([false, false, false, false]);
+    const details = shownReadsDetails(
+      [
+        group('Query.directory', 1, { paths: ['directory'] }),
+        group('User.id', 2, { objectIds: ['usr_jane', 'usr_tom'], subjectIds: ['usr_jane', 'usr_tom'], paths: ['a[0].id', 'a[1].id'] }),
+        group('BillingContact.name', 1, { subjectIds: ['usr_lena'], paths: ['b.name'] }),
+      ],
+      (typeField) => (typeField === 'Query.directory' ? { directory: { search: 'Jane' } } : undefined),
+    );
+    expect(details).toEqual({
+      fields: {
+        'Query.directory': { count: 1, paths: ['directory'], arguments: { directory: { search: 'Jane' } } },
+        'User.id': { count: 2, paths: ['a[0-1].id'], objectIds: ['usr_jane', 'usr_tom'], subjectIds: ['usr_jane', 'usr_tom'] },
+        'BillingContact.name': { count: 1, paths: ['b.name'], subjectIds: ['usr_lena'] },
+      },
+      count: 4,
+      subjectIds: ['usr_jane', 'usr_tom', 'usr_lena'],
+    });
+  });
+
+  it('says when it kept fewer users than it read: 200 kept, the distinct count with them', () => {
+    const users = (from: number, n: number) => Array.from({ length: n }, (_, i) => `usr_${from + i}`);
+    const details = shownReadsDetails([group('User.id', 150, { subjectIds: users(0, 150) }), group('User.role', 150, { subjectIds: users(100, 150) })], () => undefined);
+    expect(details.subjectIds).toHaveLength(200);
+    expect(details).toMatchObject({ truncated: true, distinctSubjectIds: 250 });
+    // A field that read more than it kept says so itself, and the row counts at least as many.
+    const wide = shownReadsDetails([group('User.id', 300, { subjectIds: users(0, 200), objectIds: users(0, 200), truncated: { objects: 300, subjects: 300 } })], () => undefined);
+    expect(wide.fields['User.id']).toMatchObject({ truncated: true, distinctObjectIds: 300, distinctSubjectIds: 300 });
+    expect(wide).toMatchObject({ truncated: true, distinctSubjectIds: 300 });
+    expect(shownReadsDetails([group('User.id', 1, { subjectIds: ['usr_jane'] })], () => undefined)).not.toHaveProperty('truncated');
+  });
+
+  it('is read back a field at a time, and a row of the older shape as it is', () => {
+    const shared = row({
+      details: { fields: { 'Query.account': { count: 1, paths: ['account'] }, 'User.id': { count: 2, paths: ['account.users[0].id'], objectIds: ['usr_jane'], subjectIds: ['usr_jane'] } }, count: 3, subjectIds: ['usr_jane'] },
+    });
+    expect(isSharedReadsRow(shared)).toBe(true);
+    const reads = fieldReadsOf(shared);
+    expect(reads.map((read) => [read.type_field, read.path, read.details['count'], read.details['objectIds'], read.details['subjectIds']])).toEqual([
+      ['Query.account', 'account', 1, [], undefined],
+      ['User.id', 'account.users[0].id', 2, ['usr_jane'], ['usr_jane']],
+    ]);
+    expect(reads.every((read) => read.request_id === 'req-1' && read.decision === 'allowed' && read.data_class === 'public' && read.hash === shared.hash)).toBe(true);
+
+    const older = row({ type_field: 'User.id', path: 'me.id', details: { count: 1, objectIds: ['usr_tom'], paths: ['me.id'] } });
+    expect(isSharedReadsRow(older)).toBe(false);
+    expect(fieldReadsOf(older)).toEqual([older]);
+    // A refusal without a field is not a read of many.
+    expect(isSharedReadsRow(row({ kind: 'access_denied', details: { fields: {} } }))).toBe(false);
+  });
+
+  it('names each field it read as a resource of its stream event', () => {
+    const shared = row({ details: { fields: { 'Account.name': { count: 1, paths: ['account.name'] }, 'Invoice.number': { count: 20, paths: [] } }, count: 21 } });
+    expect(ocsfEventOf('default', shared, null).resources).toEqual([
+      { type: 'account', uid: 'acc_acme' },
+      { type: 'user', uid: 'usr_tom' },
+      { type: 'field', name: 'Account.name' },
+      { type: 'field', name: 'Invoice.number' },
+    ]);
+  });
+});
+
+describe('example paths over a list, kept as ranges', () => {
+  it('joins a run that counts up by one in one index, and keeps every other path as it is', () => {
+    const users = Array.from({ length: 4 }, (_, i) => `account.users[${i}].id`);
+    expect(compactPaths(users)).toEqual(['account.users[0-3].id']);
+    expect(compactPaths(['account.id'])).toEqual(['account.id']);
+    expect(compactPaths(['a[0].b[0].c', 'a[0].b[1].c', 'a[1].b[0].c', 'a[1].b[1].c'])).toEqual(['a[0].b[0-1].c', 'a[1].b[0-1].c']);
+    // A gap, a step back, an alias or a second varying index starts a new run.
+    expect(compactPaths(['l[0].x', 'l[1].x', 'l[3].x', 'l[2].x', 'l[3].y', 'm[4].x'])).toEqual(['l[0-1].x', 'l[3].x', 'l[2].x', 'l[3].y', 'm[4].x']);
+    expect(compactPaths(['a[0].b[0]', 'a[1].b[1]'])).toEqual(['a[0].b[0]', 'a[1].b[1]']);
+    expect(compactPaths([])).toEqual([]);
+  });
+});
