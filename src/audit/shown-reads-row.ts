@@ -83,50 +83,79 @@ export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typ
   };
 }
 
-/** A list index in a response path; `split` keeps the digits at the odd places. */
-const INDEX = /\[(\d+)\]/;
-
 /**
  * Paths in their order, each run that differs only in one list index, counting up by one, as a
  * range: `a[0].b`, `a[1].b`, `a[2].b` → `a[0-2].b`. Nothing is lost; a path alone stays as it is.
+ * Compares the paths as text (a shared start and end around one index), not split into parts:
+ * it runs on every shared row's fields.
  */
 export function compactPaths(paths: readonly string[]): string[] {
   const out: string[] = [];
-  /** The run being gathered: its first path's parts, which index varies, and its last value. */
-  let run: { parts: string[]; at: number; to: number } | null = null;
-  const flush = (): void => {
-    if (!run) return;
-    const { parts, at, to } = run;
-    out.push(parts.map((part, i) => (i % 2 === 0 ? part : `[${i === at ? `${part}-${to}` : part}]`)).join(''));
-    run = null;
-  };
-  for (const path of paths) {
-    const parts = path.split(INDEX);
-    if (run && parts.length === run.parts.length) {
-      const at = varyingIndex(run.parts, parts, run.at);
-      const next = at === -1 ? Number.NaN : Number(parts[at]);
-      if (at !== -1 && next === (run.at === -1 ? Number(run.parts[at]) : run.to) + 1 && String(next) === parts[at]) {
-        run.at = at;
-        run.to = next;
-        continue;
-      }
+  let i = 0;
+  while (i < paths.length) {
+    const first = paths[i] ?? '';
+    const second = paths[i + 1];
+    const run = second === undefined ? null : indexStep(first, second);
+    if (!run) {
+      out.push(first);
+      i += 1;
+      continue;
     }
-    flush();
-    run = { parts, at: -1, to: Number.NaN };
+    let to = run.from + 1;
+    let next = i + 2;
+    for (; next < paths.length; next += 1) {
+      const path = paths[next] ?? '';
+      if (path.length <= run.start.length + run.end.length || !path.startsWith(run.start) || !path.endsWith(run.end)) break;
+      if (indexValue(path.slice(run.start.length, path.length - run.end.length)) !== to + 1) break;
+      to += 1;
+    }
+    out.push(`${run.start}${run.from}-${to}${run.end}`);
+    i = next;
   }
-  flush();
   return out;
 }
 
-/** The one index at which two split paths differ (`at`, once a run has one), else -1. */
-function varyingIndex(first: readonly string[], parts: readonly string[], at: number): number {
-  let differs = -1;
-  for (let i = 0; i < parts.length; i += 1) {
-    if (parts[i] === first[i] || i === at) continue;
-    if (i % 2 === 0 || differs !== -1 || at !== -1) return -1;
-    differs = i;
+const OPEN = 0x5b; // [
+const CLOSE = 0x5d; // ]
+
+/**
+ * Where `b` is `a` with one list index one higher (`x[4].y` → `x[5].y`): the text before that
+ * index (ending in `[`), after it (starting with `]`), and `a`'s index. Else null.
+ */
+function indexStep(a: string, b: string): { start: string; end: string; from: number } | null {
+  const shorter = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start += 1;
+  if (start === shorter) return null;
+  // Back to the index's first digit (10 → 11 share the 1).
+  while (start > 0 && isDigit(a.charCodeAt(start - 1))) start -= 1;
+  if (start === 0 || a.charCodeAt(start - 1) !== OPEN) return null;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA -= 1;
+    endB -= 1;
   }
-  return at !== -1 ? at : differs;
+  // On to the index's last digit (19 → 29 share the 9).
+  while (endA < a.length && isDigit(a.charCodeAt(endA))) {
+    endA += 1;
+    endB += 1;
+  }
+  if (a.charCodeAt(endA) !== CLOSE) return null;
+  const from = indexValue(a.slice(start, endA));
+  if (from < 0 || indexValue(b.slice(start, endB)) !== from + 1) return null;
+  return { start: a.slice(0, start), end: a.slice(endA), from };
+}
+
+/** A list index written as the response writes it (digits, no leading zero), else -1. */
+function indexValue(text: string): number {
+  if (text.length === 0 || (text.length > 1 && text.charCodeAt(0) === 0x30)) return -1;
+  for (let i = 0; i < text.length; i += 1) if (!isDigit(text.charCodeAt(i))) return -1;
+  return Number(text);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** The columns `fieldReadsOf` reads: any selection of an `audit_events` row that has them. */

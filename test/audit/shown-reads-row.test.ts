@@ -120,3 +120,30 @@ describe('example paths over a list, kept as ranges', () => {
     expect(compactPaths([])).toEqual([]);
   });
 });
+
+describe('example paths as ranges, against the paths one by one', () => {
+  /** The paths a range stands for, to check that nothing is lost or added. */
+  const expand = (paths: readonly string[]) =>
+    paths.flatMap((path) => {
+      const range = /\[(\d+)-(\d+)\]/.exec(path);
+      if (!range) return [path];
+      const [whole, from, to] = range;
+      return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => path.replace(whole, `[${Number(from) + i}]`));
+    });
+
+  it('gives back exactly the paths it was given, in their order, across index widths and nesting', () => {
+    const cases = [
+      Array.from({ length: 20 }, (_, i) => `account.invoices[${i}].number`),
+      Array.from({ length: 20 }, (_, i) => `l[${i + 5}]`),
+      Array.from({ length: 12 }, (_, i) => `a[${Math.floor(i / 4)}].b[${i % 4}].c`),
+      ['x[9].y', 'x[10].y', 'x[11].y', 'x[19].y', 'x[20].y', 'x[29].y', 'x[30].y'],
+      ['x[1]', 'x[11]', 'x[12]', 'x[1].y', 'x[2].y', 'x[2]', 'x[3]'],
+      ['a[0]b', 'a[1]b', 'a[01]b', 'a[2]b'],
+      ['same', 'same', 'a[0].b', 'a[0].b'],
+    ];
+    for (const paths of cases) expect(expand(compactPaths(paths))).toEqual(paths);
+    expect(compactPaths(cases[0]!)).toEqual(['account.invoices[0-19].number']);
+    expect(compactPaths(cases[3]!)).toEqual(['x[9-11].y', 'x[19-20].y', 'x[29-30].y']);
+    expect(compactPaths(cases[4]!)).toEqual(['x[1]', 'x[11-12]', 'x[1-2].y', 'x[2-3]']);
+  });
+});
