@@ -157,6 +157,34 @@ describe('the story of rows it cannot check against a live session', () => {
     ]);
   });
 
+  it("tells a request's shared rows as it told a row per field: the same lines from either shape", () => {
+    const perField = [
+      row({ type_field: 'Query.account', path: 'account', details: { count: 1 } }),
+      row({ type_field: 'Account.invoices', path: 'account.invoices', details: { count: 1 } }),
+      row({ type_field: 'Invoice.number', path: 'account.invoices[0].number', details: { count: 3 } }),
+      row({ type_field: 'Invoice.createdAt', path: 'account.invoices[0].createdAt', data_class: 'internal', details: { count: 3, objectIds: ['inv_1', 'inv_2', 'inv_3'] } }),
+      row({ type_field: 'User.email', data_class: 'pii', decision: 'masked', details: { count: 1, subjectIds: ['usr_tom'] } }),
+    ];
+    const shared = [
+      row({
+        details: {
+          fields: {
+            'Query.account': { count: 1, paths: ['account'] },
+            'Account.invoices': { count: 1, paths: ['account.invoices'] },
+            'Invoice.number': { count: 3, paths: ['account.invoices[0-2].number'] },
+          },
+          count: 5,
+        },
+      }),
+      row({ data_class: 'internal', details: { fields: { 'Invoice.createdAt': { count: 3, paths: ['account.invoices[0-2].createdAt'], objectIds: ['inv_1', 'inv_2', 'inv_3'] } }, count: 3 } }),
+      row({ type_field: 'User.email', data_class: 'pii', decision: 'masked', details: { count: 1, subjectIds: ['usr_tom'] } }),
+    ];
+    const names = new Map([['usr_tom', 'Tom Baker']]);
+    const told = sessionStory(perField, 'Sarah Lee', names, labels);
+    expect(told).toEqual(['14:05 UTC — Agent Sarah Lee viewed the account and 3 invoices', "14:05 UTC — Agent Sarah Lee saw Tom Baker's email masked"]);
+    expect(sessionStory(shared, 'Sarah Lee', names, labels)).toEqual(told);
+  });
+
   it('tells a value a resolver refused once: whose it was, and why', () => {
     const why = "Only the account's owners and admins see a colleague's birth date; everyone sees their own.";
     const story = sessionStory(
