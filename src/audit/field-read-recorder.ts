@@ -257,7 +257,13 @@ function propertyOf(value: unknown, key: string): unknown {
 }
 
 function pathOf(path: ResponsePath | undefined): string {
-  const parts: Array<string | number> = [];
-  for (let p = path; p; p = p.prev) parts.unshift(p.key);
-  return parts.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replaceAll('.[', '[');
+  // Built from the leaf up, one concatenation a step: it runs for every kept path of every read.
+  let out = '';
+  for (let p = path; p; p = p.prev) {
+    const part = typeof p.key === 'number' ? `[${p.key}]` : p.key;
+    out = out === '' ? part : out.charCodeAt(0) === OPEN_BRACKET ? part + out : `${part}.${out}`;
+  }
+  return out;
 }
+
+const OPEN_BRACKET = 0x5b;
