@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionStory } from '../../src/audit/session-story.js';
 import { schemaLabels } from '../../src/audit/story-labels.js';
-import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { auditEventRow } from './audit-event-row.js';
 import { AUDIT_GOOD_REASON, AuditEndSession, codeOf, openAuditSession } from './audit-support.js';
 
 const StoryBilling = graphql(`
@@ -113,32 +113,7 @@ describe('a session timeline reads as a story', () => {
 
 describe('the story of rows it cannot check against a live session', () => {
   const labels = schemaLabels(buildDemoSchema().schema);
-  let seq = 0;
-  const row = (fields: Partial<AuditEventRow>): AuditEventRow => ({
-    chain_id: 0,
-    chain_seq: String(++seq),
-    occurred_at: new Date('2026-11-02T14:05:00Z'),
-    kind: 'field_read',
-    actor_kind: 'staff',
-    actor_id: 'stf_sarah',
-    actor_name: 'Sarah Lee',
-    subject_user_id: 'usr_tom',
-    account_id: 'acc_acme',
-    session_id: 'ses_1',
-    request_id: 'req-1',
-    reason: null,
-    operation: 'query',
-    type_field: null,
-    path: null,
-    data_class: 'public',
-    decision: 'allowed',
-    policy_version: 0,
-    details: {},
-    summary: '',
-    prev_hash: '',
-    hash: '',
-    ...fields,
-  });
+  const row = auditEventRow;
 
   it('names a few people and counts the rest, and tells a mutation without an event of its own', () => {
     const people = Array.from({ length: 200 }, (_, i) => `usr_${i}`);

@@ -3,6 +3,7 @@ import type { FieldReadGroup } from '../../src/audit/field-read-recorder.js';
 import { compactPaths, fieldReadsOf, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
 import { ocsfEventOf } from '../../src/audit/stream/ocsf-event.js';
 import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
+import { auditEventRow } from './audit-event-row.js';
 
 const group = (typeField: string, count: number, more: Partial<FieldReadGroup> = {}): FieldReadGroup => ({
   typeField,
@@ -16,31 +17,7 @@ const group = (typeField: string, count: number, more: Partial<FieldReadGroup> =
   ...more,
 });
 
-const row = (over: Partial<AuditEventRow>): AuditEventRow => ({
-  chain_seq: '7',
-  chain_id: 0,
-  occurred_at: new Date('2026-12-06T10:00:00Z'),
-  kind: 'field_read',
-  actor_kind: 'staff',
-  actor_id: 'stf_sarah',
-  actor_name: 'Sarah Lee',
-  subject_user_id: 'usr_tom',
-  account_id: 'acc_acme',
-  session_id: 'ses_1',
-  request_id: 'req-1',
-  reason: null,
-  operation: 'People',
-  type_field: null,
-  path: null,
-  data_class: 'public',
-  decision: 'allowed',
-  policy_version: 1,
-  details: {},
-  summary: 'Agent Sarah Lee read 2 public fields (shown)',
-  prev_hash: 'a'.repeat(64),
-  hash: 'b'.repeat(64),
-  ...over,
-});
+const row = (over: Partial<AuditEventRow>): AuditEventRow => auditEventRow({ chain_seq: '7', summary: 'Agent Sarah Lee read 2 public fields (shown)', prev_hash: 'a'.repeat(64), hash: 'b'.repeat(64), ...over });
 
 describe("a request's shown public (or internal) reads in one row", () => {
   it('keeps each field with its count, objects, users, paths and arguments, and unites the users for the user filter', () => {
