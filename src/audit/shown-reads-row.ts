@@ -37,9 +37,12 @@ export type SharedReadsDetails = {
  * a row per field and decision, where an auditor's question ("did she see Jane's phone?") is
  * answered by one row.
  */
-export function sharesRow(group: Pick<FieldReadGroup, 'dataClass' | 'decision'>): boolean {
+export function sharesRow<Group extends Pick<FieldReadGroup, 'dataClass' | 'decision'>>(group: Group): group is Group & { dataClass: SharedClass } {
   return group.decision === 'allowed' && (group.dataClass === 'public' || group.dataClass === 'internal');
 }
+
+/** The classes whose shown fields share a row (`sharesRow`). */
+export type SharedClass = 'public' | 'internal';
 
 /**
  * The `details` of a request's one row for the fields of a class it was shown (kind

@@ -16,7 +16,7 @@ import { publicReads, readPathOf } from './public-reads.js';
 import { rootArguments, type RootArguments } from './root-arguments.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 import { isUnrecordedRefusal, requestRow, requestRowBase, type RequestRowBase } from './request-row.js';
-import { sharesRow, shownReadsDetails } from './shown-reads-row.js';
+import { sharesRow, shownReadsDetails, type SharedClass } from './shown-reads-row.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
@@ -82,10 +82,8 @@ export function useAuditTrail(options: AuditTrailOptions): Plugin<GatewayContext
           const actor = auditScopeOf(context).actor;
           // What staff searched for, or which ids they asked for, goes with the root field's rows.
           const asked = operation && actor.kind === 'staff' ? askedFor(args, operation, context) : NOTHING_ASKED;
-          // Public and internal fields shown go in one row a class; the others a row per field and decision.
           const rows = [
-            ...sharedReadRows(base, groups, asked),
-            ...groups.filter((group) => !sharesRow(group)).map((group) => fieldReadRow(base, group, asked.get(group.typeField))),
+            ...fieldReadRows(base, groups, asked),
             ...refusalRows(base, refusals, fieldCoordinatesOf(args.schema, args.document, refusals), asked),
           ];
           // Denials recorded here (firewall, argument policy, resolvers' refusals, denied fields)
@@ -136,28 +134,35 @@ function askedFor(args: { schema: GraphQLSchema; document: DocumentNode; variabl
   return variables.coerced ? rootArguments(args.schema, args.document, operation, variables.coerced, context.policyCatalog.fields) : NOTHING_ASKED;
 }
 
-/** The request's shown public reads in one row, its shown internal reads in another (`shownReadsDetails`). */
-function sharedReadRows(base: RequestRowBase, groups: readonly FieldReadGroup[], asked: RootArguments): AuditRowInput[] {
-  const byClass = new Map<string, FieldReadGroup[]>();
+/**
+ * The request's reads as rows: the public fields it was shown in one row, the internal ones in
+ * another (`shownReadsDetails`), every other field a row per decision.
+ */
+function fieldReadRows(base: RequestRowBase, groups: readonly FieldReadGroup[], asked: RootArguments): AuditRowInput[] {
+  const shared = new Map<SharedClass, FieldReadGroup[]>();
+  const own: AuditRowInput[] = [];
   for (const group of groups) {
-    if (!sharesRow(group)) continue;
-    const dataClass = group.dataClass ?? 'unclassified';
-    const shared = byClass.get(dataClass);
-    if (shared) shared.push(group);
-    else byClass.set(dataClass, [group]);
+    if (!sharesRow(group)) {
+      own.push(fieldReadRow(base, group, asked.get(group.typeField)));
+      continue;
+    }
+    const same = shared.get(group.dataClass);
+    if (same) same.push(group);
+    else shared.set(group.dataClass, [group]);
   }
-  return [...byClass].map(([dataClass, shared]) => {
-    const names = shared.map((group) => group.typeField);
-    const fields = `${shared.length} ${dataClass} field${shared.length === 1 ? '' : 's'}`;
-    return requestRow(base, {
-      kind: 'field_read',
-      type_field: null,
-      data_class: dataClass,
-      decision: 'allowed',
-      path: null,
-      details: shownReadsDetails(shared, (typeField) => asked.get(typeField)),
-      summary: `${base.who} read ${fields} (shown)${base.as}: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}`,
-    });
+  return [...[...shared].map(([dataClass, reads]) => sharedReadRow(base, dataClass, reads, asked)), ...own];
+}
+
+function sharedReadRow(base: RequestRowBase, dataClass: SharedClass, groups: readonly FieldReadGroup[], asked: RootArguments): AuditRowInput {
+  const fields = `${groups.length} ${dataClass} field${groups.length === 1 ? '' : 's'}`;
+  return requestRow(base, {
+    kind: 'field_read',
+    type_field: null,
+    data_class: dataClass,
+    decision: 'allowed',
+    path: null,
+    details: shownReadsDetails(groups, (typeField) => asked.get(typeField)),
+    summary: `${base.who} read ${fields} (shown)${base.as}: ${firstFew(groups.map((group) => group.typeField))}`,
   });
 }
 
@@ -178,8 +183,13 @@ function fieldReadRow(base: RequestRowBase, group: FieldReadGroup, asked: Readon
       paths: group.paths,
       ...(asked ? { arguments: asked } : {}),
     },
-    summary: `${base.who} read ${group.typeField} ${times} (${shown})${base.as}${group.objectIds.length ? `: ${group.objectIds.slice(0, 5).join(', ')}${group.objectIds.length > 5 ? ', …' : ''}` : ''}`,
+    summary: `${base.who} read ${group.typeField} ${times} (${shown})${base.as}${group.objectIds.length ? `: ${firstFew(group.objectIds)}` : ''}`,
   });
+}
+
+/** A summary's list: the first five, and an ellipsis if there are more. */
+function firstFew(items: readonly string[]): string {
+  return `${items.slice(0, 5).join(', ')}${items.length > 5 ? ', …' : ''}`;
 }
 
 /**

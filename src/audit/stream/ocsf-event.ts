@@ -2,7 +2,7 @@ import type { AuditEventRow } from '../../db/tables/audit-event.js';
 import { asHashed } from '../audit-hash.js';
 import type { PublishedSeal } from '../audit-seal.js';
 import type { PublishedCheckpoint } from '../checkpoints.js';
-import { fieldReadsOf, isSharedReadsRow } from '../shown-reads-row.js';
+import { isSharedReadsRow } from '../shown-reads-row.js';
 
 /** Chain 0's name in cursors, events and segment files: the name the one chain had before there were several. */
 export const DEFAULT_CHAIN = 'default';
@@ -124,7 +124,7 @@ export function ocsfEventOf(chain: string, row: AuditEventRow, checkpoint: Publi
   if (row.subject_user_id) resources.push({ type: 'user', uid: row.subject_user_id });
   if (row.type_field) resources.push({ type: 'field', name: row.type_field });
   // Fields shown as they are share a row of their class: each is a resource of the event.
-  else if (isSharedReadsRow(row)) for (const read of fieldReadsOf(row)) if (read.type_field) resources.push({ type: 'field', name: read.type_field });
+  else if (isSharedReadsRow(row)) for (const name of Object.keys(row.details['fields'] as object)) resources.push({ type: 'field', name });
   return {
     class_uid: API_ACTIVITY,
     class_name: 'API Activity',
