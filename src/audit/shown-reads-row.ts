@@ -63,27 +63,37 @@ export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typ
   let subjectsSeen = 0;
   for (const group of groups) {
     count += group.count;
-    const arguments_ = asked(group.typeField);
-    fields[group.typeField] = {
-      count: group.count,
-      paths: compactPaths(group.paths),
-      ...(group.objectIds.length > 0 ? { objectIds: group.objectIds } : {}),
-      ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
-      ...(group.truncated ? { truncated: true, distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
-      ...(arguments_ ? { arguments: arguments_ } : {}),
-    };
     for (const id of group.subjectIds) subjects.add(id);
     if (group.truncated) subjectsSeen = Math.max(subjectsSeen, group.truncated.subjects);
+  }
+  // Keys written in sorted order, at every level: canonical JSON then serialises the row natively.
+  for (const group of [...groups].sort(byTypeField)) {
+    const arguments_ = asked(group.typeField);
+    fields[group.typeField] = {
+      ...(arguments_ ? { arguments: arguments_ } : {}),
+      count: group.count,
+      ...(group.truncated ? { distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
+      ...(group.objectIds.length > 0 ? { objectIds: group.objectIds } : {}),
+      paths: compactPaths(group.paths),
+      ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
+      ...(group.truncated ? { truncated: true } : {}),
+    };
   }
   const subjectIds = [...subjects];
   // Distinct users over all fields: at least the union kept and the most one field counted.
   const distinctSubjects = Math.max(subjectIds.length, subjectsSeen);
+  const truncated = distinctSubjects > MAX_SUBJECTS;
   return {
-    fields,
     count,
+    ...(truncated ? { distinctSubjectIds: distinctSubjects } : {}),
+    fields,
     ...(subjectIds.length > 0 ? { subjectIds: subjectIds.slice(0, MAX_SUBJECTS) } : {}),
-    ...(distinctSubjects > MAX_SUBJECTS ? { truncated: true, distinctSubjectIds: distinctSubjects } : {}),
+    ...(truncated ? { truncated: true } : {}),
   };
+}
+
+function byTypeField(a: Pick<FieldReadGroup, 'typeField'>, b: Pick<FieldReadGroup, 'typeField'>): number {
+  return a.typeField < b.typeField ? -1 : a.typeField > b.typeField ? 1 : 0;
 }
 
 /**

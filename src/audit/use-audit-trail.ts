@@ -175,13 +175,15 @@ function fieldReadRow(base: RequestRowBase, group: FieldReadGroup, asked: Readon
     data_class: group.dataClass ?? 'unclassified',
     decision: group.decision,
     path: group.paths[0] ?? null,
+    // Keys in sorted order: canonical JSON then serialises the row natively.
     details: {
-      count: group.count,
-      objectIds: group.objectIds,
-      ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
-      ...(group.truncated ? { truncated: true, distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
-      paths: group.paths,
       ...(asked ? { arguments: asked } : {}),
+      count: group.count,
+      ...(group.truncated ? { distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
+      objectIds: group.objectIds,
+      paths: group.paths,
+      ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
+      ...(group.truncated ? { truncated: true } : {}),
     },
     summary: `${base.who} read ${group.typeField} ${times} (${shown})${base.as}${group.objectIds.length ? `: ${firstFew(group.objectIds)}` : ''}`,
   });

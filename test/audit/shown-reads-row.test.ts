@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/audit/canonical-json.js';
 import type { FieldReadGroup } from '../../src/audit/field-read-recorder.js';
 import { compactPaths, fieldReadsOf, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
 import { ocsfEventOf } from '../../src/audit/stream/ocsf-event.js';
@@ -41,6 +42,8 @@ describe("a request's shown public (or internal) reads in one row", () => {
       count: 4,
       subjectIds: ['usr_jane', 'usr_tom', 'usr_lena'],
     });
+    // Built with its keys in canonical order at every level, so the writer serialises it natively.
+    expect(JSON.stringify(details)).toBe(canonicalJson(details));
   });
 
   it('says when it kept fewer users than it read: 200 kept, the distinct count with them', () => {
