@@ -5,7 +5,7 @@ import { PROXY_MODES, SERVER_MODES, type ProxyMode, type ServerMode } from './su
 
 export const WORKLOAD_NAMES = ['user', 'list', 'nested', 'mutation', 'session'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
-export const PIECES = ['http', 'proxy', 'shield', 'writer', 'auditor'] as const;
+export const PIECES = ['http', 'in-process', 'proxy', 'shield', 'writer', 'auditor'] as const;
 export type Piece = (typeof PIECES)[number];
 
 export interface BenchOptions {
@@ -27,6 +27,8 @@ export interface BenchOptions {
   connections: number;
   /** Bench invoices added to Acme for the list workload. */
   invoices: number;
+  /** Measured time per mode and query when the three modes run in one process, seconds. */
+  inProcessSeconds: number;
   shieldSeconds: number;
   writerBatches: number[];
   /** Time spent on each (method, batch size) cell of the writer benchmark, seconds. */
@@ -47,7 +49,7 @@ export interface BenchOptions {
 const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NAME> from the environment)
 
   --smoke                 tiny sizes, ~1 s a piece, results to a temp dir, docs untouched (CI)
-  --only=http,proxy,shield,writer,auditor
+  --only=http,in-process,proxy,shield,writer,auditor
   --workloads=user,list,nested,mutation,session
   --seconds=N             one measured block (default 5)
   --warmup-seconds=N      warm-up per server and workload (default 2)
@@ -55,6 +57,7 @@ const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NA
   --connections=N         concurrent connections (default 4)
   --max-other-load=PCT    re-run a block when other processes took more of the machine (default 20)
   --invoices=N            bench invoices in Acme (default 1000)
+  --in-process-seconds=N  the three modes in one process, one request at a time, per mode and query (default 3)
   --shield-seconds=N      graphql-shield in-process comparison, per variant and query (default 2)
   --writer-batches=100,1000,10000
   --writer-seconds=N      per writer method and batch size (default 1.5)
@@ -84,6 +87,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
       connections: { type: 'string' },
       'max-other-load': { type: 'string' },
       invoices: { type: 'string' },
+      'in-process-seconds': { type: 'string' },
       'shield-seconds': { type: 'string' },
       'writer-batches': { type: 'string' },
       'writer-seconds': { type: 'string' },
@@ -134,6 +138,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     maxOtherLoad: num(values['max-other-load'], 'MAX_OTHER_LOAD', 20, 100, 0, 100),
     connections: num(values.connections, 'CONNECTIONS', 4, 2, 1, 256),
     invoices: num(values.invoices, 'INVOICES', 1000, 50, 1, 100_000),
+    inProcessSeconds: num(values['in-process-seconds'], 'IN_PROCESS_SECONDS', 3, 0.2, 0.1, 600),
     shieldSeconds: num(values['shield-seconds'], 'SHIELD_SECONDS', 2, 0.2, 0.1, 600),
     writerBatches,
     writerSeconds: num(values['writer-seconds'], 'WRITER_SECONDS', 1.5, 0.2, 0.1, 600),

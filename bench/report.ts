@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AuditorResult } from './auditor-queries.js';
 import type { WriterResult } from './audit-writer.js';
 import type { ModeSummary, WorkloadResult } from './http/side-by-side.js';
+import type { InProcessResult } from './modes-in-process.js';
 import type { BenchOptions } from './options.js';
 import type { ShieldResult } from './shield.js';
 import type { MachineInfo, Revision } from './support/machine.js';
@@ -20,6 +21,8 @@ export interface BenchResults {
   /** 1, 5 and 15 minute load averages before and after the run (2 cores: 2 is a full machine). */
   loadAverage: { before: number[]; after: number[] };
   http: WorkloadResult[] | null;
+  /** The three modes in one process, one request at a time: what each layer adds to a request's CPU. */
+  inProcess: InProcessResult[] | null;
   /** The Lettings API alone against Warden in front of it (proxy mode). */
   proxy: WorkloadResult | null;
   shield: ShieldResult[] | null;
@@ -165,6 +168,23 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
         '',
       );
     }
+  }
+  if (results.inProcess) {
+    out.push(
+      '### The three modes in one process (no HTTP, one request at a time)',
+      '',
+      'The same documents through three gateways built as the servers are, in the benchmark\'s own process, batches of 20 requests alternating mode by mode; each request goes through the whole pipeline, the audit trail\'s commit included, one at a time (so each commit carries one request). CPU is all batches\' CPU over all their requests, with the per-batch median and (min–max); *added* is the difference to the baseline. DB CPU is the PostgreSQL cluster\'s, read in 10 ms ticks (throwaway cluster only).',
+      '',
+      '| query | mode | requests | CPU µs/req | per batch | added µs | DB CPU µs/req | added µs |',
+      '|---|---|---|---|---|---|---|---|',
+      ...results.inProcess.flatMap((q) =>
+        q.modes.map(
+          (m) =>
+            `| ${q.query} | ${m.mode} | ${n(m.requests)} | ${n(m.cpuUsPerRequest)} | ${range(m.batchCpuUsPerRequest)} | ${m.addedCpuUs === null ? '–' : n(m.addedCpuUs)} | ${m.dbCpuUsPerRequest === null ? '–' : n(m.dbCpuUsPerRequest)} | ${m.addedDbCpuUs === null ? '–' : n(m.addedDbCpuUs)} |`,
+        ),
+      ),
+      '',
+    );
   }
   if (results.proxy) out.push(...renderProxy(results.proxy));
   if (results.shield) {

@@ -16,6 +16,7 @@ import { migrateWarden } from '../src/db/migrate.js';
 import { migrateDemo } from '../src/domain/migrate.js';
 import { ensureAuditPartitions } from '../src/audit/partitions.js';
 import { INVOICE_PAGE_MAX } from '../src/domain/billing/billing.schema.js';
+import { IMPERSONATION_HEADER } from '../src/impersonation/resolve-session-access.js';
 import { measureAuditorQueries } from './auditor-queries.js';
 import { measureAuditWriter } from './audit-writer.js';
 import { runHttpBenchmark } from './http/run-http.js';
@@ -24,6 +25,7 @@ import { createWorkloads, CUSTOMER, endOpenSessions, READ_QUERIES, READ_SESSION_
 import { BENCH_HELP, parseBenchOptions, type BenchOptions } from './options.js';
 import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResults } from './report.js';
 import { runProxyBenchmark } from './proxy/run-proxy.js';
+import { measureModesInProcess } from './modes-in-process.js';
 import { measureShieldCost } from './shield.js';
 import { prepareBenchDatabase } from './support/bench-data.js';
 import { Cleanup } from './support/cleanup.js';
@@ -78,9 +80,10 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
   const reruns = { left: RERUNS_PER_RUN };
 
   let http: BenchResults['http'] = null;
+  let inProcess: BenchResults['inProcess'] = null;
   let shield: BenchResults['shield'] = null;
-  if (options.pieces.includes('http') || options.pieces.includes('shield')) {
-    ({ http, shield } = await runGatewayPieces(options, server, secrets, cleanup, reruns));
+  if (options.pieces.includes('http') || options.pieces.includes('in-process') || options.pieces.includes('shield')) {
+    ({ http, inProcess, shield } = await runGatewayPieces(options, server, secrets, cleanup, reruns));
   }
   const proxy = options.pieces.includes('proxy') ? await runProxy(options, server, secrets, cleanup, reruns) : null;
   const writer = options.pieces.includes('writer') ? await runWriter(options, server, cleanup) : null;
@@ -89,6 +92,7 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
   return {
     ...resultsHeader({ version: postgresVersion, source: server.source }, options, loadBefore),
     ...measured,
+    inProcess,
     shield,
     goals: evaluateGoals(measured),
   };
@@ -145,11 +149,32 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
     });
   }
 
+  let inProcess: BenchResults['inProcess'] = null;
+  if (options.pieces.includes('in-process')) {
+    log('the three modes in one process, one request at a time: user, list, nested');
+    const readSession = await startImpersonation(any.url, await tokenFor(secrets.jwt, READ_SESSION_AGENT));
+    const inSession = { authorization: `Bearer ${readSession.agentToken}`, [IMPERSONATION_HEADER]: readSession.impersonationToken };
+    inProcess = await measureModesInProcess({
+      db: handle.db,
+      pool: handle.pool,
+      config: benchConfig(database.url, secrets),
+      seconds: options.inProcessSeconds,
+      postmasterPid: server.postmasterPid,
+      queries: [
+        { name: 'user', query: READ_QUERIES.user, headers: { authorization: `Bearer ${await tokenFor(secrets.jwt, CUSTOMER)}` } },
+        { name: 'list', query: READ_QUERIES.list, variables: { first: Math.min(INVOICE_PAGE_MAX, data.accountInvoices) }, headers: inSession },
+        { name: 'nested', query: READ_QUERIES.nested, headers: inSession },
+      ],
+    });
+    for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`}`).join(', ')}`);
+    await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT]);
+  }
+
   let shield: BenchResults['shield'] = null;
   if (options.pieces.includes('shield')) {
     log('graphql-shield in process: off, root fields (as shipped), every field');
     const readSession = await startImpersonation(any.url, await tokenFor(secrets.jwt, READ_SESSION_AGENT));
-    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
+    const config = benchConfig(database.url, secrets);
     const customer = await tokenFor(secrets.jwt, CUSTOMER);
     const inSession = { bearer: readSession.agentToken, impersonationToken: readSession.impersonationToken };
     shield = await measureShieldCost({
@@ -166,7 +191,12 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
     await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT]);
   }
   for (const child of servers.values()) await child.stop();
-  return { http, shield };
+  return { http, inProcess, shield };
+}
+
+/** The gateway's settings in production, as the pieces in this process use them. */
+function benchConfig(databaseUrl: string, secrets: WardenSecrets) {
+  return loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
 }
 
 function required(servers: Map<ServerMode, ServerProcess>, mode: ServerMode): ServerProcess {

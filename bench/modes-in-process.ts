@@ -1,0 +1,118 @@
+/**
+ * The gateway's three modes in one process: the same documents sent to three gateways built as
+ * bench/server.ts builds them (baseline, policy, policy + audit), each request through the whole
+ * Yoga pipeline (authentication, session, firewall, policy, the audit trail and its group
+ * commit into the real database), one request at a time, no HTTP.
+ *
+ * Over HTTP each mode runs in a process of its own, and on a shared two-core machine one run's
+ * ratio moves by about ±0.1 (docs/performance.md, "How far one run can be trusted"). Here the
+ * modes share one process, so their common code is compiled once, and short batches alternate
+ * mode by mode: what a layer adds to a request's CPU is the difference between modes in the
+ * same cycle, a few microseconds' resolution where the ratios over HTTP resolve tenths.
+ */
+import type { Config } from '../src/config/config.js';
+import type { Db } from '../src/db/database.js';
+import { customerIdentity } from '../src/domain/accounts/index.js';
+import { buildDemoSchema } from '../src/domain/schema.js';
+import { createLogger } from '../src/log/logger.js';
+import { baselinePolicySource, createGateway, type Gateway } from '../src/server/gateway.js';
+import type pg from 'pg';
+import { processTreeCpuUs } from './support/process-cpu.js';
+import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
+import { round, spread, type Spread } from './support/stats.js';
+
+export interface InProcessQuery {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export interface InProcessResult {
+  query: string;
+  modes: Array<{
+    mode: ServerMode;
+    requests: number;
+    /** This process's CPU per request (the gateway, its resolvers and driver): all its batches' CPU over all their requests. */
+    cpuUsPerRequest: number;
+    /** The same per batch, median (min–max): how much batches varied. */
+    batchCpuUsPerRequest: Spread;
+    /** The PostgreSQL cluster's CPU per request over all batches (throwaway cluster only; read in 10 ms ticks). */
+    dbCpuUsPerRequest: number | null;
+    /** What this mode adds to the baseline's CPU per request, and to PostgreSQL's. */
+    addedCpuUs: number | null;
+    addedDbCpuUs: number | null;
+  }>;
+}
+
+const BATCH = 20;
+
+export async function measureModesInProcess(options: {
+  db: Db;
+  pool: pg.Pool | null;
+  config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit' | 'metrics'>;
+  queries: InProcessQuery[];
+  /** Measured time per mode and query. */
+  seconds: number;
+  postmasterPid: number | null;
+}): Promise<InProcessResult[]> {
+  const logger = createLogger('silent');
+  const identity = customerIdentity(options.db);
+  const gateways = new Map<ServerMode, Gateway>();
+  for (const mode of SERVER_MODES) {
+    // The same schema and resolvers each time; only what the modes compare changes.
+    const schema = buildDemoSchema({ policyEnforced: mode !== 'baseline', onUnclassified: 'secret' });
+    gateways.set(mode, createGateway({ db: options.db, pool: options.pool, config: options.config, logger, schema, policy: baselinePolicySource(schema.catalog), identity, auditTrail: mode === 'policy+audit' }));
+  }
+
+  const results: InProcessResult[] = [];
+  for (const q of options.queries) {
+    const body = JSON.stringify({ query: q.query, variables: q.variables ?? {} });
+    const send = async (gateway: Gateway): Promise<void> => {
+      const response = await gateway.fetch('http://127.0.0.1/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...q.headers }, body });
+      const text = await response.text();
+      if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${q.name} failed in process (${response.status}): ${text.slice(0, 300)}`);
+    };
+    const samples = new Map<ServerMode, { cpu: number[]; db: number[] }>(SERVER_MODES.map((mode) => [mode, { cpu: [], db: [] }]));
+    for (const mode of SERVER_MODES) for (let i = 0; i < BATCH; i++) await send(gateways.get(mode)!);
+    const deadline = Date.now() + options.seconds * 1000 * SERVER_MODES.length;
+    for (let cycle = 0; cycle < 10_000 && (Date.now() < deadline || cycle < 3); cycle++) {
+      // The order rotates each cycle, so no mode always follows the same one.
+      const order = SERVER_MODES.map((_, i) => SERVER_MODES[(i + cycle) % SERVER_MODES.length] as ServerMode);
+      for (const mode of order) {
+        const gateway = gateways.get(mode)!;
+        const db0 = processTreeCpuUs(options.postmasterPid);
+        const cpu0 = process.cpuUsage();
+        for (let i = 0; i < BATCH; i++) await send(gateway);
+        const cpu = process.cpuUsage(cpu0);
+        const db1 = processTreeCpuUs(options.postmasterPid);
+        const sample = samples.get(mode)!;
+        sample.cpu.push((cpu.user + cpu.system) / BATCH);
+        if (db0 !== null && db1 !== null) sample.db.push((db1 - db0) / BATCH);
+      }
+    }
+    const total = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
+    const perRequest = (mode: ServerMode) => {
+      const own = samples.get(mode)!;
+      return { cpu: total(own.cpu) / own.cpu.length, db: own.db.length === own.cpu.length && own.db.length > 0 ? total(own.db) / own.db.length : null };
+    };
+    const base = perRequest('baseline');
+    results.push({
+      query: q.name,
+      modes: SERVER_MODES.map((mode) => {
+        const own = samples.get(mode)!;
+        const { cpu, db } = perRequest(mode);
+        return {
+          mode,
+          requests: own.cpu.length * BATCH,
+          cpuUsPerRequest: round(cpu, 0),
+          batchCpuUsPerRequest: spread(own.cpu),
+          dbCpuUsPerRequest: db === null ? null : round(db, 0),
+          addedCpuUs: mode === 'baseline' ? null : round(cpu - base.cpu, 0),
+          addedDbCpuUs: mode === 'baseline' || db === null || base.db === null ? null : round(db - base.db, 0),
+        };
+      }),
+    });
+  }
+  return results;
+}
