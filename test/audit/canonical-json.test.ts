@@ -21,7 +21,8 @@ function inKeyOrder(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || value instanceof Date) return value;
   const record = value as Record<string, unknown>;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(record).sort()) sorted[key] = inKeyOrder(record[key]);
+  // Defined, not assigned: a key "__proto__" stays a key, as fast-check made it, and sets no prototype.
+  for (const key of Object.keys(record).sort()) Object.defineProperty(sorted, key, { value: inKeyOrder(record[key]), enumerable: true, writable: true, configurable: true });
   return sorted;
 }
 
@@ -49,6 +50,11 @@ describe('canonical JSON', () => {
       }),
       { numRuns: 2000 },
     );
+    // A key "__proto__" (fast-check makes such objects) is a key like any other, on both paths.
+    const own = (value: unknown) => Object.defineProperty({}, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+    expect(canonicalJson(own(new Date(0)))).toBe('{"__proto__":"1970-01-01T00:00:00.000Z"}');
+    expect(canonicalJson(inKeyOrder(own(new Date(0))))).toBe('{"__proto__":"1970-01-01T00:00:00.000Z"}');
+    expect(canonicalJson(own('x'))).toBe('{"__proto__":"x"}');
   });
 
   it('writes objects already in key order natively and the rest sorted, to the same text', () => {
