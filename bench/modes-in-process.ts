@@ -7,26 +7,22 @@
  * Over HTTP each mode runs in a process of its own, and on a shared two-core machine one run's
  * ratio moves by about ±0.1 (docs/performance.md, "How far one run can be trusted"). Here the
  * modes share one process, so their common code is compiled once, and short batches alternate
- * mode by mode: what a layer adds to a request's CPU is the difference between modes in the
- * same cycle, a few microseconds' resolution where the ratios over HTTP resolve tenths.
+ * mode by mode: what a layer adds to a request's CPU is the difference between the modes' CPU
+ * per request. Six runs put what the audit adds to nested within about ±15% of each other, where
+ * ten HTTP runs spread it threefold (docs/performance.md, "The three modes in one process").
  */
 import type { Config } from '../src/config/config.js';
 import type { Db } from '../src/db/database.js';
 import { customerIdentity } from '../src/domain/accounts/index.js';
 import { buildDemoSchema } from '../src/domain/schema.js';
 import { createLogger } from '../src/log/logger.js';
+import { IMPERSONATION_HEADER } from '../src/impersonation/resolve-session-access.js';
 import { baselinePolicySource, createGateway, type Gateway } from '../src/server/gateway.js';
 import type pg from 'pg';
+import type { ShieldQuery } from './shield.js';
 import { processTreeCpuUs } from './support/process-cpu.js';
 import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
 import { round, spread, type Spread } from './support/stats.js';
-
-export interface InProcessQuery {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-  headers: Record<string, string>;
-}
 
 export interface InProcessResult {
   query: string;
@@ -51,7 +47,8 @@ export async function measureModesInProcess(options: {
   db: Db;
   pool: pg.Pool | null;
   config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit' | 'metrics'>;
-  queries: InProcessQuery[];
+  /** As the shield piece takes them: a bearer token, and an impersonation token in a session. */
+  queries: ShieldQuery[];
   /** Measured time per mode and query. */
   seconds: number;
   postmasterPid: number | null;
@@ -68,8 +65,9 @@ export async function measureModesInProcess(options: {
   const results: InProcessResult[] = [];
   for (const q of options.queries) {
     const body = JSON.stringify({ query: q.query, variables: q.variables ?? {} });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${q.bearer}`, ...(q.impersonationToken ? { [IMPERSONATION_HEADER]: q.impersonationToken } : {}) };
     const send = async (gateway: Gateway): Promise<void> => {
-      const response = await gateway.fetch('http://127.0.0.1/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...q.headers }, body });
+      const response = await gateway.fetch('http://127.0.0.1/graphql', { method: 'POST', headers, body });
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${q.name} failed in process (${response.status}): ${text.slice(0, 300)}`);
     };

@@ -16,7 +16,6 @@ import { migrateWarden } from '../src/db/migrate.js';
 import { migrateDemo } from '../src/domain/migrate.js';
 import { ensureAuditPartitions } from '../src/audit/partitions.js';
 import { INVOICE_PAGE_MAX } from '../src/domain/billing/billing.schema.js';
-import { IMPERSONATION_HEADER } from '../src/impersonation/resolve-session-access.js';
 import { measureAuditorQueries } from './auditor-queries.js';
 import { measureAuditWriter } from './audit-writer.js';
 import { runHttpBenchmark } from './http/run-http.js';
@@ -26,7 +25,7 @@ import { BENCH_HELP, parseBenchOptions, type BenchOptions } from './options.js';
 import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResults } from './report.js';
 import { runProxyBenchmark } from './proxy/run-proxy.js';
 import { measureModesInProcess } from './modes-in-process.js';
-import { measureShieldCost } from './shield.js';
+import { measureShieldCost, type ShieldQuery } from './shield.js';
 import { prepareBenchDatabase } from './support/bench-data.js';
 import { Cleanup } from './support/cleanup.js';
 import { loadAverage, resultsHeader } from './support/machine.js';
@@ -150,54 +149,33 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
   }
 
   let inProcess: BenchResults['inProcess'] = null;
-  if (options.pieces.includes('in-process')) {
-    log('the three modes in one process, one request at a time: user, list, nested');
-    const readSession = await startImpersonation(any.url, await tokenFor(secrets.jwt, READ_SESSION_AGENT));
-    const inSession = { authorization: `Bearer ${readSession.agentToken}`, [IMPERSONATION_HEADER]: readSession.impersonationToken };
-    inProcess = await measureModesInProcess({
-      db: handle.db,
-      pool: handle.pool,
-      config: benchConfig(database.url, secrets),
-      seconds: options.inProcessSeconds,
-      postmasterPid: server.postmasterPid,
-      queries: [
-        { name: 'user', query: READ_QUERIES.user, headers: { authorization: `Bearer ${await tokenFor(secrets.jwt, CUSTOMER)}` } },
-        { name: 'list', query: READ_QUERIES.list, variables: { first: Math.min(INVOICE_PAGE_MAX, data.accountInvoices) }, headers: inSession },
-        { name: 'nested', query: READ_QUERIES.nested, headers: inSession },
-      ],
-    });
-    for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`}`).join(', ')}`);
-    await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT]);
-  }
-
   let shield: BenchResults['shield'] = null;
-  if (options.pieces.includes('shield')) {
-    log('graphql-shield in process: off, root fields (as shipped), every field');
+  if (options.pieces.includes('in-process') || options.pieces.includes('shield')) {
+    // Both pieces read what the HTTP workloads read: as the customer, and in one read-only session.
     const readSession = await startImpersonation(any.url, await tokenFor(secrets.jwt, READ_SESSION_AGENT));
-    const config = benchConfig(database.url, secrets);
-    const customer = await tokenFor(secrets.jwt, CUSTOMER);
     const inSession = { bearer: readSession.agentToken, impersonationToken: readSession.impersonationToken };
-    shield = await measureShieldCost({
-      db: handle.db,
-      config,
-      seconds: options.shieldSeconds,
-      queries: [
-        { name: 'user', query: READ_QUERIES.user, bearer: customer },
-        { name: 'list', query: READ_QUERIES.list, variables: { first: Math.min(INVOICE_PAGE_MAX, data.accountInvoices) }, ...inSession },
-        { name: 'nested', query: READ_QUERIES.nested, ...inSession },
-      ],
-    });
-    for (const q of shield) log(`  ${q.query.padEnd(7)} ${q.variants.map((v) => `${v.variant}: ${Math.round(v.cpuUsPerExecution.median)} µs (${v.cpuRatio.toFixed(2)}×)`).join(', ')}`);
+    const documents: ShieldQuery[] = [
+      { name: 'user', query: READ_QUERIES.user, bearer: await tokenFor(secrets.jwt, CUSTOMER) },
+      { name: 'list', query: READ_QUERIES.list, variables: { first: Math.min(INVOICE_PAGE_MAX, data.accountInvoices) }, ...inSession },
+      { name: 'nested', query: READ_QUERIES.nested, ...inSession },
+    ];
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
+    if (options.pieces.includes('in-process')) {
+      log('the three modes in one process, one request at a time: user, list, nested');
+      inProcess = await measureModesInProcess({ db: handle.db, pool: handle.pool, config, seconds: options.inProcessSeconds, postmasterPid: server.postmasterPid, queries: documents });
+      for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`}`).join(', ')}`);
+    }
+    if (options.pieces.includes('shield')) {
+      log('graphql-shield in process: off, root fields (as shipped), every field');
+      shield = await measureShieldCost({ db: handle.db, config, seconds: options.shieldSeconds, queries: documents });
+      for (const q of shield) log(`  ${q.query.padEnd(7)} ${q.variants.map((v) => `${v.variant}: ${Math.round(v.cpuUsPerExecution.median)} µs (${v.cpuRatio.toFixed(2)}×)`).join(', ')}`);
+    }
     await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT]);
   }
   for (const child of servers.values()) await child.stop();
   return { http, inProcess, shield };
 }
 
-/** The gateway's settings in production, as the pieces in this process use them. */
-function benchConfig(databaseUrl: string, secrets: WardenSecrets) {
-  return loadConfig({ NODE_ENV: 'production', DATABASE_URL: databaseUrl, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
-}
 
 function required(servers: Map<ServerMode, ServerProcess>, mode: ServerMode): ServerProcess {
   const found = servers.get(mode);
