@@ -20,6 +20,7 @@ import { IMPERSONATION_HEADER } from '../src/impersonation/resolve-session-acces
 import { baselinePolicySource, createGateway, type Gateway } from '../src/server/gateway.js';
 import type pg from 'pg';
 import type { ShieldQuery } from './shield.js';
+import { heapAllocation } from './support/heap-allocation.js';
 import { processTreeCpuUs } from './support/process-cpu.js';
 import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
 import { round, spread, type Spread } from './support/stats.js';
@@ -38,6 +39,13 @@ export interface InProcessResult {
     /** What this mode adds to the baseline's CPU per request, and to PostgreSQL's. */
     addedCpuUs: number | null;
     addedDbCpuUs: number | null;
+    /**
+     * Bytes this process allocated on its heap per request (all batches), and what the mode adds
+     * to the baseline's: steadier than CPU on a shared machine, and what the garbage collector
+     * is paid for.
+     */
+    allocatedKbPerRequest: number;
+    addedAllocatedKb: number | null;
   }>;
 }
 
@@ -71,7 +79,7 @@ export async function measureModesInProcess(options: {
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${q.name} failed in process (${response.status}): ${text.slice(0, 300)}`);
     };
-    const samples = new Map<ServerMode, { cpu: number[]; db: number[] }>(SERVER_MODES.map((mode) => [mode, { cpu: [], db: [] }]));
+    const samples = new Map<ServerMode, { cpu: number[]; db: number[]; allocated: number[] }>(SERVER_MODES.map((mode) => [mode, { cpu: [], db: [], allocated: [] }]));
     for (const mode of SERVER_MODES) for (let i = 0; i < BATCH; i++) await send(gateways.get(mode)!);
     const deadline = Date.now() + options.seconds * 1000 * SERVER_MODES.length;
     for (let cycle = 0; cycle < 10_000 && (Date.now() < deadline || cycle < 3); cycle++) {
@@ -79,27 +87,34 @@ export async function measureModesInProcess(options: {
       const order = SERVER_MODES.map((_, i) => SERVER_MODES[(i + cycle) % SERVER_MODES.length] as ServerMode);
       for (const mode of order) {
         const gateway = gateways.get(mode)!;
+        const allocation = heapAllocation();
         const db0 = processTreeCpuUs(options.postmasterPid);
         const cpu0 = process.cpuUsage();
         for (let i = 0; i < BATCH; i++) await send(gateway);
         const cpu = process.cpuUsage(cpu0);
         const db1 = processTreeCpuUs(options.postmasterPid);
+        const allocated = allocation.stop();
         const sample = samples.get(mode)!;
         sample.cpu.push((cpu.user + cpu.system) / BATCH);
+        sample.allocated.push(allocated / BATCH);
         if (db0 !== null && db1 !== null) sample.db.push((db1 - db0) / BATCH);
       }
     }
     const total = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
     const perRequest = (mode: ServerMode) => {
       const own = samples.get(mode)!;
-      return { cpu: total(own.cpu) / own.cpu.length, db: own.db.length === own.cpu.length && own.db.length > 0 ? total(own.db) / own.db.length : null };
+      return {
+        cpu: total(own.cpu) / own.cpu.length,
+        db: own.db.length === own.cpu.length && own.db.length > 0 ? total(own.db) / own.db.length : null,
+        allocatedKb: total(own.allocated) / own.allocated.length / 1024,
+      };
     };
     const base = perRequest('baseline');
     results.push({
       query: q.name,
       modes: SERVER_MODES.map((mode) => {
         const own = samples.get(mode)!;
-        const { cpu, db } = perRequest(mode);
+        const { cpu, db, allocatedKb } = perRequest(mode);
         return {
           mode,
           requests: own.cpu.length * BATCH,
@@ -108,6 +123,8 @@ export async function measureModesInProcess(options: {
           dbCpuUsPerRequest: db === null ? null : round(db, 0),
           addedCpuUs: mode === 'baseline' ? null : round(cpu - base.cpu, 0),
           addedDbCpuUs: mode === 'baseline' || db === null || base.db === null ? null : round(db - base.db, 0),
+          allocatedKbPerRequest: round(allocatedKb, 1),
+          addedAllocatedKb: mode === 'baseline' ? null : round(allocatedKb - base.allocatedKb, 1),
         };
       }),
     });

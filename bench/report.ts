@@ -173,14 +173,14 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
     out.push(
       '### The three modes in one process (no HTTP, one request at a time)',
       '',
-      'The same documents through three gateways built as the servers are, in the benchmark\'s own process, batches of 20 requests alternating mode by mode; each request goes through the whole pipeline, the audit trail\'s commit included, one at a time (so each commit carries one request). CPU is all batches\' CPU over all their requests, with the per-batch median and (min–max); *added* is the difference to the baseline. DB CPU is the PostgreSQL cluster\'s, read in 10 ms ticks (throwaway cluster only).',
+      'The same documents through three gateways built as the servers are, in the benchmark\'s own process, batches of 20 requests alternating mode by mode; each request goes through the whole pipeline, the audit trail\'s commit included, one at a time (so each commit carries one request). CPU is all batches\' CPU over all their requests, with the per-batch median and (min–max); *added* is the difference to the baseline. DB CPU is the PostgreSQL cluster\'s, read in 10 ms ticks (throwaway cluster only). Heap is what this process allocated on its JavaScript heap per request, counted from its collections\' heap statistics rather than sampled: it moves far less than CPU from run to run, so it judges a change too small for CPU to show.',
       '',
-      '| query | mode | requests | CPU µs/req | per batch | added µs | DB CPU µs/req | added µs |',
-      '|---|---|---|---|---|---|---|---|',
+      '| query | mode | requests | CPU µs/req | per batch | added µs | DB CPU µs/req | added µs | heap KB/req | added KB |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...results.inProcess.flatMap((q) =>
         q.modes.map(
           (m) =>
-            `| ${q.query} | ${m.mode} | ${n(m.requests)} | ${n(m.cpuUsPerRequest)} | ${range(m.batchCpuUsPerRequest)} | ${m.addedCpuUs === null ? '–' : n(m.addedCpuUs)} | ${m.dbCpuUsPerRequest === null ? '–' : n(m.dbCpuUsPerRequest)} | ${m.addedDbCpuUs === null ? '–' : n(m.addedDbCpuUs)} |`,
+            `| ${q.query} | ${m.mode} | ${n(m.requests)} | ${n(m.cpuUsPerRequest)} | ${range(m.batchCpuUsPerRequest)} | ${m.addedCpuUs === null ? '–' : n(m.addedCpuUs)} | ${m.dbCpuUsPerRequest === null ? '–' : n(m.dbCpuUsPerRequest)} | ${m.addedDbCpuUs === null ? '–' : n(m.addedDbCpuUs)} | ${n(m.allocatedKbPerRequest, 1)} | ${m.addedAllocatedKb === null ? '–' : n(m.addedAllocatedKb, 1)} |`,
         ),
       ),
       '',

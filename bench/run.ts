@@ -163,7 +163,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
     if (options.pieces.includes('in-process')) {
       log('the three modes in one process, one request at a time: user, list, nested');
       inProcess = await measureModesInProcess({ db: handle.db, pool: handle.pool, config, seconds: options.inProcessSeconds, postmasterPid: server.postmasterPid, queries: documents });
-      for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`}`).join(', ')}`);
+      for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`} ${m.allocatedKbPerRequest} KB`).join(', ')}`);
     }
     if (options.pieces.includes('shield')) {
       log('graphql-shield in process: off, root fields (as shipped), every field');
