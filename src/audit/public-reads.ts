@@ -42,10 +42,14 @@ interface FieldStep {
   childHoldsSubjects: boolean;
 }
 
-/** A response path as a linked list: a string is built only when one is kept or compared. */
+/**
+ * A response path as a linked list: a string is built only when one is kept or compared, once
+ * per link, from its parent's (a list's items' paths share the list's).
+ */
 interface PathLink {
   prev: PathLink | undefined;
   key: string | number;
+  text: string | undefined;
 }
 
 /**
@@ -146,10 +150,13 @@ export function publicReads(
     return read;
   };
 
-  const pathString = (link: PathLink | undefined): string => {
-    const parts: Array<string | number> = [];
-    for (let p = link; p; p = p.prev) parts.push(p.key);
-    return readPathOf(parts.reverse());
+  /** As `readPathOf` writes it. */
+  const pathString = (link: PathLink): string => {
+    if (link.text !== undefined) return link.text;
+    const parent = link.prev ? pathString(link.prev) : '';
+    const { key } = link;
+    link.text = typeof key === 'number' ? `${parent}[${key}]` : parent ? `${parent}.${key}` : key;
+    return link.text;
   };
 
   const lookUpReturned = returned.size > 0;
@@ -160,7 +167,7 @@ export function publicReads(
       const sources = Array.isArray(source) ? source : undefined;
       // Objects of one type in a list all hold the same keys: counted field by field, not object by object.
       if (!checkErrors && isObjectType(type) && (sources === undefined || subjectKeyOf(type) === null) && walkList(type, selections, value, path)) return;
-      for (let i = 0; i < value.length; i += 1) walk(type, selections, value[i], { prev: path, key: i }, sources?.[i]);
+      for (let i = 0; i < value.length; i += 1) walk(type, selections, value[i], { prev: path, key: i, text: undefined }, sources?.[i]);
       return;
     }
     if (typeof value !== 'object') return;
@@ -193,7 +200,7 @@ export function publicReads(
           }
           continue;
         }
-        const link: PathLink = { prev: path, key: step.key };
+        const link: PathLink = { prev: path, key: step.key, text: undefined };
         if (checkErrors && erroredPaths.has(pathString(link))) continue;
         if (read) {
           read.count += 1;
@@ -222,6 +229,9 @@ export function publicReads(
       first ??= item;
     }
     if (!first) return true;
+    /** The items' links, made when a field of an item first needs its path. */
+    const itemLinks: Array<PathLink | undefined> = [];
+    const itemLink = (i: number): PathLink => (itemLinks[i] ??= { prev: path, key: i, text: undefined });
     for (const selectionSet of selections) {
       for (const step of stepsFor(type, type, selectionSet)) {
         if (!(step.key in first)) continue;
@@ -232,7 +242,7 @@ export function publicReads(
         for (let i = 0; i < list.length; i += 1) {
           const item = list[i];
           if (item === null || typeof item !== 'object') continue;
-          const link: PathLink = { prev: { prev: path, key: i }, key: step.key };
+          const link: PathLink = { prev: itemLink(i), key: step.key, text: undefined };
           if (read && read.paths.length < MAX_PATHS) read.paths.push(pathString(link));
           else if (!descend) break;
           if (descend) walk(childType, step.childSelections, Reflect.get(item, step.key), link, step.childHoldsSubjects && lookUpReturned ? returned.get(pathString(link)) : undefined);

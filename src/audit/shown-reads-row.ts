@@ -67,17 +67,21 @@ export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typ
     if (group.truncated) subjectsSeen = Math.max(subjectsSeen, group.truncated.subjects);
   }
   // Keys written in sorted order, at every level: canonical JSON then serialises the row natively.
+  // Set one by one rather than spread from objects made for the purpose: a spread copies through
+  // V8's runtime, and this runs for every field of every request's shared rows.
   for (const group of [...groups].sort(byTypeField)) {
     const arguments_ = asked(group.typeField);
-    fields[group.typeField] = {
-      ...(arguments_ ? { arguments: arguments_ } : {}),
-      count: group.count,
-      ...(group.truncated ? { distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
-      ...(group.objectIds.length > 0 ? { objectIds: group.objectIds } : {}),
-      paths: compactPaths(group.paths),
-      ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
-      ...(group.truncated ? { truncated: true } : {}),
-    };
+    // `paths` is set below, in its place in the key order.
+    const field = (arguments_ ? { arguments: arguments_, count: group.count } : { count: group.count }) as SharedFieldReads;
+    if (group.truncated) {
+      field.distinctObjectIds = group.truncated.objects;
+      field.distinctSubjectIds = group.truncated.subjects;
+    }
+    if (group.objectIds.length > 0) field.objectIds = group.objectIds;
+    field.paths = compactPaths(group.paths);
+    if (group.subjectIds.length > 0) field.subjectIds = group.subjectIds;
+    if (group.truncated) field.truncated = true;
+    fields[group.typeField] = field;
   }
   const subjectIds = [...subjects];
   // Distinct users over all fields: at least the union kept and the most one field counted.
@@ -119,7 +123,7 @@ export function compactPaths(paths: readonly string[]): string[] {
     for (; next < paths.length; next += 1) {
       const path = paths[next] ?? '';
       if (path.length <= run.start.length + run.end.length || !path.startsWith(run.start) || !path.endsWith(run.end)) break;
-      if (indexValue(path.slice(run.start.length, path.length - run.end.length)) !== to + 1) break;
+      if (indexValue(path, run.start.length, path.length - run.end.length) !== to + 1) break;
       to += 1;
     }
     out.push(`${run.start}${run.from}-${to}${run.end}`);
@@ -155,16 +159,24 @@ function indexStep(a: string, b: string): { start: string; end: string; from: nu
     endB += 1;
   }
   if (a.charCodeAt(endA) !== CLOSE) return null;
-  const from = indexValue(a.slice(start, endA));
-  if (from < 0 || indexValue(b.slice(start, endB)) !== from + 1) return null;
+  const from = indexValue(a, start, endA);
+  if (from < 0 || indexValue(b, start, endB) !== from + 1) return null;
   return { start: a.slice(0, start), end: a.slice(endA), from };
 }
 
-/** A list index written as the response writes it (digits, no leading zero), else -1. */
-function indexValue(text: string): number {
-  if (text.length === 0 || (text.length > 1 && text.charCodeAt(0) === 0x30)) return -1;
-  for (let i = 0; i < text.length; i += 1) if (!isDigit(text.charCodeAt(i))) return -1;
-  return Number(text);
+/**
+ * `text` from `start` to `end` read as a list index written as the response writes it (digits,
+ * no leading zero), else -1. Read in place: it runs for every path of every shared row.
+ */
+function indexValue(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 15 || (end - start > 1 && text.charCodeAt(start) === 0x30)) return -1;
+  let value = 0;
+  for (let i = start; i < end; i += 1) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code)) return -1;
+    value = value * 10 + (code - 0x30);
+  }
+  return value;
 }
 
 function isDigit(code: number): boolean {

@@ -29,16 +29,22 @@ const row = fc.record({
   occurred_at: fc.option(fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), { nil: undefined }),
 });
 
-/** The definition the verifier and the docs give: SHA-256 of the row's canonical JSON, time as ISO. */
+/** The definition the verifier and the docs give: SHA-256 of the row's canonical JSON, time as ISO, `chain_id` only when it is not 0. */
 function definedHash(content: HashedAuditRow): string {
-  return createHash('sha256').update(canonicalJson({ ...content, occurred_at: content.occurred_at.toISOString() })).digest('hex');
+  const { chain_id: chainId, ...rest } = content;
+  return createHash('sha256')
+    .update(canonicalJson({ ...rest, ...(chainId ? { chain_id: chainId } : {}), occurred_at: content.occurred_at.toISOString() }))
+    .digest('hex');
 }
 
+/** Chain 0 (as every row before there were several), or another. */
+const chainId = fc.option(fc.integer({ min: 0, max: 63 }), { nil: undefined });
+
 describe('the audit hash', () => {
-  it('is SHA-256 of the canonical JSON of everything a row says', () => {
+  it('is SHA-256 of the canonical JSON of everything a row says, its chain when not 0', () => {
     fc.assert(
-      fc.property(row, (input) => {
-        const content: HashedAuditRow = { ...input, occurred_at: input.occurred_at ?? new Date(0), chain_seq: '7', prev_hash: '0'.repeat(64) };
+      fc.property(row, chainId, (input, chain) => {
+        const content: HashedAuditRow = { ...input, ...(chain === undefined ? {} : { chain_id: chain }), occurred_at: input.occurred_at ?? new Date(0), chain_seq: '7', prev_hash: '0'.repeat(64) };
         expect(hashAuditRow(content)).toBe(definedHash(content));
       }),
     );

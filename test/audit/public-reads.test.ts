@@ -1,6 +1,6 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { publicReads } from '../../src/audit/public-reads.js';
+import { publicReads, readPathOf } from '../../src/audit/public-reads.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
 
 const { schema, catalog } = buildDemoSchema();
@@ -56,6 +56,17 @@ describe('public reads counted from the result', () => {
     const reads = readsOf('{ account { invoices { id number } } }', { account: { invoices: invoices(3) } }, ['account.invoices[1].number']);
     expect(reads['Invoice.number']).toEqual({ count: 2, paths: ['account.invoices[0].number', 'account.invoices[2].number'] });
     expect(reads['Invoice.id']?.count).toBe(3);
+  });
+
+  it('writes each path as an error path is written, however deep, so a refused value below a list is found and left out', () => {
+    const users = Array.from({ length: 4 }, (_, i) => ({ id: `usr_${i}`, notificationSettings: { smsAlerts: true } }));
+    const paymentMethods = Array.from({ length: 3 }, (_, i) => ({ id: `pm_${i}`, brand: 'visa' }));
+    const document = '{ account { users { id notificationSettings { smsAlerts } } paymentMethods { id brand } } }';
+    const errored = [readPathOf(['account', 'users', 2, 'notificationSettings']), readPathOf(['account', 'paymentMethods', 1, 'brand'])];
+    const reads = readsOf(document, { account: { users, paymentMethods } }, errored);
+    expect(reads['User.notificationSettings']).toEqual({ count: 3, paths: [0, 1, 3].map((i) => readPathOf(['account', 'users', i, 'notificationSettings'])) });
+    expect(reads['PaymentMethod.brand']).toEqual({ count: 2, paths: [0, 2].map((i) => readPathOf(['account', 'paymentMethods', i, 'brand'])) });
+    expect(reads['User.id']?.paths).toEqual([0, 1, 2, 3].map((i) => `account.users[${i}].id`));
   });
 
   it('counts root introspection as one read of the schema, and nothing inside it', () => {
