@@ -11,6 +11,9 @@
  * per request. Six runs put what the audit adds to nested within about ±15% of each other, where
  * ten HTTP runs spread it threefold (docs/performance.md, "The three modes in one process").
  */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import type { Config } from '../src/config/config.js';
 import type { Db } from '../src/db/database.js';
 import { customerIdentity } from '../src/domain/accounts/index.js';
@@ -60,6 +63,8 @@ export async function measureModesInProcess(options: {
   /** Measured time per mode and query. */
   seconds: number;
   postmasterPid: number | null;
+  /** After a query is measured: a sampling heap profile of each mode's allocations over `requests` more. */
+  heapProfile?: { queries: readonly string[]; requests: number; dir: string; log: (line: string) => void } | null;
 }): Promise<InProcessResult[]> {
   const logger = createLogger('silent');
   const identity = customerIdentity(options.db);
@@ -100,6 +105,14 @@ export async function measureModesInProcess(options: {
         if (db0 !== null && db1 !== null) sample.db.push((db1 - db0) / BATCH);
       }
     }
+    if (options.heapProfile?.queries.includes(q.name)) {
+      for (const mode of SERVER_MODES) {
+        const gateway = gateways.get(mode)!;
+        const file = path.join(options.heapProfile.dir, `in-process-${q.name}-${mode.replace('+', '-')}.heapprofile`);
+        await writeHeapProfile(file, options.heapProfile.requests, () => send(gateway));
+        options.heapProfile.log(`  heap profile: ${file} (${options.heapProfile.requests} requests)`);
+      }
+    }
     const total = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0);
     const perRequest = (mode: ServerMode) => {
       const own = samples.get(mode)!;
@@ -130,4 +143,25 @@ export async function measureModesInProcess(options: {
     });
   }
   return results;
+}
+
+/**
+ * V8's sampling heap profiler over `requests` calls of `send`, objects collected since included:
+ * where a request's bytes are allocated, by function and call stack (Chrome DevTools opens the
+ * file; `bench/profile-summary.ts --against` compares two per request).
+ */
+async function writeHeapProfile(file: string, requests: number, send: () => Promise<void>): Promise<void> {
+  const session = new Session();
+  session.connect();
+  try {
+    // Warm first: what the profile shows is a steady request, not the first calls' compiling.
+    for (let i = 0; i < Math.min(requests, 50); i++) await send();
+    // includeObjectsCollectedBy*: a request's garbage, nearly all it allocates, is counted too.
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+    for (let i = 0; i < requests; i++) await send();
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    await writeFile(file, JSON.stringify({ ...profile, requests }));
+  } finally {
+    session.disconnect();
+  }
 }

@@ -5,6 +5,9 @@ import { PROXY_MODES, SERVER_MODES, type ProxyMode, type ServerMode } from './su
 
 export const WORKLOAD_NAMES = ['user', 'list', 'nested', 'mutation', 'session'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
+/** The documents the in-process pieces send. */
+export const IN_PROCESS_QUERIES = ['user', 'list', 'nested'] as const;
+export type InProcessQuery = (typeof IN_PROCESS_QUERIES)[number];
 export const PIECES = ['http', 'in-process', 'proxy', 'shield', 'writer', 'auditor'] as const;
 export type Piece = (typeof PIECES)[number];
 
@@ -39,6 +42,10 @@ export interface BenchOptions {
   auditorQueries: number;
   /** Servers whose measured blocks are CPU-profiled (into <out-dir>/profiles). */
   cpuProfile: Array<ServerMode | ProxyMode>;
+  /** In-process queries whose allocations are heap-profiled, mode by mode (into <out-dir>/profiles). */
+  heapProfile: InProcessQuery[];
+  /** Requests per mode in each heap profile. */
+  heapProfileRequests: number;
   /** Server log level (warn keeps per-request access logs out of the measurement). */
   logLevel: string;
   outDir: string;
@@ -68,6 +75,10 @@ const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NA
                           upstream, proxy-customer, proxy-session, proxy-session-unaudited,
                           proxy-session-executed; all)
                           into <out-dir>/profiles; read them with npx tsx bench/profile-summary.ts
+  --heap-prof=QUERY,...   in the in-process piece, after it is measured, profile what each mode
+                          allocates for these queries (user, list, nested), one profile per mode,
+                          into <out-dir>/profiles; compare two with bench/profile-summary.ts --against
+  --heap-prof-requests=N  requests per mode in each heap profile (default 500)
   --log-level=LEVEL       server log level (default warn)
   --out-dir=DIR           where the results JSON goes (default bench/results)
   --no-docs               do not rewrite docs/performance.md
@@ -95,6 +106,8 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
       'audit-months': { type: 'string' },
       'auditor-queries': { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'heap-prof': { type: 'string' },
+      'heap-prof-requests': { type: 'string' },
       'log-level': { type: 'string' },
       'out-dir': { type: 'string' },
       'no-docs': { type: 'boolean' },
@@ -121,6 +134,10 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
   const profile = pick(values['cpu-prof'], 'CPU_PROF');
   const profiled = [...SERVER_MODES, ...PROXY_MODES];
   const cpuProfile = !profile ? [] : profile === 'all' ? profiled : list(profile, profiled, 'CPU_PROF');
+  const heapProfiled = pick(values['heap-prof'], 'HEAP_PROF');
+  const heapProfile = heapProfiled ? list(heapProfiled, IN_PROCESS_QUERIES, 'HEAP_PROF') : [];
+  const pieces = list(pick(values.only, 'ONLY'), PIECES, 'ONLY');
+  if (heapProfile.length && !pieces.includes('in-process')) throw new Error('BENCH_HEAP_PROF profiles the in-process piece: run it too (--only=in-process)');
   const batches = pick(values['writer-batches'], 'WRITER_BATCHES');
   const writerBatches = batches ? batches.split(',').map((b) => Number(b)) : smoke ? [10, 100] : [100, 1000, 10_000];
   if (writerBatches.some((b) => !Number.isInteger(b) || b < 1 || b > 100_000)) throw new Error('BENCH_WRITER_BATCHES: whole numbers from 1 to 100000');
@@ -128,7 +145,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
 
   return {
     smoke,
-    pieces: list(pick(values.only, 'ONLY'), PIECES, 'ONLY'),
+    pieces,
     // In the order they are listed above, whatever order they were asked in: the read workloads'
     // session belongs to an agent the session workload starts with, so they run before it.
     workloads: WORKLOAD_NAMES.filter((name) => askedWorkloads.includes(name)),
@@ -146,6 +163,8 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     auditMonths: num(values['audit-months'], 'AUDIT_MONTHS', 6, 2, 1, 60),
     auditorQueries: num(values['auditor-queries'], 'AUDITOR_QUERIES', 200, 10, 1, 100_000),
     cpuProfile,
+    heapProfile,
+    heapProfileRequests: num(values['heap-prof-requests'], 'HEAP_PROF_REQUESTS', 500, 20, 1, 100_000),
     logLevel: pick(values['log-level'], 'LOG_LEVEL') ?? 'warn',
     outDir: path.resolve(outDir ?? (smoke ? path.join(tmpdir(), 'warden-bench-smoke') : 'bench/results')),
     writeDocs: !smoke && !values['no-docs'] && env['BENCH_DOCS'] !== '0',

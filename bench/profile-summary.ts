@@ -1,8 +1,11 @@
 /**
  * Where a server's CPU went: the hot functions and packages in a V8 CPU profile written by
- * `npm run bench -- --cpu-prof=policy+audit` (bench/results/profiles/*.cpuprofile).
+ * `npm run bench -- --cpu-prof=policy+audit` (bench/results/profiles/*.cpuprofile). Or where a
+ * request's bytes were allocated, in a heap profile written by `--heap-prof=nested`
+ * (*.heapprofile), alone or against another mode's: per request, what one allocates more.
  *
  *   npx tsx bench/profile-summary.ts <file.cpuprofile> [--top=25]
+ *   npx tsx bench/profile-summary.ts <policy-audit.heapprofile> [--against=<policy.heapprofile>] [--top=25]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,16 +81,87 @@ function shorten(url: string): string {
   return path.relative(process.cwd(), file);
 }
 
+interface HeapProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children?: HeapProfileNode[];
+}
+
+interface HeapProfile {
+  head: HeapProfileNode;
+  /** Requests the profile covers (written by the in-process piece). */
+  requests?: number;
+}
+
+/** Bytes allocated per request, by function and by area (self: allocated in the function itself). */
+interface HeapSummary {
+  bytesPerRequest: number;
+  functions: Map<string, { name: string; where: string; bytes: number }>;
+  areas: Map<string, number>;
+}
+
+function summariseHeapProfile(profile: HeapProfile): HeapSummary {
+  const requests = profile.requests ?? 1;
+  const functions = new Map<string, { name: string; where: string; bytes: number }>();
+  const areas = new Map<string, number>();
+  let total = 0;
+  const visit = (node: HeapProfileNode): void => {
+    if (node.selfSize > 0) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const where = url ? `${shorten(url)}:${lineNumber + 1}` : '(native)';
+      const key = `${functionName}@${where}`;
+      const entry = functions.get(key) ?? { name: functionName || '(anonymous)', where, bytes: 0 };
+      entry.bytes += node.selfSize / requests;
+      functions.set(key, entry);
+      const area = areaOf(url, functionName);
+      areas.set(area, (areas.get(area) ?? 0) + node.selfSize / requests);
+      total += node.selfSize / requests;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(profile.head);
+  return { bytesPerRequest: total, functions, areas };
+}
+
+function printHeapSummary(file: string, summary: HeapSummary, against: { file: string; summary: HeapSummary } | null, top: number): void {
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(8);
+  const base = against?.summary;
+  const rows = <V,>(map: Map<string, V>, bytes: (v: V) => number, other: Map<string, V> | undefined) =>
+    [...new Set([...map.keys(), ...(other?.keys() ?? [])])]
+      .map((key) => {
+        const mine = map.get(key);
+        const theirs = other?.get(key);
+        const value = mine ?? theirs!;
+        return { key, value, bytes: (mine ? bytes(mine) : 0) - (theirs ? bytes(theirs) : 0) };
+      })
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, top);
+  if (!base) {
+    console.log(`\n${file}: ${kb(summary.bytesPerRequest).trim()} KB allocated a request\n\nby area (KB a request, allocated in the area itself):`);
+  } else {
+    console.log(`\n${file}: ${kb(summary.bytesPerRequest).trim()} KB allocated a request, ${kb(summary.bytesPerRequest - base.bytesPerRequest).trim()} KB more than ${against.file}\n\nby area (KB a request more):`);
+  }
+  for (const row of rows(summary.areas, (v) => v, base?.areas)) console.log(`  ${kb(row.bytes)} KB  ${row.key}`);
+  console.log(base ? '\nfunctions allocating more (KB a request):' : '\nfunctions allocating most (KB a request):');
+  for (const row of rows(summary.functions, (v) => v.bytes, base?.functions)) console.log(`  ${kb(row.bytes)} KB  ${row.value.name}  ${row.value.where}`);
+}
+
 function main(): void {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string' }, against: { type: 'string' } } });
   const top = Number(values.top ?? 25);
   if (positionals.length === 0) {
-    console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [--top=25]');
+    console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile | file.heapprofile> [--against=<file.heapprofile>] [--top=25]');
     process.exitCode = 1;
     return;
   }
+  const against = values.against ? { file: values.against, summary: summariseHeapProfile(JSON.parse(readFileSync(values.against, 'utf8')) as HeapProfile) } : null;
   for (const file of positionals) {
-    const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, top);
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile | HeapProfile;
+    if ('head' in profile) {
+      printHeapSummary(file, summariseHeapProfile(profile), against, top);
+      continue;
+    }
+    const summary = summariseProfile(profile, top);
     console.log(`\n${file}: ${summary.totalMs} ms busy (idle left out)\n\nby area (self time):`);
     for (const a of summary.areas) console.log(`  ${String(a.percent).padStart(5)}%  ${String(a.selfMs).padStart(7)} ms  ${a.area}`);
     console.log('\nhottest functions (self time):');

@@ -75,7 +75,7 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
   const postgresVersion = await serverVersion(server.url);
   log(`PostgreSQL ${postgresVersion}: ${server.source}`);
   const secrets: WardenSecrets = { jwt: randomJwtSecret(), checkpoint: randomBytes(32).toString('base64url') };
-  if (options.cpuProfile.length) mkdirSync(path.resolve(options.outDir, 'profiles'), { recursive: true });
+  if (options.cpuProfile.length || options.heapProfile.length) mkdirSync(path.resolve(options.outDir, 'profiles'), { recursive: true });
   const reruns = { left: RERUNS_PER_RUN };
 
   let http: BenchResults['http'] = null;
@@ -162,7 +162,15 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
     if (options.pieces.includes('in-process')) {
       log('the three modes in one process, one request at a time: user, list, nested');
-      inProcess = await measureModesInProcess({ db: handle.db, pool: handle.pool, config, seconds: options.inProcessSeconds, postmasterPid: server.postmasterPid, queries: documents });
+      inProcess = await measureModesInProcess({
+        db: handle.db,
+        pool: handle.pool,
+        config,
+        seconds: options.inProcessSeconds,
+        postmasterPid: server.postmasterPid,
+        queries: documents,
+        heapProfile: options.heapProfile.length ? { queries: options.heapProfile, requests: options.heapProfileRequests, dir: path.resolve(options.outDir, 'profiles'), log } : null,
+      });
       for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`} ${m.allocatedKbPerRequest} KB`).join(', ')}`);
     }
     if (options.pieces.includes('shield')) {
