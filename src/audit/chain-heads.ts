@@ -22,17 +22,18 @@ export const MAX_AUDIT_CHAINS = 64;
 export const FREE_HEAD_SQL = freeHeadSql();
 
 /**
- * `FREE_HEAD_SQL`, putting chain `avoid` last when given: a writer whose chain another writer
- * keeps moving (a mutation's own audit event takes the lowest free head) goes to another free
- * one if there is one, and takes that one only if it is the only one free.
+ * `FREE_HEAD_SQL`, putting chain `avoid` last when given, and from the highest chain down when
+ * `from` is `highest`: a writer whose chain another writer keeps moving (a mutation's own audit
+ * event takes the lowest free head) goes to another free one if there is one, the one furthest
+ * from where those writers look first, and takes the one it avoids only if it is the only one free.
  */
-export function freeHeadSql(avoid?: number): string {
+export function freeHeadSql(avoid?: number, from: 'lowest' | 'highest' = 'lowest'): string {
   if (avoid !== undefined && (!Number.isInteger(avoid) || avoid < 0 || avoid >= MAX_AUDIT_CHAINS)) throw new RangeError(`no audit chain ${avoid}`);
   return (
     'select chain_id, last_seq::text as last_seq, last_hash from audit_chain_heads ' +
     'order by (xmin = pg_current_xact_id()::xid or xmax = pg_current_xact_id()::xid) desc, ' +
     (avoid === undefined ? '' : `chain_id = ${avoid}, `) +
-    'chain_id limit 1 for update skip locked'
+    `chain_id${from === 'highest' ? ' desc' : ''} limit 1 for update skip locked`
   );
 }
 

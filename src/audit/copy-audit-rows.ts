@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type pg from 'pg';
 import type { Duplex } from 'node:stream';
 import { AuditChain, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
-import { freeHeadSql, MAX_AUDIT_CHAINS, newHeadSql, WAIT_HEAD_SQL, type ChainHead } from './chain-heads.js';
+import { FREE_HEAD_SQL, freeHeadSql, MAX_AUDIT_CHAINS, newHeadSql, WAIT_HEAD_SQL, type ChainHead } from './chain-heads.js';
 
 /** The columns in COPY order, each with how COPY's binary format carries it. */
 const COLUMNS = [
@@ -81,8 +81,10 @@ const SLOW_AFTER_REFUSAL = 16;
  * server costs about as much CPU as a few rows): when this pool's last append left a head, the
  * whole append (hold that head, COPY the rows hashed after it, move it, commit) goes as one
  * message, and the rows commit only if the head was still there and free
- * (`audit_hold_chain_head`). Otherwise the head is taken first, another chain than the refused
- * one where there is one, and the rest goes as one message: two round trips.
+ * (`audit_hold_chain_head`). Otherwise the head is taken first, and the rest goes as one
+ * message: two round trips. After a refusal that is the highest free head other than the one
+ * refused, where there is one: appends inside transactions take the lowest, and a writer that
+ * stayed near them was refused again and again (one append in ten on session start/end).
  */
 export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[], chains = 1): Promise<void> {
   if (rows.length === 0) return;
@@ -96,7 +98,9 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
     } else {
       if (tried) await client.query('rollback');
       // Several statements in one query answer with a result each (the driver's types know only one).
-      const opened: unknown = await client.query(`begin; ${freeHeadSql(tried?.chain_id)}`);
+      // Refused: from the highest free head down, away from where appends inside transactions
+      // (a mutation's own event) start, so the next one does not move it again at once.
+      const opened: unknown = await client.query(`begin; ${tried ? freeHeadSql(tried.chain_id, 'highest') : FREE_HEAD_SQL}`);
       const head = (Array.isArray(opened) ? headOf(opened[1]) : null) ?? (await busyHead(client, chains));
       const after = await appendAfter(client, head, rows, '');
       const nowhereElse = tried !== null && head.chain_id === tried.chain_id;

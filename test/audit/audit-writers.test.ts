@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
 import { createAuditWriter } from '../../src/audit/audit-writer.js';
+import { newHeadSql } from '../../src/audit/chain-heads.js';
 import { copyAuditRows } from '../../src/audit/copy-audit-rows.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -204,6 +205,26 @@ describe('the audit writers', () => {
       }
       const other = await database.db.selectFrom('audit_events').select('chain_id').where('request_id', '=', 'req_held_1').executeTakeFirstOrThrow();
       expect(other.chain_id).not.toBe(left.chain_id);
+      expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+    });
+
+    it('once refused, goes to the highest free head, away from the lowest, where appends inside transactions start', async () => {
+      const pool = freshPool();
+      for (let i = 0; i < 3; i++) await sql.raw(newHeadSql(3)).execute(database.db);
+      const [highest] = await database.db.selectFrom('audit_chain_heads').select('chain_id').orderBy('chain_id', 'desc').limit(1).execute();
+      expect(highest?.chain_id).toBeGreaterThanOrEqual(2);
+      const chainOf = async (requestId: string) => (await database.db.selectFrom('audit_events').select('chain_id').where('request_id', '=', requestId).executeTakeFirstOrThrow()).chain_id;
+      await copyAuditRows(pool, [row(33_000, { request_id: 'req_far_0' })], 3);
+      expect(await chainOf('req_far_0')).toBe(0);
+      // A mutation's own audit event, in its transaction: on the lowest free head, the one this writer left.
+      await database.db.transaction().execute((trx) => appendAuditRows(trx, [row(33_001, { request_id: 'req_far_1' })], 3));
+      expect(await chainOf('req_far_1')).toBe(0);
+      await copyAuditRows(pool, [row(33_002, { request_id: 'req_far_2' })], 3);
+      // Not chain 1, the next such append's first choice once chain 0 is busy.
+      expect(await chainOf('req_far_2')).toBe(highest?.chain_id);
+      // And it stays there: the next append is one round trip.
+      expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(33_003, { request_id: 'req_far_3' })], 3))).toBe(1);
+      expect(await chainOf('req_far_3')).toBe(highest?.chain_id);
       expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
     });
 
