@@ -171,4 +171,9 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
   };
 }
 
+/** Where a run's CPU and heap profiles go. */
+export function profilesDir(options: Pick<BenchOptions, 'outDir'>): string {
+  return path.resolve(options.outDir, 'profiles');
+}
+
 export { HELP as BENCH_HELP };

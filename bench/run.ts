@@ -21,7 +21,7 @@ import { measureAuditWriter } from './audit-writer.js';
 import { runHttpBenchmark } from './http/run-http.js';
 import { RERUNS_PER_RUN } from './http/side-by-side.js';
 import { createWorkloads, CUSTOMER, endOpenSessions, READ_QUERIES, READ_SESSION_AGENT, startImpersonation, tokenFor, type ImpersonationHandle } from './http/workloads.js';
-import { BENCH_HELP, parseBenchOptions, type BenchOptions } from './options.js';
+import { BENCH_HELP, parseBenchOptions, profilesDir, type BenchOptions } from './options.js';
 import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResults } from './report.js';
 import { runProxyBenchmark } from './proxy/run-proxy.js';
 import { measureModesInProcess } from './modes-in-process.js';
@@ -75,7 +75,7 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
   const postgresVersion = await serverVersion(server.url);
   log(`PostgreSQL ${postgresVersion}: ${server.source}`);
   const secrets: WardenSecrets = { jwt: randomJwtSecret(), checkpoint: randomBytes(32).toString('base64url') };
-  if (options.cpuProfile.length || options.heapProfile.length) mkdirSync(path.resolve(options.outDir, 'profiles'), { recursive: true });
+  if (options.cpuProfile.length || options.heapProfile.length) mkdirSync(profilesDir(options), { recursive: true });
   const reruns = { left: RERUNS_PER_RUN };
 
   let http: BenchResults['http'] = null;
@@ -109,7 +109,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
   const checkpointDir = mkdtempSync(path.join(tmpdir(), 'warden-bench-checkpoints-'));
   cleanup.add(async () => rmSync(checkpointDir, { recursive: true, force: true }));
   const env = wardenEnv(options, database.url, secrets, path.join(checkpointDir, 'checkpoints.jsonl'));
-  const profileDir = options.cpuProfile.length ? path.resolve(options.outDir, 'profiles') : null;
+  const profileDir = options.cpuProfile.length ? profilesDir(options) : null;
   const modes: readonly ServerMode[] = options.pieces.includes('http') ? SERVER_MODES : ['baseline'];
   const servers = new Map<ServerMode, ServerProcess>();
   await Promise.all(
@@ -169,7 +169,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
         seconds: options.inProcessSeconds,
         postmasterPid: server.postmasterPid,
         queries: documents,
-        heapProfile: options.heapProfile.length ? { queries: options.heapProfile, requests: options.heapProfileRequests, dir: path.resolve(options.outDir, 'profiles'), log } : null,
+        heapProfile: options.heapProfile.length ? { queries: options.heapProfile, requests: options.heapProfileRequests, dir: profilesDir(options), log } : null,
       });
       for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`} ${m.allocatedKbPerRequest} KB`).join(', ')}`);
     }

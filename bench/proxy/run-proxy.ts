@@ -10,7 +10,7 @@ import { addDevelopmentStaff } from '../../src/proxy/development-staff.js';
 import { createUpstreamSigner, generateSigningKeyPem } from '../../src/proxy/upstream-token.js';
 import { measureSideBySide, type Contender, type WorkloadResult } from '../http/side-by-side.js';
 import { startImpersonation } from '../http/workloads.js';
-import type { BenchOptions } from '../options.js';
+import { profilesDir, type BenchOptions } from '../options.js';
 import { createBenchDatabase, type BenchServer } from '../support/postgres.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import type { ProxyMode } from '../support/server-protocol.js';
@@ -95,7 +95,7 @@ export async function runProxyBenchmark(run: ProxyRunOptions): Promise<WorkloadR
     { mode: 'proxy-session-unaudited', server: unauditedProxy, behind, workload: sessionThroughWarden(load, session, { on: false, rows: auditRows }) },
     { mode: 'proxy-session-executed', server: executedProxy, behind, workload: sessionThroughWarden(load, session, { on: true, rows: auditRows }) },
   ];
-  const profileDir = options.cpuProfile.length ? path.resolve(options.outDir, 'profiles') : null;
+  const profileDir = options.cpuProfile.length ? profilesDir(options) : null;
   const result = await measureSideBySide(
     { options, postmasterPid: run.server.postmasterPid, auditRows, track: run.track, log, profile: profileDir ? { modes: options.cpuProfile, dir: profileDir } : null },
     { name: PROXY_WORKLOAD, title: PROXY_TITLE },

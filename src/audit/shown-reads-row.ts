@@ -4,8 +4,8 @@ import type { FieldReadGroup } from './field-read-recorder.js';
 /** Users kept on a shared row, as on any field-read row. */
 const MAX_SUBJECTS = 200;
 
-/** One field as a request's shared row keeps it: `details.fields[coordinate]`. */
-export interface SharedFieldReads {
+/** One field as a request's shared row keeps it (`details.fields[coordinate]`), and as its own row's `details` says it. */
+export type SharedFieldReads = {
   count: number;
   /** Example paths, consecutive list indexes as one range: `account.invoices[0-19].number`. */
   paths: string[];
@@ -17,7 +17,7 @@ export interface SharedFieldReads {
   distinctSubjectIds?: number;
   /** What a root field was asked for, by response key (staff only). */
   arguments?: Record<string, unknown>;
-}
+};
 
 /** A request's shown reads of one class, as its shared row's `details` holds them. */
 export type SharedReadsDetails = {
@@ -67,21 +67,8 @@ export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typ
     if (group.truncated) subjectsSeen = Math.max(subjectsSeen, group.truncated.subjects);
   }
   // Keys written in sorted order, at every level: canonical JSON then serialises the row natively.
-  // Set one by one rather than spread from objects made for the purpose: a spread copies through
-  // V8's runtime, and this runs for every field of every request's shared rows.
   for (const group of [...groups].sort(byTypeField)) {
-    const arguments_ = asked(group.typeField);
-    // `paths` is set below, in its place in the key order.
-    const field = (arguments_ ? { arguments: arguments_, count: group.count } : { count: group.count }) as SharedFieldReads;
-    if (group.truncated) {
-      field.distinctObjectIds = group.truncated.objects;
-      field.distinctSubjectIds = group.truncated.subjects;
-    }
-    if (group.objectIds.length > 0) field.objectIds = group.objectIds;
-    field.paths = compactPaths(group.paths);
-    if (group.subjectIds.length > 0) field.subjectIds = group.subjectIds;
-    if (group.truncated) field.truncated = true;
-    fields[group.typeField] = field;
+    fields[group.typeField] = fieldReadsDetails(group, asked(group.typeField), compactPaths(group.paths), false);
   }
   const subjectIds = [...subjects];
   // Distinct users over all fields: at least the union kept and the most one field counted.
@@ -94,6 +81,32 @@ export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typ
     ...(subjectIds.length > 0 ? { subjectIds: subjectIds.slice(0, MAX_SUBJECTS) } : {}),
     ...(truncated ? { truncated: true } : {}),
   };
+}
+
+/**
+ * What a field's reads say in `details`: a field-read row's own, or its entry on a shared row
+ * (`paths` compacted there, `objectIds` left out when empty). Keys set one by one in sorted
+ * order, so canonical JSON serialises them natively; set rather than spread from objects made
+ * for the purpose, since a spread copies through V8's runtime and this runs for every field a
+ * request read.
+ */
+export function fieldReadsDetails(
+  group: FieldReadGroup,
+  arguments_: Record<string, unknown> | undefined,
+  paths: string[],
+  alwaysObjectIds: boolean,
+): SharedFieldReads {
+  // `paths` is set below, in its place in the key order.
+  const details = (arguments_ ? { arguments: arguments_, count: group.count } : { count: group.count }) as SharedFieldReads;
+  if (group.truncated) {
+    details.distinctObjectIds = group.truncated.objects;
+    details.distinctSubjectIds = group.truncated.subjects;
+  }
+  if (alwaysObjectIds || group.objectIds.length > 0) details.objectIds = group.objectIds;
+  details.paths = paths;
+  if (group.subjectIds.length > 0) details.subjectIds = group.subjectIds;
+  if (group.truncated) details.truncated = true;
+  return details;
 }
 
 function byTypeField(a: Pick<FieldReadGroup, 'typeField'>, b: Pick<FieldReadGroup, 'typeField'>): number {

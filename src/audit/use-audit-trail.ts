@@ -16,7 +16,7 @@ import { publicReads, readPathOf } from './public-reads.js';
 import { rootArguments, type RootArguments } from './root-arguments.js';
 import { isDenialCode, refusalCodeOf } from './refusal-codes.js';
 import { isUnrecordedRefusal, requestRow, requestRowBase, type RequestRowBase } from './request-row.js';
-import { sharesRow, shownReadsDetails, type SharedClass } from './shown-reads-row.js';
+import { fieldReadsDetails, sharesRow, shownReadsDetails, type SharedClass } from './shown-reads-row.js';
 
 export interface AuditTrailOptions {
   writer: AuditWriter;
@@ -175,16 +175,7 @@ function fieldReadRow(base: RequestRowBase, group: FieldReadGroup, asked: Readon
     data_class: group.dataClass ?? 'unclassified',
     decision: group.decision,
     path: group.paths[0] ?? null,
-    // Keys in sorted order: canonical JSON then serialises the row natively.
-    details: {
-      ...(asked ? { arguments: asked } : {}),
-      count: group.count,
-      ...(group.truncated ? { distinctObjectIds: group.truncated.objects, distinctSubjectIds: group.truncated.subjects } : {}),
-      objectIds: group.objectIds,
-      paths: group.paths,
-      ...(group.subjectIds.length > 0 ? { subjectIds: group.subjectIds } : {}),
-      ...(group.truncated ? { truncated: true } : {}),
-    },
+    details: fieldReadsDetails(group, asked, group.paths, true),
     summary: `${base.who} read ${group.typeField} ${times} (${shown})${base.as}${group.objectIds.length ? `: ${firstFew(group.objectIds)}` : ''}`,
   });
 }

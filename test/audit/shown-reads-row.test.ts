@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/audit/canonical-json.js';
 import type { FieldReadGroup } from '../../src/audit/field-read-recorder.js';
-import { compactPaths, fieldReadsOf, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
+import { compactPaths, fieldReadsDetails, fieldReadsOf, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
 import { ocsfEventOf } from '../../src/audit/stream/ocsf-event.js';
 import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
 import { auditEventRow } from './audit-event-row.js';
@@ -44,6 +44,20 @@ describe("a request's shown public (or internal) reads in one row", () => {
     });
     // Built with its keys in canonical order at every level, so the writer serialises it natively.
     expect(JSON.stringify(details)).toBe(canonicalJson(details));
+  });
+
+  it("writes a field's own row and its shared entry with every key in canonical order, whatever the field holds", () => {
+    const wide = group('User.email', 300, { dataClass: 'pii', decision: 'masked', subjectIds: ['usr_jane'], objectIds: ['usr_jane'], truncated: { objects: 300, subjects: 250 } });
+    const plain = group('Invoice.number', 2);
+    for (const [g, asked] of [[wide, { search: 'jane' }], [plain, undefined]] as const) {
+      for (const own of [true, false]) {
+        const details = fieldReadsDetails(g, asked, g.paths, own);
+        expect(JSON.stringify(details)).toBe(canonicalJson(details));
+      }
+    }
+    // A row of its own always says which objects it read, none included; a shared entry leaves an empty list out.
+    expect(fieldReadsDetails(plain, undefined, plain.paths, true)).toEqual({ count: 2, objectIds: [], paths: ['Invoice.number-path'] });
+    expect(fieldReadsDetails(plain, undefined, plain.paths, false)).toEqual({ count: 2, paths: ['Invoice.number-path'] });
   });
 
   it('says when it kept fewer users than it read: 200 kept, the distinct count with them', () => {
