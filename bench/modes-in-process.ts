@@ -22,11 +22,23 @@ import { createLogger } from '../src/log/logger.js';
 import { IMPERSONATION_HEADER } from '../src/impersonation/resolve-session-access.js';
 import { baselinePolicySource, createGateway, type Gateway } from '../src/server/gateway.js';
 import type pg from 'pg';
-import type { ShieldQuery } from './shield.js';
+import type { GraphQLBody, Operation } from './http/graphql-client.js';
 import { heapAllocation } from './support/heap-allocation.js';
 import { processTreeCpuUs } from './support/process-cpu.js';
 import { SERVER_MODES, type ServerMode } from './support/server-protocol.js';
 import { round, spread, type Spread } from './support/stats.js';
+
+/**
+ * What the piece sends for one query: the same document each time, or (a session's start and
+ * end) the document `next` gives, built from the answers `answered` was told.
+ */
+export interface InProcessDocument {
+  name: string;
+  /** A bearer token, and an impersonation token in a session. */
+  bearer: string;
+  impersonationToken?: string | null;
+  operation: Operation | { next(): Operation; answered(body: GraphQLBody): void };
+}
 
 export interface InProcessResult {
   query: string;
@@ -52,14 +64,14 @@ export interface InProcessResult {
   }>;
 }
 
+/** Even: a session's start and its end fall in the same batch. */
 const BATCH = 20;
 
 export async function measureModesInProcess(options: {
   db: Db;
   pool: pg.Pool | null;
   config: Pick<Config, 'production' | 'development' | 'corsOrigins' | 'jwt' | 'limits' | 'impersonation' | 'audit' | 'metrics'>;
-  /** As the shield piece takes them: a bearer token, and an impersonation token in a session. */
-  queries: ShieldQuery[];
+  queries: InProcessDocument[];
   /** Measured time per mode and query. */
   seconds: number;
   postmasterPid: number | null;
@@ -77,12 +89,16 @@ export async function measureModesInProcess(options: {
 
   const results: InProcessResult[] = [];
   for (const q of options.queries) {
-    const body = JSON.stringify({ query: q.query, variables: q.variables ?? {} });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${q.bearer}`, ...(q.impersonationToken ? { [IMPERSONATION_HEADER]: q.impersonationToken } : {}) };
+    const { operation } = q;
+    const pair = 'next' in operation ? operation : null;
+    const fixed = 'next' in operation ? '' : JSON.stringify({ query: operation.query, variables: operation.variables ?? {} });
     const send = async (gateway: Gateway): Promise<void> => {
+      const body = pair ? JSON.stringify(pair.next()) : fixed;
       const response = await gateway.fetch('http://127.0.0.1/graphql', { method: 'POST', headers, body });
       const text = await response.text();
       if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${q.name} failed in process (${response.status}): ${text.slice(0, 300)}`);
+      pair?.answered(JSON.parse(text) as GraphQLBody);
     };
     const samples = new Map<ServerMode, { cpu: number[]; db: number[]; allocated: number[] }>(SERVER_MODES.map((mode) => [mode, { cpu: [], db: [], allocated: [] }]));
     for (const mode of SERVER_MODES) for (let i = 0; i < BATCH; i++) await send(gateways.get(mode)!);

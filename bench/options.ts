@@ -6,7 +6,7 @@ import { PROXY_MODES, SERVER_MODES, type ProxyMode, type ServerMode } from './su
 export const WORKLOAD_NAMES = ['user', 'list', 'nested', 'mutation', 'session'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 /** The documents the in-process pieces send. */
-export const IN_PROCESS_QUERIES = ['user', 'list', 'nested'] as const;
+export const IN_PROCESS_QUERIES = ['user', 'list', 'nested', 'session'] as const;
 export type InProcessQuery = (typeof IN_PROCESS_QUERIES)[number];
 export const PIECES = ['http', 'in-process', 'proxy', 'shield', 'writer', 'auditor'] as const;
 export type Piece = (typeof PIECES)[number];

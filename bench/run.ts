@@ -20,7 +20,18 @@ import { measureAuditorQueries } from './auditor-queries.js';
 import { measureAuditWriter } from './audit-writer.js';
 import { runHttpBenchmark } from './http/run-http.js';
 import { RERUNS_PER_RUN } from './http/side-by-side.js';
-import { createWorkloads, CUSTOMER, endOpenSessions, READ_QUERIES, READ_SESSION_AGENT, startImpersonation, tokenFor, type ImpersonationHandle } from './http/workloads.js';
+import {
+  createWorkloads,
+  CUSTOMER,
+  endOpenSessions,
+  IN_PROCESS_SESSION_AGENT,
+  READ_QUERIES,
+  READ_SESSION_AGENT,
+  startImpersonation,
+  startThenEndOperations,
+  tokenFor,
+  type ImpersonationHandle,
+} from './http/workloads.js';
 import { BENCH_HELP, parseBenchOptions, profilesDir, type BenchOptions } from './options.js';
 import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResults } from './report.js';
 import { runProxyBenchmark } from './proxy/run-proxy.js';
@@ -161,14 +172,16 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
     ];
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
     if (options.pieces.includes('in-process')) {
-      log('the three modes in one process, one request at a time: user, list, nested');
+      log('the three modes in one process, one request at a time: user, list, nested, session');
+      // A fresh sign-in: starting a session needs a recent one (minutes; the piece takes seconds).
+      const startThenEnd = { name: 'session', bearer: await tokenFor(secrets.jwt, IN_PROCESS_SESSION_AGENT), operation: startThenEndOperations() };
       inProcess = await measureModesInProcess({
         db: handle.db,
         pool: handle.pool,
         config,
         seconds: options.inProcessSeconds,
         postmasterPid: server.postmasterPid,
-        queries: documents,
+        queries: [...documents.map(({ query, variables, ...rest }) => ({ ...rest, operation: { query, variables } })), startThenEnd],
         heapProfile: options.heapProfile.length ? { queries: options.heapProfile, requests: options.heapProfileRequests, dir: profilesDir(options), log } : null,
       });
       for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`} ${m.allocatedKbPerRequest} KB`).join(', ')}`);
@@ -178,7 +191,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
       shield = await measureShieldCost({ db: handle.db, config, seconds: options.shieldSeconds, queries: documents });
       for (const q of shield) log(`  ${q.query.padEnd(7)} ${q.variants.map((v) => `${v.variant}: ${Math.round(v.cpuUsPerExecution.median)} µs (${v.cpuRatio.toFixed(2)}×)`).join(', ')}`);
     }
-    await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT]);
+    await endOpenSessions(any.url, secrets.jwt, [READ_SESSION_AGENT, IN_PROCESS_SESSION_AGENT]);
   }
   for (const child of servers.values()) await child.stop();
   return { http, inProcess, shield };

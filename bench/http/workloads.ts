@@ -94,6 +94,24 @@ const MY_SESSION = `query BenchMySession { myImpersonationSession { id status } 
 /** The read documents, for the in-process shield comparison. */
 export const READ_QUERIES = { user: USER_QUERY, list: LIST_QUERY, nested: NESTED_QUERY } as const;
 
+/** The agent whose sessions the in-process piece starts and ends (not the read session's). */
+export const IN_PROCESS_SESSION_AGENT = 'stf_sarah';
+
+/**
+ * The session workload's pair, one request at a time: a start, then the end of the session it
+ * started. `answered` keeps the id from a start's answer; an end's answer clears it.
+ */
+export function startThenEndOperations(): { next(): Operation; answered(body: GraphQLBody): void } {
+  let open: string | null = null;
+  return {
+    next: () => (open === null ? { query: START_SESSION, variables: { input: START_INPUT } } : { query: END_SESSION, variables: { id: open } }),
+    answered(body) {
+      const id = pick(body.data, 'startImpersonation', 'session', 'id');
+      open = typeof id === 'string' ? id : null;
+    },
+  };
+}
+
 export async function tokenFor(secret: string, who: string): Promise<string> {
   const subject = demoSubject(who);
   if (!subject) throw new Error(`no demo principal ${who}`);
