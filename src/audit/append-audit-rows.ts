@@ -5,6 +5,7 @@ import type { ActorChain } from './audit-event.js';
 import { hashSerialisedAuditRow, type HashedAuditRow } from './audit-hash.js';
 import { storableJson, storableText } from './canonical-json.js';
 import { lockChainHead, type ChainHead } from './chain-heads.js';
+import { headMovedIn } from './left-heads.js';
 
 /** A row as callers describe it; its place in the chain is assigned here. */
 export type AuditRowInput = Omit<NewAuditEventRow, 'chain_id' | 'chain_seq' | 'prev_hash' | 'hash' | 'details' | 'occurred_at'> & {
@@ -131,7 +132,8 @@ export async function appendAuditRows(trx: Transaction<Database>, rows: readonly
 /**
  * Appends rows after `head`, which `trx` holds, and moves it. The last INSERT moves the head in
  * the same statement (a data-modifying WITH): one round trip fewer in every transaction that
- * records itself, a mutation's included.
+ * records itself, a mutation's included. The group commit of the same database is told where
+ * the head now is (`headMovedIn`), so its next batch does not find it moved.
  */
 export async function appendToChain(trx: Transaction<Database>, head: ChainHead, rows: readonly AuditRowInput[]): Promise<void> {
   if (rows.length === 0) return;
@@ -146,4 +148,5 @@ export async function appendToChain(trx: Transaction<Database>, head: ChainHead,
     .set({ last_seq: chained.lastSeq, last_hash: chained.lastHash })
     .where('chain_id', '=', head.chain_id)
     .execute();
+  headMovedIn(trx, { chain_id: head.chain_id, last_seq: chained.lastSeq, last_hash: chained.lastHash });
 }

@@ -5,6 +5,7 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
 import type { AuditActor } from './audit-event.js';
 import { copyAuditRows } from './copy-audit-rows.js';
+import { groupCommitThrough } from './left-heads.js';
 import { alertOnRepeatedDenials } from './record-denial.js';
 import { ATTR } from '../tracing/attributes.js';
 
@@ -47,6 +48,7 @@ export function createAuditWriter(
   tracer: Tracer | null = null,
   chains = 1,
 ): AuditWriter {
+  if (pool) groupCommitThrough(db, pool);
   const append = pool
     ? (rows: readonly AuditRowInput[]) => copyAuditRows(pool, rows, chains)
     : (rows: readonly AuditRowInput[]) => db.transaction().execute((trx) => appendAuditRows(trx, rows, chains));

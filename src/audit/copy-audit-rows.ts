@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Duplex } from 'node:stream';
 import { AuditChain, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
 import { FREE_HEAD_SQL, freeHeadSql, MAX_AUDIT_CHAINS, newHeadSql, WAIT_HEAD_SQL, type ChainHead } from './chain-heads.js';
+import { leaveHead, leftHeadOf } from './left-heads.js';
 
 /** The columns in COPY order, each with how COPY's binary format carries it. */
 const COLUMNS = [
@@ -52,21 +53,6 @@ const POSTGRES_EPOCH_MS = Date.UTC(2000, 0, 1);
 /** jsonb's binary form: a version byte, then the JSON text. */
 const JSONB_VERSION = 1;
 
-/**
- * The head each pool's appends last left. The next append on that pool tries it first, in one
- * round trip; only another writer moving or holding it sends an append the slow way.
- */
-const leftHeads = new WeakMap<pg.Pool, LeftHead>();
-
-interface LeftHead {
-  head: ChainHead;
-  /**
-   * Appends still to take a head first: the left head was refused, and there was no other to go
-   * to (one chain, every other busy), so another writer is likely to move it again soon.
-   */
-  slowFor: number;
-}
-
 /** How many appends take a head first after the left head was refused with nowhere else to go. */
 const SLOW_AFTER_REFUSAL = 16;
 
@@ -90,11 +76,11 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
   if (rows.length === 0) return;
   const client = await pool.connect();
   try {
-    const left = leftHeads.get(pool);
+    const left = leftHeadOf(pool);
     const tried = left && left.slowFor === 0 ? left.head : null;
     const moved = tried ? await appendAfter(client, tried, rows, holdHeadSql(tried)).catch(headMovedOrThrow) : HEAD_MOVED;
     if (moved !== HEAD_MOVED) {
-      leftHeads.set(pool, { head: moved, slowFor: 0 });
+      leaveHead(pool, { head: moved, slowFor: 0 });
     } else {
       if (tried) await client.query('rollback');
       // Several statements in one query answer with a result each (the driver's types know only one).
@@ -104,7 +90,7 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
       const head = (Array.isArray(opened) ? headOf(opened[1]) : null) ?? (await busyHead(client, chains));
       const after = await appendAfter(client, head, rows, '');
       const nowhereElse = tried !== null && head.chain_id === tried.chain_id;
-      leftHeads.set(pool, { head: after, slowFor: nowhereElse ? SLOW_AFTER_REFUSAL : Math.max(0, (left?.slowFor ?? 0) - 1) });
+      leaveHead(pool, { head: after, slowFor: nowhereElse ? SLOW_AFTER_REFUSAL : Math.max(0, (left?.slowFor ?? 0) - 1) });
     }
   } catch (error) {
     await client.query('rollback').catch(() => undefined);

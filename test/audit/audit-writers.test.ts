@@ -5,6 +5,7 @@ import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audi
 import { createAuditWriter } from '../../src/audit/audit-writer.js';
 import { newHeadSql } from '../../src/audit/chain-heads.js';
 import { copyAuditRows } from '../../src/audit/copy-audit-rows.js';
+import { groupCommitThrough } from '../../src/audit/left-heads.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -226,6 +227,37 @@ describe('the audit writers', () => {
       expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(33_003, { request_id: 'req_far_3' })], 3))).toBe(1);
       expect(await chainOf('req_far_3')).toBe(highest?.chain_id);
       expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+    });
+
+    it("after a mutation's own event moves the head it left, the next append is still one round trip, on the same chain", async () => {
+      // A database of its own, with only chain 0, as a new deployment has; its group commit on this pool.
+      const own = await createTestDatabase();
+      const pool = new pg.Pool({ connectionString: own.url!, max: 2 });
+      try {
+        groupCommitThrough(own.db, pool);
+        const mutation = (i: number) => own.db.transaction().execute((trx) => appendAuditRows(trx, [row(i, { request_id: `req_told_${i}` })]));
+        const trail = async () =>
+          (await own.db.selectFrom('audit_events').select(['chain_id', 'request_id']).where('request_id', 'like', 'req_told_%').orderBy('chain_seq').execute()).map(
+            (r) => `${r.chain_id}:${r.request_id}`,
+          );
+        await copyAuditRows(pool, [row(35_000, { request_id: 'req_told_35000' })]);
+        await mutation(35_001);
+        expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(35_002, { request_id: 'req_told_35002' })]))).toBe(1);
+        expect(await trail()).toEqual(['0:req_told_35000', '0:req_told_35001', '0:req_told_35002']);
+        // A mutation that rolls back after its event told where the head would be: the next
+        // append is refused, and goes after the head as it is, as when another process moved it.
+        const rolledBack = own.db.transaction().execute(async (trx) => {
+          await appendAuditRows(trx, [row(35_003, { request_id: 'req_told_35003' })]);
+          throw new Error('the change failed');
+        });
+        await expect(rolledBack).rejects.toThrow('the change failed');
+        expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(35_004, { request_id: 'req_told_35004' })]))).toBe(4);
+        expect(await trail()).toEqual(['0:req_told_35000', '0:req_told_35001', '0:req_told_35002', '0:req_told_35004']);
+        expect((await verifyAuditChain(own.db, KEY)).problem).toBeNull();
+      } finally {
+        await pool.end();
+        await own.destroy();
+      }
     });
 
     it('audit_hold_chain_head refuses a head that is not where the caller says, with serialization_failure', async () => {
