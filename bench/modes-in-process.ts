@@ -96,9 +96,10 @@ export async function measureModesInProcess(options: {
     const send = async (gateway: Gateway): Promise<void> => {
       const body = pair ? JSON.stringify(pair.next()) : fixed;
       const response = await gateway.fetch('http://127.0.0.1/graphql', { method: 'POST', headers, body });
-      const text = await response.text();
-      if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${q.name} failed in process (${response.status}): ${text.slice(0, 300)}`);
-      pair?.answered(JSON.parse(text) as GraphQLBody);
+      // As a socket would take them: bytes, not a string decoded from them.
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (response.status !== 200 || bytes.includes('"errors"')) throw new Error(`${q.name} failed in process (${response.status}): ${bytes.subarray(0, 300).toString()}`);
+      pair?.answered(JSON.parse(bytes.toString()) as GraphQLBody);
     };
     const samples = new Map<ServerMode, { cpu: number[]; db: number[]; allocated: number[] }>(SERVER_MODES.map((mode) => [mode, { cpu: [], db: [], allocated: [] }]));
     for (const mode of SERVER_MODES) for (let i = 0; i < BATCH; i++) await send(gateways.get(mode)!);
