@@ -48,6 +48,7 @@ import { useMediaTypeCheck } from './plugins/use-media-type-check.js';
 import { useNoStore } from './plugins/use-no-store.js';
 import { useOperationChoice } from './plugins/use-operation-choice.js';
 import { useRequestIds } from './plugins/use-request-id.js';
+import { useUtf8Results } from './plugins/use-utf8-results.js';
 import { useWellFormedInput } from './plugins/use-well-formed-input.js';
 import { prepareMcpTools, useMcpEndpoint, type McpOptions } from '../mcp/index.js';
 
@@ -209,6 +210,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(config.production
         ? [useDisableIntrospection()]
         : [useGraphiQLAssets(), useIntrospectionDepthLimit({ maxDepth: config.limits.maxDepth, rejection: rejectWithCode('depth') })]),
+      // Last: serialises the answer as every hook above left it.
+      useUtf8Results(),
     ],
     graphiql: config.production
       ? false
