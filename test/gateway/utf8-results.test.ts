@@ -18,6 +18,8 @@ const leaf = fc.oneof(
   fc.date({ noInvalidDate: true }),
   fc.constant({ toJSON: () => 'from toJSON' }),
   fc.constant({ toJSON: () => undefined }),
+  // JSON.stringify hands toJSON the key it serialises.
+  fc.constant({ toJSON: (key: string) => `under ${key}` }),
 );
 const tree = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, leaf, tie('object'), tie('nullPrototype'), tie('array')),

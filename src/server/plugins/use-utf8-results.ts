@@ -59,7 +59,7 @@ export function jsonUtf8(value: unknown): Buffer {
       const split = depth > 1 && splits(field);
       // What JSON.stringify leaves out of an object: undefined, functions, symbols, and
       // whatever a toJSON turns into one of them.
-      const json = split ? null : (JSON.stringify(field) as string | undefined);
+      const json = split ? null : fieldJson(key, field);
       if (json === undefined) continue;
       text += first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`;
       first = false;
@@ -72,6 +72,17 @@ export function jsonUtf8(value: unknown): Buffer {
   else putJson((JSON.stringify(value) as string | undefined) ?? 'null');
   if (text) pieces.push(Buffer.from(text));
   return pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces);
+}
+
+/**
+ * What JSON.stringify writes for `object[key]`, or undefined where it leaves the key out. A
+ * toJSON is called with the key, as JSON.stringify calls it on a property: so that value is
+ * written as a property of a one-key object, and taken out of it.
+ */
+function fieldJson(key: string, field: unknown): string | undefined {
+  if (typeof field !== 'object' || field === null || typeof (field as { toJSON?: unknown }).toJSON !== 'function') return JSON.stringify(field) as string | undefined;
+  const holder = JSON.stringify({ [key]: field });
+  return holder === '{}' ? undefined : holder.slice(JSON.stringify(key).length + 2, -1);
 }
 
 /** A plain object whose JSON is its keys' (no toJSON of its own): written key by key. */
