@@ -54,5 +54,7 @@ export function headMovedIn(trx: Kysely<any>, head: ChainHead): void {
   const pool = groupCommits.get(trx.getExecutor().adapter);
   const left = pool && leftHeads.get(pool);
   if (!pool || !left || left.head.chain_id !== head.chain_id || BigInt(head.last_seq) <= BigInt(left.head.last_seq)) return;
-  leftHeads.set(pool, { head, slowFor: 0 });
+  // The back-off after a refusal stays: with one chain and mutations at once, a batch sent while
+  // one is open is refused, and appending the slow way for a while is then the cheaper guess.
+  leftHeads.set(pool, { head, slowFor: left.slowFor });
 }
