@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonUtf8 } from '../../src/server/plugins/use-utf8-results.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { serveOnLoopback, type LoopbackGateway } from '../support/mcp-client.js';
 
 /** Values as a GraphQL answer holds them, and the odd ones JSON.stringify has rules for. */
 const leaf = fc.oneof(
@@ -49,21 +48,18 @@ describe('answers serialised to UTF-8 in pieces', () => {
 describe('through the gateway', () => {
   const query = '{ account { users { id email phone } paymentMethods { id cardNumber } invoices(first: 10) { id number amountCents } } }';
   let t: TestGateway;
-  let server: Server;
-  let url: string;
+  let served: LoopbackGateway;
   beforeAll(async () => {
     t = await startTestGateway();
-    server = createServer(t.gateway);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    served = await serveOnLoopback(t);
   });
   afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
+    await served.close();
     await t.close();
   });
 
   const post = async (accept: string) =>
-    fetch(url, {
+    fetch(served.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${await t.tokenFor('agent')}`, 'x-test-act-as': 'usr_jane read_only' },
       body: JSON.stringify({ query }),

@@ -6,6 +6,8 @@ import type { TestGateway } from './gateway.js';
 
 /** A test gateway served over loopback, as an MCP client reaches it. */
 export interface LoopbackGateway {
+  /** `http://127.0.0.1:<port>/graphql`, for requests over a real socket. */
+  graphqlUrl: URL;
   /** `http://127.0.0.1:<port>/mcp` */
   mcpUrl: URL;
   /** An SDK client connected with these headers (a bearer token, an impersonation token). */
@@ -20,6 +22,7 @@ export async function serveOnLoopback(t: TestGateway): Promise<LoopbackGateway> 
   const mcpUrl = new URL(`http://127.0.0.1:${port}/mcp`);
   const clients: Client[] = [];
   return {
+    graphqlUrl: new URL(`http://127.0.0.1:${port}/graphql`),
     mcpUrl,
     async connect(headers) {
       const client = new Client({ name: 'warden-test-client', version: '1.0.0' });
