@@ -44,8 +44,6 @@ const CHUNK_BYTES = 65_536;
 
 /** The binary format's signature, flags (none) and header extension length (none). */
 const HEADER = Buffer.from('PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0', 'latin1');
-/** A CopyData message's type byte and length, before its bytes. */
-const COPY_DATA_HEAD = 5;
 /** A field count of -1: no more rows. */
 const TRAILER = Buffer.from([0xff, 0xff]);
 /** PostgreSQL counts time in microseconds from 2000-01-01 UTC. */
@@ -55,6 +53,17 @@ const JSONB_VERSION = 1;
 
 /** How many appends take a head first after the left head was refused with nowhere else to go. */
 const SLOW_AFTER_REFUSAL = 16;
+
+/**
+ * At most this many rows go as one prepared INSERT, their values bound in binary; more stream
+ * through COPY. A COPY makes the server answer before the rows come (it flushes its
+ * CopyInResponse at once), and each socket write on loopback costs the sender about as much CPU
+ * as a few rows and wakes the other side: for a request's handful of rows that answer, and the
+ * parsing and planning of the statements around the COPY each time, were most of what an append
+ * cost (docs/performance.md, "What a request's commit costs"). A statement per row count, so at
+ * most this many per connection, each parsed once.
+ */
+export const INSERT_ROWS_MAX = 32;
 
 /**
  * Appends rows to a hash chain in a transaction of their own, with COPY: the fastest of the
@@ -78,17 +87,18 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
   try {
     const left = leftHeadOf(pool);
     const tried = left && left.slowFor === 0 ? left.head : null;
-    const moved = tried ? await appendAfter(client, tried, rows, holdHeadSql(tried)).catch(headMovedOrThrow) : HEAD_MOVED;
+    const moved = tried ? await appendAfter(client, tried, rows, tried).catch(headMovedOrThrow) : HEAD_MOVED;
     if (moved !== HEAD_MOVED) {
       leaveHead(pool, { head: moved, slowFor: 0 });
     } else {
-      if (tried) await client.query('rollback');
+      // A refused COPY leaves its transaction open and failed; a refused INSERT's ended with it.
+      if (tried && rows.length > INSERT_ROWS_MAX) await client.query('rollback');
       // Several statements in one query answer with a result each (the driver's types know only one).
       // Refused: from the highest free head down, away from where appends inside transactions
       // (a mutation's own event) start, so the next one does not move it again at once.
       const opened: unknown = await client.query(`begin; ${tried ? freeHeadSql(tried.chain_id, 'highest') : FREE_HEAD_SQL}`);
       const head = (Array.isArray(opened) ? headOf(opened[1]) : null) ?? (await busyHead(client, chains));
-      const after = await appendAfter(client, head, rows, '');
+      const after = await appendAfter(client, head, rows, null);
       const nowhereElse = tried !== null && head.chain_id === tried.chain_id;
       leaveHead(pool, { head: after, slowFor: nowhereElse ? SLOW_AFTER_REFUSAL : Math.max(0, (left?.slowFor ?? 0) - 1) });
     }
@@ -134,18 +144,29 @@ function headOf(result: unknown): ChainHead | null {
 }
 
 /**
- * `opening` (SQL that begins the transaction and holds `head`, or nothing when the caller holds
- * it already), then the rows COPYed in as they are hashed, the head moved and the commit, all in
- * one query: the server reads the rows from the messages that follow it. Nothing waits for an
- * answer in between, so this is one round trip. Resolves with the head as moved, once committed.
+ * The rows hashed after `head`, stored, the head moved to the last of them and the commit, sent
+ * at once: nothing waits for an answer in between, so this is one round trip. `hold`: the head
+ * to hold first (the transaction begins with the append and commits only if that head was still
+ * where it was and free), or null when the caller's open transaction holds `head` already.
+ * Resolves with the head as moved, once committed.
  *
- * A batch that fits one chunk (every request's, nearly) is hashed before anything is sent, so
- * the head's new hash is written into the query. A larger one streams about 64 KiB at a time,
+ * Up to `INSERT_ROWS_MAX` rows (every request's, nearly) go as prepared statements in one
+ * pipeline. More are COPYed: a batch that fits one chunk is hashed before anything is sent, so
+ * the head's new hash is written into the query; a larger one streams about 64 KiB at a time,
  * so the server stores one chunk while the next is hashed; its query must go first, so the head
  * takes the last row's hash from the table (found by its primary key: time, chain, number).
  */
-async function appendAfter(client: pg.PoolClient, head: ChainHead, rows: readonly AuditRowInput[], opening: string): Promise<ChainHead> {
+async function appendAfter(client: pg.PoolClient, head: ChainHead, rows: readonly AuditRowInput[], hold: ChainHead | null): Promise<ChainHead> {
   const chain = new AuditChain(head.last_seq, head.last_hash, new Date(), head.chain_id);
+  if (rows.length <= INSERT_ROWS_MAX) {
+    // Hashed before anything is sent: a row that cannot be built leaves nothing to undo.
+    const chained = rows.map((row) => chain.append(row));
+    const append = new OneMessageAppend(insertPipeline(client, chained, headAfter(chain), hold));
+    client.query(append);
+    await append.finished;
+    return headAfter(chain);
+  }
+  const opening = hold ? holdHeadSql(hold) : '';
   const chunk = new BinaryChunk();
   chunk.put(HEADER);
   let next = 0;
@@ -306,17 +327,113 @@ function textMessage(type: 'Q' | 'f', text: string): Buffer {
 }
 
 /**
- * Rows in COPY's binary format, written straight into one buffer: per row a field count, then
- * each field's length (-1 for null) and bytes, big-endian.
+ * Bytes written straight into one growing buffer, big-endian as the protocol has them, with
+ * room kept before them for a message's type and length.
  */
-class BinaryChunk {
-  #buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
-  /** Where the rows start: room is kept before them for the CopyData message's type and length. */
-  #length = COPY_DATA_HEAD;
+class ByteWriter {
+  protected buffer: Buffer;
+  protected end = MESSAGE_HEAD;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+  }
+
+  /** The bytes so far as one message of `type` (its length written in), handing the buffer over. */
+  protected message(type: string): Buffer {
+    this.buffer.write(type, 0, 'latin1');
+    this.buffer.writeInt32BE(this.end - 1, 1);
+    return this.buffer.subarray(0, this.end);
+  }
+
+  int16(value: number): void {
+    this.room(2);
+    this.end = this.buffer.writeInt16BE(value, this.end);
+  }
+
+  int32(value: number): void {
+    this.room(4);
+    this.end = this.buffer.writeInt32BE(value, this.end);
+  }
+
+  /** A NUL-terminated text. */
+  cstring(text: string): void {
+    this.room(text.length * 3 + 1);
+    this.end += this.buffer.write(text, this.end, 'utf8');
+    this.end = this.buffer.writeUInt8(0, this.end);
+  }
+
+  put(bytes: Buffer): void {
+    this.room(bytes.length);
+    this.end += bytes.copy(this.buffer, this.end);
+  }
+
+  /** One value in the binary format of its column's type: its length (-1 for null), then its bytes. */
+  value(type: ColumnType, value: unknown): void {
+    if (value === null || value === undefined) {
+      this.int32(-1);
+    } else if (type === 'int8') {
+      this.room(12);
+      this.end = this.buffer.writeInt32BE(8, this.end);
+      this.end = this.buffer.writeBigInt64BE(BigInt(String(value)), this.end);
+    } else if (type === 'timestamptz') {
+      const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
+      this.room(12);
+      this.end = this.buffer.writeInt32BE(8, this.end);
+      this.end = this.buffer.writeBigInt64BE(BigInt(ms - POSTGRES_EPOCH_MS) * 1000n, this.end);
+    } else if (type === 'int2') {
+      this.room(6);
+      this.end = this.buffer.writeInt32BE(2, this.end);
+      this.end = this.buffer.writeInt16BE(Number(value), this.end);
+    } else if (type === 'int4') {
+      this.room(8);
+      this.end = this.buffer.writeInt32BE(4, this.end);
+      this.end = this.buffer.writeInt32BE(Number(value), this.end);
+    } else {
+      this.#text(String(value), type === 'jsonb');
+    }
+  }
+
+  /** A row's values in COPY order. */
+  rowValues(row: ChainedAuditRow): void {
+    for (const [name, type] of COLUMNS) this.value(type, name === 'chain_id' ? (row.chain_id ?? 0) : row[name]);
+  }
+
+  /** Length, then the UTF-8 bytes (after jsonb's version byte), written in place. */
+  #text(text: string, jsonb: boolean): void {
+    // A UTF-16 code unit is at most three UTF-8 bytes.
+    this.room(5 + text.length * 3);
+    const at = this.end;
+    let end = at + 4;
+    if (jsonb) end = this.buffer.writeUInt8(JSONB_VERSION, end);
+    end += this.buffer.write(text, end, 'utf8');
+    this.buffer.writeInt32BE(end - at - 4, at);
+    this.end = end;
+  }
+
+  /** Grows the buffer, keeping what it holds, when `bytes` more would not fit. */
+  protected room(bytes: number): void {
+    if (this.end + bytes <= this.buffer.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.end + bytes));
+    this.buffer.copy(grown, 0, 0, this.end);
+    this.buffer = grown;
+  }
+}
+
+/** A message's type byte and length, before its bytes. */
+const MESSAGE_HEAD = 5;
+
+/**
+ * Rows in COPY's binary format: per row a field count, then each field's length (-1 for null)
+ * and bytes.
+ */
+class BinaryChunk extends ByteWriter {
+  constructor() {
+    super(CHUNK_BYTES * 2);
+  }
 
   /** The bytes of rows so far. */
   get length(): number {
-    return this.#length - COPY_DATA_HEAD;
+    return this.end - MESSAGE_HEAD;
   }
 
   /**
@@ -324,67 +441,122 @@ class BinaryChunk {
    * still hold this one).
    */
   takeMessage(): Buffer {
-    this.#buffer.write('d', 0, 'latin1');
-    this.#buffer.writeInt32BE(this.#length - 1, 1);
-    const taken = this.#buffer.subarray(0, this.#length);
-    this.#buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
-    this.#length = COPY_DATA_HEAD;
+    const taken = this.message('d');
+    this.buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
+    this.end = MESSAGE_HEAD;
     return taken;
   }
 
-  put(bytes: Buffer): void {
-    this.#room(bytes.length);
-    this.#length += bytes.copy(this.#buffer, this.#length);
-  }
-
   putRow(row: ChainedAuditRow): void {
-    this.#room(2);
-    this.#length = this.#buffer.writeInt16BE(COLUMNS.length, this.#length);
-    for (const [name, type] of COLUMNS) {
-      const value = name === 'chain_id' ? (row.chain_id ?? 0) : row[name];
-      if (value === null) {
-        this.#room(4);
-        this.#length = this.#buffer.writeInt32BE(-1, this.#length);
-      } else if (type === 'int8') {
-        this.#room(12);
-        this.#length = this.#buffer.writeInt32BE(8, this.#length);
-        this.#length = this.#buffer.writeBigInt64BE(BigInt(String(value)), this.#length);
-      } else if (type === 'timestamptz') {
-        const ms = value instanceof Date ? value.getTime() : Date.parse(String(value));
-        this.#room(12);
-        this.#length = this.#buffer.writeInt32BE(8, this.#length);
-        this.#length = this.#buffer.writeBigInt64BE(BigInt(ms - POSTGRES_EPOCH_MS) * 1000n, this.#length);
-      } else if (type === 'int2') {
-        this.#room(6);
-        this.#length = this.#buffer.writeInt32BE(2, this.#length);
-        this.#length = this.#buffer.writeInt16BE(Number(value), this.#length);
-      } else if (type === 'int4') {
-        this.#room(8);
-        this.#length = this.#buffer.writeInt32BE(4, this.#length);
-        this.#length = this.#buffer.writeInt32BE(Number(value), this.#length);
-      } else {
-        this.#putText(String(value), type === 'jsonb');
-      }
-    }
-  }
-
-  /** Length, then the UTF-8 bytes (after jsonb's version byte), written in place. */
-  #putText(text: string, jsonb: boolean): void {
-    // A UTF-16 code unit is at most three UTF-8 bytes.
-    this.#room(5 + text.length * 3);
-    const at = this.#length;
-    let end = at + 4;
-    if (jsonb) end = this.#buffer.writeUInt8(JSONB_VERSION, end);
-    end += this.#buffer.write(text, end, 'utf8');
-    this.#buffer.writeInt32BE(end - at - 4, at);
-    this.#length = end;
-  }
-
-  /** Grows the buffer, keeping what it holds, when `bytes` more would not fit. */
-  #room(bytes: number): void {
-    if (this.#length + bytes <= this.#buffer.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.#buffer.length * 2, this.#length + bytes));
-    this.#buffer.copy(grown, 0, 0, this.#length);
-    this.#buffer = grown;
+    this.int16(COLUMNS.length);
+    this.rowValues(row);
   }
 }
+
+/** One extended-protocol message: a type, its length, then what the writer put. */
+class MessageWriter extends ByteWriter {
+  readonly #type: string;
+
+  constructor(type: string, capacity = 256) {
+    super(capacity);
+    this.#type = type;
+  }
+
+  done(): Buffer {
+    return this.message(this.#type);
+  }
+}
+
+type ColumnType = (typeof COLUMNS)[number][1];
+
+/** The type OIDs of the columns' types, as a Parse message declares its parameters. */
+const TYPE_OIDS: Readonly<Record<ColumnType, number>> = { int2: 21, int4: 23, int8: 20, text: 25, timestamptz: 1184, jsonb: 3802 };
+
+/** A prepared statement of the audit writer's: its name on the connection, its text and its parameters' types. */
+interface WriterStatement {
+  name: string;
+  text: string;
+  types: readonly ColumnType[];
+}
+
+const HOLD_STATEMENT: WriterStatement = { name: 'warden_audit_hold', text: 'select audit_hold_chain_head($1, $2, $3)', types: ['int2', 'int8', 'text'] };
+const MOVE_STATEMENT: WriterStatement = { name: 'warden_audit_move', text: 'update audit_chain_heads set last_seq = $1, last_hash = $2 where chain_id = $3', types: ['int8', 'text', 'int2'] };
+const COMMIT_STATEMENT: WriterStatement = { name: 'warden_audit_commit', text: 'commit', types: [] };
+const INSERT_STATEMENTS: readonly WriterStatement[] = Array.from({ length: INSERT_ROWS_MAX + 1 }, (_, count) => {
+  const values = Array.from({ length: count }, (_, row) => `(${COLUMNS.map((_, column) => `$${row * COLUMNS.length + column + 1}`).join(', ')})`);
+  return {
+    name: `warden_audit_insert_${count}`,
+    text: `insert into audit_events (${COLUMNS.map(([name]) => name).join(', ')}) values ${values.join(', ')}`,
+    types: Array.from({ length: count }, () => COLUMNS.map(([, type]) => type)).flat(),
+  };
+});
+
+/**
+ * The statements each connection has parsed, by client. Marked as they are sent: they go before
+ * any other statement of the pipeline, so every error but the hold's refusal (which comes after
+ * them) releases the connection destroyed.
+ */
+const parsedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * The append as one pipeline of prepared statements, values bound in binary: hold the head
+ * (when `hold` is given), insert the rows, move the head, then Sync, which commits the implicit
+ * transaction the statements ran in, or, when the caller opened one, a COMMIT before it. An
+ * error skips every statement after it, and the server rolls back what ran. Statements this
+ * connection has not parsed yet are parsed first, in the same message.
+ */
+function insertPipeline(client: pg.PoolClient, rows: readonly ChainedAuditRow[], moved: ChainHead, hold: ChainHead | null): Buffer[] {
+  const parsed = parsedOn.get(client) ?? new Set<string>();
+  parsedOn.set(client, parsed);
+  // Every Parse before the first Bind: a refused hold skips whatever follows it.
+  const parses: Buffer[] = [];
+  const messages: Buffer[] = [];
+  const run = (statement: WriterStatement, values: (bind: MessageWriter) => void) => {
+    if (!parsed.has(statement.name)) {
+      parses.push(parseMessage(statement));
+      parsed.add(statement.name);
+    }
+    const bind = new MessageWriter('B', statement === INSERT_STATEMENTS[rows.length] ? 1_024 + rows.length * 1_536 : 256);
+    bind.cstring(''); // the unnamed portal
+    bind.cstring(statement.name);
+    bind.int16(1); // one format code for every parameter:
+    bind.int16(1); // binary
+    bind.int16(statement.types.length);
+    values(bind);
+    bind.int16(0); // results, if any, as text
+    messages.push(bind.done(), EXECUTE);
+  };
+  if (hold) {
+    run(HOLD_STATEMENT, (bind) => {
+      bind.value('int2', checkedChainId(hold.chain_id));
+      bind.value('int8', checkedSeq(hold.last_seq));
+      bind.value('text', checkedHash(hold.last_hash));
+    });
+  }
+  run(INSERT_STATEMENTS[rows.length]!, (bind) => {
+    for (const row of rows) bind.rowValues(row);
+  });
+  run(MOVE_STATEMENT, (bind) => {
+    bind.value('int8', checkedSeq(moved.last_seq));
+    bind.value('text', checkedHash(moved.last_hash));
+    bind.value('int2', checkedChainId(moved.chain_id));
+  });
+  if (!hold) run(COMMIT_STATEMENT, () => undefined);
+  messages.push(SYNC);
+  return [...parses, ...messages];
+}
+
+/** Parse: a named statement's text and its parameters' types. */
+function parseMessage(statement: WriterStatement): Buffer {
+  const parse = new MessageWriter('P', statement.text.length * 3 + 64 + statement.types.length * 4);
+  parse.cstring(statement.name);
+  parse.cstring(statement.text);
+  parse.int16(statement.types.length);
+  for (const type of statement.types) parse.int32(TYPE_OIDS[type]);
+  return parse.done();
+}
+
+/** Execute the unnamed portal, every row. */
+const EXECUTE = Buffer.from([0x45, 0, 0, 0, 9, 0, 0, 0, 0, 0]);
+/** Sync: the end of the pipeline (and of its implicit transaction). */
+const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);

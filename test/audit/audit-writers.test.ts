@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appendAuditRows, type AuditRowInput } from '../../src/audit/append-audit-rows.js';
 import { createAuditWriter } from '../../src/audit/audit-writer.js';
 import { newHeadSql } from '../../src/audit/chain-heads.js';
-import { copyAuditRows } from '../../src/audit/copy-audit-rows.js';
+import { copyAuditRows, INSERT_ROWS_MAX } from '../../src/audit/copy-audit-rows.js';
 import { groupCommitThrough } from '../../src/audit/left-heads.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -43,12 +43,16 @@ describe('the audit writers', () => {
     await database.destroy();
   });
 
-  it('keep every value exactly, whichever way the rows went in, and the chain verifies across both', async () => {
+  it('keep every value exactly, whichever way the rows went in, and the chain verifies across all three', async () => {
     const viaInsert = Array.from({ length: 5 }, (_, i) => row(i));
     await database.db.transaction().execute((trx) => appendAuditRows(trx, viaInsert));
-    const viaCopy = Array.from({ length: 5 }, (_, i) => row(100 + i));
-    if (database.pool) await copyAuditRows(database.pool, viaCopy);
-    else await database.db.transaction().execute((trx) => appendAuditRows(trx, viaCopy));
+    // A request's few rows go as a prepared INSERT in one pipeline; more than that as a COPY.
+    const viaPipeline = Array.from({ length: 5 }, (_, i) => row(100 + i));
+    const viaCopy = Array.from({ length: INSERT_ROWS_MAX + 1 }, (_, i) => row(150 + i));
+    for (const rows of [viaPipeline, viaCopy]) {
+      if (database.pool) await copyAuditRows(database.pool, rows);
+      else await database.db.transaction().execute((trx) => appendAuditRows(trx, rows));
+    }
 
     const stored = await database.db
       .selectFrom('audit_events')
@@ -57,7 +61,7 @@ describe('the audit writers', () => {
       .orderBy('chain_seq')
       .execute();
     expect(stored).toEqual(
-      [...viaInsert, ...viaCopy].map((r) => ({
+      [...viaInsert, ...viaPipeline, ...viaCopy].map((r) => ({
         request_id: r.request_id,
         actor_name: r.actor_name,
         summary: r.summary,
@@ -71,20 +75,37 @@ describe('the audit writers', () => {
     expect(report.problem).toBeNull();
   });
 
-  it('COPY in binary keeps a row’s own time to the millisecond, before 2000 too, and a missing policy version', async () => {
-    if (!database.pool) return; // the embedded database has no COPY from a client stream
+  it.each([
+    ['a prepared INSERT', 0],
+    ['COPY', INSERT_ROWS_MAX],
+  ])('in binary, %s keeps a row’s own time to the millisecond, before 2000 too, and a missing policy version', async (way, padding) => {
+    if (!database.pool) return; // the embedded database has no client connection to bind or COPY over
     const times = [new Date('2026-12-06T10:11:12.345Z'), new Date('1999-12-31T23:59:59.999Z')];
-    await copyAuditRows(
-      database.pool,
-      times.map((occurred_at, i) => row(200 + i, { occurred_at, policy_version: null, request_id: `req_binary_${i}` })),
-    );
+    const tag = `req_binary_${padding}_`;
+    await copyAuditRows(database.pool, [
+      ...times.map((occurred_at, i) => row(200 + i, { occurred_at, policy_version: null, request_id: `${tag}${i}` })),
+      ...Array.from({ length: padding }, (_, i) => row(300 + i, { request_id: `req_padding_${padding}_${i}` })),
+    ]);
     const stored = await database.db
       .selectFrom('audit_events')
       .select(['occurred_at', 'policy_version'])
-      .where('request_id', 'like', 'req_binary_%')
+      .where('request_id', 'like', `${tag}%`)
       .orderBy('chain_seq')
       .execute();
-    expect(stored).toEqual(times.map((occurred_at) => ({ occurred_at, policy_version: null })));
+    expect(stored, way).toEqual(times.map((occurred_at) => ({ occurred_at, policy_version: null })));
+    expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+  });
+
+  it.skipIf(inject('databaseUrl') === null)('a row the table refuses in a prepared INSERT leaves nothing behind, and the head where it was', async () => {
+    if (!database.pool) throw new Error('needs a PostgreSQL server');
+    const before = await database.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).selectAll().executeTakeFirstOrThrow();
+    const broken = [row(400, { request_id: 'req_refused_0' }), row(401, { request_id: 'req_refused_1', actor_kind: 'robot' as AuditRowInput['actor_kind'] })];
+    const refused = await copyAuditRows(database.pool, broken).catch((e: unknown) => e);
+    expect(String(refused)).toMatch(/actor_kind/);
+    expect(await database.db.selectFrom('audit_chain_heads').where('chain_id', '=', 0).selectAll().executeTakeFirstOrThrow()).toEqual(before);
+    expect(await database.db.selectFrom('audit_events').select('chain_seq').where('request_id', 'like', 'req_refused_%').execute()).toEqual([]);
+    // The pool goes on appending after the head as it is.
+    await copyAuditRows(database.pool, [row(402, { request_id: 'req_refused_2' })]);
     expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
   });
 
@@ -155,32 +176,44 @@ describe('the audit writers', () => {
       return sent;
     }
 
-    it('sends the whole append in one round trip, and the rows follow their predecessors', async () => {
+    /** A request's few rows (a prepared INSERT) or more than those (COPY). */
+    const BATCHES = [
+      ['a few rows', 2],
+      ['more rows than a prepared INSERT takes', INSERT_ROWS_MAX + 1],
+    ] as const;
+    const batch = (first: number, count: number, tag: string) => Array.from({ length: count }, (_, i) => row(first + i, { request_id: `${tag}${i}` }));
+
+    it.each(BATCHES)('sends the whole append in one round trip, and the rows follow their predecessors: %s', async (_, count) => {
       const pool = freshPool();
-      await copyAuditRows(pool, [row(30_000, { request_id: 'req_one_trip_0' })]);
-      const trips = await queriesDuring(pool, () => copyAuditRows(pool, [row(30_001, { request_id: 'req_one_trip_1' }), row(30_002, { request_id: 'req_one_trip_2' })]));
+      const tag = `req_one_trip_${count}_`;
+      await copyAuditRows(pool, [row(30_000, { request_id: `${tag}first` })]);
+      const rows = batch(30_001, count, tag);
+      const trips = await queriesDuring(pool, () => copyAuditRows(pool, rows));
       expect(trips).toBe(1);
       const head = await database.db.selectFrom('audit_chain_heads').selectAll().where('chain_id', '=', 0).executeTakeFirstOrThrow();
       const last = await database.db.selectFrom('audit_events').select(['chain_seq', 'hash', 'request_id']).where('chain_id', '=', 0).orderBy('chain_seq', 'desc').limit(1).executeTakeFirstOrThrow();
-      expect(last.request_id).toBe('req_one_trip_2');
+      expect(last.request_id).toBe(rows.at(-1)?.request_id);
       expect({ last_seq: head.last_seq, last_hash: head.last_hash }).toEqual({ last_seq: last.chain_seq, last_hash: last.hash });
       expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
     });
 
-    it('never chains rows after a head another writer has moved since: they go after the head as it is', async () => {
+    it.each(BATCHES)('never chains rows after a head another writer has moved since: they go after the head as it is: %s', async (_, count) => {
       const pool = freshPool();
-      await copyAuditRows(pool, [row(31_000, { request_id: 'req_moved_0' })]);
+      const tag = `req_moved_${count}_`;
+      await copyAuditRows(pool, [row(31_000, { request_id: `${tag}0` })]);
       // Another writer (here the INSERT path, as another process's would) moves the head.
-      await database.db.transaction().execute((trx) => appendAuditRows(trx, [row(31_001, { request_id: 'req_moved_1' })]));
-      const trips = await queriesDuring(pool, () => copyAuditRows(pool, [row(31_002, { request_id: 'req_moved_2' })]));
-      // The head it left is refused and rolled back; then a head is taken (here the same: one
-      // chain) and the rows appended after it as it is.
-      expect(trips).toBe(4);
-      const order = await database.db.selectFrom('audit_events').select('request_id').where('request_id', 'like', 'req_moved_%').orderBy('chain_seq').execute();
-      expect(order.map((r) => r.request_id)).toEqual(['req_moved_0', 'req_moved_1', 'req_moved_2']);
+      await database.db.transaction().execute((trx) => appendAuditRows(trx, [row(31_001, { request_id: `${tag}1` })]));
+      const rows = batch(31_002, count, `${tag}2_`);
+      const trips = await queriesDuring(pool, () => copyAuditRows(pool, rows));
+      // The head it left is refused (a COPY's transaction is then rolled back; a pipeline's ended
+      // with the refusal); then a head is taken (here the same: one chain) and the rows appended
+      // after it as it is.
+      expect(trips).toBe(count > INSERT_ROWS_MAX ? 4 : 3);
+      const order = await database.db.selectFrom('audit_events').select('request_id').where('request_id', 'like', `${tag}%`).orderBy('chain_seq').execute();
+      expect(order.map((r) => r.request_id)).toEqual([`${tag}0`, `${tag}1`, ...rows.map((r) => r.request_id)]);
       expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
       // With nowhere else to go, the next appends take the head first rather than be refused again.
-      expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(31_003, { request_id: 'req_moved_3' })]))).toBe(2);
+      expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(31_003, { request_id: `${tag}3` })]))).toBe(2);
       expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
     });
 
@@ -251,7 +284,7 @@ describe('the audit writers', () => {
           throw new Error('the change failed');
         });
         await expect(rolledBack).rejects.toThrow('the change failed');
-        expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(35_004, { request_id: 'req_told_35004' })]))).toBe(4);
+        expect(await queriesDuring(pool, () => copyAuditRows(pool, [row(35_004, { request_id: 'req_told_35004' })]))).toBe(3);
         expect(await trail()).toEqual(['0:req_told_35000', '0:req_told_35001', '0:req_told_35002', '0:req_told_35004']);
         expect((await verifyAuditChain(own.db, KEY)).problem).toBeNull();
       } finally {
