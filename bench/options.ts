@@ -32,6 +32,8 @@ export interface BenchOptions {
   invoices: number;
   /** Measured time per mode and query when the three modes run in one process, seconds. */
   inProcessSeconds: number;
+  /** The queries the in-process piece sends (all by default; one alone to profile it). */
+  inProcessQueries: InProcessQuery[];
   shieldSeconds: number;
   writerBatches: number[];
   /** Time spent on each (method, batch size) cell of the writer benchmark, seconds. */
@@ -65,6 +67,8 @@ const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NA
   --max-other-load=PCT    re-run a block when other processes took more of the machine (default 20)
   --invoices=N            bench invoices in Acme (default 1000)
   --in-process-seconds=N  the three modes in one process, one request at a time, per mode and query (default 3)
+  --in-process-queries=user,list,nested,session
+                          the queries that piece sends (default all; one alone to profile it)
   --shield-seconds=N      graphql-shield in-process comparison, per variant and query (default 2)
   --writer-batches=100,1000,10000
   --writer-seconds=N      per writer method and batch size (default 1.5)
@@ -76,7 +80,7 @@ const HELP = `npm run bench [-- options]      (every option also reads BENCH_<NA
                           proxy-session-executed; all)
                           into <out-dir>/profiles; read them with npx tsx bench/profile-summary.ts
   --heap-prof=QUERY,...   in the in-process piece, after it is measured, profile what each mode
-                          allocates for these queries (user, list, nested), one profile per mode,
+                          allocates for these queries (user, list, nested, session), one profile per mode,
                           into <out-dir>/profiles; compare two with bench/profile-summary.ts --against
   --heap-prof-requests=N  requests per mode in each heap profile (default 500)
   --log-level=LEVEL       server log level (default warn)
@@ -99,6 +103,7 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
       'max-other-load': { type: 'string' },
       invoices: { type: 'string' },
       'in-process-seconds': { type: 'string' },
+      'in-process-queries': { type: 'string' },
       'shield-seconds': { type: 'string' },
       'writer-batches': { type: 'string' },
       'writer-seconds': { type: 'string' },
@@ -138,6 +143,9 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
   const heapProfile = heapProfiled ? list(heapProfiled, IN_PROCESS_QUERIES, 'HEAP_PROF') : [];
   const pieces = list(pick(values.only, 'ONLY'), PIECES, 'ONLY');
   if (heapProfile.length && !pieces.includes('in-process')) throw new Error('BENCH_HEAP_PROF profiles the in-process piece: run it too (--only=in-process)');
+  const inProcessQueries = list(pick(values['in-process-queries'], 'IN_PROCESS_QUERIES'), IN_PROCESS_QUERIES, 'IN_PROCESS_QUERIES');
+  const unsent = heapProfile.filter((query) => !inProcessQueries.includes(query));
+  if (unsent.length) throw new Error(`BENCH_HEAP_PROF: ${unsent.join(', ')} is not sent by the in-process piece; add it to --in-process-queries`);
   const batches = pick(values['writer-batches'], 'WRITER_BATCHES');
   const writerBatches = batches ? batches.split(',').map((b) => Number(b)) : smoke ? [10, 100] : [100, 1000, 10_000];
   if (writerBatches.some((b) => !Number.isInteger(b) || b < 1 || b > 100_000)) throw new Error('BENCH_WRITER_BATCHES: whole numbers from 1 to 100000');
@@ -156,6 +164,8 @@ export function parseBenchOptions(argv: string[], env: Record<string, string | u
     connections: num(values.connections, 'CONNECTIONS', 4, 2, 1, 256),
     invoices: num(values.invoices, 'INVOICES', 1000, 50, 1, 100_000),
     inProcessSeconds: num(values['in-process-seconds'], 'IN_PROCESS_SECONDS', 3, 0.2, 0.1, 600),
+    // In the order listed, whatever order they were asked in.
+    inProcessQueries: IN_PROCESS_QUERIES.filter((query) => inProcessQueries.includes(query)),
     shieldSeconds: num(values['shield-seconds'], 'SHIELD_SECONDS', 2, 0.2, 0.1, 600),
     writerBatches,
     writerSeconds: num(values['writer-seconds'], 'WRITER_SECONDS', 1.5, 0.2, 0.1, 600),

@@ -172,7 +172,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
     ];
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
     if (options.pieces.includes('in-process')) {
-      log('the three modes in one process, one request at a time: user, list, nested, session');
+      log(`the three modes in one process, one request at a time: ${options.inProcessQueries.join(', ')}`);
       // A fresh sign-in: starting a session needs a recent one (minutes; the piece takes seconds).
       const startThenEnd = { name: 'session', bearer: await tokenFor(secrets.jwt, IN_PROCESS_SESSION_AGENT), operation: startThenEndOperations() };
       inProcess = await measureModesInProcess({
@@ -181,7 +181,9 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
         config,
         seconds: options.inProcessSeconds,
         postmasterPid: server.postmasterPid,
-        queries: [...documents.map(({ query, variables, ...rest }) => ({ ...rest, operation: { query, variables } })), startThenEnd],
+        queries: [...documents.map(({ query, variables, ...rest }) => ({ ...rest, operation: { query, variables } })), startThenEnd].filter((q) =>
+          (options.inProcessQueries as readonly string[]).includes(q.name),
+        ),
         heapProfile: options.heapProfile.length ? { queries: options.heapProfile, requests: options.heapProfileRequests, dir: profilesDir(options), log } : null,
       });
       for (const q of inProcess) log(`  ${q.query.padEnd(7)} ${q.modes.map((m) => `${m.mode}: ${m.cpuUsPerRequest} µs${m.addedCpuUs === null ? '' : ` (+${m.addedCpuUs})`} ${m.allocatedKbPerRequest} KB`).join(', ')}`);
