@@ -83,32 +83,56 @@ export const INSERT_ROWS_MAX = 32;
  */
 export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[], chains = 1): Promise<void> {
   if (rows.length === 0) return;
+  const pipelined = rows.length <= INSERT_ROWS_MAX && !copyOnly.has(pool);
   const client = await pool.connect();
   try {
     const left = leftHeadOf(pool);
     const tried = left && left.slowFor === 0 ? left.head : null;
-    const moved = tried ? await appendAfter(client, tried, rows, tried).catch(headMovedOrThrow) : HEAD_MOVED;
+    const moved = tried ? await appendAfter(client, tried, rows, tried, pipelined).catch(headMovedOrThrow) : HEAD_MOVED;
     if (moved !== HEAD_MOVED) {
       leaveHead(pool, { head: moved, slowFor: 0 });
     } else {
-      // A refused COPY leaves its transaction open and failed; a refused INSERT's ended with it.
-      if (tried && rows.length > INSERT_ROWS_MAX) await client.query('rollback');
+      // A refused COPY leaves its transaction open and failed; a refused pipeline's ended with it.
+      if (tried && !pipelined) await client.query('rollback');
       // Several statements in one query answer with a result each (the driver's types know only one).
       // Refused: from the highest free head down, away from where appends inside transactions
       // (a mutation's own event) start, so the next one does not move it again at once.
       const opened: unknown = await client.query(`begin; ${tried ? freeHeadSql(tried.chain_id, 'highest') : FREE_HEAD_SQL}`);
       const head = (Array.isArray(opened) ? headOf(opened[1]) : null) ?? (await busyHead(client, chains));
-      const after = await appendAfter(client, head, rows, null);
+      const after = await appendAfter(client, head, rows, null, pipelined);
       const nowhereElse = tried !== null && head.chain_id === tried.chain_id;
       leaveHead(pool, { head: after, slowFor: nowhereElse ? SLOW_AFTER_REFUSAL : Math.max(0, (left?.slowFor ?? 0) - 1) });
     }
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     client.release(true);
+    if (pipelined && isLostStatement(error)) {
+      // Nothing of it was stored (the error ended its transaction) and no head moved: the same
+      // rows go again, by COPY, as every batch of this pool will from now on.
+      copyOnly.add(pool);
+      return copyAuditRows(pool, rows, chains);
+    }
     throw error;
   }
   client.release();
 }
+
+/**
+ * Pools whose connections did not keep the writer's prepared statements: behind a pooler that
+ * hands each transaction another server session (PgBouncer in transaction mode before 1.21, or
+ * without `max_prepared_statements`), or after someone's DEALLOCATE or DISCARD. Their batches
+ * go by COPY, which needs nothing to outlive its transaction: slower, but every row is kept.
+ */
+const copyOnly = new WeakSet<pg.Pool>();
+
+/** A prepared statement this connection was thought to hold is not there, or one thought new is. */
+function isLostStatement(error: unknown): boolean {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return code === INVALID_STATEMENT_NAME || code === DUPLICATE_PREPARED_STATEMENT;
+}
+
+const INVALID_STATEMENT_NAME = '26000';
+const DUPLICATE_PREPARED_STATEMENT = '42P05';
 
 /** What `copyAuditRows` answers when the head it left was no longer there to take. */
 const HEAD_MOVED = Symbol('head moved');
@@ -150,15 +174,15 @@ function headOf(result: unknown): ChainHead | null {
  * where it was and free), or null when the caller's open transaction holds `head` already.
  * Resolves with the head as moved, once committed.
  *
- * Up to `INSERT_ROWS_MAX` rows (every request's, nearly) go as prepared statements in one
- * pipeline. More are COPYed: a batch that fits one chunk is hashed before anything is sent, so
+ * `pipelined`: up to `INSERT_ROWS_MAX` rows (every request's, nearly) go as prepared statements
+ * in one pipeline. Otherwise they are COPYed: a batch that fits one chunk is hashed before anything is sent, so
  * the head's new hash is written into the query; a larger one streams about 64 KiB at a time,
  * so the server stores one chunk while the next is hashed; its query must go first, so the head
  * takes the last row's hash from the table (found by its primary key: time, chain, number).
  */
-async function appendAfter(client: pg.PoolClient, head: ChainHead, rows: readonly AuditRowInput[], hold: ChainHead | null): Promise<ChainHead> {
+async function appendAfter(client: pg.PoolClient, head: ChainHead, rows: readonly AuditRowInput[], hold: ChainHead | null, pipelined: boolean): Promise<ChainHead> {
   const chain = new AuditChain(head.last_seq, head.last_hash, new Date(), head.chain_id);
-  if (rows.length <= INSERT_ROWS_MAX) {
+  if (pipelined) {
     // Hashed before anything is sent: a row that cannot be built leaves nothing to undo.
     const chained = rows.map((row) => chain.append(row));
     const append = new OneMessageAppend(insertPipeline(client, chained, headAfter(chain), hold));

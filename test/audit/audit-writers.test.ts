@@ -217,6 +217,26 @@ describe('the audit writers', () => {
       expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
     });
 
+    it('a pool whose connections lose the prepared statements (a pooler, a DEALLOCATE) keeps every row, appending by COPY from then on', async () => {
+      const pool = new pg.Pool({ connectionString: database.url!, max: 1 });
+      pools.push(pool);
+      const statementsOnConnection = async () => {
+        const { rows } = await pool.query<{ n: string }>("select count(*) as n from pg_prepared_statements where name like 'warden_audit_%'");
+        return Number(rows[0]?.n);
+      };
+      await copyAuditRows(pool, [row(36_000, { request_id: 'req_lost_0' })]);
+      expect(await statementsOnConnection()).toBeGreaterThan(0);
+      // As a pooler handing the next transaction another server session would look.
+      await pool.query('deallocate all');
+      await copyAuditRows(pool, [row(36_001, { request_id: 'req_lost_1' }), row(36_002, { request_id: 'req_lost_2' })]);
+      // The connection that lost them was dropped; the new one was never asked to prepare any.
+      await copyAuditRows(pool, [row(36_003, { request_id: 'req_lost_3' })]);
+      expect(await statementsOnConnection()).toBe(0);
+      const stored = await database.db.selectFrom('audit_events').select('request_id').where('request_id', 'like', 'req_lost_%').orderBy('chain_seq').execute();
+      expect(stored.map((r) => r.request_id)).toEqual(['req_lost_0', 'req_lost_1', 'req_lost_2', 'req_lost_3']);
+      expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+    });
+
     it('does not wait on the head it left while another transaction holds it: it takes another chain', async () => {
       const pool = freshPool();
       await copyAuditRows(pool, [row(32_000, { request_id: 'req_held_0' })], 2);
