@@ -1,10 +1,11 @@
 import { ROOT_CONTEXT, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import type pg from 'pg';
 import type { Db } from '../db/database.js';
+import type { Logger } from '../log/logger.js';
 import type { GatewayMetrics } from '../metrics/gateway-metrics.js';
 import { appendAuditRows, type AuditRowInput } from './append-audit-rows.js';
 import type { AuditActor } from './audit-event.js';
-import { copyAuditRows } from './copy-audit-rows.js';
+import { appendsByCopyOnly, copyAuditRows } from './copy-audit-rows.js';
 import { groupCommitThrough } from './left-heads.js';
 import { alertOnRepeatedDenials } from './record-denial.js';
 import { ATTR } from '../tracing/attributes.js';
@@ -33,8 +34,9 @@ interface Pending {
  * one, which appends all their rows to the chain in a single transaction. Each caller learns
  * whether its own rows committed; none is told "done" before the commit.
  *
- * On a real server (`pool` given) a batch goes in with COPY, the fastest way measured; on the
- * embedded database, which has no COPY from a client stream, as multi-row INSERTs. A batch that
+ * On a real server (`pool` given) a batch goes in one round trip (`copyAuditRows`: prepared
+ * statements in one pipeline for a request's few rows, COPY for more); on the embedded database,
+ * which has neither from a client, as multi-row INSERTs. A batch that
  * records denials goes in as INSERTs wherever it runs, in a transaction that also runs the
  * repeated-denials check of each staff member or assistant denied: rare, and it keeps COPY off the normal path.
  *
@@ -47,10 +49,21 @@ export function createAuditWriter(
   metrics: Pick<GatewayMetrics, 'auditAppends' | 'auditRowsAppended' | 'auditAppendDuration'> | null = null,
   tracer: Tracer | null = null,
   chains = 1,
+  /** Told once when the pool's connections lose the writer's prepared statements and it falls back to COPY. */
+  logger: Pick<Logger, 'warn'> | null = null,
 ): AuditWriter {
   if (pool) groupCommitThrough(db, pool);
+  let warnedCopyOnly = false;
   const append = pool
-    ? (rows: readonly AuditRowInput[]) => copyAuditRows(pool, rows, chains)
+    ? async (rows: readonly AuditRowInput[]) => {
+        await copyAuditRows(pool, rows, chains);
+        if (!warnedCopyOnly && appendsByCopyOnly(pool)) {
+          warnedCopyOnly = true;
+          logger?.warn(
+            'the audit writer lost its prepared statements on a database connection (a pooler handing each transaction another session, such as PgBouncer in transaction mode before 1.21, or a DEALLOCATE); it appends by COPY from now on, slower, keeping every row. See docs/operations.md.',
+          );
+        }
+      }
     : (rows: readonly AuditRowInput[]) => db.transaction().execute((trx) => appendAuditRows(trx, rows, chains));
   const appendWithAlerts = (rows: readonly AuditRowInput[], denied: ReadonlyMap<string | null, AuditActor>) =>
     db.transaction().execute(async (trx) => {

@@ -125,6 +125,11 @@ export async function copyAuditRows(pool: pg.Pool, rows: readonly AuditRowInput[
  */
 const copyOnly = new WeakSet<pg.Pool>();
 
+/** Whether this pool's batches go by COPY alone, its connections having lost the prepared statements once. */
+export function appendsByCopyOnly(pool: pg.Pool): boolean {
+  return copyOnly.has(pool);
+}
+
 /** A prepared statement this connection was thought to hold is not there, or one thought new is. */
 function isLostStatement(error: unknown): boolean {
   const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;

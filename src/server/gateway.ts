@@ -143,7 +143,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     traces,
   });
 
-  const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer, config.audit.chains);
+  const writer = createAuditWriter(db, options.pool ?? null, metrics, traces.tracer, config.audit.chains, logger);
   registerDatabaseGauges(metrics.registry, { db, logger });
   const mcpTools = options.mcp ? prepareMcpTools(built.schema, options.mcp.operations) : null;
 

@@ -7,6 +7,7 @@ import { newHeadSql } from '../../src/audit/chain-heads.js';
 import { copyAuditRows, INSERT_ROWS_MAX } from '../../src/audit/copy-audit-rows.js';
 import { groupCommitThrough } from '../../src/audit/left-heads.js';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
+import { capturingLogger } from '../support/capturing-logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const KEY = 'audit-writers-test-key-0123456789abcdef';
@@ -234,6 +235,22 @@ describe('the audit writers', () => {
       expect(await statementsOnConnection()).toBe(0);
       const stored = await database.db.selectFrom('audit_events').select('request_id').where('request_id', 'like', 'req_lost_%').orderBy('chain_seq').execute();
       expect(stored.map((r) => r.request_id)).toEqual(['req_lost_0', 'req_lost_1', 'req_lost_2', 'req_lost_3']);
+      expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
+    });
+
+    it('says once, in the log, that the writer fell back to COPY', async () => {
+      const pool = new pg.Pool({ connectionString: database.url!, max: 1 });
+      pools.push(pool);
+      const { logger, lines } = capturingLogger('warn');
+      const writer = createAuditWriter(database.db, pool, null, null, 1, logger);
+      await writer.write([row(37_000, { request_id: 'req_told_copy_0' })]);
+      expect(lines).toEqual([]);
+      await pool.query('deallocate all');
+      await writer.write([row(37_001, { request_id: 'req_told_copy_1' })]);
+      await writer.write([row(37_002, { request_id: 'req_told_copy_2' })]);
+      const warnings = lines.map((line) => JSON.parse(line) as { msg: string });
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]?.msg).toMatch(/prepared statements.*COPY/);
       expect((await verifyAuditChain(database.db, KEY)).problem).toBeNull();
     });
 
