@@ -66,15 +66,16 @@ const SLOW_AFTER_REFUSAL = 16;
 export const INSERT_ROWS_MAX = 32;
 
 /**
- * Appends rows to a hash chain in a transaction of their own, with COPY: the fastest of the
- * three ways measured (docs/performance.md, "Audit writer"), at every batch size. A head is
+ * Appends rows to a hash chain in a transaction of their own: a request's few rows as prepared
+ * statements in one pipeline, more with COPY, the fastest of the three ways measured for
+ * batches (docs/performance.md, "Audit writer"). A head is
  * locked as in `appendAuditRows` (the lowest free one, a new one up to `chains`, else wait), so
  * both writers can run side by side. Resolves only once the rows are committed; on any failure
  * the transaction is rolled back and the connection, which may be broken, is not reused.
  *
  * Round trips, not rows, are most of what a small append costs (each socket write to the
  * server costs about as much CPU as a few rows): when this pool's last append left a head, the
- * whole append (hold that head, COPY the rows hashed after it, move it, commit) goes as one
+ * whole append (hold that head, store the rows hashed after it, move it, commit) goes as one
  * message, and the rows commit only if the head was still there and free
  * (`audit_hold_chain_head`). Otherwise the head is taken first, and the rest goes as one
  * message: two round trips. After a refusal that is the highest free head other than the one
