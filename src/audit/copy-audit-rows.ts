@@ -345,15 +345,11 @@ function copyFailMessage(reason: string): Buffer {
   return textMessage('f', reason);
 }
 
-/** A message of the given type carrying one NUL-terminated text: the type, its length, the text, a NUL. */
+/** A message of the given type carrying one NUL-terminated text. */
 function textMessage(type: 'Q' | 'f', text: string): Buffer {
-  const length = Buffer.byteLength(text, 'utf8');
-  const message = Buffer.allocUnsafe(1 + 4 + length + 1);
-  message.write(type, 0, 'latin1');
-  message.writeInt32BE(4 + length + 1, 1);
-  message.write(text, 5, 'utf8');
-  message.writeUInt8(0, 5 + length);
-  return message;
+  const message = new MessageWriter(type, MESSAGE_HEAD + text.length * 3 + 1);
+  message.cstring(text);
+  return message.done();
 }
 
 /**
@@ -541,12 +537,12 @@ function insertPipeline(client: pg.PoolClient, rows: readonly ChainedAuditRow[],
   // Every Parse before the first Bind: a refused hold skips whatever follows it.
   const parses: Buffer[] = [];
   const messages: Buffer[] = [];
-  const run = (statement: WriterStatement, values: (bind: MessageWriter) => void) => {
+  const run = (statement: WriterStatement, values: (bind: MessageWriter) => void, capacity = 256) => {
     if (!parsed.has(statement.name)) {
       parses.push(parseMessage(statement));
       parsed.add(statement.name);
     }
-    const bind = new MessageWriter('B', statement === INSERT_STATEMENTS[rows.length] ? 1_024 + rows.length * 1_536 : 256);
+    const bind = new MessageWriter('B', capacity);
     bind.cstring(''); // the unnamed portal
     bind.cstring(statement.name);
     bind.int16(1); // one format code for every parameter:
@@ -563,9 +559,14 @@ function insertPipeline(client: pg.PoolClient, rows: readonly ChainedAuditRow[],
       bind.value('text', checkedHash(hold.last_hash));
     });
   }
-  run(INSERT_STATEMENTS[rows.length]!, (bind) => {
-    for (const row of rows) bind.rowValues(row);
-  });
+  run(
+    INSERT_STATEMENTS[rows.length]!,
+    (bind) => {
+      for (const row of rows) bind.rowValues(row);
+    },
+    // About what a realistic row takes; the buffer grows if not.
+    1_024 + rows.length * 1_536,
+  );
   run(MOVE_STATEMENT, (bind) => {
     bind.value('int8', checkedSeq(moved.last_seq));
     bind.value('text', checkedHash(moved.last_hash));
