@@ -86,6 +86,32 @@ describe('when the audit write fails, the response carries no data', () => {
     expect((await auditRowsOfRequest(t.db, controlId)).some((row) => row.type_field === 'User.phone')).toBe(true);
   });
 
+  it("logs why a row was refused without quoting the row: PostgreSQL's detail holds it whole", async () => {
+    const requestId = newRequestId('refused-row');
+    const logged = t.logs.length;
+    // A check constraint that refuses this request's rows: the error's detail is "Failing row contains (…)".
+    await sql`alter table audit_events add constraint audit_test_refuse_row check (request_id is distinct from ${sql.lit(requestId)})`.execute(t.db);
+    try {
+      const refused = await t.execute(AuditFailPeople, impersonating(requestId));
+      expect(refused.status).toBe(503);
+      expect(codeOf(refused.body)).toBe('AUDIT_UNAVAILABLE');
+    } finally {
+      await sql`alter table audit_events drop constraint audit_test_refuse_row`.execute(t.db);
+    }
+    const lines = t.logs.slice(logged).filter((line) => line.includes('audit write failed; response withheld'));
+    expect(lines).toHaveLength(1);
+    const line = lines[0] ?? '';
+    // What failed and where: the SQLSTATE and the constraint.
+    expect(line).toContain('"code":"23514"');
+    expect(line).toContain('audit_test_refuse_row');
+    // Not the row: its summary says who read what of whom, its details the objects read.
+    expect(line).not.toContain('Failing row');
+    expect(line).not.toContain('read User.');
+    expect(line).not.toContain('usr_tom');
+    expect(line).not.toContain('Tom Baker');
+    expect(await auditRowsOfRequest(t.db, requestId)).toEqual([]);
+  });
+
   it('withholds a staff read outside any session too', async () => {
     const requestId = newRequestId('store-down-staff');
     const refused = await withAuditInsertsFailing(t.db, () => t.execute(AuditFailDirectory, { as: 'agent', headers: { 'x-request-id': requestId } }));
