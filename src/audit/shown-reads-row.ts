@@ -53,7 +53,9 @@ export type SharedClass = 'public' | 'internal';
  *
  * One row, not one per field: a nested page reads some thirty such fields, and each row costs
  * the gateway and PostgreSQL about as much again as its bytes (docs/performance.md). For the
- * same reason a field's example paths over a list are kept as ranges, which say the same.
+ * same reason a field's example paths over a list are kept as ranges, which say the same, in
+ * list order: resolvers finish in any order (`users[0]`, `users[2]`, `users[1]`), and a row
+ * that says the same reads the same, and joins them into one range.
  */
 export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typeField: string) => Record<string, unknown> | undefined): SharedReadsDetails {
   const fields: Record<string, SharedFieldReads> = {};
@@ -68,7 +70,7 @@ export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typ
   }
   // Keys written in sorted order, at every level: canonical JSON then serialises the row natively.
   for (const group of [...groups].sort(byTypeField)) {
-    fields[group.typeField] = fieldReadsDetails(group, asked(group.typeField), compactPaths(group.paths), false);
+    fields[group.typeField] = fieldReadsDetails(group, asked(group.typeField), compactPaths(inListOrder(group.paths)), false);
   }
   const subjectIds = [...subjects];
   // Distinct users over all fields: at least the union kept and the most one field counted.
@@ -143,6 +145,32 @@ export function compactPaths(paths: readonly string[]): string[] {
     i = next;
   }
   return out;
+}
+
+/**
+ * Paths sorted as the response lists them: as text, but a list index by its number (`x[2]`
+ * before `x[10]`). The same array when it is in that order already, as a list's public reads
+ * always are.
+ */
+export function inListOrder(paths: string[]): string[] {
+  for (let i = 1; i < paths.length; i += 1) if (comparePaths(paths[i - 1] ?? '', paths[i] ?? '') > 0) return [...paths].sort(comparePaths);
+  return paths;
+}
+
+function comparePaths(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < shorter && a.charCodeAt(at) === b.charCodeAt(at)) at += 1;
+  if (at === shorter) return a.length - b.length;
+  // Inside a list index both share the start of (`[1` in `[12]` and `[104]`): by number.
+  let start = at;
+  while (start > 0 && isDigit(a.charCodeAt(start - 1))) start -= 1;
+  if (start > 0 && a.charCodeAt(start - 1) === OPEN) {
+    const x = indexValue(a, start, a.indexOf(']', start));
+    const y = indexValue(b, start, b.indexOf(']', start));
+    if (x >= 0 && y >= 0) return x - y;
+  }
+  return a.charCodeAt(at) - b.charCodeAt(at);
 }
 
 const OPEN = 0x5b; // [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/audit/canonical-json.js';
 import type { FieldReadGroup } from '../../src/audit/field-read-recorder.js';
-import { compactPaths, fieldReadsDetails, fieldReadsOf, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
+import { compactPaths, fieldReadsDetails, fieldReadsOf, inListOrder, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
 import { ocsfEventOf } from '../../src/audit/stream/ocsf-event.js';
 import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
 import { auditEventRow } from './audit-event-row.js';
@@ -112,6 +112,26 @@ describe('example paths over a list, kept as ranges', () => {
     expect(compactPaths(['l[0].x', 'l[1].x', 'l[3].x', 'l[2].x', 'l[3].y', 'm[4].x'])).toEqual(['l[0-1].x', 'l[3].x', 'l[2].x', 'l[3].y', 'm[4].x']);
     expect(compactPaths(['a[0].b[0]', 'a[1].b[1]'])).toEqual(['a[0].b[0]', 'a[1].b[1]']);
     expect(compactPaths([])).toEqual([]);
+  });
+});
+
+describe('example paths on a shared row, in list order', () => {
+  it('puts paths recorded as resolvers finished in the order the response lists them, then joins them', () => {
+    const finished = ['account.users[0].settings.sms', 'account.users[2].settings.sms', 'account.users[1].settings.sms', 'account.users[3].settings.sms'];
+    const details = shownReadsDetails([group('Settings.sms', 4, { dataClass: 'internal', paths: finished })], () => undefined);
+    expect(details.fields['Settings.sms']?.paths).toEqual(['account.users[0-3].settings.sms']);
+    // The same reads in any order make the same row.
+    const reversed = shownReadsDetails([group('Settings.sms', 4, { dataClass: 'internal', paths: [...finished].reverse() })], () => undefined);
+    expect(canonicalJson(reversed)).toBe(canonicalJson(details));
+  });
+
+  it('orders a list index by its number, and nested indexes level by level', () => {
+    expect(inListOrder(['x[10].y', 'x[2].y', 'x[1].y'])).toEqual(['x[1].y', 'x[2].y', 'x[10].y']);
+    expect(inListOrder(['a[1].b[0]', 'a[0].b[10]', 'a[0].b[9]', 'a[0]'])).toEqual(['a[0]', 'a[0].b[9]', 'a[0].b[10]', 'a[1].b[0]']);
+    expect(inListOrder(['b.name', 'a[3].id', 'a.x'])).toEqual(['a.x', 'a[3].id', 'b.name']);
+    // Already in order (a list's public reads always are): the very same array.
+    const ordered = ['account.invoices[0].id', 'account.invoices[1].id', 'account.invoices[10].id'];
+    expect(inListOrder(ordered)).toBe(ordered);
   });
 });
 
