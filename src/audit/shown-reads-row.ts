@@ -148,9 +148,10 @@ export function compactPaths(paths: readonly string[]): string[] {
 }
 
 /**
- * Paths sorted as the response lists them: as text, but a list index by its number (`x[2]`
- * before `x[10]`). The same array when it is in that order already, as a list's public reads
- * always are.
+ * Paths sorted as text, but a list index by its number (`x[2]` before `x[10]`): one list's
+ * items in the order the response lists them. The same array when it is in that order already,
+ * as the public reads of one list always are; fields read under several response keys come
+ * sorted by key.
  */
 export function inListOrder(paths: string[]): string[] {
   for (let i = 1; i < paths.length; i += 1) if (comparePaths(paths[i - 1] ?? '', paths[i] ?? '') > 0) return [...paths].sort(comparePaths);
