@@ -48,6 +48,7 @@ export {
   type OcsfApiActivity,
   type SegmentReport,
   type SegmentSinkOptions,
+  type SinkNotice,
   type StreamEvent,
   type StreamPreset,
 } from './audit/stream/index.js';

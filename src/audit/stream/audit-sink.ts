@@ -15,6 +15,9 @@ export interface StreamEvent {
  */
 export type Acknowledge = (upTo: StreamEvent) => Promise<void>;
 
+/** What a sink tells the log while delivering: a change its operator should know of (a warning). */
+export type SinkNotice = (message: string, fields: Record<string, unknown>) => void;
+
 /** Where a destination's events go: an HTTPS receiver, a directory of sealed segments, or an application's own. */
 export interface AuditSink {
   /** Names the destination's cursor: change it and the destination starts again (WARDEN_AUDIT_STREAM_START). */
@@ -32,9 +35,10 @@ export interface AuditSink {
   /**
    * Delivers the events in order, in as many parts as the receiver's limits ask, calling
    * `acknowledge` after each part it confirmed. Throws (with a message free of credentials)
-   * when a part was not confirmed: the pass ends there and is tried again later.
+   * when a part was not confirmed: the pass ends there and is tried again later. `notice`:
+   * where to say what the operator should know though delivery went on.
    */
-  deliver(events: readonly StreamEvent[], acknowledge: Acknowledge): Promise<void>;
+  deliver(events: readonly StreamEvent[], acknowledge: Acknowledge, notice?: SinkNotice): Promise<void>;
 }
 
 /** Another streamer took the destination over: this one stops its pass. */

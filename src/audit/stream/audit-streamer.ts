@@ -198,7 +198,7 @@ async function streamChainPass(
     if (!(await advanceStreamCursor(db, lease, from, { seq: upTo.seq, hash: upTo.hash }))) throw new StreamLeaseLost();
     position = { lastSeq: upTo.seq, lastHash: upTo.hash };
     metrics?.auditStreamEvents.inc({ destination: sink.destination }, Number(delivered > 0n ? delivered : 0n));
-  });
+  }, (message, fields) => logger.warn({ destination: sink.destination, ...fields }, message));
   return { outcome: rows.length >= sink.batchEvents ? 'more' : 'idle', lag: lag(position) };
 }
 

@@ -1,5 +1,6 @@
-import type { AuditSink, StreamEvent } from './audit-sink.js';
+import type { AuditSink, SinkNotice, StreamEvent } from './audit-sink.js';
 import { HTTP_PRESETS, type StreamPreset } from './http-presets.js';
+import { withheldEvent } from './ocsf-event.js';
 
 export interface HttpSinkOptions {
   /** The cursor's name. @default https */
@@ -25,6 +26,21 @@ export interface HttpSinkOptions {
 /** How much of a refusing receiver's answer goes into the error. */
 const MAX_DETAIL_CHARS = 200;
 
+/** A receiver's answer to a body larger than it takes. */
+const PAYLOAD_TOO_LARGE = 413;
+
+/** A receiver answered with a status other than 2xx. */
+class ReceiverRefused extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** The refused request's body, in bytes. */
+    readonly bodyBytes: number,
+  ) {
+    super(message);
+  }
+}
+
 /**
  * POSTs events in the preset's shape, in requests within its limits, one after the other; a
  * 2xx answer acknowledges the request's events. Redirects are refused (a followed POST may
@@ -48,13 +64,14 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
   async function post(part: readonly StreamEvent[], entries: readonly string[]): Promise<void> {
     const first = part[0]?.event.metadata.uid ?? '';
     const last = part.at(-1)?.event.metadata.uid ?? '';
+    const body = preset.body(entries);
     let response: Response;
     try {
       response = await doFetch(options.url, {
         method: 'POST',
         // The batch's range: a receiver that keeps it can drop a repeated request whole.
         headers: { ...headers, 'idempotency-key': `${first}..${last}` },
-        body: preset.body(entries),
+        body,
         redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -66,30 +83,91 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
       return;
     }
     const detail = (await response.text().catch(() => '')).trim().slice(0, MAX_DETAIL_CHARS);
-    throw new Error(scrub(`${host} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`));
+    throw new ReceiverRefused(scrub(`${host} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`), response.status, Buffer.byteLength(body));
+  }
+
+  /**
+   * The smallest body the receiver refused as too large, in bytes: requests are built below it
+   * from then on (for as long as the process runs), whatever the configured limit.
+   */
+  let refusedBytes: number | null = null;
+
+  /**
+   * The part, then its acknowledgement. Refused as too large (413): a part of several events is
+   * sent again in two halves; a lone event goes without its details (and any long text), saying
+   * so (`withheldEvent`), so the stream goes on past it instead of retrying it forever.
+   */
+  async function sendPart(part: readonly StreamEvent[], entries: readonly string[], acknowledge: (upTo: StreamEvent) => Promise<void>, notice: SinkNotice): Promise<void> {
+    const [only] = part;
+    const aloneBytes = only && part.length === 1 ? Buffer.byteLength(entries[0] ?? '') : null;
+    try {
+      // An event as large as a body refused already goes without its details at once.
+      if (only && aloneBytes !== null && refusedBytes !== null && aloneBytes + preset.overhead(1) >= refusedBytes) await sendWithheld(only, aloneBytes, notice);
+      else await post(part, entries);
+    } catch (error) {
+      if (!(error instanceof ReceiverRefused) || error.status !== PAYLOAD_TOO_LARGE) throw error;
+      const smaller = refusedBytes === null || error.bodyBytes < refusedBytes;
+      if (smaller) refusedBytes = error.bodyBytes;
+      // Said of a batch only: a lone large event is no sign the batches are set too large.
+      if (smaller && aloneBytes === null) {
+        notice(`audit stream receiver refused a request as too large (HTTP 413): requests are kept smaller from now on; set WARDEN_AUDIT_STREAM_BATCH_BYTES (httpSink's batchBytes) below the receiver's limit`, {
+          refusedBytes: error.bodyBytes,
+        });
+      }
+      if (!only || aloneBytes === null) {
+        const half = Math.ceil(part.length / 2);
+        await sendPart(part.slice(0, half), entries.slice(0, half), acknowledge, notice);
+        await sendPart(part.slice(half), entries.slice(half), acknowledge, notice);
+        return;
+      }
+      await sendWithheld(only, aloneBytes, notice);
+    }
+    const last = part.at(-1);
+    if (last) await acknowledge(last);
+  }
+
+  /** A lone event the receiver takes only without its long columns. */
+  async function sendWithheld(event: StreamEvent, entryBytes: number, notice: SinkNotice): Promise<void> {
+    const withheld = withheldEvent(event.event, `larger than ${host} takes in one request (HTTP 413)`);
+    const refusedAgain = (bytes: number) =>
+      new Error(`${host} refused audit event ${event.event.metadata.uid} as too large (HTTP 413) even with its details left out (${bytes} bytes): raise the receiver's request size limit; the stream waits on this event`);
+    if (!withheld) throw refusedAgain(entryBytes);
+    const entry = preset.entry(withheld);
+    try {
+      await post([{ ...event, event: withheld }], [entry]);
+    } catch (error) {
+      if (error instanceof ReceiverRefused && error.status === PAYLOAD_TOO_LARGE) throw refusedAgain(error.bodyBytes);
+      throw error;
+    }
+    notice('audit event sent without its details: the receiver refused it whole as too large (HTTP 413); the whole row is in the audit table', {
+      event: event.event.metadata.uid,
+      entryBytes,
+      withheld: withheld.unmapped.warden.withheld?.bytes,
+    });
   }
 
   return {
     destination: options.destination ?? 'https',
     description: `${options.preset ?? 'jsonl'} to ${host}`,
     batchEvents: maxEvents,
-    async deliver(events, acknowledge) {
+    async deliver(events, acknowledge, notice = () => undefined) {
       let part: StreamEvent[] = [];
       let entries: string[] = [];
       let bytes = 0;
       const flush = async () => {
         if (part.length === 0) return;
-        await post(part, entries);
-        const last = part.at(-1);
+        const sent = part;
+        const sentEntries = entries;
         part = [];
         entries = [];
         bytes = 0;
-        if (last) await acknowledge(last);
+        await sendPart(sent, sentEntries, acknowledge, notice);
       };
       for (const event of events) {
         const entry = preset.entry(event.event);
         const size = Buffer.byteLength(entry);
-        if (part.length >= maxEvents || (part.length > 0 && bytes + size + preset.overhead(part.length + 1) > maxBytes)) await flush();
+        const limit = refusedBytes === null ? maxBytes : Math.min(maxBytes, refusedBytes - 1);
+        if (part.length >= maxEvents || (part.length > 0 && bytes + size + preset.overhead(part.length + 1) > limit)) await flush();
         part.push(event);
         entries.push(entry);
         bytes += size;

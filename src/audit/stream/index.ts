@@ -4,12 +4,12 @@ import type { AuditSink } from './audit-sink.js';
 import { httpSink } from './http-sink.js';
 import { segmentSink } from './segment-sink.js';
 
-export type { Acknowledge, AuditSink, StreamEvent } from './audit-sink.js';
+export type { Acknowledge, AuditSink, SinkNotice, StreamEvent } from './audit-sink.js';
 export { StreamLeaseLost } from './audit-sink.js';
 export { startAuditStream, type AuditStream, type AuditStreamOptions } from './audit-streamer.js';
 export { HTTP_PRESETS, STREAM_PRESETS, type StreamPreset } from './http-presets.js';
 export { httpSink, type HttpSinkOptions } from './http-sink.js';
-export { auditEventUid, chainName, chainOfName, DEFAULT_CHAIN, ocsfEventOf, type OcsfApiActivity, type StreamedRow, type WardenAttestation } from './ocsf-event.js';
+export { auditEventUid, chainName, chainOfName, DEFAULT_CHAIN, ocsfEventOf, type OcsfApiActivity, type StreamedRow, type WardenAttestation, type WithheldStreamedRow } from './ocsf-event.js';
 export { segmentDirectoryProblem, segmentSink, type SegmentSinkOptions } from './segment-sink.js';
 export { describeSegmentProblem, verifySegments, type SegmentProblem, type SegmentReport } from './verify-segments.js';
 

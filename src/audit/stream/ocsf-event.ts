@@ -34,10 +34,27 @@ const ACTIVITY = { create: 1, read: 2, update: 3, delete: 4, other: 99 } as cons
  */
 export type StreamedRow = Omit<AuditEventRow, 'occurred_at' | 'chain_id'> & { occurred_at: string; chain_id?: number };
 
+/**
+ * A row some of whose columns were left out of its event (see `withheldEvent`): every other
+ * column as the table holds it, `hash` and `prev_hash` among them.
+ */
+export type WithheldStreamedRow = Omit<StreamedRow, WithholdableColumn> & Partial<Pick<StreamedRow, WithholdableColumn>>;
+
+/** The columns an event too large for its receiver may go without: the ones that can be long. */
+type WithholdableColumn = 'details' | 'summary' | 'reason' | 'operation' | 'path' | 'actor_name';
+
 /** Warden's part of an event: the row itself, its chain, and the newest signed checkpoint at or before it. */
 export interface WardenAttestation {
   chain: string;
-  row: StreamedRow;
+  /** The row whole; without the columns `withheld` names when it has them. */
+  row: StreamedRow | WithheldStreamedRow;
+  /**
+   * Only on an event its receiver refused as too large (HTTP 413) even alone: why, and the size
+   * in bytes (UTF-8 of its JSON) of each column left out of `row`. Its hash cannot be recomputed
+   * from the event; its links (`prev_hash`, `hash`) can still be checked, and the whole row is in
+   * the audit table (`auditEvents`, `auditExport`).
+   */
+  withheld?: { reason: string; bytes: Partial<Record<WithholdableColumn, number>> };
   /**
    * Null until the chain's first checkpoint is signed. Verify it with the checkpoint public key:
    * a single-chain checkpoint signs `seq:hash:signedAt`; a seal (`seal` set) signs the statement
@@ -156,4 +173,33 @@ export function ocsfEventOf(chain: string, row: AuditEventRow, checkpoint: Publi
     ...(resources.length > 0 ? { resources } : {}),
     unmapped: { warden: { chain, row: { ...asHashed(row), occurred_at: occurredAt }, checkpoint } },
   };
+}
+
+/** A text column longer than this is left out of a withheld event too; `details` always is. */
+const WITHHELD_TEXT_CHARS = 1_000;
+const WITHHOLDABLE_TEXT: readonly Exclude<WithholdableColumn, 'details'>[] = ['summary', 'reason', 'operation', 'path', 'actor_name'];
+
+/**
+ * The event without the row's `details` and any long text column, for a receiver that refused it
+ * whole as too large: it still names the row (id, chain, number, hash and link, actor, kind,
+ * resources) and says what was left out and how large it was, so the stream goes on past it and
+ * nothing is silently dropped. Null when it has been withheld already.
+ */
+export function withheldEvent(event: OcsfApiActivity, reason: string): OcsfApiActivity | null {
+  const { details, ...rest } = event.unmapped.warden.row;
+  if (details === undefined) return null;
+  const bytes: Partial<Record<WithholdableColumn, number>> = { details: Buffer.byteLength(JSON.stringify(details)) };
+  const row: WithheldStreamedRow = { ...rest };
+  for (const column of WITHHOLDABLE_TEXT) {
+    const value = row[column];
+    if (typeof value === 'string' && value.length > WITHHELD_TEXT_CHARS) {
+      bytes[column] = Buffer.byteLength(value);
+      delete row[column];
+    }
+  }
+  const message =
+    bytes.summary === undefined
+      ? event.message
+      : `${event.metadata.event_code} event ${event.metadata.uid}: its summary (${bytes.summary} bytes) is withheld, too large for this receiver; the whole row is in the audit table`;
+  return { ...event, message, unmapped: { warden: { ...event.unmapped.warden, row, withheld: { reason, bytes } } } };
 }

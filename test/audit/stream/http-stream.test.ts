@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendAuditRows } from '../../../src/audit/append-audit-rows.js';
 import { httpSink, startAuditStream, type AuditStream, type OcsfApiActivity } from '../../../src/audit/stream/index.js';
 import { streamPass } from '../../../src/audit/stream/audit-streamer.js';
 import { createLogger } from '../../../src/log/logger.js';
@@ -165,6 +166,81 @@ describe('the HTTPS stream delivers every row at least once, in chain order', ()
     await sql`update audit_stream_cursors set lease_owner = ${other.owner}, lease_until = now() + interval '1 minute' where destination = 'https'`.execute(database.db);
     expect(await streamPass(database.db, sink, lease, logger, metrics)).toBe('idle');
     expect(await metrics.registry.metrics()).not.toContain('warden_audit_stream_lag_rows{destination="https"}');
+  });
+});
+
+describe('a receiver that refuses requests as too large (HTTP 413) does not stop the stream', () => {
+  const bodyLimit = 6_000;
+  const lease = { destination: 'https', chain: 'default', owner: 'test', leaseMs: 60_000, start: 'first' as const };
+  const refused = (r: StreamReceiver) => r.batches.filter((b) => b.status === 413);
+
+  it('halves a refused request until the receiver takes it, keeps later requests under what it refused, and says to lower the batch bytes', async () => {
+    receiver = await startStreamReceiver({ maxBodyBytes: bodyLimit });
+    await appendRows(database.db, 40);
+    const { logger: captured, lines } = capturingLogger('warn');
+    const stream = run({ db: database.db, sinks: [httpSink({ url: receiver.url, batchEvents: 20 })], logger: captured, ...FAST });
+    await waitUntil(async () => (await cursor())[0]?.last_seq === '40');
+    expect(refused(receiver).length).toBeGreaterThan(0);
+
+    // What it refused once, it is not sent again at that size.
+    const refusedBefore = refused(receiver).length;
+    await appendRows(database.db, 40);
+    await waitUntil(async () => (await cursor())[0]?.last_seq === '80');
+    expect(refused(receiver).length).toBe(refusedBefore);
+
+    // Every row once, in order, whole: a refused request was not kept, so nothing came twice.
+    const events = kept(receiver);
+    expect(events.map((e) => String(e.metadata.sequence))).toEqual(await tableSeqs(database.db));
+    expect(events.every((e) => e.unmapped.warden.withheld === undefined)).toBe(true);
+    expectChainHolds(events);
+    for (const batch of receiver.batches.filter((b) => b.kept)) expect(Buffer.byteLength(batch.text)).toBeLessThanOrEqual(bodyLimit);
+    expect(stream.problems()).toEqual([]);
+    const told = lines.filter((line) => line.includes('refused a request as too large'));
+    expect(told.length).toBeGreaterThan(0);
+    expect(told[0]).toContain('WARDEN_AUDIT_STREAM_BATCH_BYTES');
+  });
+
+  it('sends an event too large alone without its details and long summary, saying what was left out, and streams on past it', async () => {
+    receiver = await startStreamReceiver({ maxBodyBytes: bodyLimit });
+    await appendRows(database.db, 3, 'before');
+    const objectIds = Array.from({ length: 1_000 }, (_, i) => `usr_${String(i).padStart(5, '0')}`);
+    const summary = `Agent Sarah Lee searched ${'for something long '.repeat(100)}`;
+    await database.db.transaction().execute((trx) =>
+      appendAuditRows(trx, [{ kind: 'field_read', actor_kind: 'staff', actor_id: 'stf_sarah', actor_name: 'Sarah Lee', type_field: 'User.email', details: { objectIds }, summary }]),
+    );
+    await appendRows(database.db, 3, 'after');
+    const { logger: captured, lines } = capturingLogger('warn');
+    run({ db: database.db, sinks: [httpSink({ url: receiver.url })], logger: captured, ...FAST });
+    await waitUntil(async () => (await cursor())[0]?.last_seq === '7');
+
+    const events = firstOfEach(kept(receiver));
+    expect(events.map((e) => e.metadata.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const large = events[3]!;
+    const stored = await database.db.selectFrom('audit_events').select(['hash', 'prev_hash']).where('chain_seq', '=', '4').executeTakeFirstOrThrow();
+    // The row's place in the chain, who and what are kept; what made it large is named and sized.
+    expect(large.unmapped.warden.row).toMatchObject({ chain_seq: '4', kind: 'field_read', actor_id: 'stf_sarah', type_field: 'User.email', hash: stored.hash, prev_hash: stored.prev_hash });
+    expect(large.unmapped.warden.row).not.toHaveProperty('details');
+    expect(large.unmapped.warden.row).not.toHaveProperty('summary');
+    expect(large.unmapped.warden.withheld?.reason).toMatch(/HTTP 413/);
+    expect(large.unmapped.warden.withheld?.bytes.details).toBeGreaterThan(bodyLimit);
+    expect(large.unmapped.warden.withheld?.bytes.summary).toBe(Buffer.byteLength(summary));
+    expect(large.message).toContain('withheld');
+    expect(large.message).not.toContain('for something long');
+    // The others whole; the links hold across the withheld one.
+    expect(events.filter((e) => e.unmapped.warden.withheld).map((e) => e.metadata.sequence)).toEqual([4]);
+    expectChainHolds(events);
+    expect(lines.some((line) => line.includes('audit event sent without its details') && line.includes(large.metadata.uid))).toBe(true);
+  });
+
+  it('waits on an event refused even without its details, with a sentence saying what to do, and moves no cursor past it', async () => {
+    receiver = await startStreamReceiver({ maxBodyBytes: 200 });
+    await appendRows(database.db, 2);
+    const sink = httpSink({ url: receiver.url });
+    await expect(streamPass(database.db, sink, lease, logger, undefined)).rejects.toThrow(
+      /refused audit event default:1:[0-9a-f]{16} as too large \(HTTP 413\) even with its details left out \(\d+ bytes\): raise the receiver's request size limit/,
+    );
+    expect(kept(receiver)).toEqual([]);
+    expect((await cursor())[0]?.last_seq ?? '0').toBe('0');
   });
 });
 

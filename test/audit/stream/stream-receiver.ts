@@ -22,17 +22,23 @@ export interface StreamReceiver {
 
 const alwaysOk: ReceiverBehaviour = () => ({ status: 200, keep: true });
 
-/** An HTTP receiver on 127.0.0.1 that records every request before answering it. */
-export async function startStreamReceiver(options: { port?: number; path?: string; behaviour?: ReceiverBehaviour } = {}): Promise<StreamReceiver> {
+/**
+ * An HTTP receiver on 127.0.0.1 that records every request before answering it. `maxBodyBytes`:
+ * a larger body is refused with 413 and not kept, as a receiver behind a body limit does.
+ */
+export async function startStreamReceiver(options: { port?: number; path?: string; behaviour?: ReceiverBehaviour; maxBodyBytes?: number } = {}): Promise<StreamReceiver> {
   const behaviour = options.behaviour ?? alwaysOk;
   const batches: ReceivedBatch[] = [];
   const server = createServer((req, res) => {
     void (async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const { status, keep } = behaviour(batches.length + 1);
-      batches.push({ headers: req.headers, text: Buffer.concat(chunks).toString('utf8'), status, kept: keep });
-      res.writeHead(status, { 'content-type': 'application/json' }).end(status < 300 ? '{"text":"Success","code":0}' : '{"text":"Server is busy","code":9}');
+      const body = Buffer.concat(chunks);
+      const tooLarge = options.maxBodyBytes !== undefined && body.length > options.maxBodyBytes;
+      const { status, keep } = tooLarge ? { status: 413, keep: false } : behaviour(batches.length + 1);
+      batches.push({ headers: req.headers, text: body.toString('utf8'), status, kept: keep });
+      const answer = status < 300 ? '{"text":"Success","code":0}' : tooLarge ? '{"text":"Request entity too large","code":27}' : '{"text":"Server is busy","code":9}';
+      res.writeHead(status, { 'content-type': 'application/json' }).end(answer);
     })().catch(() => res.destroy());
   });
   server.listen(options.port ?? 0, '127.0.0.1');
