@@ -72,6 +72,7 @@ export { createGateway, CSRF_HEADER, type Gateway, type GatewayOptions } from '.
 export type { AppContext } from './server/context.js';
 export { startWarden, type StartMigrations, type StartWardenOptions, type Warden } from './server/start-warden.js';
 export { startListening } from './server/start-listening.js';
+export { stopOnSignals, type StopOnSignalsOptions } from './server/stop-on-signals.js';
 // The MCP endpoint: GraphQL operations the application declares, offered as tools (docs/mcp.md).
 export { McpOperationsError, REQUEST_APPROVAL_TOOL, type McpOperation, type McpOptions } from './mcp/index.js';
 export { readMcpOperations } from './mcp/operations-file.js';

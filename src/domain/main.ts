@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, useConsole, useDevSignIn, type Config, type DevTokenSubject } from '../index.js';
+import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, stopOnSignals, useConsole, useDevSignIn, type Config, type DevTokenSubject } from '../index.js';
 import { customerIdentity } from './accounts/index.js';
 import { DEMO_ALIASES, demoSubject } from './demo-principals.js';
 import { CONSOLE_BUILD_PATH } from './files.js';
@@ -7,9 +7,6 @@ import { DEMO_MCP_OPERATIONS } from './mcp-operations.js';
 import { migrateDemo, pendingDemoMigrations } from './migrate.js';
 import { buildDemoSchema } from './schema.js';
 import { isEmpty, seedDemoData } from './seed/seed.js';
-
-/** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `npm start`: the reference domain behind Warden, on the embedded database (or DATABASE_URL),
@@ -63,37 +60,9 @@ async function main(): Promise<void> {
   logger.info({ url, database: description }, 'Warden is listening');
   if (!config.production) await printDemoBanner(config, url, description);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-    const force = setTimeout(() => {
-      logger.warn('in-flight requests did not finish in time; exiting');
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    server.close(() => {
-      warden
-        .stop()
-        .then(() => db.destroy())
-        .then(
-          () => {
-            logger.info('stopped cleanly');
-            process.exit(0);
-          },
-          (error: unknown) => {
-            logger.error({ err: error }, 'closing the database failed');
-            process.exit(1);
-          },
-        );
-    });
-    server.closeIdleConnections();
-  };
   process.off('SIGTERM', sigtermWhileStarting);
   process.off('SIGINT', sigintWhileStarting);
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  const stop = stopOnSignals({ server, warden, db, logger });
   if (starting.signal.aborted) stop('SIGTERM');
 }
 

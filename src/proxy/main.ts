@@ -5,11 +5,9 @@ import { mintDevToken } from '../auth/mint-token.js';
 import { createLogger } from '../log/logger.js';
 import { startListening } from '../server/start-listening.js';
 import { startWarden } from '../server/start-warden.js';
+import { stopOnSignals } from '../server/stop-on-signals.js';
 import { addDevelopmentStaff, DEVELOPMENT_STAFF } from './development-staff.js';
 import { prepareProxy, upstreamSignerOf } from './start-proxy.js';
-
-/** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `WARDEN_UPSTREAM_URL=… npm start`: Warden in front of an existing GraphQL API. The upstream's
@@ -72,22 +70,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${lines.join('\n')}\n\n`);
   }
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(() => {
-      void warden
-        .stop()
-        .then(() => db.destroy())
-        .then(() => process.exit(0), () => process.exit(1));
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopOnSignals({ server, warden, db, logger });
 }
 
 /** Until the gateway is ready: the public key set, and 503 for everything else. */

@@ -1,13 +1,10 @@
 import { createServer } from 'node:http';
-import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, type Config } from 'warden';
+import { ConfigError, createLogger, loadConfig, mintDevToken, openDatabase, startListening, startWarden, stopOnSignals, type Config } from 'warden';
 import { clinicIdentity } from './members/index.js';
 import { migrateClinic, pendingClinicMigrations } from './migrate.js';
 import { CLINIC_ALIASES, clinicSubject } from './principals.js';
 import { buildClinicSchema } from './schema.js';
 import { isEmpty, seedClinic } from './seed/seed.js';
-
-/** In-flight requests get this long to finish after SIGTERM before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `npm start`: the clinic behind Warden, on the embedded database (or DATABASE_URL), migrated
@@ -39,28 +36,8 @@ async function main(): Promise<void> {
   logger.info({ url, database: description }, 'clinic gateway is listening');
   if (!config.production) await printTokens(config, url);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
-    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-    server.close(() => {
-      warden
-        .stop()
-        .then(() => db.destroy())
-        .then(
-          () => process.exit(0),
-          (error: unknown) => {
-            logger.error({ err: error }, 'closing the database failed');
-            process.exit(1);
-          },
-        );
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  // SIGTERM or SIGINT: in-flight requests finish (10 s at most), then Warden and the database close.
+  stopOnSignals({ server, warden, db, logger });
 }
 
 /** Where to go, and a token for each demo role. */
