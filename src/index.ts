@@ -44,11 +44,11 @@ export {
   type AuditSink,
   type AuditStream,
   type AuditStreamOptions,
+  type DeliveryReport,
   type HttpSinkOptions,
   type OcsfApiActivity,
   type SegmentReport,
   type SegmentSinkOptions,
-  type SinkNotice,
   type StreamEvent,
   type StreamPreset,
 } from './audit/stream/index.js';

@@ -45,6 +45,8 @@ export interface GatewayMetrics {
   auditStreamLag: Gauge<'destination'>;
   /** Audit events a stream destination acknowledged from this instance (repeats after a crash included). */
   auditStreamEvents: Counter<'destination'>;
+  /** Audit events a stream destination took only without some of their columns (too large for it whole). */
+  auditStreamWithheld: Counter<'destination'>;
   /**
    * The label value a request's operation is counted under: its name (a GraphQL name of at
    * most 64 characters, among the first `maxOperationNames` seen), `anonymous` when it has
@@ -133,6 +135,12 @@ export function createGatewayMetrics(options: GatewayMetricsOptions = {}): Gatew
     auditStreamEvents: new Counter({
       name: 'warden_audit_stream_events_total',
       help: 'Audit events a stream destination acknowledged from this instance.',
+      labelNames: ['destination'] satisfies Array<'destination'>,
+      registers,
+    }),
+    auditStreamWithheld: new Counter({
+      name: 'warden_audit_stream_withheld_total',
+      help: 'Audit events a stream destination refused whole as too large (HTTP 413) and took without their details.',
       labelNames: ['destination'] satisfies Array<'destination'>,
       registers,
     }),

@@ -15,8 +15,13 @@ export interface StreamEvent {
  */
 export type Acknowledge = (upTo: StreamEvent) => Promise<void>;
 
-/** What a sink tells the log while delivering: a change its operator should know of (a warning). */
-export type SinkNotice = (message: string, fields: Record<string, unknown>) => void;
+/** What a sink says while delivering, besides acknowledging. */
+export interface DeliveryReport {
+  /** Something the operator should know though delivery went on: a warning in the log. */
+  notice(message: string, fields: Record<string, unknown>): void;
+  /** An event went to the receiver without some of its columns (`unmapped.warden.withheld`); counted. */
+  withheld(event: StreamEvent): void;
+}
 
 /** Where a destination's events go: an HTTPS receiver, a directory of sealed segments, or an application's own. */
 export interface AuditSink {
@@ -35,10 +40,10 @@ export interface AuditSink {
   /**
    * Delivers the events in order, in as many parts as the receiver's limits ask, calling
    * `acknowledge` after each part it confirmed. Throws (with a message free of credentials)
-   * when a part was not confirmed: the pass ends there and is tried again later. `notice`:
+   * when a part was not confirmed: the pass ends there and is tried again later. `report`:
    * where to say what the operator should know though delivery went on.
    */
-  deliver(events: readonly StreamEvent[], acknowledge: Acknowledge, notice?: SinkNotice): Promise<void>;
+  deliver(events: readonly StreamEvent[], acknowledge: Acknowledge, report?: DeliveryReport): Promise<void>;
 }
 
 /** Another streamer took the destination over: this one stops its pass. */

@@ -35,7 +35,7 @@ export interface AuditStreamOptions {
   /** How long a destination stays this instance's without it moving the cursor. @default 60000 */
   leaseMs?: number;
   /** Where lag and delivered events are counted. @default not counted */
-  metrics?: Pick<GatewayMetrics, 'auditStreamLag' | 'auditStreamEvents'> | undefined;
+  metrics?: Pick<GatewayMetrics, 'auditStreamLag' | 'auditStreamEvents' | 'auditStreamWithheld'> | undefined;
 }
 
 export interface AuditStream {
@@ -198,7 +198,10 @@ async function streamChainPass(
     if (!(await advanceStreamCursor(db, lease, from, { seq: upTo.seq, hash: upTo.hash }))) throw new StreamLeaseLost();
     position = { lastSeq: upTo.seq, lastHash: upTo.hash };
     metrics?.auditStreamEvents.inc({ destination: sink.destination }, Number(delivered > 0n ? delivered : 0n));
-  }, (message, fields) => logger.warn({ destination: sink.destination, ...fields }, message));
+  }, {
+    notice: (message, fields) => logger.warn({ destination: sink.destination, ...fields }, message),
+    withheld: () => metrics?.auditStreamWithheld.inc({ destination: sink.destination }),
+  });
   return { outcome: rows.length >= sink.batchEvents ? 'more' : 'idle', lag: lag(position) };
 }
 

@@ -1,4 +1,4 @@
-import type { AuditSink, SinkNotice, StreamEvent } from './audit-sink.js';
+import type { AuditSink, DeliveryReport, StreamEvent } from './audit-sink.js';
 import { HTTP_PRESETS, type StreamPreset } from './http-presets.js';
 import { withheldEvent } from './ocsf-event.js';
 
@@ -25,6 +25,9 @@ export interface HttpSinkOptions {
 
 /** How much of a refusing receiver's answer goes into the error. */
 const MAX_DETAIL_CHARS = 200;
+
+/** A caller that wants no report. */
+const SILENT: DeliveryReport = { notice: () => undefined, withheld: () => undefined };
 
 /** A receiver's answer to a body larger than it takes. */
 const PAYLOAD_TOO_LARGE = 413;
@@ -97,12 +100,12 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
    * sent again in two halves; a lone event goes without its details (and any long text), saying
    * so (`withheldEvent`), so the stream goes on past it instead of retrying it forever.
    */
-  async function sendPart(part: readonly StreamEvent[], entries: readonly string[], acknowledge: (upTo: StreamEvent) => Promise<void>, notice: SinkNotice): Promise<void> {
+  async function sendPart(part: readonly StreamEvent[], entries: readonly string[], acknowledge: (upTo: StreamEvent) => Promise<void>, report: DeliveryReport): Promise<void> {
     const [only] = part;
     const aloneBytes = only && part.length === 1 ? Buffer.byteLength(entries[0] ?? '') : null;
     try {
       // An event as large as a body refused already goes without its details at once.
-      if (only && aloneBytes !== null && refusedBytes !== null && aloneBytes + preset.overhead(1) >= refusedBytes) await sendWithheld(only, aloneBytes, notice);
+      if (only && aloneBytes !== null && refusedBytes !== null && aloneBytes + preset.overhead(1) >= refusedBytes) await sendWithheld(only, aloneBytes, report);
       else await post(part, entries);
     } catch (error) {
       if (!(error instanceof ReceiverRefused) || error.status !== PAYLOAD_TOO_LARGE) throw error;
@@ -110,24 +113,24 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
       if (smaller) refusedBytes = error.bodyBytes;
       // Said of a batch only: a lone large event is no sign the batches are set too large.
       if (smaller && aloneBytes === null) {
-        notice(`audit stream receiver refused a request as too large (HTTP 413): requests are kept smaller from now on; set WARDEN_AUDIT_STREAM_BATCH_BYTES (httpSink's batchBytes) below the receiver's limit`, {
+        report.notice(`audit stream receiver refused a request as too large (HTTP 413): requests are kept smaller from now on; set WARDEN_AUDIT_STREAM_BATCH_BYTES (httpSink's batchBytes) below the receiver's limit`, {
           refusedBytes: error.bodyBytes,
         });
       }
       if (!only || aloneBytes === null) {
         const half = Math.ceil(part.length / 2);
-        await sendPart(part.slice(0, half), entries.slice(0, half), acknowledge, notice);
-        await sendPart(part.slice(half), entries.slice(half), acknowledge, notice);
+        await sendPart(part.slice(0, half), entries.slice(0, half), acknowledge, report);
+        await sendPart(part.slice(half), entries.slice(half), acknowledge, report);
         return;
       }
-      await sendWithheld(only, aloneBytes, notice);
+      await sendWithheld(only, aloneBytes, report);
     }
     const last = part.at(-1);
     if (last) await acknowledge(last);
   }
 
   /** A lone event the receiver takes only without its long columns. */
-  async function sendWithheld(event: StreamEvent, entryBytes: number, notice: SinkNotice): Promise<void> {
+  async function sendWithheld(event: StreamEvent, entryBytes: number, report: DeliveryReport): Promise<void> {
     const withheld = withheldEvent(event.event, `larger than ${host} takes in one request (HTTP 413)`);
     const refusedAgain = (bytes: number) =>
       new Error(`${host} refused audit event ${event.event.metadata.uid} as too large (HTTP 413) even with its details left out (${bytes} bytes): raise the receiver's request size limit; the stream waits on this event`);
@@ -139,7 +142,8 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
       if (error instanceof ReceiverRefused && error.status === PAYLOAD_TOO_LARGE) throw refusedAgain(error.bodyBytes);
       throw error;
     }
-    notice('audit event sent without its details: the receiver refused it whole as too large (HTTP 413); the whole row is in the audit table', {
+    report.withheld(event);
+    report.notice('audit event sent without its details: the receiver refused it whole as too large (HTTP 413); the whole row is in the audit table', {
       event: event.event.metadata.uid,
       entryBytes,
       withheld: withheld.unmapped.warden.withheld?.bytes,
@@ -150,7 +154,7 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
     destination: options.destination ?? 'https',
     description: `${options.preset ?? 'jsonl'} to ${host}`,
     batchEvents: maxEvents,
-    async deliver(events, acknowledge, notice = () => undefined) {
+    async deliver(events, acknowledge, report = SILENT) {
       let part: StreamEvent[] = [];
       let entries: string[] = [];
       let bytes = 0;
@@ -161,7 +165,7 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
         part = [];
         entries = [];
         bytes = 0;
-        await sendPart(sent, sentEntries, acknowledge, notice);
+        await sendPart(sent, sentEntries, acknowledge, report);
       };
       for (const event of events) {
         const entry = preset.entry(event.event);

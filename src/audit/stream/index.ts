@@ -4,7 +4,7 @@ import type { AuditSink } from './audit-sink.js';
 import { httpSink } from './http-sink.js';
 import { segmentSink } from './segment-sink.js';
 
-export type { Acknowledge, AuditSink, SinkNotice, StreamEvent } from './audit-sink.js';
+export type { Acknowledge, AuditSink, DeliveryReport, StreamEvent } from './audit-sink.js';
 export { StreamLeaseLost } from './audit-sink.js';
 export { startAuditStream, type AuditStream, type AuditStreamOptions } from './audit-streamer.js';
 export { HTTP_PRESETS, STREAM_PRESETS, type StreamPreset } from './http-presets.js';

@@ -210,7 +210,8 @@ describe('a receiver that refuses requests as too large (HTTP 413) does not stop
     );
     await appendRows(database.db, 3, 'after');
     const { logger: captured, lines } = capturingLogger('warn');
-    run({ db: database.db, sinks: [httpSink({ url: receiver.url })], logger: captured, ...FAST });
+    const metrics = createGatewayMetrics({ processMetrics: false });
+    run({ db: database.db, sinks: [httpSink({ url: receiver.url })], logger: captured, metrics, ...FAST });
     await waitUntil(async () => (await cursor())[0]?.last_seq === '7');
 
     const events = firstOfEach(kept(receiver));
@@ -230,6 +231,7 @@ describe('a receiver that refuses requests as too large (HTTP 413) does not stop
     expect(events.filter((e) => e.unmapped.warden.withheld).map((e) => e.metadata.sequence)).toEqual([4]);
     expectChainHolds(events);
     expect(lines.some((line) => line.includes('audit event sent without its details') && line.includes(large.metadata.uid))).toBe(true);
+    expect(await metrics.registry.metrics()).toContain('warden_audit_stream_withheld_total{destination="https"} 1');
   });
 
   it('waits on an event refused even without its details, with a sentence saying what to do, and moves no cursor past it', async () => {
