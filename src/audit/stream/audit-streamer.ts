@@ -73,6 +73,8 @@ export function startAuditStream(options: AuditStreamOptions): AuditStream {
     });
     let chains: number[] = [];
     logger.info({ destination: sink.destination, to: sink.description }, 'audit stream started');
+    // At 0 from the start, so an alert on its increase sees the first withheld event.
+    metrics?.auditStreamWithheld.inc({ destination: sink.destination }, 0);
     let failures = 0;
     const attempt = async (final: boolean): Promise<PassOutcome | 'failed'> => {
       try {

@@ -21,6 +21,8 @@ export interface HttpSinkOptions {
   timeoutMs?: number;
   /** Tests pass their own. @default globalThis.fetch */
   fetch?: typeof fetch;
+  /** Tests pass their own. @default Date.now */
+  now?: () => number;
 }
 
 /** How much of a refusing receiver's answer goes into the error. */
@@ -31,6 +33,13 @@ const SILENT: DeliveryReport = { notice: () => undefined, withheld: () => undefi
 
 /** A receiver's answer to a body larger than it takes. */
 const PAYLOAD_TOO_LARGE = 413;
+
+/**
+ * How long a body refused as too large keeps requests smaller (and a lone event that large
+ * withheld at once): after that, full size again, so a receiver whose limit was raised gets
+ * whole events without a restart, at the cost of one refused request a period if it was not.
+ */
+const REFUSAL_MEMORY_MS = 10 * 60_000;
 
 /** A receiver answered with a status other than 2xx. */
 class ReceiverRefused extends Error {
@@ -89,11 +98,18 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
     throw new ReceiverRefused(scrub(`${host} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`), response.status, Buffer.byteLength(body));
   }
 
+  const now = options.now ?? Date.now;
   /**
-   * The smallest body the receiver refused as too large, in bytes: requests are built below it
-   * from then on (for as long as the process runs), whatever the configured limit.
+   * The smallest body the receiver refused as too large lately, in bytes: requests are built
+   * below it until `until`, whatever the configured limit (REFUSAL_MEMORY_MS).
    */
-  let refusedBytes: number | null = null;
+  let refused: { bytes: number; until: number } | null = null;
+  const refusedBytes = (): number | null => {
+    if (refused && now() >= refused.until) refused = null;
+    return refused?.bytes ?? null;
+  };
+  /** Until when the operator has been told that batches are too large for the receiver. */
+  let toldUntil = 0;
 
   /**
    * The part, then its acknowledgement. Refused as too large (413): a part of several events is
@@ -103,17 +119,19 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
   async function sendPart(part: readonly StreamEvent[], entries: readonly string[], acknowledge: (upTo: StreamEvent) => Promise<void>, report: DeliveryReport): Promise<void> {
     const [only] = part;
     const aloneBytes = only && part.length === 1 ? Buffer.byteLength(entries[0] ?? '') : null;
+    const known = refusedBytes();
     try {
-      // An event as large as a body refused already goes without its details at once.
-      if (only && aloneBytes !== null && refusedBytes !== null && aloneBytes + preset.overhead(1) >= refusedBytes) await sendWithheld(only, aloneBytes, report);
+      // An event as large as a body refused lately goes without its details at once.
+      if (only && aloneBytes !== null && known !== null && aloneBytes + preset.overhead(1) >= known) await sendWithheld(only, aloneBytes, report);
       else await post(part, entries);
     } catch (error) {
       if (!(error instanceof ReceiverRefused) || error.status !== PAYLOAD_TOO_LARGE) throw error;
-      const smaller = refusedBytes === null || error.bodyBytes < refusedBytes;
-      if (smaller) refusedBytes = error.bodyBytes;
-      // Said of a batch only: a lone large event is no sign the batches are set too large.
-      if (smaller && aloneBytes === null) {
-        report.notice(`audit stream receiver refused a request as too large (HTTP 413): requests are kept smaller from now on; set WARDEN_AUDIT_STREAM_BATCH_BYTES (httpSink's batchBytes) below the receiver's limit`, {
+      if (known === null || error.bodyBytes < known) refused = { bytes: error.bodyBytes, until: now() + REFUSAL_MEMORY_MS };
+      // Said of a batch only (a lone large event is no sign the batches are set too large), and
+      // once a period, not at each halving.
+      if (aloneBytes === null && now() >= toldUntil) {
+        toldUntil = now() + REFUSAL_MEMORY_MS;
+        report.notice(`audit stream receiver refused a request as too large (HTTP 413): requests are kept smaller for a while; set WARDEN_AUDIT_STREAM_BATCH_BYTES (httpSink's batchBytes) below the receiver's limit`, {
           refusedBytes: error.bodyBytes,
         });
       }
@@ -134,13 +152,18 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
     const withheld = withheldEvent(event.event, `larger than ${host} takes in one request (HTTP 413)`);
     const refusedAgain = (bytes: number) =>
       new Error(`${host} refused audit event ${event.event.metadata.uid} as too large (HTTP 413) even with its details left out (${bytes} bytes): raise the receiver's request size limit; the stream waits on this event`);
-    if (!withheld) throw refusedAgain(entryBytes);
+    // The operator is told to raise the receiver's limit: the next try sends the event whole first.
+    if (!withheld) {
+      refused = null;
+      throw refusedAgain(entryBytes);
+    }
     const entry = preset.entry(withheld);
     try {
       await post([{ ...event, event: withheld }], [entry]);
     } catch (error) {
-      if (error instanceof ReceiverRefused && error.status === PAYLOAD_TOO_LARGE) throw refusedAgain(error.bodyBytes);
-      throw error;
+      if (!(error instanceof ReceiverRefused) || error.status !== PAYLOAD_TOO_LARGE) throw error;
+      refused = null;
+      throw refusedAgain(error.bodyBytes);
     }
     report.withheld(event);
     report.notice('audit event sent without its details: the receiver refused it whole as too large (HTTP 413); the whole row is in the audit table', {
@@ -170,7 +193,8 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
       for (const event of events) {
         const entry = preset.entry(event.event);
         const size = Buffer.byteLength(entry);
-        const limit = refusedBytes === null ? maxBytes : Math.min(maxBytes, refusedBytes - 1);
+        const known = refusedBytes();
+        const limit = known === null ? maxBytes : Math.min(maxBytes, known - 1);
         if (part.length >= maxEvents || (part.length > 0 && bytes + size + preset.overhead(part.length + 1) > limit)) await flush();
         part.push(event);
         entries.push(entry);

@@ -201,5 +201,9 @@ export function withheldEvent(event: OcsfApiActivity, reason: string): OcsfApiAc
     bytes.summary === undefined
       ? event.message
       : `${event.metadata.event_code} event ${event.metadata.uid}: its summary (${bytes.summary} bytes) is withheld, too large for this receiver; the whole row is in the audit table`;
-  return { ...event, message, unmapped: { warden: { ...event.unmapped.warden, row, withheld: { reason, bytes } } } };
+  // The columns the event repeats outside the row go with them: the operation names the kind instead.
+  const { name: _name, ...user } = event.actor.user;
+  const actor = bytes.actor_name === undefined ? event.actor : { ...event.actor, user };
+  const api = bytes.operation === undefined ? event.api : { ...event.api, operation: event.metadata.event_code };
+  return { ...event, message, actor, api, unmapped: { warden: { ...event.unmapped.warden, row, withheld: { reason, bytes } } } };
 }

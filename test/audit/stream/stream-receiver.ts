@@ -24,9 +24,11 @@ const alwaysOk: ReceiverBehaviour = () => ({ status: 200, keep: true });
 
 /**
  * An HTTP receiver on 127.0.0.1 that records every request before answering it. `maxBodyBytes`:
- * a larger body is refused with 413 and not kept, as a receiver behind a body limit does.
+ * a larger body is refused with 413 and not kept, as a receiver behind a body limit does (a
+ * function: the limit as it is at each request).
  */
-export async function startStreamReceiver(options: { port?: number; path?: string; behaviour?: ReceiverBehaviour; maxBodyBytes?: number } = {}): Promise<StreamReceiver> {
+export async function startStreamReceiver(options: { port?: number; path?: string; behaviour?: ReceiverBehaviour; maxBodyBytes?: number | (() => number) } = {}): Promise<StreamReceiver> {
+  const limit = options.maxBodyBytes;
   const behaviour = options.behaviour ?? alwaysOk;
   const batches: ReceivedBatch[] = [];
   const server = createServer((req, res) => {
@@ -34,7 +36,8 @@ export async function startStreamReceiver(options: { port?: number; path?: strin
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks);
-      const tooLarge = options.maxBodyBytes !== undefined && body.length > options.maxBodyBytes;
+      const maxBodyBytes = typeof limit === 'function' ? limit() : limit;
+      const tooLarge = maxBodyBytes !== undefined && body.length > maxBodyBytes;
       const { status, keep } = tooLarge ? { status: 413, keep: false } : behaviour(batches.length + 1);
       batches.push({ headers: req.headers, text: body.toString('utf8'), status, kept: keep });
       const answer = status < 300 ? '{"text":"Success","code":0}' : tooLarge ? '{"text":"Request entity too large","code":27}' : '{"text":"Server is busy","code":9}';
