@@ -21,8 +21,10 @@ async function main(): Promise<void> {
   // A stop asked for while starting (migrations can take a while) ends the start between steps,
   // with the database closed (and the embedded one's folder unlocked), not halfway through one.
   const starting = new AbortController();
+  let signalWhileStarting = 'SIGTERM';
   const onSignalWhileStarting = (signal: string) => {
     if (starting.signal.aborted) return;
+    signalWhileStarting = signal;
     starting.abort();
     logger.info({ signal }, 'shutting down: stopping the start after its current step');
   };
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
   process.off('SIGTERM', sigtermWhileStarting);
   process.off('SIGINT', sigintWhileStarting);
   const stop = stopOnSignals({ server, warden, db, logger });
-  if (starting.signal.aborted) stop('SIGTERM');
+  if (starting.signal.aborted) stop(signalWhileStarting);
 }
 
 /** Every demo alias with the person it names, for the console's development sign-in (people only). */

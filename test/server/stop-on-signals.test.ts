@@ -72,6 +72,38 @@ describe('stopOnSignals: a graceful stop', () => {
     expect(lines.some((line) => line.includes('stopped cleanly'))).toBe(true);
   });
 
+  it('stops on the signals it is given, once: a second signal changes nothing', async () => {
+    const { server: idle } = await slowServer();
+    const { logger, lines } = capturingLogger('info');
+    const r = recorder();
+    const before = new Set(process.listeners('SIGUSR2'));
+    try {
+      stopOnSignals({ server: idle, warden: r.warden, db: r.db, logger, exit: r.exit, signals: ['SIGUSR2'] });
+      process.emit('SIGUSR2', 'SIGUSR2');
+      process.emit('SIGUSR2', 'SIGUSR2');
+      await waitUntil(() => r.exits.length > 0);
+    } finally {
+      for (const listener of process.listeners('SIGUSR2')) if (!before.has(listener)) process.off('SIGUSR2', listener);
+    }
+    expect(r.exits).toEqual([0]);
+    expect(r.steps).toEqual(['warden stopped', 'database closed']);
+    expect(lines.filter((line) => line.includes('shutting down'))).toHaveLength(1);
+    expect(lines.some((line) => line.includes('"signal":"SIGUSR2"'))).toBe(true);
+  });
+
+  it('gives the background work a period of its own after the requests, and exits 1 when it does not stop in it', async () => {
+    const { server: idle } = await slowServer();
+    const { logger, lines } = capturingLogger('info');
+    const r = recorder();
+    const hanging = { stop: () => new Promise<void>(() => undefined) };
+    const stop = stopOnSignals({ server: idle, warden: hanging, db: r.db, logger, exit: r.exit, graceMs: 100, signals: [] });
+    stop('SIGTERM');
+    await waitUntil(() => r.exits.length > 0);
+    expect(r.exits).toEqual([1]);
+    expect(lines.some((line) => line.includes('stopping the background work and closing the database did not finish in time'))).toBe(true);
+    expect(lines.some((line) => line.includes('in-flight requests did not finish in time'))).toBe(false);
+  });
+
   it('exits 1 once the grace period is over with a request still running, saying so, without waiting for it', async () => {
     const { server: slow, port } = await slowServer();
     const { logger, lines } = capturingLogger('info');

@@ -7,16 +7,18 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema });
-  // A SIGTERM while starting (migrations can take a while) ends the start between two steps.
+  // A SIGTERM or SIGINT while starting (migrations can take a while) ends the start between two steps.
   const starting = new AbortController();
   const stopStarting = () => starting.abort();
   process.once('SIGTERM', stopStarting);
+  process.once('SIGINT', stopStarting);
   const warden = await startShop(database, config, logger, starting.signal);
   if (!warden) return database.db.destroy();
   const server = createServer(warden.gateway);
   await startListening(server, config.port, config.host);
   logger.info({ port: config.port, database: database.description }, 'the shop is listening');
   process.off('SIGTERM', stopStarting);
+  process.off('SIGINT', stopStarting);
   // From now on SIGTERM or SIGINT: requests in flight finish, then Warden and the database close.
   const stop = stopOnSignals({ server, warden, db: database.db, logger });
   if (starting.signal.aborted) stop('SIGTERM');
