@@ -202,8 +202,12 @@ export function withheldEvent(event: OcsfApiActivity, reason: string): OcsfApiAc
       ? event.message
       : `${event.metadata.event_code} event ${event.metadata.uid}: its summary (${bytes.summary} bytes) is withheld, too large for this receiver; the whole row is in the audit table`;
   // The columns the event repeats outside the row go with them: the operation names the kind instead.
-  const { name: _name, ...user } = event.actor.user;
-  const actor = bytes.actor_name === undefined ? event.actor : { ...event.actor, user };
+  const actor = bytes.actor_name === undefined ? event.actor : { ...event.actor, user: withoutName(event.actor.user) };
   const api = bytes.operation === undefined ? event.api : { ...event.api, operation: event.metadata.event_code };
   return { ...event, message, actor, api, unmapped: { warden: { ...event.unmapped.warden, row, withheld: { reason, bytes } } } };
+}
+
+function withoutName<T extends { name?: string }>(user: T): Omit<T, 'name'> {
+  const { name: _name, ...rest } = user;
+  return rest;
 }
