@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       return;
     }
     log('goals:');
-    for (const g of results.goals) log(`  ${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'} ${g.goal}: ${g.measured} (target ${g.target}) ${g.margin}`);
+    for (const g of results.goals) log(`  ${g.met === null ? 'n/a   ' : g.met ? 'met   ' : 'MISSED'} ${g.goal}: ${g.measured} (target ${g.target}) ${g.margin}${g.rounds ? `, rounds met ${g.rounds}` : ''}`);
   } finally {
     await cleanup.run();
   }

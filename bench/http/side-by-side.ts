@@ -122,7 +122,8 @@ function profiledServers(contenders: readonly Contender[], modes: readonly strin
   return contenders.filter((c) => modes.includes(c.mode) && !seen.has(c.server.pid) && seen.add(c.server.pid)).map((c) => ({ server: c.server, mode: c.mode }));
 }
 
-function summarise(blocks: BlockResult[], modes: readonly string[]): ModeSummary[] {
+/** Each mode's figures over its blocks, the first mode the baseline its ratios are to. */
+export function summarise(blocks: BlockResult[], modes: readonly string[]): ModeSummary[] {
   const of = (mode: string) => blocks.filter((b) => b.mode === mode);
   const baseline = of(modes[0] ?? '');
   return modes.map((mode, i) => {
