@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type {
   ImpersonationSessionRow,
@@ -55,9 +55,25 @@ export interface TouchedSession extends ImpersonationSessionRow {
 }
 
 /**
- * One round trip per request: refreshes the idle timer of the agent's own active, unexpired
- * session and returns it with its agent's name and live field grants. No row: the token is
- * unknown, someone else's, or the session has ended or timed out.
+ * How far behind the idle limit may fall before a use moves it: a sixtieth of the idle time, at
+ * most 30 seconds (15 s at the default 15 minutes). Within it a request reads its session and
+ * writes nothing; the session may then close up to this much before a full idle time after its
+ * last use, never after.
+ */
+export function idleRefreshSlackSeconds(idleMinutes: number): number {
+  return Math.min(30, idleMinutes);
+}
+
+/**
+ * The agent's own active, unexpired session for a request, with its agent's name and live field
+ * grants, its idle timer pushed back. No row: the token is unknown, someone else's, or the
+ * session has ended or timed out.
+ *
+ * One round trip a request: a read. The idle timer is written only when it has fallen more than
+ * `idleRefreshSlackSeconds` behind, then by an UPDATE that checks again that the session is
+ * still active (one ended meanwhile answers no row). Writing it on every request made each one
+ * replace the session's row and its index entries (the sweeper's index holds the idle limit),
+ * and made a session's concurrent requests queue on that row's lock.
  */
 export async function touchActiveSession(
   db: Executor,
@@ -65,24 +81,46 @@ export async function touchActiveSession(
   agentId: string,
   idleMinutes: number,
 ): Promise<TouchedSession | undefined> {
-  const result = await sql<TouchedSession>`
-    update impersonation_sessions s
-       set last_seen_at = now(),
-           idle_expires_at = least(now() + make_interval(mins => ${idleMinutes}), s.expires_at)
-      from staff st
+  const idleLimit = sql`least(now() + make_interval(mins => ${idleMinutes}), s.expires_at)`;
+  const found = await sql<TouchedSession & { idle_limit_behind: boolean }>`
+    select s.*,
+      st.name as agent_name,
+      ${grantsOf(sql`s.id`)} as grants,
+      (s.idle_expires_at < ${idleLimit} - make_interval(secs => ${idleRefreshSlackSeconds(idleMinutes)})
+        or s.idle_expires_at > s.expires_at) as idle_limit_behind
+      from impersonation_sessions s
+      join staff st on st.id = s.agent_id
      where s.token_hash = ${tokenHash}
        and s.agent_id = ${agentId}
+       and s.status = 'active'
+       and s.expires_at > now()
+       and s.idle_expires_at > now()`.execute(db);
+  const row = found.rows[0];
+  if (!row) return undefined;
+  const { idle_limit_behind: behind, ...session } = row;
+  if (!behind) return session;
+  const touched = await sql<TouchedSession>`
+    update impersonation_sessions s
+       set last_seen_at = now(),
+           idle_expires_at = ${idleLimit}
+      from staff st
+     where s.id = ${session.id}
        and s.status = 'active'
        and s.expires_at > now()
        and s.idle_expires_at > now()
        and st.id = s.agent_id
     returning s.*,
       st.name as agent_name,
-      (select array_agg(distinct f.field)
+      ${grantsOf(sql`s.id`)} as grants`.execute(db);
+  return touched.rows[0];
+}
+
+/** The fields a session may see unmasked now: its approved field requests whose grant has not lapsed. */
+function grantsOf(sessionId: RawBuilder<unknown>) {
+  return sql<string[] | null>`(select array_agg(distinct f.field)
          from approval_requests r, jsonb_array_elements_text(r.payload -> 'fields') as f(field)
-        where r.session_id = s.id and r.kind = 'field_access' and r.status = 'approved'
-          and r.grant_expires_at > now()) as grants`.execute(db);
-  return result.rows[0];
+        where r.session_id = ${sessionId} and r.kind = 'field_access' and r.status = 'approved'
+          and r.grant_expires_at > now())`;
 }
 
 /**

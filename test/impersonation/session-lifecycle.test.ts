@@ -136,6 +136,30 @@ describe('time limits', () => {
     expect(capped.idle_expires_at).toEqual(capped.expires_at);
   });
 
+  it('a use within 15 s of the idle limit last moving reads the session and writes nothing to it', async () => {
+    const { sessionId, token } = await openSession(t);
+    const version = async () => (await sql<{ xmin: string }>`select xmin::text from impersonation_sessions where id = ${sessionId}`.execute(t.db)).rows[0]?.xmin;
+    // Just started: its idle limit is a full 15 minutes from its start.
+    const before = await sessionRow(t, sessionId);
+    const versionBefore = await version();
+    for (let i = 0; i < 3; i++) expect((await t.execute(ImpMe, { as: 'agent', headers: withSession(token) })).body.data?.me?.id).toBe('usr_tom');
+    expect(await version()).toBe(versionBefore);
+    expect(await sessionRow(t, sessionId)).toEqual(before);
+
+    // 10 s behind a full idle time: still within the slack.
+    await sql`update impersonation_sessions set idle_expires_at = now() + interval '14 minutes 50 seconds' where id = ${sessionId}`.execute(t.db);
+    const within = await version();
+    await t.execute(ImpMe, { as: 'agent', headers: withSession(token) });
+    expect(await version()).toBe(within);
+
+    // 20 s behind: the use moves it to a full idle time from now.
+    await sql`update impersonation_sessions set idle_expires_at = now() + interval '14 minutes 40 seconds' where id = ${sessionId}`.execute(t.db);
+    await t.execute(ImpMe, { as: 'agent', headers: withSession(token) });
+    const moved = await sessionRow(t, sessionId);
+    expect((moved.idle_expires_at?.getTime() ?? 0) - (moved.last_seen_at?.getTime() ?? 0)).toBe(15 * 60_000);
+    expect(moved.last_seen_at?.getTime()).toBeGreaterThan(before.last_seen_at?.getTime() ?? Infinity);
+  });
+
   it.each([
     ['idle', { idle: -1 }, 'idle_timeout', /closed after being idle/],
     ['hard', { hard: -1 }, 'expired', /reached its time limit/],
