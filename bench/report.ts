@@ -214,7 +214,7 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
     '',
     '### Goals',
     '',
-    'The targets of performance round two. *Rounds met*: in how many rounds the ratio of that round\'s two blocks (the mode\'s and the baseline\'s) met the target; one run\'s median can fall on either side of a target by the machine\'s noise alone.',
+    'Round two\'s ratios and p99 on the list, nested and session start/end, the proxy\'s ratio, the auditor queries and the writer. *Rounds met*: in how many rounds the ratio of that round\'s two blocks (the mode\'s and the baseline\'s) met the target; one run\'s median can fall on either side of a target by the machine\'s noise alone.',
     '',
     '| goal | target | measured | status | margin | rounds met |',
     '|---|---|---|---|---|---|',
