@@ -38,6 +38,8 @@ export interface Goal {
   measured: string;
   /** null: not measured in this run (or not at the size the goal names). */
   met: boolean | null;
+  /** What was measured, in the goal's unit (a ratio, ms, rows/s); null when it did not run. */
+  value: number | null;
   /** How far from the target (negative: missed by that much), in the goal's own unit. */
   margin: string;
   /**
@@ -68,7 +70,7 @@ export function evaluateGoals(results: Pick<BenchResults, 'http' | 'proxy' | 'wr
   const goals: Goal[] = [];
   const ratioGoal = (goal: string, measured: RatioMeasure | null, target: number, atLeast: boolean) => {
     const targetText = `${atLeast ? '≥' : '≤'} ${target}×`;
-    if (!measured) return goals.push({ goal, target: targetText, measured: 'not run', met: null, margin: '', rounds: '' });
+    if (!measured) return goals.push({ goal, target: targetText, measured: 'not run', met: null, value: null, margin: '', rounds: '' });
     const { value, perRound, note } = measured;
     const meets = (v: number) => (atLeast ? v >= target : v <= target);
     const margin = atLeast ? value - target : target - value;
@@ -77,6 +79,7 @@ export function evaluateGoals(results: Pick<BenchResults, 'http' | 'proxy' | 'wr
       target: targetText,
       measured: `${value.toFixed(3)}×${note ? ` (${note})` : ''}`,
       met: meets(value),
+      value,
       margin: `${margin >= 0 ? '+' : ''}${margin.toFixed(3)}×`,
       rounds: perRound.length ? `${perRound.filter(meets).length} of ${perRound.length}` : '',
     });
@@ -103,25 +106,27 @@ export function evaluateGoals(results: Pick<BenchResults, 'http' | 'proxy' | 'wr
       target: `< ${GOAL_TARGETS.auditorP50Ms} ms at 10,000,000 rows`,
       measured: `${q.p50Ms} ms at ${auditor?.rows.toLocaleString('en')} rows`,
       met: atSize ? met : null,
+      value: q.p50Ms,
       margin: `${(GOAL_TARGETS.auditorP50Ms - q.p50Ms).toFixed(2)} ms${atSize ? '' : ` (${met ? 'met' : 'missed'} at this size; 10M not run)`}`,
       rounds: '',
     });
   }
-  if (!auditor) goals.push({ goal: 'auditor p50', target: `< ${GOAL_TARGETS.auditorP50Ms} ms at 10,000,000 rows`, measured: 'not run', met: null, margin: '', rounds: '' });
+  if (!auditor) goals.push({ goal: 'auditor p50', target: `< ${GOAL_TARGETS.auditorP50Ms} ms at 10,000,000 rows`, measured: 'not run', met: null, value: null, margin: '', rounds: '' });
 
   const writer = results.writer;
   if (writer?.winner) {
     const value = writer.winner.rowsPerSecond;
     goals.push({
-      goal: `audit writer (${writer.winner.method}, batch ${writer.winner.batch.toLocaleString('en')})`,
+      goal: 'audit writer',
       target: `≥ ${GOAL_TARGETS.writerRowsPerSecond.toLocaleString('en')} rows/s`,
-      measured: `${Math.round(value).toLocaleString('en')} rows/s`,
+      measured: `${Math.round(value).toLocaleString('en')} rows/s (${writer.winner.method}, batch ${writer.winner.batch.toLocaleString('en')})`,
       met: value >= GOAL_TARGETS.writerRowsPerSecond,
+      value,
       margin: `${value >= GOAL_TARGETS.writerRowsPerSecond ? '+' : ''}${Math.round(value - GOAL_TARGETS.writerRowsPerSecond).toLocaleString('en')} rows/s`,
       rounds: '',
     });
   } else {
-    goals.push({ goal: 'audit writer', target: `≥ ${GOAL_TARGETS.writerRowsPerSecond.toLocaleString('en')} rows/s`, measured: 'not run', met: null, margin: '', rounds: '' });
+    goals.push({ goal: 'audit writer', target: `≥ ${GOAL_TARGETS.writerRowsPerSecond.toLocaleString('en')} rows/s`, measured: 'not run', met: null, value: null, margin: '', rounds: '' });
   }
   return goals;
 }
