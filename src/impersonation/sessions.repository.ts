@@ -70,10 +70,11 @@ export function idleRefreshSlackSeconds(idleMinutes: number): number {
  * session has ended or timed out.
  *
  * One round trip a request: a read. The idle timer is written only when it has fallen more than
- * `idleRefreshSlackSeconds` behind, then by an UPDATE that checks again that the session is
- * still active (one ended meanwhile answers no row). Writing it on every request made each one
- * replace the session's row and its index entries (the sweeper's index holds the idle limit),
- * and made a session's concurrent requests queue on that row's lock.
+ * `idleRefreshSlackSeconds` behind, or lies beyond where it would now be set (the idle time was
+ * lowered since, or the session's end brought forward), then by an UPDATE that checks again that
+ * the session is still active (one ended meanwhile answers no row). Writing it on every request
+ * made each one replace the session's row and its index entries (the sweeper's index holds the
+ * idle limit), and made a session's concurrent requests queue on that row's lock.
  */
 export async function touchActiveSession(
   db: Executor,
@@ -82,12 +83,12 @@ export async function touchActiveSession(
   idleMinutes: number,
 ): Promise<TouchedSession | undefined> {
   const idleLimit = sql`least(now() + make_interval(mins => ${idleMinutes}), s.expires_at)`;
-  const found = await sql<TouchedSession & { idle_limit_behind: boolean }>`
+  const found = await sql<TouchedSession & { idle_limit_off: boolean }>`
     select s.*,
       st.name as agent_name,
       ${grantsOf(sql`s.id`)} as grants,
       (s.idle_expires_at < ${idleLimit} - make_interval(secs => ${idleRefreshSlackSeconds(idleMinutes)})
-        or s.idle_expires_at > s.expires_at) as idle_limit_behind
+        or s.idle_expires_at > ${idleLimit}) as idle_limit_off
       from impersonation_sessions s
       join staff st on st.id = s.agent_id
      where s.token_hash = ${tokenHash}
@@ -97,8 +98,8 @@ export async function touchActiveSession(
        and s.idle_expires_at > now()`.execute(db);
   const row = found.rows[0];
   if (!row) return undefined;
-  const { idle_limit_behind: behind, ...session } = row;
-  if (!behind) return session;
+  const { idle_limit_off: off, ...session } = row;
+  if (!off) return session;
   const touched = await sql<TouchedSession>`
     update impersonation_sessions s
        set last_seen_at = now(),

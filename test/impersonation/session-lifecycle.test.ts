@@ -160,6 +160,15 @@ describe('time limits', () => {
     expect(moved.last_seen_at?.getTime()).toBeGreaterThan(before.last_seen_at?.getTime() ?? Infinity);
   });
 
+  it('a use brings an idle limit set under a longer idle time down to a full idle time from now', async () => {
+    const { sessionId, token } = await openSession(t);
+    // As if set while WARDEN_SESSION_IDLE_MINUTES was 20: five minutes past where a use now sets it.
+    await sql`update impersonation_sessions set idle_expires_at = least(now() + interval '20 minutes', expires_at) where id = ${sessionId}`.execute(t.db);
+    await t.execute(ImpMe, { as: 'agent', headers: withSession(token) });
+    const row = await sessionRow(t, sessionId);
+    expect((row.idle_expires_at?.getTime() ?? 0) - (row.last_seen_at?.getTime() ?? 0)).toBe(15 * 60_000);
+  });
+
   it.each([
     ['idle', { idle: -1 }, 'idle_timeout', /closed after being idle/],
     ['hard', { hard: -1 }, 'expired', /reached its time limit/],
