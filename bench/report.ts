@@ -2,14 +2,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditorResult } from './auditor-queries.js';
 import type { WriterResult } from './audit-writer.js';
-import type { BlockResult } from './http/run-block.js';
-import type { ModeSummary, WorkloadResult } from './http/side-by-side.js';
+import { medianRatio, pairedRatios, type ModeSummary, type WorkloadResult } from './http/side-by-side.js';
 import type { InProcessResult } from './modes-in-process.js';
 import type { BenchOptions } from './options.js';
 import type { ShieldResult } from './shield.js';
 import type { MachineInfo, Revision } from './support/machine.js';
 import type { ProxyMode } from './support/server-protocol.js';
-import { spread, type Spread } from './support/stats.js';
+import type { Spread } from './support/stats.js';
 
 export interface BenchResults {
   version: 1;
@@ -140,8 +139,9 @@ interface RatioMeasure {
 
 function throughputRatio(workload: WorkloadResult | undefined, mode: string): RatioMeasure | null {
   const ratios = workload?.modes.find((m) => m.mode === mode)?.ratios;
-  if (!workload || !ratios) return null;
-  return { value: ratios.throughput.median, perRound: perRoundRatios(workload, mode, (b) => b.requestsPerSecond), note: null };
+  const baseline = workload?.modes[0]?.mode;
+  if (!workload || !ratios || baseline === undefined) return null;
+  return { value: ratios.throughput.median, perRound: pairedRatios(workload.blocks, baseline, mode, (b) => b.requestsPerSecond), note: null };
 }
 
 /**
@@ -153,25 +153,13 @@ function throughputRatio(workload: WorkloadResult | undefined, mode: string): Ra
  */
 function p99Ratio(workload: WorkloadResult | undefined, mode: string): RatioMeasure | null {
   const ratios = workload?.modes.find((m) => m.mode === mode)?.ratios;
-  if (!workload || !ratios) return null;
-  const meanMs = (name: string) => spread(workload.blocks.filter((b) => b.mode === name).map((b) => b.meanMs)).median;
-  const baseline = workload.modes[0]?.mode ?? '';
+  const baseline = workload?.modes[0]?.mode;
+  if (!workload || !ratios || baseline === undefined) return null;
   return {
     value: ratios.p99.median,
-    perRound: perRoundRatios(workload, mode, (b) => b.p99Ms),
-    note: `mean latency ${(meanMs(mode) / meanMs(baseline)).toFixed(2)}×`,
+    perRound: pairedRatios(workload.blocks, baseline, mode, (b) => b.p99Ms),
+    note: `mean latency ${medianRatio(workload.blocks, baseline, mode, (b) => b.meanMs).toFixed(2)}×`,
   };
-}
-
-/** Each round's ratio of the mode's block to the baseline's block of the same round. */
-function perRoundRatios(workload: WorkloadResult, mode: string, metric: (b: BlockResult) => number): number[] {
-  const baseline = workload.modes[0]?.mode ?? '';
-  return workload.blocks
-    .filter((b) => b.mode === mode)
-    .flatMap((b) => {
-      const partner = workload.blocks.find((p) => p.mode === baseline && p.round === b.round);
-      return partner ? [metric(b) / metric(partner)] : [];
-    });
 }
 
 export function writeResultsJson(results: BenchResults, outDir: string): string {

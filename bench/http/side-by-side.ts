@@ -122,24 +122,34 @@ function profiledServers(contenders: readonly Contender[], modes: readonly strin
   return contenders.filter((c) => modes.includes(c.mode) && !seen.has(c.server.pid) && seen.add(c.server.pid)).map((c) => ({ server: c.server, mode: c.mode }));
 }
 
+/** A mode's median of `metric` over its blocks against the baseline's. */
+export function medianRatio(blocks: readonly BlockResult[], baseline: string, mode: string, metric: (b: BlockResult) => number): number {
+  const median = (name: string) => spread(blocks.filter((b) => b.mode === name).map(metric)).median;
+  return median(mode) / median(baseline);
+}
+
+/** Each round's ratio of the mode's block to the baseline's block of the same round. */
+export function pairedRatios(blocks: readonly BlockResult[], baseline: string, mode: string, metric: (b: BlockResult) => number): number[] {
+  return blocks
+    .filter((b) => b.mode === mode)
+    .flatMap((b) => {
+      const partner = blocks.find((p) => p.mode === baseline && p.round === b.round);
+      return partner ? [metric(b) / metric(partner)] : [];
+    });
+}
+
 /** Each mode's figures over its blocks, the first mode the baseline its ratios are to. */
 export function summarise(blocks: BlockResult[], modes: readonly string[]): ModeSummary[] {
   const of = (mode: string) => blocks.filter((b) => b.mode === mode);
-  const baseline = of(modes[0] ?? '');
+  const baselineMode = modes[0] ?? '';
   return modes.map((mode, i) => {
     const own = of(mode);
     const db = own.map((b) => b.dbCpuUsPerRequest).filter((v): v is number => v !== null);
     const behind = own.map((b) => b.behindCpuUsPerRequest).filter((v): v is number => v !== null);
     // Ratio of the medians, with the spread of the ratios of blocks paired by round.
     const ratio = (metric: (b: BlockResult) => number): RatioSpread => {
-      const paired = spread(
-        own.map((b) => {
-          const partner = baseline.find((p) => p.round === b.round);
-          return partner ? metric(b) / metric(partner) : NaN;
-        }),
-      );
-      const median = spread(own.map(metric)).median / spread(baseline.map(metric)).median;
-      return { median: round(median, 3), min: round(paired.min, 3), max: round(paired.max, 3) };
+      const paired = spread(pairedRatios(blocks, baselineMode, mode, metric));
+      return { median: round(medianRatio(blocks, baselineMode, mode, metric), 3), min: round(paired.min, 3), max: round(paired.max, 3) };
     };
     return {
       mode,

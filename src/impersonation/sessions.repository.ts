@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type {
   ImpersonationSessionRow,
@@ -60,7 +60,7 @@ export interface TouchedSession extends ImpersonationSessionRow {
  * writes nothing; the session may then close up to this much before a full idle time after its
  * last use, never after.
  */
-export function idleRefreshSlackSeconds(idleMinutes: number): number {
+function idleRefreshSlackSeconds(idleMinutes: number): number {
   return Math.min(30, idleMinutes);
 }
 
@@ -86,7 +86,10 @@ export async function touchActiveSession(
   const found = await sql<TouchedSession & { idle_limit_off: boolean }>`
     select s.*,
       st.name as agent_name,
-      ${grantsOf(sql`s.id`)} as grants,
+      (select array_agg(distinct f.field)
+         from approval_requests r, jsonb_array_elements_text(r.payload -> 'fields') as f(field)
+        where r.session_id = s.id and r.kind = 'field_access' and r.status = 'approved'
+          and r.grant_expires_at > now()) as grants,
       (s.idle_expires_at < ${idleLimit} - make_interval(secs => ${idleRefreshSlackSeconds(idleMinutes)})
         or s.idle_expires_at > ${idleLimit}) as idle_limit_off
       from impersonation_sessions s
@@ -100,28 +103,17 @@ export async function touchActiveSession(
   if (!row) return undefined;
   const { idle_limit_off: off, ...session } = row;
   if (!off) return session;
-  const touched = await sql<TouchedSession>`
+  const touched = await sql<Pick<TouchedSession, 'last_seen_at' | 'idle_expires_at'>>`
     update impersonation_sessions s
        set last_seen_at = now(),
            idle_expires_at = ${idleLimit}
-      from staff st
      where s.id = ${session.id}
        and s.status = 'active'
        and s.expires_at > now()
        and s.idle_expires_at > now()
-       and st.id = s.agent_id
-    returning s.*,
-      st.name as agent_name,
-      ${grantsOf(sql`s.id`)} as grants`.execute(db);
-  return touched.rows[0];
-}
-
-/** The fields a session may see unmasked now: its approved field requests whose grant has not lapsed. */
-function grantsOf(sessionId: RawBuilder<unknown>) {
-  return sql<string[] | null>`(select array_agg(distinct f.field)
-         from approval_requests r, jsonb_array_elements_text(r.payload -> 'fields') as f(field)
-        where r.session_id = ${sessionId} and r.kind = 'field_access' and r.status = 'approved'
-          and r.grant_expires_at > now())`;
+    returning s.last_seen_at, s.idle_expires_at`.execute(db);
+  const moved = touched.rows[0];
+  return moved && { ...session, ...moved };
 }
 
 /**
