@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { AuditChain, type AuditRowInput, type ChainedAuditRow } from './append-audit-rows.js';
 import { FREE_HEAD_SQL, freeHeadSql, MAX_AUDIT_CHAINS, newHeadSql, WAIT_HEAD_SQL, type ChainHead } from './chain-heads.js';
 import { leaveHead, leftHeadOf } from './left-heads.js';
+import { isLostStatement } from '../db/prepared-statements.js';
 
 /** The columns in COPY order, each with how COPY's binary format carries it. */
 const COLUMNS = [
@@ -130,15 +131,6 @@ const copyOnly = new WeakSet<pg.Pool>();
 export function appendsByCopyOnly(pool: pg.Pool): boolean {
   return copyOnly.has(pool);
 }
-
-/** A prepared statement this connection was thought to hold is not there, or one thought new is. */
-function isLostStatement(error: unknown): boolean {
-  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
-  return code === INVALID_STATEMENT_NAME || code === DUPLICATE_PREPARED_STATEMENT;
-}
-
-const INVALID_STATEMENT_NAME = '26000';
-const DUPLICATE_PREPARED_STATEMENT = '42P05';
 
 /** What `copyAuditRows` answers when the head it left was no longer there to take. */
 const HEAD_MOVED = Symbol('head moved');

@@ -6,6 +6,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import type { Database, Db } from './database.js';
 import { retryDelayMs } from '../notify/retry-delay.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { preparingPool } from './prepared-statements.js';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -28,6 +29,12 @@ export interface DatabaseOptions {
    * finds them there. @default public
    */
   schema?: string | undefined;
+  /**
+   * Whether statements Warden sends often are prepared on each connection (real server only;
+   * see prepared-statements.ts). Behind a pooler that keeps no prepared statements this turns
+   * itself off at the first sign of it. @default true
+   */
+  prepareStatements?: boolean;
 }
 
 /** A schema name Warden puts in search_path: a plain lower-case identifier, so it needs no quoting. */
@@ -78,7 +85,8 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     // would be an uncaught exception that takes the whole gateway down.
     pool.on('error', () => {});
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const prepare = options.prepareStatements ?? true;
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepare ? preparingPool(pool) : pool }) });
     const url = options.url;
     return { db, listen: (channel, onNotify) => listenOnServer(url, channel, onNotify), engine: 'postgres', description: describeUrl(url), pool };
   }
