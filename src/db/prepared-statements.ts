@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-import type pg from 'pg';
+import pg from 'pg';
 
 /**
  * The pool Kysely runs on, preparing the statements it sends often. node-postgres sends every
@@ -11,11 +11,12 @@ import type pg from 'pg';
  *
  * Only statements with parameters, sent outside a transaction, are named: a parameterless text
  * goes by the simple protocol (it may hold several statements), and outside a transaction a
- * statement the server refused before it ran can go again, unnamed, with nothing to undo. That
- * is what happens when a prepared statement went missing or was there already (behind a pooler
- * that hands each transaction another server session: from then on this pool names nothing),
- * and when a migration changed a table under a statement's `select *` ("cached plan must not
- * change result type": the text is prepared again under a new name).
+ * statement that failed left nothing behind, so it can go again, unnamed. That is what happens
+ * when a prepared statement went missing or was there already (behind a pooler that hands each
+ * transaction another server session: from then on this pool names nothing), and when a
+ * migration changed a table under a plan (a column added under `select *`, a column's type
+ * changed under a parameter's): if the statement then runs unnamed, the text is prepared again
+ * under a new name.
  *
  * The names are bounded (`maxStatements` of them, each a plan on every connection that used it),
  * and so are the texts counted on their way there: a stream of ever-new texts (an `in` list of
@@ -62,8 +63,10 @@ function statementName(text: string, generation: number): string {
 interface Statement {
   uses: number;
   name: string | null;
-  /** How often a migration made this text's plan stale in this process. */
+  /** How often this text's plan stopped fitting its tables in this process. */
   generation: number;
+  /** Its plan stopped fitting twice: sent unnamed from now on. */
+  never: boolean;
 }
 
 class StatementCache {
@@ -84,20 +87,28 @@ class StatementCache {
     let statement = this.#statements.get(text);
     if (!statement) {
       if (this.#statements.size >= WATCHED_MAX) this.#forgetUnnamed();
-      statement = { uses: 0, name: null, generation: 0 };
+      statement = { uses: 0, name: null, generation: 0, never: false };
       this.#statements.set(text, statement);
     }
-    if (statement.name === null && ++statement.uses >= this.#usesBeforePrepare) this.#name(text, statement);
+    if (statement.name === null && !statement.never && ++statement.uses >= this.#usesBeforePrepare) this.#name(text, statement);
     return statement.name;
   }
 
-  /** The server's plan for `text` no longer fits it: the next use prepares it afresh. */
-  renew(text: string): void {
+  /**
+   * The plan named `failed` no longer fits its tables, and the text ran unnamed: the next use
+   * prepares it under a new name, which every connection parses afresh. A use that failed
+   * under an older name changes nothing (another already renamed it). A text renamed once
+   * whose plan fails again goes unnamed from then on: behind PgBouncer, which keeps one server
+   * statement per text whatever its name, a new name would find the same stale plan.
+   */
+  replan(text: string, failed: string): void {
     const statement = this.#statements.get(text);
-    if (!statement) return;
-    statement.generation += 1;
+    if (!statement || statement.name !== failed) return;
     statement.name = null;
-    this.#name(text, statement);
+    this.#named -= 1;
+    statement.generation += 1;
+    if (statement.generation > 1) statement.never = true;
+    else this.#name(text, statement);
   }
 
   /** The server sessions do not keep prepared statements: name nothing from now on. */
@@ -111,10 +122,14 @@ class StatementCache {
     statement.name = statementName(text, statement.generation);
   }
 
-  /** Many texts were each sent a few times: their counts start again, the named ones stay. */
+  /**
+   * Many texts were each sent a few times: their counts start again. Named texts stay, and so
+   * do texts ever named: a connection may still hold one of their old names, which must never
+   * be handed out again for a plan that no longer fits.
+   */
   #forgetUnnamed(): void {
     for (const [text, statement] of this.#statements) {
-      if (statement.name === null) this.#statements.delete(text);
+      if (statement.name === null && statement.generation === 0 && !statement.never) this.#statements.delete(text);
     }
   }
 }
@@ -123,6 +138,8 @@ class StatementCache {
 class PreparingClient implements PostgresPoolClient {
   readonly #client: pg.PoolClient;
   readonly #cache: StatementCache;
+  /** node-postgres's record of this connection's statements can no longer be trusted. */
+  #untrusted = false;
 
   constructor(client: pg.PoolClient, cache: StatementCache) {
     this.#client = client;
@@ -136,8 +153,10 @@ class PreparingClient implements PostgresPoolClient {
     return this.#send(sqlOrCursor, [...parameters]) as Promise<PostgresQueryResult<R>>;
   }
 
+  /** Back to the pool, or closed when its record of prepared statements went wrong. */
   release(): void {
-    this.#client.release();
+    if (this.#untrusted) this.#client.release(true);
+    else this.#client.release();
   }
 
   async #send(text: string, values: unknown[]): Promise<pg.QueryResult> {
@@ -148,24 +167,36 @@ class PreparingClient implements PostgresPoolClient {
     try {
       return await client.query({ name, text, values });
     } catch (error) {
-      const again = retryUnnamed(error);
-      if (again === null) throw error;
-      if (again === 'lost') this.#cache.disable();
-      else this.#cache.renew(text);
-      return client.query(text, values);
+      if (!(error instanceof pg.DatabaseError)) {
+        // Failed before the server answered: a value node-postgres could not convert (it then
+        // closes the statement but still records it as parsed), or a broken connection.
+        this.#untrusted = true;
+        throw error;
+      }
+      // Refused before it ran, and outside a transaction nothing of it stayed: it goes again unnamed.
+      if (isLostStatement(error)) {
+        this.#cache.disable();
+        return client.query(text, values);
+      }
+      if (!planMayNotFit(error)) throw error;
+      const answer = await client.query(text, values);
+      this.#cache.replan(text, name);
+      return answer;
     }
   }
 }
 
 /**
- * Why a named statement's error lets it go again unnamed: `lost` when the server session did not
- * hold what this connection had prepared, or held it already; `stale` when a table changed under
- * its plan's result. Either way the server refused it before it ran. null: the error stands.
+ * Whether a named statement's error may be its plan's alone, its tables having changed under
+ * it: a result type that changed under `select *` ("cached plan must not change result type"),
+ * or parameter types fixed when it was prepared that no longer fit a changed column (an
+ * operator or a conversion missing, a value out of the old type's range). Sent again unnamed,
+ * the statement is planned for the tables as they are; if it fails then too, that error stands.
  */
-function retryUnnamed(error: unknown): 'lost' | 'stale' | null {
-  if (isLostStatement(error)) return 'lost';
-  if (error instanceof Error && Reflect.get(error, 'code') === FEATURE_NOT_SUPPORTED && error.message.includes('cached plan must not change result type')) return 'stale';
-  return null;
+function planMayNotFit(error: pg.DatabaseError): boolean {
+  const code = error.code ?? '';
+  if (code === FEATURE_NOT_SUPPORTED) return error.message.includes('cached plan must not change result type');
+  return code.startsWith(SYNTAX_OR_ACCESS_CLASS) || code.startsWith(DATA_EXCEPTION_CLASS);
 }
 
 /**
@@ -177,6 +208,8 @@ export function isLostStatement(error: unknown): boolean {
   return code === INVALID_STATEMENT_NAME || code === DUPLICATE_PREPARED_STATEMENT;
 }
 
+const SYNTAX_OR_ACCESS_CLASS = '42';
+const DATA_EXCEPTION_CLASS = '22';
 const INVALID_STATEMENT_NAME = '26000';
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
 const FEATURE_NOT_SUPPORTED = '0A000';

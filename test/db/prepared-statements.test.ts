@@ -54,6 +54,61 @@ describe.skipIf(inject('databaseUrl') === null)('prepared statements on a server
     expect(await everything(2)).toEqual({ id: 2, label: 'two', note: 'added' });
   });
 
+  it('still answers after a migration changes a column\'s type under a prepared statement\'s parameter', async () => {
+    // Prepared while id was an int, the statement's parameter stays an int: `text = int` has no
+    // operator, so the plan fails where the same text unnamed, planned afresh, answers.
+    for (let i = 0; i < 3; i++) expect(await labelOf(1)).toBe('one');
+    await sql`alter table things alter column id type text`.execute(db);
+    expect(await labelOf(1)).toBe('one');
+    expect(await labelOf(2)).toBe('two');
+  });
+
+  it('prepares a text again once after its plan stopped fitting, and never a third time', async () => {
+    const namesOfEverything = async () =>
+      (await sql<{ name: string }>`select name from pg_prepared_statements where statement like 'select * from things%' order by name`.execute(db)).rows.map(
+        (row) => row.name,
+      );
+    for (let i = 0; i < 3; i++) await everything(1);
+    await sql`alter table things add column note text`.execute(db);
+    for (let i = 0; i < 3; i++) expect(await everything(1)).toEqual({ id: 1, label: 'one', note: null });
+    const twice = await namesOfEverything();
+    expect(twice.map((name) => name.slice(-2))).toEqual(['_0', '_1']);
+    await sql`alter table things add column size int`.execute(db);
+    for (let i = 0; i < 5; i++) expect(await everything(1)).toEqual({ id: 1, label: 'one', note: null, size: null });
+    expect(await namesOfEverything()).toEqual(twice);
+  });
+
+  it('renames a stale plan once however many connections find it stale at once', async () => {
+    const two = openDatabase({ url: database.url ?? '', dataDir: 'memory://', poolSize: 2 }).db as unknown as Kysely<unknown>;
+    const row = (id: number) => sql<Record<string, unknown>>`select * from things where id = ${id}`.execute(two);
+    try {
+      // Both connections hold the plan, then both find it stale in the same moment.
+      for (let i = 0; i < 3; i++) await Promise.all([row(1), row(2)]);
+      await sql`alter table things add column note text`.execute(two);
+      const answers = await Promise.all([row(1), row(2)]);
+      expect(answers.map((answer) => answer.rows[0])).toEqual([
+        { id: 1, label: 'one', note: null },
+        { id: 2, label: 'two', note: null },
+      ]);
+      await row(1);
+      const names = (await sql<{ name: string }>`select name from pg_prepared_statements where statement like 'select * from things%'`.execute(two)).rows;
+      expect(names.map((named) => named.name.slice(-2))).toContain('_1');
+    } finally {
+      await two.destroy();
+    }
+  });
+
+  it('closes a connection whose value could not be sent, and goes on preparing', async () => {
+    // node-postgres closes the statement when it cannot convert a value, yet records it as
+    // parsed: reused, that connection would find the statement missing.
+    const echo = (value: unknown) => sql<{ v: unknown }>`select ${value}::jsonb as v`.execute(db);
+    for (let i = 0; i < 3; i++) await echo({ n: i });
+    await expect(echo({ n: 1n })).rejects.toThrow(/BigInt/);
+    expect((await echo({ n: 4 })).rows[0]?.v).toEqual({ n: 4 });
+    for (let i = 0; i < 3; i++) await labelOf(1);
+    expect(await prepared()).toContain('select label from things where id = $1');
+  });
+
   it('answers when the connection lost its statements (a pooler, a DISCARD), and prepares nothing after', async () => {
     for (let i = 0; i < 3; i++) await labelOf(1);
     await sql`discard all`.execute(db);
