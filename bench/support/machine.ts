@@ -35,7 +35,7 @@ export function gitRevision(): Revision {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     // The benchmark rewrites docs/performance.md itself: a second run before that is committed
     // measures the same code, and is not dirty for it.
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':(exclude)docs/performance.md'], { encoding: 'utf8' }).trim().length > 0;
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', ':/', ':(top,exclude)docs/performance.md'], { encoding: 'utf8' }).trim().length > 0;
     return { commit, dirty };
   } catch {
     return { commit: 'unknown', dirty: false };

@@ -63,10 +63,8 @@ function statementName(text: string, generation: number): string {
 interface Statement {
   uses: number;
   name: string | null;
-  /** How often this text's plan stopped fitting its tables in this process. */
+  /** How often this text's plan stopped fitting its tables in this process; past one, it goes unnamed. */
   generation: number;
-  /** Its plan stopped fitting twice: sent unnamed from now on. */
-  never: boolean;
 }
 
 class StatementCache {
@@ -87,10 +85,10 @@ class StatementCache {
     let statement = this.#statements.get(text);
     if (!statement) {
       if (this.#statements.size >= WATCHED_MAX) this.#forgetUnnamed();
-      statement = { uses: 0, name: null, generation: 0, never: false };
+      statement = { uses: 0, name: null, generation: 0 };
       this.#statements.set(text, statement);
     }
-    if (statement.name === null && !statement.never && ++statement.uses >= this.#usesBeforePrepare) this.#name(text, statement);
+    if (statement.name === null && statement.generation <= 1 && ++statement.uses >= this.#usesBeforePrepare) this.#name(text, statement);
     return statement.name;
   }
 
@@ -107,8 +105,7 @@ class StatementCache {
     statement.name = null;
     this.#named -= 1;
     statement.generation += 1;
-    if (statement.generation > 1) statement.never = true;
-    else this.#name(text, statement);
+    if (statement.generation <= 1) this.#name(text, statement);
   }
 
   /** The server sessions do not keep prepared statements: name nothing from now on. */
@@ -129,7 +126,7 @@ class StatementCache {
    */
   #forgetUnnamed(): void {
     for (const [text, statement] of this.#statements) {
-      if (statement.name === null && statement.generation === 0 && !statement.never) this.#statements.delete(text);
+      if (statement.name === null && statement.generation === 0) this.#statements.delete(text);
     }
   }
 }
@@ -150,7 +147,8 @@ class PreparingClient implements PostgresPoolClient {
   query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
   query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters: readonly unknown[] = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     if (typeof sqlOrCursor !== 'string') return this.#client.query(sqlOrCursor as PostgresCursor<R> & pg.Submittable);
-    return this.#send(sqlOrCursor, [...parameters]) as Promise<PostgresQueryResult<R>>;
+    // Kysely hands over an array of its own; node-postgres reads the values without changing them.
+    return this.#send(sqlOrCursor, parameters as unknown[]) as Promise<PostgresQueryResult<R>>;
   }
 
   /** Back to the pool, or closed when its record of prepared statements went wrong. */
@@ -213,4 +211,3 @@ const DATA_EXCEPTION_CLASS = '22';
 const INVALID_STATEMENT_NAME = '26000';
 const DUPLICATE_PREPARED_STATEMENT = '42P05';
 const FEATURE_NOT_SUPPORTED = '0A000';
-
