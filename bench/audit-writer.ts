@@ -20,7 +20,9 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { appendAuditRows, chainAuditRows, type AuditRowInput } from '../src/audit/append-audit-rows.js';
 import { copyAuditRows } from '../src/audit/copy-audit-rows.js';
+import { canonicalJson } from '../src/audit/canonical-json.js';
 import type { Db } from '../src/db/database.js';
+import type { GatewayRows } from './gateway-rows.js';
 import { processTreeCpuUs } from './support/process-cpu.js';
 import { round, spread, type Spread } from './support/stats.js';
 
@@ -62,6 +64,20 @@ export interface WriterResult {
    * indexes cost.
    */
   bounds: { slimRowChars: number; slimRowsPerSecond: Spread | null; plainTableRowsPerSecond: Spread | null } | null;
+  /**
+   * The rows the gateway writes today (bench/gateway-rows.ts: a session's start, the list and
+   * nested reads in it, its end), repeated to the largest batch and appended by the shipped
+   * writer, alternating with the synthetic sample in the same cycles (its own rows a second and
+   * CPU here, to compare within one stretch of the machine's time). Null when not captured.
+   */
+  gatewayRows: {
+    perRequest: Array<{ request: string; rows: number }>;
+    averageRowChars: number;
+    batch: number;
+    rowsPerSecond: Spread | null;
+    cpuUsPerRow: { process: number; database: number | null } | null;
+    synthetic: { rowsPerSecond: Spread | null; cpuUsPerRow: { process: number; database: number | null } | null };
+  } | null;
 }
 
 /** The table's columns in insert order, with their types for unnest. */
@@ -94,7 +110,15 @@ const COLUMN_LIST = COLUMNS.map(([name]) => name).join(', ');
 const MAX_PARAMETERS = 65_535;
 const VALUES_CHUNK = Math.floor(MAX_PARAMETERS / COLUMNS.length);
 
-export async function measureAuditWriter(options: { db: Db; url: string; batches: number[]; seconds: number; postmasterPid: number | null }): Promise<WriterResult> {
+export async function measureAuditWriter(options: {
+  db: Db;
+  url: string;
+  batches: number[];
+  seconds: number;
+  postmasterPid: number | null;
+  /** The gateway's own rows, to append beside the synthetic sample (`captureGatewayRows`). */
+  gatewayRows?: GatewayRows | null;
+}): Promise<WriterResult> {
   const client = new pg.Client({ connectionString: options.url });
   await client.connect();
   const pool = new pg.Pool({ connectionString: options.url, max: 1 });
@@ -173,6 +197,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
     const best = cells
       .filter((c) => c.batch === largest && c.rowsPerSecond)
       .sort((a, b) => (b.rowsPerSecond?.median ?? 0) - (a.rowsPerSecond?.median ?? 0))[0];
+    const gatewayRows = options.gatewayRows ? await measureGatewayRows(pool, options.gatewayRows, sample, options.seconds, options.postmasterPid) : null;
     const bounds = await measureBounds(client, pool, options.url, sample, options.seconds);
     return {
       averageRowChars: Math.round(averageRowChars),
@@ -180,6 +205,7 @@ export async function measureAuditWriter(options: { db: Db; url: string; batches
       cells,
       winner: best?.rowsPerSecond ? { method: best.method, batch: largest, rowsPerSecond: best.rowsPerSecond.median } : null,
       bounds,
+      gatewayRows,
     };
   } finally {
     await client.end();
@@ -218,6 +244,46 @@ async function measureBounds(client: pg.Client, pool: pg.Pool, url: string, samp
     await plain.end();
     await client.query('drop schema bench_plain cascade');
   }
+}
+
+/**
+ * The gateway's rows and the synthetic sample, the same number of each, by the shipped writer
+ * in turn (which goes first alternates), CPU read outside the timed window as in the cells.
+ */
+async function measureGatewayRows(pool: pg.Pool, captured: GatewayRows, synthetic: AuditRowInput[], seconds: number, postmasterPid: number | null): Promise<WriterResult['gatewayRows']> {
+  // As the gateway hands them over: `details` built in canonical key order (read back from
+  // jsonb its keys come in jsonb's order, which canonical JSON would sort again on every append).
+  const own = captured.rows.map((row) => ({ ...row, details: JSON.parse(canonicalJson(row.details)) as Record<string, unknown> }));
+  if (own.length === 0) return null;
+  const gateway = Array.from({ length: synthetic.length }, (_, i) => own[i % own.length]!);
+  const kinds = [
+    { rows: gateway, rates: [] as number[], used: { process: 0, database: 0 as number | null, rows: 0 } },
+    { rows: synthetic, rates: [] as number[], used: { process: 0, database: 0 as number | null, rows: 0 } },
+  ];
+  const deadline = Date.now() + seconds * 1000 * kinds.length;
+  for (let cycle = 0; cycle < 1000 && (cycle < 3 || Date.now() < deadline); cycle++) {
+    for (const kind of cycle % 2 === 0 ? kinds : [...kinds].reverse()) {
+      const databaseBefore = processTreeCpuUs(postmasterPid);
+      const processBefore = process.cpuUsage();
+      const start = process.hrtime.bigint();
+      await copyAuditRows(pool, kind.rows);
+      kind.rates.push(kind.rows.length / (Number(process.hrtime.bigint() - start) / 1e9));
+      const processUsed = process.cpuUsage(processBefore);
+      const databaseAfter = processTreeCpuUs(postmasterPid);
+      kind.used.process += processUsed.user + processUsed.system;
+      kind.used.database = kind.used.database === null || databaseBefore === null || databaseAfter === null ? null : kind.used.database + databaseAfter - databaseBefore;
+      kind.used.rows += kind.rows.length;
+    }
+  }
+  const [ours, theirs] = kinds as [(typeof kinds)[number], (typeof kinds)[number]];
+  return {
+    perRequest: captured.perRequest,
+    averageRowChars: Math.round(own.reduce((n, r) => n + JSON.stringify(r.details).length + r.summary.length, 0) / own.length),
+    batch: gateway.length,
+    rowsPerSecond: ours.rates.length ? roundSpread(spread(ours.rates)) : null,
+    cpuUsPerRow: cpuPerRow(ours.used),
+    synthetic: { rowsPerSecond: theirs.rates.length ? roundSpread(spread(theirs.rates)) : null, cpuUsPerRow: cpuPerRow(theirs.used) },
+  };
 }
 
 function cpuPerRow(used: { process: number; database: number | null; rows: number } | undefined): WriterCell['cpuUsPerRow'] {

@@ -184,6 +184,18 @@ export function updatePerformanceDoc(file: string, results: BenchResults, result
 
 const n = (value: number, digits = 0) => (Number.isFinite(value) ? value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 const range = (s: Spread, digits = 0) => `${n(s.median, digits)} (${n(s.min, digits)}–${n(s.max, digits)})`;
+
+/** The writer on the rows the gateway writes today, beside the synthetic sample in the same cycles. */
+function gatewayRowsLines(g: NonNullable<WriterResult['gatewayRows']>, syntheticChars: number): string[] {
+  const rows = g.perRequest.reduce((sum, r) => sum + r.rows, 0);
+  const cpu = (c: typeof g.cpuUsPerRow) => (c ? `${c.process.toFixed(1)} + ${c.database?.toFixed(1) ?? '–'} µs a row` : 'CPU not read');
+  const rate = g.rowsPerSecond?.median ?? null;
+  const requests = rate !== null && rows > 0 ? ` At that rate one writer stores the trail of about ${n(Math.round((rate * g.perRequest.length) / rows))} of these requests a second.` : '';
+  return [
+    `The rows the gateway writes today, captured from one request of each audited workload through an in-process gateway (${g.perRequest.map((r) => `${r.request} ${r.rows}`).join(', ')}: ${rows} rows, about ${g.averageRowChars} characters each against the synthetic ${syntheticChars}), repeated to batches of ${n(g.batch)} and appended by the shipped writer, alternating with the synthetic rows in the same cycles: ${g.rowsPerSecond ? range(g.rowsPerSecond) : '–'} rows/s (${cpu(g.cpuUsPerRow)}, this process + PostgreSQL) against ${g.synthetic.rowsPerSecond ? range(g.synthetic.rowsPerSecond) : '–'} (${cpu(g.synthetic.cpuUsPerRow)}).${requests}`,
+    '',
+  ];
+}
 const ratio = (r: { median: number; min: number; max: number } | undefined) => (r ? `${r.median.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)})` : '1');
 const status = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
 
@@ -314,6 +326,7 @@ export function renderResults(results: BenchResults, resultsFile: string): strin
             '',
           ]
         : []),
+      ...(w.gatewayRows ? gatewayRowsLines(w.gatewayRows, w.averageRowChars) : []),
     );
   }
   if (results.auditor) {

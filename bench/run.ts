@@ -18,6 +18,7 @@ import { ensureAuditPartitions } from '../src/audit/partitions.js';
 import { INVOICE_PAGE_MAX } from '../src/domain/billing/billing.schema.js';
 import { measureAuditorQueries } from './auditor-queries.js';
 import { measureAuditWriter } from './audit-writer.js';
+import { captureGatewayRows } from './gateway-rows.js';
 import { runHttpBenchmark } from './http/run-http.js';
 import { RERUNS_PER_RUN } from './http/side-by-side.js';
 import {
@@ -96,7 +97,7 @@ async function runBench(options: BenchOptions, cleanup: Cleanup): Promise<Omit<B
     ({ http, inProcess, shield } = await runGatewayPieces(options, server, secrets, cleanup, reruns));
   }
   const proxy = options.pieces.includes('proxy') ? await runProxy(options, server, secrets, cleanup, reruns) : null;
-  const writer = options.pieces.includes('writer') ? await runWriter(options, server, cleanup) : null;
+  const writer = options.pieces.includes('writer') ? await runWriter(options, server, secrets, cleanup) : null;
   const auditor = options.pieces.includes('auditor') ? await runAuditor(options, server, cleanup) : null;
   const measured = { http, proxy, writer, auditor };
   return {
@@ -215,7 +216,9 @@ async function runProxy(options: BenchOptions, server: BenchServer, secrets: War
   return result;
 }
 
-async function runWriter(options: BenchOptions, server: BenchServer, cleanup: Cleanup) {
+async function runWriter(options: BenchOptions, server: BenchServer, secrets: WardenSecrets, cleanup: Cleanup) {
+  const gatewayRows = await captureRows(options, server, secrets, cleanup);
+  log(`the gateway's own rows: ${gatewayRows.perRequest.map((r) => `${r.request} ${r.rows}`).join(', ')}`);
   const database = await createBenchDatabase(server, 'writer');
   const drop = cleanup.add(() => database.drop());
   const { db } = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 2 });
@@ -223,13 +226,29 @@ async function runWriter(options: BenchOptions, server: BenchServer, cleanup: Cl
   await migrateWarden(db);
   await ensureAuditPartitions(db);
   log(`audit writer: batches of ${options.writerBatches.join(', ')} rows, ${options.writerSeconds} s per method and batch`);
-  const result = await measureAuditWriter({ db, url: database.url, batches: options.writerBatches, seconds: options.writerSeconds, postmasterPid: server.postmasterPid });
+  const result = await measureAuditWriter({ db, url: database.url, batches: options.writerBatches, seconds: options.writerSeconds, postmasterPid: server.postmasterPid, gatewayRows });
   for (const cell of result.cells) {
     log(`  ${cell.method.padEnd(36)} batch ${String(cell.batch).padStart(6)}: ${cell.error ? `fails (${cell.error.slice(0, 70)})` : `${Math.round(cell.rowsPerSecond?.median ?? 0).toLocaleString('en')} rows/s`}`);
   }
+  const own = result.gatewayRows;
+  if (own) log(`  the gateway's rows beside the synthetic ones, batch ${own.batch.toLocaleString('en')}: ${Math.round(own.rowsPerSecond?.median ?? 0).toLocaleString('en')} rows/s against ${Math.round(own.synthetic.rowsPerSecond?.median ?? 0).toLocaleString('en')}`);
   await close();
   await drop();
   return result;
+}
+
+/** The rows the gateway writes for one request of each audited workload, in a database of their own (bench/gateway-rows.ts). */
+async function captureRows(options: BenchOptions, server: BenchServer, secrets: WardenSecrets, cleanup: Cleanup) {
+  const database = await createBenchDatabase(server, 'rows');
+  const drop = cleanup.add(() => database.drop());
+  const handle = openDatabase({ url: database.url, dataDir: 'memory://', poolSize: 2 });
+  const close = cleanup.add(() => handle.db.destroy());
+  const data = await prepareBenchDatabase(handle.db, options.invoices);
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: database.url, WARDEN_JWT_SECRET: secrets.jwt, WARDEN_AUDIT_CHECKPOINT_KEY: secrets.checkpoint });
+  const rows = await captureGatewayRows({ db: handle.db, pool: handle.pool, config, jwtSecret: secrets.jwt, accountInvoices: data.accountInvoices });
+  await close();
+  await drop();
+  return rows;
 }
 
 async function runAuditor(options: BenchOptions, server: BenchServer, cleanup: Cleanup) {
