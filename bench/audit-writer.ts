@@ -71,7 +71,7 @@ export interface WriterResult {
    * CPU here, to compare within one stretch of the machine's time). Null when not captured.
    */
   gatewayRows: {
-    perRequest: Array<{ request: string; rows: number }>;
+    perRequest: GatewayRows['perRequest'];
     averageRowChars: number;
     batch: number;
     rowsPerSecond: Spread | null;
@@ -149,34 +149,21 @@ export async function measureAuditWriter(options: {
       const rows = sample.slice(0, batch);
       const timings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
       const insertTimings = new Map<WriterMethod, number[]>(WRITER_METHODS.map((m) => [m, []]));
-      const cpu = new Map<WriterMethod, { process: number; database: number | null; rows: number }>(WRITER_METHODS.map((m) => [m, { process: 0, database: 0, rows: 0 }]));
+      const cpu = new Map<WriterMethod, CpuUsed>(WRITER_METHODS.map((m) => [m, { process: 0, database: 0, rows: 0 }]));
       const errors = new Map<WriterMethod, string>();
       const deadline = Date.now() + options.seconds * 1000 * WRITER_METHODS.length;
       for (let cycle = 0; cycle < 1000 && (cycle < 3 || Date.now() < deadline); cycle++) {
         for (const method of WRITER_METHODS) {
           if (errors.has(method)) continue;
-          // PostgreSQL's CPU is read from /proc for every process of the cluster, about 1.3 ms of
-          // this process's time: outside the timed window and this process's CPU.
-          const databaseBefore = processTreeCpuUs(options.postmasterPid);
-          const processBefore = process.cpuUsage();
-          const start = process.hrtime.bigint();
-          let insertSeconds: number | null;
+          let appended: { rowsPerSecond: number; result: number | null };
           try {
-            insertSeconds = await append[method](rows);
+            appended = await timedAppend(() => append[method](rows), batch, options.postmasterPid, cpu.get(method)!);
           } catch (error) {
             errors.set(method, error instanceof Error ? error.message : String(error));
             continue;
           }
-          timings.get(method)?.push(batch / (Number(process.hrtime.bigint() - start) / 1e9));
-          const processUsed = process.cpuUsage(processBefore);
-          const databaseAfter = processTreeCpuUs(options.postmasterPid);
-          const used = cpu.get(method);
-          if (used) {
-            used.process += processUsed.user + processUsed.system;
-            used.database = used.database === null || databaseBefore === null || databaseAfter === null ? null : used.database + databaseAfter - databaseBefore;
-            used.rows += batch;
-          }
-          if (insertSeconds !== null) insertTimings.get(method)?.push(batch / insertSeconds);
+          timings.get(method)?.push(appended.rowsPerSecond);
+          if (appended.result !== null) insertTimings.get(method)?.push(batch / appended.result);
         }
       }
       for (const method of WRITER_METHODS) {
@@ -256,26 +243,14 @@ async function measureGatewayRows(pool: pg.Pool, captured: GatewayRows, syntheti
   const own = captured.rows.map((row) => ({ ...row, details: JSON.parse(canonicalJson(row.details)) as Record<string, unknown> }));
   if (own.length === 0) return null;
   const gateway = Array.from({ length: synthetic.length }, (_, i) => own[i % own.length]!);
-  const kinds = [
-    { rows: gateway, rates: [] as number[], used: { process: 0, database: 0 as number | null, rows: 0 } },
-    { rows: synthetic, rates: [] as number[], used: { process: 0, database: 0 as number | null, rows: 0 } },
-  ];
-  const deadline = Date.now() + seconds * 1000 * kinds.length;
+  const ours = { rows: gateway, rates: [] as number[], used: { process: 0, database: 0, rows: 0 } as CpuUsed };
+  const theirs = { rows: synthetic, rates: [] as number[], used: { process: 0, database: 0, rows: 0 } as CpuUsed };
+  const deadline = Date.now() + seconds * 1000 * 2;
   for (let cycle = 0; cycle < 1000 && (cycle < 3 || Date.now() < deadline); cycle++) {
-    for (const kind of cycle % 2 === 0 ? kinds : [...kinds].reverse()) {
-      const databaseBefore = processTreeCpuUs(postmasterPid);
-      const processBefore = process.cpuUsage();
-      const start = process.hrtime.bigint();
-      await copyAuditRows(pool, kind.rows);
-      kind.rates.push(kind.rows.length / (Number(process.hrtime.bigint() - start) / 1e9));
-      const processUsed = process.cpuUsage(processBefore);
-      const databaseAfter = processTreeCpuUs(postmasterPid);
-      kind.used.process += processUsed.user + processUsed.system;
-      kind.used.database = kind.used.database === null || databaseBefore === null || databaseAfter === null ? null : kind.used.database + databaseAfter - databaseBefore;
-      kind.used.rows += kind.rows.length;
+    for (const kind of cycle % 2 === 0 ? [ours, theirs] : [theirs, ours]) {
+      kind.rates.push((await timedAppend(() => copyAuditRows(pool, kind.rows), kind.rows.length, postmasterPid, kind.used)).rowsPerSecond);
     }
   }
-  const [ours, theirs] = kinds as [(typeof kinds)[number], (typeof kinds)[number]];
   return {
     perRequest: captured.perRequest,
     averageRowChars: Math.round(own.reduce((n, r) => n + JSON.stringify(r.details).length + r.summary.length, 0) / own.length),
@@ -286,7 +261,33 @@ async function measureGatewayRows(pool: pg.Pool, captured: GatewayRows, syntheti
   };
 }
 
-function cpuPerRow(used: { process: number; database: number | null; rows: number } | undefined): WriterCell['cpuUsPerRow'] {
+/** CPU appends took, in µs: this process's and the cluster's (null once it could not be read), over `rows` rows. */
+interface CpuUsed {
+  process: number;
+  database: number | null;
+  rows: number;
+}
+
+/**
+ * One append of `rows` rows, timed by the clock, its CPU added to `used` (nothing added if it
+ * fails). PostgreSQL's CPU is read from /proc for every process of the cluster, about 1.3 ms of
+ * this process's time: outside the timed window and this process's CPU.
+ */
+async function timedAppend<T>(append: () => Promise<T>, rows: number, postmasterPid: number | null, used: CpuUsed): Promise<{ rowsPerSecond: number; result: T }> {
+  const databaseBefore = processTreeCpuUs(postmasterPid);
+  const processBefore = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const result = await append();
+  const rowsPerSecond = rows / (Number(process.hrtime.bigint() - start) / 1e9);
+  const processUsed = process.cpuUsage(processBefore);
+  const databaseAfter = processTreeCpuUs(postmasterPid);
+  used.process += processUsed.user + processUsed.system;
+  used.database = used.database === null || databaseBefore === null || databaseAfter === null ? null : used.database + databaseAfter - databaseBefore;
+  used.rows += rows;
+  return { rowsPerSecond, result };
+}
+
+function cpuPerRow(used: CpuUsed | undefined): WriterCell['cpuUsPerRow'] {
   if (!used || used.rows === 0) return null;
   return { process: round(used.process / used.rows, 1), database: used.database === null ? null : round(used.database / used.rows, 1) };
 }

@@ -18,6 +18,7 @@ import { createLogger } from '../src/log/logger.js';
 import { baselinePolicySource, createGateway } from '../src/server/gateway.js';
 import { jsonHeaders, pick, type GraphQLBody, type Operation } from './http/graphql-client.js';
 import { READ_QUERIES, READ_SESSION_AGENT, startThenEndOperations, tokenFor } from './http/workloads.js';
+import { auditRowsWritten } from './support/bench-data.js';
 
 export interface GatewayRows {
   rows: AuditRowInput[];
@@ -45,13 +46,12 @@ export async function captureGatewayRows(options: {
     identity: customerIdentity(db),
     auditTrail: true,
   });
-  const rowsSoFar = async () => Number((await db.selectFrom('audit_chain_heads').select((eb) => eb.fn.sum<string>('last_seq').as('rows')).executeTakeFirstOrThrow()).rows);
 
   const bearer = await tokenFor(options.jwtSecret, READ_SESSION_AGENT);
   const agent = jsonHeaders(bearer);
   const session = startThenEndOperations();
   const since = new Date();
-  const before = await rowsSoFar();
+  const before = await auditRowsWritten(db);
   const perRequest: GatewayRows['perRequest'] = [];
   let counted = before;
   /** One request, answered without errors, and how many rows it added to the trail. */
@@ -59,7 +59,7 @@ export async function captureGatewayRows(options: {
     const response = await gateway.fetch('http://127.0.0.1/graphql', { method: 'POST', headers, body: JSON.stringify(operation) });
     const body = (await response.json()) as GraphQLBody;
     if (response.status !== 200 || body.errors?.length) throw new Error(`${request} answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
-    const now = await rowsSoFar();
+    const now = await auditRowsWritten(db);
     perRequest.push({ request, rows: now - counted });
     counted = now;
     return body;

@@ -38,7 +38,7 @@ import { evaluateGoals, updatePerformanceDoc, writeResultsJson, type BenchResult
 import { runProxyBenchmark } from './proxy/run-proxy.js';
 import { measureModesInProcess } from './modes-in-process.js';
 import { measureShieldCost, type ShieldQuery } from './shield.js';
-import { prepareBenchDatabase } from './support/bench-data.js';
+import { auditRowsWritten, prepareBenchDatabase } from './support/bench-data.js';
 import { Cleanup } from './support/cleanup.js';
 import { loadAverage, resultsHeader } from './support/machine.js';
 import { createBenchDatabase, findBenchServer, serverVersion, type BenchServer } from './support/postgres.js';
@@ -145,7 +145,7 @@ async function runGatewayPieces(options: BenchOptions, server: BenchServer, secr
       servers: { baseline: any, policy: required(servers, 'policy'), 'policy+audit': required(servers, 'policy+audit') },
       workloads: options.workloads.map((name) => byName[name]),
       postmasterPid: server.postmasterPid,
-      auditRows: async () => Number((await handle.db.selectFrom('audit_chain_heads').select((eb) => eb.fn.sum<string>('last_seq').as('rows')).executeTakeFirstOrThrow()).rows),
+      auditRows: () => auditRowsWritten(handle.db),
       profile: profileDir ? { modes: options.cpuProfile, dir: profileDir } : null,
       reruns,
       track: cleanup.track,

@@ -16,6 +16,7 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import type { ProxyMode } from '../support/server-protocol.js';
 import { wardenEnv, type WardenSecrets } from '../support/warden-env.js';
 import { customerThroughWarden, PROXY_AGENT, PROXY_WORKLOAD, PROXY_CUSTOMER, PROXY_SESSION_INPUT, PROXY_TITLE, sessionThroughWarden, upstreamAlone, wardenToken, type ProxyLoad } from './proxy-workloads.js';
+import { auditRowsWritten } from '../support/bench-data.js';
 
 const UPSTREAM_ENTRY = fileURLToPath(new URL('./upstream-server.ts', import.meta.url));
 const PROXY_ENTRY = fileURLToPath(new URL('./proxy-server.ts', import.meta.url));
@@ -51,7 +52,7 @@ export async function runProxyBenchmark(run: ProxyRunOptions): Promise<WorkloadR
   await migrateWarden(handle.db);
   await ensureAuditPartitions(handle.db);
   await addDevelopmentStaff(handle.db);
-  const auditRows = async () => Number((await handle.db.selectFrom('audit_chain_heads').select((eb) => eb.fn.sum<string>('last_seq').as('rows')).executeTakeFirstOrThrow()).rows);
+  const auditRows = () => auditRowsWritten(handle.db);
 
   // One key, as in production: Warden signs with it, the upstream trusts its public half.
   const signingKey = await generateSigningKeyPem();

@@ -54,3 +54,8 @@ export async function prepareBenchDatabase(wardenDb: Db, invoiceCount: number): 
     .executeTakeFirstOrThrow();
   return { accountInvoices: Number(n), openInvoiceIds: rows.filter((r) => r.status === 'open').map((r) => r.id) };
 }
+
+/** Rows appended to the audit trail so far, over every chain (each head's number is its chain's count). */
+export async function auditRowsWritten(db: Db): Promise<number> {
+  return Number((await db.selectFrom('audit_chain_heads').select((eb) => eb.fn.sum<string>('last_seq').as('rows')).executeTakeFirstOrThrow()).rows);
+}
