@@ -70,7 +70,7 @@ export function shownReadsDetails(groups: readonly FieldReadGroup[], asked: (typ
   }
   // Keys written in sorted order, at every level: canonical JSON then serialises the row natively.
   for (const group of [...groups].sort(byTypeField)) {
-    fields[group.typeField] = fieldReadsDetails(group, asked(group.typeField), compactPaths(inListOrder(group.paths)), false);
+    fields[group.typeField] = fieldReadsDetails(group, asked(group.typeField), compactInListOrder(group.paths), false);
   }
   const subjectIds = [...subjects];
   // Distinct users over all fields: at least the union kept and the most one field counted.
@@ -122,10 +122,25 @@ function byTypeField(a: Pick<FieldReadGroup, 'typeField'>, b: Pick<FieldReadGrou
  * it runs on every shared row's fields.
  */
 export function compactPaths(paths: readonly string[]): string[] {
+  return compact(paths, false) ?? [];
+}
+
+/**
+ * `compactPaths(inListOrder(paths))`, in one pass where the paths are in list order already (as
+ * a list's public reads always are): the paths inside a run are in order by what makes them one,
+ * so only where one run or path meets the next are two paths compared.
+ */
+export function compactInListOrder(paths: string[]): string[] {
+  return compact(paths, true) ?? compactPaths([...paths].sort(comparePaths));
+}
+
+/** The compacted paths; null when `ordered` asks for list order and two paths meet out of it. */
+function compact(paths: readonly string[], ordered: boolean): string[] | null {
   const out: string[] = [];
   let i = 0;
   while (i < paths.length) {
     const first = paths[i] ?? '';
+    if (ordered && i > 0 && comparePaths(paths[i - 1] ?? '', first) > 0) return null;
     const second = paths[i + 1];
     const run = second === undefined ? null : indexStep(first, second);
     if (!run) {

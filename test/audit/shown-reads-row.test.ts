@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/audit/canonical-json.js';
 import type { FieldReadGroup } from '../../src/audit/field-read-recorder.js';
-import { compactPaths, fieldReadsDetails, fieldReadsOf, inListOrder, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
+import { compactInListOrder, compactPaths, fieldReadsDetails, fieldReadsOf, inListOrder, isSharedReadsRow, sharesRow, shownReadsDetails } from '../../src/audit/shown-reads-row.js';
 import { ocsfEventOf } from '../../src/audit/stream/ocsf-event.js';
 import type { AuditEventRow } from '../../src/db/tables/audit-event.js';
 import { auditEventRow } from './audit-event-row.js';
@@ -132,6 +132,26 @@ describe('example paths on a shared row, in list order', () => {
     // Already in order (a list's public reads always are): the very same array.
     const ordered = ['account.invoices[0].id', 'account.invoices[1].id', 'account.invoices[10].id'];
     expect(inListOrder(ordered)).toBe(ordered);
+  });
+
+  it('compacts in one pass what it would compact after putting the paths in list order, in any order they come', () => {
+    // Runs in order that meet out of it: sorted first, then one range.
+    expect(compactInListOrder(['x[2].y', 'x[3].y', 'x[0].y', 'x[1].y'])).toEqual(['x[0-3].y']);
+    expect(compactInListOrder(['x[9]', 'x[10]', 'x[1]', 'x[2]'])).toEqual(['x[1-2]', 'x[9-10]']);
+    // Seeded shuffles of paths across index widths, nesting, aliases and repeats.
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const pool = [
+      ...Array.from({ length: 20 }, (_, i) => `account.invoices[${i}].number`),
+      ...Array.from({ length: 6 }, (_, i) => `a[${Math.floor(i / 3)}].b[${(i % 3) * 4}].c`),
+      'x[9].y', 'x[10].y', 'x[11].y', 'x[1]', 'x[11]', 'x[2]', 'same', 'same', 'account.name', 'a[01]b',
+    ];
+    for (let round = 0; round < 200; round += 1) {
+      const paths = pool.filter(() => random() < 0.6).sort(() => random() - 0.5);
+      expect(compactInListOrder(paths)).toEqual(compactPaths(inListOrder(paths)));
+    }
+    const ordered = inListOrder(pool);
+    expect(compactInListOrder(ordered)).toEqual(compactPaths(ordered));
   });
 });
 
