@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evaluateGoals, GOAL_TARGETS, type BenchResults, type Goal } from './report.js';
+import { evaluateGoals, GOAL_TARGETS, ratioGoal, workloadLabel, type BenchResults, type Goal } from './report.js';
 import { spread } from './support/stats.js';
 
 export interface RecordedRun {
@@ -66,19 +66,18 @@ export function goalsAcrossRuns(runs: readonly RecordedRun[]): GoalAcrossRuns[] 
  */
 export function gatewayCpuBounds(results: Pick<BenchResults, 'http'>): Goal[] {
   const wanted = [
-    ['list', 'policy', GOAL_TARGETS.listPolicyThroughput, 'policy: gateway CPU on the 1,000-row list'],
-    ['list', 'policy+audit', GOAL_TARGETS.listAuditThroughput, 'policy + audit: gateway CPU on the 1,000-row list'],
-    ['nested', 'policy+audit', GOAL_TARGETS.nestedAuditThroughput, 'policy + audit: gateway CPU on the nested query'],
-    ['session', 'policy+audit', GOAL_TARGETS.sessionAuditThroughput, 'policy + audit: gateway CPU on session start/end'],
+    ['list', 'policy', GOAL_TARGETS.listPolicyThroughput],
+    ['list', 'policy+audit', GOAL_TARGETS.listAuditThroughput],
+    ['nested', 'policy+audit', GOAL_TARGETS.nestedAuditThroughput],
+    ['session', 'policy+audit', GOAL_TARGETS.sessionAuditThroughput],
   ] as const;
-  return wanted.flatMap(([workload, mode, target, goal]) => {
+  return wanted.flatMap(([workload, mode, target]) => {
     const modes = results.http?.find((w) => w.name === workload)?.modes;
     const baseline = modes?.find((m) => m.mode === 'baseline')?.serverCpuUsPerRequest.median;
     const measured = modes?.find((m) => m.mode === mode)?.serverCpuUsPerRequest.median;
     if (!baseline || !measured) return [];
-    const value = baseline / measured;
-    const margin = value - target;
-    return [{ goal, target: `≥ ${target}×`, measured: `${value.toFixed(3)}×`, met: value >= target, value, margin: `${margin >= 0 ? '+' : ''}${margin.toFixed(3)}×`, rounds: '' }];
+    const goal = `${mode === 'policy' ? 'policy' : 'policy + audit'}: gateway CPU on ${workloadLabel(workload)}`;
+    return [ratioGoal(goal, { value: baseline / measured, perRound: [], note: null }, target, true)];
   });
 }
 

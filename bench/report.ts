@@ -65,36 +65,45 @@ export const GOAL_TARGETS = {
 
 const WORKLOAD_LABELS: Record<string, string> = { list: 'the 1,000-row list', nested: 'the nested query', session: 'session start/end' };
 
+/** How the goals name a workload: `the nested query`. */
+export function workloadLabel(name: string): string {
+  return WORKLOAD_LABELS[name] ?? name;
+}
+
+/**
+ * A ratio judged against its target (at least it, or at most): the value, its margin, and in
+ * how many rounds each round's own ratio met it.
+ */
+export function ratioGoal(goal: string, measured: RatioMeasure | null, target: number, atLeast: boolean): Goal {
+  const targetText = `${atLeast ? '≥' : '≤'} ${target}×`;
+  if (!measured) return { goal, target: targetText, measured: 'not run', met: null, value: null, margin: '', rounds: '' };
+  const { value, perRound, note } = measured;
+  const meets = (v: number) => (atLeast ? v >= target : v <= target);
+  const margin = atLeast ? value - target : target - value;
+  return {
+    goal,
+    target: targetText,
+    measured: `${value.toFixed(3)}×${note ? ` (${note})` : ''}`,
+    met: meets(value),
+    value,
+    margin: `${margin >= 0 ? '+' : ''}${margin.toFixed(3)}×`,
+    rounds: perRound.length ? `${perRound.filter(meets).length} of ${perRound.length}` : '',
+  };
+}
+
 export function evaluateGoals(results: Pick<BenchResults, 'http' | 'proxy' | 'writer' | 'auditor'>): Goal[] {
   const goals: Goal[] = [];
-  const ratioGoal = (goal: string, measured: RatioMeasure | null, target: number, atLeast: boolean) => {
-    const targetText = `${atLeast ? '≥' : '≤'} ${target}×`;
-    if (!measured) return goals.push({ goal, target: targetText, measured: 'not run', met: null, value: null, margin: '', rounds: '' });
-    const { value, perRound, note } = measured;
-    const meets = (v: number) => (atLeast ? v >= target : v <= target);
-    const margin = atLeast ? value - target : target - value;
-    goals.push({
-      goal,
-      target: targetText,
-      measured: `${value.toFixed(3)}×${note ? ` (${note})` : ''}`,
-      met: meets(value),
-      value,
-      margin: `${margin >= 0 ? '+' : ''}${margin.toFixed(3)}×`,
-      rounds: perRound.length ? `${perRound.filter(meets).length} of ${perRound.length}` : '',
-    });
-  };
   const workload = (name: string) => results.http?.find((w) => w.name === name);
-  const label = (name: string) => WORKLOAD_LABELS[name] ?? name;
-  ratioGoal(`policy: throughput on ${label('list')}`, throughputRatio(workload('list'), 'policy'), GOAL_TARGETS.listPolicyThroughput, true);
+  goals.push(ratioGoal(`policy: throughput on ${workloadLabel('list')}`, throughputRatio(workload('list'), 'policy'), GOAL_TARGETS.listPolicyThroughput, true));
   const audited = [
     ['list', GOAL_TARGETS.listAuditThroughput],
     ['nested', GOAL_TARGETS.nestedAuditThroughput],
     ['session', GOAL_TARGETS.sessionAuditThroughput],
   ] as const;
-  for (const [name, target] of audited) ratioGoal(`policy + audit: throughput on ${label(name)}`, throughputRatio(workload(name), 'policy+audit'), target, true);
-  for (const [name] of audited) ratioGoal(`policy + audit: p99 on ${label(name)}`, p99Ratio(workload(name), 'policy+audit'), GOAL_TARGETS.p99, false);
+  for (const [name, target] of audited) goals.push(ratioGoal(`policy + audit: throughput on ${workloadLabel(name)}`, throughputRatio(workload(name), 'policy+audit'), target, true));
+  for (const [name] of audited) goals.push(ratioGoal(`policy + audit: p99 on ${workloadLabel(name)}`, p99Ratio(workload(name), 'policy+audit'), GOAL_TARGETS.p99, false));
   // Proxy mode: a session's reads, audited, against the upstream alone.
-  ratioGoal('proxy, session with audit: throughput on the 1,000-row list vs the upstream alone', throughputRatio(results.proxy ?? undefined, 'proxy-session'), GOAL_TARGETS.proxyThroughput, true);
+  goals.push(ratioGoal('proxy, session with audit: throughput on the 1,000-row list vs the upstream alone', throughputRatio(results.proxy ?? undefined, 'proxy-session'), GOAL_TARGETS.proxyThroughput, true));
 
   const auditor = results.auditor;
   for (const q of auditor?.queries ?? []) {
@@ -131,7 +140,7 @@ export function evaluateGoals(results: Pick<BenchResults, 'http' | 'proxy' | 'wr
 }
 
 /** A mode's ratio to the baseline: the ratio of the medians, each round's own, and what to say beside it. */
-interface RatioMeasure {
+export interface RatioMeasure {
   value: number;
   perRound: number[];
   note: string | null;

@@ -131,7 +131,7 @@ export function compactPaths(paths: readonly string[]): string[] {
  * so only where one run or path meets the next are two paths compared.
  */
 export function compactInListOrder(paths: string[]): string[] {
-  return compact(paths, true) ?? compactPaths([...paths].sort(comparePaths));
+  return compact(paths, true) ?? compactPaths(inListOrder(paths));
 }
 
 /** The compacted paths; null when `ordered` asks for list order and two paths meet out of it. */
