@@ -38,6 +38,7 @@ import { createRequestTraces } from '../tracing/request-traces.js';
 import { tracedContextOf, tracedResolveAccess } from '../tracing/traced-authentication.js';
 import { useAccessLog } from './plugins/use-access-log.js';
 import { useAuthentication } from './plugins/use-authentication.js';
+import { useBodySizeLimit } from './plugins/use-body-size-limit.js';
 import { useCsrfHeader } from './plugins/use-csrf-header.js';
 import { useErrorCodes } from './plugins/use-error-codes.js';
 import { useFieldRepeatLimit } from './plugins/use-field-repeat-limit.js';
@@ -185,7 +186,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCsrfHeader({ header: CSRF_HEADER }),
       useMediaTypeCheck(),
       // Codes before anything reads the result's errors (the refusal trail, the banner).
-      useErrorCodes({ development: config.development, maxBodyBytes: config.limits.maxBodyBytes, cleanMessages: options.cleanErrorMessages ?? true }),
+      useErrorCodes({ development: config.development, cleanMessages: options.cleanErrorMessages ?? true }),
       ...(options.auditTrail === false ? [] : [useRefusalTrail({ writer, contextOf: context.forRequest, metrics, tracing: traces })]),
       useOperationChoice(),
       useWellFormedInput(),
@@ -205,6 +206,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useArgumentPolicy(),
       useMutationGate(),
       ...(built.plugins ?? []),
+      // After every plugin that may choose a request parser: it limits the one chosen.
+      useBodySizeLimit(config.limits.maxBodyBytes),
       // After every hook that may replace a result: the banner goes on the final answer.
       useImpersonationExtensions({ contextOf: context.forRequest }),
       ...(config.production
@@ -227,7 +230,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       exposedHeaders: ['x-request-id'],
     }),
     batching: false,
-    maxRequestBodySize: config.limits.maxBodyBytes,
+    // useBodySizeLimit, above, in its place.
+    maxRequestBodySize: false,
     maskedErrors: { isDev: config.development },
     // yoga's own probe answers every URL that ends with its endpoint, query strings included,
     // before any plugin: a URL serialises a space as %20, so none ends with this one, and

@@ -48,7 +48,7 @@ interface Reply {
  * in development (yoga then adds the original error's message), `false` shows every message.
  */
 function tinyYoga(withPlugin: boolean, maskedErrors: MaskedErrors) {
-  const plugins: Plugin[] = withPlugin ? [useErrorCodes({ development: false, maxBodyBytes: 100_000 })] : [];
+  const plugins: Plugin[] = withPlugin ? [useErrorCodes({ development: false })] : [];
   const yoga = createYoga({ schema, plugins, maskedErrors, logging: false });
   return async (query: string, variables: Record<string, unknown> = {}): Promise<Reply> => {
     const response = await yoga.fetch('http://yoga/graphql', {

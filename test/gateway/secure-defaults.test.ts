@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
@@ -301,6 +304,75 @@ describe('request size', () => {
       });
       expect(response.status).toBe(413);
       expect(await response.json()).toEqual({ errors: [tooLarge] });
+    }
+  });
+
+  it('counts a body that declares less than it carries where no HTTP parser framed it', async () => {
+    // A Request built in memory (an adapter, an MCP tool call) is not cut at its Content-Length.
+    const body = JSON.stringify({ query: comments });
+    const response = await dev.fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${customerToken}`, 'content-length': '40' },
+      body,
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ errors: [tooLarge] });
+  });
+
+  it('refuses a Content-Length that is not one whole number, saying what it must be', async () => {
+    for (const declared of ['12a', '-1', '40, 40']) {
+      const response = await dev.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${customerToken}`, 'content-length': declared },
+        body: JSON.stringify({ query: '{ viewer { id } }' }),
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [{ message: "The Content-Length header must be one whole number: the body's length in bytes.", extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+  });
+
+  it('over a socket: refuses a chunked body over the limit, serves one under it and one of declared length', async () => {
+    const server = createServer(dev.gateway);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const send = (body: string, chunked: boolean) =>
+      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+        const request = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/graphql',
+            method: 'POST',
+            agent: false,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${customerToken}`,
+              ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
+            },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+          },
+        );
+        request.on('error', reject);
+        // Written in pieces with no length declared, Node sends it chunked.
+        for (let at = 0; at < body.length; at += 16_384) request.write(body.slice(at, at + 16_384));
+        request.end();
+      });
+    try {
+      const large = await send(JSON.stringify({ query: comments }), true);
+      expect(large).toEqual({ status: 413, json: { errors: [tooLarge] } });
+      const small = JSON.stringify({ query: `{ viewer { id } }\n${'# padding\n'.repeat(2_000)}` });
+      for (const chunked of [true, false]) {
+        expect(await send(small, chunked)).toEqual({ status: 200, json: { data: { viewer: { id: 'usr_jane' } } } });
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

@@ -6,8 +6,6 @@ import { isSingleResult } from '../../graphql/result-kinds.js';
 export interface ErrorCodesOptions {
   /** Keep `extensions.originalError` (development only: it can echo request content). */
   development: boolean;
-  /** The request body limit, named in the error for a body over it. */
-  maxBodyBytes: number;
   /**
    * Rewrite messages that echo values and drop suggestions. Only a control run turns this off,
    * to show that a test looking for echoed values can fail. @default true
@@ -43,11 +41,6 @@ function normalize(error: GraphQLError, options: ErrorCodesOptions): void {
   const extensions = error.extensions as Record<string, unknown>;
   if (!options.development) delete extensions['originalError'];
   if (options.cleanMessages !== false) error.message = shownMessage(error.message);
-  if (extensions['code'] === 'REQUEST_ENTITY_TOO_LARGE') {
-    // yoga's "Request body too large", for a body over `maxRequestBodySize`; the status stays 413.
-    extensions['code'] = 'BAD_REQUEST';
-    error.message = `The request body is over ${options.maxBodyBytes} bytes; send a shorter query or smaller variables.`;
-  }
   if (typeof extensions['code'] !== 'string') extensions['code'] = inferCode(error, error.message);
   explainRequestError(error);
 }
