@@ -30,16 +30,60 @@ const MAX_PATHS = 20;
 /** The root fields through which a caller reads the schema. */
 const INTROSPECTION = new Set(['__schema', '__type', '__typename']);
 
-/** A field of a selection, resolved once per (selection set, type) and reused for every object. */
+/**
+ * A field of a selection, resolved once per (selection set, type) of a document and reused for
+ * every object, and by every request that sends the same document.
+ */
 interface FieldStep {
   key: string;
   typeField: string;
-  /** Where this request's reads of it are counted: public fields, or any field under an abstract type whose concrete type is unknown. */
-  read: PublicRead | null;
+  /**
+   * Where a request's reads of it are counted (public fields, or any field under an abstract
+   * type whose concrete type is unknown): the index of its `typeField` in the document's
+   * `typeFields`; -1 where it is not counted here.
+   */
+  slot: number;
   childType: GraphQLNamedType | null;
   childSelections: SelectionSetNode[];
   /** Its objects may say whose data they hold: the objects the resolver returned are looked up. */
   childHoldsSubjects: boolean;
+}
+
+/** One selection set's fields for one (type, concrete type); `id` indexes a request's `opened`. */
+interface StepList {
+  id: number;
+  steps: FieldStep[];
+}
+
+/** A document's selections resolved against one schema and one catalog, kept while the document is. */
+interface CompiledDocument {
+  fragments: Map<string, FragmentDefinitionNode>;
+  steps: Map<SelectionSetNode, Map<GraphQLNamedType, Map<GraphQLObjectType | undefined, StepList>>>;
+  lists: number;
+  /** The counted fields' coordinates, by slot. */
+  typeFields: string[];
+  slots: Map<string, number>;
+}
+
+/**
+ * By schema, catalog and document (yoga's parse cache hands a request the same document as the
+ * last that sent the same text). Weak at each level: a policy or a document no longer in use
+ * takes its entries with it.
+ */
+const compiledDocuments = new WeakMap<GraphQLSchema, WeakMap<ReadonlyMap<string, FieldPlan>, WeakMap<DocumentNode, CompiledDocument>>>();
+
+function compiledDocument(schema: GraphQLSchema, plans: ReadonlyMap<string, FieldPlan>, document: DocumentNode): CompiledDocument {
+  let bySchema = compiledDocuments.get(schema);
+  if (!bySchema) compiledDocuments.set(schema, (bySchema = new WeakMap()));
+  let byDocument = bySchema.get(plans);
+  if (!byDocument) bySchema.set(plans, (byDocument = new WeakMap()));
+  let compiled = byDocument.get(document);
+  if (!compiled) {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    byDocument.set(document, (compiled = { fragments, steps: new Map(), lists: 0, typeFields: [], slots: new Map() }));
+  }
+  return compiled;
 }
 
 /**
@@ -68,7 +112,8 @@ interface PathLink {
  *
  * The selection is resolved against the schema once per selection set and type (fragments
  * flattened, field definitions and policy looked up), so a list of a thousand objects costs a
- * thousand passes over a short array, not a thousand walks of the document.
+ * thousand passes over a short array, not a thousand walks of the document; and it is kept with
+ * the document, so the next request sending the same text resolves nothing again.
  */
 export function publicReads(
   schema: GraphQLSchema,
@@ -83,20 +128,48 @@ export function publicReads(
 ): PublicRead[] {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root || typeof data !== 'object' || data === null) return [];
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-
-  const reads = new Map<string, PublicRead>();
-  const stepsCache = new Map<SelectionSetNode, Map<string, FieldStep[]>>();
+  const compiled = compiledDocument(schema, plans, document);
+  const { fragments, typeFields } = compiled;
+  /** This request's reads by slot, and in the order they were opened. */
+  const bySlot: Array<PublicRead | undefined> = [];
+  const reads: PublicRead[] = [];
+  /** The step lists this request has met (by `StepList.id`): meeting one opens its fields' reads. */
+  const opened: boolean[] = [];
   const checkErrors = erroredPaths.size > 0;
 
+  const readAt = (slot: number): PublicRead | null => {
+    if (slot < 0) return null;
+    let read = bySlot[slot];
+    if (!read) {
+      bySlot[slot] = read = { typeField: typeFields[slot]!, count: 0, paths: [], objectIds: new Set(), subjectIds: new Set() };
+      reads.push(read);
+    }
+    return read;
+  };
+
   const stepsFor = (type: GraphQLNamedType, concrete: GraphQLObjectType | undefined, selectionSet: SelectionSetNode): FieldStep[] => {
-    let byType = stepsCache.get(selectionSet);
-    if (!byType) stepsCache.set(selectionSet, (byType = new Map()));
-    const cacheKey = `${type.name}\u0000${concrete?.name ?? ''}`;
-    let steps = byType.get(cacheKey);
-    if (!steps) byType.set(cacheKey, (steps = compile(type, concrete, selectionSet)));
-    return steps;
+    let byType = compiled.steps.get(selectionSet);
+    if (!byType) compiled.steps.set(selectionSet, (byType = new Map()));
+    let byConcrete = byType.get(type);
+    if (!byConcrete) byType.set(type, (byConcrete = new Map()));
+    let list = byConcrete.get(concrete);
+    if (!list) byConcrete.set(concrete, (list = { id: compiled.lists++, steps: compile(type, concrete, selectionSet) }));
+    // A list's reads open when a request first meets it, in its fields' order: the order the
+    // reads are returned in, whichever request compiled it.
+    if (opened[list.id] !== true) {
+      opened[list.id] = true;
+      for (const step of list.steps) readAt(step.slot);
+    }
+    return list.steps;
+  };
+
+  const slotOf = (typeField: string): number => {
+    let slot = compiled.slots.get(typeField);
+    if (slot === undefined) {
+      compiled.slots.set(typeField, (slot = typeFields.length));
+      typeFields.push(typeField);
+    }
+    return slot;
   };
 
   const compile = (type: GraphQLNamedType, concrete: GraphQLObjectType | undefined, selectionSet: SelectionSetNode): FieldStep[] => {
@@ -111,7 +184,7 @@ export function publicReads(
             // read; its insides are not data. Below the root, `__typename` only names a type.
             if (owner === root && INTROSPECTION.has(name) && !steps.has(`${key}\u0000${root.name}.${name}`)) {
               const typeField = `${root.name}.${name}`;
-              steps.set(`${key}\u0000${typeField}`, { key, typeField, read: readOf(typeField), childType: null, childSelections: [], childHoldsSubjects: false });
+              steps.set(`${key}\u0000${typeField}`, { key, typeField, slot: slotOf(typeField), childType: null, childSelections: [], childHoldsSubjects: false });
             }
             continue;
           }
@@ -125,7 +198,7 @@ export function publicReads(
           if (!step) {
             const counted = !ownerConcrete || plans.get(typeField)?.classification === 'public';
             const childHoldsSubjects = childType !== null && (isAbstractType(childType) || subjectKeyOf(childType) !== null);
-            step = { key, typeField, read: counted ? readOf(typeField) : null, childType, childSelections: [], childHoldsSubjects };
+            step = { key, typeField, slot: counted ? slotOf(typeField) : -1, childType, childSelections: [], childHoldsSubjects };
             steps.set(stepKey, step);
           }
           if (childType && selection.selectionSet) step.childSelections.push(selection.selectionSet);
@@ -142,12 +215,6 @@ export function publicReads(
     };
     add(concrete ?? type, concrete, selectionSet);
     return [...steps.values()];
-  };
-
-  const readOf = (typeField: string): PublicRead => {
-    let read = reads.get(typeField);
-    if (!read) reads.set(typeField, (read = { typeField, count: 0, paths: [], objectIds: new Set(), subjectIds: new Set() }));
-    return read;
   };
 
   /** As `readPathOf` writes it. */
@@ -190,7 +257,9 @@ export function publicReads(
     for (const selectionSet of selections) {
       for (const step of stepsFor(type, concrete, selectionSet)) {
         if (!(step.key in record)) continue;
-        const { read, childType } = step;
+        const { childType } = step;
+        // Opened when stepsFor handed this list out.
+        const read = step.slot < 0 ? null : bySlot[step.slot]!;
         const descend = childType !== null && step.childSelections.length > 0;
         // A leaf that is counted with its paths already kept needs no path at all: the common case in a list.
         if (!descend && !checkErrors && (read === null || read.paths.length >= MAX_PATHS)) {
@@ -235,7 +304,8 @@ export function publicReads(
     for (const selectionSet of selections) {
       for (const step of stepsFor(type, type, selectionSet)) {
         if (!(step.key in first)) continue;
-        const { read, childType } = step;
+        const { childType } = step;
+        const read = step.slot < 0 ? null : bySlot[step.slot]!;
         if (read) read.count += count;
         const descend = childType !== null && step.childSelections.length > 0;
         if (!descend && (read === null || read.paths.length >= MAX_PATHS)) continue;
@@ -253,7 +323,7 @@ export function publicReads(
   };
 
   walk(root, [operation.selectionSet], data, undefined, undefined);
-  return [...reads.values()].filter((read) => read.count > 0);
+  return reads.filter((read) => read.count > 0);
 }
 
 /** Which property of a type's objects holds their user's id (`auditSubjectFrom`); null if none is said. */

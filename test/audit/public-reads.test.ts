@@ -1,7 +1,8 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { publicReads, readPathOf } from '../../src/audit/public-reads.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
+import type { FieldPlan } from '../../src/policy/plugin/types.js';
 
 const { schema, catalog } = buildDemoSchema();
 
@@ -96,5 +97,55 @@ describe('public reads counted from the result', () => {
     // Without what was returned, nothing is guessed.
     const unknown = publicReads(schema, document, operation, data, catalog.fields).find((r) => r.typeField === 'DirectoryEntry.accountName');
     expect(unknown?.subjectIds.size).toBe(0);
+  });
+});
+
+describe('one document sent again (yoga hands each request the parse it cached)', () => {
+  const operationOf = (document: DocumentNode) => document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  /** A request's reads over its own parse of the text, as if the document had never been seen. */
+  const fresh = (source: string, data: unknown, errored: string[] = [], plans: ReadonlyMap<string, FieldPlan> = catalog.fields) => {
+    const document = parse(source);
+    return publicReads(schema, document, operationOf(document), data, plans, new Set(errored));
+  };
+
+  it('counts each request from its own result, errors and all, as a fresh parse would', () => {
+    const source = '{ account { id name invoices { id number } users { id name } } }';
+    const document = parse(source);
+    const requests: Array<[unknown, string[]]> = [
+      [{ account: { id: 'acc_acme', name: 'Acme', invoices: invoices(3), users: [{ id: 'usr_jane', name: 'Jane' }] } }, []],
+      [{ account: { id: 'acc_acme', name: 'Acme', invoices: invoices(25), users: [] } }, ['account.invoices[4].number']],
+      [{ account: { id: 'acc_globex', name: null, invoices: [], users: [{ id: 'usr_grace', name: 'Grace' }, { id: 'usr_tom', name: 'Tom' }] } }, []],
+    ];
+    for (const [data, errored] of requests) {
+      expect(publicReads(schema, document, operationOf(document), data, catalog.fields, new Set(errored))).toEqual(fresh(source, data, errored));
+    }
+  });
+
+  it('returns the reads in the order a fresh parse would, whichever request met a type first', () => {
+    const source = '{ account { activity { ... on Invoice { id number } ... on PaymentMethod { id brand } ... on ApiToken { id name } } } }';
+    const document = parse(source);
+    const invoice = { __typename: 'Invoice', id: 'inv_1', number: 'N-1' };
+    const card = { __typename: 'PaymentMethod', id: 'pm_1', brand: 'visa' };
+    const token = { __typename: 'ApiToken', id: 'tok_1', name: 'CI' };
+    for (const activity of [[invoice], [token, card, invoice], [card, token]]) {
+      const data = { account: { activity } };
+      const reads = publicReads(schema, document, operationOf(document), data, catalog.fields);
+      expect(reads.map((r) => r.typeField)).toEqual(fresh(source, data).map((r) => r.typeField));
+      expect(reads).toEqual(fresh(source, data));
+    }
+  });
+
+  it('counts by the catalog each request is given, not the one the document was first counted under', () => {
+    const source = '{ account { invoices { id number } } }';
+    const document = parse(source);
+    const data = { account: { invoices: invoices(2) } };
+    const numberPlan = catalog.fields.get('Invoice.number')!;
+    expect(numberPlan.classification).toBe('public');
+    const reclassified = new Map(catalog.fields).set('Invoice.number', { ...numberPlan, classification: 'internal' });
+    const asPublished = publicReads(schema, document, operationOf(document), data, catalog.fields);
+    const asReclassified = publicReads(schema, document, operationOf(document), data, reclassified);
+    expect(asPublished.map((r) => r.typeField)).toContain('Invoice.number');
+    expect(asReclassified.map((r) => r.typeField)).not.toContain('Invoice.number');
+    expect(asReclassified).toEqual(fresh(source, data, [], reclassified));
   });
 });
