@@ -11,7 +11,9 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -27,6 +29,45 @@ export interface ArgumentRead {
   field: string | null;
 }
 
+/** A field in an operation (or a fragment it may spread) that takes arguments, and its definition. */
+interface FieldWithArguments {
+  node: FieldNode;
+  field: GraphQLField<unknown, unknown>;
+  parent: string;
+}
+
+/**
+ * Where an operation's arguments are, found once per schema, document and operation (yoga's
+ * parse cache hands each request that sends the same text the same document): the walk with
+ * type information is most of the work, and the values each request sends are read on their own.
+ */
+const argumentSites = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<OperationDefinitionNode, FieldWithArguments[]>>>();
+
+function fieldsWithArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): FieldWithArguments[] {
+  let byDocument = argumentSites.get(schema);
+  if (!byDocument) argumentSites.set(schema, (byDocument = new WeakMap()));
+  let byOperation = byDocument.get(document);
+  if (!byOperation) byDocument.set(document, (byOperation = new Map()));
+  let sites = byOperation.get(operation);
+  if (sites) return sites;
+  sites = [];
+  const found = sites;
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const field = typeInfo.getFieldDef();
+      const parent = typeInfo.getParentType();
+      if (field && parent && field.args.length > 0) found.push({ node, field, parent: parent.name });
+    },
+  });
+  visit(operation, visitor);
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit<FragmentDefinitionNode>(definition, visitor);
+  }
+  byOperation.set(operation, sites);
+  return sites;
+}
+
 /**
  * What the operation's arguments read, by their *effective* values: the value in the document,
  * a variable's value or default, or else the schema's default for the argument or input field
@@ -40,27 +81,17 @@ export function argumentReads(
   variables: Record<string, unknown>,
 ): ArgumentRead[] {
   const reads: ArgumentRead[] = [];
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const field = typeInfo.getFieldDef();
-      const parent = typeInfo.getParentType();
-      if (!field || !parent || field.args.length === 0) return;
-      let values: Record<string, unknown>;
-      try {
-        values = getArgumentValues(field, node, variables);
-      } catch {
-        // Execution fails this field with the same error before its resolver runs.
-        return;
-      }
-      for (const arg of field.args) {
-        collect(`${parent.name}.${field.name}(${arg.name}:)`, arg.extensions[FILTERS_BY_EXTENSION], arg.type, values[arg.name], reads);
-      }
-    },
-  });
-  visit(operation, visitor);
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit<FragmentDefinitionNode>(definition, visitor);
+  for (const { node, field, parent } of fieldsWithArguments(schema, document, operation)) {
+    let values: Record<string, unknown>;
+    try {
+      values = getArgumentValues(field, node, variables);
+    } catch {
+      // Execution fails this field with the same error before its resolver runs.
+      continue;
+    }
+    for (const arg of field.args) {
+      collect(`${parent}.${field.name}(${arg.name}:)`, arg.extensions[FILTERS_BY_EXTENSION], arg.type, values[arg.name], reads);
+    }
   }
   return reads;
 }

@@ -195,6 +195,25 @@ describe('under impersonation, filtering or sorting by a masked field is refused
   });
 });
 
+describe('one document sent again (yoga hands each request the document it parsed first)', () => {
+  it('is judged by the values each request sends: a filter by role, then by email, then by role again', async () => {
+    const byRole = { ...IMPERSONATING, variables: { filter: { role: 'billing' } } } as const;
+    const first = await t.execute(UsersByFilterVariable, byRole);
+    expect(first.body).toEqual({ data: { account: { users: [{ id: 'usr_lena' }] } } });
+    expectRefusedBeforeExecution(await t.execute(UsersByFilterVariable, { ...IMPERSONATING, variables: { filter: { email: JANE_EMAIL } } }), 'User.email');
+    const again = await t.execute(UsersByFilterVariable, byRole);
+    expect(again.body).toEqual(first.body);
+  });
+
+  it('is judged by who sends it: the same document and values, refused for support, served to the customer', async () => {
+    const byEmail = { variables: { filter: { email: JANE_EMAIL } } };
+    expectRefusedBeforeExecution(await t.execute(UsersByFilterVariable, { ...IMPERSONATING, ...byEmail }), 'User.email');
+    const customer = await t.execute(UsersByFilterVariable, { as: 'customer', ...byEmail });
+    expect(customer.body).toEqual({ data: { account: { users: [{ id: 'usr_jane' }] } } });
+    expectRefusedBeforeExecution(await t.execute(UsersByFilterVariable, { ...IMPERSONATING, ...byEmail }), 'User.email');
+  });
+});
+
 describe('under impersonation, filtering by what support sees in full works', () => {
   it('filters by role (public) and sorts by it', async () => {
     const { body } = await t.execute(UsersByRole, IMPERSONATING);

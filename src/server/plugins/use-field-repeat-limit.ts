@@ -22,10 +22,19 @@ export interface FieldRepeatLimitOptions {
  * `id`, clients adding `__typename`); the limit sits far above that.
  */
 export function useFieldRepeatLimit(options: FieldRepeatLimitOptions): Plugin {
+  /**
+   * Documents counted and found within the limit: yoga's parse cache hands each request that
+   * sends the same text the same document, so it is counted once. A refused one is counted
+   * again each time (each refusal its own error object, for its own response).
+   */
+  const withinLimit = new WeakSet<DocumentNode>();
   return {
     onValidate({ params, setResult }) {
-      const refusal = repeatRefusal(params.documentAST, options.maxRepeats);
+      const document = params.documentAST;
+      if (withinLimit.has(document)) return;
+      const refusal = repeatRefusal(document, options.maxRepeats);
       if (refusal) setResult([refusal]);
+      else withinLimit.add(document);
     },
   };
 }
