@@ -40,6 +40,11 @@ export interface ContextFactoryOptions {
   auditChain?: AuditChainSettings;
   /** Record customers' reads of their own account too (their refusals always are). @default false */
   auditCustomerReads?: boolean;
+  /**
+   * Record what each request read, for the audit trail. Off only where the trail is (the
+   * benchmark's policy-alone mode): nothing would write the reads. @default true
+   */
+  recordReads?: boolean;
   /** @default direct access: customers reach their own account, staff the directory */
   resolveAccess?: ResolveAccess;
   /**
@@ -127,7 +132,7 @@ export function createContextFactory(options: ContextFactoryOptions) {
         version: compiled.version,
         decisions: compiled.columns[access.column],
         grants: access.grants,
-        recorder: audit.recorder,
+        recorder: options.recordReads === false ? null : audit.recorder,
         pseudonyms: access.pseudonymKey ? createPseudonyms(access.pseudonymKey) : null,
       },
       audit,

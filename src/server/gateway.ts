@@ -66,8 +66,9 @@ export interface GatewayOptions {
   /** The live policy. @default the baseline in schema/policy.json, as version 0 */
   policy?: PolicySource;
   /**
-   * Record reads and refusals in the audit trail. Only the benchmark's baseline turns this off,
-   * to measure what the audit costs. @default true
+   * Record reads and refusals in the audit trail. Only the benchmark turns this off (its
+   * baseline and its policy-alone mode), to measure what the audit costs; with it off, nothing
+   * records what a request read either. @default true
    */
   auditTrail?: boolean;
   /** Whose data a request reaches. @default impersonation sessions from the database */
@@ -138,6 +139,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     settings: config.impersonation,
     auditChain: { verifyKeys: checkpointVerifyKeys(config.audit), toleranceMs: config.audit.checkpointToleranceMinutes * 60_000 },
     auditCustomerReads: config.audit.customerReads,
+    recordReads: options.auditTrail !== false,
     resolveAccess: tracedResolveAccess(traces, options.resolveAccess ?? createSessionAccessResolver({ db, identity, settings: config.impersonation, policy })),
     refuseDeactivatedStaff: (who, request, requestId) => refuseDeactivatedStaff(db, who, request, requestId),
     ...(options.appContext ? { appContext: options.appContext } : {}),

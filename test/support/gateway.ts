@@ -121,6 +121,8 @@ export interface TestGatewayOptions {
   tracerProvider?: TracerProvider;
   /** Serve these operations as MCP tools at /mcp. @default no MCP endpoint */
   mcp?: McpOptions;
+  /** False serves without the audit trail, as the benchmark's policy-alone mode does. @default true */
+  auditTrail?: boolean;
 }
 
 /** A gateway over a fresh, migrated and seeded database, with its own random JWT secret. */
@@ -156,6 +158,7 @@ export async function startTestGateway(env: Record<string, string> = {}, options
     ...(options.publicRoutes ? { publicRoutes: options.publicRoutes(config) } : {}),
     ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
     ...(options.mcp ? { mcp: options.mcp } : {}),
+    ...(options.auditTrail === false ? { auditTrail: false } : {}),
   });
 
   const subjects = options.subjects ?? demoSubject;
