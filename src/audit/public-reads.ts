@@ -67,16 +67,16 @@ interface CompiledDocument {
 
 /**
  * By schema, catalog and document (yoga's parse cache hands a request the same document as the
- * last that sent the same text). Weak at each level: a policy or a document no longer in use
+ * last that sent the same text). Weak at each level: a catalog or a document no longer in use
  * takes its entries with it.
  */
 const compiledDocuments = new WeakMap<GraphQLSchema, WeakMap<ReadonlyMap<string, FieldPlan>, WeakMap<DocumentNode, CompiledDocument>>>();
 
 function compiledDocument(schema: GraphQLSchema, plans: ReadonlyMap<string, FieldPlan>, document: DocumentNode): CompiledDocument {
-  let bySchema = compiledDocuments.get(schema);
-  if (!bySchema) compiledDocuments.set(schema, (bySchema = new WeakMap()));
-  let byDocument = bySchema.get(plans);
-  if (!byDocument) bySchema.set(plans, (byDocument = new WeakMap()));
+  let byCatalog = compiledDocuments.get(schema);
+  if (!byCatalog) compiledDocuments.set(schema, (byCatalog = new WeakMap()));
+  let byDocument = byCatalog.get(plans);
+  if (!byDocument) byCatalog.set(plans, (byDocument = new WeakMap()));
   let compiled = byDocument.get(document);
   if (!compiled) {
     const fragments = new Map<string, FragmentDefinitionNode>();

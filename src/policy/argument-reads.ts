@@ -48,16 +48,15 @@ function fieldsWithArguments(schema: GraphQLSchema, document: DocumentNode, oper
   if (!byDocument) argumentSites.set(schema, (byDocument = new WeakMap()));
   let byOperation = byDocument.get(document);
   if (!byOperation) byDocument.set(document, (byOperation = new Map()));
-  let sites = byOperation.get(operation);
-  if (sites) return sites;
-  sites = [];
-  const found = sites;
+  const known = byOperation.get(operation);
+  if (known) return known;
+  const sites: FieldWithArguments[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Field(node) {
       const field = typeInfo.getFieldDef();
       const parent = typeInfo.getParentType();
-      if (field && parent && field.args.length > 0) found.push({ node, field, parent: parent.name });
+      if (field && parent && field.args.length > 0) sites.push({ node, field, parent: parent.name });
     },
   });
   visit(operation, visitor);

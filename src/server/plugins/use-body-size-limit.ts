@@ -37,12 +37,11 @@ export function useBodySizeLimit(maxBytes: number): Plugin {
       const framed = declared !== null && !request.headers.has('transfer-encoding') && (serverContext as { req?: unknown }).req instanceof IncomingMessage;
       if (framed) return;
       const parse = requestParser;
-      setRequestParser(async (unread) => parse(new fetchAPI.Request(unread.url, {
-        method: unread.method,
-        headers: unread.headers,
-        signal: unread.signal,
-        body: await readWithin(unread.body!, maxBytes, tooLarge),
-      })));
+      setRequestParser(async (unread) => {
+        if (!unread.body) return parse(unread);
+        const body = await readWithin(unread.body, maxBytes, tooLarge);
+        return parse(new fetchAPI.Request(unread.url, { method: unread.method, headers: unread.headers, signal: unread.signal, body }));
+      });
     },
   };
 }
