@@ -234,6 +234,24 @@ describe('a field selected many times in one place', () => {
   });
 });
 
+describe('a refused document sent again', () => {
+  // yoga's validation cache hands each request refused for one document the same error objects,
+  // and the error codes plugin edits errors in place: the second answer must read as the first.
+  it.each([
+    ['a suggestion dropped', '{ viewr { id } }'],
+    ['a repeat over the limit', `{ ${'__typename '.repeat(101)}}`],
+    ['an enum value not in the type', '{ account { invoices(status: pai) { number } } }'],
+  ])('reads the same each time: %s', async (_what, query) => {
+    for (const t of [prod, development]) {
+      const first = await post(t, { query });
+      const again = await post(t, { query });
+      expect(first.body.errors?.length).toBeGreaterThan(0);
+      expect(again).toEqual(first);
+      expect(again.text).not.toMatch(/Did you mean/);
+    }
+  });
+});
+
 describe('introspection outside production', () => {
   /** The standard introspection query, every option on: what GraphiQL sends when it opens. */
   const standard = getIntrospectionQuery({
