@@ -51,6 +51,7 @@ const CLAUSES: readonly Clause[] = [
   [/^Can only perform a mutation operation from a POST request/, () => 'it sent a mutation with GET'],
   [/^The request body is not valid JSON/, () => 'its body is not valid JSON'],
   [/^The request body is over (\d+) bytes/, ([limit]) => `its body is over the ${limit}-byte limit`],
+  [/^The Content-Length header must be one whole number/, () => 'its Content-Length header is not one whole number'],
   [/^Batching is not supported/, () => 'it sent several operations as one batch'],
 ];
 

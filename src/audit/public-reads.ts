@@ -31,7 +31,7 @@ const MAX_PATHS = 20;
 const INTROSPECTION = new Set(['__schema', '__type', '__typename']);
 
 /**
- * A field of a selection, resolved once per (selection set, type) of a document and reused for
+ * A field of a selection, resolved once per (selection set, type) of an operation and reused for
  * every object, and by every request that sends the same document.
  */
 interface FieldStep {
@@ -39,7 +39,7 @@ interface FieldStep {
   typeField: string;
   /**
    * Where a request's reads of it are counted (public fields, or any field under an abstract
-   * type whose concrete type is unknown): the index of its `typeField` in the document's
+   * type whose concrete type is unknown): the index of its `typeField` in the operation's
    * `typeFields`; -1 where it is not counted here.
    */
   slot: number;
@@ -55,8 +55,12 @@ interface StepList {
   steps: FieldStep[];
 }
 
-/** A document's selections resolved against one schema and one catalog, kept while the document is. */
-interface CompiledDocument {
+/**
+ * An operation's selections resolved against one schema and one catalog, kept while its document
+ * is. By operation, not document: which root field reads the schema depends on the operation's
+ * root type, and two operations may share a fragment.
+ */
+interface CompiledOperation {
   fragments: Map<string, FragmentDefinitionNode>;
   steps: Map<SelectionSetNode, Map<GraphQLNamedType, Map<GraphQLObjectType | undefined, StepList>>>;
   lists: number;
@@ -66,22 +70,22 @@ interface CompiledDocument {
 }
 
 /**
- * By schema, catalog and document (yoga's parse cache hands a request the same document as the
+ * By schema, catalog and operation (yoga's parse cache hands a request the same document as the
  * last that sent the same text). Weak at each level: a catalog or a document no longer in use
  * takes its entries with it.
  */
-const compiledDocuments = new WeakMap<GraphQLSchema, WeakMap<ReadonlyMap<string, FieldPlan>, WeakMap<DocumentNode, CompiledDocument>>>();
+const compiledOperations = new WeakMap<GraphQLSchema, WeakMap<ReadonlyMap<string, FieldPlan>, WeakMap<OperationDefinitionNode, CompiledOperation>>>();
 
-function compiledDocument(schema: GraphQLSchema, plans: ReadonlyMap<string, FieldPlan>, document: DocumentNode): CompiledDocument {
-  let byCatalog = compiledDocuments.get(schema);
-  if (!byCatalog) compiledDocuments.set(schema, (byCatalog = new WeakMap()));
-  let byDocument = byCatalog.get(plans);
-  if (!byDocument) byCatalog.set(plans, (byDocument = new WeakMap()));
-  let compiled = byDocument.get(document);
+function compiledOperation(schema: GraphQLSchema, plans: ReadonlyMap<string, FieldPlan>, document: DocumentNode, operation: OperationDefinitionNode): CompiledOperation {
+  let byCatalog = compiledOperations.get(schema);
+  if (!byCatalog) compiledOperations.set(schema, (byCatalog = new WeakMap()));
+  let byOperation = byCatalog.get(plans);
+  if (!byOperation) byCatalog.set(plans, (byOperation = new WeakMap()));
+  let compiled = byOperation.get(operation);
   if (!compiled) {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-    byDocument.set(document, (compiled = { fragments, steps: new Map(), lists: 0, typeFields: [], slots: new Map() }));
+    byOperation.set(operation, (compiled = { fragments, steps: new Map(), lists: 0, typeFields: [], slots: new Map() }));
   }
   return compiled;
 }
@@ -113,7 +117,7 @@ interface PathLink {
  * The selection is resolved against the schema once per selection set and type (fragments
  * flattened, field definitions and policy looked up), so a list of a thousand objects costs a
  * thousand passes over a short array, not a thousand walks of the document; and it is kept with
- * the document, so the next request sending the same text resolves nothing again.
+ * the operation, so the next request sending the same text resolves nothing again.
  */
 export function publicReads(
   schema: GraphQLSchema,
@@ -128,7 +132,7 @@ export function publicReads(
 ): PublicRead[] {
   const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   if (!root || typeof data !== 'object' || data === null) return [];
-  const compiled = compiledDocument(schema, plans, document);
+  const compiled = compiledOperation(schema, plans, document, operation);
   const { fragments, typeFields } = compiled;
   /** This request's reads by slot, and in the order they were opened. */
   const bySlot: Array<PublicRead | undefined> = [];
@@ -137,14 +141,12 @@ export function publicReads(
   const opened: boolean[] = [];
   const checkErrors = erroredPaths.size > 0;
 
-  const readAt = (slot: number): PublicRead | null => {
-    if (slot < 0) return null;
-    let read = bySlot[slot];
-    if (!read) {
-      bySlot[slot] = read = { typeField: typeFields[slot]!, count: 0, paths: [], objectIds: new Set(), subjectIds: new Set() };
-      reads.push(read);
-    }
-    return read;
+  /** This request's read of a counted field, made when it first meets a step of it. */
+  const open = (slot: number): void => {
+    if (slot < 0 || bySlot[slot]) return;
+    const read: PublicRead = { typeField: typeFields[slot]!, count: 0, paths: [], objectIds: new Set(), subjectIds: new Set() };
+    bySlot[slot] = read;
+    reads.push(read);
   };
 
   const stepsFor = (type: GraphQLNamedType, concrete: GraphQLObjectType | undefined, selectionSet: SelectionSetNode): FieldStep[] => {
@@ -158,7 +160,7 @@ export function publicReads(
     // reads are returned in, whichever request compiled it.
     if (opened[list.id] !== true) {
       opened[list.id] = true;
-      for (const step of list.steps) readAt(step.slot);
+      for (const step of list.steps) open(step.slot);
     }
     return list.steps;
   };

@@ -37,17 +37,15 @@ interface FieldWithArguments {
 }
 
 /**
- * Where an operation's arguments are, found once per schema, document and operation (yoga's
+ * Where an operation's arguments are, found once per schema and operation (yoga's
  * parse cache hands each request that sends the same text the same document): the walk with
  * type information is most of the work, and the values each request sends are read on their own.
  */
-const argumentSites = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<OperationDefinitionNode, FieldWithArguments[]>>>();
+const argumentSites = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, FieldWithArguments[]>>();
 
 function fieldsWithArguments(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): FieldWithArguments[] {
-  let byDocument = argumentSites.get(schema);
-  if (!byDocument) argumentSites.set(schema, (byDocument = new WeakMap()));
-  let byOperation = byDocument.get(document);
-  if (!byOperation) byDocument.set(document, (byOperation = new Map()));
+  let byOperation = argumentSites.get(schema);
+  if (!byOperation) argumentSites.set(schema, (byOperation = new WeakMap()));
   const known = byOperation.get(operation);
   if (known) return known;
   const sites: FieldWithArguments[] = [];

@@ -1,4 +1,4 @@
-import { Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { buildSchema, Kind, parse, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { publicReads, readPathOf } from '../../src/audit/public-reads.js';
 import { buildDemoSchema } from '../../src/domain/schema.js';
@@ -133,6 +133,27 @@ describe('one document sent again (yoga hands each request the parse it cached)'
       expect(reads.map((r) => r.typeField)).toEqual(fresh(source, data).map((r) => r.typeField));
       expect(reads).toEqual(fresh(source, data));
     }
+  });
+
+  it('counts each operation of a document by its own root, where they share a fragment', () => {
+    // Introspection counts as a read of the schema at the root only: `Query.__typename` read
+    // through a mutation's payload is not one, whichever operation met the fragment first.
+    const rooted = buildSchema('type Query { payload: Payload } type Mutation { act: Payload } type Payload { query: Query }');
+    const source = 'query Q { payload { ...F } } mutation M { act { ...F } } fragment F on Payload { query { __typename } }';
+    const document = parse(source);
+    const named = (doc: DocumentNode, name: string) => doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name)!;
+    const plans = new Map<string, FieldPlan>();
+    const requests: Array<[string, unknown]> = [
+      ['Q', { payload: { query: { __typename: 'Query' } } }],
+      ['M', { act: { query: { __typename: 'Query' } } }],
+      ['Q', { payload: { query: { __typename: 'Query' } } }],
+    ];
+    for (const [name, data] of requests) {
+      const freshDocument = parse(source);
+      const asFresh = publicReads(rooted, freshDocument, named(freshDocument, name), data, plans);
+      expect(publicReads(rooted, document, named(document, name), data, plans)).toEqual(asFresh);
+    }
+    expect(publicReads(rooted, document, named(document, 'M'), requests[1]![1], plans)).toEqual([]);
   });
 
   it('counts by the catalog each request is given, not the one the document was first counted under', () => {

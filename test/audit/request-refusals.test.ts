@@ -74,6 +74,8 @@ describe('each refusal before execution is one audit event of the session', () =
     ['a media type other than JSON', { body: json('query Probe { viewer { id } }'), contentType: 'application/xml' }, 'BAD_REQUEST', /it was not sent as JSON/],
     ['a body that is not JSON', { body: '{"query": "query Probe { viewer { id } }"' }, 'BAD_REQUEST', /its body is not valid JSON/],
     ['a batch', { body: JSON.stringify([{ query: '{ viewer { id } }' }, { query: '{ viewer { id } }' }]) }, 'BAD_REQUEST', /it sent several operations as one batch/],
+    ['a body over the size limit', { body: json(`query Probe { viewer { id } }\n${'# padding\n'.repeat(11_000)}`), contentType: 'application/json' }, 'BAD_REQUEST', /its body is over the 100000-byte limit/],
+    ['a Content-Length that is not a number', { body: json('query Probe { viewer { id } }'), contentType: 'application/json', headers: { 'content-length': '12a' } }, 'BAD_REQUEST', /its Content-Length header is not one whole number/],
     ['a mutation sent with GET', { body: '', method: 'GET', query: `query=${encodeURIComponent('mutation Probe { endImpersonation(sessionId: "x") { id } }')}`, headers: { 'x-warden-csrf': '1' } }, 'BAD_REQUEST', /it sent a mutation with GET/],
   ])('%s', async (_kind, sent, code, summary) => {
     const { status, body, rows } = await asSarahInSession(sent);
