@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { getOperationAST, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { wardenError } from '../errors/index.js';
@@ -26,8 +26,11 @@ export interface RefusalTrailOptions {
 
 /** What the request said about itself before it was refused, as far as it got. */
 interface Sent {
-  /** SHA-256 of the document text, hex: what was sent, without keeping it. */
-  documentHash: string | null;
+  /**
+   * The document text, held only while the request runs: a refusal's row keeps its SHA-256 (what
+   * was sent, without keeping it), hashed then, so requests nobody refuses hash nothing.
+   */
+  document: string | null;
   operationName: string | null;
   operationType: 'query' | 'mutation' | 'subscription' | null;
 }
@@ -61,7 +64,7 @@ export function useRefusalTrail(options: RefusalTrailOptions): Plugin<{ request?
     onParams({ request, params }) {
       const query = typeof params.query === 'string' ? params.query : null;
       sent.set(request, {
-        documentHash: query === null ? null : createHash('sha256').update(query).digest('hex'),
+        document: query,
         operationName: typeof params.operationName === 'string' && NAME.test(params.operationName) ? params.operationName : null,
         operationType: null,
       });
@@ -85,7 +88,7 @@ export function useRefusalTrail(options: RefusalTrailOptions): Plugin<{ request?
       if (!context || !audit) return;
       const refusals = result.errors.filter((error) => isUnrecordedRefusal(error, audit.recordedErrors));
       if (refusals.length === 0) return;
-      const what = sent.get(request) ?? { documentHash: null, operationName: null, operationType: null };
+      const what = sent.get(request) ?? { document: null, operationName: null, operationType: null };
       const actor = auditScopeOf(context).actor;
       const row = requestRefusedRow(requestRowBase(context, what.operationName ?? what.operationType), refusals, what);
       try {
@@ -122,7 +125,7 @@ function requestRefusedRow(base: RequestRowBase, errors: readonly GraphQLError[]
     details: {
       code,
       refusals,
-      ...(what.documentHash ? { documentHash: what.documentHash } : {}),
+      ...(what.document !== null ? { documentHash: hash('sha256', what.document, 'hex') } : {}),
       ...(what.operationName ? { operationName: what.operationName } : {}),
     },
     // An assistant's label names whom it works for ("Assistant Triage-Bot, for Agent Sarah Lee,"): no possessive fits after it.
