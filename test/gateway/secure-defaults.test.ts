@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY_COLUMNS } from '../../src/policy/data-class.js';
@@ -393,6 +394,52 @@ describe('request size', () => {
       for (const chunked of [true, false]) {
         expect(await send(small, chunked)).toEqual({ status: 200, json: { data: { viewer: { id: 'usr_jane' } } } });
       }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('counts a body a framework in front read first, not the length its header declared', async () => {
+    // As body-parser's raw() does with a compressed body: the body read and inflated, left as
+    // req.body, and the gateway handed the request. Its header declares the compressed length.
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        Object.assign(req, { body: gunzipSync(Buffer.concat(chunks)) });
+        void dev.gateway(req, res);
+      });
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const send = (body: string) =>
+      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
+        const zipped = gzipSync(body);
+        const request = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/graphql',
+            method: 'POST',
+            agent: false,
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${customerToken}`, 'content-length': String(zipped.length) },
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+          },
+        );
+        request.on('error', reject);
+        request.end(zipped);
+      });
+    try {
+      const large = JSON.stringify({ query: comments });
+      expect(gzipSync(large).length).toBeLessThan(10_000);
+      expect(await send(large)).toEqual({ status: 413, json: { errors: [tooLarge] } });
+      const small = JSON.stringify({ query: `{ viewer { id } }\n${'# padding\n'.repeat(2_000)}` });
+      expect(await send(small)).toEqual({ status: 200, json: { data: { viewer: { id: 'usr_jane' } } } });
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -14,8 +14,9 @@ const CONTENT_LENGTH = /^\d+$/;
  * Request; on the gateway's small JSON bodies that was about 0.15 ms of CPU a request. Where
  * Node's HTTP parser delivered the body with a declared length and no Transfer-Encoding, it
  * delivers at most that many bytes (what follows is read as the next request), so checking the
- * header is the whole limit. Everywhere else (a chunked body, a Request built in memory and
- * passed to `fetch`, another runtime's adapter) the body is counted as it is read.
+ * header is the whole limit. Everywhere else (a chunked body, a body a framework in front read
+ * first, a Request built in memory and passed to `fetch`, another runtime's adapter) the body is
+ * counted as it is read.
  */
 export function useBodySizeLimit(maxBytes: number): Plugin {
   const tooLarge = () =>
@@ -34,8 +35,7 @@ export function useBodySizeLimit(maxBytes: number): Plugin {
         if (Number(declared) > maxBytes) throw tooLarge();
       }
       if (!requestParser || !request.body) return;
-      const framed = declared !== null && !request.headers.has('transfer-encoding') && (serverContext as { req?: unknown }).req instanceof IncomingMessage;
-      if (framed) return;
+      if (declared !== null && !request.headers.has('transfer-encoding') && streamsFromSocket(serverContext)) return;
       const parse = requestParser;
       setRequestParser(async (unread) => {
         if (!unread.body) return parse(unread);
@@ -44,6 +44,17 @@ export function useBodySizeLimit(maxBytes: number): Plugin {
       });
     },
   };
+}
+
+/**
+ * Whether the body is read from Node's own request, as its HTTP parser framed it. Not when a
+ * framework in front read it first and left what it read as `req.body` (a Buffer or text, maybe
+ * inflated from a compressed body): the adapter then serves that, whatever length the header
+ * declared, so it is counted.
+ */
+function streamsFromSocket(serverContext: unknown): boolean {
+  const req: unknown = typeof serverContext === 'object' && serverContext !== null ? Reflect.get(serverContext, 'req') : undefined;
+  return req instanceof IncomingMessage && Reflect.get(req, 'body') == null;
 }
 
 /** The whole body, or `tooLarge()` as soon as more than `maxBytes` have arrived (the rest unread). */
