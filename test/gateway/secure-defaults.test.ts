@@ -221,6 +221,23 @@ describe('a field selected many times in one place', () => {
     expect(body.errors).toMatchObject([refusal('id', 101)]);
   });
 
+  it('counts the selections of fields of one name together, as execution merges them', async () => {
+    // Forty viewers of forty ids each: no selection set repeats a name past the limit, but they
+    // merge into 1,600 ids under one viewer, and validation compares them as such.
+    const nested = await post(development, { query: `{ ${`viewer { ${'id '.repeat(40)}} `.repeat(40)}}` });
+    expect(nested.body.data).toBeUndefined();
+    expect(nested.body.errors).toMatchObject([refusal('id', 1600)]);
+    // Through aliases and inline fragments alike, merged one level further down (counted before
+    // validation, so a field that does not exist counts as well).
+    const deeper = await post(development, { query: `{ ${`v: viewer { ... on Viewer { x { ${'id '.repeat(10)}} } } `.repeat(11)}}` });
+    expect(deeper.body.errors).toMatchObject([refusal('id', 110)]);
+    // A named fragment spread into a merged selection many times adds its fields once, as in execution.
+    const spread = await post(development, { query: `{ ${'viewer { ...A } '.repeat(40)}} fragment A on Viewer { ${'id '.repeat(10)}}` });
+    expect(spread.body).toEqual({ data: { viewer: { id: 'usr_jane' } } });
+    const within = await post(development, { query: `{ ${`viewer { ${'id '.repeat(10)}} `.repeat(10)}}` });
+    expect(within.body).toEqual({ data: { viewer: { id: 'usr_jane' } } });
+  });
+
   it('is refused before the document is validated (that is where the repeats cost)', async () => {
     const { body } = await post(development, { query: `{ ${'noSuchField '.repeat(101)}}` });
     expect(body.errors).toMatchObject([refusal('noSuchField', 101)]);

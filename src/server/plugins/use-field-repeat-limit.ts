@@ -1,4 +1,4 @@
-import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 export interface FieldRepeatLimitOptions {
@@ -11,7 +11,8 @@ export interface FieldRepeatLimitOptions {
 
 /**
  * Refuses a document that selects one field many times in one place (`{ __typename __typename …}`,
- * `{ viewer { id id id … } }`), with QUERY_TOO_COMPLEX, before graphql-js validates it.
+ * `{ viewer { id id id … } }`, or `{ viewer { id … } viewer { id … } … }`, whose selections
+ * merge), with QUERY_TOO_COMPLEX, before graphql-js validates it.
  *
  * The repeats cost nothing to answer (they merge into one response key) and little under the
  * cost and token limits (1,500 of them fit both), but graphql-js's OverlappingFieldsCanBeMerged
@@ -39,48 +40,85 @@ export function useFieldRepeatLimit(options: FieldRepeatLimitOptions): Plugin {
   };
 }
 
-function repeatRefusal(document: DocumentNode, maxRepeats: number): GraphQLError | null {
+/**
+ * Selections the count may visit, fragments expanded, before the document is refused as too
+ * complex to check. Far above what a document within the token limit visits when its fragments
+ * are spread as clients spread them (each merged selection is counted once, however often it
+ * is reached); a document whose fragments expand past it is refused rather than counted.
+ */
+export const MAX_VISITS = 100_000;
+
+/**
+ * The first refusal the document earns, or null. Counted as execution merges selections: the
+ * fields of one response name in a selection set merge their own selections into one, so
+ * `{ viewer { id } viewer { id } }` selects `id` twice under `viewer`. graphql-js's
+ * OverlappingFieldsCanBeMerged compares those merged selections pair by pair, so forty `viewer`s
+ * of forty `id`s each cost it what 1,600 `id`s in one place do, and are counted so.
+ */
+export function repeatRefusal(document: DocumentNode, maxRepeats: number, maxVisits = MAX_VISITS): GraphQLError | null {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
-  let refusal: GraphQLError | null = null;
-  visit(document, {
-    SelectionSet(selectionSet) {
-      const counts = responseNameCounts(selectionSet, fragments);
-      for (const [name, count] of counts) {
-        if (count <= maxRepeats) continue;
-        refusal = new GraphQLError(`"${name}" is selected ${count} times in one selection set, over the limit of ${maxRepeats}. Select each field once.`, {
-          nodes: selectionSet,
+  /** Each selection set's number, to name a merged selection by the sets it merges. */
+  const numbers = new Map<SelectionSetNode, number>();
+  const numberOf = (set: SelectionSetNode): number => {
+    let number = numbers.get(set);
+    if (number === undefined) numbers.set(set, (number = numbers.size));
+    return number;
+  };
+  /** Merged selections counted already (reached again through another spread of a fragment). */
+  const counted = new Set<string>();
+  let visits = 0;
+  // Depth first, in document order, on a stack of its own: the document is not yet validated,
+  // so nothing has limited its depth.
+  const stack: SelectionSetNode[][] = [];
+  for (let i = document.definitions.length - 1; i >= 0; i -= 1) {
+    const definition = document.definitions[i]!;
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) stack.push([definition.selectionSet]);
+  }
+  for (let merged = stack.pop(); merged; merged = stack.pop()) {
+    const key = merged.map(numberOf).join(',');
+    if (counted.has(key)) continue;
+    counted.add(key);
+    const counts = new Map<string, { count: number; selections: SelectionSetNode[] }>();
+    // A named fragment spread twice into one merged selection adds its fields once; this also ends cycles.
+    const spread = new Set<string>();
+    const add = (set: SelectionSetNode): void => {
+      for (const selection of set.selections) {
+        visits += 1;
+        if (selection.kind === Kind.FIELD) {
+          const name = selection.alias?.value ?? selection.name.value;
+          let field = counts.get(name);
+          if (!field) counts.set(name, (field = { count: 0, selections: [] }));
+          field.count += 1;
+          if (selection.selectionSet) field.selections.push(selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          add(selection.selectionSet);
+        } else if (!spread.has(selection.name.value)) {
+          spread.add(selection.name.value);
+          const fragment = fragments.get(selection.name.value);
+          if (fragment) add(fragment.selectionSet);
+        }
+      }
+    };
+    for (const set of merged) add(set);
+    if (visits > maxVisits) {
+      return new GraphQLError(`The document's fragments expand to more than ${maxVisits} selections. Spread fewer fragments, or write their fields out.`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      });
+    }
+    const children: SelectionSetNode[][] = [];
+    for (const [name, { count, selections }] of counts) {
+      if (count > maxRepeats) {
+        return new GraphQLError(`"${name}" is selected ${count} times in one selection set, over the limit of ${maxRepeats}. Select each field once.`, {
+          nodes: merged[0],
           extensions: { code: 'QUERY_TOO_COMPLEX' },
         });
-        return BREAK;
       }
-      return undefined;
-    },
-  });
-  return refusal;
-}
-
-/** How often each response name is selected in this selection set, as execution would merge them. */
-function responseNameCounts(selectionSet: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): Map<string, number> {
-  const counts = new Map<string, number>();
-  // A named fragment spread twice into one place adds its fields once; this also ends cycles.
-  const spread = new Set<string>();
-  const add = (set: SelectionSetNode): void => {
-    for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) {
-        const name = selection.alias?.value ?? selection.name.value;
-        counts.set(name, (counts.get(name) ?? 0) + 1);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        add(selection.selectionSet);
-      } else if (!spread.has(selection.name.value)) {
-        spread.add(selection.name.value);
-        const fragment = fragments.get(selection.name.value);
-        if (fragment) add(fragment.selectionSet);
-      }
+      if (selections.length > 0) children.push(selections);
     }
-  };
-  add(selectionSet);
-  return counts;
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
+  }
+  return null;
 }
