@@ -132,6 +132,68 @@ describe('HTTP-level protections', () => {
     });
   });
 
+  it.each(['Application/JSON', 'application/json ; charset=utf-8', 'APPLICATION/JSON;charset=UTF-8'])('reads a JSON body whose media type is written %s (media types are case-insensitive)', async (contentType) => {
+    const send = (body: string) =>
+      dev.fetch('/graphql', { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${customerToken}` }, body });
+    const served = await send(JSON.stringify({ query: '{ viewer { id } }' }));
+    expect(served.status).toBe(200);
+    expect(await served.json()).toEqual({ data: { viewer: { id: 'usr_jane' } } });
+    const broken = await send('{"query": ');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ errors: [{ message: expect.stringMatching(/^The request body is not valid JSON/), extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('answers a GET whose variables are not JSON with 400 and how to write them, not as a server error', async () => {
+    for (const parameter of ['variables', 'extensions']) {
+      const response = await dev.fetch(`/graphql?query=${encodeURIComponent('{ viewer { id } }')}&${parameter}=%7Bbad`, {
+        headers: { authorization: `Bearer ${customerToken}`, [CSRF_HEADER]: '1' },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: 'The "variables" and "extensions" parameters of a GET must be JSON, URL-encoded: variables=%7B%22first%22%3A5%7D.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+    }
+  });
+
+  it('refuses a request whose Accept header allows no JSON before it runs: a mutation takes no effect', async () => {
+    const mutation = 'mutation { setInvoiceTaxRate(input: { invoiceId: "inv_acme_011", taxRate: 7 }) { taxRate } }';
+    const rateOf = async () => (await dev.demo.selectFrom('invoices').select('tax_rate_bp').where('id', '=', 'inv_acme_011').executeTakeFirstOrThrow()).tax_rate_bp;
+    const before = await rateOf();
+    expect(before).not.toBe(700);
+    for (const accept of ['text/html', 'application/json; charset=iso-8859-1', 'image/*']) {
+      const response = await dev.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${customerToken}` },
+        body: JSON.stringify({ query: mutation }),
+      });
+      expect(response.status).toBe(406);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: 'The Accept header allows no type this gateway answers in; accept application/json or application/graphql-response+json.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+    }
+    expect(await rateOf()).toBe(before);
+    // Control: what clients send is served.
+    for (const accept of ['application/json', 'application/graphql-response+json', '*/*', 'text/html, application/*;q=0.9']) {
+      const response = await dev.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${customerToken}` },
+        body: JSON.stringify({ query: '{ viewer { id } }' }),
+      });
+      expect(response.status).toBe(200);
+    }
+  });
+
   it('answers a wrong content type with 415 and what to send instead', async () => {
     const response = await dev.fetch('/graphql', {
       method: 'POST',
