@@ -53,6 +53,7 @@ const CLAUSES: readonly Clause[] = [
   [/^The request body is over (\d+) bytes/, ([limit]) => `its body is over the ${limit}-byte limit`],
   [/^The Content-Length header must be one whole number/, () => 'its Content-Length header is not one whole number'],
   [/^Batching is not supported/, () => 'it sent several operations as one batch'],
+  [/^The alias "id" names ([^ ]+) here/, ([field]) => `it aliased ${field} as "id", which in front of an upstream names each object's own id`],
   [/^The Accept header allows no type/, () => 'its Accept header allows no type this gateway answers in'],
   [/^The "variables" and "extensions" parameters of a GET must be JSON/, () => 'its GET parameters are not valid JSON'],
 ];

@@ -9,6 +9,7 @@ import type { UpstreamClassification } from './classification.js';
 import { directiveClasses, guardUpstreamSchema, type UpstreamReport } from './guard-upstream.js';
 import { PrefetchedAnswers } from './prefetched-answers.js';
 import { delegatingSchema } from './upstream-delegation.js';
+import { useUpstreamIdAlias } from './use-upstream-id-alias.js';
 import { useUpstreamForwarding } from './use-upstream-forwarding.js';
 
 export interface ProxySchemaOptions extends WardenSchemaOptions {
@@ -52,7 +53,11 @@ export function proxySchemaOf(options: ProxySchemaOptions): ProxySchema {
   const roots = [options.upstream.getQueryType(), options.upstream.getMutationType()].flatMap((type) => (type ? Object.keys(type.getFields()).map((field) => `${type.name}.${field}`) : []));
   const staleHidden = [...options.classification.hidden].filter((coordinate) => !roots.includes(coordinate));
   const names = { ...options.classification.names, ...options.names };
-  const plugins = options.forwardAnswers === false ? [] : [useUpstreamForwarding({ plans, executor: options.executor, prefetched })];
+  const upstreamTypes = new Set(Object.keys(served.getTypeMap()).filter((name) => !name.startsWith('__')));
+  const plugins = [
+    useUpstreamIdAlias(upstreamTypes),
+    ...(options.forwardAnswers === false ? [] : [useUpstreamForwarding({ plans, executor: options.executor, prefetched })]),
+  ];
   return { ...wardenSchemaOf(schema, { ...options, names }), plugins, report: { ...report, stale: [...report.stale, ...staleHidden] } };
 }
 

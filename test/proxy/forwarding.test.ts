@@ -127,3 +127,33 @@ describe('what forwarding leaves to execution', () => {
     expect(forwarding.upstream.calls.filter((call) => call.sub !== 'warden')).toHaveLength(0);
   });
 });
+
+describe('an alias "id" on another field of the upstream', () => {
+  // The trail takes each object's id from its "id" key, and the upstream answers under the
+  // caller's aliases: such an alias would put the other field's value on the trail in clear.
+  it.each([
+    ['a masked email', '{ tenant(id: "ten_hl_001") { id: email phone } }', 'grace.holloway@mailbox.example', 'Tenant.email'],
+    ['a secret, through a fragment (executed)', '{ me { ... on User { id: apiKey } email } }', 'lt_live_', 'User.apiKey'],
+  ])('%s: refused before the upstream is asked, and nothing of it on the trail', async (_what, query, clear, field) => {
+    for (const world of [forwarding, executing]) {
+      world.upstream.calls.length = 0;
+      const { status, data, errors, recorded } = await post(world, 'session', query);
+      expect(status).toBe(400);
+      expect(data).toBeUndefined();
+      expect(errors).toMatchObject([{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }]);
+      expect((errors as Array<{ message: string }>)[0]?.message).toContain(`The alias "id" names ${field} here`);
+      expect(world.upstream.calls.filter((call) => call.sub !== 'warden')).toHaveLength(0);
+      expect(recorded.map((row) => row.kind)).toEqual(['request_refused']);
+      expect(recorded[0]?.summary).toContain(`it aliased ${field} as "id"`);
+      expect(JSON.stringify(recorded)).not.toContain(clear);
+    }
+  });
+
+  it('control: "id" selected as itself, or another field aliased otherwise, is served and records the real ids', async () => {
+    for (const world of [forwarding, executing]) {
+      const { errors, recorded } = await post(world, 'session', '{ tenant(id: "ten_hl_001") { id mail: email } }');
+      expect(errors).toBeUndefined();
+      expect(recorded.find((row) => row.typeField === 'Tenant.email')?.objects).toEqual(['ten_hl_001']);
+    }
+  });
+});
