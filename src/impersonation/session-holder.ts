@@ -64,7 +64,8 @@ export function approvalRefusal(holder: SessionHolder, target: StartTarget, need
   if (holder.kind === 'staff' || needsApproval.length === 0) return null;
   return {
     code: 'ASSISTANT_NOT_PERMITTED',
-    why: `Entering as ${target.userName} (${target.accountName}) needs a manager's approval (${needsApproval.join('; ')}), and an assistant's own session never waits for one: ask a support agent to start the session and delegate it to you.`,
+    // Named by id, as the assistant named them: it sees people's names only as stand-ins.
+    why: `Entering as ${target.userId} (account ${target.accountId}) needs a manager's approval (${needsApproval.join('; ')}), and an assistant's own session never waits for one: ask a support agent to start the session and delegate it to you.`,
   };
 }
 

@@ -38,7 +38,7 @@ export function findOpenSessionOfAgent(db: Executor, agentId: string): Promise<I
 export function findOpenSessionOfAgentNamed(db: Executor, agentId: string): Promise<OpenSessionOfAgent | undefined> {
   return db
     .selectFrom('impersonation_sessions')
-    .select(['id', 'status', 'user_name as userName', 'account_name as accountName'])
+    .select(['id', 'status', 'user_id as userId', 'user_name as userName', 'account_id as accountId', 'account_name as accountName'])
     .where('agent_id', '=', agentId)
     .where('status', 'in', ['pending_approval', 'approved', 'active'])
     .executeTakeFirst();

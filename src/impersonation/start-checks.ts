@@ -114,7 +114,9 @@ export function approvalStillHolds(input: {
 export interface OpenSessionOfAgent {
   id: string;
   status: SessionStatus;
+  userId: string;
   userName: string;
+  accountId: string;
   accountName: string;
 }
 
@@ -124,11 +126,13 @@ export interface OpenSessionOfAgent {
  * while another session waits for a manager, waits to be collected or runs is refused like
  * the other rules of who may start what, naming that session and the way out of it. `open` is
  * null when only the database's unique index saw it (two starts at once) and it has closed since.
+ * An assistant is told the session's user and account by id, never by name.
  */
-export function oneOpenSessionRefusal(open: OpenSessionOfAgent | null): StartRefusal {
+export function oneOpenSessionRefusal(open: OpenSessionOfAgent | null, holder: 'person' | 'assistant' = 'person'): StartRefusal {
   const rule = 'An agent has one session open at a time';
   if (!open) return { code: 'FORBIDDEN', why: `${rule}, and another start of yours got there first; see myImpersonationSession, and end it before starting another.` };
-  const session = `session ${open.id} as ${open.userName} (${open.accountName})`;
+  // An assistant sees people's names as stand-ins: it is told the ids it started with instead.
+  const session = `session ${open.id} as ${holder === 'assistant' ? `${open.userId} (account ${open.accountId})` : `${open.userName} (${open.accountName})`}`;
   switch (open.status) {
     case 'active':
       return { code: 'FORBIDDEN', why: `${rule}: ${session} is open. End it (endImpersonation) before starting another.` };

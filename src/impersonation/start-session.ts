@@ -173,7 +173,7 @@ export async function startSession(ctx: StartSessionContext, input: StartSession
     if (error instanceof SessionAlreadyOpen || raced) {
       // Raced: the start that got there first has committed; name it if it is still open.
       const open = error instanceof SessionAlreadyOpen ? error.session : ((await findOpenSessionOfAgentNamed(db, agent.id)) ?? null);
-      const refusal = oneOpenSessionRefusal(open);
+      const refusal = oneOpenSessionRefusal(open, agent.kind === 'assistant' ? 'assistant' : 'person');
       throw await refuse(refusal.code, refusal.why);
     }
     throw error;

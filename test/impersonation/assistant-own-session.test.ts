@@ -276,6 +276,16 @@ describe('with the switch on', () => {
     expect(recorded.at(-1)?.summary).toMatch(/^Assistant Triage-Bot was refused/);
   });
 
+  it('names the people a refusal is about by the ids it sent, never by name: it sees names only as stand-ins', async () => {
+    const owner = messageOf((await startOwn({ userId: 'usr_jane' })).body);
+    expect(owner).toMatch(/^Entering as usr_jane \(account acc_acme\) needs a manager's approval/);
+    expect(owner).not.toMatch(/Jane|Acme Co/);
+    const { sessionId } = await openOwn();
+    const second = messageOf((await startOwn()).body);
+    expect(second).toBe(`An agent has one session open at a time: session ${sessionId} as usr_tom (account acc_acme) is open. End it (endImpersonation) before starting another.`);
+    expect(second).not.toContain(TOM.name);
+  });
+
   it('refuses a token signed in too long ago (UNAUTHENTICATED), as for people', async () => {
     const sessionsBefore = await sessionCount();
     const stale = await t.tokenFor('assistant', { authTime: new Date(Date.now() - 6 * 60_000) });
