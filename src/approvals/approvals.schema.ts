@@ -5,7 +5,7 @@ import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { hasRole } from '../auth/principal.js';
 import { staffCaller } from '../impersonation/impersonation.schema.js';
-import { shownAs } from '../impersonation/shown-as.js';
+import { shownAs, shownMasked } from '../impersonation/shown-as.js';
 import { decideRequest, requestFieldAccess, requestMutationApproval, type SessionRequestContext } from './approval.service.js';
 import { requestSummary } from './describe-request.js';
 import { findApprovalRequest, listPendingRequests, listPendingRequestsFor } from './approvals.repository.js';
@@ -35,8 +35,14 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       summary: t.string({
         classification: 'public',
         description:
-          'What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field), where, as whom, the ticket and the reason.',
-        resolve: (r, _args, context) => requestSummary(r, (field, value) => shownAs(context, field, value)),
+          'What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field; outside a session, personal values are masked for everyone but managers), where, as whom, the ticket and the reason.',
+        // A manager decides with values as their policy shows them, and a session's reader as the
+        // session shows them; anyone else (the requester outside the session, an agent deciding
+        // an assistant's proposal) never sees in full what the session masked.
+        resolve: (r, _args, context) => {
+          const shown = context.access.session !== null || (context.principal.kind === 'staff' && hasRole(context.principal, 'support_manager')) ? shownAs : shownMasked;
+          return requestSummary(r, (field, value) => shown(context, field, value));
+        },
       }),
       payload: t.string({
         classification: 'internal',

@@ -21,3 +21,17 @@ export function shownAs(context: GatewayContext, coordinate: string, value: stri
   }
   return decision === MASK ? MASKS[effectiveMask(plan)](value) : null;
 }
+
+/**
+ * A value as `shownAs` gives it, but never in full where the field holds anything beyond public
+ * data: shown, it is masked with the field's mask. For values a staff member reads outside the
+ * session they were read in, where their own policy (made for the console's staff views) would
+ * show what the session masked.
+ */
+export function shownMasked(context: GatewayContext, coordinate: string, value: string): string | null {
+  const plan = context.policyCatalog.fields.get(coordinate);
+  if (!plan) return null;
+  if (plan.index < 0) return value;
+  const decision = effectiveDecision(plan, context.policy);
+  return decision === ALLOW ? MASKS[effectiveMask(plan)](value) : shownAs(context, coordinate, value);
+}

@@ -93,7 +93,7 @@ const invoice = (id: string) => t.demo.selectFrom('invoices').select(['status', 
 const refund = (session: OpenSession, invoiceId: string) => t.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId } });
 
 describe('an approval request says what approving it would do', () => {
-  it("to the manager, with each value as the manager's policy shows it; to the agent in the session, as the session's does", async () => {
+  it("to the manager, with each value as the manager's policy shows it; to the agent in the session, as the session's does; to the agent outside it, masked", async () => {
     const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
     const id = await askedFor(session, RiskyChangeEmail, { userId: 'usr_tom', email: 'Tom.Baker@Gmail.example' }, EMAIL_REASON);
 
@@ -104,6 +104,11 @@ describe('an approval request says what approving it would do', () => {
     expect(mine.body.data?.approvalRequest?.summary).toBe(
       `Sarah Lee asks to change Tom Baker's email from t•••@acme.example to t•••@gmail.example in Acme Co, acting as Jane Doe, ticket SUP-1234: ${EMAIL_REASON}`,
     );
+    // The agent outside the session: their own policy would show the email in full, which the
+    // session masked. Never in full for anyone but a manager.
+    const outside = await t.execute(ImpApprovalSummary, { as: 'agent', variables: { id } });
+    expect(outside.body.data?.approvalRequest?.summary).toContain("email from t•••@acme.example to t•••@gmail.example");
+    expect(outside.body.data?.approvalRequest?.summary).not.toMatch(/tom\.baker@/);
     // The payload stays for machines: the call and its arguments, no description.
     expect(JSON.parse(mine.body.data?.approvalRequest?.payload ?? '{}')).toEqual({
       kind: 'mutation',
