@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AuditWriter } from '../audit/audit-writer.js';
 import { Unauthenticated } from '../auth/unauthenticated.js';
-import { errorCodeOf, wardenError } from '../errors/index.js';
+import { errorCodeOf, wardenError, type ErrorCode } from '../errors/index.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { impersonationExtension } from '../impersonation/use-impersonation-extensions.js';
 import type { Logger } from '../log/logger.js';
@@ -91,7 +91,8 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
       const recorded = await record(context, { tool: null, code: 'FORBIDDEN', message: refusal.message, clause: 'it came from a page of an origin that is not allowed' });
       return jsonRpcError(recorded ? refusal : wardenError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE));
     }
-    // Stateless: no stream to open with GET, no session to end with DELETE.
+    // Stateless: no stream to open with GET, no session to end with DELETE. Not a refusal to
+    // record: 405 is how the protocol says so, and clients ask with GET after every initialize.
     if (request.method !== 'POST') {
       return Response.json(
         { jsonrpc: '2.0', id: null, error: { code: REFUSED, message: 'This MCP endpoint is stateless: send each message with POST.', data: { code: 'BAD_REQUEST' } } },
@@ -102,10 +103,58 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: options.maxBodyBytes });
     try {
       await server.connect(transport);
-      return await transport.handleRequest(request);
+      return await withRefusalsRecorded(context, await transport.handleRequest(request));
     } finally {
       await server.close();
     }
+  }
+
+  /**
+   * What the MCP SDK refused itself, before any tool ran (a body that is not JSON-RPC, a media
+   * type, an Accept header, a protocol version, the body size, a method or params it does not
+   * take), is a refusal of a known caller like any other: recorded (one row for the request),
+   * and each error given Warden's code in \`data.code\`. Errors that carry one already were
+   * Warden's own, recorded where they were raised. Fail closed: AUDIT_UNAVAILABLE when the row
+   * cannot be written.
+   */
+  async function withRefusalsRecorded(context: GatewayContext, response: Response): Promise<Response> {
+    if (!/^application\/json/.test(response.headers.get('content-type') ?? '')) return response;
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return new Response(text, response);
+    }
+    const refused = (Array.isArray(body) ? body : [body]).flatMap((message: unknown) => {
+      const error: unknown = typeof message === 'object' && message !== null ? Reflect.get(message, 'error') : undefined;
+      if (typeof error !== 'object' || error === null) return [];
+      const data: unknown = Reflect.get(error, 'data');
+      return typeof data === 'object' && data !== null && typeof Reflect.get(data, 'code') === 'string' ? [] : [error as { code?: unknown; message?: unknown; data?: unknown }];
+    });
+    if (refused.length === 0) return new Response(text, response);
+    const refusals: Array<{ code: ErrorCode; message: string; clause: string }> = [];
+    for (const error of refused) {
+      const refusal = sdkRefusal(error, response.status);
+      if (refusal === null) {
+        // One of Warden's handlers failed: a server error, not the caller's; its message stays in the log.
+        context.logger.error({ mcpError: error.message }, 'an MCP handler failed');
+        error.message = 'Unexpected error.';
+        error.data = { code: 'INTERNAL_SERVER_ERROR' };
+        continue;
+      }
+      error.message = refusal.message;
+      error.data = { code: refusal.code };
+      refusals.push(refusal);
+    }
+    const [first] = refusals;
+    const clause = [...new Set(refusals.map((refusal) => refusal.clause))].join('; ');
+    if (first && !(await record(context, { tool: null, code: first.code, message: first.message, clause }))) {
+      return jsonRpcError(wardenError('AUDIT_UNAVAILABLE', AUDIT_UNAVAILABLE, { http: { status: 503 } }));
+    }
+    const headers = new Headers(response.headers);
+    headers.delete('content-length');
+    return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
   }
 
   function serverFor(request: Request, context: GatewayContext): Server {
@@ -184,6 +233,55 @@ function jsonRpcError(error: GraphQLError): Response {
   const status = isHttpExtension(http) && typeof http.status === 'number' ? http.status : 403;
   const headers = isHttpExtension(http) && isStringRecord(http.headers) ? http.headers : {};
   return Response.json({ jsonrpc: '2.0', id: null, error: { code: REFUSED, message: error.message, data: { code: errorCodeOf(error) ?? 'FORBIDDEN' } } }, { status, headers });
+}
+
+/**
+ * An error the MCP SDK answered with, as Warden states it: its code, the sentence the caller
+ * gets (the SDK's own, or for params that do not fit a method, a sentence instead of the schema
+ * checker's dump of them) and the clause its audit row gives.
+ */
+function sdkRefusal(error: { code?: unknown; message?: unknown }, status: number): { code: ErrorCode; message: string; clause: string } | null {
+  const message = typeof error.message === 'string' ? error.message : 'The MCP message was refused.';
+  switch (error.code) {
+    case JsonRpcCode.ParseError:
+      return { code: 'BAD_REQUEST', message, clause: 'its body is not valid JSON-RPC' };
+    case JsonRpcCode.MethodNotFound:
+      return { code: 'BAD_REQUEST', message, clause: 'it called an MCP method this endpoint does not offer' };
+    case JsonRpcCode.InternalError:
+      // The SDK answers a message whose params fail its schema with InternalError and the schema
+      // checker's report (a JSON list of issues); anything else is a handler of Warden's failing.
+      return isSchemaReport(message) ? paramsRefusal() : null;
+    case JsonRpcCode.InvalidParams:
+      return paramsRefusal();
+  }
+  switch (status) {
+    case 406:
+      return { code: 'BAD_REQUEST', message, clause: 'its Accept header does not take both JSON and an event stream' };
+    case 413:
+      return { code: 'BAD_REQUEST', message, clause: 'its body is over the size limit' };
+    case 415:
+      return { code: 'BAD_REQUEST', message, clause: 'it was not sent as JSON' };
+    default:
+      return { code: 'BAD_REQUEST', message, clause: `the MCP endpoint refused it: ${message.slice(0, 120)}` };
+  }
+}
+
+function paramsRefusal(): { code: ErrorCode; message: string; clause: string } {
+  return {
+    code: 'BAD_USER_INPUT',
+    message: "The message's params do not fit its method: tools/call takes a \"name\" and an \"arguments\" object; see tools/list.",
+    clause: "its message's params do not fit the MCP method",
+  };
+}
+
+/** Whether an error's message is a schema checker's list of issues (`[{"code": "invalid_type", …}]`). */
+function isSchemaReport(message: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return Array.isArray(parsed) && parsed.every((issue) => typeof issue === 'object' && issue !== null && 'code' in issue);
+  } catch {
+    return false;
+  }
 }
 
 /** JSON-RPC's range for a server's own errors starts here: a refusal before any message was read. */

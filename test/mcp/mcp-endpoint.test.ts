@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -305,6 +306,29 @@ describe('the endpoint', () => {
       expect(response.status).toBe(405);
       expect(response.headers.get('allow')).toBe('POST');
     }
+  });
+
+  it.each<[string, { method?: string; headers?: Record<string, string>; body?: string }, number, string, RegExp]>([
+    ['a body that is not JSON', { body: '{"jsonrpc":' }, 400, 'BAD_REQUEST', /its body is not valid JSON-RPC$/],
+    ['a media type other than JSON', { headers: { 'content-type': 'text/plain' } }, 415, 'BAD_REQUEST', /it was not sent as JSON$/],
+    ['an Accept header without an event stream', { headers: { accept: 'application/json' } }, 406, 'BAD_REQUEST', /its Accept header does not take both JSON and an event stream$/],
+    ['a method the endpoint does not offer', { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'resources/list' }) }, 200, 'BAD_REQUEST', /it called an MCP method this endpoint does not offer$/],
+    ['a tool call without a name', { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { arguments: {} } }) }, 200, 'BAD_USER_INPUT', /its message's params do not fit the MCP method$/],
+  ])('refuses %s from a known caller with a code, and records it', async (_what, sent, status, code, clause) => {
+    const requestId = `mcp-refused-${randomUUID()}`;
+    const response = await fetch(loop.mcpUrl, {
+      method: sent.method ?? 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'x-request-id': requestId, ...(await bearer('agent')), ...sent.headers },
+      ...((sent.method ?? 'POST') === 'POST' ? { body: sent.body ?? JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }) } : {}),
+    });
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { error?: { message: string; data?: { code?: string } }; result?: unknown };
+    expect(body.result).toBeUndefined();
+    expect(body.error?.data?.code).toBe(code);
+    expect(body.error?.message).not.toMatch(/"code":|invalid_type/);
+    const rows = await t.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
+    expect(rows.map((row) => [row.kind, row.actor_id, row.details['via'], row.details['code']])).toEqual([['request_refused', 'stf_sarah', 'mcp', code]]);
+    expect(rows[0]?.summary).toMatch(clause);
   });
 
   it("refuses a page of another origin (DNS rebinding), recorded; the endpoint's own origin passes", async () => {
