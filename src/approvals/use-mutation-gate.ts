@@ -83,9 +83,9 @@ export function useMutationGate(): Plugin<GatewayContext> {
       return {
         async onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result) return;
-          await useApprovalsOfUnrecordedChanges(context, result);
+          const usedUp = await useApprovalsOfUnrecordedChanges(context, result);
           const recorded = await spendApprovalsRefusedForTarget(context, session, operation.name?.value ?? null);
-          if (!recorded) {
+          if (!usedUp || !recorded) {
             setResult({ errors: [wardenError('AUDIT_UNAVAILABLE', 'The audit trail could not be written, so no data is returned. Try again in a moment.')] });
           }
         },
@@ -186,20 +186,26 @@ async function judge(
 /**
  * A mutation that ran on an approval but recorded no change of its own (breaking the rule that
  * a change and its record commit together) never reached the hook that uses the approval up.
- * Used up here instead, so the approval still runs once; a call that failed keeps it.
+ * Used up here instead, so the approval still runs once; a call that failed keeps it. False
+ * when one could not be used up (and recorded so): the response then carries no data, as for
+ * any record that could not be written.
  */
-async function useApprovalsOfUnrecordedChanges(context: GatewayContext, result: ExecutionResult): Promise<void> {
+async function useApprovalsOfUnrecordedChanges(context: GatewayContext, result: ExecutionResult): Promise<boolean> {
   const failed = new Set((result.errors ?? []).flatMap((e) => (e.path?.length === 1 ? [String(e.path[0])] : [])));
+  let usedUp = true;
   for (const [responseKey, call] of approvedCallsOf(context)) {
     if (call.usedIn || failed.has(responseKey)) continue;
     context.logger.error({ field: call.field.name }, 'a mutation ran on an approval without recording its change; the approval is used up after it');
     const useApproval = approvalUseHook(context, responseKey);
     if (!useApproval) continue;
-    await context.db
-      .transaction()
-      .execute((trx) => useApproval(trx, auditScopeOf(context)))
-      .catch((error: unknown) => context.logger.error({ err: error, field: call.field.name }, 'the approval could not be used up after its call'));
+    try {
+      await context.db.transaction().execute((trx) => useApproval(trx, auditScopeOf(context)));
+    } catch (error) {
+      context.logger.error({ err: error, field: call.field.name }, 'the approval could not be used up after its call; response withheld');
+      usedUp = false;
+    }
   }
+  return usedUp;
 }
 
 /**

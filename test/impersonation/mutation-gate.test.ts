@@ -521,6 +521,34 @@ describe('a mutation that records no change of its own', () => {
       await silent.close();
     }
   });
+
+  it('returns no data when that approval cannot be used up (its record not written)', async () => {
+    const silent = await startTestGateway({}, { schema: schemaWithSilentRefund(), database: t.database, realSessions: true });
+    try {
+      session = await openSession(silent, { userId: 'usr_jane', mode: 'read_write' });
+      await sql`update invoices set status = 'paid' where id = 'inv_acme_006'`.execute(t.db);
+      const requested = await silent.execute(ImpRequestMutation, {
+        as: 'agent',
+        headers: withSession(session.token),
+        variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_006' }), reason: REFUND_REASON } },
+      });
+      const id = requested.body.data?.requestMutationApproval.id ?? '';
+      await silent.execute(ImpApprove, { as: 'manager', variables: { id } });
+      await sql`create function refuse_approval_use() returns trigger language plpgsql as $$ begin if new.status = 'used' then raise exception 'approval store down'; end if; return new; end $$`.execute(t.db);
+      await sql`create trigger refuse_approval_use before update on approval_requests for each row execute function refuse_approval_use()`.execute(t.db);
+      try {
+        const ran = await silent.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_006' } });
+        expect(ran.body.data ?? null).toBeNull();
+        expect(codeOf(ran.body)).toBe('AUDIT_UNAVAILABLE');
+      } finally {
+        await sql`drop trigger refuse_approval_use on approval_requests`.execute(t.db);
+        await sql`drop function refuse_approval_use()`.execute(t.db);
+      }
+    } finally {
+      await endOpenSessions(silent);
+      await silent.close();
+    }
+  });
 });
 
 describe('variables are read as execution reads them', () => {
