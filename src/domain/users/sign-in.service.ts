@@ -40,7 +40,7 @@ export async function changeUserEmail(db: WardenDb, customer: CustomerPrincipal,
     await scope.beforeChange?.(trx, scope);
     const account = await findAccountById(app, customer.accountId);
     if (!before || !account) throw wardenError('NOT_FOUND', NO_SUCH_USER);
-    if (before.email === email) throw wardenError('BAD_USER_INPUT', `${before.name} already signs in with that address; nothing to change.`);
+    if (before.email === email) throw wardenError('BAD_USER_INPUT', 'That user already signs in with that address; nothing to change.');
     if (await emailInUse(app, email, before.id)) throw wardenError('BAD_USER_INPUT', ADDRESS_TAKEN);
     // The unique index is the backstop for two changes to one address racing.
     const after = await updateUserEmail(app, before.id, email).catch((error: unknown) => {
