@@ -152,11 +152,13 @@ export interface SessionStanding {
   accountSensitiveAtStart: boolean;
   userPrivileged: boolean;
   userPrivilegedAtStart: boolean;
+  /** A manager approved the session's start (whatever the reason it needed one). */
+  approvedAtStart: boolean;
 }
 
 /** A session's standing from what it was at its start and what the identity hook says of its customer now (null: gone). */
 export function standingOf(
-  session: { account_sensitive_at_start: boolean; target_privileged_at_start: string | null },
+  session: { account_sensitive_at_start: boolean; target_privileged_at_start: string | null; approval_request_id: string | null },
   customer: CustomerIdentity | null,
   agentMayImpersonate: boolean,
 ): SessionStanding {
@@ -167,6 +169,7 @@ export function standingOf(
     accountSensitiveAtStart: session.account_sensitive_at_start,
     userPrivileged: customer?.privileged != null,
     userPrivilegedAtStart: session.target_privileged_at_start !== null,
+    approvedAtStart: session.approval_request_id !== null,
   };
 }
 
@@ -178,6 +181,8 @@ export function standingOf(
 export function sessionBrokenBecause(standing: SessionStanding): SessionEndReason | null {
   if (!standing.agentMayImpersonate) return 'role_lost';
   if (standing.supportAccess === undefined || standing.supportAccess === 'never') return 'target_changed';
+  // The customer now asks to be asked first: a session started without a manager's approval no longer holds.
+  if (standing.supportAccess === 'ask_first' && !standing.approvedAtStart) return 'target_changed';
   if (standing.accountSensitive && !standing.accountSensitiveAtStart) return 'target_changed';
   if (standing.userPrivileged && !standing.userPrivilegedAtStart) return 'target_changed';
   return null;

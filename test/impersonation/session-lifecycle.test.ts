@@ -283,6 +283,8 @@ describe('a session ends when its reasons to exist do', () => {
     ['the account becomes sensitive', sql`update accounts set sensitive = true where id = 'acc_acme'`, sql`update accounts set sensitive = false where id = 'acc_acme'`],
     ['the target becomes an admin', sql`update users set role = 'admin' where id = 'usr_tom'`, sql`update users set role = 'member' where id = 'usr_tom'`],
     ['the customer opts out', sql`update accounts set support_access = 'never' where id = 'acc_acme'`, sql`update accounts set support_access = 'allow' where id = 'acc_acme'`],
+    // Started without a manager's approval, which a start now needs.
+    ['the customer asks to be asked first', sql`update accounts set support_access = 'ask_first' where id = 'acc_acme'`, sql`update accounts set support_access = 'allow' where id = 'acc_acme'`],
   ])('when %s mid-session, the next request is refused and the session ends (target_changed)', async (_name, change, undo) => {
     const { sessionId, token } = await openSession(t);
     expect((await t.execute(ImpMe, { as: 'agent', headers: withSession(token) })).body.data?.me?.id).toBe('usr_tom');
@@ -305,6 +307,7 @@ describe('the sweeper ends sessions nobody uses once their reasons to exist are 
     ['the agent is deactivated', 'role_lost', 'session_revoked', sql`update staff set active = false where id = 'stf_leo'`],
     ['the agent loses the support_agent role', 'role_lost', 'session_revoked', sql`update staff set roles = array['support_manager']::text[] where id = 'stf_leo'`],
     ['the account opts out', 'target_changed', 'session_revoked', sql`update accounts set support_access = 'never' where id = 'acc_acme'`],
+    ['the account asks to be asked first', 'target_changed', 'session_revoked', sql`update accounts set support_access = 'ask_first' where id = 'acc_acme'`],
     ['the account becomes sensitive', 'target_changed', 'session_revoked', sql`update accounts set sensitive = true where id = 'acc_acme'`],
     ['the customer becomes an admin', 'target_changed', 'session_revoked', sql`update users set role = 'admin' where id = 'usr_tom'`],
   ])('when %s, the session ends (%s) with its end record', async (_name, reason, kind, change) => {
