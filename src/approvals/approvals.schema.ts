@@ -35,13 +35,16 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
       summary: t.string({
         classification: 'public',
         description:
-          'What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field; outside a session, personal values are masked for everyone but managers), where, as whom, the ticket and the reason.',
-        // A manager decides with values as their policy shows them, and a session's reader as the
-        // session shows them; anyone else (the requester outside the session, an agent deciding
-        // an assistant's proposal) never sees in full what the session masked.
+          'What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field: in the session the request was made in as that session shows it, outside sessions in full only to managers, masked to anyone else), where, as whom, the ticket and the reason.',
+        // Read in the session it was made in, values as that session shows them; outside any
+        // session, a manager decides with values as their policy shows them. Anyone else (the
+        // requester later, an agent deciding an assistant's proposal, a reader in another
+        // session, whose grants are for that session's customer alone) never sees in full what
+        // the request's session masked.
         resolve: (r, _args, context) => {
-          const shown = context.access.session !== null || (context.principal.kind === 'staff' && hasRole(context.principal, 'support_manager')) ? shownAs : shownMasked;
-          return requestSummary(r, (field, value) => shown(context, field, value));
+          const session = context.access.session;
+          const inFull = session !== null ? r.session_id === session.id : hasRole(context.principal, 'support_manager');
+          return requestSummary(r, (field, value) => (inFull ? shownAs : shownMasked)(context, field, value));
         },
       }),
       payload: t.string({

@@ -163,7 +163,7 @@ export type ApprovalRequest = {
   requesterId: Scalars['ID']['output'];
   sessionId?: Maybe<Scalars['ID']['output']>;
   status: ApprovalStatus;
-  /** What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field; outside a session, personal values are masked for everyone but managers), where, as whom, the ticket and the reason. */
+  /** What approving it would do, in one sentence: who asks, the exact effect on the target as it was when asked (each value shown as your policy shows its field: in the session the request was made in as that session shows it, outside sessions in full only to managers, masked to anyone else), where, as whom, the ticket and the reason. */
   summary: Scalars['String']['output'];
   targetUserId: Scalars['ID']['output'];
 };

@@ -118,6 +118,20 @@ describe('an approval request says what approving it would do', () => {
     });
   });
 
+  it("in another session, even one whose grant shows the field there, as the request's own session did not: masked", async () => {
+    const first = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
+    const id = await askedFor(first, 'mutation RiskyDeleteNote($noteId: ID!) { deletePrivateNote(noteId: $noteId) { id } }', { noteId: 'note_acme_2' }, REFUND_REASON);
+    await endOpenSessions(t);
+    // Another customer's session, where a manager granted the agent private notes' text.
+    const second = await openSession(t, { userId: 'usr_carlos' });
+    const asked = await t.execute(ImpRequestFields, { as: 'agent', headers: withSession(second.token), variables: { input: { fields: ['PrivateNote.body'], reason: BIRTH_DATE_REASON } } });
+    expect(asked.body.errors).toBeUndefined();
+    await approved(asked.body.data?.requestFieldAccess.id ?? '');
+    const read = await t.execute(ImpApprovalSummary, { as: 'agent', headers: withSession(second.token), variables: { id } });
+    expect(read.body.data?.approvalRequest?.summary).toMatch(/^Sarah Lee asks to delete/);
+    expect(read.body.data?.approvalRequest?.summary).not.toContain('VAT registration');
+  });
+
   it('to the audit trail and the notification, with values as the audit keeps them: personal data masked, no other person named', async () => {
     const session = await openSession(t, { userId: 'usr_jane', mode: 'read_write' });
     const id = await askedFor(session, RiskyChangeEmail, { userId: 'usr_omar', email: 'omar@gmail.example' }, EMAIL_REASON);
