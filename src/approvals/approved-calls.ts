@@ -70,7 +70,8 @@ export function targetCheckHook(context: GatewayContext, responseKey: string): C
     const refusal = await targetRefusal(call.field, call.args, approvedStateHash, { db: trx, customer }, scope.fields);
     if (!refusal) return;
     call.refusedForTarget = refusal;
-    const error = wardenError(refusal.code, refusal.why, { field: `Mutation.${call.field.name}` });
+    // An assistant sees people's data only as stand-ins: it is told without the target's values.
+    const error = wardenError(refusal.code, context.principal.kind === 'assistant' ? refusal.whyWithoutValues : refusal.why, { field: `Mutation.${call.field.name}` });
     // Recorded by the gate with the spent approval, not a second time by the audit trail.
     context.audit?.recordedErrors.add(error);
     throw error;

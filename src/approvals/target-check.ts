@@ -18,6 +18,11 @@ export interface TargetRefusal {
   why: string;
   /** For the record of the spent approval. */
   spentBecause: string;
+  /**
+   * `why` without the target's values, for a caller who sees people's data only as stand-ins
+   * (an AI assistant): `why` draws them as the audit keeps them.
+   */
+  whyWithoutValues: string;
 }
 
 /**
@@ -34,11 +39,8 @@ export async function targetRefusal(
 ): Promise<TargetRefusal | null> {
   const now = await describeMutationCall(field, args, scope);
   if (!now) {
-    return {
-      code: 'NOT_FOUND',
-      why: `What ${field.name} would change no longer exists, so nothing ran and its approval is spent; check the ids, and ask again for what is there now if a change is still needed.`,
-      spentBecause: 'its target no longer exists',
-    };
+    const why = `What ${field.name} would change no longer exists, so nothing ran and its approval is spent; check the ids, and ask again for what is there now if a change is still needed.`;
+    return { code: 'NOT_FOUND', why, spentBecause: 'its target no longer exists', whyWithoutValues: why };
   }
   if (targetStateHash(now.state) === approvedStateHash) return null;
   const reads = recordedEffect(now.says, fields);
@@ -46,6 +48,7 @@ export async function targetRefusal(
     code: 'TARGET_CHANGED',
     why: `What ${field.name} would change is no longer as the manager was asked to approve it (it would now ${reads}), so nothing ran and its approval is spent: a manager approves the state they saw. Ask again if the change is still needed.`,
     spentBecause: `its target changed after it was asked for (it would now ${reads})`,
+    whyWithoutValues: `What ${field.name} would change is no longer as the manager was asked to approve it, so nothing ran and its approval is spent: a manager approves the state they saw. Ask again if the change is still needed.`,
   };
 }
 

@@ -171,7 +171,8 @@ async function judge(
   if (approval) {
     taken.add(approval.id);
     const refused = await refusedForTarget(context, call, approval.target_state_hash);
-    if (refused && 'target' in refused) return { code: refused.target.code, why: refused.target.why, spend: { approvalId: approval.id, target: refused.target } };
+    // Told without the target's values when the caller sees people's data only as stand-ins; recorded with them.
+    if (refused && 'target' in refused) return { code: refused.target.code, why: assistant ? refused.target.whyWithoutValues : refused.target.why, spend: { approvalId: approval.id, target: refused.target } };
     if (refused) return refused;
     return { approvalId: approval.id, targetStateHash: approval.target_state_hash };
   }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/index.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { RiskyChangeEmail } from '../support/risky-actions.js';
 import {
   codeOf,
   endOpenSessions,
@@ -17,6 +18,7 @@ import {
   ImpSetTaxRate,
   ImpStart,
   GOOD_REASON,
+  messageOf,
   TICKET,
   openSession,
   withSession,
@@ -298,6 +300,27 @@ describe('writes', () => {
     expect(twice.body.data?.refundInvoice ?? null).toBeNull();
     expect(codeOf(twice.body)).not.toBeUndefined();
     expect(await refunds(session.sessionId)).toHaveLength(1);
+  });
+
+  it('an approved call whose target changed since is refused TARGET_CHANGED, told without the values (it sees people only as stand-ins), recorded with them', async () => {
+    const { token } = await delegate({ mode: 'read_write', userId: 'usr_jane' });
+    const variables = { userId: 'usr_tom', email: 'tom.baker@newmail.example' };
+    const proposed = await t.execute(RiskyChangeEmail, { ...asAssistant(token), variables });
+    const requestId = (proposed.body.errors?.[0]?.extensions?.['approvalRequest'] as { id: string } | undefined)?.id ?? '';
+    expect((await t.execute(ImpApprove, { as: 'manager', variables: { id: requestId, note: 'Checked with the customer' } })).body.errors).toBeUndefined();
+    await sql`update users set email = 'zed.private@hidden-employer.example' where id = 'usr_tom'`.execute(t.db);
+    try {
+      const ran = await t.execute(RiskyChangeEmail, { ...asAssistant(token), variables });
+      expect(codeOf(ran.body), ran.text).toBe('TARGET_CHANGED');
+      expect(messageOf(ran.body)).toBe(
+        'What changeUserEmail would change is no longer as the manager was asked to approve it, so nothing ran and its approval is spent: a manager approves the state they saw. Ask again if the change is still needed.',
+      );
+      expect(ran.text).not.toMatch(/z•••@|hidden-employer/);
+      const refused = await t.db.selectFrom('audit_events').select('reason').where('kind', '=', 'mutation_refused').where('actor_id', '=', ASSISTANT).orderBy('chain_seq', 'desc').executeTakeFirstOrThrow();
+      expect(refused.reason).toMatch(/it would now change/);
+    } finally {
+      await sql`update users set email = 'tom.baker@acme.example' where id = 'usr_tom'`.execute(t.db);
+    }
   });
 
   it("a routine write goes to the delegating agent, not a manager, and the agent's own approval never serves the assistant's call", async () => {
