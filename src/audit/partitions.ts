@@ -107,8 +107,18 @@ export async function moveStrandedAuditRows(db: Db): Promise<{ months: string[];
   });
 }
 
-/** Retention would leave the chain with a hole: nothing was detached. */
+/** Retention would leave the chain with a hole, remove unsealed rows or the month being written: nothing was detached. */
 export class RetentionRefused extends Error {}
+
+/** The last row of a chain a signed checkpoint (chain 0's, one chain) or seal (every chain) names; 0 when none. */
+async function sealedThrough(trx: Transaction<Database>, chainId: number): Promise<bigint> {
+  const { rows } = await sql<{ seq: string | null }>`
+    select greatest(
+      (select max(chain_seq) from audit_seal_heads where chain_id = ${chainId}),
+      (select max(chain_seq) from audit_checkpoints where ${chainId} = 0)
+    )::text as seq`.execute(trx);
+  return BigInt(rows[0]?.seq ?? '0');
+}
 
 /**
  * Retention: detaches (and, with `drop`, drops) the monthly partitions wholly before `before`,
@@ -119,6 +129,12 @@ export class RetentionRefused extends Error {}
  */
 export async function detachAuditPartitionsBefore(db: Db, before: Date, drop: boolean): Promise<string[]> {
   const cutoff = monthStart(before);
+  const thisMonth = monthStart(new Date());
+  if (cutoff > thisMonth) {
+    throw new RetentionRefused(
+      `--before ${monthLabel(cutoff)} is after this month (${monthLabel(thisMonth)}): retention removes whole past months and never the one being written, so nothing was detached. Choose ${monthLabel(thisMonth)} or earlier.`,
+    );
+  }
   return db.transaction().execute(async (trx) => {
     await lockPartitions(trx);
     // The heads first, as writers take them: they wait here rather than deadlock on the detach.
@@ -149,6 +165,17 @@ export async function detachAuditPartitionsBefore(db: Db, before: Date, drop: bo
       detached.push(name);
     }
     if (detached.length === 0) return detached;
+    // Rows no signed checkpoint or seal covers would leave with nothing outside them to prove
+    // what they were (and verify, seeing the retention record, could not tell): refused.
+    for (const [chainId, last] of lastDetached) {
+      const sealed = await sealedThrough(trx, chainId);
+      if (last > sealed) {
+        throw new RetentionRefused(
+          `Rows ${sealed + 1n} to ${last}${chainId === 0 ? '' : ` of chain ${chainId}`} are in the months to detach but no signed checkpoint or seal covers them yet, so nothing was detached: ` +
+            'let the checkpointer sign them (a running gateway does, every WARDEN_AUDIT_CHECKPOINT_SECONDS; `npm run audit:verify` says whether checkpoints are stale), then run retention again.',
+        );
+      }
+    }
     // Each chain goes on from its own first kept row, and says so in a record of its own.
     for (const head of heads) {
       const first = await trx.selectFrom('audit_events').select('chain_seq').where('chain_id', '=', head.chain_id).orderBy('chain_seq').limit(1).executeTakeFirst();

@@ -131,6 +131,30 @@ describe('retention', () => {
     expect((await verifyAuditChain(db, KEY)).problems).toEqual([]);
   });
 
+  it('refuses rows no signed checkpoint covers, saying why; nothing detached, verify still sees them unsigned', async () => {
+    const db = database.db;
+    await ensureAuditPartitions(db, MARCH, 1);
+    // Written, never signed (a checkpointer that failed, or was never run).
+    await db.transaction().execute((trx) => appendAuditRows(trx, [oldRow(MARCH, 1), oldRow(APRIL, 2)]));
+    const refused = detachAuditPartitionsBefore(db, MAY, true);
+    await expect(refused).rejects.toThrow(RetentionRefused);
+    await expect(refused).rejects.toThrow(/^Rows 1 to 2 are in the months to detach but no signed checkpoint or seal covers them yet/);
+    expect(await attached(db)).toContain(partitionName(MARCH));
+    expect(await chainSeqs(db)).toEqual([1, 2]);
+    // Once signed, they go.
+    await signedAt(new Date(APRIL.getTime() + 7_200_000), () => writeCheckpoint(db, SIGNER, {}));
+    expect(await detachAuditPartitionsBefore(db, MAY, true)).toEqual([partitionName(MARCH), partitionName(APRIL)]);
+  });
+
+  it('refuses a cutoff after this month: the month being written is never removed', async () => {
+    const db = database.db;
+    await chainAcrossMonths(db);
+    const refused = detachAuditPartitionsBefore(db, new Date(Date.UTC(2099, 0, 1)), true);
+    await expect(refused).rejects.toThrow(/^--before 2099-01 is after this month \(\d{4}-\d\d\)/);
+    expect(await chainSeqs(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await verifyAuditChain(db, KEY)).problems).toEqual([]);
+  });
+
   it('declares the boundary even when every row goes: the chain continues from the retention record', async () => {
     const db = database.db;
     await ensureAuditPartitions(db, MARCH, 1);
