@@ -134,7 +134,9 @@ async function walkChainTail(db: Db, keys: readonly string[], options: ChainTail
     const end = await walkChainRows(db, { chain, from: startSeq, startSeq, prev, gapBeforeFirst: !anchor }, cursor, found);
     if (!head) {
       if (end.rows > 0) found.push({ kind: 'chain-without-head', lastSeq: end.lastSeq });
-    } else if (end.rows > 0 && (head.last_seq !== end.lastSeq || head.last_hash !== end.lastHash)) {
+    } else if (head.last_seq !== end.lastSeq || head.last_hash !== end.lastHash) {
+      // An empty walk ends where an empty chain's head stands (row 0, the genesis hash): a head
+      // further on, over no rows, is a chain whose rows were deleted.
       found.push({ kind: 'head-mismatch', headSeq: head.last_seq, lastSeq: end.lastSeq });
     }
     const stale = await unsignedTooLong(db, anchor?.signedAt ? anchor.seq : 0n, { toleranceMs, now: checkedAt }, chain);

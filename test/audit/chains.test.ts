@@ -254,6 +254,19 @@ describe('several chains', () => {
     expect(await problemsOf(database.db)).toEqual([{ kind: 'checkpoint-missing-row', seq: '4', source: 'database', chain: 3 }]);
   });
 
+  it("every row of a chain no seal names yet deleted, its head left: the tail check is not intact, as verify says", async () => {
+    await appendOn(database.db, 0, 2);
+    await appendOn(database.db, 2, 2);
+    await seal(database.db);
+    // Chain 5 begins after the newest seal: nothing outside the table names it yet.
+    await appendOn(database.db, 5, 4);
+    await bypassingTriggers(database.db, sql`delete from audit_events where chain_id = 5`);
+    expect(await problemsOf(database.db)).toContainEqual(expect.objectContaining({ kind: 'head-mismatch', chain: 5 }));
+    const tail = await verifyChainTail(database.db, [KEY]);
+    expect(tail.intact).toBe(false);
+    expect(tail.problems).toContainEqual(expect.objectContaining({ kind: 'head-mismatch', headSeq: '4', chain: 5 }));
+  });
+
   it('a forged row on chain 3, rows of a chain without a head, and a seal edited to leave a chain out are each reported', async () => {
     await appendOn(database.db, 0, 2);
     await appendOn(database.db, 3, 3);
