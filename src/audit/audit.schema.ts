@@ -10,6 +10,9 @@ import { schemaLabels } from './story-labels.js';
 import { describeChainProblem } from './chain-report.js';
 import { describeChainTail, verifyChainTail, type ChainTailStatus } from './verify-chain-tail.js';
 
+/** The longest period one access review covers. */
+const REVIEW_SPAN_MAX_DAYS = 366;
+
 const AUDITORS = { auditReader: true } as const;
 /** Whether the trail verifies is the auditors' to report (security admins read events, but answer to them). */
 const AUDITORS_ONLY = { staffRole: 'auditor' } as const;
@@ -208,6 +211,10 @@ export function defineAuditTypes(builder: WardenBuilder): void {
       args: { from: t.arg({ type: 'DateTime', required: true, filtersBy: 'ImpersonationSession.startedAt' }), to: t.arg({ type: 'DateTime', required: true, filtersBy: 'ImpersonationSession.startedAt' }) },
       resolve: async (_root, { from, to }, context) => {
         if (to <= from) throw wardenError('BAD_USER_INPUT', '`to` must be after `from`, e.g. a quarter: from 2026-07-01 to 2026-10-01.');
+        // Every month in the range is read and aggregated: a bounded span keeps one review from scanning the whole trail.
+        if (to.getTime() - from.getTime() > REVIEW_SPAN_MAX_DAYS * 86_400_000) {
+          throw wardenError('BAD_USER_INPUT', `An access review covers at most ${REVIEW_SPAN_MAX_DAYS} days (a year); review a longer period a year at a time.`);
+        }
         await recordAuditRead(context.db, auditScopeOf(context), { what: 'accessReview', filter: { from, to } });
         return accessReview(context.db, from, to);
       },

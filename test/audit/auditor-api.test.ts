@@ -291,6 +291,10 @@ describe('accessReview', () => {
     expect(empty.body.data?.accessReview).toEqual([]);
     const backwards = await t.execute(AuditApiReview, { as: 'auditor', variables: { from: to, to: from } });
     expect(codeOf(backwards.body)).toBe('BAD_USER_INPUT');
+    // Every month in the range is scanned: at most a year at a time.
+    const unbounded = await t.execute(AuditApiReview, { as: 'auditor', variables: { from: '0001-01-01T00:00:00Z', to: '9999-01-01T00:00:00Z' } });
+    expect(codeOf(unbounded.body)).toBe('BAD_USER_INPUT');
+    expect(unbounded.body.errors?.[0]?.message).toBe('An access review covers at most 366 days (a year); review a longer period a year at a time.');
   });
 
   it("gives an assistant a row of its own, labelled as one: the session lent it, its account and its refusals", async () => {
