@@ -39,6 +39,17 @@ async function partitionExists(trx: Transaction<Database>, name: string): Promis
   return rows[0]?.found ?? false;
 }
 
+/**
+ * Whether `name` is a partition of audit_events now: a table of that name detached (by hand, or
+ * by an old retention) stores nothing the table's writers send, which land in the default.
+ */
+async function partitionAttached(db: Db | Transaction<Database>, name: string): Promise<boolean> {
+  const { rows } = await sql<{ found: boolean }>`
+    select exists (select 1 from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                    where i.inhparent = 'audit_events'::regclass and c.relname = ${name}) as found`.execute(db);
+  return rows[0]?.found ?? false;
+}
+
 async function createPartition(trx: Transaction<Database>, month: Date): Promise<string> {
   const name = partitionName(month);
   // DDL takes no bind parameters: the bounds are literals built from dates, never from input.
@@ -71,14 +82,14 @@ export async function ensureAuditPartitions(db: Db, now = new Date(), monthsAhea
 }
 
 /**
- * The monthly partitions missing for this month and the next (`2026-12`). Only reads the
- * catalog, so the application role may ask: the gateway warns while any is missing.
+ * The monthly partitions missing for this month and the next (`2026-12`): no table, or a table
+ * of that name no longer attached. Only reads the catalog, so the application role may ask: the
+ * gateway warns while any is missing.
  */
 export async function missingAuditPartitions(db: Db, now = new Date()): Promise<string[]> {
   const missing: string[] = [];
   for (const month of [monthStart(now), monthStart(now, 1)]) {
-    const { rows } = await sql<{ found: boolean }>`select to_regclass(${partitionName(month)}) is not null as found`.execute(db);
-    if (!rows[0]?.found) missing.push(monthLabel(month));
+    if (!(await partitionAttached(db, partitionName(month)))) missing.push(monthLabel(month));
   }
   return missing;
 }

@@ -44,6 +44,14 @@ describe('creating partitions', () => {
     }
   });
 
+  it("counts a month's table detached from audit_events as missing: its rows would land in the default", async () => {
+    const db = database.db;
+    await ensureAuditPartitions(db);
+    const thisMonth = partitionName(new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)));
+    await sql`alter table audit_events detach partition ${sql.id(thisMonth)}`.execute(db);
+    expect(await missingAuditPartitions(db)).toEqual([thisMonth.replace(/^audit_events_y(\d{4})m(\d{2})$/, '$1-$2')]);
+  });
+
   it('reports a month whose rows already sit in the default partition as stranded, and creates the others', async () => {
     const db = database.db;
     await append(db, [row(MARCH, 1), row(MARCH, 2)]);
