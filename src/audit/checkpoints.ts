@@ -64,7 +64,14 @@ async function signingLock(trx: Db): Promise<boolean> {
 
 async function signChainZero(trx: Db, signer: CheckpointSigner, head: ChainHead, options: { file?: string | undefined }): Promise<PublishedCheckpoint | null> {
   if (head.last_seq === '0') return null;
-  const latest = await trx.selectFrom('audit_checkpoints').select('chain_seq').orderBy('chain_seq', 'desc').executeTakeFirst();
+  // Only checkpoints up to the head count: one beyond it names a row that does not exist (a row
+  // put in by hand; audit:verify reports it), and must not stop every checkpoint after it.
+  const latest = await trx
+    .selectFrom('audit_checkpoints')
+    .select('chain_seq')
+    .where('chain_seq', '<=', head.last_seq)
+    .orderBy('chain_seq', 'desc')
+    .executeTakeFirst();
   if (latest && BigInt(latest.chain_seq) >= BigInt(head.last_seq)) return null;
   const claim = { seq: head.last_seq, hash: head.last_hash, signedAt: new Date() };
   const signature = signer.sign(claim);

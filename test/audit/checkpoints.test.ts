@@ -105,6 +105,18 @@ describe('the checkpointer', () => {
   });
 });
 
+describe('a checkpoint row beyond the head', () => {
+  it('does not stop the checkpointer: the rows written are signed all the same', async () => {
+    await appendRows(database.db, 2);
+    // Put in by hand, naming a row that does not exist, with no valid signature.
+    await sql`insert into audit_checkpoints (chain_seq, hash, key_id, scheme, signature) values (999999999, ${'f'.repeat(64)}, 'junk', 'hmac-sha256-v2', 'junk')`.execute(database.db);
+    expect(await writeCheckpoint(database.db, SIGNER)).toMatchObject({ seq: '2' });
+    await appendRows(database.db, 1);
+    expect(await writeCheckpoint(database.db, SIGNER)).toMatchObject({ seq: '3' });
+    expect(await writeCheckpoint(database.db, SIGNER)).toBeNull();
+  });
+});
+
 describe.skipIf(inject('databaseUrl') === null)('one instance signs at a time (PostgreSQL server only)', () => {
   it('holds its lock until the checkpoint is written: another instance signs nothing meanwhile', async () => {
     await appendRows(database.db, 2);
