@@ -191,10 +191,17 @@ export function loadConfig(env: Env = process.env): Config {
   let secret = env['WARDEN_JWT_SECRET'] || undefined;
   let usingDevelopmentSecret = false;
   if (jwksUrl) {
+    let parsed: URL | null = null;
     try {
-      new URL(jwksUrl);
+      parsed = new URL(jwksUrl);
     } catch {
       problems.push(`WARDEN_JWKS_URL must be an absolute URL (got "${jwksUrl}").`);
+    }
+    // Keys fetched in clear can be swapped on the way, and then any token forged.
+    if (parsed && parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      problems.push(`WARDEN_JWKS_URL must be an https:// URL (got a ${parsed.protocol} one).`);
+    } else if (parsed && production && parsed.protocol === 'http:' && !isLoopback(parsed.hostname)) {
+      problems.push('WARDEN_JWKS_URL must use https:// in production: keys fetched in clear could be replaced on the way, and any token forged with them.');
     }
   }
   if (!secret && !jwksUrl) {
@@ -225,6 +232,11 @@ export function loadConfig(env: Env = process.env): Config {
   const checkpointKey = env['WARDEN_AUDIT_CHECKPOINT_KEY'] || undefined;
   if (checkpointKey && checkpointKey.length < 32) problems.push('WARDEN_AUDIT_CHECKPOINT_KEY must be at least 32 characters long.');
   if (production && !checkpointKey) problems.push('Set WARDEN_AUDIT_CHECKPOINT_KEY (32+ characters, kept outside the database): production has no default.');
+  if (production && checkpointKey === DEVELOPMENT_CHECKPOINT_KEY) {
+    problems.push('WARDEN_AUDIT_CHECKPOINT_KEY is the published development key: anyone could sign checkpoints with it. Choose your own for production.');
+  }
+  // Whoever runs audit:verify holds the checkpoint key: it must not also sign tokens.
+  if (checkpointKey && checkpointKey === secret) problems.push('WARDEN_AUDIT_CHECKPOINT_KEY must differ from WARDEN_JWT_SECRET: whoever verifies the trail would hold the key that signs tokens.');
   const minMinutes = int('WARDEN_SESSION_MIN_MINUTES', 15, 1, 1440);
   const maxMinutes = int('WARDEN_SESSION_MAX_MINUTES', 60, 1, 1440);
   const defaultMinutes = int('WARDEN_SESSION_DEFAULT_MINUTES', 30, 1, 1440);
@@ -494,4 +506,9 @@ function isPostgresUrl(raw: string): boolean {
 /** A fresh random secret, for tests that must not use the published development one. */
 export function randomJwtSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/** A host name that can only be this machine (a JWKS served beside the gateway, as in tests). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkpointPublishingWarning } from '../../src/audit/checkpoints.js';
-import { ConfigError, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config/config.js';
+import { ConfigError, DEVELOPMENT_CHECKPOINT_KEY, DEVELOPMENT_JWT_SECRET, loadConfig } from '../../src/config/config.js';
 import { metricsEndpointWarning } from '../../src/metrics/endpoint-warning.js';
 
 const SECRET = 'a-jwt-secret-of-our-own-0123456789abcdef';
@@ -33,6 +33,25 @@ describe('production', () => {
     expect(problemsWith({ ...PRODUCTION, WARDEN_JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toEqual([
       'WARDEN_JWT_SECRET is the published development secret: choose your own for production.',
     ]);
+  });
+
+  it('refuses the published development checkpoint key, and a checkpoint key that is the JWT secret', () => {
+    expect(problemsWith({ ...PRODUCTION, WARDEN_AUDIT_CHECKPOINT_KEY: DEVELOPMENT_CHECKPOINT_KEY })).toEqual([
+      'WARDEN_AUDIT_CHECKPOINT_KEY is the published development key: anyone could sign checkpoints with it. Choose your own for production.',
+    ]);
+    expect(problemsWith({ ...PRODUCTION, WARDEN_AUDIT_CHECKPOINT_KEY: SECRET })).toEqual([
+      'WARDEN_AUDIT_CHECKPOINT_KEY must differ from WARDEN_JWT_SECRET: whoever verifies the trail would hold the key that signs tokens.',
+    ]);
+  });
+
+  it('takes the JWKS over https only (plain http on this machine alone), and no other scheme anywhere', () => {
+    const { WARDEN_JWT_SECRET: _, ...withoutSecret } = PRODUCTION;
+    expect(problemsWith({ ...withoutSecret, WARDEN_JWKS_URL: 'https://login.example.com/.well-known/jwks.json' })).toEqual([]);
+    expect(problemsWith({ ...withoutSecret, WARDEN_JWKS_URL: 'http://127.0.0.1:8080/jwks.json' })).toEqual([]);
+    expect(problemsWith({ ...withoutSecret, WARDEN_JWKS_URL: 'http://login.example.com/jwks.json' })).toEqual([
+      'WARDEN_JWKS_URL must use https:// in production: keys fetched in clear could be replaced on the way, and any token forged with them.',
+    ]);
+    expect(problemsWith({ WARDEN_JWKS_URL: 'ftp://login.example.com/jwks.json' })).toEqual(['WARDEN_JWKS_URL must be an https:// URL (got a ftp: one).']);
   });
 
   it('without an audit checkpoint key, asks for one', () => {
