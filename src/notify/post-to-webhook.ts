@@ -2,9 +2,6 @@ import type { SlackMessage } from './slack-message.js';
 
 export type WebhookOutcome = { delivered: true } | { delivered: false; error: string; retryAfterMs?: number };
 
-/** How much of a refusing receiver's answer is kept in `last_error`. */
-const MAX_DETAIL_CHARS = 200;
-
 /**
  * POSTs one message. Any 2xx is delivery; anything else — a status, a refused connection, no
  * answer within `timeoutMs` — is a failure described in words that never contain the URL (a
@@ -27,11 +24,13 @@ export async function postToWebhook(
       await response.body?.cancel();
       return { delivered: true };
     }
-    const detail = (await response.text().catch(() => '')).trim().slice(0, MAX_DETAIL_CHARS);
+    // The receiver's answer is not kept: it can quote the URL's path (for a chat webhook, the
+    // credential itself) or echo the notification back. Its status says what to do.
+    await response.body?.cancel();
     const retryAfterMs = retryAfter(response.headers.get('retry-after'));
     return {
       delivered: false,
-      error: scrub(`HTTP ${response.status}${detail ? `: ${detail}` : ''}`, options.webhookUrl),
+      error: `HTTP ${response.status}`,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   } catch (error) {

@@ -25,9 +25,6 @@ export interface HttpSinkOptions {
   now?: () => number;
 }
 
-/** How much of a refusing receiver's answer goes into the error. */
-const MAX_DETAIL_CHARS = 200;
-
 /** A caller that wants no report. */
 const SILENT: DeliveryReport = { notice: () => undefined, withheld: () => undefined };
 
@@ -94,8 +91,9 @@ export function httpSink(options: HttpSinkOptions): AuditSink {
       await response.body?.cancel();
       return;
     }
-    const detail = (await response.text().catch(() => '')).trim().slice(0, MAX_DETAIL_CHARS);
-    throw new ReceiverRefused(scrub(`${host} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}`), response.status, Buffer.byteLength(body));
+    // The receiver's answer is not kept: it can quote the URL's path (a collector's key) or echo the events back.
+    await response.body?.cancel();
+    throw new ReceiverRefused(scrub(`${host} answered HTTP ${response.status}`), response.status, Buffer.byteLength(body));
   }
 
   const now = options.now ?? Date.now;
