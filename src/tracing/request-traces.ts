@@ -7,6 +7,7 @@ import {
   SpanStatusCode,
   trace,
   type Attributes,
+  type Context,
   type Span,
   type TextMapGetter,
   type Tracer,
@@ -131,8 +132,9 @@ export function createRequestTraces(options: RequestTracesOptions): RequestTrace
     requests: {
       onRequest({ request, url }) {
         if (url.pathname !== endpoint) return;
-        // A caller's `traceparent` continues its trace; baggage is not read (it could carry anything).
-        const parent = PROPAGATOR.extract(ROOT_CONTEXT, request.headers, HEADERS);
+        // A caller's `traceparent` continues its trace; baggage is not read, and its `tracestate`
+        // is not kept (either could carry anything, onto every span and on to an upstream).
+        const parent = withoutTraceState(PROPAGATOR.extract(ROOT_CONTEXT, request.headers, HEADERS));
         const root = tracer.startSpan(
           `${request.method} ${endpoint}`,
           { kind: SpanKind.SERVER, attributes: { [ATTR.httpMethod]: request.method, [ATTR.httpRoute]: endpoint, [ATTR.requestId]: options.requestIdOf(request) } },
@@ -211,4 +213,12 @@ function requestOf(context: unknown): object | undefined {
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** The caller's trace and span ids and flags only: its free-text `tracestate` is dropped. */
+function withoutTraceState(context: Context): Context {
+  const spanContext = trace.getSpanContext(context);
+  if (!spanContext?.traceState) return context;
+  const { traceState: _dropped, ...kept } = spanContext;
+  return trace.setSpanContext(context, kept);
 }

@@ -105,6 +105,19 @@ describe("an upstream call in the request's trace", () => {
     expect(traceparent).toMatch(new RegExp(`^00-${callerTrace}-[0-9a-f]{16}-01$`));
   });
 
+  it("keeps none of a caller's tracestate: not on Warden's spans, not on to the upstream", async () => {
+    exporter.reset();
+    relay.calls.length = 0;
+    const callerTrace = '4bf92f3577b34da6a3ce929d0e0e4737';
+    await read('{ tenant(id: "ten_hl_001") { id } }', { traceparent: `00-${callerTrace}-00f067aa0ba902b7-01`, tracestate: 'pii=jane.doe.acme.example' });
+    const spans = exporter.getFinishedSpans().filter((span) => span.spanContext().traceId === callerTrace);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spans.map((span) => span.spanContext().traceState?.serialize() ?? '')).toEqual(spans.map(() => ''));
+    const call = relay.calls.find((each) => each.body.includes('ten_hl_001'));
+    expect(call?.headers['traceparent']).toMatch(new RegExp(`^00-${callerTrace}-`));
+    expect(call?.headers['tracestate']).toBeUndefined();
+  });
+
   it('says where the call went and what codes came back, never the document, the variables or a value', async () => {
     exporter.reset();
     relay.calls.length = 0;
