@@ -67,7 +67,9 @@ function classify(error: unknown, remoteKeys: boolean): TokenRejection {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   // The key set could not be fetched or read: the token may be fine, so it is not called malformed.
   // jose's own errors carry an ERR_J… code; a failed fetch (refused, DNS, TLS) is a plain error.
-  if (remoteKeys && (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID' || typeof code !== 'string' || !code.startsWith('ERR_J'))) {
+  // jose answers a key set that came back as anything but 200 and JSON (a 503, an HTML page, a
+  // redirect) with its generic error: the provider's trouble, not the token's.
+  if (remoteKeys && (code === 'ERR_JWKS_TIMEOUT' || code === 'ERR_JWKS_INVALID' || code === 'ERR_JOSE_GENERIC' || typeof code !== 'string' || !code.startsWith('ERR_J'))) {
     return { kind: 'keys-unavailable' };
   }
   switch (code) {

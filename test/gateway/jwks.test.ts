@@ -4,6 +4,7 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { startTestGateway, type TestGateway } from '../support/gateway.js';
+import { createTokenVerifier } from '../../src/auth/verify-token.js';
 
 /**
  * Tokens from an identity provider (WARDEN_JWKS_URL): its key set served on loopback, tokens
@@ -87,6 +88,26 @@ describe('tokens from an identity provider', () => {
     expect(body.errors).toEqual([
       { message: "Warden could not fetch the identity provider's keys (WARDEN_JWKS_URL) to check your token; try again in a moment.", extensions: { code: 'IDENTITY_PROVIDER_UNAVAILABLE' } },
     ]);
+  });
+
+  it('answers 503 too when the key set comes back as an error page, HTML or a redirect', async () => {
+    for (const [status, type, body] of [
+      [503, 'text/plain', 'down for maintenance'],
+      [200, 'text/html', '<html><body>Sign in</body></html>'],
+      [302, 'text/plain', ''],
+    ] as const) {
+      const broken = createServer((_request, response) => {
+        response.writeHead(status, { 'content-type': type, ...(status === 302 ? { location: 'https://login.example.com/' } : {}) });
+        response.end(body);
+      });
+      await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+      const verify = createTokenVerifier({ jwksUrl: `http://127.0.0.1:${(broken.address() as AddressInfo).port}/.well-known/jwks.json` });
+      try {
+        expect(await verify(await providerToken())).toEqual({ kind: 'keys-unavailable' });
+      } finally {
+        await new Promise<void>((resolve) => broken.close(() => resolve()));
+      }
+    }
   });
 
   it('still calls a malformed token malformed while the provider is down', async () => {
