@@ -5,7 +5,7 @@ import type { WardenBuilder } from '../graphql/builder.js';
 import type { GatewayContext } from '../graphql/context.js';
 import { hasRole } from '../auth/principal.js';
 import { staffCaller } from '../impersonation/impersonation.schema.js';
-import { shownAs, shownMasked } from '../impersonation/shown-as.js';
+import { shownAs } from '../impersonation/shown-as.js';
 import { decideRequest, requestFieldAccess, requestMutationApproval, type SessionRequestContext } from './approval.service.js';
 import { requestSummary } from './describe-request.js';
 import { findApprovalRequest, listPendingRequests, listPendingRequestsFor } from './approvals.repository.js';
@@ -44,7 +44,7 @@ export function defineApprovalTypes(builder: WardenBuilder): void {
         resolve: (r, _args, context) => {
           const session = context.access.session;
           const inFull = session !== null ? r.session_id === session.id : hasRole(context.principal, 'support_manager');
-          return requestSummary(r, (field, value) => (inFull ? shownAs : shownMasked)(context, field, value));
+          return requestSummary(r, (field, value) => shownAs(context, field, value, { inFull }));
         },
       }),
       payload: t.string({

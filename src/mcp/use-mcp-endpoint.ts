@@ -120,6 +120,9 @@ export function useMcpEndpoint(options: McpEndpointOptions): Plugin {
   async function withRefusalsRecorded(context: GatewayContext, response: Response): Promise<Response> {
     if (!/^application\/json/.test(response.headers.get('content-type') ?? '')) return response;
     const text = await response.text();
+    // A JSON-RPC error is the only place the key `"error"` stands unescaped: a tool's result,
+    // however large, is not read again.
+    if (!text.includes('"error":')) return new Response(text, response);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -262,6 +265,14 @@ function sdkRefusal(error: { code?: unknown; message?: unknown }, status: number
     case 415:
       return { code: 'BAD_REQUEST', message, clause: 'it was not sent as JSON' };
     default:
+      // The SDK quotes the version a client sent: neither the answer nor the trail repeats it.
+      if (/protocol version/i.test(message)) {
+        return {
+          code: 'BAD_REQUEST',
+          message: 'The MCP protocol version sent (mcp-protocol-version) is not one this endpoint speaks; send the one the initialize answer names.',
+          clause: 'it named an MCP protocol version this endpoint does not speak',
+        };
+      }
       return { code: 'BAD_REQUEST', message, clause: `the MCP endpoint refused it: ${message.slice(0, 120)}` };
   }
 }

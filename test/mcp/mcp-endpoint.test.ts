@@ -313,6 +313,7 @@ describe('the endpoint', () => {
     ['a media type other than JSON', { headers: { 'content-type': 'text/plain' } }, 415, 'BAD_REQUEST', /it was not sent as JSON$/],
     ['an Accept header without an event stream', { headers: { accept: 'application/json' } }, 406, 'BAD_REQUEST', /its Accept header does not take both JSON and an event stream$/],
     ['a method the endpoint does not offer', { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'resources/list' }) }, 200, 'BAD_REQUEST', /it called an MCP method this endpoint does not offer$/],
+    ['a protocol version it does not speak', { headers: { 'mcp-protocol-version': '1999-01-01-x' } }, 400, 'BAD_REQUEST', /it named an MCP protocol version this endpoint does not speak$/],
     ['a tool call without a name', { body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { arguments: {} } }) }, 200, 'BAD_USER_INPUT', /its message's params do not fit the MCP method$/],
   ])('refuses %s from a known caller with a code, and records it', async (_what, sent, status, code, clause) => {
     const requestId = `mcp-refused-${randomUUID()}`;
@@ -329,6 +330,8 @@ describe('the endpoint', () => {
     const rows = await t.db.selectFrom('audit_events').selectAll().where('request_id', '=', requestId).execute();
     expect(rows.map((row) => [row.kind, row.actor_id, row.details['via'], row.details['code']])).toEqual([['request_refused', 'stf_sarah', 'mcp', code]]);
     expect(rows[0]?.summary).toMatch(clause);
+    // Nothing the caller sent is repeated, in the answer or on the trail.
+    expect(JSON.stringify([body, rows])).not.toContain('1999-01-01-x');
   });
 
   it("refuses a page of another origin (DNS rebinding), recorded; the endpoint's own origin passes", async () => {

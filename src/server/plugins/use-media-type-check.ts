@@ -4,9 +4,6 @@ import { wardenError } from '../../errors/index.js';
 /** `application/json`, with or without parameters (`; charset=utf-8`), in any case. */
 const JSON_CONTENT_TYPE = /^application\/json\s*(;|$)/i;
 
-/** What yoga reads as JSON itself: exactly `application/json`, or with parameters after a `;`. */
-const YOGA_JSON_CONTENT_TYPE = /^application\/(json|graphql\+json)(;|$)/;
-
 /** The media types the gateway answers in (yoga's result processors). */
 const ANSWERED_MEDIA_TYPES = ['application/graphql-response+json', 'application/json', 'text/event-stream', 'multipart/mixed'] as const;
 
@@ -55,7 +52,8 @@ export function useMediaTypeCheck(): Plugin {
           http: { status: 415 },
         });
       }
-      if (!requestParser && !YOGA_JSON_CONTENT_TYPE.test(contentType)) setRequestParser(parseJsonBody);
+      // JSON, but spelled as yoga's own parser does not read it (`Application/JSON`).
+      if (!requestParser) setRequestParser(parseJsonBody);
     },
     onResultProcess({ resultProcessor, setResultProcessor }) {
       // Only a refusal gets here without a type the client accepts (see above): answered as JSON.
