@@ -40,6 +40,27 @@ async function post(t: TestGateway, body: unknown, headers: Record<string, strin
   return { status: response.status, text, body: (text ? JSON.parse(text) : {}) as ErrorBody };
 }
 
+/**
+ * POSTs to /graphql on a loopback `port` as the customer, over a socket of its own, writing
+ * `pieces` one by one (with no Content-Length among `headers`, Node sends them chunked); the
+ * status and the JSON answer.
+ */
+function postOverSocket(port: number, headers: Record<string, string>, pieces: ReadonlyArray<string | Buffer>): Promise<{ status: number; json: unknown }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${customerToken}`, ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
+      },
+    );
+    request.on('error', reject);
+    for (const piece of pieces) request.write(piece);
+    request.end();
+  });
+}
+
 describe('HTTP-level protections', () => {
   it('never runs a mutation sent over GET', async () => {
     const query = encodeURIComponent('mutation { updateNotificationSettings(input: { smsAlerts: false }) { smsAlerts } }');
@@ -440,32 +461,9 @@ describe('request size', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
+    // Written in pieces with no length declared, Node sends it chunked.
     const send = (body: string, chunked: boolean) =>
-      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
-        const request = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/graphql',
-            method: 'POST',
-            agent: false,
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${customerToken}`,
-              ...(chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }),
-            },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-          },
-        );
-        request.on('error', reject);
-        // Written in pieces with no length declared, Node sends it chunked.
-        for (let at = 0; at < body.length; at += 16_384) request.write(body.slice(at, at + 16_384));
-        request.end();
-      });
+      postOverSocket(port, chunked ? {} : { 'content-length': String(Buffer.byteLength(body)) }, Array.from({ length: Math.ceil(body.length / 16_384) }, (_, i) => body.slice(i * 16_384, (i + 1) * 16_384)));
     try {
       const large = await send(JSON.stringify({ query: comments }), true);
       expect(large).toEqual({ status: 413, json: { errors: [tooLarge] } });
@@ -492,27 +490,10 @@ describe('request size', () => {
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as AddressInfo;
-    const send = (body: string) =>
-      new Promise<{ status: number; json: unknown }>((resolve, reject) => {
-        const zipped = gzipSync(body);
-        const request = httpRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            path: '/graphql',
-            method: 'POST',
-            agent: false,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${customerToken}`, 'content-length': String(zipped.length) },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) }));
-          },
-        );
-        request.on('error', reject);
-        request.end(zipped);
-      });
+    const send = (body: string) => {
+      const zipped = gzipSync(body);
+      return postOverSocket(port, { 'content-length': String(zipped.length) }, [zipped]);
+    };
     try {
       const large = JSON.stringify({ query: comments });
       expect(gzipSync(large).length).toBeLessThan(10_000);

@@ -493,18 +493,24 @@ describe('a mutation that records no change of its own', () => {
     return built;
   }
 
+  /** In a read-write session as Jane on `silent`, a manager's approval of refunding `invoiceId` (paid again first); its id. */
+  async function approvedRefund(silent: TestGateway, invoiceId: string): Promise<string> {
+    session = await openSession(silent, { userId: 'usr_jane', mode: 'read_write' });
+    await sql`update invoices set status = 'paid' where id = ${invoiceId}`.execute(t.db);
+    const requested = await silent.execute(ImpRequestMutation, {
+      as: 'agent',
+      headers: withSession(session.token),
+      variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId }), reason: REFUND_REASON } },
+    });
+    const id = requested.body.data?.requestMutationApproval.id ?? '';
+    await silent.execute(ImpApprove, { as: 'manager', variables: { id } });
+    return id;
+  }
+
   it('still uses its approval up once it ran: the same call again is refused', async () => {
     const silent = await startTestGateway({}, { schema: schemaWithSilentRefund(), database: t.database, realSessions: true });
     try {
-      session = await openSession(silent, { userId: 'usr_jane', mode: 'read_write' });
-      await sql`update invoices set status = 'paid' where id = 'inv_acme_005'`.execute(t.db);
-      const requested = await silent.execute(ImpRequestMutation, {
-        as: 'agent',
-        headers: withSession(session.token),
-        variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_005' }), reason: REFUND_REASON } },
-      });
-      const id = requested.body.data?.requestMutationApproval.id ?? '';
-      await silent.execute(ImpApprove, { as: 'manager', variables: { id } });
+      const id = await approvedRefund(silent, 'inv_acme_005');
 
       const first = await silent.execute(ImpRefund, { as: 'agent', headers: withSession(session.token), variables: { invoiceId: 'inv_acme_005' } });
       expect(first.body.data?.refundInvoice.status).toBe('refunded');
@@ -525,15 +531,7 @@ describe('a mutation that records no change of its own', () => {
   it('returns no data when that approval cannot be used up (its record not written)', async () => {
     const silent = await startTestGateway({}, { schema: schemaWithSilentRefund(), database: t.database, realSessions: true });
     try {
-      session = await openSession(silent, { userId: 'usr_jane', mode: 'read_write' });
-      await sql`update invoices set status = 'paid' where id = 'inv_acme_006'`.execute(t.db);
-      const requested = await silent.execute(ImpRequestMutation, {
-        as: 'agent',
-        headers: withSession(session.token),
-        variables: { input: { document: REFUND_DOCUMENT, variables: JSON.stringify({ invoiceId: 'inv_acme_006' }), reason: REFUND_REASON } },
-      });
-      const id = requested.body.data?.requestMutationApproval.id ?? '';
-      await silent.execute(ImpApprove, { as: 'manager', variables: { id } });
+      await approvedRefund(silent, 'inv_acme_006');
       await sql`create function refuse_approval_use() returns trigger language plpgsql as $$ begin if new.status = 'used' then raise exception 'approval store down'; end if; return new; end $$`.execute(t.db);
       await sql`create trigger refuse_approval_use before update on approval_requests for each row execute function refuse_approval_use()`.execute(t.db);
       try {
